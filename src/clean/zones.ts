@@ -1,0 +1,128 @@
+// Cleaning: marks the zones of a document by offsets (title, body, caption, teaser,
+// navigation, share, source, dateline, logo, boilerplate). The raw text is not touched.
+import { readFileSync } from 'node:fs';
+import type { CleanedDocument, Span, Zone, ZoneKind } from '../types.ts';
+import { fold } from '../text/fold.ts';
+import { phraseSource } from '../text/patterns.ts';
+import { lineSpans } from '../text/sentences.ts';
+
+interface CleanLexicon {
+  teaser_starts: string[];
+  share_lines: string[];
+  navigation_words: string[];
+  caption_credits: string[];
+  caption_markers: string[];
+  source_line: string;
+  dateline: string;
+}
+
+const lexicon = JSON.parse(readFileSync(new URL('./lexicon.json', import.meta.url), 'utf8')) as CleanLexicon;
+
+const TEASER = new RegExp(`^\\s*(?:${lexicon.teaser_starts.map((p) => phraseSource(p)).join('|')})\\s*[:>»\\-]`);
+const SHARE = new RegExp(`^\\s*(?:${lexicon.share_lines.map((p) => phraseSource(p)).join('|')})\\s*$`);
+const NAV_WORD = new RegExp(`^\\s*(?:${lexicon.navigation_words.map((p) => phraseSource(p)).join('|')})\\s*$`);
+// A caption ends with a credit after its last sentence: "... 2016. ©Reuters", "... 2023. AP".
+const CREDIT_END = new RegExp(`(?:[.)]\\s*|\\s[-/|]\\s*)(?:©\\s*)?(?:${lexicon.caption_credits.map((p) => phraseSource(p)).join('|')})\\s*\\.?\\s*$`);
+const CAPTION_MARKERS = lexicon.caption_markers.map((p) => new RegExp(phraseSource(p)));
+const SOURCE_LINE = new RegExp(phraseSource(lexicon.source_line));
+const DATELINE = new RegExp(phraseSource(lexicon.dateline));
+
+/** How many documents of the same site contain a line; learnt from the corpus by the store. */
+export type LineFrequency = (lineKey: string) => number;
+
+export interface CleanOptions {
+  /** Documents of the same site that must carry a line before it is boilerplate. */
+  readonly boilerplateMinDocuments?: number;
+  readonly lineFrequency?: LineFrequency;
+}
+
+/** The key under which a line is counted across documents of a site. */
+export function lineKey(line: string): string | null {
+  const key = fold(line).replace(/\s+/g, ' ').trim();
+  return key.length >= 20 ? key : null;
+}
+
+export function cleanDocument(raw: string, { boilerplateMinDocuments = 3, lineFrequency = () => 0 }: CleanOptions = {}): CleanedDocument {
+  const zones: Zone[] = [];
+  let outletFromText: string | null = null;
+  let header: string | null = null;
+  let sawContent = false;
+  let titleDone = false;
+
+  const push = (span: Span, kind: ZoneKind, rule: string) => {
+    let { start, end } = span;
+    while (start < end && /\s/.test(raw[start]!)) start++;
+    while (end > start && /\s/.test(raw[end - 1]!)) end--;
+    if (end > start) zones.push({ start, end, kind, rule });
+  };
+
+  for (const line of lineSpans(raw)) {
+    let span: Span = line;
+    let text = raw.slice(span.start, span.end);
+    if (!text.trim()) continue;
+    let folded = fold(text);
+
+    // A dateline may prefix the first sentence on the same line: " date 2023-12 La Résistance…"
+    const dateline = DATELINE.exec(folded);
+    if (dateline && !sawContent) {
+      const cut = span.start + dateline[0].length;
+      push({ start: span.start, end: cut }, 'dateline', 'zone.dateline');
+      header ??= dateline[1] ?? null;
+      span = { start: cut, end: span.end };
+      text = raw.slice(span.start, span.end);
+      folded = fold(text);
+      if (!text.trim()) continue;
+    }
+
+    const kind = classifyLine(text, folded, sawContent, lineFrequency, boilerplateMinDocuments);
+    if (kind.kind === 'source') {
+      const m = SOURCE_LINE.exec(folded);
+      if (m) outletFromText ??= text.slice(m.index + m[0].indexOf(m[2]!), m.index + m[0].indexOf(m[2]!) + m[2]!.length).trim();
+    }
+    let zoneKind = kind.kind;
+    let rule = kind.rule;
+    if (zoneKind === 'body' && !titleDone && !sawContent && isTitleLike(text)) {
+      zoneKind = 'title';
+      rule = 'zone.title.first-unpunctuated-line';
+    }
+    if (zoneKind === 'body' || zoneKind === 'title') {
+      sawContent = true;
+      titleDone = true;
+    }
+    push(span, zoneKind, rule);
+  }
+  return { zones, outletFromText, header };
+}
+
+function classifyLine(text: string, folded: string, sawContent: boolean, lineFrequency: LineFrequency, minDocs: number): { kind: ZoneKind; rule: string } {
+  const trimmed = folded.trim();
+  if (TEASER.test(folded)) return { kind: 'teaser', rule: 'zone.teaser.cue' };
+  if (SHARE.test(folded)) return { kind: 'share', rule: 'zone.share.cue' };
+  if (SOURCE_LINE.test(folded)) return { kind: 'source', rule: 'zone.source.line' };
+  if (NAV_WORD.test(folded)) return { kind: 'navigation', rule: 'zone.navigation.word' };
+  if (isNavigationBar(text)) return { kind: 'navigation', rule: 'zone.navigation.separators' };
+  if (!sawContent && trimmed.length <= 12 && !/[.!?]$/.test(trimmed) && trimmed.split(/\s+/).length <= 2) {
+    return { kind: 'logo', rule: 'zone.logo.short-leading-line' };
+  }
+  if (CREDIT_END.test(folded) || CAPTION_MARKERS.some((re) => re.test(folded))) return { kind: 'caption', rule: 'zone.caption.credit' };
+  const key = lineKey(text);
+  if (key && lineFrequency(key) >= minDocs) return { kind: 'boilerplate', rule: 'zone.boilerplate.repeated-across-site' };
+  return { kind: 'body', rule: 'zone.body' };
+}
+
+function isNavigationBar(text: string): boolean {
+  const items = text.split(/\s+[/|»›•·>]\s+|\s*\|\s*/).map((s) => s.trim()).filter(Boolean);
+  if (items.length < 3) return false;
+  const avg = items.reduce((n, s) => n + s.length, 0) / items.length;
+  return avg <= 28 && !/[.!?]["»”]?$/.test(text.trim());
+}
+
+function isTitleLike(text: string): boolean {
+  const t = text.trim();
+  return t.length >= 8 && t.length <= 220 && !/[.!?:;,]["»”’)]?$/.test(t);
+}
+
+/** Zones that feed extraction. */
+export function contentZones(zones: readonly Zone[]): Zone[] {
+  return zones.filter((z) => z.kind === 'body' || z.kind === 'title');
+}

@@ -1,0 +1,155 @@
+// The document's own date: from metadata, else the URL, else a header/dateline, else
+// inferred from the text (a full date, "mardi 24 octobre" and its weekday, a lead's "lundi"
+// after the latest dated fact). A coarse date (a month from the URL or header) is refined by
+// the text when the text agrees with it.
+import type { CleanedDocument, ResolvedDate, Span, Zone } from '../types.ts';
+import type { LanguagePack } from '../extract/lang/index.ts';
+import { findDateMentions, fromDays, isoDay, resolveMention, toDays, type DateMention } from '../extract/dates.ts';
+
+export interface DocumentDateInput {
+  readonly raw: string;
+  readonly folded: string;
+  readonly cleaned: CleanedDocument;
+  readonly published?: string | null;
+  readonly url?: string | null;
+  readonly pack: LanguagePack | null;
+  /** The latest date a document can carry when nothing else bounds it (today). */
+  readonly ceiling: string;
+}
+
+export function documentDate(input: DocumentDateInput): ResolvedDate {
+  const fromMeta = parseIsoish(input.published ?? null, 'docdate.metadata');
+  if (fromMeta?.precision === 'day') return fromMeta;
+  const fromUrl = input.url ? dateFromUrl(input.url) : null;
+  if (fromUrl?.precision === 'day') return fromUrl;
+  const fromHeader = input.cleaned.header ? parseHeader(input.cleaned.header, input.pack?.language ?? 'en') : null;
+  if (fromHeader?.precision === 'day') return fromHeader;
+  const coarse = fromMeta ?? fromUrl ?? fromHeader;
+  if (!input.pack) return coarse ?? { iso: null, precision: null, rule: 'docdate.none', stated: {} };
+  const fromText = dateFromText(input, coarse);
+  return fromText ?? coarse ?? { iso: null, precision: null, rule: 'docdate.none', stated: {} };
+}
+
+function parseIsoish(value: string | null, rule: string): ResolvedDate | null {
+  if (!value) return null;
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value.trim());
+  if (!m) return null;
+  const y = Number(m[1]), mo = m[2] ? Number(m[2]) : undefined, d = m[3] ? Number(m[3]) : undefined;
+  if (mo !== undefined && (mo < 1 || mo > 12)) return null;
+  if (d !== undefined && (d < 1 || d > 31)) return null;
+  if (d !== undefined && mo !== undefined) return { iso: isoDay(y, mo, d), precision: 'day', rule, stated: { year: y, month: mo, day: d } };
+  if (mo !== undefined) return { iso: isoDay(y, mo, 1), precision: 'month', rule, stated: { year: y, month: mo } };
+  return { iso: isoDay(y, 1, 1), precision: 'year', rule, stated: { year: y } };
+}
+
+export function dateFromUrl(url: string): ResolvedDate | null {
+  const path = url.replace(/^[a-z]+:\/\/[^/]+/i, '');
+  const patterns: [RegExp, string][] = [
+    [/\/((?:19|20)\d{2})\/(\d{1,2})\/(\d{1,2})(?:\/|$|[^\d])/, 'docdate.url.y-m-d'],
+    [/[/_-]((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[/_.-]|$)/, 'docdate.url.iso'],
+    [/\/((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)/, 'docdate.url.ymd'],
+  ];
+  for (const [re, rule] of patterns) {
+    const m = re.exec(path);
+    if (m) {
+      const r = parseIsoish(`${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`, rule);
+      if (r && validCalendarDay(r.iso!)) return r;
+    }
+  }
+  const month = /\/((?:19|20)\d{2})\/(\d{2})(?:\/|$)/.exec(path);
+  return month ? parseIsoish(`${month[1]}-${month[2]}`, 'docdate.url.y-m') : null;
+}
+
+function parseHeader(header: string, language: string): ResolvedDate | null {
+  const slash = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(header);
+  if (slash) {
+    // Day first in French pages, month first in English ones.
+    const [a, b] = [Number(slash[1]), Number(slash[2])];
+    const [d, mo] = language === 'en' && a <= 12 ? [b, a] : [a, b];
+    return parseIsoish(`${slash[3]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`, 'docdate.header');
+  }
+  return parseIsoish(header, 'docdate.header');
+}
+
+function validCalendarDay(iso: string): boolean {
+  return fromDays(toDays(iso)) === iso;
+}
+
+function dateFromText(input: DocumentDateInput, coarse: ResolvedDate | null): ResolvedDate | null {
+  const pack = input.pack!;
+  const { raw, folded } = input;
+  const zones = input.cleaned.zones;
+  const content = zones.filter((z) => z.kind === 'title' || z.kind === 'body' || z.kind === 'dateline');
+  const lead = zones.find((z) => z.kind === 'body');
+  const mentions: { m: DateMention; zone: Zone }[] = [];
+  for (const zone of content) for (const m of findDateMentions(raw, folded, zone, pack)) mentions.push({ m, zone });
+
+  // Full dates the text states or implies by weekday, bounded by the coarse date when there is one.
+  const dated: ResolvedDate[] = [];
+  for (const { m } of mentions) {
+    if (m.stated.day === undefined || m.stated.month === undefined) continue;
+    if (m.stated.year === undefined && m.stated.weekday === undefined && !coarse) continue;
+    const r = resolveMention(m, coarse, input.ceiling);
+    if (!r.iso || r.precision !== 'day') continue;
+    if (coarse?.iso && !withinCoarse(r.iso, coarse)) continue;
+    if (r.iso > input.ceiling) continue;
+    dated.push(r);
+  }
+  const leadWeekday = lead ? mentions.find(({ m, zone }) => zone === lead && isBareWeekday(m))?.m.stated.weekday : undefined;
+
+  if (dated.length) {
+    const latest = dated.reduce((a, b) => (b.iso! > a.iso! ? b : a));
+    // The lead's weekday ("a rapporté lundi") names the day of the news, on or after the latest dated fact.
+    if (leadWeekday !== undefined) {
+      for (let k = 0; k <= 6; k++) {
+        const iso = fromDays(toDays(latest.iso!) + k);
+        if (new Date(`${iso}T00:00:00Z`).getUTCDay() === leadWeekday) {
+          return { ...latest, iso, rule: k === 0 ? `docdate.text.latest-date` : 'docdate.text.lead-weekday-after-latest-date' };
+        }
+      }
+    }
+    return { ...latest, rule: 'docdate.text.latest-date' };
+  }
+
+  // A day and month with no year, and the lead's weekday: the most recent year where they agree.
+  if (leadWeekday !== undefined) {
+    const dayMonth = mentions.find(({ m }) => m.stated.day !== undefined && m.stated.month !== undefined && m.stated.year === undefined);
+    if (dayMonth) {
+      const r = resolveMention({ ...dayMonth.m, stated: { ...dayMonth.m.stated, weekday: leadWeekday } }, coarse, input.ceiling);
+      if (r.iso) return { ...r, rule: 'docdate.text.day-month-with-lead-weekday' };
+    }
+    // A caption's full date, corroborated by the body's weekday and a year the body names.
+    const corroborated = captionDate(input, leadWeekday);
+    if (corroborated) return corroborated;
+    if (coarse?.precision === 'month') return { ...coarse, rule: `${coarse.rule}+lead-weekday` };
+  }
+  return null;
+}
+
+function isBareWeekday(m: DateMention): boolean {
+  return m.stated.weekday !== undefined && m.stated.day === undefined && m.relativeDays === undefined;
+}
+
+function withinCoarse(iso: string, coarse: ResolvedDate): boolean {
+  if (!coarse.iso) return true;
+  if (coarse.precision === 'month') return iso.slice(0, 7) === coarse.iso.slice(0, 7);
+  if (coarse.precision === 'year') return iso.slice(0, 4) === coarse.iso.slice(0, 4);
+  return true;
+}
+
+function captionDate(input: DocumentDateInput, weekday: number): ResolvedDate | null {
+  const pack = input.pack!;
+  const bodyText = input.cleaned.zones.filter((z) => z.kind === 'body').map((z) => input.raw.slice(z.start, z.end)).join(' ');
+  const years = new Set(bodyText.match(/\b(?:19|20)\d{2}\b/g) ?? []);
+  for (const zone of input.cleaned.zones.filter((z) => z.kind === 'caption')) {
+    for (const m of findDateMentions(input.raw, input.folded, zone as Span, pack)) {
+      if (m.stated.year === undefined || m.stated.month === undefined || m.stated.day === undefined) continue;
+      if (!years.has(String(m.stated.year))) continue;
+      const iso = isoDay(m.stated.year, m.stated.month, m.stated.day);
+      if (new Date(`${iso}T00:00:00Z`).getUTCDay() === weekday) {
+        return { iso, precision: 'day', rule: 'docdate.caption-corroborated-by-weekday-and-year', stated: m.stated, span: { start: m.start, end: m.end } };
+      }
+    }
+  }
+  return null;
+}

@@ -1,0 +1,221 @@
+// Date mentions in a span of text, and their resolution against an anchor (the document's
+// date). chrono finds most expressions; enumerations ("les 19 et 22 novembre") and relative
+// words come from the language lexicon. What the text stated is kept apart from what was
+// inferred (the year of "mardi 24 octobre", the day of "lundi").
+import * as chrono from 'chrono-node';
+import type { DatePrecision, Language, ResolvedDate, Span } from '../types.ts';
+import { allMatches } from '../text/patterns.ts';
+import type { LanguagePack } from './lang/index.ts';
+
+export interface Stated {
+  readonly year?: number;
+  readonly month?: number;
+  readonly day?: number;
+  readonly weekday?: number;
+}
+
+export interface DateMention extends Span {
+  readonly stated: Stated;
+  /** Days relative to the anchor ("hier" = -1), for words that state no calendar value. */
+  readonly relativeDays?: number;
+  readonly rule: string;
+}
+
+const PARSERS: Record<Language, chrono.Chrono> = { fr: chrono.fr.casual, en: chrono.en.casual };
+
+export function findDateMentions(raw: string, folded: string, span: Span, pack: LanguagePack): DateMention[] {
+  const out: DateMention[] = [];
+  const covered: Span[] = [];
+  const text = folded.slice(span.start, span.end);
+
+  // Enumerated days sharing one month: "les 19 et 22 novembre", "November 19 and 22".
+  for (const re of enumerationPatterns(pack)) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      const whole = { start: span.start + m.index, end: span.start + m.index + m[0].length };
+      const g = m.groups ?? {};
+      const month = pack.months.get((g.month ?? '').replace(/\.$/, ''));
+      if (!month) continue;
+      const year = g.year ? Number(g.year) : undefined;
+      const days = (g.days ?? '').match(/\d{1,2}/g)?.map(Number) ?? [];
+      for (const day of days) {
+        if (day < 1 || day > 31) continue;
+        const at = dayOffset(m[0], day, m.index + span.start);
+        out.push({ start: at.start, end: at.end, stated: { day, month, ...(year ? { year } : {}) }, rule: `${pack.language}.date.enumeration` });
+      }
+      covered.push(whole);
+    }
+  }
+
+  // Relative day words.
+  for (const [re, days, rule] of [
+    [pack.dayBeforeYesterdayRe, -2, 'day-before-yesterday'],
+    [pack.yesterdayRe, -1, 'yesterday'],
+    [pack.todayRe, 0, 'today'],
+  ] as const) {
+    for (const m of allMatches(re, folded, span.start, span.end)) {
+      if (overlaps(m, covered)) continue;
+      // "aujourd'hui lundi": the weekday that follows is the same day, not another date.
+      const after = /^[\s,]*(\p{L}+)/u.exec(folded.slice(m.end, m.end + 20));
+      const weekday = after ? pack.weekdays.get(after[1]!) : undefined;
+      const end = weekday !== undefined && after ? m.end + after[0].length : m.end;
+      out.push({ start: m.start, end, stated: weekday !== undefined ? { weekday } : {}, relativeDays: days, rule: `${pack.language}.date.${rule}` });
+      covered.push({ start: m.start, end });
+    }
+  }
+
+  // Everything else through chrono (on the raw text: it knows accents and case).
+  const reference = new Date(Date.UTC(2000, 0, 1, 12));
+  for (const r of PARSERS[pack.language].parse(raw.slice(span.start, span.end), { instant: reference, timezone: 0 })) {
+    const start = span.start + r.index;
+    const hit = { start, end: start + r.text.length };
+    if (overlaps(hit, covered)) continue;
+    const known = (k: chrono.Component) => (r.start.isCertain(k) ? r.start.get(k) ?? undefined : undefined);
+    const stated: { year?: number; month?: number; day?: number; weekday?: number } = {};
+    const year = known('year'), month = known('month'), day = known('day'), weekday = known('weekday');
+    if (year !== undefined) stated.year = year;
+    if (month !== undefined) stated.month = month;
+    if (day !== undefined) stated.day = day;
+    if (weekday !== undefined) stated.weekday = weekday;
+    // chrono fills day/month/year for casual words ("ce soir") from the reference: those are
+    // handled above; a match that states no calendar value is a time of day only.
+    if (stated.month === undefined && stated.weekday === undefined && stated.year === undefined) continue;
+    // Relative spans ("depuis 48 heures", "three weeks ago") state no calendar day: chrono computes one from its reference.
+    const matchedText = folded.slice(hit.start, hit.end);
+    if (!calendarWords(pack).test(matchedText) && !/\d{1,4}[/.-]\d{1,2}/.test(matchedText)) continue;
+    if (stated.day !== undefined && stated.month === undefined) continue;
+    // A bare month name ("march", "mai") is too often a common word to date an event.
+    if (stated.month !== undefined && stated.day === undefined && stated.year === undefined) continue;
+    const trimmed = trimMention(raw, hit);
+    out.push({ ...trimmed, stated, rule: `${pack.language}.date.chrono` });
+    covered.push(hit);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+const calendarCache = new Map<string, RegExp>();
+function calendarWords(pack: LanguagePack): RegExp {
+  let re = calendarCache.get(pack.language);
+  if (!re) {
+    re = new RegExp(`(?<![a-z])(?:${pack.monthRe}|${[...pack.weekdays.keys()].join('|')})(?![a-z])`);
+    calendarCache.set(pack.language, re);
+  }
+  return re;
+}
+
+function trimMention(raw: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && /[\s,;.]/.test(raw[start]!)) start++;
+  while (end > start && /[\s,;.]/.test(raw[end - 1]!)) end--;
+  return { start, end };
+}
+
+function enumerationPatterns(pack: LanguagePack): RegExp[] {
+  const M = pack.monthRe;
+  if (pack.language === 'fr') {
+    return [new RegExp(`(?<days>\\d{1,2}(?:er)?(?:\\s*,\\s*\\d{1,2}(?:er)?)*\\s+(?:et|ou)\\s+\\d{1,2}(?:er)?)\\s+(?<month>${M})(?:\\s+(?<year>\\d{4}))?(?![a-z])`, 'g')];
+  }
+  return [
+    new RegExp(`(?<month>${M})\\s+(?<days>\\d{1,2}(?:st|nd|rd|th)?(?:\\s*,\\s*\\d{1,2}(?:st|nd|rd|th)?)*,?\\s+(?:and|or)\\s+\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(?<year>\\d{4}))?(?![a-z])`, 'g'),
+    new RegExp(`(?<days>\\d{1,2}(?:st|nd|rd|th)?(?:\\s*,\\s*\\d{1,2}(?:st|nd|rd|th)?)*,?\\s+(?:and|or)\\s+\\d{1,2})(?:st|nd|rd|th)?\\s+(?<month>${M})(?:,?\\s+(?<year>\\d{4}))?(?![a-z])`, 'g'),
+  ];
+}
+
+function dayOffset(matched: string, day: number, base: number): Span {
+  const re = new RegExp(`(?<!\\d)0?${day}(?!\\d)`);
+  const m = re.exec(matched);
+  return m ? { start: base + m.index, end: base + m.index + m[0].length } : { start: base, end: base + matched.length };
+}
+
+function overlaps(s: Span, spans: readonly Span[]): boolean {
+  return spans.some((o) => s.start < o.end && o.start < s.end);
+}
+
+// ---- Resolution ----
+
+const DAY_MS = 86_400_000;
+
+export function isoDay(y: number, m: number, d: number): string {
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+export function toDays(iso: string): number {
+  return Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY_MS;
+}
+
+export function fromDays(days: number): string {
+  return new Date(days * DAY_MS).toISOString().slice(0, 10);
+}
+
+function weekdayOf(y: number, m: number, d: number): number {
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+}
+
+function validDay(y: number, m: number, d: number): boolean {
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+/**
+ * The calendar day a mention points at. `anchor` is the document's date (possibly only a
+ * month); `ceiling` is the latest plausible date when no anchor is known (today).
+ */
+export function resolveMention(mention: DateMention, anchor: ResolvedDate | null, ceiling: string): ResolvedDate {
+  const { stated } = mention;
+  const base = { stated, span: { start: mention.start, end: mention.end } };
+  const anchorDay = anchor?.iso && anchor.precision === 'day' ? anchor.iso : null;
+  const limitYear = Number((anchor?.iso ?? ceiling).slice(0, 4));
+
+  if (mention.relativeDays !== undefined) {
+    if (anchorDay) return { ...base, iso: fromDays(toDays(anchorDay) + mention.relativeDays), precision: 'day', rule: `${mention.rule}+anchor` };
+    if (anchor?.iso) return { ...base, iso: anchor.iso, precision: anchor.precision, rule: `${mention.rule}+anchor-${anchor.precision}` };
+    return { ...base, iso: null, precision: null, rule: `${mention.rule}:no-anchor` };
+  }
+
+  if (stated.day !== undefined && stated.month !== undefined) {
+    if (stated.year !== undefined) {
+      if (!validDay(stated.year, stated.month, stated.day)) return { ...base, iso: null, precision: null, rule: `${mention.rule}:invalid` };
+      return { ...base, iso: isoDay(stated.year, stated.month, stated.day), precision: 'day', rule: mention.rule };
+    }
+    if (stated.weekday !== undefined) {
+      // The most recent year, not after the document's context, in which the day falls on that weekday.
+      for (let y = limitYear; y > limitYear - 30; y--) {
+        if (validDay(y, stated.month, stated.day) && weekdayOf(y, stated.month, stated.day) === stated.weekday) {
+          const iso = isoDay(y, stated.month, stated.day);
+          if (anchor?.iso && anchor.precision === 'day' && iso > fromDays(toDays(anchor.iso) + 7)) continue;
+          return { ...base, iso, precision: 'day', rule: `${mention.rule}+weekday-year` };
+        }
+      }
+      return { ...base, iso: null, precision: null, rule: `${mention.rule}:weekday-mismatch` };
+    }
+    if (!anchor?.iso) return { ...base, iso: null, precision: null, rule: `${mention.rule}:no-year` };
+    // News reports the past: a day-month later than a week after the anchor is last year's.
+    let y = Number(anchor.iso.slice(0, 4));
+    let iso = isoDay(y, stated.month, stated.day);
+    if (toDays(iso) > toDays(anchor.iso) + (anchor.precision === 'day' ? 7 : 40)) iso = isoDay(--y, stated.month, stated.day);
+    if (!validDay(y, stated.month, stated.day)) return { ...base, iso: null, precision: null, rule: `${mention.rule}:invalid` };
+    return { ...base, iso, precision: 'day', rule: `${mention.rule}+anchor-year` };
+  }
+
+  if (stated.weekday !== undefined) {
+    if (anchorDay) {
+      const back = (weekdayOf(+anchorDay.slice(0, 4), +anchorDay.slice(5, 7), +anchorDay.slice(8, 10)) - stated.weekday + 7) % 7;
+      return { ...base, iso: fromDays(toDays(anchorDay) - back), precision: 'day', rule: `${mention.rule}+weekday-before-anchor` };
+    }
+    if (anchor?.iso) return { ...base, iso: anchor.iso, precision: anchor.precision, rule: `${mention.rule}+weekday-in-anchor-${anchor.precision}` };
+    return { ...base, iso: null, precision: null, rule: `${mention.rule}:weekday-no-anchor` };
+  }
+
+  if (stated.month !== undefined && stated.year !== undefined) {
+    return { ...base, iso: isoDay(stated.year, stated.month, 1), precision: 'month', rule: mention.rule };
+  }
+  if (stated.year !== undefined) return { ...base, iso: isoDay(stated.year, 1, 1), precision: 'year', rule: mention.rule };
+  return { ...base, iso: null, precision: null, rule: `${mention.rule}:unresolved` };
+}
+
+export const UNKNOWN_DATE: ResolvedDate = { iso: null, precision: null, rule: 'date.none', stated: {} };
+
+export function precisionRank(p: DatePrecision | null): number {
+  return p === 'day' ? 0 : p === 'week' ? 1 : p === 'month' ? 2 : p === 'year' ? 3 : 4;
+}

@@ -1,0 +1,183 @@
+// A language pack: the lexicon of one language (data, lang/<code>/lexicon.json) compiled
+// once into matchers. Adding a language is adding a folder and one line in PACK_FILES.
+import { readFileSync } from 'node:fs';
+import type { Language, Weapon } from '../../types.ts';
+import { fold } from '../../text/fold.ts';
+import { phraseSource, wordsRegex } from '../../text/patterns.ts';
+
+export type TriggerKind =
+  | 'air' | 'shelling' | 'ied' | 'suicide' | 'grenade' | 'explosion' | 'attack' | 'shootdown' | 'clash'
+  | 'seizure' | 'deployment' | 'crash' | 'protest' | 'riot' | 'mob' | 'arrest' | 'abduction' | 'sexual'
+  | 'killing' | 'territory' | 'agreement' | 'looting' | 'chemical' | 'hq' | 'change' | 'transfer';
+
+interface RawLexicon {
+  lists: Record<string, string[]>;
+  numbers: Record<string, number>;
+  approximate: string[];
+  triggers: { id: string; kind: TriggerKind; weapon?: Weapon; phrases: string[] }[];
+  weapon_words: Partial<Record<Weapon, string[]>>;
+  civilian_targets: string[];
+  protest_intervention: string[];
+  protest_excessive: string[];
+  casualty: { killed: string[]; wounded: string[]; none: string[]; none_killed_only: string[]; none_wounded_only: string[] };
+  claims: { claimed: string[]; confirmed: string[]; denied: string[]; negated_claim: string[] };
+  citations: string[];
+  source_nouns: string[];
+  same_day: string[];
+  today: string[];
+  yesterday: string[];
+  day_before_yesterday: string[];
+  background_time: string[];
+  period_cues: string[];
+  statistic_cues: string[];
+  threat_cues: string[];
+  threat_after: string[];
+  anaphora: string[];
+  continuation_subject: string[];
+  near: string[];
+  region_directions: Record<string, string>;
+  region_pattern: string;
+  nationality: Record<string, string>;
+  target_prepositions: string[];
+  agent_prepositions: string[];
+}
+
+export interface CompiledTrigger {
+  readonly id: string;
+  readonly kind: TriggerKind;
+  readonly weapon: Weapon | null;
+  readonly re: RegExp;
+}
+
+export interface LanguagePack {
+  readonly language: Language;
+  readonly months: ReadonlyMap<string, number>;
+  readonly weekdays: ReadonlyMap<string, number>;
+  readonly monthRe: string;
+  readonly numbers: ReadonlyMap<string, number>;
+  readonly numberRe: RegExp;
+  readonly approximateRe: RegExp;
+  readonly triggers: readonly CompiledTrigger[];
+  readonly weapons: readonly { readonly weapon: Weapon; readonly re: RegExp }[];
+  readonly civilianRe: RegExp;
+  readonly protestInterventionRe: RegExp;
+  readonly protestExcessiveRe: RegExp;
+  readonly killedRe: RegExp;
+  readonly woundedRe: RegExp;
+  readonly noCasualtiesRe: RegExp;
+  readonly noKilledRe: RegExp;
+  readonly noWoundedRe: RegExp;
+  readonly claimedRe: RegExp;
+  readonly confirmedRe: RegExp;
+  readonly deniedRe: RegExp;
+  readonly negatedClaimRe: RegExp;
+  readonly citationRe: RegExp;
+  readonly sourceNounRe: RegExp;
+  readonly sameDayRe: RegExp;
+  readonly todayRe: RegExp;
+  readonly yesterdayRe: RegExp;
+  readonly dayBeforeYesterdayRe: RegExp;
+  readonly backgroundTimeRe: RegExp;
+  readonly periodRe: RegExp;
+  readonly statisticRe: RegExp;
+  readonly threatRe: RegExp;
+  /** Future tense after a trigger: "les opérations … se poursuivront". */
+  readonly threatAfterRe: RegExp;
+  readonly anaphoraRe: RegExp;
+  readonly continuationRe: RegExp;
+  readonly nearRe: RegExp;
+  readonly regionRe: RegExp;
+  readonly regionDirections: ReadonlyMap<string, string>;
+  readonly nationality: ReadonlyMap<string, string>;
+  readonly nationalityRe: RegExp;
+  readonly milNounRe: RegExp;
+  readonly attackNounRe: RegExp;
+  readonly targetPrepositionRe: RegExp;
+  readonly agentPrepositionRe: RegExp;
+  readonly weekdayRe: RegExp;
+}
+
+const PACK_FILES: Record<Language, URL> = {
+  fr: new URL('./fr/lexicon.json', import.meta.url),
+  en: new URL('./en/lexicon.json', import.meta.url),
+};
+
+const packs = new Map<Language, LanguagePack>();
+
+export function languagePack(language: Language): LanguagePack {
+  let pack = packs.get(language);
+  if (!pack) {
+    pack = compile(language, JSON.parse(readFileSync(PACK_FILES[language], 'utf8')) as RawLexicon);
+    packs.set(language, pack);
+  }
+  return pack;
+}
+
+function compile(language: Language, lex: RawLexicon): LanguagePack {
+  const L = lex.lists;
+  const words = (phrases: readonly string[]) => wordsRegex(phrases, L);
+  const monthNames = L.month ?? [];
+  const months = new Map<string, number>();
+  // Month lists are written full name first, then its abbreviations.
+  let monthIndex = 0;
+  for (const m of monthNames) {
+    const full = MONTH_NUMBER[language]?.[m];
+    if (full) monthIndex = full;
+    months.set(fold(m), full ?? monthIndex);
+  }
+  const weekdays = new Map<string, number>();
+  (L.weekday ?? []).forEach((w, i) => weekdays.set(fold(w), (i + 1) % 7)); // lists start on Monday
+  const numbers = new Map(Object.entries(lex.numbers).map(([k, v]) => [fold(k), v] as const));
+  const nationality = new Map(Object.entries(lex.nationality).map(([k, v]) => [fold(k), v] as const));
+  return {
+    language,
+    months,
+    weekdays,
+    monthRe: `(?:${[...months.keys()].sort((a, b) => b.length - a.length).join('|')})\\.?`,
+    numbers,
+    numberRe: words([...numbers.keys()].map((k) => k)),
+    approximateRe: words(lex.approximate),
+    triggers: lex.triggers.map((t) => ({ id: t.id, kind: t.kind, weapon: t.weapon ?? null, re: words(t.phrases) })),
+    weapons: Object.entries(lex.weapon_words).map(([weapon, phrases]) => ({ weapon: weapon as Weapon, re: words(phrases ?? []) })),
+    civilianRe: words(lex.civilian_targets),
+    protestInterventionRe: words(lex.protest_intervention),
+    protestExcessiveRe: words(lex.protest_excessive),
+    killedRe: words(lex.casualty.killed),
+    woundedRe: words(lex.casualty.wounded),
+    noCasualtiesRe: words(lex.casualty.none),
+    noKilledRe: words(lex.casualty.none_killed_only),
+    noWoundedRe: words(lex.casualty.none_wounded_only),
+    claimedRe: words(lex.claims.claimed),
+    confirmedRe: words(lex.claims.confirmed),
+    deniedRe: words(lex.claims.denied),
+    negatedClaimRe: words(lex.claims.negated_claim),
+    citationRe: words(lex.citations),
+    sourceNounRe: words(lex.source_nouns),
+    sameDayRe: words(lex.same_day),
+    todayRe: words(lex.today),
+    yesterdayRe: words(lex.yesterday),
+    dayBeforeYesterdayRe: words(lex.day_before_yesterday),
+    backgroundTimeRe: words(lex.background_time),
+    periodRe: words(lex.period_cues),
+    statisticRe: words(lex.statistic_cues),
+    threatRe: words(lex.threat_cues),
+    threatAfterRe: words(lex.threat_after),
+    anaphoraRe: words(lex.anaphora),
+    continuationRe: new RegExp(lex.continuation_subject.map((p) => phraseSource(p, L)).join('|')),
+    nearRe: new RegExp(`(?:${lex.near.map((p) => phraseSource(p, L)).join('|')})\\s*$`),
+    regionRe: new RegExp(phraseSource(lex.region_pattern, L), 'g'),
+    regionDirections: new Map(Object.entries(lex.region_directions).map(([k, v]) => [fold(k), v] as const)),
+    nationality,
+    nationalityRe: words([...nationality.keys()]),
+    milNounRe: words(L.mil_noun ?? []),
+    attackNounRe: words(L.attack_noun ?? []),
+    targetPrepositionRe: new RegExp(`(?:${lex.target_prepositions.map((p) => phraseSource(p, L)).join('|')})\\s+(?:\\S+\\s+){0,4}$`),
+    agentPrepositionRe: new RegExp(`(?:${lex.agent_prepositions.map((p) => phraseSource(p, L)).join('|')})\\s+(?:\\S+\\s+){0,3}$`),
+    weekdayRe: words(L.weekday ?? []),
+  };
+}
+
+const MONTH_NUMBER: Partial<Record<Language, Record<string, number>>> = {
+  fr: { janvier: 1, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, aout: 8, septembre: 9, octobre: 10, novembre: 11, decembre: 12 },
+  en: { january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12 },
+};

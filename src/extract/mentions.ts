@@ -1,0 +1,370 @@
+// Classifiers: what each sentence mentions (triggers, weapons, actors, casualties, claims,
+// cited sources). Each mention keeps its span and the id of the rule that found it.
+import { readFileSync } from 'node:fs';
+import type { Language, Span, Weapon } from '../types.ts';
+import { fold } from '../text/fold.ts';
+import { BEFORE, AFTER, allMatches, phraseSource } from '../text/patterns.ts';
+import type { LanguagePack, TriggerKind } from './lang/index.ts';
+
+export interface TriggerMention extends Span {
+  readonly kind: TriggerKind;
+  readonly weapon: Weapon | null;
+  readonly rule: string;
+  /** Why it was set aside (threat, statistic, period), when it was. */
+  readonly suppressedBy?: string;
+}
+
+export function findTriggers(folded: string, span: Span, pack: LanguagePack): TriggerMention[] {
+  const out: TriggerMention[] = [];
+  const suppressors = [
+    ...allMatches(pack.statisticRe, folded, span.start, span.end).map((m) => ({ ...m, why: 'statistic' })),
+    ...allMatches(pack.periodRe, folded, span.start, span.end).map((m) => ({ ...m, why: 'period' })),
+  ];
+  const threats = allMatches(pack.threatRe, folded, span.start, span.end);
+  const futures = allMatches(pack.threatAfterRe, folded, span.start, span.end);
+  // A period or statistic that opens the sentence ("Depuis l'assassinat…", "Au cours des deux derniers mois…") frames all of it.
+  const opening = suppressors.find((s) => s.start - span.start <= 3);
+  for (const t of pack.triggers) {
+    for (const m of allMatches(t.re, folded, span.start, span.end)) {
+      let suppressedBy: string | undefined = opening && sameClause(folded, opening.end, m.start) ? `${pack.language}.suppress.${opening.why}-opening` : undefined;
+      for (const s of suppressedBy ? [] : suppressors) {
+        // A statistic or period phrase that covers the trigger or stands just before it in its clause.
+        if ((s.start <= m.start && s.end >= m.start) || (s.end <= m.start && m.start - s.end <= 30 && sameClause(folded, s.end, m.start))) {
+          suppressedBy = `${pack.language}.suppress.${s.why}`;
+          break;
+        }
+      }
+      if (!suppressedBy) {
+        const threat = threats.find((s) => s.end <= m.start + 1 && m.start - s.end <= 60 && sameClause(folded, s.end, m.start));
+        if (threat) suppressedBy = `${pack.language}.suppress.threat`;
+        else if (futures.some((f) => f.start >= m.end && f.start - m.end <= 50 && sameClause(folded, m.end, f.start))) suppressedBy = `${pack.language}.suppress.future`;
+      }
+      out.push({ start: m.start, end: m.end, kind: t.kind, weapon: t.weapon, rule: t.id, ...(suppressedBy ? { suppressedBy } : {}) });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+function sameClause(folded: string, from: number, to: number): boolean {
+  return !/[.;!?]|\s-\s/.test(folded.slice(from, to));
+}
+
+export interface WeaponMention extends Span {
+  readonly weapon: Weapon;
+  readonly rule: string;
+}
+
+export function findWeapons(folded: string, span: Span, pack: LanguagePack): WeaponMention[] {
+  const out: WeaponMention[] = [];
+  for (const { weapon, re } of pack.weapons) {
+    for (const m of allMatches(re, folded, span.start, span.end)) out.push({ start: m.start, end: m.end, weapon, rule: `${pack.language}.weapon.${weapon}` });
+  }
+  // A longer, more specific weapon covers a shorter one: "missile balistique" is not also "missile".
+  return out.filter((w) => !out.some((o) => o !== w && o.start <= w.start && o.end >= w.end && o.end - o.start > w.end - w.start));
+}
+
+// ---- Actors ----
+
+interface ActorRow { canonical: string; kind: string; fr?: string[]; en?: string[]; ar?: string[] }
+interface ActorData { actors: ActorRow[]; state_nouns: Record<string, Record<string, string[]>> }
+
+export interface ActorMention extends Span {
+  readonly canonical: string;
+  readonly kind: string;
+  /** How it was found: an alias, a nationality on a military noun, a nationality on an attack noun. */
+  readonly via: 'alias' | 'military-noun' | 'attack-noun' | 'police-noun';
+  readonly rule: string;
+}
+
+const actorData = JSON.parse(readFileSync(new URL('./actors.json', import.meta.url), 'utf8')) as ActorData;
+const aliasMatchers = new Map<Language, { re: RegExp; byKey: Map<string, ActorRow> }>();
+
+function aliasMatcher(language: Language) {
+  let m = aliasMatchers.get(language);
+  if (!m) {
+    const byKey = new Map<string, ActorRow>();
+    const phrases: string[] = [];
+    for (const a of actorData.actors) {
+      for (const alias of [...(a[language] ?? []), ...(a.ar ?? [])]) {
+        const key = normalizeAlias(alias);
+        if (!byKey.has(key)) byKey.set(key, a);
+        phrases.push(alias);
+      }
+    }
+    // Short all-caps aliases (IS, EI, PMF) must be matched with their case, on the raw text.
+    const sources = [...new Set(phrases)].sort((a, b) => b.length - a.length).map((p) => phraseSource(p));
+    m = { re: new RegExp(`${BEFORE}(?:${sources.join('|')})${AFTER}`, 'g'), byKey };
+    aliasMatchers.set(language, m);
+  }
+  return m;
+}
+
+function normalizeAlias(s: string): string {
+  return fold(s).replace(/[\s'-]+/g, ' ').replace(/^(?:l |the )/, '').trim();
+}
+
+export function findActors(raw: string, folded: string, span: Span, pack: LanguagePack, countryActor: (country: string, police: boolean) => string): ActorMention[] {
+  const out: ActorMention[] = [];
+  const { re, byKey } = aliasMatcher(pack.language);
+  for (const m of allMatches(re, folded, span.start, span.end)) {
+    const row = byKey.get(normalizeAlias(m.text));
+    if (!row) continue;
+    const rawText = raw.slice(m.start, m.end);
+    // Acronyms of two or three letters must be written in capitals ("EI", "IS"), not "ei"/"is".
+    if (/^[a-z]{2,3}$/i.test(rawText.replace(/[.\s]/g, '')) && rawText !== rawText.toUpperCase()) continue;
+    out.push({ start: m.start, end: m.end, canonical: row.canonical, kind: row.kind, via: 'alias', rule: `${pack.language}.actor.alias` });
+  }
+  // State forces written through a nationality: "forces américaines", "US troops", "frappe aérienne américaine".
+  const police = new RegExp(`${BEFORE}(?:${(actorData.state_nouns.police?.[pack.language] ?? []).map((p) => phraseSource(p)).join('|')})${AFTER}`, 'g');
+  for (const nat of allMatches(pack.nationalityRe, folded, span.start, span.end)) {
+    const country = pack.nationality.get(nat.text.replace(/\s+/g, ' '));
+    if (!country) continue;
+    if (out.some((o) => nat.start < o.end && o.start < nat.end)) continue;
+    const before = folded.slice(Math.max(span.start, nat.start - 45), nat.start);
+    const after = folded.slice(nat.end, Math.min(span.end, nat.end + 30));
+    const lastWords = (s: string, n: number) => s.split(/\s+/).filter(Boolean).slice(-n).join(' ');
+    const firstWords = (s: string, n: number) => s.split(/\s+/).filter(Boolean).slice(0, n).join(' ');
+    const near = pack.language === 'fr' ? lastWords(before, 4) : firstWords(after, 3);
+    const far = pack.language === 'fr' ? firstWords(after, 2) : lastWords(before, 2);
+    let via: ActorMention['via'] | null = null;
+    if (police.test(near) || police.test(far)) via = 'police-noun';
+    else if (hasWord(pack.attackNounRe, near)) via = 'attack-noun';
+    else if (hasWord(pack.milNounRe, near) || hasWord(pack.milNounRe, far)) via = 'military-noun';
+    police.lastIndex = 0;
+    if (!via) continue;
+    out.push({ start: nat.start, end: nat.end, canonical: countryActor(country, via === 'police-noun'), kind: 'state', via, rule: `${pack.language}.actor.nationality.${via}` });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function hasWord(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  const hit = re.test(text);
+  re.lastIndex = 0;
+  return hit;
+}
+
+// ---- Casualties ----
+
+export interface Casualties {
+  readonly killed: number | null;
+  readonly wounded: number | null;
+  readonly spans: readonly Span[];
+  readonly rules: readonly string[];
+}
+
+const UNIT_AFTER = /^[\s-]*(?:km|kilometres?|kilometers?|miles?|%|pour cent|percent|heures?|hours?|jours?|days?|ans?|years?|year-old|semaines?|weeks?|mois|months?|minutes?|h\b|gmt|am\b|pm\b|roquettes?|rockets?|missiles?|drones?|obus|shells?|bombes?|bombs?|attaques?|attacks?|strikes?|frappes?|fois|times|metres?|meters?|dollars?|euros?|m\b)/;
+
+export function findCasualties(folded: string, span: Span, pack: LanguagePack, dateSpans: readonly Span[]): Casualties {
+  let killed: number | null = null;
+  let wounded: number | null = null;
+  const spans: Span[] = [];
+  const rules: string[] = [];
+  const noneAll = allMatches(pack.noCasualtiesRe, folded, span.start, span.end);
+  const noKilled = allMatches(pack.noKilledRe, folded, span.start, span.end);
+  const noWounded = allMatches(pack.noWoundedRe, folded, span.start, span.end);
+  const cues = [
+    ...allMatches(pack.killedRe, folded, span.start, span.end).map((m) => ({ ...m, what: 'killed' as const })),
+    ...allMatches(pack.woundedRe, folded, span.start, span.end).map((m) => ({ ...m, what: 'wounded' as const })),
+  ].sort((a, b) => a.start - b.start);
+  const negated = [...noneAll, ...noKilled, ...noWounded];
+  for (let i = 0; i < cues.length; i++) {
+    const cue = cues[i]!;
+    if (negated.some((n) => cue.start >= n.start && cue.start < n.end + 2)) continue;
+    const floor = Math.max(span.start, i > 0 ? cues[i - 1]!.end : span.start);
+    const count = countBefore(folded, floor, cue.start, pack, dateSpans) ?? countAfter(folded, cue.end, span.end, pack, dateSpans, cue.text);
+    if (count === null) continue;
+    if (cue.what === 'killed') killed = (killed ?? 0) + count.value;
+    else wounded = (wounded ?? 0) + count.value;
+    spans.push({ start: Math.min(count.start, cue.start), end: Math.max(count.end, cue.end) });
+    rules.push(`${pack.language}.casualty.${cue.what}.${count.rule}`);
+  }
+  for (const n of noneAll) {
+    spans.push(n);
+    rules.push(`${pack.language}.casualty.none`);
+    killed ??= 0;
+    wounded ??= 0;
+  }
+  for (const n of noKilled) { killed ??= 0; spans.push(n); rules.push(`${pack.language}.casualty.none-killed`); }
+  for (const n of noWounded) { wounded ??= 0; spans.push(n); rules.push(`${pack.language}.casualty.none-wounded`); }
+  return { killed, wounded, spans, rules };
+}
+
+interface Count extends Span { readonly value: number; readonly rule: string }
+
+const TOKEN = /[a-z0-9\u00e0-\u024f'-]+|[,;:.()]/g;
+
+/** Numbers of the noun phrases just before a casualty word, summed over "et"/"and"/",". */
+function countBefore(folded: string, floor: number, cueStart: number, pack: LanguagePack, dateSpans: readonly Span[]): Count | null {
+  const from = Math.max(floor, cueStart - 160);
+  const window = folded.slice(from, cueStart);
+  const tokens = [...window.matchAll(TOKEN)].map((m) => ({ text: m[0], start: from + m.index!, end: from + m.index! + m[0].length }));
+  let total = 0;
+  let found = false;
+  let first = cueStart;
+  let gap = 0;
+  for (let i = tokens.length - 1; i >= 0 && gap <= 14; i--) {
+    const t = tokens[i]!;
+    if (t.text === '.' || t.text === ';' || t.text === ':') break;
+    const value = numberAt(tokens, i, pack);
+    if (value !== null && !dateSpans.some((d) => t.start >= d.start && t.start < d.end) && !UNIT_AFTER.test(folded.slice(t.end, t.end + 14))) {
+      total += value.value;
+      found = true;
+      first = tokens[value.firstIndex]!.start;
+      i = value.firstIndex;
+      // Another number only when joined by "et"/"and"/"," within a few words.
+      let j = i - 1;
+      let joined = false;
+      while (j >= 0 && i - j <= 5) {
+        const w = tokens[j]!.text;
+        if (w === 'et' || w === 'and' || w === ',') { joined = true; break; }
+        if (numberAt(tokens, j, pack) !== null) break;
+        j--;
+      }
+      if (!joined) break;
+      gap = 0;
+      continue;
+    }
+    gap++;
+  }
+  return found ? { value: total, start: first, end: cueStart, rule: 'number-before' } : null;
+}
+
+function countAfter(folded: string, from: number, to: number, pack: LanguagePack, dateSpans: readonly Span[], cue: string): Count | null {
+  // Only gerunds ("killing 6 civilians", "tuant cinq personnes") and "bilan de N morts"-like tails.
+  if (!/(?:ing|ant)$/.test(cue)) return null;
+  const window = folded.slice(from, Math.min(to, from + 50));
+  const tokens = [...window.matchAll(TOKEN)].map((m) => ({ text: m[0], start: from + m.index!, end: from + m.index! + m[0].length }));
+  for (let i = 0; i < Math.min(tokens.length, 4); i++) {
+    const value = numberForward(tokens, i, pack);
+    if (value && !dateSpans.some((d) => tokens[i]!.start >= d.start && tokens[i]!.start < d.end)) {
+      return { value: value.value, start: from, end: tokens[value.lastIndex]!.end, rule: 'number-after' };
+    }
+  }
+  return null;
+}
+
+interface Tok { text: string; start: number; end: number }
+
+/** The number ending at token i (digits, "vingt-deux", "a dozen"), reading backwards. */
+function numberAt(tokens: readonly Tok[], i: number, pack: LanguagePack): { value: number; firstIndex: number } | null {
+  const t = tokens[i]!.text;
+  if (/^\d{1,5}$/.test(t)) {
+    if (/^(?:19|20)\d\d$/.test(t)) return null;
+    return { value: Number(t), firstIndex: i };
+  }
+  // Two-word numbers first ("a dozen", "une dizaine").
+  if (i > 0) {
+    const two = `${tokens[i - 1]!.text} ${t}`;
+    const v2 = pack.numbers.get(two);
+    if (v2 !== undefined) return { value: v2, firstIndex: i - 1 };
+  }
+  const v = pack.numbers.get(t) ?? compoundNumber(t, pack);
+  if (v === undefined || v === 0) return null;
+  return { value: v, firstIndex: i };
+}
+
+function numberForward(tokens: readonly Tok[], i: number, pack: LanguagePack): { value: number; lastIndex: number } | null {
+  const t = tokens[i]!.text;
+  if (/^\d{1,5}$/.test(t) && !/^(?:19|20)\d\d$/.test(t)) return { value: Number(t), lastIndex: i };
+  const next = tokens[i + 1]?.text;
+  if (next) {
+    const v2 = pack.numbers.get(`${t} ${next}`);
+    if (v2 !== undefined) return { value: v2, lastIndex: i + 1 };
+  }
+  const v = pack.numbers.get(t) ?? compoundNumber(t, pack);
+  return v !== undefined && v > 0 && t !== 'a' && t !== 'an' ? { value: v, lastIndex: i } : null;
+}
+
+/** "vingt-deux", "twenty-two", "soixante-dix-sept": sums of number words joined by hyphens. */
+function compoundNumber(word: string, pack: LanguagePack): number | undefined {
+  if (!word.includes('-')) return undefined;
+  let total = 0;
+  for (const part of word.split('-')) {
+    if (part === 'et') continue;
+    const v = pack.numbers.get(part);
+    if (v === undefined) return undefined;
+    total = v === 100 && total > 0 ? total * 100 : total + v;
+  }
+  return total || undefined;
+}
+
+// ---- Claims and cited sources ----
+
+export interface ClaimCues {
+  readonly claimed: readonly Span[];
+  readonly confirmed: readonly Span[];
+  readonly denied: readonly Span[];
+  readonly negated: readonly Span[];
+}
+
+export function findClaimCues(folded: string, span: Span, pack: LanguagePack): ClaimCues {
+  const negated = allMatches(pack.negatedClaimRe, folded, span.start, span.end);
+  const claimed = allMatches(pack.claimedRe, folded, span.start, span.end).filter((c) => !negated.some((n) => c.start < n.end && n.start < c.end));
+  return {
+    claimed,
+    confirmed: allMatches(pack.confirmedRe, folded, span.start, span.end),
+    denied: allMatches(pack.deniedRe, folded, span.start, span.end),
+    negated,
+  };
+}
+
+interface OutletRow { name: string; aliases: string[]; hosts: string[] }
+const outletData = JSON.parse(readFileSync(new URL('./outlets.json', import.meta.url), 'utf8')) as { outlets: OutletRow[]; generic_names: string[] };
+let outletRe: RegExp | undefined;
+const outletByAlias = new Map<string, string>();
+
+function outletMatcher(): RegExp {
+  if (!outletRe) {
+    const phrases: string[] = [];
+    for (const o of outletData.outlets) for (const a of o.aliases) { outletByAlias.set(normalizeAlias(a), o.name); phrases.push(a); }
+    outletRe = new RegExp(`${BEFORE}(?:${[...new Set(phrases)].sort((a, b) => b.length - a.length).map((p) => phraseSource(p)).join('|')})${AFTER}`, 'g');
+  }
+  return outletRe;
+}
+
+/** Whom a sentence cites: known outlets and agencies, and "une source de sécurité irakienne". */
+export function findCitations(raw: string, folded: string, span: Span, pack: LanguagePack): { names: string[]; spans: Span[] } {
+  const names: string[] = [];
+  const spans: Span[] = [];
+  for (const m of allMatches(outletMatcher(), folded, span.start, span.end)) {
+    const rawText = raw.slice(m.start, m.end);
+    if (rawText.length <= 3 && rawText !== rawText.toUpperCase()) continue;
+    const name = outletByAlias.get(normalizeAlias(m.text));
+    if (name && !names.includes(name)) { names.push(name); spans.push(m); }
+  }
+  for (const cue of allMatches(pack.citationRe, folded, span.start, span.end)) {
+    const after = folded.slice(cue.end, Math.min(span.end, cue.end + 80));
+    const phrase = /^\s*(?:(?:a|an|the|une|des|un|l'|le|la|les|de|d')\s*){0,2}(?:[a-z\u00e0-\u024f'-]+\s+){0,2}?(?:source|sources|responsable|responsables|official|officials|temoin|temoins|witness|witnesses|porte-parole|spokesman|spokesperson)(?:\s+[a-z\u00e0-\u024f'-]+){0,4}/.exec(after);
+    if (!phrase) continue;
+    let text = raw.slice(cue.end, cue.end + phrase[0].length).trim().replace(/\s+(?:a|ont|said|told|qui|who|that|que|,).*$/i, '');
+    text = text.replace(/[,.;:]+$/, '');
+    if (text && !names.includes(text)) { names.push(text); spans.push({ start: cue.end, end: cue.end + phrase[0].length }); }
+  }
+  return { names, spans };
+}
+
+/** The outlet a page names ("SOURCE: FRENCH PRESS TV") or a URL's host belongs to. */
+export function outletFor(named: string | null, url: string | null): string | null {
+  outletMatcher();
+  if (named) {
+    const key = normalizeAlias(named);
+    if (outletData.generic_names.some((g) => normalizeAlias(g) === key)) return null;
+    const known = outletByAlias.get(key);
+    if (known) return known;
+  }
+  if (url) {
+    let host: string, path: string;
+    try { const u = new URL(url); host = u.hostname.replace(/^www\./, ''); path = u.pathname; } catch { return named; }
+    let best: { name: string; len: number } | null = null;
+    for (const o of outletData.outlets) {
+      for (const h of o.hosts) {
+        const [hh, hp = ''] = h.replace(/^www\./, '').split(/\/(.*)/s);
+        if ((host === hh || host.endsWith(`.${hh}`)) && path.startsWith(`/${hp}`.replace(/\/$/, '')) && h.length > (best?.len ?? 0)) best = { name: o.name, len: h.length };
+      }
+    }
+    if (best) return best.name;
+    if (!named) return host;
+  }
+  return named;
+}

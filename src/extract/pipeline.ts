@@ -1,0 +1,590 @@
+// Extraction of the events of one document: an ordered configuration of stages, each with
+// one method. Analysis (what each sentence mentions) comes first; candidates are built in
+// reading order so that anaphora and date context can look back; solvers then merge and
+// discard what cannot be an event.
+import type { DatePrecision, ExtractedEvent, FieldTrace, Language, Place, ResolvedDate, Span, Weapon, Zone } from '../types.ts';
+import { splitSentences, type Sentence } from '../text/sentences.ts';
+import { allMatches } from '../text/patterns.ts';
+import { gazetteer, type Gazetteer } from '../geo/gazetteer.ts';
+import { codeOfCountryName, findPlaceMentions, type PlaceMention } from '../geo/places.ts';
+import { languagePack, type LanguagePack, type TriggerKind } from './lang/index.ts';
+import { findDateMentions, resolveMention, type DateMention } from './dates.ts';
+import {
+  findActors, findCasualties, findCitations, findClaimCues, findTriggers, findWeapons,
+  type ActorMention, type Casualties, type ClaimCues, type TriggerMention, type WeaponMention,
+} from './mentions.ts';
+import { KIND_PRIORITY, chooseSubEventType, eventTypeOf } from './taxonomy.ts';
+
+export interface ExtractInput {
+  readonly raw: string;
+  readonly folded: string;
+  readonly language: Language;
+  readonly zones: readonly Zone[];
+  readonly published: ResolvedDate;
+  /** Latest plausible date when the document has none (today). */
+  readonly ceiling: string;
+}
+
+/** What one sentence says. */
+export interface SentenceAnalysis extends Sentence {
+  readonly index: number;
+  readonly zone: Zone['kind'];
+  readonly triggers: readonly TriggerMention[];
+  readonly primary: TriggerMention | null;
+  readonly weapons: readonly WeaponMention[];
+  readonly actors: readonly ActorMention[];
+  readonly places: readonly PlaceMention[];
+  readonly dates: readonly DateMention[];
+  readonly casualties: Casualties;
+  readonly claims: ClaimCues;
+  readonly cited: readonly string[];
+  readonly sameDay: boolean;
+  readonly background: boolean;
+  readonly anaphoric: boolean;
+  readonly continuation: boolean;
+}
+
+/** An event under construction; frozen into an ExtractedEvent at the end. */
+interface Candidate {
+  kind: TriggerKind;
+  subEventType: string;
+  date: string | null;
+  datePrecision: DatePrecision | null;
+  place: PlaceMention | null;
+  countryCode: string | null;
+  actor1: string | null;
+  actor2: string | null;
+  weapons: Set<Weapon>;
+  killed: number | null;
+  wounded: number | null;
+  claimed: boolean;
+  confirmed: boolean;
+  denied: boolean;
+  claimBy: string | null;
+  confirmedBy: string | null;
+  cited: Set<string>;
+  evidence: Span[];
+  trace: FieldTrace[];
+  sentences: number[];
+  fromTitle: boolean;
+}
+
+interface DocumentContext {
+  readonly input: ExtractInput;
+  readonly pack: LanguagePack;
+  readonly gaz: Gazetteer;
+  readonly countries: readonly string[];
+  sentences: SentenceAnalysis[];
+}
+
+interface Stage {
+  readonly name: string;
+  run(ctx: DocumentContext, events: Candidate[]): Candidate[];
+}
+
+/** The stages, in order. The order matters: analysis feeds candidates, candidates feed the solvers. */
+export const STAGES: readonly Stage[] = [
+  { name: 'analyse', run: (ctx, events) => { ctx.sentences = analyseSentences(ctx); return events; } },
+  { name: 'candidates', run: (ctx) => buildCandidates(ctx) },
+  { name: 'merge-same-event', run: (ctx, events) => mergeSameEvent(ctx, events) },
+  { name: 'drop-background', run: (_ctx, events) => events.filter(isPlacedOrDated) },
+  { name: 'actors-distinct', run: (_ctx, events) => events.map((e) => (e.actor1 && e.actor1 === e.actor2 ? { ...e, actor2: null } : e)) },
+];
+
+export interface ExtractionResult {
+  readonly events: readonly ExtractedEvent[];
+  readonly sentences: readonly SentenceAnalysis[];
+}
+
+export function extractEvents(input: ExtractInput, options: { gazetteer?: Gazetteer } = {}): ExtractionResult {
+  const pack = languagePack(input.language);
+  const gaz = options.gazetteer ?? gazetteer();
+  const ctx: DocumentContext = { input, pack, gaz, countries: contextCountries(input, pack, gaz), sentences: [] };
+  let events: Candidate[] = [];
+  for (const stage of STAGES) events = stage.run(ctx, events);
+  return { events: events.sort((a, b) => a.evidence[0]!.start - b.evidence[0]!.start).map((c) => freeze(ctx, c)), sentences: ctx.sentences };
+}
+
+// ---- Analysis ----
+
+function contentZones(input: ExtractInput): Zone[] {
+  return input.zones.filter((z) => z.kind === 'title' || z.kind === 'body');
+}
+
+/** Countries the document is about, most named first: ranks ambiguous place names. */
+function contextCountries(input: ExtractInput, pack: LanguagePack, gaz: Gazetteer): string[] {
+  const weight = new Map<string, number>();
+  const add = (code: string | null | undefined, w: number) => { if (code) weight.set(code, (weight.get(code) ?? 0) + w); };
+  const foldedDocument = input.folded;
+  for (const zone of contentZones(input)) {
+    const actors = findActors(input.raw, input.folded, zone, pack, stateActorName);
+    for (const p of findPlaceMentions(input.raw, input.folded, zone, pack, gaz, { countries: [], foldedDocument, excluded: actors })) {
+      if (p.entry?.kind !== 'city') add(p.place.country_code, 1);
+      else add(p.place.country_code, 0.3);
+    }
+    for (const m of allMatches(pack.nationalityRe, input.folded, zone.start, zone.end)) {
+      const country = pack.nationality.get(m.text);
+      if (country && country !== 'United States') add(codeOfCountryName(gaz, country), 0.3);
+    }
+  }
+  return [...weight.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c);
+}
+
+function analyseSentences(ctx: DocumentContext): SentenceAnalysis[] {
+  const { input, pack, gaz } = ctx;
+  const zones = contentZones(input);
+  const sentences = splitSentences(input.raw, zones);
+  return sentences.map((s, index) => {
+    const zone = zones.find((z) => s.start >= z.start && s.end <= z.end)?.kind ?? 'body';
+    const triggers = findTriggers(input.folded, s, pack);
+    const active = triggers.filter((t) => !t.suppressedBy);
+    const primary = [...active].sort((a, b) => KIND_PRIORITY.indexOf(a.kind) - KIND_PRIORITY.indexOf(b.kind) || a.start - b.start)[0] ?? null;
+    const actors = findActors(input.raw, input.folded, s, pack, stateActorName);
+    const citations = findCitations(input.raw, input.folded, s, pack);
+    const places = findPlaceMentions(input.raw, input.folded, s, pack, gaz, {
+      countries: ctx.countries, foldedDocument: input.folded, excluded: [...actors, ...citations.spans], titleCase: zone === 'title' && isTitleCase(input.raw.slice(s.start, s.end)),
+    });
+    const dates = findDateMentions(input.raw, input.folded, s, pack);
+    const sentenceText = input.folded.slice(s.start, s.end);
+    return {
+      ...s, index, zone, triggers, primary,
+      weapons: findWeapons(input.folded, s, pack).filter((w) => !triggers.some((t) => t.suppressedBy && w.start >= t.start - 40 && w.end <= t.end + 40)),
+      actors, places, dates,
+      casualties: findCasualties(input.folded, s, pack, dates),
+      claims: findClaimCues(input.folded, s, pack),
+      cited: citations.names,
+      sameDay: allMatches(pack.sameDayRe, input.folded, s.start, s.end).length > 0,
+      background: allMatches(pack.backgroundTimeRe, input.folded, s.start, s.end).length > 0,
+      anaphoric: allMatches(pack.anaphoraRe, input.folded, s.start, s.end).length > 0,
+      continuation: pack.continuationRe.test(sentenceText),
+    };
+  });
+}
+
+function isTitleCase(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => /^\p{L}/u.test(w) && w.length > 3);
+  return words.length >= 3 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length > 0.7;
+}
+
+/** "Military Forces of the United States", "Police Forces of Kenya". */
+export function stateActorName(country: string, police: boolean): string {
+  const the = /^(United|Democratic Republic|Central African|Netherlands|Philippines)/.test(country) ? 'the ' : '';
+  return `${police ? 'Police' : 'Military'} Forces of ${the}${country}`;
+}
+
+// ---- Candidates ----
+
+const REPORTING_BEFORE_DATE = /(?:annonce|annoncee|declare|rapporte|indique|affirme|precise|confirme|said|announced|reported|told|confirmed|stated|publie|publiee|published)\s+(?:\S+\s+){0,2}$/;
+const SINCE_BEFORE_DATE = /(?:depuis|since|until|jusqu'au|jusqu'a|d'ici|by)\s+(?:le\s+|the\s+)?$/;
+
+function buildCandidates(ctx: DocumentContext): Candidate[] {
+  const { input, pack } = ctx;
+  const events: Candidate[] = [];
+  let lastDate: { iso: string | null; precision: DatePrecision | null } | null = null;
+  const paragraphDate = new Map<number, { iso: string; precision: DatePrecision | null }>();
+
+  for (const s of ctx.sentences) {
+    const dates = sentenceDates(ctx, s);
+    const previous = events[events.length - 1];
+    // Date of the sentence: its own, a same-day cue, background (none), its paragraph's, a continuation's.
+    let date: { iso: string | null; precision: DatePrecision | null; rule: string }[] = dates;
+    if (!date.length) {
+      if (s.sameDay && (previous?.date || lastDate?.iso)) {
+        const src = previous?.date ? { iso: previous.date, precision: previous.datePrecision } : lastDate!;
+        date = [{ ...src, rule: `${pack.language}.date.same-day-as-previous` }];
+      } else if (s.background) date = [{ iso: null, precision: null, rule: `${pack.language}.date.background-tense` }];
+      else if (paragraphDate.has(s.paragraph)) date = [{ ...paragraphDate.get(s.paragraph)!, rule: `${pack.language}.date.paragraph-context` }];
+      else if ((s.continuation || s.anaphoric) && previous?.date) date = [{ iso: previous.date, precision: previous.datePrecision, rule: `${pack.language}.date.continuation` }];
+      else date = [{ iso: null, precision: null, rule: 'date.none-in-text' }];
+    }
+    const firstDated = dates.find((d) => d.iso);
+    if (firstDated?.iso) {
+      lastDate = firstDated;
+      paragraphDate.set(s.paragraph, { iso: firstDated.iso, precision: firstDated.precision });
+    }
+
+    if (!s.primary) {
+      // A continuation that only names a place refines the previous event: "Elle visait … près de Kirkouk".
+      if (previous && (s.continuation || s.anaphoric) && s.places.length && s.index - Math.max(...previous.sentences) <= 1) {
+        const best = choosePlaces(input.folded, s.places)[0];
+        if (best && (!previous.place || rankOf(best) < rankOf(previous.place))) {
+          previous.place = best;
+          previous.evidence.push(spanOf(s));
+          previous.sentences.push(s.index);
+          previous.trace.push({ field: 'location', rule: `${best.rule}+continuation`, span: best });
+        }
+      }
+      continue;
+    }
+
+    const places = choosePlaces(input.folded, s.places);
+    const roles = assignRoles(ctx, s);
+    const noPlace = places.length === 0;
+    // No place of its own but pointing back ("cette attaque", "ils"): the previous event, told again.
+    if (noPlace && previous && (s.anaphoric || s.continuation) && s.index - Math.max(...previous.sentences) <= 3) {
+      absorb(ctx, previous, s, roles, date[0]!);
+      continue;
+    }
+    const targets: (PlaceMention | null)[] = noPlace ? [null] : places;
+    for (const d of date) {
+      for (const place of targets) {
+        const c = newCandidate(ctx, s, place, d, roles);
+        if (!c.actor1 && s.continuation && previous?.actor1 && previous.actor1 !== c.actor2) {
+          c.actor1 = previous.actor1;
+          c.trace.push({ field: 'actor1', rule: `${pack.language}.actor.continuation-subject` });
+        }
+        events.push(c);
+      }
+    }
+  }
+  return events;
+}
+
+function sentenceDates(ctx: DocumentContext, s: SentenceAnalysis): { iso: string | null; precision: DatePrecision | null; rule: string }[] {
+  const { input } = ctx;
+  const usable = s.dates.filter((m) => {
+    const before = input.folded.slice(Math.max(s.start, m.start - 25), m.start);
+    return !SINCE_BEFORE_DATE.test(before);
+  });
+  const resolved = usable.map((m) => ({ m, r: resolveMention(m, input.published.iso ? input.published : null, input.ceiling) }));
+  const enumerated = resolved.filter(({ m }) => m.rule.endsWith('.enumeration'));
+  let chosen = enumerated.length ? enumerated : resolved;
+  if (!enumerated.length && chosen.length > 1) {
+    // "a annoncé jeudi que … mercredi": the reporting day is not the event's.
+    const notReporting = chosen.filter(({ m }) => !REPORTING_BEFORE_DATE.test(input.folded.slice(Math.max(s.start, m.start - 30), m.start)));
+    if (notReporting.length) chosen = notReporting;
+    chosen = chosen.slice(0, 1);
+  }
+  const seen = new Set<string>();
+  return chosen
+    .filter(({ r }) => r.iso && r.iso <= input.ceiling)
+    .filter(({ r }) => (seen.has(r.iso!) ? false : (seen.add(r.iso!), true)))
+    .map(({ r }) => ({ iso: r.iso, precision: r.precision, rule: r.rule }));
+}
+
+const COORDINATION = /^\s*(?:,\s*)?(?:,|et|and|ou|or|as well as|ainsi que)\s+(?:[^\s,.;]+\s+){0,5}$/;
+
+/** The places a sentence's event happened at: the most specific, and those coordinated with it. */
+function choosePlaces(folded: string, mentions: readonly PlaceMention[]): PlaceMention[] {
+  if (!mentions.length) return [];
+  const hasPlain = mentions.some((m) => !m.near && m.rank <= 3);
+  const eff = (m: PlaceMention) => m.rank + (m.near && hasPlain ? 1.5 : 0);
+  const best = mentions.reduce((a, b) => (eff(b) < eff(a) ? b : a));
+  const group = [best];
+  const i = mentions.indexOf(best);
+  const coordinated = (a: PlaceMention, b: PlaceMention) =>
+    COORDINATION.test(folded.slice(a.end, b.start)) && b.start - a.end <= 45 && Math.abs(a.rank - b.rank) <= 1 && (a.rank === 4) === (b.rank === 4);
+  for (let j = i - 1; j >= 0 && coordinated(mentions[j]!, mentions[j + 1]!); j--) group.unshift(mentions[j]!);
+  for (let j = i + 1; j < mentions.length && coordinated(mentions[j - 1]!, mentions[j]!); j++) group.push(mentions[j]!);
+  // Several regions of one sentence ("à l'est et au nord-est de la Syrie") are one vague place.
+  const distinct = group.filter((m, k) => group.findIndex((o) => o.place.name === m.place.name) === k);
+  return distinct.every((m) => m.rank >= 3) ? distinct.slice(0, 1) : distinct;
+}
+
+function rankOf(p: PlaceMention): number {
+  return p.rank + (p.near ? 0.5 : 0);
+}
+
+interface Roles {
+  actor1: ActorMention | null;
+  actor2: ActorMention | null;
+  confirmer: ActorMention | null;
+}
+
+const PASSIVE = /(?:\bete\b|\bwere\b|\bwas\b|\bbeen\b|\best\b|\bsont\b|\betait\b|\betaient\b|\bis\b|\bare\b)/;
+const REPORTING_AFTER = /^\s*(?:\S+\s+){0,3}(?:a declare|a indique|a annonce|a confirme|a affirme|a precise|a rapporte|ont declare|ont annonce|ont confirme|ont indique|said|says|told|announced|confirmed|stated|reported|a dit|ont dit)/;
+const SOURCE_BEFORE = /(?:selon|d'apres|citant|according to|citing|quoted by|porte-parole du|porte-parole de l'|spokesman for|spokesperson for|spokesman of|responsable du|official of)\s+(?:\S+\s+){0,2}$/;
+
+/** Who acted and who was targeted, from each actor mention's position and cues. */
+function assignRoles(ctx: DocumentContext, s: SentenceAnalysis): Roles {
+  const { folded } = ctx.input;
+  const pack = ctx.pack;
+  const trigger = s.primary!;
+  const scored: { a: ActorMention; agent: number; target: number }[] = [];
+  let confirmer: ActorMention | null = null;
+  for (const a of s.actors) {
+    const before = folded.slice(Math.max(s.start, a.start - 40), a.start);
+    const after = folded.slice(a.end, Math.min(s.end, a.end + 40));
+    if (SOURCE_BEFORE.test(before) || (REPORTING_AFTER.test(after) && a.via !== 'attack-noun')) {
+      confirmer ??= a;
+      continue;
+    }
+    let agent = 0, target = 0;
+    if (a.via === 'attack-noun') agent += 5;
+    if (pack.agentPrepositionRe.test(before)) agent += 4;
+    if (pack.targetPrepositionRe.test(before)) target += 4;
+    const claimAfter = s.claims.claimed.some((c) => c.start >= a.end && c.start - a.end <= 90);
+    if (claimAfter && a.kind !== 'state') agent += 3;
+    if (a.end <= trigger.start) {
+      const between = folded.slice(a.end, trigger.start);
+      if (PASSIVE.test(between) || PASSIVE.test(folded.slice(trigger.start, trigger.end))) target += 3;
+      else agent += 2;
+    } else {
+      target += a.via === 'military-noun' ? 2 : 1;
+      // "attaques de la Résistance", "frappes de missiles et de drones de la Résistance": the genitive is the author.
+      if (/^(?:\S+\s+){0,6}?(?:de la|du|des|de l'|d'|by|of the|of)\s*$/.test(folded.slice(trigger.end, a.start)) && a.start - trigger.end <= 45 && a.kind !== 'state') agent += 3;
+    }
+    if (a.via === 'military-noun') target += 1;
+    scored.push({ a, agent, target });
+  }
+  // One actor, one role; several mentions of one actor add up.
+  const byActor = new Map<string, { a: ActorMention; agent: number; target: number }>();
+  for (const x of scored) {
+    const prev = byActor.get(x.a.canonical);
+    if (prev) { prev.agent += x.agent; prev.target += x.target; } else byActor.set(x.a.canonical, { ...x });
+  }
+  const all = [...byActor.values()];
+  let agents = all.filter((x) => x.agent > x.target).sort((a, b) => b.agent - a.agent);
+  let targets = all.filter((x) => x.agent <= x.target).sort((a, b) => b.target - a.target);
+  if (!targets.length && agents.length > 1) { targets = agents.slice(1); agents = agents.slice(0, 1); }
+  let actor1 = agents[0]?.a ?? null;
+  let actor2 = targets.find((t) => t.a.canonical !== actor1?.canonical)?.a ?? null;
+  // "US forces shot down two drones": who shoots down is the one attacked.
+  if (trigger.kind === 'shootdown' && actor1 && !actor2) { actor2 = actor1; actor1 = null; }
+  return { actor1, actor2, confirmer };
+}
+
+function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMention | null, date: { iso: string | null; precision: DatePrecision | null; rule: string }, roles: Roles): Candidate {
+  const { pack, input } = ctx;
+  const trigger = s.primary!;
+  const weapons = new Set<Weapon>(s.weapons.map((w) => w.weapon));
+  if (trigger.weapon) weapons.add(trigger.weapon);
+  const sentence = input.folded.slice(s.start, s.end);
+  const typed = chooseSubEventType({
+    kind: trigger.kind,
+    weapons: [...weapons],
+    civilianTarget: allMatches(pack.civilianRe, input.folded, s.start, s.end).length > 0,
+    armedTarget: !!roles.actor2 || /\b(?:base|bases|forces|troupes|troops|soldiers|soldats|militaires|military|positions|convoi|convoy|police|officers|policiers|militants|fighters|combattants|insurgents|rebels|rebelles)\b/.test(sentence),
+    convoy: /\b(?:convoi|convois|convoy|convoys)\b/.test(sentence),
+    protestIntervention: allMatches(pack.protestInterventionRe, input.folded, s.start, s.end).length > 0,
+    protestExcessive: allMatches(pack.protestExcessiveRe, input.folded, s.start, s.end).length > 0,
+    stateActor: roles.actor1?.kind === 'state',
+  });
+  const trace: FieldTrace[] = [
+    { field: 'trigger', rule: trigger.rule, span: trigger },
+    { field: 'sub_event_type', rule: typed.rule },
+    { field: 'date', rule: date.rule },
+  ];
+  if (place) trace.push({ field: 'location', rule: place.rule, span: place });
+  if (roles.actor1) trace.push({ field: 'actor1', rule: roles.actor1.rule, span: roles.actor1 });
+  if (roles.actor2) trace.push({ field: 'actor2', rule: roles.actor2.rule, span: roles.actor2 });
+  for (const w of s.weapons) trace.push({ field: 'weapons', rule: w.rule, span: w });
+  s.casualties.rules.forEach((rule, k) => trace.push({ field: 'casualties', rule, span: s.casualties.spans[k]! }));
+  const claimed = claimedBy(s, roles);
+  if (claimed) trace.push({ field: 'claim', rule: `${pack.language}.claim.claimed`, span: s.claims.claimed[0]! });
+  if (s.claims.confirmed.length) trace.push({ field: 'claim', rule: `${pack.language}.claim.confirmed`, span: s.claims.confirmed[0]! });
+  const country = place?.place.country_code ?? sentenceCountry(ctx, s);
+  return {
+    kind: trigger.kind,
+    subEventType: typed.sub,
+    date: date.iso,
+    datePrecision: date.iso ? date.precision : null,
+    place,
+    countryCode: country,
+    actor1: roles.actor1?.canonical ?? null,
+    actor2: roles.actor2?.canonical ?? null,
+    weapons,
+    killed: s.casualties.killed,
+    wounded: s.casualties.wounded,
+    claimed,
+    confirmed: s.claims.confirmed.length > 0,
+    denied: s.claims.denied.length > 0,
+    claimBy: claimed ? roles.actor1?.canonical ?? null : null,
+    confirmedBy: roles.confirmer?.canonical ?? null,
+    cited: new Set(s.cited),
+    evidence: [spanOf(s)],
+    trace,
+    sentences: [s.index],
+    fromTitle: s.zone === 'title',
+  };
+}
+
+function claimedBy(s: SentenceAnalysis, roles: Roles): boolean {
+  if (!s.claims.claimed.length || s.claims.negated.length) return false;
+  const a1 = roles.actor1;
+  // The claim is the author's own word: its author precedes the claim verb, or the sentence continues its subject.
+  return (!!a1 && a1.kind !== 'state' && s.claims.claimed.some((c) => c.start >= a1.start)) || (!a1 && s.continuation) ||
+    (!!a1 && a1.kind === 'state' && s.claims.claimed.some((c) => c.start >= a1.start) && !s.claims.confirmed.length);
+}
+
+function sentenceCountry(ctx: DocumentContext, s: SentenceAnalysis): string | null {
+  const country = s.places.find((p) => p.entry?.kind === 'country' || p.unknownName);
+  return country?.place.country_code ?? null;
+}
+
+/** A sentence that retells the previous event adds its evidence and what it says new. */
+function absorb(ctx: DocumentContext, target: Candidate, s: SentenceAnalysis, roles: Roles, date: { iso: string | null; precision: DatePrecision | null; rule: string }): void {
+  target.evidence.push(spanOf(s));
+  target.sentences.push(s.index);
+  if (!target.actor1 && roles.actor1 && roles.actor1.canonical !== target.actor2) {
+    target.actor1 = roles.actor1.canonical;
+    target.trace.push({ field: 'actor1', rule: `${roles.actor1.rule}+anaphora`, span: roles.actor1 });
+  }
+  if (!target.actor2 && roles.actor2 && roles.actor2.canonical !== target.actor1) {
+    target.actor2 = roles.actor2.canonical;
+    target.trace.push({ field: 'actor2', rule: `${roles.actor2.rule}+anaphora`, span: roles.actor2 });
+  }
+  if (!target.date && date.iso) { target.date = date.iso; target.datePrecision = date.precision; target.trace.push({ field: 'date', rule: `${date.rule}+anaphora` }); }
+  for (const w of s.weapons) target.weapons.add(w.weapon);
+  if (s.primary?.weapon) target.weapons.add(s.primary.weapon);
+  target.killed ??= s.casualties.killed;
+  target.wounded ??= s.casualties.wounded;
+  const claimed = claimedBy(s, { ...roles, actor1: roles.actor1 ?? null });
+  if (claimed || (s.claims.claimed.length && !s.claims.negated.length && roles.actor1 && roles.actor1.canonical === target.actor1)) {
+    target.claimed = true;
+    target.claimBy ??= roles.actor1?.canonical ?? target.actor1;
+    target.trace.push({ field: 'claim', rule: `${ctx.pack.language}.claim.claimed+anaphora`, span: s.claims.claimed[0]! });
+  }
+  if (s.claims.confirmed.length) { target.confirmed = true; target.confirmedBy ??= roles.confirmer?.canonical ?? null; }
+  if (s.claims.denied.length) target.denied = true;
+  for (const c of s.cited) target.cited.add(c);
+  // "Au cours de l'opération … ont été saisis" keeps the operation's type; a retold strike may name its weapon now.
+  if (target.kind === 'attack' || target.kind === 'explosion') {
+    const typed = chooseSubEventType({ kind: target.kind, weapons: [...target.weapons], civilianTarget: false, armedTarget: true, convoy: false, protestIntervention: false, protestExcessive: false, stateActor: false });
+    target.subEventType = typed.sub;
+  }
+}
+
+function spanOf(s: Span): Span {
+  return { start: s.start, end: s.end };
+}
+
+// ---- Solvers ----
+
+function placeCompatible(a: Candidate, b: Candidate): 'same' | 'contains' | false {
+  if (!a.place || !b.place) {
+    const ca = a.place?.place.country_code ?? a.countryCode, cb = b.place?.place.country_code ?? b.countryCode;
+    return !ca || !cb || ca === cb ? 'contains' : false;
+  }
+  const pa = a.place.place, pb = b.place.place;
+  if (a.place.entry && a.place.entry === b.place.entry) return 'same';
+  if (pa.name === pb.name && pa.country_code === pb.country_code) return 'same';
+  if (pa.lat !== null && pb.lat !== null && pa.lon !== null && pb.lon !== null) {
+    const d = km(pa.lat, pa.lon, pb.lat, pb.lon);
+    if (d <= 12) return 'same';
+    const vague = (p: Place) => p.geo_precision === 3 || p.geo_precision === null;
+    if ((vague(pa) || vague(pb)) && d <= 150 && pa.country_code === pb.country_code) return 'contains';
+    return false;
+  }
+  return pa.country_code === pb.country_code ? 'contains' : false;
+}
+
+function km(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const r = Math.PI / 180;
+  const h = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
+  return 12742 * Math.asin(Math.sqrt(h));
+}
+
+/** One event per kind, place and day: retellings of one event in one document become one. */
+function mergeSameEvent(_ctx: DocumentContext, events: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const e of events) {
+    const into = out.find((o) => sameEvent(o, e));
+    if (into) mergeInto(into, e);
+    else out.push(e);
+  }
+  return out;
+}
+
+function sameEvent(a: Candidate, b: Candidate): boolean {
+  const place = placeCompatible(a, b);
+  if (!place) return false;
+  const gap = Math.min(...b.sentences) - Math.max(...a.sentences);
+  const near = gap <= 3 || a.fromTitle || b.fromTitle;
+  if (a.date && b.date && a.date !== b.date) return false;
+  if ((!a.date || !b.date) && a.date !== b.date && !near) return false;
+  // An attack told without its weapon ("ont ciblé deux bases") has no firm type: it may be any retelling.
+  const sameType = eventTypeOf(a.subEventType) === eventTypeOf(b.subEventType) || isUntyped(a) || isUntyped(b);
+  const adjacent = gap <= 2 && !a.fromTitle && !b.fromTitle;
+  const sameActors = !!a.actor1 && a.actor1 === b.actor1 && !!a.actor2 && a.actor2 === b.actor2;
+  if (!sameType && !(sameActors && adjacent)) return false;
+  if (a.actor1 && b.actor1 && a.actor1 !== b.actor1) return false;
+  if (place === 'contains' && !near && !(a.date && a.date === b.date && sameType)) return false;
+  // Two places of the same precision that are not the same place are two events.
+  if (place === 'contains' && a.place && b.place && a.place.rank === b.place.rank && a.place.rank < 3) return false;
+  return true;
+}
+
+function isUntyped(c: Candidate): boolean {
+  return (c.kind === 'attack' || c.kind === 'explosion') && c.weapons.size === 0;
+}
+
+function mergeInto(into: Candidate, e: Candidate): void {
+  if (!into.place || (e.place && rankOf(e.place) < rankOf(into.place))) into.place = e.place;
+  if (!into.date && e.date) { into.date = e.date; into.datePrecision = e.datePrecision; }
+  into.countryCode ??= e.countryCode;
+  into.actor1 ??= e.actor1;
+  if (!into.actor2 && e.actor2 !== into.actor1) into.actor2 = e.actor2;
+  // A specific type (drone strike) beats a generic one (an explosion heard) told of the same event.
+  if ((KIND_PRIORITY.indexOf(e.kind) < KIND_PRIORITY.indexOf(into.kind) && eventTypeOf(e.subEventType) === eventTypeOf(into.subEventType)) || (isUntyped(into) && !isUntyped(e))) {
+    into.kind = e.kind;
+    into.subEventType = e.subEventType;
+  }
+  for (const w of e.weapons) into.weapons.add(w);
+  into.killed = maxNullable(into.killed, e.killed);
+  into.wounded = maxNullable(into.wounded, e.wounded);
+  into.claimed ||= e.claimed;
+  into.confirmed ||= e.confirmed;
+  into.denied ||= e.denied;
+  into.claimBy ??= e.claimBy;
+  into.confirmedBy ??= e.confirmedBy;
+  for (const c of e.cited) into.cited.add(c);
+  into.evidence.push(...e.evidence);
+  into.trace.push(...e.trace);
+  into.sentences.push(...e.sentences);
+  into.fromTitle &&= e.fromTitle;
+}
+
+function maxNullable(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.max(a, b);
+}
+
+/** Background without a place and a date is not an event; a country alone needs a date. */
+function isPlacedOrDated(e: Candidate): boolean {
+  if (e.place && e.place.rank <= 3) return true;
+  return !!e.date && !!(e.place || e.countryCode);
+}
+
+// ---- Output ----
+
+function freeze(ctx: DocumentContext, c: Candidate): ExtractedEvent {
+  const { raw } = ctx.input;
+  const location: Place | null = c.place?.place ?? (c.countryCode
+    ? { name: ctx.gaz.countryName(c.countryCode) ?? c.countryCode, admin1: null, country: ctx.gaz.countryName(c.countryCode), country_code: c.countryCode, lat: null, lon: null, geo_precision: null }
+    : null);
+  const status = c.confirmed ? 'confirmed' : c.claimed ? 'claimed' : c.denied ? 'denied' : 'reported';
+  const by = status === 'claimed' ? c.claimBy ?? c.actor1 : status === 'confirmed' ? c.confirmedBy : null;
+  const evidence = [...new Map(c.evidence.map((s) => [`${s.start}:${s.end}`, s])).values()]
+    .sort((a, b) => a.start - b.start)
+    .map((s) => ({ start: s.start, end: s.end, text: raw.slice(s.start, s.end) }));
+  const weapons = WEAPON_ORDER.filter((w) => c.weapons.has(w));
+  const event = {
+    event_type: eventTypeOf(c.subEventType),
+    sub_event_type: c.subEventType,
+    date: c.date,
+    date_precision: c.date ? c.datePrecision : null,
+    actor1: c.actor1,
+    actor2: c.actor2 === c.actor1 ? null : c.actor2,
+    location,
+    weapons,
+    killed: c.killed,
+    wounded: c.wounded,
+    claim: { status, by } as const,
+    cited: [...c.cited],
+    evidence,
+    trace: c.trace,
+  };
+  return { ...event, notes: noteFor(event) };
+}
+
+const WEAPON_ORDER: readonly Weapon[] = ['drone', 'rocket', 'missile', 'ballistic_missile', 'mortar', 'rpg', 'ied', 'aircraft', 'artillery', 'small_arms', 'explosive', 'unknown'];
+
+export function noteFor(e: Omit<ExtractedEvent, 'notes'>): string {
+  const where = e.location ? `${e.location.geo_precision === 2 ? 'near ' : 'at '}${e.location.name}${e.location.country && e.location.country !== e.location.name ? ` (${e.location.country})` : ''}` : 'at an unnamed place';
+  const when = e.date ? (e.date_precision === 'day' ? `on ${e.date}` : `in ${e.date_precision} of ${e.date}`) : 'on an unstated date';
+  const who = e.actor1 ? ` by ${e.actor1}` : '';
+  const whom = e.actor2 ? ` against ${e.actor2}` : '';
+  const toll = [e.killed !== null ? `${e.killed} killed` : '', e.wounded !== null ? `${e.wounded} wounded` : ''].filter(Boolean).join(', ');
+  const claim = e.claim.status === 'claimed' ? `; claimed${e.claim.by ? ` by ${e.claim.by}` : ''}` : `; ${e.claim.status}`;
+  return `${e.sub_event_type}${who}${whom} ${where} ${when}${e.weapons.length ? ` (${e.weapons.join(', ')})` : ''}${toll ? `; ${toll}` : ''}${claim}.`;
+}

@@ -1,0 +1,90 @@
+// ACLED's taxonomy and the choice of a sub-event type from what a sentence says.
+import type { Weapon } from '../types.ts';
+import type { TriggerKind } from './lang/index.ts';
+
+export const SUB_EVENT_TYPES: Readonly<Record<string, readonly string[]>> = {
+  'Battles': ['Armed clash', 'Government regains territory', 'Non-state actor overtakes territory'],
+  'Explosions/Remote violence': ['Chemical weapon', 'Air/drone strike', 'Suicide bomb', 'Shelling/artillery/missile attack', 'Remote explosive/landmine/IED', 'Grenade'],
+  'Violence against civilians': ['Sexual violence', 'Attack', 'Abduction/forced disappearance'],
+  'Protests': ['Peaceful protest', 'Protest with intervention', 'Excessive force against protesters'],
+  'Riots': ['Violent demonstration', 'Mob violence'],
+  'Strategic developments': ['Agreement', 'Arrests', 'Change to group/activity', 'Disrupted weapons use', 'Headquarters or base established', 'Looting/property destruction', 'Non-violent transfer of territory', 'Other'],
+};
+
+const EVENT_TYPE_OF = new Map<string, string>(Object.entries(SUB_EVENT_TYPES).flatMap(([t, subs]) => subs.map((s) => [s, t] as const)));
+
+export function eventTypeOf(subEventType: string): string {
+  const t = EVENT_TYPE_OF.get(subEventType);
+  if (!t) throw new Error(`unknown sub_event_type ${subEventType}`);
+  return t;
+}
+
+/** Which trigger of a sentence leads when several fire: the most specific kind. */
+export const KIND_PRIORITY: readonly TriggerKind[] = [
+  'suicide', 'chemical', 'ied', 'air', 'shelling', 'grenade', 'protest', 'riot', 'mob', 'clash', 'abduction', 'sexual', 'seizure',
+  'arrest', 'territory', 'crash', 'deployment', 'looting', 'killing', 'agreement', 'hq', 'change', 'transfer', 'explosion', 'attack', 'shootdown',
+];
+
+export interface TypingInput {
+  readonly kind: TriggerKind;
+  readonly weapons: readonly Weapon[];
+  readonly civilianTarget: boolean;
+  readonly armedTarget: boolean;
+  readonly convoy: boolean;
+  readonly protestIntervention: boolean;
+  readonly protestExcessive: boolean;
+  readonly stateActor: boolean;
+}
+
+/** The sub-event type and the id of the rule that chose it. */
+export function chooseSubEventType(x: TypingInput): { sub: string; rule: string } {
+  const byWeapon = weaponSubtype(x.weapons);
+  switch (x.kind) {
+    case 'air': return byWeapon === 'Shelling/artillery/missile attack' && !x.weapons.includes('drone') && !x.weapons.includes('aircraft')
+      ? { sub: byWeapon, rule: 'type.air-with-missiles' } : { sub: 'Air/drone strike', rule: 'type.air' };
+    case 'shelling': return x.weapons.length && x.weapons.every((w) => w === 'drone') ? { sub: 'Air/drone strike', rule: 'type.shelling-drone' } : { sub: 'Shelling/artillery/missile attack', rule: 'type.shelling' };
+    case 'ied': return { sub: 'Remote explosive/landmine/IED', rule: 'type.ied' };
+    case 'suicide': return { sub: 'Suicide bomb', rule: 'type.suicide' };
+    case 'grenade': return { sub: 'Grenade', rule: 'type.grenade' };
+    case 'chemical': return { sub: 'Chemical weapon', rule: 'type.chemical' };
+    case 'clash': return { sub: 'Armed clash', rule: 'type.clash' };
+    case 'seizure': return { sub: 'Disrupted weapons use', rule: 'type.seizure' };
+    case 'deployment': return { sub: 'Other', rule: 'type.deployment' };
+    case 'crash': return { sub: 'Other', rule: 'type.crash' };
+    case 'protest':
+      if (x.protestExcessive) return { sub: 'Excessive force against protesters', rule: 'type.protest.excessive-force' };
+      if (x.protestIntervention) return { sub: 'Protest with intervention', rule: 'type.protest.intervention' };
+      return { sub: 'Peaceful protest', rule: 'type.protest.peaceful' };
+    case 'riot': return { sub: 'Violent demonstration', rule: 'type.riot' };
+    case 'mob': return { sub: 'Mob violence', rule: 'type.mob' };
+    case 'arrest': return { sub: 'Arrests', rule: 'type.arrest' };
+    case 'abduction': return { sub: 'Abduction/forced disappearance', rule: 'type.abduction' };
+    case 'sexual': return { sub: 'Sexual violence', rule: 'type.sexual' };
+    case 'territory': return x.stateActor ? { sub: 'Government regains territory', rule: 'type.territory.state' } : { sub: 'Non-state actor overtakes territory', rule: 'type.territory.non-state' };
+    case 'agreement': return { sub: 'Agreement', rule: 'type.agreement' };
+    case 'looting': return { sub: 'Looting/property destruction', rule: 'type.looting' };
+    case 'hq': return { sub: 'Headquarters or base established', rule: 'type.hq' };
+    case 'change': return { sub: 'Change to group/activity', rule: 'type.change' };
+    case 'transfer': return { sub: 'Non-violent transfer of territory', rule: 'type.transfer' };
+    case 'killing':
+      if (byWeapon && byWeapon !== 'Armed clash') return { sub: byWeapon, rule: 'type.killing.weapon' };
+      return x.armedTarget && !x.civilianTarget ? { sub: 'Armed clash', rule: 'type.killing.armed-target' } : { sub: 'Attack', rule: 'type.killing' };
+    case 'explosion':
+    case 'attack':
+    case 'shootdown':
+      if (byWeapon === 'Armed clash') return x.civilianTarget && !x.armedTarget ? { sub: 'Attack', rule: 'type.attack.small-arms-civilians' } : { sub: 'Armed clash', rule: 'type.attack.small-arms' };
+      if (byWeapon) return { sub: byWeapon, rule: `type.${x.kind}.weapon` };
+      if (x.convoy) return { sub: 'Remote explosive/landmine/IED', rule: `type.${x.kind}.convoy` };
+      if (x.kind === 'explosion') return { sub: 'Shelling/artillery/missile attack', rule: 'type.explosion.default' };
+      if (x.civilianTarget && !x.armedTarget) return { sub: 'Attack', rule: `type.${x.kind}.civilians` };
+      return { sub: 'Armed clash', rule: `type.${x.kind}.default` };
+  }
+}
+
+function weaponSubtype(weapons: readonly Weapon[]): string | null {
+  if (weapons.includes('drone') || weapons.includes('aircraft')) return 'Air/drone strike';
+  if (weapons.some((w) => w === 'missile' || w === 'ballistic_missile' || w === 'rocket' || w === 'mortar' || w === 'artillery' || w === 'rpg')) return 'Shelling/artillery/missile attack';
+  if (weapons.includes('ied') || weapons.includes('explosive')) return 'Remote explosive/landmine/IED';
+  if (weapons.includes('small_arms')) return 'Armed clash';
+  return null;
+}

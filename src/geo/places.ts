@@ -1,0 +1,230 @@
+// Place mentions in a sentence and how each resolves: classifiers find what could be a
+// place (token sequences the gazetteer knows, "village of X" for names it does not), then
+// solvers keep what must be one (no city inside an actor's name, no person's surname, no
+// town from another continent without a cue).
+import type { Place, Span } from '../types.ts';
+import { fold, nameKey } from '../text/fold.ts';
+import type { LanguagePack } from '../extract/lang/index.ts';
+import type { GeoEntry, Gazetteer } from './gazetteer.ts';
+
+export interface PlaceMention extends Span {
+  readonly text: string;
+  readonly entry: GeoEntry | null;
+  /** Name as written, for places the gazetteer does not know. */
+  readonly unknownName?: string;
+  readonly place: Place;
+  /** 1 site, 2 town, 3 region, 4 country: lower is more specific. */
+  readonly rank: number;
+  /** Named as a reference point: "près de X", "45 km au nord de X". */
+  readonly near: boolean;
+  readonly rule: string;
+}
+
+export interface PlaceContext {
+  /** Country codes the document names, most named first. */
+  readonly countries: readonly string[];
+  /** The folded document, for sites that need a context word ("Green Zone" needs Baghdad). */
+  readonly foldedDocument: string;
+  /** Spans taken by actors and outlets: no place inside them. */
+  readonly excluded: readonly Span[];
+  /** Title-case text (headlines): only well-attested places. */
+  readonly titleCase?: boolean;
+}
+
+const MAX_TOKENS = 6;
+const PROVINCE_BEFORE = /(?:province|gouvernorat|governorate|region|wilaya|county|comte|district|departement|prefecture|etat|state)\s+(?:\S+\s+)?(?:de\s+|d'\s*|du\s+|of\s+)?(?:la\s+|l'\s*)?$/;
+const PROVINCE_AFTER = /^\s*(?:province|governorate|county|region|district)\b/;
+const UNKNOWN_PLACE_NOUN = /(?:village|localite|hameau|bourg|ville|town|village|hamlet|city|locality|quartier|neighbourhood|neighborhood|camp)\s+(?:\S+\s+)?(?:de\s+|d'\s*|du\s+|of\s+)?$/;
+const DESCRIPTOR_TAIL = /(?:(?:la|le|les|l'|du|des|de|d'|the|a|an)\s*)?(?:(?:base|bases|ville|village|localite|camp|region|zone|secteur|aeroport|champ|route|town|city|area|airport|field|road|district|province|village|base aerienne|base militaire|air base|military base|outpost|avant-poste)\s+)(?:\S+\s+){0,3}?(?:de\s+|d'\s*|du\s+|of\s+)?$/;
+
+export function findPlaceMentions(raw: string, folded: string, span: Span, pack: LanguagePack, gaz: Gazetteer, ctx: PlaceContext): PlaceMention[] {
+  const tokens: Span[] = [];
+  const tokenRe = /[\p{L}\p{N}]+/gu;
+  const text = raw.slice(span.start, span.end);
+  let m: RegExpExecArray | null;
+  while ((m = tokenRe.exec(text))) tokens.push({ start: span.start + m.index, end: span.start + m.index + m[0].length });
+
+  const out: PlaceMention[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    let taken = 0;
+    for (let n = Math.min(MAX_TOKENS, tokens.length - i); n >= 1 && !taken; n--) {
+      const first = tokens[i]!, last = tokens[i + n - 1]!;
+      const hit = { start: first.start, end: last.end };
+      if (ctx.excluded.some((x) => hit.start < x.end && x.start < hit.end)) continue;
+      const words = tokens.slice(i, i + n).map((t) => raw.slice(t.start, t.end));
+      if (!words.some(isCapitalized)) continue;
+      const key = nameKey(raw.slice(hit.start, hit.end));
+      if (!key) continue;
+      const mention = resolveTokens(raw, folded, span, hit, key, words, i === 0, tokens, i, pack, gaz, ctx);
+      if (mention) {
+        out.push(mention);
+        taken = n;
+      }
+    }
+    i += taken || 1;
+  }
+
+  // Names the gazetteer does not know, introduced by a place noun: "le village syrien d'al-Khazra".
+  const known = (s: Span) => out.some((p) => s.start < p.end && p.start < s.end);
+  const nameRe = /(?:[\p{Lu}][\p{L}'’-]*)(?:\s+(?:[\p{Lu}][\p{L}'’-]*|al-[\p{L}'’-]+))*/gu;
+  const body = raw.slice(span.start, span.end);
+  while ((m = nameRe.exec(body))) {
+    let start = span.start + m.index;
+    let name = m[0];
+    const before = folded.slice(Math.max(span.start, start - 40), start);
+    if (!UNKNOWN_PLACE_NOUN.test(before)) continue;
+    const article = /^(?:al|el|Al|El)-/.test(name) ? '' : '';
+    name = article + name;
+    const hit = { start, end: start + name.length };
+    if (known(hit) || ctx.excluded.some((x) => hit.start < x.end && x.start < hit.end)) continue;
+    const nat = [...before.matchAll(pack.nationalityRe)].map((x) => pack.nationality.get(x[0]!)).find(Boolean);
+    const code = nat ? codeOfCountryName(gaz, nat) : ctx.countries[0] ?? null;
+    out.push({
+      ...hit, text: name, entry: null, unknownName: name, rank: 2, near: false, rule: 'geo.unknown-named-place',
+      place: { name: name.replace(/^d['’]/, ''), admin1: null, country: code ? gaz.countryName(code) : null, country_code: code, lat: null, lon: null, geo_precision: null },
+    });
+    start = hit.end;
+  }
+  out.sort((a, b) => a.start - b.start);
+  return applyDirections(raw, folded, span, pack, gaz, ctx, out);
+}
+
+function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, key: string, words: string[], sentenceInitial: boolean,
+  tokens: readonly Span[], index: number, pack: LanguagePack, gaz: Gazetteer, ctx: PlaceContext): PlaceMention | null {
+  const before = folded.slice(Math.max(sentence.start, hit.start - 60), hit.start);
+  const after = folded.slice(hit.end, Math.min(sentence.end, hit.end + 25));
+  let candidates = gaz.lookup(key).filter((e) => !e.requiresContext || e.requiresContext.some((w) => ctx.foldedDocument.includes(fold(w))));
+  const provinceCue = PROVINCE_BEFORE.test(before) || PROVINCE_AFTER.test(after);
+  if (provinceCue) {
+    const regions = gaz.regionNamed(key);
+    if (regions.length) candidates = [...regions, ...candidates];
+  }
+  if (!candidates.length) return null;
+
+  const single = words.filter((w) => !ARTICLE_WORDS.has(w.toLowerCase())).length <= 1;
+  const foldedWord = fold(words.filter((w) => !ARTICLE_WORDS.has(w.toLowerCase())).join(' '));
+  // A common word of the language (weekday, month, cue) is not a place.
+  if (single && (pack.weekdays.has(foldedWord) || pack.months.has(foldedWord) || pack.nationality.has(foldedWord) || COMMON_WORDS.has(foldedWord))) return null;
+  // A capitalised word before the name: a person ("Ilhan Omar", "Hadi al-Ameri").
+  const prev = index > 0 ? raw.slice(tokens[index - 1]!.start, tokens[index - 1]!.end) : '';
+  const prevPrev = index > 1 ? raw.slice(tokens[index - 2]!.start, tokens[index - 2]!.end) : '';
+  const personLike = (isCapitalized(prev) && !ARTICLE_WORDS.has(prev.toLowerCase()) && !PLACE_WORDS.has(fold(prev))) ||
+    (ARTICLE_WORDS.has(prev.toLowerCase()) && isCapitalized(prevPrev) && !PLACE_WORDS.has(fold(prevPrev)));
+  // Part of a longer proper name: "Gibraltar Eagle" (a ship), "Kenya Police", "Washington Post".
+  const next = tokens[index + words.length];
+  const nextWord = next && next.start - tokens[index + words.length - 1]!.end <= 1 ? raw.slice(next.start, next.end) : '';
+  if (single && !ctx.titleCase && isCapitalized(nextWord) && !PLACE_WORDS.has(fold(nextWord)) && !ARTICLE_WORDS.has(nextWord.toLowerCase())) {
+    if (!candidates.some((e) => e.kind === 'site' || e.kind === 'region')) return null;
+  }
+  const locative = /(?:^|\s)(?:a|au|aux|dans|en|de|du|d'|pres de|in|at|near|of|from|to|outside|sur|vers|on)\s*(?:la |le |l'|the )?$/.test(before);
+
+  const scored = candidates
+    .map((e) => ({ e, score: score(e, ctx, provinceCue, locative) }))
+    .filter(({ e }) => {
+      if (e.kind !== 'city') return true;
+      if (personLike) return false;
+      if (ctx.titleCase) return e.population >= 50_000 || ctx.countries.includes(e.country_code);
+      if (sentenceInitial && single && !ctx.countries.includes(e.country_code) && e.population < 100_000) return false;
+      // A town abroad, unknown to the document's context, needs a locative cue and a size.
+      if (!ctx.countries.includes(e.country_code) && ctx.countries.length > 0) return locative && e.population >= 20_000;
+      return locative || e.population >= 15_000;
+    })
+    .sort((a, b) => b.score - a.score);
+  const best = scored[0]?.e;
+  if (!best) return null;
+  const near = isNear(before, pack);
+  const rank = best.kind === 'country' ? 4 : best.kind === 'region' || best.precision === 3 ? 3 : best.kind === 'city' ? 2 : 1;
+  return {
+    ...hit, text: raw.slice(hit.start, hit.end), entry: best, rank, near,
+    rule: `geo.${best.kind}${provinceCue && best.kind === 'region' ? '.province-cue' : ''}${near ? '.near' : ''}`,
+    place: toPlace(best, gaz, near),
+  };
+}
+
+function score(e: GeoEntry, ctx: PlaceContext, provinceCue: boolean, locative: boolean): number {
+  const kindScore = e.kind === 'site' ? 40 : e.kind === 'region' ? (provinceCue ? 50 : e.cityNamedAlike ? 5 : 30) : e.kind === 'country' ? 20 : 10;
+  const contextIndex = ctx.countries.indexOf(e.country_code);
+  const context = contextIndex < 0 ? 0 : 20 - Math.min(contextIndex, 10);
+  return kindScore + context + Math.log10(e.population + 1) + (locative ? 1 : 0);
+}
+
+function isNear(before: string, pack: LanguagePack): boolean {
+  const trimmed = before.replace(DESCRIPTOR_TAIL, '');
+  return pack.nearRe.test(trimmed) || pack.nearRe.test(before);
+}
+
+export function toPlace(e: GeoEntry, gaz: Gazetteer, near: boolean): Place {
+  const precision: 1 | 2 | 3 | null = e.kind === 'country' ? null : e.precision === 3 || e.kind === 'region' ? 3 : near ? 2 : 1;
+  return {
+    name: e.name, admin1: e.admin1, country: gaz.countryName(e.country_code), country_code: e.country_code,
+    lat: e.lat, lon: e.lon, geo_precision: precision,
+  };
+}
+
+/** "dans le sud-est de l'Irak", "in eastern Syria": a part of a country, at precision 3. */
+function applyDirections(raw: string, folded: string, span: Span, pack: LanguagePack, gaz: Gazetteer, ctx: PlaceContext, mentions: PlaceMention[]): PlaceMention[] {
+  const out = [...mentions];
+  const re = new RegExp(pack.regionRe.source, 'g');
+  const text = folded.slice(span.start, span.end);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const dir = pack.regionDirections.get(m[1]!);
+    if (!dir) continue;
+    const end = span.start + m.index + m[0].length;
+    const rest = folded.slice(end, end + 40);
+    let code: string | null = null;
+    let target: PlaceMention | undefined;
+    if (/^\s*(?:du |le |of the |the )?(?:pays|country)\b/.test(rest) || /du pays\s*$/.test(m[0])) code = ctx.countries[0] ?? null;
+    else {
+      target = out.find((p) => p.start >= end && p.start <= end + 4 && p.entry?.kind === 'country');
+      code = target?.entry?.country_code ?? null;
+    }
+    if (!code) continue;
+    const shape = gaz.countryShape(code);
+    if (!shape) continue;
+    const f = DIRECTION_FRACTIONS[dir]!;
+    const lat = round(shape.south + f[0] * (shape.north - shape.south));
+    const lon = round(shape.west + f[1] * (shape.east - shape.west));
+    const start = span.start + m.index;
+    const stop = target ? target.end : end;
+    const country = gaz.countryName(code);
+    const mention: PlaceMention = {
+      start, end: stop, text: raw.slice(start, stop), entry: null, rank: 3, near: false, rule: `geo.direction.${dir}`,
+      place: { name: `${DIRECTION_NAMES[dir]} ${country}`, admin1: null, country, country_code: code, lat, lon, geo_precision: 3 },
+    };
+    if (target) out.splice(out.indexOf(target), 1, mention);
+    else out.push(mention);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+const DIRECTION_FRACTIONS: Record<string, [number, number]> = {
+  N: [0.8, 0.5], S: [0.2, 0.5], E: [0.5, 0.8], W: [0.5, 0.2], NE: [0.75, 0.75], NW: [0.75, 0.25], SE: [0.25, 0.75], SW: [0.25, 0.25], C: [0.5, 0.5],
+};
+const DIRECTION_NAMES: Record<string, string> = {
+  N: 'northern', S: 'southern', E: 'eastern', W: 'western', NE: 'north-eastern', NW: 'north-western', SE: 'south-eastern', SW: 'south-western', C: 'central',
+};
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+function isCapitalized(word: string): boolean {
+  return /^[\p{Lu}\p{Script=Arabic}]/u.test(word);
+}
+
+export function codeOfCountryName(gaz: Gazetteer, name: string): string | null {
+  return gaz.lookup(nameKey(name)).find((e) => e.kind === 'country')?.country_code ?? null;
+}
+
+const ARTICLE_WORDS = new Set(['al', 'el', 'ad', 'ash', 'as', 'ar', 'an', 'at', 'az', 'the', 'l', 'd', 'de', 'du', 'la', 'le']);
+const PLACE_WORDS = new Set(['province', 'base', 'camp', 'ville', 'village', 'city', 'town', 'mont', 'mount', 'lac', 'lake', 'port', 'cap', 'cape', 'saint', 'san', 'sainte', 'santa', 'fort', 'bir', 'tell', 'tal', 'deir', 'ain', 'ein', 'beit', 'kafr', 'jabal', 'jebel', 'wadi', 'ras', 'abu', 'umm', 'north', 'south', 'east', 'west', 'new', 'upper', 'lower', 'greater']);
+// Capitalised words of news prose that GeoNames also lists as towns.
+const COMMON_WORDS = new Set([
+  'mardi', 'un', 'une', 'des', 'les', 'le', 'la', 'ce', 'cette', 'ces', 'il', 'elle', 'ils', 'on', 'en', 'par', 'pour', 'selon', 'apres', 'avant', 'plus', 'alors', 'depuis',
+  'the', 'a', 'an', 'this', 'that', 'these', 'they', 'it', 'he', 'she', 'we', 'in', 'on', 'at', 'by', 'for', 'after', 'before', 'while', 'since', 'according', 'earlier', 'later',
+  'source', 'sources', 'reuters', 'afp', 'news', 'agency', 'press', 'media', 'president', 'minister', 'general', 'army', 'police', 'officials', 'official', 'security', 'defense', 'defence',
+  'resistance', 'islamic', 'state', 'forces', 'force', 'coalition', 'centcom', 'pentagon', 'pentagone', 'hezbollah', 'hamas', 'houthi', 'houthis', 'county', 'town', 'village',
+  'mission', 'victoria', 'washington', 'america', 'american', 'europe', 'africa', 'asia', 'democrats', 'democrat', 'republican', 'speaker', 'capitol', 'house',
+  'parti', 'party', 'march', 'may', 'june', 'july', 'aurora', 'liberty', 'independence', 'union', 'unity', 'peace', 'hope', 'progress', 'central', 'national', 'international', 'global',
+]);

@@ -1,0 +1,140 @@
+// Where documents come from: .txt files, folders (recursively), JSON Lines files, stdin.
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import type { RawDocument } from '../types.ts';
+import { InputError, checkText, decodeDocument } from './decode.ts';
+
+export type SourceItem =
+  | { readonly kind: 'document'; readonly document: RawDocument }
+  | { readonly kind: 'error'; readonly input: string; readonly reason: string };
+
+const JSONL_EXTENSIONS = new Set(['.jsonl', '.ndjson']);
+const TEXT_EXTENSIONS = new Set(['.txt', '.text', '']);
+
+/** Reads every input in order; bad inputs become error items and the rest goes on. */
+export async function* readSources(inputs: readonly string[], stdin: () => Promise<Uint8Array> = readStdin): AsyncGenerator<SourceItem> {
+  for (const input of inputs) {
+    if (input === '-') {
+      yield* fromBytes('stdin', await stdin());
+      continue;
+    }
+    let info;
+    try {
+      info = await stat(input);
+    } catch (e) {
+      yield { kind: 'error', input, reason: `unreadable path (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
+      continue;
+    }
+    if (info.isDirectory()) yield* fromFolder(input);
+    else yield* fromFile(input);
+  }
+}
+
+async function* fromFolder(folder: string): AsyncGenerator<SourceItem> {
+  let entries;
+  try {
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch (e) {
+    yield { kind: 'error', input: folder, reason: `unreadable folder (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) yield* fromFolder(path);
+    else if (entry.isFile()) {
+      const ext = extname(entry.name).toLowerCase();
+      if (JSONL_EXTENSIONS.has(ext) || TEXT_EXTENSIONS.has(ext)) yield* fromFile(path);
+    }
+  }
+}
+
+async function* fromFile(path: string): AsyncGenerator<SourceItem> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    yield { kind: 'error', input: path, reason: `unreadable file (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
+    return;
+  }
+  if (JSONL_EXTENSIONS.has(extname(path).toLowerCase())) yield* fromJsonLines(path, bytes);
+  else yield* fromBytes(basename(path), bytes, path);
+}
+
+function* fromBytes(name: string, bytes: Uint8Array, input = name): Generator<SourceItem> {
+  try {
+    const text = decodeDocument(input, bytes);
+    // Piped JSON Lines are recognised by their first line.
+    if (name === 'stdin' && text.trimStart().startsWith('{')) {
+      yield* jsonLines('stdin', text);
+      return;
+    }
+    yield { kind: 'document', document: { name, text } };
+  } catch (e) {
+    yield errorItem(input, e);
+  }
+}
+
+function* fromJsonLines(path: string, bytes: Uint8Array): Generator<SourceItem> {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    yield { kind: 'error', input: path, reason: 'invalid UTF-8' };
+    return;
+  }
+  yield* jsonLines(path, text);
+}
+
+function* jsonLines(path: string, text: string): Generator<SourceItem> {
+  const lines = text.split('\n');
+  let any = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (!line) continue;
+    any = true;
+    const where = `${path}:${i + 1}`;
+    try {
+      yield { kind: 'document', document: parseDocumentLine(where, line) };
+    } catch (e) {
+      yield errorItem(where, e);
+    }
+  }
+  if (!any) yield { kind: 'error', input: path, reason: 'empty file' };
+}
+
+const OPTIONAL_FIELDS = ['url', 'published', 'language', 'outlet'] as const;
+
+export function parseDocumentLine(where: string, line: string): RawDocument {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    throw new InputError(where, 'not JSON');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InputError(where, 'not a JSON object');
+  const o = value as Record<string, unknown>;
+  if (typeof o.document !== 'string' || !o.document.trim()) throw new InputError(where, 'missing "document" (a non-empty string)');
+  if (typeof o.text !== 'string') throw new InputError(where, 'missing "text" (a string)');
+  const doc: Record<string, string | null> = { name: o.document.trim(), text: checkText(where, o.text) };
+  for (const k of OPTIONAL_FIELDS) {
+    const v = o[k];
+    if (v === undefined || v === null) continue;
+    if (typeof v !== 'string') throw new InputError(where, `"${k}" must be a string`);
+    doc[k] = v;
+  }
+  if (doc.published && !/^\d{4}(-\d{2}(-\d{2})?)?/.test(doc.published)) throw new InputError(where, `"published" must be an ISO date, got ${JSON.stringify(doc.published)}`);
+  return doc as unknown as RawDocument;
+}
+
+function errorItem(input: string, e: unknown): SourceItem {
+  if (e instanceof InputError) return { kind: 'error', input: e.input, reason: e.reason };
+  return { kind: 'error', input, reason: String((e as Error)?.message ?? e) };
+}
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}

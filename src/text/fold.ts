@@ -1,0 +1,52 @@
+// Folding for matching only. The folded string has exactly the raw string's length, one
+// folded code unit per raw code unit, so an offset found in the folded text is an offset
+// in the raw text: the stored text is never rewritten.
+
+const SPECIAL: Record<string, string> = {
+  '\u00a0': ' ', '\u202f': ' ', '\u2007': ' ', '\u2009': ' ', '\u200a': ' ', '\u2002': ' ', '\u2003': ' ',
+  '\u2018': "'", '\u2019': "'", '\u02bc': "'", '\u2032': "'", '`': "'", '\u00b4': "'",
+  '\u201c': '"', '\u201d': '"', '\u00ab': '"', '\u00bb': '"', '\u201e': '"',
+  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2212': '-',
+  '\u0153': 'o', '\u0152': 'o', '\u00e6': 'a', '\u00c6': 'a', '\u00df': 's',
+  '\u0131': 'i', '\u0130': 'i',
+};
+
+const cache = new Map<string, string>();
+
+function foldChar(ch: string): string {
+  const special = SPECIAL[ch];
+  if (special !== undefined) return special;
+  const code = ch.charCodeAt(0);
+  if (code < 0x80) return ch.toLowerCase();
+  let hit = cache.get(ch);
+  if (hit !== undefined) return hit;
+  const base = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  hit = base.length === 1 ? base : ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch;
+  // Arabic diacritics (harakat) fold to a space-free neutral mark so that words still match.
+  if (code >= 0x064b && code <= 0x065f) hit = '\u0640';
+  cache.set(ch, hit);
+  return hit;
+}
+
+/** Lowercase, accent-free, ASCII quotes/spaces; same length as the input. */
+export function fold(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) out += foldChar(text[i]!);
+  return out;
+}
+
+/**
+ * A key for names (places, actors): folded, Arabic articles and punctuation dropped,
+ * doubled letters collapsed, so "al-Shadadi" and "Al-Shaddadi" share a key.
+ */
+export function nameKey(name: string): string {
+  return fold(name)
+    .replace(/\u0640/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .split(' ')
+    .filter((t) => t && !ARTICLES.has(t))
+    .map((t) => t.replace(/(\p{L})\1+/gu, '$1'))
+    .join(' ');
+}
+
+const ARTICLES = new Set(['al', 'el', 'ad', 'ash', 'as', 'ar', 'an', 'at', 'az', 'ath', 'the', 'l', 'd']);

@@ -1,0 +1,57 @@
+// Sentence and paragraph segmentation by offsets into the raw text.
+import type { Span } from '../types.ts';
+
+export interface Sentence extends Span {
+  /** Index of the paragraph (blank-line or line separated block) the sentence sits in. */
+  readonly paragraph: number;
+}
+
+// Tokens before a period that do not end a sentence (both languages).
+const ABBREVIATIONS = new Set([
+  'u.s', 'u.k', 'u.n', 'mr', 'mrs', 'ms', 'dr', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'st', 'jan', 'feb',
+  'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'no', 'vs', 'etc', 'm', 'mme', 'av',
+  'approx', 'est', 'inc', 'corp', 'co', 'p', 'a.m', 'p.m', 'j.-c', 'ap', 'rep', 'sen', 'gov', 'adm', 'brig',
+]);
+
+/** Splits the spans into sentences; each span is one paragraph (a line of text). */
+export function splitSentences(raw: string, paragraphs: readonly Span[]): Sentence[] {
+  const out: Sentence[] = [];
+  paragraphs.forEach((p, paragraph) => {
+    let start = p.start;
+    const endRe = /[.!?]+["»”’)]*(?=\s+["«“(]?[\p{Lu}\d])/gu;
+    const text = raw.slice(p.start, p.end);
+    let m: RegExpExecArray | null;
+    while ((m = endRe.exec(text))) {
+      const dot = p.start + m.index;
+      const before = raw.slice(start, dot).match(/([\p{L}.-]+)$/u)?.[1]?.toLowerCase() ?? '';
+      // Single capital letters ("J. Smith") and known abbreviations do not close a sentence.
+      if (m[0].startsWith('.') && (ABBREVIATIONS.has(before) || /^\p{L}$/u.test(before) || /\.\p{L}$/u.test(before))) continue;
+      const end = dot + m[0].length;
+      pushTrimmed(raw, start, end, paragraph, out);
+      start = end;
+    }
+    pushTrimmed(raw, start, p.end, paragraph, out);
+  });
+  return out;
+}
+
+function pushTrimmed(raw: string, start: number, end: number, paragraph: number, out: Sentence[]): void {
+  while (start < end && /\s/.test(raw[start]!)) start++;
+  while (end > start && /\s/.test(raw[end - 1]!)) end--;
+  if (end > start) out.push({ start, end, paragraph });
+}
+
+/** Lines of a text as spans (without the line break), blank lines included. */
+export function lineSpans(raw: string): Span[] {
+  const spans: Span[] = [];
+  let start = 0;
+  for (let i = 0; i <= raw.length; i++) {
+    if (i === raw.length || raw[i] === '\n') {
+      let end = i;
+      if (end > start && raw[end - 1] === '\r') end--;
+      spans.push({ start, end });
+      start = i + 1;
+    }
+  }
+  return spans;
+}

@@ -1,0 +1,149 @@
+// Types that pass between pipeline stages. All readonly: a stage adds, it never edits
+// what an earlier stage produced.
+
+export type Language = 'fr' | 'en';
+export type DatePrecision = 'day' | 'week' | 'month' | 'year';
+
+/** A range of the raw document text, in UTF-16 code units: text === raw.slice(start, end). */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface EvidenceSpan extends Span {
+  readonly text: string;
+}
+
+/** A date as found: what the text stated apart from what was filled in (chrono's assign/imply). */
+export interface ResolvedDate {
+  readonly iso: string | null; // YYYY-MM-DD, first day of the period for month/year precision
+  readonly precision: DatePrecision | null;
+  /** How it was found: the id of the rule, for --explain. */
+  readonly rule: string;
+  readonly stated: Readonly<{ year?: number; month?: number; day?: number; weekday?: number }>;
+  readonly span?: Span;
+}
+
+export type ZoneKind =
+  | 'title'
+  | 'body'
+  | 'caption'
+  | 'teaser'
+  | 'navigation'
+  | 'share'
+  | 'source'
+  | 'dateline'
+  | 'logo'
+  | 'boilerplate';
+
+export interface Zone extends Span {
+  readonly kind: ZoneKind;
+  /** The rule that classified the zone. */
+  readonly rule: string;
+}
+
+/** A document as received: raw text never rewritten, plus metadata. */
+export interface RawDocument {
+  readonly name: string;
+  readonly text: string;
+  readonly url?: string | null;
+  readonly outlet?: string | null;
+  readonly published?: string | null;
+  readonly language?: string | null;
+}
+
+export interface CleanedDocument {
+  readonly zones: readonly Zone[];
+  /** Outlet named by the page itself (a "SOURCE:" line), when any. */
+  readonly outletFromText: string | null;
+  /** Dateline/header date fragment ("date 2023-12"), when any. */
+  readonly header: string | null;
+}
+
+export interface DocumentInfo {
+  readonly name: string;
+  readonly url: string | null;
+  readonly outlet: string | null;
+  readonly language: string; // ISO 639-1 when known, 'und' otherwise
+  readonly languageRule: string;
+  readonly published: ResolvedDate;
+  readonly hash: string;
+}
+
+export type Weapon =
+  | 'drone'
+  | 'rocket'
+  | 'missile'
+  | 'ballistic_missile'
+  | 'mortar'
+  | 'rpg'
+  | 'ied'
+  | 'aircraft'
+  | 'artillery'
+  | 'small_arms'
+  | 'explosive'
+  | 'unknown';
+
+export type ClaimStatus = 'claimed' | 'reported' | 'confirmed' | 'denied';
+
+export interface Place {
+  readonly name: string;
+  readonly admin1: string | null;
+  readonly country: string | null;
+  readonly country_code: string | null;
+  readonly lat: number | null;
+  readonly lon: number | null;
+  readonly geo_precision: 1 | 2 | 3 | null;
+}
+
+/** Which rule set a field of an event, and from which characters. */
+export interface FieldTrace {
+  readonly field: string;
+  readonly rule: string;
+  readonly span?: Span;
+}
+
+/** An event as extracted from one document, before cross-document resolution. */
+export interface ExtractedEvent {
+  readonly event_type: string;
+  readonly sub_event_type: string;
+  readonly date: string | null;
+  readonly date_precision: DatePrecision | null;
+  readonly actor1: string | null;
+  readonly actor2: string | null;
+  readonly location: Place | null;
+  readonly weapons: readonly Weapon[];
+  readonly killed: number | null;
+  readonly wounded: number | null;
+  readonly claim: { readonly status: ClaimStatus; readonly by: string | null };
+  readonly cited: readonly string[];
+  readonly evidence: readonly EvidenceSpan[];
+  readonly notes: string;
+  readonly trace: readonly FieldTrace[];
+}
+
+export interface EventSource {
+  readonly document: string;
+  readonly outlet: string | null;
+  readonly cited: readonly string[];
+  readonly published: string | null;
+  readonly evidence: readonly EvidenceSpan[];
+}
+
+/** The public record of shared/spec/event-record.md. */
+export interface EventRecord {
+  readonly id: string;
+  readonly event_type: string;
+  readonly sub_event_type: string;
+  readonly date: string | null;
+  readonly date_precision: DatePrecision | null;
+  readonly actor1: string | null;
+  readonly actor2: string | null;
+  readonly location: Place | null;
+  readonly weapons: readonly Weapon[];
+  readonly killed: number | null;
+  readonly wounded: number | null;
+  readonly claim: { readonly status: ClaimStatus; readonly by: string | null };
+  readonly sources: readonly EventSource[];
+  readonly notes: string;
+}
