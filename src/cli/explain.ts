@@ -1,0 +1,35 @@
+import type { Command } from 'commander';
+import { SqliteStore } from '../store/sqlite/index.ts';
+import { processDocument } from '../process/document.ts';
+
+export function registerExplain(program: Command): void {
+  program
+    .command('explain')
+    .description('a stored document with its zones, its events, and the rules and spans behind each field')
+    .argument('<document>', 'document name (or id)')
+    .option('--db <file>', 'SQLite database', './vigie.db')
+    .action((name: string, opts: { db: string }) => {
+      const store = new SqliteStore(opts.db, { readonly: true });
+      try {
+        const doc = store.document(name);
+        if (!doc) throw new Error(`${name}: no such document in ${opts.db}`);
+        const out: string[] = [];
+        const { info } = doc;
+        out.push(`# ${info.name} (version ${doc.version})`, `language ${info.language} [${info.languageRule}]  outlet ${info.outlet ?? '?'}  published ${info.published.iso ?? '?'} (${info.published.precision ?? '-'}) [${info.published.rule}]`);
+        if (doc.note) out.push(`note: ${doc.note}`);
+        out.push('', '## zones');
+        for (const z of doc.zones) out.push(`  ${z.start}-${z.end} ${z.kind.padEnd(11)} [${z.rule}] ${JSON.stringify(doc.text.slice(z.start, Math.min(z.end, z.start + 70)))}`);
+        // Re-run extraction on the stored text with the stored zones' outcome, for the rule trace.
+        const p = processDocument({ name: info.name, text: doc.text, url: info.url, published: info.published.iso }, {});
+        out.push('', '## events');
+        p.events.forEach((e, i) => {
+          out.push(`  [${i + 1}] ${e.notes}`);
+          for (const t of e.trace) out.push(`      ${t.field.padEnd(15)} ${t.rule}${t.span ? `  ${t.span.start}-${t.span.end} ${JSON.stringify(doc.text.slice(t.span.start, t.span.end))}` : ''}`);
+          for (const v of e.evidence) out.push(`      evidence ${v.start}-${v.end} ${JSON.stringify(v.text.slice(0, 100))}`);
+        });
+        process.stdout.write(`${out.join('\n')}\n`);
+      } finally {
+        store.close();
+      }
+    });
+}

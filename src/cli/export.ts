@@ -1,0 +1,29 @@
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { Option, type Command } from 'commander';
+import { SqliteStore } from '../store/sqlite/index.ts';
+import { EXPORT_FORMATS, exportChunks, type ExportFormat } from '../export/index.ts';
+
+export function registerExport(program: Command): void {
+  program
+    .command('export')
+    .description('write the stored events as JSON Lines (the contract record), ACLED-style CSV or GeoJSON')
+    .option('--db <file>', 'SQLite database', './vigie.db')
+    .addOption(new Option('--format <format>', 'output format').choices([...EXPORT_FORMATS]).default('jsonl'))
+    .option('--out <file>', 'output file (default: standard output)')
+    .action(async (opts: { db: string; format: ExportFormat; out?: string }) => {
+      const store = new SqliteStore(opts.db, { readonly: true });
+      try {
+        const out = opts.out ? createWriteStream(opts.out) : process.stdout;
+        for (const chunk of exportChunks(opts.format, store.events())) {
+          if (!out.write(chunk)) await once(out, 'drain');
+        }
+        if (opts.out) {
+          out.end();
+          await once(out, 'finish');
+        }
+      } finally {
+        store.close();
+      }
+    });
+}

@@ -1,0 +1,34 @@
+// The vigie command line: one file per command, each registering itself on the program.
+import { Command, CommanderError } from 'commander';
+import { registerIngest } from './ingest.ts';
+import { registerExport } from './export.ts';
+import { registerEvents } from './events.ts';
+import { registerStart } from './start.ts';
+import { registerExplain } from './explain.ts';
+
+export const DEFAULT_DB = './vigie.db';
+
+export function program(): Command {
+  const p = new Command('vigie')
+    .description('Turns news reports of armed conflict into a verified, deduplicated, geolocated event database with provenance.')
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  registerIngest(p);
+  registerExport(p);
+  registerEvents(p);
+  registerExplain(p);
+  registerStart(p);
+  return p;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    await program().parseAsync(argv as string[]);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode;
+    process.stderr.write(`vigie: ${(e as Error).message}\n`);
+    return 1;
+  }
+}

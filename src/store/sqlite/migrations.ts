@@ -1,0 +1,39 @@
+// Schema migrations, applied in order inside one transaction each; the version is kept in user_version.
+export const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE documents (
+     id INTEGER PRIMARY KEY,
+     name TEXT NOT NULL,
+     version INTEGER NOT NULL,
+     url TEXT,
+     outlet TEXT,
+     language TEXT NOT NULL,
+     language_rule TEXT NOT NULL,
+     published TEXT,
+     published_precision TEXT,
+     published_rule TEXT NOT NULL,
+     hash TEXT NOT NULL UNIQUE,
+     text TEXT NOT NULL,
+     zones TEXT NOT NULL,
+     note TEXT,
+     ingested_at TEXT NOT NULL,
+     UNIQUE (name, version)
+   );
+   CREATE TABLE events (
+     id TEXT PRIMARY KEY,
+     document_id INTEGER NOT NULL REFERENCES documents(id),
+     ordinal INTEGER NOT NULL,
+     date TEXT,
+     sub_event_type TEXT NOT NULL,
+     country_code TEXT,
+     record TEXT NOT NULL,
+     trace TEXT NOT NULL
+   );
+   CREATE INDEX events_document ON events(document_id);
+   CREATE INDEX events_date ON events(date);
+   CREATE TABLE lines (
+     site TEXT NOT NULL,
+     key TEXT NOT NULL,
+     document_hash TEXT NOT NULL,
+     PRIMARY KEY (site, key, document_hash)
+   ) WITHOUT ROWID;`,
+];
