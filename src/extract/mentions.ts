@@ -172,7 +172,11 @@ export function findCasualties(folded: string, span: Span, pack: LanguagePack, d
     const cue = cues[i]!;
     if (negated.some((n) => cue.start >= n.start && cue.start < n.end + 2)) continue;
     const floor = Math.max(span.start, i > 0 ? cues[i - 1]!.end : span.start);
-    const count = countBefore(folded, floor, cue.start, pack, dateSpans) ?? countAfter(folded, cue.end, span.end, pack, dateSpans, cue.text);
+    // "killing five militants" counts forward; "two soldiers were killed" backward; "shot dead two protesters" forward.
+    const gerund = /(?:ing|ant)$/.test(cue.text);
+    const count = gerund
+      ? countAfter(folded, cue.end, span.end, pack, dateSpans) ?? countBefore(folded, floor, cue.start, pack, dateSpans)
+      : countBefore(folded, floor, cue.start, pack, dateSpans) ?? countAfter(folded, cue.end, span.end, pack, dateSpans);
     if (count === null) continue;
     if (cue.what === 'killed') killed = (killed ?? 0) + count.value;
     else wounded = (wounded ?? 0) + count.value;
@@ -207,6 +211,8 @@ function countBefore(folded: string, floor: number, cueStart: number, pack: Lang
     const t = tokens[i]!;
     if (t.text === '.' || t.text === ';' || t.text === ':') break;
     const value = numberAt(tokens, i, pack);
+    // "a"/"an" count one only close to the casualty word ("a man was killed"), not "a Hamas post … killing".
+    if (value !== null && value.value === 1 && /^(?:a|an|un|une)$/.test(t.text) && tokens.length - i > 6) { gap++; continue; }
     if (value !== null && !dateSpans.some((d) => t.start >= d.start && t.start < d.end) && !UNIT_AFTER.test(folded.slice(t.end, t.end + 14))) {
       total += value.value;
       found = true;
@@ -230,16 +236,18 @@ function countBefore(folded: string, floor: number, cueStart: number, pack: Lang
   return found ? { value: total, start: first, end: cueStart, rule: 'number-before' } : null;
 }
 
-function countAfter(folded: string, from: number, to: number, pack: LanguagePack, dateSpans: readonly Span[], cue: string): Count | null {
-  // Only gerunds ("killing 6 civilians", "tuant cinq personnes") and "bilan de N morts"-like tails.
-  if (!/(?:ing|ant)$/.test(cue)) return null;
+/** "killing 6 civilians", "tuant cinq personnes", "shot dead two protesters": the number right after the verb. */
+function countAfter(folded: string, from: number, to: number, pack: LanguagePack, dateSpans: readonly Span[]): Count | null {
   const window = folded.slice(from, Math.min(to, from + 50));
   const tokens = [...window.matchAll(TOKEN)].map((m) => ({ text: m[0], start: from + m.index!, end: from + m.index! + m[0].length }));
-  for (let i = 0; i < Math.min(tokens.length, 4); i++) {
+  for (let i = 0; i < Math.min(tokens.length, 3); i++) {
+    if (tokens[i]!.text === ',' || tokens[i]!.text === '.') return null;
     const value = numberForward(tokens, i, pack);
-    if (value && !dateSpans.some((d) => tokens[i]!.start >= d.start && tokens[i]!.start < d.end)) {
+    if (value && !dateSpans.some((d) => tokens[i]!.start >= d.start && tokens[i]!.start < d.end) && !UNIT_AFTER.test(folded.slice(tokens[value.lastIndex]!.end, tokens[value.lastIndex]!.end + 14))) {
       return { value: value.value, start: from, end: tokens[value.lastIndex]!.end, rule: 'number-after' };
     }
+    if (!pack.approximateRe.test(tokens[i]!.text) && !['at', 'au', 'least', 'moins', 'plus', 'de', 'than', 'some', 'about', 'pres'].includes(tokens[i]!.text)) return null;
+    pack.approximateRe.lastIndex = 0;
   }
   return null;
 }

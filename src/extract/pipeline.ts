@@ -204,6 +204,14 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
     }
 
     if (!s.primary) {
+      // "No injuries were reported." right after the event tells its toll.
+      if (previous && Math.max(...previous.sentences) === s.index - 1 && !s.places.length && (s.casualties.killed !== null || s.casualties.wounded !== null)) {
+        previous.killed ??= s.casualties.killed;
+        previous.wounded ??= s.casualties.wounded;
+        previous.evidence.push(spanOf(s));
+        previous.sentences.push(s.index);
+        s.casualties.rules.forEach((rule, k) => previous.trace.push({ field: 'casualties', rule: `${rule}+next-sentence`, span: s.casualties.spans[k]! }));
+      }
       // A continuation that only names a place refines the previous event: "Elle visait … près de Kirkouk".
       if (previous && (s.continuation || s.anaphoric) && s.places.length && s.index - Math.max(...previous.sentences) <= 1) {
         const best = choosePlaces(input.folded, s.places)[0];
@@ -305,11 +313,15 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis): Roles {
   for (const a of s.actors) {
     const before = folded.slice(Math.max(s.start, a.start - 40), a.start);
     const after = folded.slice(a.end, Math.min(s.end, a.end + 40));
-    if (SOURCE_BEFORE.test(before) || (REPORTING_AFTER.test(after) && a.via !== 'attack-noun')) {
-      confirmer ??= a;
-      continue;
-    }
     let agent = 0, target = 0;
+    if (SOURCE_BEFORE.test(before) || (REPORTING_AFTER.test(after) && a.via !== 'attack-noun')) {
+      // A state speaking ("le Pentagone a annoncé") is a source; an armed group speaking of its attack claims it.
+      if (a.kind === 'state' || SOURCE_BEFORE.test(before)) {
+        confirmer ??= a;
+        continue;
+      }
+      agent += 3;
+    }
     if (a.via === 'attack-noun') agent += 5;
     if (pack.agentPrepositionRe.test(before)) agent += 4;
     if (pack.targetPrepositionRe.test(before)) target += 4;
@@ -337,6 +349,12 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis): Roles {
   let agents = all.filter((x) => x.agent > x.target).sort((a, b) => b.agent - a.agent);
   let targets = all.filter((x) => x.agent <= x.target).sort((a, b) => b.target - a.target);
   if (!targets.length && agents.length > 1) { targets = agents.slice(1); agents = agents.slice(0, 1); }
+  // Fighting between two sides ("des affrontements ont opposé X à Y"): the first named acts.
+  if (!agents.length && targets.length > 1 && trigger.kind === 'clash') {
+    const [first, ...rest] = [...targets].sort((a, b) => a.a.start - b.a.start);
+    agents = [first!];
+    targets = rest;
+  }
   let actor1 = agents[0]?.a ?? null;
   let actor2 = targets.find((t) => t.a.canonical !== actor1?.canonical)?.a ?? null;
   // "US forces shot down two drones": who shoots down is the one attacked.

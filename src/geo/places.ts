@@ -52,6 +52,8 @@ export function findPlaceMentions(raw: string, folded: string, span: Span, pack:
       const hit = { start: first.start, end: last.end };
       if (ctx.excluded.some((x) => hit.start < x.end && x.start < hit.end)) continue;
       const words = tokens.slice(i, i + n).map((t) => raw.slice(t.start, t.end));
+      // A name starts after its article or elision: "l’Irak" is "Irak", "de la Syrie" is "Syrie".
+      if (LEADING_FUNCTION_WORDS.has(words[0]!.toLowerCase())) continue;
       if (!words.some(isCapitalized)) continue;
       const key = nameKey(raw.slice(hit.start, hit.end));
       if (!key) continue;
@@ -217,6 +219,7 @@ export function codeOfCountryName(gaz: Gazetteer, name: string): string | null {
   return gaz.lookup(nameKey(name)).find((e) => e.kind === 'country')?.country_code ?? null;
 }
 
+const LEADING_FUNCTION_WORDS = new Set(['l', 'd', 'le', 'la', 'les', 'the', 'de', 'du', 'des', 'a', 'au', 'aux', 'en', 'of', 'in', 'at']);
 const ARTICLE_WORDS = new Set(['al', 'el', 'ad', 'ash', 'as', 'ar', 'an', 'at', 'az', 'the', 'l', 'd', 'de', 'du', 'la', 'le']);
 const PLACE_WORDS = new Set(['province', 'base', 'camp', 'ville', 'village', 'city', 'town', 'mont', 'mount', 'lac', 'lake', 'port', 'cap', 'cape', 'saint', 'san', 'sainte', 'santa', 'fort', 'bir', 'tell', 'tal', 'deir', 'ain', 'ein', 'beit', 'kafr', 'jabal', 'jebel', 'wadi', 'ras', 'abu', 'umm', 'north', 'south', 'east', 'west', 'new', 'upper', 'lower', 'greater']);
 // Capitalised words of news prose that GeoNames also lists as towns.

@@ -1,5 +1,5 @@
 // Where documents come from: .txt files, folders (recursively), JSON Lines files, stdin.
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { RawDocument } from '../types.ts';
 import { InputError, checkText, decodeDocument } from './decode.ts';
@@ -30,9 +30,13 @@ export async function* readSources(inputs: readonly string[], stdin: () => Promi
   }
 }
 
-async function* fromFolder(folder: string): AsyncGenerator<SourceItem> {
+async function* fromFolder(folder: string, visited = new Set<string>()): AsyncGenerator<SourceItem> {
   let entries;
   try {
+    // A link back to a folder already read would loop forever.
+    const real = await realpath(folder);
+    if (visited.has(real)) return;
+    visited.add(real);
     entries = await readdir(folder, { withFileTypes: true });
   } catch (e) {
     yield { kind: 'error', input: folder, reason: `unreadable folder (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
@@ -42,8 +46,20 @@ async function* fromFolder(folder: string): AsyncGenerator<SourceItem> {
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const path = join(folder, entry.name);
-    if (entry.isDirectory()) yield* fromFolder(path);
-    else if (entry.isFile()) {
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const target = await stat(path);
+        isDirectory = target.isDirectory();
+        isFile = target.isFile();
+      } catch (e) {
+        yield { kind: 'error', input: path, reason: `unreadable file (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
+        continue;
+      }
+    }
+    if (isDirectory) yield* fromFolder(path, visited);
+    else if (isFile) {
       const ext = extname(entry.name).toLowerCase();
       if (JSONL_EXTENSIONS.has(ext) || TEXT_EXTENSIONS.has(ext)) yield* fromFile(path);
     }

@@ -1,5 +1,5 @@
 // Language of a document: metadata when given, else franc on the text that feeds extraction.
-import { franc } from 'franc-min';
+import { francAll } from 'franc-min';
 
 // franc answers in ISO 639-3; vigie stores ISO 639-1 where one exists.
 const ISO3_TO_1: Record<string, string> = {
@@ -20,12 +20,17 @@ export function detectLanguage(text: string, declared?: string | null): Detected
     const code = declared.trim().slice(0, 3).toLowerCase().replace(/-.*/, '');
     return { language: ISO3_TO_1[code] ?? code.slice(0, 2), rule: 'language.metadata' };
   }
-  // Only the two languages vigie extracts are weighed against each other on short texts,
-  // where franc's guess over 80 languages is unreliable.
-  const short = text.length < 400;
-  const code = franc(text, short ? { only: ['fra', 'eng'], minLength: 3 } : { minLength: 10 });
-  if (code === 'und') return { language: 'und', rule: 'language.undetermined' };
-  return { language: ISO3_TO_1[code] ?? code, rule: short ? 'language.franc.fr-en' : 'language.franc' };
+  if (/[\u0600-\u06ff]/.test(text) && (text.match(/[\u0600-\u06ff]/g)?.length ?? 0) > text.length / 3) return { language: 'ar', rule: 'language.script.arabic' };
+  const scores = francAll(text, { minLength: 10 });
+  const [top] = scores;
+  if (!top || top[0] === 'und') return { language: 'und', rule: 'language.undetermined' };
+  // On short texts franc's guess among 80 languages wavers (English read as Scots): a language
+  // vigie reads that scores close to the top is preferred.
+  if (text.length < 400 && top[0] !== 'fra' && top[0] !== 'eng') {
+    const close = scores.find(([code, score]) => (code === 'fra' || code === 'eng') && score >= 0.9 * top[1]);
+    if (close) return { language: ISO3_TO_1[close[0]]!, rule: 'language.franc.short-text-preference' };
+  }
+  return { language: ISO3_TO_1[top[0]] ?? top[0], rule: 'language.franc' };
 }
 
 export function isSupported(language: string): language is (typeof SUPPORTED_LANGUAGES)[number] {

@@ -1,0 +1,63 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cleanDocument, lineKey } from '../../src/clean/zones.ts';
+import type { ZoneKind } from '../../src/types.ts';
+
+function kinds(raw: string, lineFrequency?: (k: string) => number): [ZoneKind, string][] {
+  return cleanDocument(raw, lineFrequency ? { lineFrequency } : {}).zones.map((z) => [z.kind, raw.slice(z.start, z.end)]);
+}
+
+// [line, expected zone] per language: each line stands after a title and a first body line.
+const LINES: [string, ZoneKind][] = [
+  ['À lire aussi : La base visée par trois roquettes', 'teaser'],
+  ['A lire:\u00a0Irak : un drone abattu près de la frontière', 'teaser'],
+  ['Lire aussi : Le chef du parti appelle au calme', 'teaser'],
+  ['Read more: Drones strike a convoy near the border', 'teaser'],
+  ['RELATED: Officials confirm a second attack', 'teaser'],
+  ['Partager cet article', 'share'],
+  ['Share', 'share'],
+  ['Accueil / Monde / Moyen-Orient / Afrique', 'navigation'],
+  ['Home | World | Middle East | Video', 'navigation'],
+  ['SOURCE: AGENCE EXEMPLE', 'source'],
+  ['Des soldats patrouillent près d’un poste frontière, le 2 mai 2019. ©Reuters', 'caption'],
+  ['Un blindé à l’entrée de la ville, le 3 juin 2020. (Photo d’archives)', 'caption'],
+  ['Soldiers stand guard at a checkpoint on March 3, 2021. AP', 'caption'],
+  ['The destroyer, pictured in 2022, sailed south on Monday.', 'caption'],
+  ['Les forces de sécurité ont arrêté trois suspects mardi dans le nord du pays.', 'body'],
+  ['Security forces arrested three suspects on Tuesday, a spokesman told AFP.', 'body'],
+];
+
+for (const [line, kind] of LINES) {
+  test(`zone of "${line.slice(0, 40)}" is ${kind}`, () => {
+    const raw = `Un titre sans point final\n\nPremière phrase du corps de l'article.\n\n${line}\n`;
+    const zones = kinds(raw);
+    assert.deepEqual(zones.at(-1), [kind, line]);
+  });
+}
+
+test('the first unpunctuated line is the title, a short leading line is a logo', () => {
+  assert.deepEqual(kinds('TV\n\nDes roquettes tirées sur une base\n\nLe corps commence ici.\n').map(([k]) => k), ['logo', 'title', 'body']);
+});
+
+test('a dateline prefix is cut from the first sentence and kept as the header', () => {
+  const raw = ' date 2023-12 La base a été visée lundi.\n';
+  const cleaned = cleanDocument(raw);
+  assert.equal(cleaned.header, '2023-12');
+  assert.deepEqual(cleaned.zones.map((z) => [z.kind, raw.slice(z.start, z.end)]), [['dateline', 'date 2023-12'], ['body', 'La base a été visée lundi.']]);
+});
+
+test('the outlet is read from the source line', () => {
+  assert.equal(cleanDocument('Titre\n\nCorps.\n\nSOURCE: AGENCE EXEMPLE\n').outletFromText, 'AGENCE EXEMPLE');
+});
+
+test('a line repeated across documents of a site is boilerplate, learnt from counts', () => {
+  const repeated = 'An unrelated photo caption that this site prints on every page of its articles';
+  const raw = `A title line\n\n${repeated}\n\nThe article body starts here.\n`;
+  assert.equal(kinds(raw, () => 1).find(([, t]) => t === repeated)?.[0], 'body');
+  assert.equal(kinds(raw, (k) => (k === lineKey(repeated) ? 4 : 1)).find(([, t]) => t === repeated)?.[0], 'boilerplate');
+});
+
+test('zones are offsets into the untouched raw text', () => {
+  const raw = 'Titre\u00a0avec espace\r\n\r\nCorps de l’article.\r\n';
+  for (const z of cleanDocument(raw).zones) assert.equal(raw.slice(z.start, z.end).trim(), raw.slice(z.start, z.end));
+});

@@ -1,0 +1,62 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cleanDocument } from '../../src/clean/zones.ts';
+import { documentDate, dateFromUrl } from '../../src/docdate/docdate.ts';
+import { languagePack } from '../../src/extract/lang/index.ts';
+import { fold } from '../../src/text/fold.ts';
+
+function docDate(raw: string, language: 'fr' | 'en', extra: { published?: string; url?: string } = {}) {
+  return documentDate({ raw, folded: fold(raw), cleaned: cleanDocument(raw), pack: languagePack(language), ceiling: '2026-11-20', ...extra });
+}
+
+const URLS: [string, string | null, string | null][] = [
+  ['https://news.example/2023/10/19/bases-attacked/', '2023-10-19', 'day'],
+  ['https://fr.example.africa/20231024/deux-bases-1063041659.html', '2023-10-24', 'day'],
+  ['https://example.com/Detail/2023/11/23/715132/story', '2023-11-23', 'day'],
+  ['http://blog.example.com/2020/01/guerre.html', '2020-01-01', 'month'],
+  ['https://example.org/?p=200509', null, null],
+];
+for (const [url, iso, precision] of URLS) {
+  test(`date of ${url}`, () => {
+    const r = dateFromUrl(url);
+    assert.equal(r?.iso ?? null, iso);
+    assert.equal(r?.precision ?? null, precision);
+  });
+}
+
+test('metadata beats everything', () => {
+  assert.equal(docDate('Titre\n\nLe 3 mars 2021, une attaque.', 'fr', { published: '2024-02-01' }).iso, '2024-02-01');
+});
+
+test('a weekday and a day-month pin the year: the most recent year they agree, not after today', () => {
+  const r = docDate('Titre\n\nLe groupe a publié ce mardi 24 octobre un communiqué.\n', 'fr');
+  assert.equal(r.iso, '2023-10-24');
+  assert.match(r.rule, /latest-date/);
+});
+
+test("the lead's weekday names the news day after the latest dated fact", () => {
+  const raw = 'Titre\n\nDes explosions ont été entendues dans la base, a rapporté lundi une chaîne de télévision.\n\nLe groupe avait annoncé dimanche 29 octobre une autre attaque.\n';
+  assert.equal(docDate(raw, 'fr').iso, '2023-10-30');
+});
+
+test('a caption date counts only when the body confirms its weekday and year', () => {
+  const raw = 'Titre\n\nUn convoi vu près de la ville, le 19 octobre 2021. (Archives)\n\nMardi matin, un convoi a été visé. Depuis le début de 2021, les attaques se multiplient.\n';
+  assert.equal(docDate(raw, 'fr').iso, '2021-10-19');
+  const unconfirmed = 'Titre\n\nUn convoi vu près de la ville, le 19 octobre 2021. (Archives)\n\nJeudi matin, un convoi a été visé.\n';
+  assert.equal(docDate(unconfirmed, 'fr').iso, null);
+});
+
+test('a header month is kept at month precision, or refined by a date of that month', () => {
+  assert.deepEqual([docDate(' date 2023-12 Le groupe a annoncé aujourd’hui lundi une attaque.\n', 'fr').iso, docDate(' date 2023-12 Le groupe a annoncé aujourd’hui lundi une attaque.\n', 'fr').precision], ['2023-12-01', 'month']);
+  assert.equal(docDate(' date 2023-10 Title\n\nUS forces were attacked on October 24 in Syria.\n', 'en').iso, '2023-10-24');
+});
+
+test('English: a full date in the byline', () => {
+  assert.equal(docDate('Headline here\n\nAFP , AP , Wednesday 22 Nov 2023\n\nFive fighters were killed.\n', 'en').iso, '2023-11-22');
+});
+
+test('no date anywhere: unknown, not today', () => {
+  const r = docDate('Titre\n\nUne attaque a visé la base.\n', 'fr');
+  assert.equal(r.iso, null);
+  assert.equal(r.precision, null);
+});

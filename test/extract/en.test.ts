@@ -1,0 +1,54 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { eventsOf, only } from '../helpers/extract.ts';
+
+type Expected = Partial<{ sub: string; date: string | null; place: string; precision: number | null; actor1: string | null; actor2: string | null; weapons: string[]; killed: number | null; wounded: number | null; claim: string; country: string }>;
+
+const CASES: [string, Expected][] = [
+  ['Headline\n\nThe Islamic Resistance in Iraq claimed responsibility for a drone attack on US forces at Ain al-Asad air base on Monday.',
+    { sub: 'Air/drone strike', date: '2024-03-11', place: 'Ain al-Asad Air Base', actor1: 'Islamic Resistance in Iraq', actor2: 'Military Forces of the United States', weapons: ['drone'], claim: 'claimed' }],
+  ['Headline\n\nAt least 12 people were killed and a dozen wounded when a roadside bomb hit a minibus near Mogadishu on March 2, 2024.',
+    { sub: 'Remote explosive/landmine/IED', date: '2024-03-02', killed: 12, wounded: 12, precision: 2 }],
+  ['Headline\n\nIsraeli warplanes struck a Hamas command post in Khan Younis on Tuesday, killing five militants, the IDF said.',
+    { sub: 'Air/drone strike', date: '2024-03-12', actor1: 'Military Forces of Israel', actor2: 'Hamas', killed: 5, weapons: ['aircraft'] }],
+  ['Headline\n\nHouthi rebels fired an anti-ship ballistic missile at a container ship in the Gulf of Aden on Wednesday, US Central Command said. No injuries were reported.',
+    { sub: 'Shelling/artillery/missile attack', actor1: 'Ansar Allah', weapons: ['ballistic_missile'], claim: 'confirmed', wounded: 0, country: 'YE' }],
+  ['Headline\n\nOn March 3, 2024, police fired tear gas to disperse hundreds of students protesting fee increases in Nairobi.',
+    { sub: 'Protest with intervention', date: '2024-03-03', place: 'Nairobi' }],
+  ['Headline\n\nOn March 5, 2024, police shot dead two protesters during a demonstration over land in Kisumu.',
+    { sub: 'Excessive force against protesters', killed: 2 }],
+  ['Headline\n\nOn February 20, 2024, a mob lynched a man suspected of theft in Kisii town.',
+    { sub: 'Mob violence', date: '2024-02-20', place: 'Kisii' }],
+  ['Headline\n\nOn February 11, 2024, gunmen abducted three aid workers near Garissa.',
+    { sub: 'Abduction/forced disappearance', date: '2024-02-11' }],
+  ['Headline\n\nTwo drones targeting US and coalition forces at al-Tanf were shot down on Thursday, a US official said.',
+    { sub: 'Air/drone strike', place: 'Al-Tanf', actor2: 'Military Forces of the United States', claim: 'confirmed', date: '2024-03-14' }],
+];
+
+for (const [text, want] of CASES) {
+  test(`en: ${text.split('\n').at(-1)!.slice(0, 70)}…`, () => {
+    const e = only(text, { published: '2024-03-14' });
+    if (want.sub !== undefined) assert.equal(e.sub_event_type, want.sub, 'sub_event_type');
+    if (want.date !== undefined) assert.equal(e.date, want.date, 'date');
+    if (want.place !== undefined) assert.equal(e.location?.name, want.place, 'place');
+    if (want.precision !== undefined) assert.equal(e.location?.geo_precision, want.precision, 'geo_precision');
+    if (want.country !== undefined) assert.equal(e.location?.country_code, want.country, 'country');
+    if (want.actor1 !== undefined) assert.equal(e.actor1, want.actor1, 'actor1');
+    if (want.actor2 !== undefined) assert.equal(e.actor2, want.actor2, 'actor2');
+    if (want.weapons !== undefined) assert.deepEqual(e.weapons, want.weapons, 'weapons');
+    if (want.killed !== undefined) assert.equal(e.killed, want.killed, 'killed');
+    if (want.wounded !== undefined) assert.equal(e.wounded, want.wounded, 'wounded');
+    if (want.claim !== undefined) assert.equal(e.claim.status, want.claim, 'claim');
+  });
+}
+
+test('en: two bases in one sentence are two events', () => {
+  const events = eventsOf('Headline\n\nOn Sunday, drones attacked US forces at Harir air base and at Erbil airport, officials said.');
+  assert.deepEqual(events.map((e) => e.location?.name).sort(), ['Erbil International Airport', 'Harir Air Base']);
+});
+
+test('en: no number reported means null casualties, not zero', () => {
+  const e = only('Headline\n\nRockets hit the al-Tanf garrison on Friday, wounding several soldiers.');
+  assert.equal(e.killed, null);
+  assert.equal(e.wounded, null);
+});

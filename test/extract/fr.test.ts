@@ -1,0 +1,86 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { eventsOf, only } from '../helpers/extract.ts';
+
+// [article written for the test, expected fields of its one event]
+type Expected = Partial<{ sub: string; date: string | null; place: string; precision: number | null; actor1: string | null; actor2: string | null; weapons: string[]; killed: number | null; wounded: number | null; claim: string; by: string | null; cited: string[] }>;
+
+const CASES: [string, Expected][] = [
+  ['Titre\n\nLa Résistance islamique en Irak a revendiqué lundi 4 mars 2024 une attaque de drones contre la base d’Aïn al-Assad.',
+    { sub: 'Air/drone strike', date: '2024-03-04', place: 'Ain al-Asad Air Base', precision: 1, actor1: 'Islamic Resistance in Iraq', actor2: null, weapons: ['drone'], claim: 'claimed', by: 'Islamic Resistance in Iraq' }],
+  ['Titre\n\nMardi, des roquettes ont été tirées sur la base américaine de Harir, selon des sources locales.',
+    { sub: 'Shelling/artillery/missile attack', date: '2024-03-12', place: 'Harir Air Base', actor1: null, actor2: 'Military Forces of the United States', weapons: ['rocket'], claim: 'reported' }],
+  ['Titre\n\nUn convoi logistique de l’armée américaine a été pris pour cible jeudi matin dans le sud de l’Irak. Aucun groupe n’a revendiqué l’attaque.',
+    { sub: 'Remote explosive/landmine/IED', date: '2024-03-14', precision: 3, actor2: 'Military Forces of the United States', claim: 'reported' }],
+  ['Titre\n\nLe 2 février 2024, trois soldats syriens et un civil ont été tués et cinq autres blessés par l’explosion d’une voiture piégée à Damas.',
+    { sub: 'Remote explosive/landmine/IED', date: '2024-02-02', place: 'Damascus', killed: 4, wounded: 5, weapons: ['ied'] }],
+  ['Titre\n\nL’armée israélienne a mené mercredi une frappe aérienne contre des positions du Hezbollah près de Nabatieh, tuant deux combattants.',
+    { sub: 'Air/drone strike', date: '2024-03-13', actor1: 'Military Forces of Israel', actor2: 'Hezbollah', precision: 2, weapons: ['aircraft'], killed: 2 }],
+  ['Titre\n\nDes affrontements ont opposé samedi 9 mars 2024 les Forces démocratiques syriennes à des combattants de Daech près de Hassaké.',
+    { sub: 'Armed clash', date: '2024-03-09', actor1: 'Syrian Democratic Forces', actor2: 'Islamic State' }],
+  ['Titre\n\nUn drone américain s’est écrasé lundi près de la route de Deir ez-Zor, a rapporté l’agence SANA.',
+    { sub: 'Other', date: '2024-03-11', cited: ['SANA'] }],
+  ['Titre\n\nDes centaines de manifestants se sont rassemblés vendredi à Bagdad. Des manifestations ont eu lieu devant le ministère.',
+    { sub: 'Peaceful protest', date: '2024-03-08', place: 'Baghdad' }],
+  ['Titre\n\nLe Pentagone a confirmé jeudi 14 mars 2024 qu’une roquette était tombée près de l’aéroport d’Erbil, sans faire de victimes.',
+    { sub: 'Shelling/artillery/missile attack', place: 'Erbil International Airport', claim: 'confirmed', killed: 0, wounded: 0 }],
+];
+
+for (const [text, want] of CASES) {
+  test(`fr: ${text.split('\n').at(-1)!.slice(0, 70)}…`, () => {
+    const e = only(text, { published: '2024-03-14' });
+    if (want.sub !== undefined) assert.equal(e.sub_event_type, want.sub, 'sub_event_type');
+    if (want.date !== undefined) assert.equal(e.date, want.date, 'date');
+    if (want.place !== undefined) assert.equal(e.location?.name, want.place, 'place');
+    if (want.precision !== undefined) assert.equal(e.location?.geo_precision, want.precision, 'geo_precision');
+    if (want.actor1 !== undefined) assert.equal(e.actor1, want.actor1, 'actor1');
+    if (want.actor2 !== undefined) assert.equal(e.actor2, want.actor2, 'actor2');
+    if (want.weapons !== undefined) assert.deepEqual(e.weapons, want.weapons, 'weapons');
+    if (want.killed !== undefined) assert.equal(e.killed, want.killed, 'killed');
+    if (want.wounded !== undefined) assert.equal(e.wounded, want.wounded, 'wounded');
+    if (want.claim !== undefined) assert.equal(e.claim.status, want.claim, 'claim');
+    if (want.by !== undefined) assert.equal(e.claim.by, want.by, 'claim.by');
+    if (want.cited !== undefined) for (const c of want.cited) assert.ok(e.cited.includes(c), `cited ${c} in ${e.cited}`);
+  });
+}
+
+test('fr: one communiqué naming two bases is two events, with the same date and author', () => {
+  const events = eventsOf('Titre\n\nLe groupe Résistance islamique en Irak a annoncé dimanche 10 mars 2024 avoir attaqué avec des drones les bases américaines à al-Tanf et à al-Shaddadi.');
+  assert.deepEqual(events.map((e) => e.location?.name).sort(), ['Al-Shaddadi', 'Al-Tanf']);
+  for (const e of events) {
+    assert.equal(e.date, '2024-03-10');
+    assert.equal(e.actor1, 'Islamic Resistance in Iraq');
+    assert.equal(e.claim.status, 'claimed');
+  }
+});
+
+test('fr: two days in one sentence are two events; "ils" continues the previous subject', () => {
+  const events = eventsOf('Titre\n\nLe 1er mars, les combattants de la Résistance islamique en Irak ont tiré des roquettes sur Erbil.\n\nLes 5 et 8 mars, ils ont mené des attaques de drones contre la base de Harir.');
+  const harir = events.filter((e) => e.location?.name === 'Harir Air Base');
+  assert.deepEqual(harir.map((e) => e.date), ['2024-03-05', '2024-03-08']);
+  for (const e of harir) assert.equal(e.actor1, 'Islamic Resistance in Iraq');
+});
+
+test('fr: the same attack told twice is one event with two evidence spans', () => {
+  const events = eventsOf('Titre\n\nDes sources ont rapporté qu’un convoi militaire américain a été frappé dans l’ouest de l’Irak. Mardi matin, un convoi logistique appartenant à l’armée américaine a été pris pour cible dans l’ouest de l’Irak.');
+  assert.equal(events.length, 1);
+  assert.equal(events[0]!.evidence.length, 2);
+  assert.equal(events[0]!.date, '2024-03-12');
+});
+
+test('fr: a place named as a reference point is near it (precision 2)', () => {
+  const e = only('Titre\n\nUne roquette est tombée jeudi 14 mars 2024 à 10 kilomètres au nord de Kirkouk.');
+  assert.equal(e.location?.name, 'Kirkuk');
+  assert.equal(e.location?.geo_precision, 2);
+});
+
+test('fr: an unknown village keeps its name and its country, with no invented point', () => {
+  const e = only('Titre\n\nLa base militaire située près du village syrien d’Oumm Zebla a été touchée lundi 11 mars 2024 par des missiles.');
+  assert.equal(e.location?.country_code, 'SY');
+  assert.equal(e.location?.lat, null);
+});
+
+test('fr: every evidence span is the exact text of the document', () => {
+  const text = 'Titre\u00a0: l’attaque\n\nLa Résistance islamique en Irak a revendiqué lundi 4 mars 2024 une attaque de drones contre la base d’Aïn al-Assad.';
+  for (const e of eventsOf(text)) for (const v of e.evidence) assert.equal(text.slice(v.start, v.end), v.text);
+});
