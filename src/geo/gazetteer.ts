@@ -142,7 +142,7 @@ export class Gazetteer {
       const lat = Number(f[4]), lon = Number(f[5]);
       const cc = f[8]!;
       const entry: GeoEntry = {
-        id: `geonames:${f[0]}`, name: f[2] || f[1]!, kind: 'city', lat, lon,
+        id: `geonames:${f[0]}`, name: (f[2] || f[1]!).replace(/^['’‘]+|['’‘]+$/g, ''), kind: 'city', lat, lon,
         admin1: this.admin1Names.get(`${cc}.${f[10]}`) ?? null, country_code: cc, population: Number(f[14]) || 0, precision: 1,
       };
       this.add(f[1]!, entry);

@@ -123,8 +123,9 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
   const scored = candidates
     .map((e) => ({ e, score: score(e, ctx, provinceCue, locative) }))
     .filter(({ e }) => {
+      // A one-word name after a capitalised word is a person's name, whatever else it could be.
+      if (personLike && (e.kind === 'city' || single)) return false;
       if (e.kind !== 'city') return true;
-      if (personLike) return false;
       if (ctx.titleCase) return e.population >= 50_000 || ctx.countries.includes(e.country_code);
       if (sentenceInitial && single && !ctx.countries.includes(e.country_code) && e.population < 100_000) return false;
       // A town abroad, unknown to the document's context, needs a locative cue and a size.

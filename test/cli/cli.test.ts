@@ -1,0 +1,101 @@
+// The command line as a user runs it: the real bin, a real SQLite file, files on disk.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const BIN = fileURLToPath(new URL('../../bin/vigie.js', import.meta.url));
+const SAMPLES = fileURLToPath(new URL('../../samples/seeds', import.meta.url));
+
+function vigie(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input, timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tmp(): string {
+  return mkdtempSync(join(tmpdir(), 'vigie-cli-'));
+}
+
+test('ingest the samples, re-ingest is a no-op, export all three formats', () => {
+  const dir = tmp();
+  const db = join(dir, 'v.db');
+  const first = vigie(['ingest', SAMPLES, '--db', db]);
+  assert.equal(first.code, 0, first.stderr);
+  assert.match(first.stderr, /read 5 documents: 5 stored, 0 skipped/);
+  const again = vigie(['ingest', SAMPLES, '--db', db]);
+  assert.match(again.stderr, /read 5 documents: 0 stored, 5 skipped/);
+
+  const out = join(dir, 'e.jsonl');
+  assert.equal(vigie(['export', '--db', db, '--format', 'jsonl', '--out', out]).code, 0);
+  const events = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  assert.ok(events.length >= 15, `${events.length} events`);
+  const texts = Object.fromEntries(readdirSync(SAMPLES).map((f) => [f, readFileSync(join(SAMPLES, f), 'utf8')]));
+  for (const e of events) {
+    for (const s of e.sources) for (const v of s.evidence) assert.equal(texts[s.document]!.slice(v.start, v.end), v.text);
+  }
+  const ids = new Set(events.map((e) => e.id));
+  assert.equal(ids.size, events.length);
+
+  const csv = vigie(['export', '--db', db, '--format', 'csv']);
+  assert.ok(csv.stdout.startsWith('event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1'));
+  const geo = JSON.parse(vigie(['export', '--db', db, '--format', 'geojson']).stdout);
+  assert.equal(geo.features.length, events.length);
+
+  const table = vigie(['events', '--db', db]);
+  assert.match(table.stdout, new RegExp(`${events.length} events`));
+});
+
+test('bad inputs are named, the batch goes on, the exit code says so, stored data is untouched', () => {
+  const dir = tmp();
+  const db = join(dir, 'v.db');
+  assert.equal(vigie(['ingest', SAMPLES, '--db', db, '-q']).code, 0);
+  const before = vigie(['export', '--db', db]).stdout;
+  const bad = join(dir, 'bad');
+  const fs = { bin: Buffer.from([0, 1, 2, 3, 0, 0]), latin: Buffer.from('caf\xe9 au lait', 'latin1') };
+  spawnSync('mkdir', [bad]);
+  writeFileSync(join(bad, 'binary.txt'), fs.bin);
+  writeFileSync(join(bad, 'latin1.txt'), fs.latin);
+  writeFileSync(join(bad, 'empty.txt'), '');
+  writeFileSync(join(bad, 'lines.jsonl'), '{"document": "ok.txt", "text": "Le 3 mars 2024, une roquette est tombée sur la base d’Aïn al-Assad."}\nnot json\n');
+  const r = vigie(['ingest', bad, join(dir, 'missing'), '--db', db]);
+  assert.equal(r.code, 1);
+  for (const name of ['binary.txt: binary', 'latin1.txt: invalid UTF-8', 'empty.txt: empty file', 'lines.jsonl:2: not JSON', 'missing: unreadable path']) assert.ok(r.stderr.includes(name), `${name} in ${r.stderr}`);
+  assert.match(r.stderr, /1 stored/);
+  const after = vigie(['export', '--db', db]).stdout;
+  assert.ok(after.includes('ok.txt'));
+  for (const line of before.trim().split('\n')) assert.ok(after.includes(line), 'earlier events kept as they were');
+});
+
+test('stdin is a document source', () => {
+  const db = join(tmp(), 'v.db');
+  const r = vigie(['ingest', '-', '--db', db], 'Headline\n\nOn March 3, 2024, two rockets hit Ain al-Asad air base, officials said.');
+  assert.equal(r.code, 0, r.stderr);
+  const [e] = vigie(['export', '--db', db]).stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(e.sources[0].document, 'stdin');
+  assert.equal(e.date, '2024-03-03');
+});
+
+test('explain shows zones, events and rule ids', () => {
+  const db = join(tmp(), 'v.db');
+  vigie(['ingest', SAMPLES, '--db', db, '-q']);
+  const r = vigie(['explain', '002_ade475924e1c9f94.txt', '--db', db]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /## zones/);
+  assert.match(r.stdout, /teaser/);
+  assert.match(r.stdout, /fr\.trigger\./);
+  const missing = vigie(['explain', 'nope.txt', '--db', db]);
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /nope\.txt: no such document/);
+});
+
+test('a database path that is not a database is refused by name', () => {
+  const dir = tmp();
+  const fake = join(dir, 'fake.db');
+  writeFileSync(fake, 'plain text, not a database, long enough to fill a header');
+  const r = vigie(['events', '--db', fake]);
+  assert.equal(r.code, 1);
+  assert.ok(r.stderr.includes(fake));
+});

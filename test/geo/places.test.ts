@@ -1,0 +1,66 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { languagePack } from '../../src/extract/lang/index.ts';
+import { gazetteer } from '../../src/geo/gazetteer.ts';
+import { findPlaceMentions } from '../../src/geo/places.ts';
+import { nameKey, fold } from '../../src/text/fold.ts';
+import type { Language } from '../../src/types.ts';
+
+function places(text: string, language: Language, countries: string[] = []) {
+  const f = fold(text);
+  return findPlaceMentions(text, f, { start: 0, end: text.length }, languagePack(language), gazetteer(), { countries, foldedDocument: f, excluded: [] });
+}
+
+// Aliases as French, English and Arabic-transliterated articles write them, and in Arabic script.
+const ALIASES: [string, string][] = [
+  ['Aïn al-Assad', 'Ain al-Asad Air Base'], ['Ain al-Asad', 'Ain al-Asad Air Base'], ['Al Asad Airbase', 'Ain al-Asad Air Base'], ['عين الأسد', 'Ain al-Asad Air Base'],
+  ['al-Shadadi', 'Al-Shaddadi'], ['Al-Shaddadi', 'Al-Shaddadi'], ['الشدادي', 'Al-Shaddadi'],
+  ['Hassaké', 'Al Hasakah'], ['Al-Hasakah', 'Al Hasakah'], ['Kirkouk', 'Kirkuk'], ['Kirkuk', 'Kirkuk'], ['Conoco', 'Conoco gas field'], ['Konico', 'Conoco gas field'],
+  ['al-Tanf', 'Al-Tanf'], ['التنف', 'Al-Tanf'], ['Mossoul', 'Mosul'],
+];
+for (const [alias, name] of ALIASES) {
+  test(`alias ${alias} → ${name}`, () => {
+    const hit = gazetteer().lookup(nameKey(alias));
+    assert.ok(hit.some((e) => e.name === name), `${alias}: ${hit.map((e) => e.name).join(', ')}`);
+  });
+}
+
+// [sentence, language, context countries, expected place, expected precision]
+const CASES: [string, Language, string[], string, 1 | 2 | 3 | null][] = [
+  ['Des roquettes sont tombées sur la base d’Aïn al-Assad dans la province d’Anbar.', 'fr', ['IQ'], 'Ain al-Asad Air Base', 1],
+  ['Une explosion a eu lieu près de Kirkouk.', 'fr', ['IQ'], 'Kirkuk', 2],
+  ['Une roquette est tombée à 45 kilomètres au nord de Mossoul.', 'fr', ['IQ'], 'Mosul', 2],
+  ['The attack happened near Samarra, officials said.', 'en', ['IQ'], 'Samarra', 2],
+  ['Fighting was reported in Anbar province.', 'en', ['IQ'], 'Al Anbar', 3],
+  ['Des tirs ont visé la province de Deir ez-Zor.', 'fr', ['SY'], 'Deir ez-Zor', 3],
+  ['Des attaques ont eu lieu dans l’est de la Syrie.', 'fr', ['SY'], 'eastern Syria', 3],
+  ['Drones struck targets in northern Iraq.', 'en', ['IQ'], 'northern Iraq', 3],
+];
+for (const [text, language, countries, name, precision] of CASES) {
+  test(`${language}: place of "${text}"`, () => {
+    const found = places(text, language, countries);
+    const best = [...found].sort((a, b) => a.rank + (a.near ? 0.5 : 0) - (b.rank + (b.near ? 0.5 : 0)))[0];
+    assert.equal(best?.place.name, name);
+    assert.equal(best?.place.geo_precision, precision);
+    assert.notEqual(best?.place.admin1 === undefined, true);
+  });
+}
+
+test('an ambiguous name goes to the country of the document', () => {
+  const [iq] = places('La ville de Samarra a été visée.', 'fr', ['IQ']);
+  assert.equal(iq?.place.country_code, 'IQ');
+});
+
+test('names that are not places: people named like towns, ship names, the Green Zone out of context', () => {
+  assert.deepEqual(places('La députée Ilhan Omar a parlé au Capitole.', 'fr', ['US']).map((p) => p.place.name), []);
+  assert.deepEqual(places('A missile hit the Gibraltar Eagle, a bulk carrier.', 'en', ['YE']).map((p) => p.place.name), []);
+  assert.deepEqual(places('The Green Zone of the park was closed.', 'en', ['GB']).map((p) => p.place.name), []);
+  assert.deepEqual(places('Des manifestants ont occupé la Zone verte de Bagdad.', 'fr', ['IQ']).map((p) => p.place.name).slice(0, 1), ['Green Zone (Baghdad)']);
+});
+
+test('admin1 and country are filled when known', () => {
+  const [p] = places('Explosions à Erbil.', 'fr', ['IQ']);
+  assert.equal(p?.place.admin1, 'Erbil');
+  assert.equal(p?.place.country, 'Iraq');
+  assert.equal(p?.place.country_code, 'IQ');
+});

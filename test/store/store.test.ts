@@ -1,0 +1,86 @@
+// One suite for every Store implementation, against a real database file (SQLite now).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Store, NewDocument } from '../../src/store/store.ts';
+import { SqliteStore } from '../../src/store/sqlite/index.ts';
+import type { EventRecord } from '../../src/types.ts';
+
+const IMPLEMENTATIONS: [string, () => Store][] = [
+  ['sqlite', () => new SqliteStore(join(mkdtempSync(join(tmpdir(), 'vigie-store-')), 'test.db'))],
+];
+
+function record(id: string, date: string | null): EventRecord {
+  return {
+    id, event_type: 'Explosions/Remote violence', sub_event_type: 'Air/drone strike', date, date_precision: date ? 'day' : null,
+    actor1: null, actor2: null, location: null, weapons: ['drone'], killed: null, wounded: null, claim: { status: 'reported', by: null },
+    sources: [{ document: 'a.txt', outlet: null, cited: [], published: null, evidence: [{ start: 0, end: 4, text: 'Text' }] }], notes: 'n',
+  };
+}
+
+function doc(name: string, hash: string, events: EventRecord[]): NewDocument {
+  return {
+    info: { name, url: null, outlet: null, language: 'fr', languageRule: 'test', hash, published: { iso: null, precision: null, rule: 'test', stated: {} } },
+    text: 'Text of the document', zones: [{ start: 0, end: 4, kind: 'body', rule: 'test' }], note: null,
+    events: events.map((r) => ({ record: r, trace: [{ field: 'date', rule: 'test' }] })),
+  };
+}
+
+for (const [name, open] of IMPLEMENTATIONS) {
+  test(`${name}: documents and events round-trip`, () => {
+    const store = open();
+    store.saveBatch([doc('a.txt', 'h1', [record('evt_b', '2024-01-02'), record('evt_a', '2024-01-01')])]);
+    assert.equal(store.hasContent('h1'), true);
+    assert.equal(store.hasContent('h2'), false);
+    assert.deepEqual(store.events().map((e) => e.id), ['evt_a', 'evt_b']);
+    assert.deepEqual(store.eventTrace('evt_a'), [{ field: 'date', rule: 'test' }]);
+    assert.equal(store.document('a.txt')?.text, 'Text of the document');
+    assert.deepEqual(store.counts(), { documents: 1, events: 2 });
+    store.close();
+  });
+
+  test(`${name}: the same name with new content is a new version that supersedes the old one`, () => {
+    const store = open();
+    store.saveBatch([doc('a.txt', 'h1', [record('evt_old', '2024-01-01')])]);
+    store.saveBatch([doc('a.txt', 'h2', [record('evt_new', '2024-01-03')])]);
+    assert.equal(store.latestVersion('a.txt'), 2);
+    assert.deepEqual(store.events().map((e) => e.id), ['evt_new']);
+    store.close();
+  });
+
+  test(`${name}: a failing batch stores nothing and leaves what was stored intact`, () => {
+    const store = open();
+    store.saveBatch([doc('a.txt', 'h1', [record('evt_a', null)])]);
+    // The second document reuses an event id: the whole batch must roll back.
+    assert.throws(() => store.saveBatch([doc('b.txt', 'h2', [record('evt_b', null)]), doc('c.txt', 'h3', [record('evt_a', null)])]));
+    assert.equal(store.hasContent('h2'), false);
+    assert.deepEqual(store.counts(), { documents: 1, events: 1 });
+    store.close();
+  });
+
+  test(`${name}: line counts across documents of a site`, () => {
+    const store = open();
+    store.recordLines([{ site: 's', key: 'k', documentHash: 'h1' }, { site: 's', key: 'k', documentHash: 'h2' }, { site: 's', key: 'k', documentHash: 'h2' }, { site: 't', key: 'k', documentHash: 'h3' }]);
+    assert.equal(store.lineDocumentCount('s', 'k'), 2);
+    assert.equal(store.lineDocumentCount('t', 'k'), 1);
+    store.close();
+  });
+}
+
+test('sqlite: a file that is not a database is refused with its name', () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'vigie-store-')), 'not.db');
+  writeFileSync(path, 'this is not sqlite at all, just some text that fills the header page');
+  assert.throws(() => new SqliteStore(path), (e: Error) => e.message.startsWith(path));
+});
+
+test('sqlite: reopening a database keeps its content and schema', () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'vigie-store-')), 'keep.db');
+  const a = new SqliteStore(path);
+  a.saveBatch([doc('a.txt', 'h1', [record('evt_a', null)])]);
+  a.close();
+  const b = new SqliteStore(path, { readonly: true });
+  assert.deepEqual(b.counts(), { documents: 1, events: 1 });
+  b.close();
+});
