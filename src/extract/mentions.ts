@@ -24,9 +24,13 @@ export function findTriggers(folded: string, span: Span, pack: LanguagePack): Tr
   const futures = allMatches(pack.threatAfterRe, folded, span.start, span.end);
   // A period or statistic that opens the sentence ("Depuis l'assassinat…", "Au cours des deux derniers mois…") frames all of it.
   const opening = suppressors.find((s) => s.start - span.start <= 3);
+  // A period ("since", "depuis") in a sentence that names no day is a summary of many events, not one.
+  const undatedPeriod = suppressors.some((s) => s.why === 'period' && /^(?:since|depuis|au cours d|over the (?:past|last)|so far|to date|in total|au total)/.test(folded.slice(s.start, s.end)))
+    && !hasWord(pack.weekdayRe, folded.slice(span.start, span.end)) && !new RegExp(`\\d{1,2}(?:er|st|nd|rd|th)? (?:${pack.monthRe})|(?:${pack.monthRe}) \\d{1,2}`).test(folded.slice(span.start, span.end));
   for (const t of pack.triggers) {
     for (const m of allMatches(t.re, folded, span.start, span.end)) {
-      let suppressedBy: string | undefined = opening && sameClause(folded, opening.end, m.start) ? `${pack.language}.suppress.${opening.why}-opening` : undefined;
+      let suppressedBy: string | undefined = opening && sameClause(folded, opening.end, m.start) ? `${pack.language}.suppress.${opening.why}-opening`
+        : undatedPeriodRule(undatedPeriod, pack.language);
       for (const s of suppressedBy ? [] : suppressors) {
         // A statistic or period phrase that covers the trigger or stands just before it in its clause.
         if ((s.start <= m.start && s.end >= m.start) || (s.end <= m.start && m.start - s.end <= 30 && sameClause(folded, s.end, m.start))) {
@@ -43,6 +47,10 @@ export function findTriggers(folded: string, span: Span, pack: LanguagePack): Tr
     }
   }
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+function undatedPeriodRule(undatedPeriod: boolean, language: string): string | undefined {
+  return undatedPeriod ? `${language}.suppress.undated-period-summary` : undefined;
 }
 
 function sameClause(folded: string, from: number, to: number): boolean {
@@ -127,7 +135,9 @@ export function findActors(raw: string, folded: string, span: Span, pack: Langua
     const near = pack.language === 'fr' ? lastWords(before, 4) : firstWords(after, 3);
     const far = pack.language === 'fr' ? firstWords(after, 2) : lastWords(before, 2);
     let via: ActorMention['via'] | null = null;
+    const countryAsSubject = /^(?:\s*(?:'s|ont|a|have|has|had))?\s*(?:\S+\s+){0,2}?(?:mene|lance|frappe|bombarde|attaque|cible|vise|tire|struck|strikes|launched|carried out|conducted|bombed|attacked|targeted|hit|fired|shot)\b/.test(after) && /^(?:etats|united|israel|washington|iran|russie|russia|turquie|turkey)/.test(nat.text);
     if (police.test(near) || police.test(far)) via = 'police-noun';
+    else if (countryAsSubject) via = 'attack-noun';
     else if (hasWord(pack.attackNounRe, near)) via = 'attack-noun';
     else if (hasWord(pack.milNounRe, near) || hasWord(pack.milNounRe, far)) via = 'military-noun';
     police.lastIndex = 0;

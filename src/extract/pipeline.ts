@@ -8,7 +8,7 @@ import { allMatches } from '../text/patterns.ts';
 import { gazetteer, type Gazetteer } from '../geo/gazetteer.ts';
 import { codeOfCountryName, findPlaceMentions, type PlaceMention } from '../geo/places.ts';
 import { languagePack, type LanguagePack, type TriggerKind } from './lang/index.ts';
-import { findDateMentions, resolveMention, type DateMention } from './dates.ts';
+import { findDateMentions, fromDays, precisionRank, resolveMention, toDays, type DateMention } from './dates.ts';
 import {
   findActors, findCasualties, findCitations, findClaimCues, findTriggers, findWeapons,
   type ActorMention, type Casualties, type ClaimCues, type TriggerMention, type WeaponMention,
@@ -195,7 +195,11 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
       } else if (s.background) date = [{ iso: null, precision: null, rule: `${pack.language}.date.background-tense` }];
       else if (paragraphDate.has(s.paragraph)) date = [{ ...paragraphDate.get(s.paragraph)!, rule: `${pack.language}.date.paragraph-context` }];
       else if ((s.continuation || s.anaphoric) && previous?.date) date = [{ iso: previous.date, precision: previous.datePrecision, rule: `${pack.language}.date.continuation` }];
-      else date = [{ iso: null, precision: null, rule: 'date.none-in-text' }];
+      // The lead of a news report tells the latest news: without a day of its own, it is dated by the
+      // report, and says so with a week's precision rather than passing the report's day off as the event's.
+      else if (s.paragraph <= leadParagraph(ctx) && s.primary && input.published.precision === 'day' && input.published.iso) {
+        date = [{ iso: input.published.iso, precision: 'week', rule: 'date.lead-dated-by-report' }];
+      } else date = [{ iso: null, precision: null, rule: 'date.none-in-text' }];
     }
     const firstDated = dates.find((d) => d.iso);
     if (firstDated?.iso) {
@@ -248,6 +252,11 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
   return events;
 }
 
+/** The paragraph of the first body sentence: the lead. */
+function leadParagraph(ctx: DocumentContext): number {
+  return ctx.sentences.find((x) => x.zone === 'body')?.paragraph ?? 0;
+}
+
 function sentenceDates(ctx: DocumentContext, s: SentenceAnalysis): { iso: string | null; precision: DatePrecision | null; rule: string }[] {
   const { input } = ctx;
   const usable = s.dates.filter((m) => {
@@ -273,7 +282,8 @@ function sentenceDates(ctx: DocumentContext, s: SentenceAnalysis): { iso: string
 const COORDINATION = /^\s*(?:,\s*)?(?:,|et|and|ou|or|as well as|ainsi que)\s+(?:[^\s,.;]+\s+){0,5}$/;
 
 /** The places a sentence's event happened at: the most specific, and those coordinated with it. */
-function choosePlaces(folded: string, mentions: readonly PlaceMention[]): PlaceMention[] {
+function choosePlaces(folded: string, all: readonly PlaceMention[]): PlaceMention[] {
+  const mentions = all.filter((m) => m.rank <= 4);
   if (!mentions.length) return [];
   const hasPlain = mentions.some((m) => !m.near && m.rank <= 3);
   const eff = (m: PlaceMention) => m.rank + (m.near && hasPlain ? 1.5 : 0);
@@ -323,7 +333,7 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis): Roles {
       agent += 3;
     }
     if (a.via === 'attack-noun') agent += 5;
-    if (pack.agentPrepositionRe.test(before)) agent += 4;
+    if (pack.agentPrepositionRe.test(before) && a.start >= trigger.end && a.start - trigger.end <= 60) agent += 4;
     if (pack.targetPrepositionRe.test(before)) target += 4;
     const claimAfter = s.claims.claimed.some((c) => c.start >= a.end && c.start - a.end <= 90);
     if (claimAfter && a.kind !== 'state') agent += 3;
@@ -357,9 +367,18 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis): Roles {
   }
   let actor1 = agents[0]?.a ?? null;
   let actor2 = targets.find((t) => t.a.canonical !== actor1?.canonical)?.a ?? null;
-  // "US forces shot down two drones": who shoots down is the one attacked.
-  if (trigger.kind === 'shootdown' && actor1 && !actor2) { actor2 = actor1; actor1 = null; }
+  // "US forces shot down two drones", "drones … were shot down by American forces": who shoots down is the one attacked.
+  const shootdown = s.triggers.find((t) => t.kind === 'shootdown' && !t.suppressedBy);
+  if (shootdown && actor1 && isDefender(folded, actor1, shootdown)) {
+    if (!actor2 || actor2.canonical === actor1.canonical) actor2 = actor1;
+    actor1 = agents.find((x) => x.a.canonical !== actor2!.canonical && !isDefender(folded, x.a, shootdown))?.a ?? null;
+  }
   return { actor1, actor2, confirmer };
+}
+
+function isDefender(folded: string, a: ActorMention, shootdown: TriggerMention): boolean {
+  if (a.end <= shootdown.start) return shootdown.start - a.end <= 60 && !/[.;]/.test(folded.slice(a.end, shootdown.start));
+  return a.start - shootdown.end <= 25 && /^\s*(?:by|par|,)?\s*(?:\S+\s+){0,2}$/.test(folded.slice(shootdown.end, a.start));
 }
 
 function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMention | null, date: { iso: string | null; precision: DatePrecision | null; rule: string }, roles: Roles): Candidate {
@@ -368,9 +387,12 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
   const weapons = new Set<Weapon>(s.weapons.map((w) => w.weapon));
   if (trigger.weapon) weapons.add(trigger.weapon);
   const sentence = input.folded.slice(s.start, s.end);
+  // "Les bases ont été attaquées" names no weapon; the sentences around it often do ("… deux drones ont été abattus").
+  const typingWeapons = weapons.size ? [...weapons]
+    : ctx.sentences.filter((o) => o.paragraph === s.paragraph && Math.abs(o.index - s.index) <= 2).flatMap((o) => o.weapons.map((w) => w.weapon));
   const typed = chooseSubEventType({
     kind: trigger.kind,
-    weapons: [...weapons],
+    weapons: typingWeapons,
     civilianTarget: allMatches(pack.civilianRe, input.folded, s.start, s.end).length > 0,
     armedTarget: !!roles.actor2 || /\b(?:base|bases|forces|troupes|troops|soldiers|soldats|militaires|military|positions|convoi|convoy|police|officers|policiers|militants|fighters|combattants|insurgents|rebels|rebelles)\b/.test(sentence),
     convoy: /\b(?:convoi|convois|convoy|convoys)\b/.test(sentence),
@@ -426,7 +448,7 @@ function claimedBy(s: SentenceAnalysis, roles: Roles): boolean {
 }
 
 function sentenceCountry(ctx: DocumentContext, s: SentenceAnalysis): string | null {
-  const country = s.places.find((p) => p.entry?.kind === 'country' || p.unknownName);
+  const country = s.places.find((p) => (p.entry?.kind === 'country' && p.rank === 4) || p.unknownName);
   return country?.place.country_code ?? null;
 }
 
@@ -509,8 +531,8 @@ function sameEvent(a: Candidate, b: Candidate): boolean {
   if (!place) return false;
   const gap = Math.min(...b.sentences) - Math.max(...a.sentences);
   const near = gap <= 3 || a.fromTitle || b.fromTitle;
-  if (a.date && b.date && a.date !== b.date) return false;
-  if ((!a.date || !b.date) && a.date !== b.date && !near) return false;
+  if (a.date && b.date && a.date !== b.date && !weekCompatible(a, b)) return false;
+  if ((!a.date || !b.date || a.datePrecision !== b.datePrecision) && a.date !== b.date && !near) return false;
   // An attack told without its weapon ("ont ciblé deux bases") has no firm type: it may be any retelling.
   const sameType = eventTypeOf(a.subEventType) === eventTypeOf(b.subEventType) || isUntyped(a) || isUntyped(b);
   const adjacent = gap <= 2 && !a.fromTitle && !b.fromTitle;
@@ -523,13 +545,20 @@ function sameEvent(a: Candidate, b: Candidate): boolean {
   return true;
 }
 
+/** A date known only as "around the report" (week) and a day in the week before it may be one event. */
+function weekCompatible(a: Candidate, b: Candidate): boolean {
+  const [week, day] = a.datePrecision === 'week' ? [a, b] : b.datePrecision === 'week' ? [b, a] : [null, null];
+  if (!week || !day || day.datePrecision !== 'day') return false;
+  return day.date! <= week.date! && day.date! >= fromDays(toDays(week.date!) - 7);
+}
+
 function isUntyped(c: Candidate): boolean {
   return (c.kind === 'attack' || c.kind === 'explosion') && c.weapons.size === 0;
 }
 
 function mergeInto(into: Candidate, e: Candidate): void {
   if (!into.place || (e.place && rankOf(e.place) < rankOf(into.place))) into.place = e.place;
-  if (!into.date && e.date) { into.date = e.date; into.datePrecision = e.datePrecision; }
+  if (e.date && (!into.date || precisionRank(e.datePrecision) < precisionRank(into.datePrecision))) { into.date = e.date; into.datePrecision = e.datePrecision; }
   into.countryCode ??= e.countryCode;
   into.actor1 ??= e.actor1;
   if (!into.actor2 && e.actor2 !== into.actor1) into.actor2 = e.actor2;

@@ -13,7 +13,7 @@ export interface PlaceMention extends Span {
   /** Name as written, for places the gazetteer does not know. */
   readonly unknownName?: string;
   readonly place: Place;
-  /** 1 site, 2 town, 3 region, 4 country: lower is more specific. */
+  /** 1 site, 2 town, 3 region, 4 country, 5 a country named only as context: lower is more specific. */
   readonly rank: number;
   /** Named as a reference point: "près de X", "45 km au nord de X". */
   readonly near: boolean;
@@ -104,6 +104,11 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
   if (!candidates.length) return null;
 
   const single = words.filter((w) => !ARTICLE_WORDS.has(w.toLowerCase())).length <= 1;
+  // Acronyms, designations and numbers ("AC-130", "F-15", "IDF") are not town names.
+  if (words.some((w) => /\d/.test(w)) || (single && /^\p{Lu}{1,4}$/u.test(words.find((w) => !ARTICLE_WORDS.has(w.toLowerCase())) ?? ''))) {
+    candidates = candidates.filter((e) => e.kind === 'site' || e.kind === 'region');
+    if (!candidates.length) return null;
+  }
   const foldedWord = fold(words.filter((w) => !ARTICLE_WORDS.has(w.toLowerCase())).join(' '));
   // A common word of the language (weekday, month, cue) is not a place.
   if (single && (pack.weekdays.has(foldedWord) || pack.months.has(foldedWord) || pack.nationality.has(foldedWord) || COMMON_WORDS.has(foldedWord))) return null;
@@ -136,6 +141,11 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
   const best = scored[0]?.e;
   if (!best) return null;
   const near = isNear(before, pack);
+  // A country names where something happened only after a locative ("in Syria", "en Syrie"), not in "Iran-backed" or "Iran's".
+  const countryLocative = /(?:^|\s)(?:a|au|aux|dans|en|in|at|inside|across|throughout|near|pres de|off|over|sur le territoire|into)\s*(?:la |le |l'|the )?$/.test(before);
+  if (best.kind === 'country' && !countryLocative) {
+    return { ...hit, text: raw.slice(hit.start, hit.end), entry: best, rank: 5, near: false, rule: 'geo.country.context-only', place: toPlace(best, gaz, false) };
+  }
   const rank = best.kind === 'country' ? 4 : best.kind === 'region' || best.precision === 3 ? 3 : best.kind === 'city' ? 2 : 1;
   return {
     ...hit, text: raw.slice(hit.start, hit.end), entry: best, rank, near,
