@@ -91,6 +91,11 @@ export function cleanDocument(raw: string, { boilerplateMinDocuments = 3, lineFr
     }
     push(span, zoneKind, rule);
   }
+  // A title heads a body: a page of one line (a snippet, a note) is all body.
+  if (!zones.some((z) => z.kind === 'body')) {
+    const t = zones.findIndex((z) => z.kind === 'title');
+    if (t >= 0) zones[t] = { ...zones[t]!, kind: 'body', rule: 'zone.body.single-line' };
+  }
   return { zones, outletFromText, header };
 }
 

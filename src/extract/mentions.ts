@@ -20,6 +20,7 @@ export function findTriggers(folded: string, span: Span, pack: LanguagePack): Tr
     ...allMatches(pack.statisticRe, folded, span.start, span.end).map((m) => ({ ...m, why: 'statistic' })),
     ...allMatches(pack.periodRe, folded, span.start, span.end).map((m) => ({ ...m, why: 'period' })),
   ];
+  const frequencies = allMatches(pack.frequencyRe, folded, span.start, span.end);
   const threats = allMatches(pack.threatRe, folded, span.start, span.end);
   const futures = allMatches(pack.threatAfterRe, folded, span.start, span.end);
   // A period or statistic that opens the sentence ("Depuis l'assassinat…", "Au cours des deux derniers mois…") frames all of it.
@@ -37,6 +38,9 @@ export function findTriggers(folded: string, span: Span, pack: LanguagePack): Tr
           suppressedBy = `${pack.language}.suppress.${s.why}`;
           break;
         }
+      }
+      if (!suppressedBy && frequencies.some((f) => Math.abs(f.start - m.end) <= 40 && sameClause(folded, Math.min(f.start, m.end), Math.max(f.start, m.end)))) {
+        suppressedBy = `${pack.language}.suppress.frequency`;
       }
       if (!suppressedBy) {
         const threat = threats.find((s) => s.end <= m.start + 1 && m.start - s.end <= 60 && sameClause(folded, s.end, m.start));

@@ -87,7 +87,9 @@ export const STAGES: readonly Stage[] = [
   { name: 'analyse', run: (ctx, events) => { ctx.sentences = analyseSentences(ctx); return events; } },
   { name: 'candidates', run: (ctx) => buildCandidates(ctx) },
   { name: 'merge-same-event', run: (ctx, events) => mergeSameEvent(ctx, events) },
-  { name: 'drop-background', run: (_ctx, events) => events.filter(isPlacedOrDated) },
+  // A one-paragraph report (a wire snippet, a coder's note) is the event it tells; in an article,
+  // what has neither a place nor a date is background.
+  { name: 'drop-background', run: (ctx, events) => (isSingleParagraph(ctx) ? events : events.filter(isPlacedOrDated)) },
   { name: 'actors-distinct', run: (_ctx, events) => events.map((e) => (e.actor1 && e.actor1 === e.actor2 ? { ...e, actor2: null } : e)) },
 ];
 
@@ -309,6 +311,8 @@ interface Roles {
   confirmer: ActorMention | null;
 }
 
+// Forces of a state named without their country ("the army units", "government forces", "l'armée").
+const STATE_FORCES = /\b(?:army|troops|government forces|security forces|soldiers|military|armed forces|police|armee|forces gouvernementales|forces de securite|soldats|militaires|troupes|gendarmes?)\b/;
 const PASSIVE = /(?:\bete\b|\bwere\b|\bwas\b|\bbeen\b|\best\b|\bsont\b|\betait\b|\betaient\b|\bis\b|\bare\b)/;
 const REPORTING_AFTER = /^\s*(?:\S+\s+){0,3}(?:a declare|a indique|a annonce|a confirme|a affirme|a precise|a rapporte|ont declare|ont annonce|ont confirme|ont indique|said|says|told|announced|confirmed|stated|reported|a dit|ont dit)/;
 const SOURCE_BEFORE = /(?:selon|d'apres|citant|according to|citing|quoted by|porte-parole du|porte-parole de l'|spokesman for|spokesperson for|spokesman of|responsable du|official of)\s+(?:\S+\s+){0,2}$/;
@@ -398,7 +402,8 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
     convoy: /\b(?:convoi|convois|convoy|convoys)\b/.test(sentence),
     protestIntervention: allMatches(pack.protestInterventionRe, input.folded, s.start, s.end).length > 0,
     protestExcessive: allMatches(pack.protestExcessiveRe, input.folded, s.start, s.end).length > 0,
-    stateActor: roles.actor1?.kind === 'state',
+    riotCue: allMatches(pack.riotCueRe, input.folded, s.start, s.end).length > 0,
+    stateActor: roles.actor1 ? roles.actor1.kind === 'state' : STATE_FORCES.test(input.folded.slice(s.start, s.primary!.start)),
   });
   const trace: FieldTrace[] = [
     { field: 'trigger', rule: trigger.rule, span: trigger },
@@ -480,7 +485,7 @@ function absorb(ctx: DocumentContext, target: Candidate, s: SentenceAnalysis, ro
   for (const c of s.cited) target.cited.add(c);
   // "Au cours de l'opération … ont été saisis" keeps the operation's type; a retold strike may name its weapon now.
   if (target.kind === 'attack' || target.kind === 'explosion') {
-    const typed = chooseSubEventType({ kind: target.kind, weapons: [...target.weapons], civilianTarget: false, armedTarget: true, convoy: false, protestIntervention: false, protestExcessive: false, stateActor: false });
+    const typed = chooseSubEventType({ kind: target.kind, weapons: [...target.weapons], civilianTarget: false, armedTarget: true, convoy: false, protestIntervention: false, protestExcessive: false, riotCue: false, stateActor: false });
     target.subEventType = typed.sub;
   }
 }
@@ -584,6 +589,10 @@ function mergeInto(into: Candidate, e: Candidate): void {
 
 function maxNullable(a: number | null, b: number | null): number | null {
   return a === null ? b : b === null ? a : Math.max(a, b);
+}
+
+function isSingleParagraph(ctx: DocumentContext): boolean {
+  return ctx.sentences.length > 0 && ctx.sentences.every((x) => x.paragraph === ctx.sentences[0]!.paragraph);
 }
 
 /** Background without a place and a date is not an event; a country alone needs a date. */

@@ -21,8 +21,8 @@ export function eventTypeOf(subEventType: string): string {
 
 /** Which trigger of a sentence leads when several fire: the most specific kind. */
 export const KIND_PRIORITY: readonly TriggerKind[] = [
-  'suicide', 'chemical', 'ied', 'air', 'shelling', 'grenade', 'protest', 'riot', 'mob', 'clash', 'abduction', 'sexual', 'seizure',
-  'arrest', 'territory', 'crash', 'deployment', 'looting', 'killing', 'agreement', 'hq', 'change', 'transfer', 'explosion', 'attack', 'shootdown',
+  'suicide', 'chemical', 'seizure', 'ied', 'air', 'shelling', 'grenade', 'riot', 'protest', 'mob', 'territory', 'transfer', 'hq', 'clash', 'abduction', 'sexual',
+  'arrest', 'crash', 'deployment', 'looting', 'killing', 'agreement', 'change', 'explosion', 'attack', 'shootdown',
 ];
 
 export interface TypingInput {
@@ -33,6 +33,7 @@ export interface TypingInput {
   readonly convoy: boolean;
   readonly protestIntervention: boolean;
   readonly protestExcessive: boolean;
+  readonly riotCue: boolean;
   readonly stateActor: boolean;
 }
 
@@ -53,9 +54,10 @@ export function chooseSubEventType(x: TypingInput): { sub: string; rule: string 
     case 'crash': return { sub: 'Other', rule: 'type.crash' };
     case 'protest':
       if (x.protestExcessive) return { sub: 'Excessive force against protesters', rule: 'type.protest.excessive-force' };
+      if (x.riotCue) return { sub: 'Violent demonstration', rule: 'type.protest.violent' };
       if (x.protestIntervention) return { sub: 'Protest with intervention', rule: 'type.protest.intervention' };
       return { sub: 'Peaceful protest', rule: 'type.protest.peaceful' };
-    case 'riot': return { sub: 'Violent demonstration', rule: 'type.riot' };
+    case 'riot': return x.protestExcessive ? { sub: 'Excessive force against protesters', rule: 'type.riot.excessive-force' } : { sub: 'Violent demonstration', rule: 'type.riot' };
     case 'mob': return { sub: 'Mob violence', rule: 'type.mob' };
     case 'arrest': return { sub: 'Arrests', rule: 'type.arrest' };
     case 'abduction': return { sub: 'Abduction/forced disappearance', rule: 'type.abduction' };

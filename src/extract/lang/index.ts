@@ -19,6 +19,7 @@ interface RawLexicon {
   civilian_targets: string[];
   protest_intervention: string[];
   protest_excessive: string[];
+  riot_cues: string[];
   casualty: { killed: string[]; wounded: string[]; none: string[]; none_killed_only: string[]; none_wounded_only: string[] };
   claims: { claimed: string[]; confirmed: string[]; denied: string[]; negated_claim: string[] };
   citations: string[];
@@ -29,6 +30,7 @@ interface RawLexicon {
   day_before_yesterday: string[];
   background_time: string[];
   period_cues: string[];
+  frequency_cues: string[];
   statistic_cues: string[];
   threat_cues: string[];
   threat_after: string[];
@@ -62,6 +64,8 @@ export interface LanguagePack {
   readonly civilianRe: RegExp;
   readonly protestInterventionRe: RegExp;
   readonly protestExcessiveRe: RegExp;
+  /** Violence by the demonstrators themselves: a protest that is a riot. */
+  readonly riotCueRe: RegExp;
   readonly killedRe: RegExp;
   readonly woundedRe: RegExp;
   readonly noCasualtiesRe: RegExp;
@@ -79,6 +83,8 @@ export interface LanguagePack {
   readonly dayBeforeYesterdayRe: RegExp;
   readonly backgroundTimeRe: RegExp;
   readonly periodRe: RegExp;
+  /** "des dizaines de fois", "repeatedly": many events told as one, before or after the verb. */
+  readonly frequencyRe: RegExp;
   readonly statisticRe: RegExp;
   readonly threatRe: RegExp;
   /** Future tense after a trigger: "les opérations … se poursuivront". */
@@ -142,6 +148,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     civilianRe: words(lex.civilian_targets),
     protestInterventionRe: words(lex.protest_intervention),
     protestExcessiveRe: words(lex.protest_excessive),
+    riotCueRe: words(lex.riot_cues),
     killedRe: words(lex.casualty.killed),
     woundedRe: words(lex.casualty.wounded),
     noCasualtiesRe: words(lex.casualty.none),
@@ -159,6 +166,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     dayBeforeYesterdayRe: words(lex.day_before_yesterday),
     backgroundTimeRe: words(lex.background_time),
     periodRe: words(lex.period_cues),
+    frequencyRe: words(lex.frequency_cues),
     statisticRe: words(lex.statistic_cues),
     threatRe: words(lex.threat_cues),
     threatAfterRe: words(lex.threat_after),
