@@ -113,13 +113,15 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
   // A common word of the language (weekday, month, cue) is not a place.
   if (single && (pack.weekdays.has(foldedWord) || pack.months.has(foldedWord) || pack.nationality.has(foldedWord) || COMMON_WORDS.has(foldedWord))) return null;
   // A capitalised word before the name: a person ("Ilhan Omar", "Hadi al-Ameri").
-  const prev = index > 0 ? raw.slice(tokens[index - 1]!.start, tokens[index - 1]!.end) : '';
-  const prevPrev = index > 1 ? raw.slice(tokens[index - 2]!.start, tokens[index - 2]!.end) : '';
+  // Neighbours are words of the same name only when a space joins them ("Ilhan Omar"), not a hyphen ("Isiolo-Garissa").
+  const spaced = (a: number, b: number) => /^ $/.test(raw.slice(tokens[a]!.end, tokens[b]!.start));
+  const prev = index > 0 && spaced(index - 1, index) ? raw.slice(tokens[index - 1]!.start, tokens[index - 1]!.end) : '';
+  const prevPrev = index > 1 && spaced(index - 2, index - 1) ? raw.slice(tokens[index - 2]!.start, tokens[index - 2]!.end) : '';
   const personLike = (isCapitalized(prev) && !ARTICLE_WORDS.has(prev.toLowerCase()) && !PLACE_WORDS.has(fold(prev))) ||
     (ARTICLE_WORDS.has(prev.toLowerCase()) && isCapitalized(prevPrev) && !PLACE_WORDS.has(fold(prevPrev)));
   // Part of a longer proper name: "Gibraltar Eagle" (a ship), "Kenya Police", "Washington Post".
   const next = tokens[index + words.length];
-  const nextWord = next && next.start - tokens[index + words.length - 1]!.end <= 1 ? raw.slice(next.start, next.end) : '';
+  const nextWord = next && spaced(index + words.length - 1, index + words.length) ? raw.slice(next.start, next.end) : '';
   if (single && !ctx.titleCase && isCapitalized(nextWord) && !PLACE_WORDS.has(fold(nextWord)) && !ARTICLE_WORDS.has(nextWord.toLowerCase())) {
     if (!candidates.some((e) => e.kind === 'site' || e.kind === 'region')) return null;
   }
