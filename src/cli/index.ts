@@ -5,6 +5,7 @@ import { registerExport } from './export.ts';
 import { registerEvents } from './events.ts';
 import { registerStart } from './start.ts';
 import { registerExplain } from './explain.ts';
+import { registerEval } from './eval.ts';
 
 export const DEFAULT_DB = './vigie.db';
 
@@ -18,6 +19,7 @@ export function program(): Command {
   registerExport(p);
   registerEvents(p);
   registerExplain(p);
+  registerEval(p);
   registerStart(p);
   return p;
 }

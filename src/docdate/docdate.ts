@@ -80,7 +80,8 @@ function dateFromText(input: DocumentDateInput, coarse: ResolvedDate | null): Re
   const { raw, folded } = input;
   const zones = input.cleaned.zones;
   const content = zones.filter((z) => z.kind === 'title' || z.kind === 'body' || z.kind === 'dateline');
-  const lead = zones.find((z) => z.kind === 'body');
+  // The lead: the first paragraphs of the body, where a report tells its news and its day.
+  const leadZones = zones.filter((z) => z.kind === 'body').slice(0, 3);
   const mentions: { m: DateMention; zone: Zone }[] = [];
   for (const zone of content) for (const m of findDateMentions(raw, folded, zone, pack)) mentions.push({ m, zone });
 
@@ -95,10 +96,16 @@ function dateFromText(input: DocumentDateInput, coarse: ResolvedDate | null): Re
     if (r.iso > input.ceiling) continue;
     dated.push(r);
   }
-  const leadWeekday = lead ? mentions.find(({ m, zone }) => zone === lead && isBareWeekday(m))?.m.stated.weekday : undefined;
+  const leadWeekday = mentions.find(({ m, zone }) => leadZones.includes(zone) && isBareWeekday(m))?.m.stated.weekday;
 
   if (dated.length) {
     const latest = dated.reduce((a, b) => (b.iso! > a.iso! ? b : a));
+    // A report is dated on or after every day it names: a caption date that the body corroborates
+    // (its weekday, its year) and that is later than every date of the text is the report's.
+    if (leadWeekday !== undefined) {
+      const corroborated = captionDate(input, leadWeekday);
+      if (corroborated?.iso && corroborated.iso > latest.iso!) return corroborated;
+    }
     // The lead's weekday ("a rapporté lundi") names the day of the news, on or after the latest dated fact.
     if (leadWeekday !== undefined) {
       for (let k = 0; k <= 6; k++) {

@@ -194,6 +194,9 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
       if (s.sameDay && (previous?.date || lastDate?.iso)) {
         const src = previous?.date ? { iso: previous.date, precision: previous.datePrecision } : lastDate!;
         date = [{ ...src, rule: `${pack.language}.date.same-day-as-previous` }];
+      } else if (s.continuation && previous?.date && s.index - Math.max(...previous.sentences) <= 2) {
+        // "Il a souligné qu'un drone était tombé": the speaker goes on about the same day; the pluperfect is reported speech.
+        date = [{ iso: previous.date, precision: previous.datePrecision, rule: `${pack.language}.date.continuation` }];
       } else if (s.background) date = [{ iso: null, precision: null, rule: `${pack.language}.date.background-tense` }];
       else if (paragraphDate.has(s.paragraph)) date = [{ ...paragraphDate.get(s.paragraph)!, rule: `${pack.language}.date.paragraph-context` }];
       else if ((s.continuation || s.anaphoric) && previous?.date) date = [{ iso: previous.date, precision: previous.datePrecision, rule: `${pack.language}.date.continuation` }];
@@ -325,6 +328,9 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis): Roles {
   const scored: { a: ActorMention; agent: number; target: number }[] = [];
   let confirmer: ActorMention | null = null;
   for (const a of s.actors) {
+    // An actor of a phrase set aside ("l'escalade des attaques de la Résistance") plays no part in this event.
+    const nearest = [...s.triggers].sort((x, y) => distance(x, a) - distance(y, a))[0];
+    if (nearest?.suppressedBy && distance(nearest, a) < distance(trigger, a)) continue;
     const before = folded.slice(Math.max(s.start, a.start - 40), a.start);
     const after = folded.slice(a.end, Math.min(s.end, a.end + 40));
     let agent = 0, target = 0;
@@ -378,6 +384,10 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis): Roles {
     actor1 = agents.find((x) => x.a.canonical !== actor2!.canonical && !isDefender(folded, x.a, shootdown))?.a ?? null;
   }
   return { actor1, actor2, confirmer };
+}
+
+function distance(a: Span, b: Span): number {
+  return a.end <= b.start ? b.start - a.end : b.end <= a.start ? a.start - b.end : 0;
 }
 
 function isDefender(folded: string, a: ActorMention, shootdown: TriggerMention): boolean {

@@ -121,7 +121,8 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
     (ARTICLE_WORDS.has(prev.toLowerCase()) && isCapitalized(prevPrev) && !PLACE_WORDS.has(fold(prevPrev)));
   // Part of a longer proper name: "Gibraltar Eagle" (a ship), "Kenya Police", "Washington Post".
   const next = tokens[index + words.length];
-  const nextWord = next && spaced(index + words.length - 1, index + words.length) ? raw.slice(next.start, next.end) : '';
+  const joined = (a: number, b: number) => /^[ -]$/.test(raw.slice(tokens[a]!.end, tokens[b]!.start));
+  const nextWord = next && joined(index + words.length - 1, index + words.length) ? raw.slice(next.start, next.end) : '';
   if (single && !ctx.titleCase && isCapitalized(nextWord) && !PLACE_WORDS.has(fold(nextWord)) && !ARTICLE_WORDS.has(nextWord.toLowerCase())) {
     if (!candidates.some((e) => e.kind === 'site' || e.kind === 'region')) return null;
   }
@@ -189,7 +190,11 @@ function applyDirections(raw: string, folded: string, span: Span, pack: Language
     const rest = folded.slice(end, end + 40);
     let code: string | null = null;
     let target: PlaceMention | undefined;
-    if (/^\s*(?:du |le |of the |the )?(?:pays|country)\b/.test(rest) || /du pays\s*$/.test(m[0])) code = ctx.countries[0] ?? null;
+    if (/^\s*(?:du |le |of the |the )?(?:pays|country)\b/.test(rest) || /du pays\s*$/.test(m[0])) {
+      // "dans l'ouest du pays": the country of the place just named, else the document's.
+      const named = [...out].reverse().find((p) => p.end <= span.start + m!.index && p.place.country_code);
+      code = named?.place.country_code ?? ctx.countries[0] ?? null;
+    }
     else {
       target = out.find((p) => p.start >= end && p.start <= end + 4 && p.entry?.kind === 'country');
       code = target?.entry?.country_code ?? null;

@@ -1,0 +1,38 @@
+// Ingest a corpus into a store (a temporary file unless one is given) and read its events back.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { EventRecord } from '../types.ts';
+import { SqliteStore } from '../store/sqlite/index.ts';
+import { ingest, type IngestSummary } from '../ingest/ingest.ts';
+import type { GoldFile } from './score.ts';
+
+export async function eventsOfCorpus(corpus: readonly string[], db?: string): Promise<{ events: EventRecord[]; summary: IngestSummary }> {
+  const dir = db ? null : mkdtempSync(join(tmpdir(), 'vigie-eval-'));
+  const store = new SqliteStore(db ?? join(dir!, 'eval.db'));
+  try {
+    const summary = await ingest(store, corpus);
+    return { events: store.events(), summary };
+  } finally {
+    store.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function readGold(path: string): GoldFile {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new Error(`${path}: not a readable JSON gold file (${(e as Error).message})`);
+  }
+  const docs = (value as { documents?: unknown }).documents;
+  if (!Array.isArray(docs)) throw new Error(`${path}: a gold file has a "documents" array`);
+  docs.forEach((d: { document?: unknown; events?: unknown }, i) => {
+    if (typeof d?.document !== 'string' || !Array.isArray(d.events)) throw new Error(`${path}: documents[${i}] needs "document" and "events"`);
+    (d.events as { location?: unknown }[]).forEach((e, j) => {
+      if (!e || typeof e.location !== 'object' || e.location === null) throw new Error(`${path}: documents[${i}].events[${j}] needs a "location"`);
+    });
+  });
+  return value as GoldFile;
+}
