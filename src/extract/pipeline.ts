@@ -148,19 +148,28 @@ function analyseSentences(ctx: DocumentContext): SentenceAnalysis[] {
     });
     const dates = findDateMentions(input.raw, input.folded, s, pack);
     const sentenceText = input.folded.slice(s.start, s.end);
+    // "…avoir ciblé deux bases, en réponse au meurtre du général … dans un raid américain à Bagdad":
+    // what follows a background cue after the event's verb belongs to the background.
+    const tail = primary ? backgroundTail(input.folded, pack, primary, s) : s.end;
+    const inEvent = (m: Span) => m.start < tail;
     return {
       ...s, index, zone, triggers, primary,
-      weapons: findWeapons(input.folded, s, pack).filter((w) => !triggers.some((t) => t.suppressedBy && w.start >= t.start - 40 && w.end <= t.end + 40)),
-      actors, places, dates,
+      weapons: findWeapons(input.folded, s, pack).filter((w) => inEvent(w) && !triggers.some((t) => t.suppressedBy && w.start >= t.start - 40 && w.end <= t.end + 40)),
+      actors: actors.filter(inEvent), places: places.filter(inEvent), dates,
       casualties: findCasualties(input.folded, s, pack, dates),
       claims: findClaimCues(input.folded, s, pack),
       cited: citations.names,
       sameDay: allMatches(pack.sameDayRe, input.folded, s.start, s.end).length > 0,
       background: allMatches(pack.backgroundTimeRe, input.folded, s.start, s.end).length > 0,
       anaphoric: allMatches(pack.anaphoraRe, input.folded, s.start, s.end).length > 0,
-      continuation: pack.continuationRe.test(sentenceText),
+      continuation: pack.continuationRe.test(sentenceText) && !pack.impersonalRe.test(sentenceText),
     };
   });
+}
+
+function backgroundTail(folded: string, pack: LanguagePack, primary: TriggerMention, s: Span): number {
+  const cue = allMatches(pack.periodRe, folded, primary.end, s.end).find((m) => !/^(?:depuis|since)$/.test(m.text));
+  return cue?.start ?? s.end;
 }
 
 function isTitleCase(text: string): boolean {
@@ -284,7 +293,8 @@ function sentenceDates(ctx: DocumentContext, s: SentenceAnalysis): { iso: string
     .map(({ r }) => ({ iso: r.iso, precision: r.precision, rule: r.rule }));
 }
 
-const COORDINATION = /^\s*(?:,\s*)?(?:,|et|and|ou|or|as well as|ainsi que)\s+(?:[^\s,.;]+\s+){0,5}$/;
+// "à Rukban et à al-Tanf", "at Harir and at Erbil airport", "Samarra, Tikrit": a short filler after a conjunction.
+const COORDINATION = /^\s*(?:,\s*)?(?:(?:et|and|ou|or|as well as|ainsi que)\s+(?:[^\s,.;]+\s+){0,5}|,\s*(?:[^\s,.;]+\s+){0,2})$/;
 
 /** The places a sentence's event happened at: the most specific, and those coordinated with it. */
 function choosePlaces(folded: string, all: readonly PlaceMention[]): PlaceMention[] {
@@ -336,7 +346,9 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis): Roles {
     let agent = 0, target = 0;
     if (SOURCE_BEFORE.test(before) || (REPORTING_AFTER.test(after) && a.via !== 'attack-noun')) {
       // A state speaking ("le Pentagone a annoncé") is a source; an armed group speaking of its attack claims it.
-      if (a.kind === 'state' || SOURCE_BEFORE.test(before)) {
+      // "Les Gardiens de la révolution ont annoncé avoir ciblé…", "the IDF said it struck…": a state claiming its own act.
+      const claimsOwnAct = s.claims.claimed.some((c) => c.start >= a.end && c.start - a.end <= 60) && !SOURCE_BEFORE.test(before);
+      if ((a.kind === 'state' && !claimsOwnAct) || SOURCE_BEFORE.test(before)) {
         confirmer ??= a;
         continue;
       }
@@ -377,6 +389,12 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis): Roles {
   }
   let actor1 = agents[0]?.a ?? null;
   let actor2 = targets.find((t) => t.a.canonical !== actor1?.canonical)?.a ?? null;
+  // "… ont été tirés sur la base, selon les Gardiens de la révolution": a named side that tells of an
+  // attack it is not the target of is telling of its own.
+  if (!actor1 && confirmer && confirmer.canonical !== actor2?.canonical && (confirmer.kind !== 'state' || !actor2)) {
+    const ownTarget = actor2 === null && s.actors.some((x) => x.canonical === confirmer!.canonical && x.via === 'military-noun');
+    if (!ownTarget) { actor1 = confirmer; confirmer = null; }
+  }
   // "US forces shot down two drones", "drones … were shot down by American forces": who shoots down is the one attacked.
   const shootdown = s.triggers.find((t) => t.kind === 'shootdown' && !t.suppressedBy);
   if (shootdown && actor1 && isDefender(folded, actor1, shootdown)) {

@@ -36,6 +36,7 @@ interface RawLexicon {
   threat_after: string[];
   anaphora: string[];
   continuation_subject: string[];
+  impersonal: string[];
   near: string[];
   region_directions: Record<string, string>;
   region_pattern: string;
@@ -91,6 +92,8 @@ export interface LanguagePack {
   readonly threatAfterRe: RegExp;
   readonly anaphoraRe: RegExp;
   readonly continuationRe: RegExp;
+  /** "Il est à noter que", "It is worth noting": an impersonal opening, not a pronoun that continues a subject. */
+  readonly impersonalRe: RegExp;
   readonly nearRe: RegExp;
   readonly regionRe: RegExp;
   readonly regionDirections: ReadonlyMap<string, string>;
@@ -172,6 +175,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     threatAfterRe: words(lex.threat_after),
     anaphoraRe: words(lex.anaphora),
     continuationRe: new RegExp(lex.continuation_subject.map((p) => phraseSource(p, L)).join('|')),
+    impersonalRe: new RegExp(lex.impersonal.map((p) => phraseSource(p, L)).join('|')),
     nearRe: new RegExp(`(?:${lex.near.map((p) => phraseSource(p, L)).join('|')})\\s*$`),
     regionRe: new RegExp(phraseSource(lex.region_pattern, L), 'g'),
     regionDirections: new Map(Object.entries(lex.region_directions).map(([k, v]) => [fold(k), v] as const)),
