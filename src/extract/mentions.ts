@@ -21,6 +21,7 @@ export function findTriggers(folded: string, span: Span, pack: LanguagePack): Tr
     ...allMatches(pack.periodRe, folded, span.start, span.end).map((m) => ({ ...m, why: 'period' })),
   ];
   const frequencies = allMatches(pack.frequencyRe, folded, span.start, span.end);
+  const framings = framingSpans(folded, span, pack);
   const threats = allMatches(pack.threatRe, folded, span.start, span.end);
   const futures = allMatches(pack.threatAfterRe, folded, span.start, span.end);
   // A period or statistic that opens the sentence ("Depuis l'assassinat…", "Au cours des deux derniers mois…") frames all of it.
@@ -39,6 +40,7 @@ export function findTriggers(folded: string, span: Span, pack: LanguagePack): Tr
           break;
         }
       }
+      if (!suppressedBy && framings.some((f) => m.start >= f.start && m.start < f.end)) suppressedBy = `${pack.language}.suppress.framing`;
       if (!suppressedBy && frequencies.some((f) => Math.abs(f.start - m.end) <= 40 && sameClause(folded, Math.min(f.start, m.end), Math.max(f.start, m.end)))) {
         suppressedBy = `${pack.language}.suppress.frequency`;
       }
@@ -51,6 +53,14 @@ export function findTriggers(folded: string, span: Span, pack: LanguagePack): Tr
     }
   }
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** A framing phrase runs to its comma: "En réponse aux frappes israéliennes sur Gaza, le groupe a tiré…". */
+export function framingSpans(folded: string, span: Span, pack: LanguagePack): Span[] {
+  return allMatches(pack.framingRe, folded, span.start, span.end).map((f) => {
+    const comma = folded.slice(f.end, span.end).search(/[,;:]/);
+    return { start: f.start, end: comma < 0 ? Math.min(span.end, f.end + 60) : f.end + comma };
+  });
 }
 
 function undatedPeriodRule(undatedPeriod: boolean, language: string): string | undefined {

@@ -10,7 +10,7 @@ import { codeOfCountryName, findPlaceMentions, type PlaceMention } from '../geo/
 import { languagePack, type LanguagePack, type TriggerKind } from './lang/index.ts';
 import { findDateMentions, fromDays, precisionRank, resolveMention, toDays, type DateMention } from './dates.ts';
 import {
-  findActors, findCasualties, findCitations, findClaimCues, findTriggers, findWeapons,
+  findActors, findCasualties, findCitations, findClaimCues, findTriggers, findWeapons, framingSpans,
   type ActorMention, type Casualties, type ClaimCues, type TriggerMention, type WeaponMention,
 } from './mentions.ts';
 import { KIND_PRIORITY, chooseSubEventType, eventTypeOf } from './taxonomy.ts';
@@ -151,7 +151,8 @@ function analyseSentences(ctx: DocumentContext): SentenceAnalysis[] {
     // "…avoir ciblé deux bases, en réponse au meurtre du général … dans un raid américain à Bagdad":
     // what follows a background cue after the event's verb belongs to the background.
     const tail = primary ? backgroundTail(input.folded, pack, primary, s) : s.end;
-    const inEvent = (m: Span) => m.start < tail;
+    const framed = framingSpans(input.folded, s, pack);
+    const inEvent = (m: Span) => m.start < tail && !framed.some((f) => m.start >= f.start && m.start < f.end);
     return {
       ...s, index, zone, triggers, primary,
       weapons: findWeapons(input.folded, s, pack).filter((w) => inEvent(w) && !triggers.some((t) => t.suppressedBy && w.start >= t.start - 40 && w.end <= t.end + 40)),
@@ -168,7 +169,8 @@ function analyseSentences(ctx: DocumentContext): SentenceAnalysis[] {
 }
 
 function backgroundTail(folded: string, pack: LanguagePack, primary: TriggerMention, s: Span): number {
-  const cue = allMatches(pack.periodRe, folded, primary.end, s.end).find((m) => !/^(?:depuis|since)$/.test(m.text));
+  const cue = [...allMatches(pack.framingRe, folded, primary.end, s.end), ...allMatches(pack.periodRe, folded, primary.end, s.end).filter((m) => !/^(?:depuis|since)$/.test(m.text))]
+    .sort((a, b) => a.start - b.start)[0];
   return cue?.start ?? s.end;
 }
 
@@ -185,6 +187,8 @@ export function stateActorName(country: string, police: boolean): string {
 
 // ---- Candidates ----
 
+// "Les combattants ont également mené…": the same author goes on.
+const ALSO = /\b(?:egalement|aussi|also|as well|too|de meme|likewise)\b/;
 const REPORTING_BEFORE_DATE = /(?:annonce|annoncee|declare|rapporte|indique|affirme|precise|confirme|said|announced|reported|told|confirmed|stated|publie|publiee|published)\s+(?:\S+\s+){0,2}$/;
 const SINCE_BEFORE_DATE = /(?:depuis|since|until|jusqu'au|jusqu'a|d'ici|by)\s+(?:le\s+|the\s+)?$/;
 
@@ -197,15 +201,17 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
   for (const s of ctx.sentences) {
     const dates = sentenceDates(ctx, s);
     const previous = events[events.length - 1];
+    // The day of the story so far: the latest dated event of the last few sentences.
+    const recent = [...events].reverse().find((e) => e.date && s.index - Math.max(...e.sentences) <= 3);
     // Date of the sentence: its own, a same-day cue, background (none), its paragraph's, a continuation's.
     let date: { iso: string | null; precision: DatePrecision | null; rule: string }[] = dates;
     if (!date.length) {
       if (s.sameDay && (previous?.date || lastDate?.iso)) {
         const src = previous?.date ? { iso: previous.date, precision: previous.datePrecision } : lastDate!;
         date = [{ ...src, rule: `${pack.language}.date.same-day-as-previous` }];
-      } else if (s.continuation && previous?.date && s.index - Math.max(...previous.sentences) <= 2) {
+      } else if (s.continuation && recent) {
         // "Il a souligné qu'un drone était tombé": the speaker goes on about the same day; the pluperfect is reported speech.
-        date = [{ iso: previous.date, precision: previous.datePrecision, rule: `${pack.language}.date.continuation` }];
+        date = [{ iso: recent.date, precision: recent.datePrecision, rule: `${pack.language}.date.continuation` }];
       } else if (s.background) date = [{ iso: null, precision: null, rule: `${pack.language}.date.background-tense` }];
       else if (paragraphDate.has(s.paragraph)) date = [{ ...paragraphDate.get(s.paragraph)!, rule: `${pack.language}.date.paragraph-context` }];
       else if ((s.continuation || s.anaphoric) && previous?.date) date = [{ iso: previous.date, precision: previous.datePrecision, rule: `${pack.language}.date.continuation` }];
@@ -255,7 +261,7 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
     for (const d of date) {
       for (const place of targets) {
         const c = newCandidate(ctx, s, place, d, roles);
-        if (!c.actor1 && s.continuation && previous?.actor1 && previous.actor1 !== c.actor2) {
+        if (!c.actor1 && (s.continuation || ALSO.test(input.folded.slice(s.start, s.end))) && previous?.actor1 && previous.actor1 !== c.actor2 && s.index - Math.max(...previous.sentences) <= 2) {
           c.actor1 = previous.actor1;
           c.trace.push({ field: 'actor1', rule: `${pack.language}.actor.continuation-subject` });
         }
@@ -391,9 +397,10 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis): Roles {
   let actor2 = targets.find((t) => t.a.canonical !== actor1?.canonical)?.a ?? null;
   // "… ont été tirés sur la base, selon les Gardiens de la révolution": a named side that tells of an
   // attack it is not the target of is telling of its own.
-  if (!actor1 && confirmer && confirmer.canonical !== actor2?.canonical && (confirmer.kind !== 'state' || !actor2)) {
-    const ownTarget = actor2 === null && s.actors.some((x) => x.canonical === confirmer!.canonical && x.via === 'military-noun');
-    if (!ownTarget) { actor1 = confirmer; confirmer = null; }
+  // A state's spokesman telling of an attack with no other side named is as likely telling of an attack on it.
+  if (!actor1 && confirmer && confirmer.canonical !== actor2?.canonical && (confirmer.kind !== 'state' || actor2)) {
+    actor1 = confirmer;
+    confirmer = null;
   }
   // "US forces shot down two drones", "drones … were shot down by American forces": who shoots down is the one attacked.
   const shootdown = s.triggers.find((t) => t.kind === 'shootdown' && !t.suppressedBy);
@@ -416,8 +423,11 @@ function isDefender(folded: string, a: ActorMention, shootdown: TriggerMention):
 function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMention | null, date: { iso: string | null; precision: DatePrecision | null; rule: string }, roles: Roles): Candidate {
   const { pack, input } = ctx;
   const trigger = s.primary!;
-  const weapons = new Set<Weapon>(s.weapons.map((w) => w.weapon));
+  // The weapons of the event are those told with its verb; others in the sentence may belong to a reply or a recall.
+  const near = s.weapons.filter((w) => distance(w, trigger) <= 80);
+  const weapons = new Set<Weapon>((near.length ? near : s.weapons).map((w) => w.weapon));
   if (trigger.weapon) weapons.add(trigger.weapon);
+  if (weapons.has('ballistic_missile')) weapons.delete('missile');
   const sentence = input.folded.slice(s.start, s.end);
   // "Les bases ont été attaquées" names no weapon; the sentences around it often do ("… deux drones ont été abattus").
   const typingWeapons = weapons.size ? [...weapons]

@@ -68,7 +68,7 @@ export function findPlaceMentions(raw: string, folded: string, span: Span, pack:
 
   // Names the gazetteer does not know, introduced by a place noun: "le village syrien d'al-Khazra".
   const known = (s: Span) => out.some((p) => s.start < p.end && p.start < s.end);
-  const nameRe = /(?:[\p{Lu}][\p{L}'’-]*)(?:\s+(?:[\p{Lu}][\p{L}'’-]*|al-[\p{L}'’-]+))*/gu;
+  const nameRe = /(?:(?:al|el|as|ad|ash|an|ar|at|az)-)?(?:[\p{Lu}][\p{L}'’-]*)(?:\s+(?:[\p{Lu}][\p{L}'’-]*|al-[\p{L}'’-]+))*/gu;
   const body = raw.slice(span.start, span.end);
   while ((m = nameRe.exec(body))) {
     let start = span.start + m.index;

@@ -31,6 +31,7 @@ interface RawLexicon {
   background_time: string[];
   period_cues: string[];
   frequency_cues: string[];
+  framing_cues: string[];
   statistic_cues: string[];
   threat_cues: string[];
   threat_after: string[];
@@ -86,6 +87,8 @@ export interface LanguagePack {
   readonly periodRe: RegExp;
   /** "des dizaines de fois", "repeatedly": many events told as one, before or after the verb. */
   readonly frequencyRe: RegExp;
+  /** "En réponse aux…", "amid…": a motive or context phrase, up to its comma; what it names is background. */
+  readonly framingRe: RegExp;
   readonly statisticRe: RegExp;
   readonly threatRe: RegExp;
   /** Future tense after a trigger: "les opérations … se poursuivront". */
@@ -170,6 +173,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     backgroundTimeRe: words(lex.background_time),
     periodRe: words(lex.period_cues),
     frequencyRe: words(lex.frequency_cues),
+    framingRe: words(lex.framing_cues),
     statisticRe: words(lex.statistic_cues),
     threatRe: words(lex.threat_cues),
     threatAfterRe: words(lex.threat_after),
