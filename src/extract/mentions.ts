@@ -146,13 +146,16 @@ export function findActors(raw: string, folded: string, span: Span, pack: Langua
     const after = folded.slice(nat.end, Math.min(span.end, nat.end + 30));
     const lastWords = (s: string, n: number) => s.split(/\s+/).filter(Boolean).slice(-n).join(' ');
     const firstWords = (s: string, n: number) => s.split(/\s+/).filter(Boolean).slice(0, n).join(' ');
+    // French puts the nationality after its noun ("frappe aérienne américaine"), English before ("US strikes").
     const near = pack.language === 'fr' ? lastWords(before, 4) : firstWords(after, 3);
+    const closest = pack.language === 'fr' ? lastWords(before, 2) : firstWords(after, 2);
     const far = pack.language === 'fr' ? firstWords(after, 2) : lastWords(before, 2);
     let via: ActorMention['via'] | null = null;
     const countryAsSubject = /^(?:\s*(?:'s|ont|a|have|has|had))?\s*(?:\S+\s+){0,2}?(?:mene|lance|frappe|bombarde|attaque|cible|vise|tire|struck|strikes|launched|carried out|conducted|bombed|attacked|targeted|hit|fired|shot)\b/.test(after) && /^(?:etats|united|israel|washington|iran|russie|russia|turquie|turkey)/.test(nat.text);
     if (police.test(near) || police.test(far)) via = 'police-noun';
     else if (countryAsSubject) via = 'attack-noun';
-    else if (hasWord(pack.attackNounRe, near)) via = 'attack-noun';
+    else if (hasWord(pack.milNounRe, closest)) via = 'military-noun';
+    else if (hasWord(pack.attackNounRe, closest)) via = 'attack-noun';
     else if (hasWord(pack.milNounRe, near) || hasWord(pack.milNounRe, far)) via = 'military-noun';
     police.lastIndex = 0;
     if (!via) continue;

@@ -372,7 +372,7 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis): Roles {
     } else {
       target += a.via === 'military-noun' ? 2 : 1;
       // "attaques de la Résistance", "frappes de missiles et de drones de la Résistance": the genitive is the author.
-      if (/^(?:\S+\s+){0,6}?(?:de la|du|des|de l'|d'|by|of the|of)\s*$/.test(folded.slice(trigger.end, a.start)) && a.start - trigger.end <= 45 && a.kind !== 'state') agent += 3;
+      if (/^\s*(?:\S+\s+){0,6}?(?:de la|du|des|de l'|d'|by|of the|of)\s*$/.test(folded.slice(trigger.end, a.start)) && a.start - trigger.end <= 45 && a.kind !== 'state') agent += 3;
     }
     if (a.via === 'military-noun') target += 1;
     scored.push({ a, agent, target });
