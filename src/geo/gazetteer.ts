@@ -173,7 +173,7 @@ const COUNTRY_NAMES: Record<string, string> = { SY: 'Syria', LA: 'Laos', CD: 'De
 // Names that articles use and the ISO lists lack.
 const COUNTRY_EXTRA_ALIASES: readonly (readonly [string, string])[] = [
   ['Etats-Unis', 'US'], ['États-Unis', 'US'], ['Syrie', 'SY'], ['Irak', 'IQ'], ['Iraq', 'IQ'], ['Liban', 'LB'],
-  ['Israël', 'IL'], ['Palestine', 'PS'], ['Gaza', 'PS'], ['Cisjordanie', 'PS'], ['Yémen', 'YE'], ['Jordanie', 'JO'],
+  ['Israël', 'IL'], ['Palestine', 'PS'], ['Cisjordanie', 'PS'], ['Yémen', 'YE'], ['Jordanie', 'JO'],
   ['Iran', 'IR'], ['Turquie', 'TR'], ['Russie', 'RU'], ['Kenya', 'KE'], ['Somalie', 'SO'], ['Ukraine', 'UA'],
   ['Arabie saoudite', 'SA'], ['Saudi Arabia', 'SA'], ['Syria', 'SY'], ['Lebanon', 'LB'], ['Yemen', 'YE'],
 ];

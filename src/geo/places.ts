@@ -2,6 +2,7 @@
 // place (token sequences the gazetteer knows, "village of X" for names it does not), then
 // solvers keep what must be one (no city inside an actor's name, no person's surname, no
 // town from another continent without a cue).
+import { readFileSync } from 'node:fs';
 import type { Place, Span } from '../types.ts';
 import { fold, nameKey } from '../text/fold.ts';
 import type { LanguagePack } from '../extract/lang/index.ts';
@@ -101,7 +102,7 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
     const regions = gaz.regionNamed(key);
     if (regions.length) candidates = [...regions, ...candidates];
   }
-  if (!candidates.length) return null;
+  if (!candidates.length || NOT_PLACES.has(key)) return null;
 
   const single = words.filter((w) => !ARTICLE_WORDS.has(w.toLowerCase())).length <= 1;
   // Acronyms, designations and numbers ("AC-130", "F-15", "IDF") are not town names.
@@ -111,7 +112,7 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
   }
   const foldedWord = fold(words.filter((w) => !ARTICLE_WORDS.has(w.toLowerCase())).join(' '));
   // A common word of the language (weekday, month, cue) is not a place.
-  if (single && (pack.weekdays.has(foldedWord) || pack.months.has(foldedWord) || pack.nationality.has(foldedWord) || COMMON_WORDS.has(foldedWord))) return null;
+  if (single && (pack.weekdays.has(foldedWord) || pack.months.has(foldedWord) || pack.nationality.has(foldedWord) || COMMON_WORDS.has(foldedWord) || commonWords(pack.language).has(foldedWord))) return null;
   // A capitalised word before the name: a person ("Ilhan Omar", "Hadi al-Ameri").
   // Neighbours are words of the same name only when a space joins them ("Ilhan Omar"), not a hyphen ("Isiolo-Garissa").
   const spaced = (a: number, b: number) => /^ $/.test(raw.slice(tokens[a]!.end, tokens[b]!.start));
@@ -126,7 +127,10 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
   if (single && !ctx.titleCase && isCapitalized(nextWord) && !PLACE_WORDS.has(fold(nextWord)) && !ARTICLE_WORDS.has(nextWord.toLowerCase())) {
     if (!candidates.some((e) => e.kind === 'site' || e.kind === 'region')) return null;
   }
-  const locative = /(?:^|\s)(?:a|au|aux|dans|en|de|du|d'|pres de|in|at|near|of|from|to|outside|sur|vers|on)\s*(?:la |le |l'|the )?$/.test(before);
+  const locative = (LOCATIVE[pack.language] ?? LOCATIVE.en!).test(before);
+  // Short names ("Voi", "Ede") need a locative and must not open the sentence.
+  if (single && key.length <= 3 && (!locative || sentenceInitial)) candidates = candidates.filter((e) => e.kind !== 'city');
+  if (!candidates.length) return null;
 
   const scored = candidates
     .map((e) => ({ e, score: score(e, ctx, provinceCue, locative) }))
@@ -145,7 +149,7 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
   if (!best) return null;
   const near = isNear(before, pack);
   // A country names where something happened only after a locative ("in Syria", "en Syrie"), not in "Iran-backed" or "Iran's".
-  const countryLocative = /(?:^|\s)(?:a|au|aux|dans|en|in|at|inside|across|throughout|near|pres de|off|over|sur le territoire|into)\s*(?:la |le |l'|the )?$/.test(before);
+  const countryLocative = (COUNTRY_LOCATIVE[pack.language] ?? COUNTRY_LOCATIVE.en!).test(before);
   if (best.kind === 'country' && !countryLocative) {
     return { ...hit, text: raw.slice(hit.start, hit.end), entry: best, rank: 5, near: false, rule: 'geo.country.context-only', place: toPlace(best, gaz, false) };
   }
@@ -235,6 +239,29 @@ function isCapitalized(word: string): boolean {
 
 export function codeOfCountryName(gaz: Gazetteer, name: string): string | null {
   return gaz.lookup(nameKey(name)).find((e) => e.kind === 'country')?.country_code ?? null;
+}
+
+// Prepositions that put a name on the map: "à Erbil", "in Kilifi". Per language: French "à" folds to "a", an English article.
+const LOCATIVE: Record<string, RegExp> = {
+  fr: /(?:^|\s)(?:a|au|aux|dans|en|de|du|d'|pres de|pres du|sur|vers|depuis|entre)\s*(?:la |le |l'|les )?$/,
+  en: /(?:^|\s)(?:in|at|near|of|from|to|outside|on|into|around|between|across)\s*(?:the )?$/,
+};
+const COUNTRY_LOCATIVE: Record<string, RegExp> = {
+  fr: /(?:^|\s)(?:a|au|aux|dans|en|pres de|sur le territoire)\s*(?:la |le |l'|les )?$/,
+  en: /(?:^|\s)(?:in|at|inside|across|throughout|near|off|over|into)\s*(?:the )?$/,
+};
+
+interface NotPlaces { institutions: string[]; common_words: Record<string, string[]> }
+const notPlaces = JSON.parse(readFileSync(new URL('./data/not-places.json', import.meta.url), 'utf8')) as NotPlaces;
+const NOT_PLACES = new Set(notPlaces.institutions.map(nameKey));
+const commonByLanguage = new Map<string, Set<string>>();
+function commonWords(language: string): Set<string> {
+  let set = commonByLanguage.get(language);
+  if (!set) {
+    set = new Set((notPlaces.common_words[language] ?? []).map((w) => fold(w)));
+    commonByLanguage.set(language, set);
+  }
+  return set;
 }
 
 const LEADING_FUNCTION_WORDS = new Set(['l', 'd', 'le', 'la', 'les', 'the', 'de', 'du', 'des', 'a', 'au', 'aux', 'en', 'of', 'in', 'at']);
