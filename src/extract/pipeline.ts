@@ -257,10 +257,13 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
       absorb(ctx, previous, s, roles, date[0]!);
       continue;
     }
-    const targets: (PlaceMention | null)[] = noPlace ? [null] : places;
+    // "une attaque de drone sur al-Tanf et une attaque de missile sur Conoco": one event per verb and its places.
+    const segments = triggerSegments(input.folded, s, s.places);
+    const targets: { place: PlaceMention | null; trigger: TriggerMention; segment: Span }[] = segments ??
+      (noPlace ? [null] : places).map((place) => ({ place, trigger: s.primary!, segment: spanOf(s) }));
     for (const d of date) {
-      for (const place of targets) {
-        const c = newCandidate(ctx, s, place, d, roles);
+      for (const { place, trigger, segment } of targets) {
+        const c = newCandidate(ctx, s, place, d, roles, trigger, segment);
         if (!c.actor1 && (s.continuation || ALSO.test(input.folded.slice(s.start, s.end))) && previous?.actor1 && previous.actor1 !== c.actor2 && s.index - Math.max(...previous.sentences) <= 2) {
           c.actor1 = previous.actor1;
           c.trace.push({ field: 'actor1', rule: `${pack.language}.actor.continuation-subject` });
@@ -296,7 +299,11 @@ function sentenceDates(ctx: DocumentContext, s: SentenceAnalysis): { iso: string
   return chosen
     .filter(({ r }) => r.iso && r.iso <= input.ceiling)
     .filter(({ r }) => (seen.has(r.iso!) ? false : (seen.add(r.iso!), true)))
-    .map(({ r }) => ({ iso: r.iso, precision: r.precision, rule: r.rule }));
+    .map(({ m, r }) => {
+      // "ont annoncé jeudi", "said on Thursday": the day of the report, the event is at most a few days before.
+      const reported = r.precision === 'day' && m.stated.day === undefined && REPORTING_BEFORE_DATE.test(input.folded.slice(Math.max(s.start, m.start - 30), m.start));
+      return reported ? { iso: r.iso, precision: 'week' as const, rule: `${r.rule}+reporting-day` } : { iso: r.iso, precision: r.precision, rule: r.rule };
+    });
 }
 
 // "à Rukban et à al-Tanf", "at Harir and at Erbil airport", "Samarra, Tikrit": a short filler after a conjunction.
@@ -420,11 +427,29 @@ function isDefender(folded: string, a: ActorMention, shootdown: TriggerMention):
   return a.start - shootdown.end <= 25 && /^\s*(?:by|par|,)?\s*(?:\S+\s+){0,2}$/.test(folded.slice(shootdown.end, a.start));
 }
 
-function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMention | null, date: { iso: string | null; precision: DatePrecision | null; rule: string }, roles: Roles): Candidate {
+/** Several verbs of distinct kinds, each with its own places after it: the segments of the sentence, one per event. */
+function triggerSegments(folded: string, s: SentenceAnalysis, places: readonly PlaceMention[]): { place: PlaceMention; trigger: TriggerMention; segment: Span }[] | null {
+  const heads: TriggerMention[] = [];
+  for (const t of s.triggers) {
+    if (t.suppressedBy || t.kind === 'attack' || t.kind === 'explosion' || t.kind === 'shootdown') continue;
+    if (heads.some((h) => t.start < h.end && h.start < t.end)) continue;
+    heads.push(t);
+  }
+  if (heads.length < 2) return null;
+  heads.sort((a, b) => a.start - b.start);
+  const out: { place: PlaceMention; trigger: TriggerMention; segment: Span }[] = [];
+  heads.forEach((t, i) => {
+    const segment = { start: i === 0 ? s.start : t.start, end: heads[i + 1]?.start ?? s.end };
+    for (const place of choosePlaces(folded, places.filter((p) => p.start >= t.start && p.start < segment.end))) out.push({ place, trigger: t, segment });
+  });
+  return new Set(out.map((o) => o.trigger)).size >= 2 ? out : null;
+}
+
+function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMention | null, date: { iso: string | null; precision: DatePrecision | null; rule: string }, roles: Roles,
+  trigger: TriggerMention = s.primary!, segment: Span = s): Candidate {
   const { pack, input } = ctx;
-  const trigger = s.primary!;
   // The weapons of the event are those told with its verb; others in the sentence may belong to a reply or a recall.
-  const near = s.weapons.filter((w) => distance(w, trigger) <= 80);
+  const near = s.weapons.filter((w) => w.start >= segment.start && w.end <= segment.end && distance(w, trigger) <= 80);
   const weapons = new Set<Weapon>((near.length ? near : s.weapons).map((w) => w.weapon));
   if (trigger.weapon) weapons.add(trigger.weapon);
   if (weapons.has('ballistic_missile')) weapons.delete('missile');
@@ -572,6 +597,8 @@ function mergeSameEvent(_ctx: DocumentContext, events: Candidate[]): Candidate[]
 function sameEvent(a: Candidate, b: Candidate): boolean {
   const place = placeCompatible(a, b);
   if (!place) return false;
+  // Events a sentence tells apart (two bases, two days, two verbs) stay apart.
+  if (place !== 'same' && b.sentences.some((i) => a.sentences.includes(i))) return false;
   const gap = Math.min(...b.sentences) - Math.max(...a.sentences);
   const near = gap <= 3 || a.fromTitle || b.fromTitle;
   if (a.date && b.date && a.date !== b.date && !weekCompatible(a, b)) return false;

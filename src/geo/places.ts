@@ -149,7 +149,8 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
   if (!best) return null;
   const near = isNear(before, pack);
   // A country names where something happened only after a locative ("in Syria", "en Syrie"), not in "Iran-backed" or "Iran's".
-  const countryLocative = (COUNTRY_LOCATIVE[pack.language] ?? COUNTRY_LOCATIVE.en!).test(before);
+  // "affiliée à l'Iran", "Iran-backed", "proche de la Syrie": a relation, not a location.
+  const countryLocative = (COUNTRY_LOCATIVE[pack.language] ?? COUNTRY_LOCATIVE.en!).test(before) && !RELATION_BEFORE.test(before);
   if (best.kind === 'country' && !countryLocative) {
     return { ...hit, text: raw.slice(hit.start, hit.end), entry: best, rank: 5, near: false, rule: 'geo.country.context-only', place: toPlace(best, gaz, false) };
   }
@@ -250,6 +251,8 @@ const COUNTRY_LOCATIVE: Record<string, RegExp> = {
   fr: /(?:^|\s)(?:a|au|aux|dans|en|pres de|sur le territoire)\s*(?:la |le |l'|les )?$/,
   en: /(?:^|\s)(?:in|at|inside|across|throughout|near|off|over|into)\s*(?:the )?$/,
 };
+
+const RELATION_BEFORE = /(?:affiliee?s?|liee?s?|proches?|soutenue?s?|allied|linked|close|backed|loyal|tied|attached|aligned|fideles?)\s+(?:a|au|aux|de|du|d'|to|with|by)\s*(?:la |le |l'|les |the )?$/;
 
 interface NotPlaces { institutions: string[]; common_words: Record<string, string[]> }
 const notPlaces = JSON.parse(readFileSync(new URL('./data/not-places.json', import.meta.url), 'utf8')) as NotPlaces;
