@@ -56,6 +56,12 @@ export function dateFromUrl(url: string): ResolvedDate | null {
       if (r && validCalendarDay(r.iso!)) return r;
     }
   }
+  // Some sites put the publication time in the path as Unix seconds: "/1699508478-les-etats-unis-…".
+  const epoch = /(?:^|[/_-])(1[0-9]{9})(?=[/_.-]|$)/.exec(path);
+  if (epoch) {
+    const iso = new Date(Number(epoch[1]) * 1000).toISOString().slice(0, 10);
+    if (iso >= '2001-09-09') return { iso, precision: 'day', rule: 'docdate.url.epoch-seconds', stated: {} };
+  }
   const month = /\/((?:19|20)\d{2})\/(\d{2})(?:\/|$)/.exec(path);
   return month ? parseIsoish(`${month[1]}-${month[2]}`, 'docdate.url.y-m') : null;
 }

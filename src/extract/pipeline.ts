@@ -190,6 +190,7 @@ export function stateActorName(country: string, police: boolean): string {
 // "Les combattants ont également mené…": the same author goes on.
 const ALSO = /\b(?:egalement|aussi|also|as well|too|de meme|likewise)\b/;
 const REPORTING_BEFORE_DATE = /(?:annonce|annoncee|declare|rapporte|indique|affirme|precise|confirme|said|announced|reported|told|confirmed|stated|publie|publiee|published)\s+(?:\S+\s+){0,2}$/;
+const DATELINE_AFTER = /^\s*(?:\d{4})?\s*(?:\((?:reuters|afp|ap|xinhua|anadolu|aa|dpa|efe|ansa|upi|irna|sana)\)|\s[-–—]\s)/;
 const SINCE_BEFORE_DATE = /(?:depuis|since|until|jusqu'au|jusqu'a|d'ici|by)\s+(?:le\s+|the\s+)?$/;
 
 function buildCandidates(ctx: DocumentContext): Candidate[] {
@@ -301,7 +302,9 @@ function sentenceDates(ctx: DocumentContext, s: SentenceAnalysis): { iso: string
     .filter(({ r }) => (seen.has(r.iso!) ? false : (seen.add(r.iso!), true)))
     .map(({ m, r }) => {
       // "ont annoncé jeudi", "said on Thursday": the day of the report, the event is at most a few days before.
-      const reported = r.precision === 'day' && m.stated.day === undefined && REPORTING_BEFORE_DATE.test(input.folded.slice(Math.max(s.start, m.start - 30), m.start));
+      const reported = r.precision === 'day' && ((m.stated.day === undefined && REPORTING_BEFORE_DATE.test(input.folded.slice(Math.max(s.start, m.start - 30), m.start)))
+        // A dateline: "19 octobre (Reuters) –", "BEIRUT, Nov 3 (AFP) -".
+        || (m.start - s.start <= 30 && DATELINE_AFTER.test(input.folded.slice(m.end, m.end + 30))));
       return reported ? { iso: r.iso, precision: 'week' as const, rule: `${r.rule}+reporting-day` } : { iso: r.iso, precision: r.precision, rule: r.rule };
     });
 }
