@@ -189,6 +189,8 @@ export function stateActorName(country: string, police: boolean): string {
 
 // "Les combattants ont également mené…": the same author goes on.
 const ALSO = /\b(?:egalement|aussi|also|as well|too|de meme|likewise)\b/;
+// "The incident was reported…", "Cet incident…": a noun that can only point back.
+const ANAPHORA_NOUN = /\b(?:the|this|that|cet|cette|l') ?(?:incident|attaque|attack|strike|frappe)\b/;
 const REPORTING_BEFORE_DATE = /(?:annonce|annoncee|declare|rapporte|indique|affirme|precise|confirme|said|announced|reported|told|confirmed|stated|publie|publiee|published)\s+(?:\S+\s+){0,2}$/;
 const DATELINE_AFTER = /^\s*(?:\d{4})?\s*(?:\((?:reuters|afp|ap|xinhua|anadolu|aa|dpa|efe|ansa|upi|irna|sana)\)|\s[-–—]\s)/;
 const SINCE_BEFORE_DATE = /(?:depuis|since|until|jusqu'au|jusqu'a|d'ici|by)\s+(?:le\s+|the\s+)?$/;
@@ -253,8 +255,10 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
     const places = choosePlaces(input.folded, s.places);
     const roles = assignRoles(ctx, s);
     const noPlace = places.length === 0;
-    // No place of its own but pointing back ("cette attaque", "ils"): the previous event, told again.
-    if (noPlace && previous && (s.anaphoric || s.continuation) && s.index - Math.max(...previous.sentences) <= 3) {
+    // No place of its own but pointing back ("cette attaque", "ils"), or naming "the incident" just told: the previous event, told again.
+    const retelling = previous && (noPlace ? s.anaphoric || s.continuation : s.anaphoric && ANAPHORA_NOUN.test(input.folded.slice(s.start, s.primary!.end + 20)) && s.index - Math.max(...previous.sentences) <= 1);
+    if (previous && retelling && s.index - Math.max(...previous.sentences) <= 3) {
+      if (!noPlace && places[0] && (!previous.place || rankOf(places[0]) < rankOf(previous.place)) && placeCompatible(previous, { ...previous, place: places[0] })) previous.place = places[0];
       absorb(ctx, previous, s, roles, date[0]!);
       continue;
     }

@@ -48,7 +48,10 @@ export function chooseSubEventType(x: TypingInput): { sub: string; rule: string 
     case 'suicide': return { sub: 'Suicide bomb', rule: 'type.suicide' };
     case 'grenade': return { sub: 'Grenade', rule: 'type.grenade' };
     case 'chemical': return { sub: 'Chemical weapon', rule: 'type.chemical' };
-    case 'clash': return { sub: 'Armed clash', rule: 'type.clash' };
+    case 'clash':
+      // "carried out a military operation … with naval missiles": an operation told with remote weapons is a strike.
+      if (byWeapon && byWeapon !== 'Armed clash' && x.weapons.some((w) => w === 'drone' || w === 'aircraft' || w === 'missile' || w === 'ballistic_missile')) return { sub: byWeapon, rule: 'type.clash.remote-weapon' };
+      return { sub: 'Armed clash', rule: 'type.clash' };
     case 'seizure': return { sub: 'Disrupted weapons use', rule: 'type.seizure' };
     case 'deployment': return { sub: 'Other', rule: 'type.deployment' };
     case 'crash': return { sub: 'Other', rule: 'type.crash' };
