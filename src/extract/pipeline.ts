@@ -435,6 +435,23 @@ function isDefender(folded: string, a: ActorMention, shootdown: TriggerMention):
 }
 
 /** Several verbs of distinct kinds, each with its own places after it: the segments of the sentence, one per event. */
+// Who can be on the receiving end of a battle rather than of an attack on civilians.
+const ARMED_WORDS = /(?<![a-z])(?:base|bases|forces|troupes|troops|soldiers|soldats|militaires|military|positions|convoi|convoy|police|officers|policemen|policiers|gendarmes|militants|fighters|combattants|insurgents|rebels|rebelles|terrorists|terroristes|jihadists|djihadistes|gunmen|bandits|militia|militiamen|miliciens|checkpoints?|patrols?|army|armee|guards|gardes|commanders?|members of (?:the )?security)(?![a-z])/g;
+
+function aroundHas(ctx: DocumentContext, s: SentenceAnalysis, re: RegExp): boolean {
+  return ctx.sentences.some((o) => o.paragraph === s.paragraph && o.index >= s.index && o.index - s.index <= 2 && (o.index === s.index || !o.primary || o.primary.kind === 'arrest' || o.primary.kind === 'riot')
+    && allMatches(re, ctx.input.folded, o.start, o.end).length > 0);
+}
+
+/** Victims of a kind: named after the verb, or just before a casualty word ("four police officers were killed"). */
+function victims(ctx: DocumentContext, s: SentenceAnalysis, trigger: TriggerMention, re: RegExp): boolean {
+  const { folded } = ctx.input;
+  const hits = allMatches(re, folded, s.start, s.end);
+  if (hits.some((h) => h.start >= trigger.start)) return true;
+  const cues = [...allMatches(ctx.pack.killedRe, folded, s.start, s.end), ...allMatches(ctx.pack.woundedRe, folded, s.start, s.end)];
+  return hits.some((h) => cues.some((c) => c.start >= h.end && c.start - h.end <= 40));
+}
+
 function triggerSegments(folded: string, s: SentenceAnalysis, places: readonly PlaceMention[]): { place: PlaceMention; trigger: TriggerMention; segment: Span }[] | null {
   const heads: TriggerMention[] = [];
   for (const t of s.triggers) {
@@ -467,12 +484,13 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
   const typed = chooseSubEventType({
     kind: trigger.kind,
     weapons: typingWeapons,
-    civilianTarget: allMatches(pack.civilianRe, input.folded, s.start, s.end).length > 0,
-    armedTarget: !!roles.actor2 || /\b(?:base|bases|forces|troupes|troops|soldiers|soldats|militaires|military|positions|convoi|convoy|police|officers|policiers|militants|fighters|combattants|insurgents|rebels|rebelles)\b/.test(sentence),
+    civilianTarget: victims(ctx, s, trigger, pack.civilianRe),
+    armedTarget: (!!roles.actor2 && trigger.kind !== 'killing') || victims(ctx, s, trigger, ARMED_WORDS),
     convoy: /\b(?:convoi|convois|convoy|convoys)\b/.test(sentence),
-    protestIntervention: allMatches(pack.protestInterventionRe, input.folded, s.start, s.end).length > 0,
-    protestExcessive: allMatches(pack.protestExcessiveRe, input.folded, s.start, s.end).length > 0,
-    riotCue: allMatches(pack.riotCueRe, input.folded, s.start, s.end).length > 0,
+    // What the police and the crowd did is often told in the next sentence: the paragraph around the protest counts.
+    protestIntervention: aroundHas(ctx, s, pack.protestInterventionRe),
+    protestExcessive: aroundHas(ctx, s, pack.protestExcessiveRe),
+    riotCue: aroundHas(ctx, s, pack.riotCueRe),
     stateActor: roles.actor1 ? roles.actor1.kind === 'state' : STATE_FORCES.test(input.folded.slice(s.start, s.primary!.start)),
   });
   const trace: FieldTrace[] = [
