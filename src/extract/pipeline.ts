@@ -446,7 +446,8 @@ function aroundHas(ctx: DocumentContext, s: SentenceAnalysis, re: RegExp): boole
 /** Victims of a kind: named after the verb, or just before a casualty word ("four police officers were killed"). */
 function victims(ctx: DocumentContext, s: SentenceAnalysis, trigger: TriggerMention, re: RegExp): boolean {
   const { folded } = ctx.input;
-  const hits = allMatches(re, folded, s.start, s.end);
+  // "killed by an unknown armed militia": who acts is not a victim.
+  const hits = allMatches(re, folded, s.start, s.end).filter((h) => !/(?:\bby|\bpar|de la part d[eu']?)\s+(?:\S+\s+){0,3}$/.test(folded.slice(Math.max(s.start, h.start - 40), h.start)));
   if (hits.some((h) => h.start >= trigger.start)) return true;
   const cues = [...allMatches(ctx.pack.killedRe, folded, s.start, s.end), ...allMatches(ctx.pack.woundedRe, folded, s.start, s.end)];
   return hits.some((h) => cues.some((c) => c.start >= h.end && c.start - h.end <= 40));
