@@ -22,15 +22,17 @@ export async function runIngest(paths: readonly string[], db: string, { quiet = 
     : null;
   bar?.start(0, 0, { name: '' });
   let summary: IngestSummary;
+  let eventsInDatabase = 0;
   try {
     summary = await ingest(store, paths, { onProgress: (done, name) => bar?.update(done, { name: name.slice(-50) }) });
+    eventsInDatabase = store.counts().events;
   } finally {
     bar?.stop();
     store.close();
   }
   for (const f of summary.failures) process.stderr.write(`vigie: ${f.input}: ${f.reason}\n`);
   if (!quiet) {
-    process.stderr.write(`read ${summary.read} documents: ${summary.stored} stored, ${summary.skipped} skipped (already stored), ${summary.failed} failed, ${summary.unsupported} in languages not yet supported; ${summary.events} events\n`);
+    process.stderr.write(`read ${summary.read} documents: ${summary.stored} stored, ${summary.skipped} skipped (already stored), ${summary.failed} failed, ${summary.unsupported} in languages not yet supported; ${summary.events} events extracted, ${eventsInDatabase} events in the database\n`);
   }
   return summary.failed > 0 ? 1 : 0;
 }

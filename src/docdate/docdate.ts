@@ -89,7 +89,13 @@ function dateFromText(input: DocumentDateInput, coarse: ResolvedDate | null): Re
   // The lead: the first paragraphs of the body, where a report tells its news and its day.
   const leadZones = zones.filter((z) => z.kind === 'body').slice(0, 3);
   const mentions: { m: DateMention; zone: Zone }[] = [];
-  for (const zone of content) for (const m of findDateMentions(raw, folded, zone, pack)) mentions.push({ m, zone });
+  for (const zone of content) {
+    for (const m of findDateMentions(raw, folded, zone, pack)) {
+      // "since October 8", "depuis le 7 octobre": the start of a period, not the day of the news.
+      if (/(?:since|depuis|from|des le|as of)\s+(?:le\s+|the\s+)?$/.test(folded.slice(Math.max(zone.start, m.start - 15), m.start))) continue;
+      mentions.push({ m, zone });
+    }
+  }
 
   // Full dates the text states or implies by weekday, bounded by the coarse date when there is one.
   const dated: ResolvedDate[] = [];
@@ -126,7 +132,7 @@ function dateFromText(input: DocumentDateInput, coarse: ResolvedDate | null): Re
 
   // A day and month with no year, and the lead's weekday: the most recent year where they agree.
   if (leadWeekday !== undefined) {
-    const dayMonth = mentions.find(({ m }) => m.stated.day !== undefined && m.stated.month !== undefined && m.stated.year === undefined);
+    const dayMonth = mentions.find(({ m, zone }) => (zone === leadZones[0] || zone.kind === 'dateline') && m.stated.day !== undefined && m.stated.month !== undefined && m.stated.year === undefined);
     if (dayMonth) {
       const r = resolveMention({ ...dayMonth.m, stated: { ...dayMonth.m.stated, weekday: leadWeekday } }, coarse, input.ceiling);
       if (r.iso) return { ...r, rule: 'docdate.text.day-month-with-lead-weekday' };

@@ -51,6 +51,8 @@ export interface Scores {
   readonly missed: readonly { document: string; gold: string; note?: string }[];
   readonly spurious: readonly { document: string; id: string; notes: string }[];
   readonly wrongFields: readonly { document: string; gold: string; field: Field; want: unknown; got: unknown }[];
+  /** Matched gold events that name their real-world event, and the vigie event each was matched to. */
+  readonly linked: readonly { document: string; key: string; predicted: string }[];
 }
 
 const DAY = 86_400_000;
@@ -168,7 +170,7 @@ export function score(gold: GoldFile, predicted: readonly EventRecord[]): Scores
   const precision = tp + fp ? tp / (tp + fp) : 0;
   const recall = required ? tp / required : 0;
   const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  return { required, predicted: npred, tp, fp, optionalHits, precision, recall, f1, fields, publishedDates, dedup: dedupScore(linked), missed, spurious, wrongFields };
+  return { required, predicted: npred, tp, fp, optionalHits, precision, recall, f1, fields, publishedDates, dedup: dedupScore(linked), missed, spurious, wrongFields, linked };
 }
 
 /** Pairs of matched gold events from different documents: same real event in gold, and in one vigie record? */

@@ -103,6 +103,8 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
     if (regions.length) candidates = [...regions, ...candidates];
   }
   if (!candidates.length || NOT_PLACES.has(key)) return null;
+  // "4 p.m. Sanaa time", "heure de Bagdad": a time zone, not where it happened.
+  if (/^\s*(?:time|local time|standard time)\b/.test(after) || /heure (?:de |d')\s*$/.test(before)) return null;
 
   const single = words.filter((w) => !ARTICLE_WORDS.has(w.toLowerCase())).length <= 1;
   // Acronyms, designations and numbers ("AC-130", "F-15", "IDF") are not town names.

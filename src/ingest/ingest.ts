@@ -7,6 +7,7 @@ import { lineSpans } from '../text/sentences.ts';
 import { processDocument, contentHash } from '../process/document.ts';
 import { toRecord } from '../resolve/records.ts';
 import type { NewDocument, Store } from '../store/store.ts';
+import { resolvePending } from '../resolve/incremental.ts';
 import { readSources, type SourceItem } from './sources.ts';
 
 export interface IngestOptions {
@@ -96,6 +97,10 @@ function processBatch(store: Store, batch: readonly Pending[], summary: IngestSu
     }
     onProgress?.(summary.read, doc.name);
   }
-  store.saveBatch(out);
+  // The batch and the resolution of its events commit together, or not at all.
+  store.transaction(() => {
+    store.saveDocuments(out);
+    resolvePending(store);
+  });
   summary.stored += out.length;
 }

@@ -1,5 +1,6 @@
 // The store: a small interface with one folder per database (sqlite/ now; postgres/ next).
 import type { DocumentInfo, EventRecord, Zone } from '../types.ts';
+import type { Disagreement, Mention, MentionKey, ResolvedEvent } from '../resolve/resolve.ts';
 
 export interface StoredDocument {
   readonly id: number;
@@ -27,6 +28,11 @@ export interface LineObservation {
   readonly documentHash: string;
 }
 
+export interface StoredEvent {
+  readonly record: EventRecord;
+  readonly disagreements: readonly Disagreement[];
+}
+
 export interface Store {
   /** True when a document with this exact content is already stored. */
   hasContent(hash: string): boolean;
@@ -35,12 +41,32 @@ export interface Store {
   /** Lines seen across documents of a site: boilerplate is learnt from the corpus. */
   recordLines(lines: readonly LineObservation[]): void;
   lineDocumentCount(site: string, key: string): number;
-  /** Stores a batch of documents and their events in one transaction: all or nothing. */
-  saveBatch(documents: readonly NewDocument[]): void;
+  /** Runs fn in one transaction: all of it is stored, or nothing. */
+  transaction<T>(fn: () => T): T;
+  /**
+   * Stores documents and the events extracted from each (mentions), unresolved. A document that
+   * replaces an earlier version drops that version's mentions, and leaves the events they were
+   * part of unresolved again.
+   */
+  saveDocuments(documents: readonly NewDocument[]): void;
+  /** Mentions that belong to no event yet. */
+  unresolvedMentionKeys(): MentionKey[];
+  /** Anchored mentions (a day and a point) in these map cells, dated within [dayFrom, dayTo]. */
+  mentionKeysNear(cells: readonly string[], dayFrom: number, dayTo: number): MentionKey[];
+  /** Mentions of one country (or any, for null) dated or published within [dayFrom, dayTo]. */
+  mentionKeysInCountry(country: string | null, dayFrom: number, dayTo: number): MentionKey[];
+  mentionKeysOfEvents(ids: readonly string[]): MentionKey[];
+  /** The event each mention belongs to now. */
+  eventOfMentions(ids: readonly string[]): Map<string, string>;
+  mentions(ids: readonly string[]): Mention[];
+  /** Replaces resolved events: removes these, adds those, and points their mentions at them. */
+  replaceEvents(remove: readonly string[], add: readonly ResolvedEvent[]): void;
   events(options?: { readonly limit?: number }): EventRecord[];
-  eventTrace(id: string): unknown;
+  event(id: string): StoredEvent | null;
+  /** Per mention of an event: its document and the rule trace of its fields. */
+  eventTrace(id: string): { document: string; trace: unknown }[];
   documents(): StoredDocument[];
   document(nameOrId: string): StoredDocument | null;
-  counts(): { documents: number; events: number };
+  counts(): { documents: number; events: number; mentions: number };
   close(): void;
 }

@@ -7,6 +7,14 @@ import { join } from 'node:path';
 import type { Store, NewDocument } from '../../src/store/store.ts';
 import { SqliteStore } from '../../src/store/sqlite/index.ts';
 import type { EventRecord } from '../../src/types.ts';
+import { resolvePending } from '../../src/resolve/incremental.ts';
+
+function save(store: Store, docs: NewDocument[]): void {
+  store.transaction(() => {
+    store.saveDocuments(docs);
+    resolvePending(store);
+  });
+}
 
 const IMPLEMENTATIONS: [string, () => Store][] = [
   ['sqlite', () => new SqliteStore(join(mkdtempSync(join(tmpdir(), 'vigie-store-')), 'test.db'))],
@@ -31,32 +39,34 @@ function doc(name: string, hash: string, events: EventRecord[]): NewDocument {
 for (const [name, open] of IMPLEMENTATIONS) {
   test(`${name}: documents and events round-trip`, () => {
     const store = open();
-    store.saveBatch([doc('a.txt', 'h1', [record('evt_b', '2024-01-02'), record('evt_a', '2024-01-01')])]);
+    save(store, [doc('a.txt', 'h1', [record('evt_b', '2024-01-02'), record('evt_a', '2024-01-01')])]);
     assert.equal(store.hasContent('h1'), true);
     assert.equal(store.hasContent('h2'), false);
-    assert.deepEqual(store.events().map((e) => e.id), ['evt_a', 'evt_b']);
-    assert.deepEqual(store.eventTrace('evt_a'), [{ field: 'date', rule: 'test' }]);
+    const events = store.events();
+    assert.deepEqual(events.map((e) => e.date), ['2024-01-01', '2024-01-02']);
+    assert.deepEqual(store.eventTrace(events[0]!.id), [{ document: 'a.txt', trace: [{ field: 'date', rule: 'test' }] }]);
     assert.equal(store.document('a.txt')?.text, 'Text of the document');
-    assert.deepEqual(store.counts(), { documents: 1, events: 2 });
+    assert.deepEqual(store.counts(), { documents: 1, events: 2, mentions: 2 });
     store.close();
   });
 
   test(`${name}: the same name with new content is a new version that supersedes the old one`, () => {
     const store = open();
-    store.saveBatch([doc('a.txt', 'h1', [record('evt_old', '2024-01-01')])]);
-    store.saveBatch([doc('a.txt', 'h2', [record('evt_new', '2024-01-03')])]);
+    save(store, [doc('a.txt', 'h1', [record('evt_old', '2024-01-01')])]);
+    save(store, [doc('a.txt', 'h2', [record('evt_new', '2024-01-03')])]);
     assert.equal(store.latestVersion('a.txt'), 2);
-    assert.deepEqual(store.events().map((e) => e.id), ['evt_new']);
+    assert.deepEqual(store.events().map((e) => e.date), ['2024-01-03']);
+    assert.deepEqual(store.counts(), { documents: 2, events: 1, mentions: 1 });
     store.close();
   });
 
   test(`${name}: a failing batch stores nothing and leaves what was stored intact`, () => {
     const store = open();
-    store.saveBatch([doc('a.txt', 'h1', [record('evt_a', null)])]);
-    // The second document reuses an event id: the whole batch must roll back.
-    assert.throws(() => store.saveBatch([doc('b.txt', 'h2', [record('evt_b', null)]), doc('c.txt', 'h3', [record('evt_a', null)])]));
+    save(store, [doc('a.txt', 'h1', [record('evt_a', null)])]);
+    // The second document reuses a mention id: the whole batch must roll back.
+    assert.throws(() => save(store, [doc('b.txt', 'h2', [record('evt_b', null)]), doc('c.txt', 'h3', [record('evt_a', null)])]));
     assert.equal(store.hasContent('h2'), false);
-    assert.deepEqual(store.counts(), { documents: 1, events: 1 });
+    assert.deepEqual(store.counts(), { documents: 1, events: 1, mentions: 1 });
     store.close();
   });
 
@@ -78,9 +88,9 @@ test('sqlite: a file that is not a database is refused with its name', () => {
 test('sqlite: reopening a database keeps its content and schema', () => {
   const path = join(mkdtempSync(join(tmpdir(), 'vigie-store-')), 'keep.db');
   const a = new SqliteStore(path);
-  a.saveBatch([doc('a.txt', 'h1', [record('evt_a', null)])]);
+  save(a, [doc('a.txt', 'h1', [record('evt_a', null)])]);
   a.close();
   const b = new SqliteStore(path, { readonly: true });
-  assert.deepEqual(b.counts(), { documents: 1, events: 1 });
+  assert.deepEqual(b.counts(), { documents: 1, events: 1, mentions: 1 });
   b.close();
 });

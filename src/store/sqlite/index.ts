@@ -1,7 +1,8 @@
 // SQLite implementation of the store (better-sqlite3: synchronous, one file, fast batched writes).
 import Database from 'better-sqlite3';
 import type { EventRecord } from '../../types.ts';
-import type { LineObservation, NewDocument, Store, StoredDocument } from '../store.ts';
+import type { LineObservation, NewDocument, Store, StoredDocument, StoredEvent } from '../store.ts';
+import { cellOf, mentionKey, type Mention, type MentionKey, type ResolvedEvent } from '../../resolve/resolve.ts';
 import { MIGRATIONS } from './migrations.ts';
 
 export interface SqliteStoreOptions {
@@ -23,13 +24,19 @@ export class SqliteStore implements Store {
       throw new Error(`${path}: cannot open database (${(e as Error).message})`);
     }
     try {
-      this.db.pragma('journal_mode = WAL');
+      if (!readonly) this.db.pragma('journal_mode = WAL');
       this.db.pragma('foreign_keys = ON');
-      if (!readonly) this.migrate();
+      if (readonly) this.checkSchema();
+      else this.migrate();
     } catch (e) {
       this.db.close();
       throw new Error(`${path}: not a vigie database (${(e as Error).message})`);
     }
+  }
+
+  private checkSchema(): void {
+    const v = this.db.pragma('user_version', { simple: true }) as number;
+    if (v !== MIGRATIONS.length) throw new Error(`schema version ${v}, this vigie reads ${MIGRATIONS.length}: open it once for writing (vigie ingest) to migrate`);
   }
 
   private migrate(): void {
@@ -41,6 +48,21 @@ export class SqliteStore implements Store {
         this.db.pragma(`user_version = ${v + 1}`);
       })();
     }
+    // Mentions stored before resolution existed get their keys now; they resolve at the next ingest.
+    const missing = this.db.prepare('SELECT m.id, m.record, d.name FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.key IS NULL').all() as { id: string; record: string; name: string }[];
+    if (missing.length) {
+      const update = this.db.prepare('UPDATE mentions SET key = ?, cell = ?, day = ?, published_day = ? WHERE id = ?');
+      this.db.transaction(() => {
+        for (const m of missing) {
+          const k = mentionKey({ id: m.id, document: m.name, record: JSON.parse(m.record) as EventRecord });
+          update.run(JSON.stringify(k), k.lat !== null && k.lon !== null ? cellOf(k.lat, k.lon) : null, k.day, k.published, m.id);
+        }
+      })();
+    }
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
   }
 
   hasContent(hash: string): boolean {
@@ -61,38 +83,112 @@ export class SqliteStore implements Store {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM lines WHERE site = ? AND key = ?').get(site, key) as { n: number }).n;
   }
 
-  saveBatch(documents: readonly NewDocument[]): void {
+  saveDocuments(documents: readonly NewDocument[]): void {
     const insertDoc = this.db.prepare(`INSERT INTO documents (name, version, url, outlet, language, language_rule, published, published_precision, published_rule, hash, text, zones, note, ingested_at)
       VALUES (@name, @version, @url, @outlet, @language, @language_rule, @published, @published_precision, @published_rule, @hash, @text, @zones, @note, @ingested_at)`);
-    const insertEvent = this.db.prepare('INSERT INTO events (id, document_id, ordinal, date, sub_event_type, country_code, record, trace) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const insertMention = this.db.prepare(`INSERT INTO mentions (id, document_id, ordinal, date, sub_event_type, country_code, record, trace, key, event_id, cell, day, published_day)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`);
     const now = new Date().toISOString();
     this.db.transaction(() => {
       for (const d of documents) {
         const version = this.latestVersion(d.info.name) + 1;
+        if (version > 1) this.dropMentionsOf(d.info.name);
         const { lastInsertRowid } = insertDoc.run({
           name: d.info.name, version, url: d.info.url, outlet: d.info.outlet, language: d.info.language, language_rule: d.info.languageRule,
           published: d.info.published.iso, published_precision: d.info.published.precision, published_rule: d.info.published.rule,
           hash: d.info.hash, text: d.text, zones: JSON.stringify(d.zones), note: d.note, ingested_at: now,
         });
         d.events.forEach(({ record, trace }, ordinal) => {
-          insertEvent.run(record.id, lastInsertRowid, ordinal, record.date, record.sub_event_type, record.location?.country_code ?? null, JSON.stringify(record), JSON.stringify(trace));
+          const k = mentionKey({ id: record.id, document: d.info.name, record });
+          insertMention.run(record.id, lastInsertRowid, ordinal, record.date, record.sub_event_type, record.location?.country_code ?? null, JSON.stringify(record), JSON.stringify(trace),
+            JSON.stringify(k), k.lat !== null && k.lon !== null ? cellOf(k.lat, k.lon) : null, k.day, k.published);
         });
       }
     })();
   }
 
+  /** A new version replaces the old: its mentions leave their events, which resolve again. */
+  private dropMentionsOf(name: string): void {
+    const old = this.db.prepare('SELECT m.id, m.event_id FROM mentions m JOIN documents d ON d.id = m.document_id WHERE d.name = ?').all(name) as { id: string; event_id: string | null }[];
+    const events = [...new Set(old.map((o) => o.event_id).filter((e): e is string => !!e))];
+    for (const e of events) {
+      this.db.prepare('UPDATE mentions SET event_id = NULL WHERE event_id = ?').run(e);
+      this.db.prepare('DELETE FROM events WHERE id = ?').run(e);
+    }
+    this.db.prepare('DELETE FROM mentions WHERE id IN (SELECT m.id FROM mentions m JOIN documents d ON d.id = m.document_id WHERE d.name = ?)').run(name);
+  }
+
+  unresolvedMentionKeys(): MentionKey[] {
+    return (this.db.prepare('SELECT key FROM mentions WHERE event_id IS NULL').all() as { key: string }[]).map((r) => JSON.parse(r.key) as MentionKey);
+  }
+
+  mentionKeysNear(cells: readonly string[], dayFrom: number, dayTo: number): MentionKey[] {
+    if (!cells.length) return [];
+    const sql = `SELECT key FROM mentions WHERE cell IN (${cells.map(() => '?').join(',')}) AND day BETWEEN ? AND ?`;
+    return (this.db.prepare(sql).all(...cells, dayFrom, dayTo) as { key: string }[]).map((r) => JSON.parse(r.key) as MentionKey);
+  }
+
+  mentionKeysInCountry(country: string | null, dayFrom: number, dayTo: number): MentionKey[] {
+    const where = country === null ? 'country_code IS NULL' : 'country_code = ?';
+    const args = country === null ? [] : [country];
+    const sql = `SELECT key FROM mentions WHERE ${where} AND (day BETWEEN ? AND ? OR (day IS NULL AND published_day BETWEEN ? AND ?))`;
+    return (this.db.prepare(sql).all(...args, dayFrom, dayTo, dayFrom, dayTo) as { key: string }[]).map((r) => JSON.parse(r.key) as MentionKey);
+  }
+
+  mentionKeysOfEvents(ids: readonly string[]): MentionKey[] {
+    const out: MentionKey[] = [];
+    const stmt = this.db.prepare('SELECT key FROM mentions WHERE event_id = ?');
+    for (const id of new Set(ids)) for (const r of stmt.all(id) as { key: string }[]) out.push(JSON.parse(r.key) as MentionKey);
+    return out;
+  }
+
+  eventOfMentions(ids: readonly string[]): Map<string, string> {
+    const out = new Map<string, string>();
+    const stmt = this.db.prepare('SELECT event_id FROM mentions WHERE id = ?');
+    for (const id of new Set(ids)) {
+      const r = stmt.get(id) as { event_id: string | null } | undefined;
+      if (r?.event_id) out.set(id, r.event_id);
+    }
+    return out;
+  }
+
+  mentions(ids: readonly string[]): Mention[] {
+    const stmt = this.db.prepare('SELECT m.id, m.record, d.name FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.id = ?');
+    return ids.map((id) => {
+      const r = stmt.get(id) as { id: string; record: string; name: string } | undefined;
+      if (!r) throw new Error(`mention ${id} is not stored`);
+      return { id: r.id, document: r.name, record: JSON.parse(r.record) as EventRecord };
+    });
+  }
+
+  replaceEvents(remove: readonly string[], add: readonly ResolvedEvent[]): void {
+    const del = this.db.prepare('DELETE FROM events WHERE id = ?');
+    const ins = this.db.prepare('INSERT OR REPLACE INTO events (id, record, disagreements, date, sub_event_type, country_code, lat, lon, n_sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const link = this.db.prepare('UPDATE mentions SET event_id = ? WHERE id = ?');
+    this.db.transaction(() => {
+      for (const id of remove) del.run(id);
+      for (const e of add) {
+        const r = e.record;
+        ins.run(r.id, JSON.stringify(r), JSON.stringify(e.disagreements), r.date, r.sub_event_type, r.location?.country_code ?? null, r.location?.lat ?? null, r.location?.lon ?? null, r.sources.length);
+        for (const m of e.mentionIds) link.run(r.id, m);
+      }
+    })();
+  }
+
   events({ limit }: { limit?: number } = {}): EventRecord[] {
-    // A document re-ingested under its name with new content supersedes its earlier versions.
-    const sql = `SELECT e.record FROM events e JOIN documents d ON d.id = e.document_id
-      WHERE d.version = (SELECT MAX(version) FROM documents WHERE name = d.name)
-      ORDER BY e.date IS NULL, e.date, d.name, e.ordinal${limit ? ' LIMIT ?' : ''}`;
+    const sql = `SELECT record FROM events ORDER BY date IS NULL, date, id${limit ? ' LIMIT ?' : ''}`;
     const rows = (limit ? this.db.prepare(sql).all(limit) : this.db.prepare(sql).all()) as { record: string }[];
     return rows.map((r) => JSON.parse(r.record) as EventRecord);
   }
 
-  eventTrace(id: string): unknown {
-    const row = this.db.prepare('SELECT trace FROM events WHERE id = ?').get(id) as { trace: string } | undefined;
-    return row ? JSON.parse(row.trace) : null;
+  event(id: string): StoredEvent | null {
+    const row = this.db.prepare('SELECT record, disagreements FROM events WHERE id = ?').get(id) as { record: string; disagreements: string } | undefined;
+    return row ? { record: JSON.parse(row.record), disagreements: JSON.parse(row.disagreements) } : null;
+  }
+
+  eventTrace(id: string): { document: string; trace: unknown }[] {
+    const rows = this.db.prepare('SELECT d.name, m.trace FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.event_id = ? ORDER BY d.name, m.ordinal').all(id) as { name: string; trace: string }[];
+    return rows.map((r) => ({ document: r.name, trace: JSON.parse(r.trace) }));
   }
 
   documents(): StoredDocument[] {
@@ -106,10 +202,9 @@ export class SqliteStore implements Store {
     return row ? toStored(row) : null;
   }
 
-  counts(): { documents: number; events: number } {
-    const documents = (this.db.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n;
-    const events = (this.db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
-    return { documents, events };
+  counts(): { documents: number; events: number; mentions: number } {
+    const n = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
+    return { documents: n('SELECT COUNT(*) AS n FROM documents'), events: n('SELECT COUNT(*) AS n FROM events'), mentions: n('SELECT COUNT(*) AS n FROM mentions') };
   }
 
   close(): void {
@@ -131,3 +226,4 @@ function toStored(r: DocumentRow): StoredDocument {
     },
   };
 }
+

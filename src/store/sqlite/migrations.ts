@@ -36,4 +36,30 @@ export const MIGRATIONS: readonly string[] = [
      document_hash TEXT NOT NULL,
      PRIMARY KEY (site, key, document_hash)
    ) WITHOUT ROWID;`,
+  // Cross-document resolution: what was extracted per document becomes a mention; events are clusters of mentions.
+  `ALTER TABLE events RENAME TO mentions;
+   ALTER TABLE mentions ADD COLUMN key TEXT;
+   ALTER TABLE mentions ADD COLUMN event_id TEXT;
+   ALTER TABLE mentions ADD COLUMN cell TEXT;
+   ALTER TABLE mentions ADD COLUMN day INTEGER;
+   ALTER TABLE mentions ADD COLUMN published_day INTEGER;
+   DROP INDEX IF EXISTS events_document;
+   DROP INDEX IF EXISTS events_date;
+   CREATE INDEX mentions_document ON mentions(document_id);
+   CREATE INDEX mentions_cell_day ON mentions(cell, day);
+   CREATE INDEX mentions_country_day ON mentions(country_code, day);
+   CREATE INDEX mentions_country_published ON mentions(country_code, published_day);
+   CREATE INDEX mentions_event ON mentions(event_id);
+   CREATE TABLE events (
+     id TEXT PRIMARY KEY,
+     record TEXT NOT NULL,
+     disagreements TEXT NOT NULL,
+     date TEXT,
+     sub_event_type TEXT NOT NULL,
+     country_code TEXT,
+     lat REAL,
+     lon REAL,
+     n_sources INTEGER NOT NULL
+   );
+   CREATE INDEX events_date ON events(date);`,
 ];

@@ -1,0 +1,58 @@
+// Resolution as documents arrive: the new mentions, the stored mentions they could be linked to
+// (found through the store's index of map cells × days, so the work per mention does not grow with
+// the database), and the whole events those belong to are clustered again; only those events are
+// rewritten.
+import type { Store } from '../store/store.ts';
+import { cellOf, cluster, dayWindow, isAnchor, mergeMentions, neighbourCells, type MentionKey } from './resolve.ts';
+
+export interface ResolutionSummary {
+  readonly pending: number;
+  readonly events: number;
+}
+
+export function resolvePending(store: Store): ResolutionSummary {
+  const pending = store.unresolvedMentionKeys();
+  if (!pending.length) return { pending: 0, events: 0 };
+  const neighbourhood = new Map<string, MentionKey>();
+  const add = (k: MentionKey) => neighbourhood.set(k.id, k);
+  pending.forEach(add);
+  for (const k of pending) {
+    const window = dayWindow(k);
+    if (!window) {
+      // No date at all: only the same place can tell, over any day.
+      if (k.lat !== null && k.lon !== null) store.mentionKeysNear([cellOf(k.lat, k.lon)], -1e6, 1e6).forEach(add);
+      continue;
+    }
+    if (isAnchor(k)) store.mentionKeysNear(neighbourCells(k), window[0], window[1]).forEach(add);
+    store.mentionKeysInCountry(k.country, window[0], window[1]).forEach(add);
+  }
+  // Whole events, so that a cluster is never cut in two.
+  const previous = new Set(store.eventOfMentions([...neighbourhood.keys()]).values());
+  store.mentionKeysOfEvents([...previous]).forEach(add);
+
+  const keys = [...neighbourhood.values()];
+  const clusters = cluster(keys, spatialCandidates(keys));
+  const resolved = clusters.map((c) => mergeMentions(c.id, store.mentions(c.members.map((m) => m.id))));
+  store.replaceEvents([...previous], resolved);
+  return { pending: pending.length, events: resolved.length };
+}
+
+/** Candidates for phase 1 from an in-memory index of map cells. */
+function spatialCandidates(keys: readonly MentionKey[]): (k: MentionKey) => Iterable<MentionKey> {
+  const byCell = new Map<string, MentionKey[]>();
+  for (const k of keys) {
+    if (k.lat === null || k.lon === null) continue;
+    const cell = cellOf(k.lat, k.lon);
+    const list = byCell.get(cell) ?? [];
+    list.push(k);
+    byCell.set(cell, list);
+  }
+  return function* (k) {
+    const window = dayWindow(k);
+    for (const cell of neighbourCells(k)) {
+      for (const other of byCell.get(cell) ?? []) {
+        if (!window || other.day === null || (other.day >= window[0] && other.day <= window[1])) yield other;
+      }
+    }
+  };
+}

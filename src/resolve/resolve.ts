@@ -1,0 +1,336 @@
+// Cross-document event resolution. A mention is one document's telling of an event (the
+// record extracted from that document). Mentions that tell the same event are clustered:
+//   phase 1 — mentions with a day and a point on the map are linked pairwise when their kind,
+//             places (a distance that depends on both precisions), days and actors agree; the
+//             clusters are the connected components, so the result does not depend on the order
+//             in which documents arrive;
+//   phase 2 — mentions without a day or without a point (a country only) join the one cluster
+//             that best fits them, or stand alone: linking them pairwise would chain unrelated
+//             events of one country together.
+// A cluster becomes one event record whose sources are every mention's document.
+import { createHash } from 'node:crypto';
+import type { ClaimStatus, DatePrecision, EventRecord, Place, Weapon } from '../types.ts';
+import { noteFor } from '../extract/pipeline.ts';
+import { eventTypeOf } from '../extract/taxonomy.ts';
+
+export interface Mention {
+  readonly id: string;
+  readonly document: string;
+  readonly record: EventRecord;
+}
+
+/** What resolution reads of a mention; also what the store indexes. */
+export interface MentionKey {
+  readonly id: string;
+  readonly document: string;
+  readonly family: string;
+  readonly subEventType: string;
+  readonly day: number | null; // days since 1970 of the mention's date
+  readonly datePrecision: DatePrecision | null;
+  readonly lat: number | null;
+  readonly lon: number | null;
+  readonly geoPrecision: number | null;
+  readonly country: string | null;
+  readonly actor1: string | null;
+  readonly actor2: string | null;
+  readonly published: number | null;
+  /** Order of mentions for a stable event id: earliest report first. */
+  readonly sortKey: string;
+}
+
+const DAY = 86_400_000;
+export const CELL_DEGREES = 0.5;
+
+export function mentionKey(m: Mention): MentionKey {
+  const r = m.record;
+  const published = r.sources[0]?.published ?? null;
+  return {
+    id: m.id,
+    document: m.document,
+    family: r.event_type,
+    subEventType: r.sub_event_type,
+    day: r.date ? Math.round(Date.parse(`${r.date}T00:00:00Z`) / DAY) : null,
+    datePrecision: r.date_precision,
+    lat: r.location?.lat ?? null,
+    lon: r.location?.lon ?? null,
+    geoPrecision: r.location?.geo_precision ?? null,
+    country: r.location?.country_code ?? null,
+    actor1: r.actor1,
+    actor2: r.actor2,
+    published: published ? Math.round(Date.parse(`${published.slice(0, 10)}T00:00:00Z`) / DAY) : null,
+    sortKey: `${published ?? '9999-12-31'}|${m.id}`,
+  };
+}
+
+export function cellOf(lat: number, lon: number): string {
+  return `${Math.floor(lat / CELL_DEGREES)}:${Math.floor(lon / CELL_DEGREES)}`;
+}
+
+/** The cells a mention's candidates can be in: wider for a vaguer place. */
+export function neighbourCells(k: MentionKey): string[] {
+  if (k.lat === null || k.lon === null) return [];
+  const reach = k.geoPrecision === 3 || k.geoPrecision === null ? 3 : 1;
+  const i = Math.floor(k.lat / CELL_DEGREES), j = Math.floor(k.lon / CELL_DEGREES);
+  const out: string[] = [];
+  for (let di = -reach; di <= reach; di++) for (let dj = -reach; dj <= reach; dj++) out.push(`${i + di}:${j + dj}`);
+  return out;
+}
+
+/** Days a candidate's date may fall on. */
+export function dayWindow(k: MentionKey): [number, number] | null {
+  if (k.day === null) return k.published === null ? null : [k.published - 8, k.published + 1];
+  const span = k.datePrecision === 'day' ? 1 : k.datePrecision === 'week' ? 8 : k.datePrecision === 'month' ? 31 : 366;
+  return [k.day - span, k.day + span];
+}
+
+/** A mention precise enough to link pairwise: a day (or the week of its report) and a point. */
+export function isAnchor(k: MentionKey): boolean {
+  return k.day !== null && (k.datePrecision === 'day' || k.datePrecision === 'week') && k.lat !== null && k.lon !== null;
+}
+
+function km(a: MentionKey, b: MentionKey): number {
+  const r = Math.PI / 180;
+  const h = Math.sin(((b.lat! - a.lat!) * r) / 2) ** 2 + Math.cos(a.lat! * r) * Math.cos(b.lat! * r) * Math.sin(((b.lon! - a.lon!) * r) / 2) ** 2;
+  return 12742 * Math.asin(Math.sqrt(h));
+}
+
+/** How far apart two places may be and still be one event's, given how precisely each is known. */
+function distanceLimit(a: MentionKey, b: MentionKey): number {
+  const worst = Math.max(a.geoPrecision ?? 3, b.geoPrecision ?? 3);
+  return worst === 1 ? 10 : worst === 2 ? 30 : 150;
+}
+
+const REMOTE_OR_BATTLE = new Set(['Explosions/Remote violence', 'Battles']);
+
+function kindsAgree(a: MentionKey, b: MentionKey, sameSite: boolean): boolean {
+  if (a.family === b.family) return true;
+  // One outlet's "attack" on a base is another's "drone strike": across these two families only at one site.
+  return sameSite && REMOTE_OR_BATTLE.has(a.family) && REMOTE_OR_BATTLE.has(b.family);
+}
+
+function actorsAgree(a: MentionKey, b: MentionKey): boolean {
+  if (a.actor1 && b.actor1 && a.actor1 !== b.actor1) return false;
+  if (a.actor2 && b.actor2 && a.actor2 !== b.actor2) return false;
+  return true;
+}
+
+function daysAgree(a: MentionKey, b: MentionKey): boolean {
+  if (a.day === null || b.day === null) return false;
+  const d = Math.abs(a.day - b.day);
+  // Outlets date one attack a day apart (the night of, the day after); a week-precise date is "around the report".
+  const tolerance = (p: DatePrecision | null) => (p === 'day' ? 1 : p === 'week' ? 7 : p === 'month' ? 31 : 366);
+  return d <= Math.max(tolerance(a.datePrecision), tolerance(b.datePrecision));
+}
+
+/** Phase 1: can two anchored mentions of different documents be the same event? */
+export function sameEvent(a: MentionKey, b: MentionKey): boolean {
+  if (a.document === b.document) return false;
+  if (!isAnchor(a) || !isAnchor(b)) return false;
+  if (a.country && b.country && a.country !== b.country) return false;
+  const d = km(a, b);
+  if (d > distanceLimit(a, b)) return false;
+  return kindsAgree(a, b, d <= 10) && daysAgree(a, b) && actorsAgree(a, b);
+}
+
+function linkCost(a: MentionKey, b: MentionKey): number {
+  return Math.abs(a.day! - b.day!) * 10 + km(a, b) / 10 + (a.family === b.family ? 0 : 5) + (a.subEventType === b.subEventType ? 0 : 1);
+}
+
+/** Phase 2: how well a loose mention (no day or no point) fits a cluster; null when it does not. */
+function fit(loose: MentionKey, members: readonly MentionKey[]): number | null {
+  if (members.some((m) => m.document === loose.document)) return null;
+  let best: number | null = null;
+  for (const m of members) {
+    if (!actorsAgree(loose, m)) return null;
+    if (loose.country && m.country && loose.country !== m.country) continue;
+    let cost = 0;
+    if (loose.lat !== null && m.lat !== null) {
+      const d = km(loose, m);
+      if (d > distanceLimit(loose, m)) continue;
+      cost += d / 10;
+    } else {
+      if (!loose.country || loose.country !== m.country) continue;
+      cost += 5; // a country is a weak place
+    }
+    if (!kindsAgree(loose, m, loose.lat !== null && m.lat !== null && km(loose, m) <= 10)) continue;
+    if (loose.day !== null && m.day !== null) {
+      if (!daysAgree(loose, m)) continue;
+      cost += Math.abs(loose.day - m.day);
+    } else if (loose.day === null && loose.published !== null) {
+      // An undated telling fits an event of the days before its report.
+      if (m.day === null || m.day > loose.published + 1 || m.day < loose.published - 7) continue;
+      cost += (loose.published - m.day) / 2;
+    } else if (loose.day === null) {
+      // A telling with no date at all fits only by its place: the same site (checked by the caller: one such event only).
+      if (loose.lat === null || m.lat === null || km(loose, m) > 10) continue;
+      cost += 20;
+    } else continue;
+    if (best === null || cost < best) best = cost;
+  }
+  return best;
+}
+
+export interface Cluster {
+  readonly id: string;
+  readonly members: readonly MentionKey[];
+}
+
+/** Clusters of mentions; deterministic in the set of mentions, whatever their order. */
+export function cluster(keys: readonly MentionKey[], candidates: (k: MentionKey) => Iterable<MentionKey> = () => keys): Cluster[] {
+  const sorted = [...keys].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const anchors = sorted.filter(isAnchor);
+  const loose = sorted.filter((k) => !isAnchor(k));
+  const parent = new Map<string, string>(anchors.map((k) => [k.id, k.id]));
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    let c = x;
+    while (parent.get(c) !== r) { const n = parent.get(c)!; parent.set(c, r); c = n; }
+    return r;
+  };
+  // All links first, then the closest ones joined first; a component never holds two events of one
+  // document (the document told them apart). Sorting the links makes this independent of arrival order.
+  const links: { a: MentionKey; b: MentionKey; cost: number }[] = [];
+  for (const a of anchors) {
+    for (const b of candidates(a)) {
+      if (b.id <= a.id || !parent.has(b.id)) continue;
+      if (sameEvent(a, b)) links.push({ a, b, cost: linkCost(a, b) });
+    }
+  }
+  links.sort((x, y) => x.cost - y.cost || (x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : x.b.id < y.b.id ? -1 : 1));
+  const documents = new Map<string, Set<string>>(anchors.map((k) => [k.id, new Set([k.document])]));
+  for (const { a, b } of links) {
+    const ra = find(a.id), rb = find(b.id);
+    if (ra === rb) continue;
+    const da = documents.get(ra)!, db = documents.get(rb)!;
+    if ([...da].some((d) => db.has(d))) continue;
+    const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
+    parent.set(child, root);
+    documents.set(root, new Set([...da, ...db]));
+  }
+  const groups = new Map<string, MentionKey[]>();
+  for (const a of anchors) {
+    const r = find(a.id);
+    const g = groups.get(r) ?? [];
+    g.push(a);
+    groups.set(r, g);
+  }
+  const phase1 = [...groups.values()];
+  // Phase 2 against phase 1 only, so that loose mentions never chain through each other.
+  for (const l of loose) {
+    let best: { cost: number; group: MentionKey[] } | null = null;
+    let fits = 0;
+    for (const g of phase1) {
+      const c = fit(l, g);
+      if (c === null) continue;
+      fits++;
+      if (!best || c < best.cost || (c === best.cost && g[0]!.id < best.group[0]!.id)) best = { cost: c, group: g };
+    }
+    // Undated and unpublished: only when one event at that site could be the one.
+    if (best && (l.day !== null || l.published !== null || fits === 1)) best.group.push(l);
+    else groups.set(l.id, [l]);
+  }
+  const all = new Set([...phase1, ...groups.values()]);
+  return [...all].map((members) => ({ id: eventIdOf(members), members: [...members].sort((a, b) => (a.sortKey < b.sortKey ? -1 : 1)) }));
+}
+
+/** The id of the earliest report: adding a later report of a known event does not change it. */
+export function eventIdOf(members: readonly MentionKey[]): string {
+  const first = [...members].sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0))[0]!;
+  return `evt_${createHash('sha256').update(`event|${first.id}`).digest('hex').slice(0, 20)}`;
+}
+
+// ---- Merging ----
+
+export interface Disagreement {
+  readonly field: string;
+  readonly values: readonly { readonly value: unknown; readonly documents: readonly string[] }[];
+}
+
+export interface ResolvedEvent {
+  readonly record: EventRecord;
+  readonly disagreements: readonly Disagreement[];
+  readonly mentionIds: readonly string[];
+}
+
+const DATE_RANK: Record<string, number> = { day: 0, week: 1, month: 2, year: 3 };
+const CLAIM_RANK: Record<ClaimStatus, number> = { confirmed: 0, claimed: 1, reported: 2, denied: 3 };
+
+function tally<T>(values: readonly { value: T; document: string }[], key: (v: T) => string = (v) => JSON.stringify(v)) {
+  const by = new Map<string, { value: T; documents: string[] }>();
+  for (const v of values) {
+    const k = key(v.value);
+    const e = by.get(k) ?? { value: v.value, documents: [] };
+    if (!e.documents.includes(v.document)) e.documents.push(v.document);
+    by.set(k, e);
+  }
+  return [...by.values()].sort((a, b) => b.documents.length - a.documents.length || (key(a.value) < key(b.value) ? -1 : 1));
+}
+
+/** One record from the mentions of one event: each field the most specific and best supported value. */
+export function mergeMentions(id: string, mentions: readonly Mention[]): ResolvedEvent {
+  const recs = mentions.map((m) => ({ r: m.record, doc: m.document }));
+  const disagreements: Disagreement[] = [];
+  const note = (field: string, values: readonly { value: unknown; documents: string[] }[]) => {
+    if (values.length > 1) disagreements.push({ field, values: values.map((v) => ({ value: v.value, documents: v.documents })) });
+  };
+
+  const types = tally(recs.map(({ r, doc }) => ({ value: r.sub_event_type, document: doc })));
+  note('sub_event_type', types);
+  const subEventType = types[0]!.value;
+
+  // A day beats a week beats a month; among days, the most reported, then the earliest.
+  const dated = recs.filter(({ r }) => r.date);
+  const bestPrecision = Math.min(...dated.map(({ r }) => DATE_RANK[r.date_precision ?? 'year'] ?? 3));
+  const dates = tally(dated.filter(({ r }) => (DATE_RANK[r.date_precision ?? 'year'] ?? 3) === bestPrecision).map(({ r, doc }) => ({ value: r.date!, document: doc })));
+  const date = dates.length ? [...dates].sort((a, b) => b.documents.length - a.documents.length || (a.value < b.value ? -1 : 1))[0]!.value : null;
+  note('date', tally(dated.map(({ r, doc }) => ({ value: r.date!, document: doc }))));
+  const datePrecision = date ? (Object.keys(DATE_RANK).find((k) => DATE_RANK[k] === bestPrecision) as DatePrecision) : null;
+
+  // A site beats a town beats a province beats a country.
+  const placed = recs.filter(({ r }) => r.location);
+  const precisionOf = (p: Place) => (p.lat === null ? 4 : p.geo_precision ?? 4);
+  const bestGeo = Math.min(...placed.map(({ r }) => precisionOf(r.location!)));
+  const locations = tally(placed.filter(({ r }) => precisionOf(r.location!) === bestGeo).map(({ r, doc }) => ({ value: r.location!, document: doc })), (p) => `${p.name}|${p.country_code}`);
+  const location = locations[0]?.value ?? null;
+  note('location', tally(placed.map(({ r, doc }) => ({ value: r.location!.name, document: doc }))));
+
+  const pick = (field: 'actor1' | 'actor2') => {
+    const values = tally(recs.filter(({ r }) => r[field]).map(({ r, doc }) => ({ value: r[field]!, document: doc })));
+    note(field, values);
+    return values[0]?.value ?? null;
+  };
+  const actor1 = pick('actor1');
+  const actor2raw = pick('actor2');
+  const actor2 = actor2raw === actor1 ? null : actor2raw;
+
+  const weapons = [...new Set(recs.flatMap(({ r }) => r.weapons))].sort() as Weapon[];
+
+  // A number given by more sources wins; on a tie, the lower figure (as careful coders do), and the disagreement is shown.
+  const count = (field: 'killed' | 'wounded') => {
+    const values = tally(recs.filter(({ r }) => r[field] !== null).map(({ r, doc }) => ({ value: r[field]!, document: doc })));
+    note(field, values);
+    if (!values.length) return null;
+    const top = values[0]!.documents.length;
+    return Math.min(...values.filter((v) => v.documents.length === top).map((v) => v.value));
+  };
+  const killed = count('killed');
+  const wounded = count('wounded');
+
+  // The strongest statement across sources: confirmed > claimed > reported; a denial stays visible.
+  const claims = tally(recs.map(({ r, doc }) => ({ value: r.claim, document: doc })), (c) => `${c.status}|${c.by ?? ''}`);
+  const claim = [...claims].sort((a, b) => CLAIM_RANK[a.value.status] - CLAIM_RANK[b.value.status] || b.documents.length - a.documents.length)[0]!.value;
+  if (claims.some((c) => c.value.status === 'denied') || new Set(claims.map((c) => c.value.status)).size > 1) note('claim', claims);
+
+  const sources = [...recs]
+    .sort((a, b) => ((a.r.sources[0]?.published ?? '9999') < (b.r.sources[0]?.published ?? '9999') ? -1 : a.doc < b.doc ? -1 : 1))
+    .flatMap(({ r }) => r.sources);
+  const base = { event_type: eventTypeOf(subEventType), sub_event_type: subEventType, date, date_precision: datePrecision, actor1, actor2, location, weapons, killed, wounded, claim };
+  const record: EventRecord = {
+    id,
+    ...base,
+    sources,
+    notes: `${noteFor({ ...base, cited: [], evidence: [], trace: [] }).replace(/\.$/, '')}; ${sources.length} source${sources.length > 1 ? 's' : ''}.`,
+  };
+  return { record, disagreements, mentionIds: mentions.map((m) => m.id) };
+}
