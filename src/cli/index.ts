@@ -6,6 +6,7 @@ import { registerEvents } from './events.ts';
 import { registerStart } from './start.ts';
 import { registerExplain } from './explain.ts';
 import { registerEval } from './eval.ts';
+import { registerShow } from './show.ts';
 
 export const DEFAULT_DB = './vigie.db';
 
@@ -20,6 +21,7 @@ export function program(): Command {
   registerEvents(p);
   registerExplain(p);
   registerEval(p);
+  registerShow(p);
   registerStart(p);
   return p;
 }

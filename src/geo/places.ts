@@ -250,8 +250,8 @@ const LOCATIVE: Record<string, RegExp> = {
   en: /(?:^|\s)(?:in|at|near|of|from|to|outside|on|into|around|between|across)\s*(?:the )?$/,
 };
 const COUNTRY_LOCATIVE: Record<string, RegExp> = {
-  fr: /(?:^|\s)(?:a|au|aux|dans|en|pres de|sur le territoire)\s*(?:la |le |l'|les )?$/,
-  en: /(?:^|\s)(?:in|at|inside|across|throughout|near|off|over|into)\s*(?:the )?$/,
+  fr: /(?:^|\s)(?:a|au|aux|dans|en|pres de|sur le territoire|au large de|au large du|au large des|(?:cotes?|eaux|regions?|zones?|parties?) (?:de|du|d'))\s*(?:la |le |l'|les )?$/,
+  en: /(?:^|\s)(?:in|at|inside|across|throughout|near|off|over|into|(?:coast|coasts|waters|parts?|areas?|regions?) of)\s*(?:the )?$/,
 };
 
 const RELATION_BEFORE = /(?:affiliee?s?|liee?s?|proches?|soutenue?s?|allied|linked|close|backed|loyal|tied|attached|aligned|fideles?)\s+(?:a|au|aux|de|du|d'|to|with|by)\s*(?:la |le |l'|les |the )?$/;

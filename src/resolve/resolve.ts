@@ -85,7 +85,7 @@ export function dayWindow(k: MentionKey): [number, number] | null {
 
 /** A mention precise enough to link pairwise: a day (or the week of its report) and a point. */
 export function isAnchor(k: MentionKey): boolean {
-  return k.day !== null && (k.datePrecision === 'day' || k.datePrecision === 'week') && k.lat !== null && k.lon !== null;
+  return k.day !== null && (k.datePrecision === 'day' || k.datePrecision === 'week') && k.lat !== null && k.lon !== null && (k.geoPrecision === 1 || k.geoPrecision === 2);
 }
 
 function km(a: MentionKey, b: MentionKey): number {

@@ -91,6 +91,40 @@ test('explain shows zones, events and rule ids', () => {
   assert.match(missing.stderr, /nope\.txt: no such document/);
 });
 
+test('show lists an event with its sources, evidence and disagreements', () => {
+  const dir = tmp();
+  const db = join(dir, 'v.db');
+  vigie(['ingest', SAMPLES, '--db', db, '-q']);
+  const [first] = vigie(['export', '--db', db]).stdout.trim().split('\n').map((l) => JSON.parse(l));
+  const r = vigie(['show', first.id, '--db', db]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, new RegExp(`# ${first.id}`));
+  assert.match(r.stdout, /## sources \(\d+\)/);
+  assert.match(r.stdout, /## disagreements/);
+  const json = JSON.parse(vigie(['show', first.id, '--db', db, '--json']).stdout);
+  assert.equal(json.record.id, first.id);
+  assert.ok(Array.isArray(json.disagreements));
+  const missing = vigie(['show', 'evt_nope', '--db', db]);
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /evt_nope: no such event/);
+});
+
+test('eval scores a corpus against a gold file', () => {
+  const dir = tmp();
+  const gold = join(dir, 'gold.json');
+  writeFileSync(gold, JSON.stringify({ documents: [{ document: 'g.txt', events: [{ id: 'g-1', required: true, sub_event_type: ['Air/drone strike'], date: '2024-03-04', date_tolerance_days: 0,
+    location: { name: 'Ain al-Asad Air Base', country_code: 'IQ', lat: 33.786, lon: 42.441, tolerance_km: 30 }, actor1: ['Islamic Resistance in Iraq'], claim_status: ['claimed'] }] }] }));
+  const doc = join(dir, 'g.txt');
+  writeFileSync(doc, 'Titre\n\nLa Résistance islamique en Irak a revendiqué lundi 4 mars 2024 une attaque de drones contre la base d’Aïn al-Assad.');
+  const r = vigie(['eval', gold, doc]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /events: P 1\.000 {2}R 1\.000 {2}F1 1\.000/);
+  assert.match(r.stdout, /sub_event_type 1\.000 {2}date 1\.000 {2}actor1 1\.000/);
+  const bad = vigie(['eval', doc, doc]);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /not a readable JSON gold file/);
+});
+
 test('a database path that is not a database is refused by name', () => {
   const dir = tmp();
   const fake = join(dir, 'fake.db');

@@ -1,0 +1,49 @@
+import type { Command } from 'commander';
+import { SqliteStore } from '../store/sqlite/index.ts';
+
+export function registerShow(program: Command): void {
+  program
+    .command('show')
+    .description('one event: its record, every source with its evidence, and where sources disagree')
+    .argument('<event>', 'event id (evt_…)')
+    .option('--db <file>', 'SQLite database', './vigie.db')
+    .option('--json', 'the record and its disagreements as JSON')
+    .action((id: string, opts: { db: string; json?: boolean }) => {
+      const store = new SqliteStore(opts.db, { readonly: true });
+      try {
+        const event = store.event(id);
+        if (!event) throw new Error(`${id}: no such event in ${opts.db}`);
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify(event, null, 2)}\n`);
+          return;
+        }
+        const r = event.record;
+        const loc = r.location;
+        const out = [
+          `# ${r.id}`,
+          r.notes,
+          '',
+          `type       ${r.event_type} / ${r.sub_event_type}`,
+          `date       ${r.date ?? 'unknown'}${r.date_precision ? ` (${r.date_precision})` : ''}`,
+          `actors     ${r.actor1 ?? '?'} → ${r.actor2 ?? '?'}`,
+          `place      ${loc ? `${loc.name}${loc.admin1 ? `, ${loc.admin1}` : ''}${loc.country ? `, ${loc.country}` : ''}${loc.lat !== null ? ` (${loc.lat}, ${loc.lon}), precision ${loc.geo_precision}` : ', not on the map'}` : 'unknown'}`,
+          `weapons    ${r.weapons.join(', ') || '-'}`,
+          `casualties killed ${r.killed ?? 'not reported'}, wounded ${r.wounded ?? 'not reported'}`,
+          `claim      ${r.claim.status}${r.claim.by ? ` by ${r.claim.by}` : ''}`,
+          '',
+          `## sources (${r.sources.length})`,
+        ];
+        for (const s of r.sources) {
+          out.push(`- ${s.document}  ${s.outlet ?? 'outlet unknown'}  published ${s.published ?? '?'}${s.cited.length ? `  citing ${s.cited.join('; ')}` : ''}`);
+          for (const v of s.evidence) out.push(`    ${v.start}-${v.end}  “${v.text}”`);
+        }
+        out.push('', `## disagreements (${event.disagreements.length})`);
+        for (const d of event.disagreements) {
+          out.push(`- ${d.field}: ${d.values.map((v) => `${JSON.stringify(v.value)} (${v.documents.join(', ')})`).join('  vs  ')}`);
+        }
+        process.stdout.write(`${out.join('\n')}\n`);
+      } finally {
+        store.close();
+      }
+    });
+}

@@ -1,0 +1,123 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { EventRecord, Place } from '../../src/types.ts';
+import { cluster, mentionKey, mergeMentions, type Mention } from '../../src/resolve/resolve.ts';
+import { SqliteStore } from '../../src/store/sqlite/index.ts';
+import { ingest } from '../../src/ingest/ingest.ts';
+
+const AIN_AL_ASAD: Place = { name: 'Ain al-Asad Air Base', admin1: 'Al Anbar', country: 'Iraq', country_code: 'IQ', lat: 33.7856, lon: 42.4412, geo_precision: 1 };
+const ANBAR: Place = { name: 'Al Anbar', admin1: 'Al Anbar', country: 'Iraq', country_code: 'IQ', lat: 32.8, lon: 41.9, geo_precision: 3 };
+// A site 20 km from Ain al-Asad.
+const NEARBY: Place = { name: 'Al Baghdadi', admin1: 'Al Anbar', country: 'Iraq', country_code: 'IQ', lat: 33.9, lon: 42.6, geo_precision: 1 };
+
+let n = 0;
+function mention(document: string, over: Partial<EventRecord> = {}): Mention {
+  const id = `m${++n}`;
+  const record: EventRecord = {
+    id, event_type: 'Explosions/Remote violence', sub_event_type: 'Air/drone strike', date: '2024-03-04', date_precision: 'day',
+    actor1: null, actor2: 'Military Forces of the United States', location: AIN_AL_ASAD, weapons: ['drone'], killed: null, wounded: null,
+    claim: { status: 'reported', by: null },
+    sources: [{ document, outlet: null, cited: [], published: '2024-03-05', evidence: [{ start: 0, end: 5, text: 'Texte' }] }],
+    notes: 'n', ...over,
+  };
+  return { id, document, record };
+}
+
+const sizes = (ms: Mention[]) => cluster(ms.map(mentionKey)).map((c) => c.members.length).sort();
+
+test('French and English reports of one attack, a day apart in their dating, are one event', () => {
+  assert.deepEqual(sizes([mention('fr.txt'), mention('en.txt', { date: '2024-03-05' })]), [2]);
+});
+
+test('two attacks on the same base on different days stay two events', () => {
+  assert.deepEqual(sizes([mention('a.txt'), mention('b.txt', { date: '2024-03-09' })]), [1, 1]);
+});
+
+test('the same day, two bases 20 km apart, are two events', () => {
+  assert.deepEqual(sizes([mention('a.txt'), mention('b.txt', { location: NEARBY })]), [1, 1]);
+});
+
+test('a province-level report and a site-level report of one attack are one event, at the site', () => {
+  const ms = [mention('site.txt'), mention('province.txt', { location: ANBAR })];
+  const [c] = cluster(ms.map(mentionKey));
+  assert.equal(c!.members.length, 2);
+  assert.equal(mergeMentions(c!.id, ms).record.location?.name, 'Ain al-Asad Air Base');
+});
+
+test('contradicting authors are not merged', () => {
+  assert.deepEqual(sizes([mention('a.txt', { actor1: 'Hezbollah' }), mention('b.txt', { actor1: 'Hamas' })]), [1, 1]);
+});
+
+test('two events of one document never end up in one event through a third report', () => {
+  const ms = [mention('a.txt', { date: '2024-03-04' }), mention('a.txt', { date: '2024-03-05', sub_event_type: 'Shelling/artillery/missile attack', event_type: 'Explosions/Remote violence' }), mention('b.txt', { date: '2024-03-05' })];
+  assert.deepEqual(sizes(ms), [1, 2]);
+});
+
+test('clusters and ids do not depend on the order of the mentions', () => {
+  const ms = [mention('a.txt'), mention('b.txt', { date: '2024-03-05' }), mention('c.txt', { date: '2024-03-10' }), mention('d.txt', { location: ANBAR })];
+  const ids = (list: Mention[]) => cluster(list.map(mentionKey)).map((c) => `${c.id}:${c.members.map((m) => m.id).sort().join(',')}`).sort();
+  assert.deepEqual(ids([...ms].reverse()), ids(ms));
+  assert.deepEqual(ids([ms[2]!, ms[0]!, ms[3]!, ms[1]!]), ids(ms));
+});
+
+test('a later report of a known event adds a source without changing the event id', () => {
+  const first = [mention('early.txt', { sources: [{ document: 'early.txt', outlet: null, cited: [], published: '2024-03-04', evidence: [{ start: 0, end: 1, text: 'x' }] }] })];
+  const [before] = cluster(first.map(mentionKey));
+  const later = mention('late.txt', { sources: [{ document: 'late.txt', outlet: null, cited: [], published: '2024-03-06', evidence: [{ start: 0, end: 1, text: 'y' }] }] });
+  const [after] = cluster([...first, later].map(mentionKey));
+  assert.equal(after!.members.length, 2);
+  assert.equal(after!.id, before!.id);
+});
+
+test('merged fields: most specific date, number given by more sources, strongest claim; disagreements are listed', () => {
+  const ms = [
+    mention('a.txt', { killed: 3, claim: { status: 'claimed', by: 'Hezbollah' }, actor1: 'Hezbollah' }),
+    mention('b.txt', { killed: 3, claim: { status: 'confirmed', by: null } }),
+    mention('c.txt', { killed: 0, date: '2024-03-01', date_precision: 'week', claim: { status: 'denied', by: null } }),
+  ];
+  const { record, disagreements } = mergeMentions('evt_x', ms);
+  assert.equal(record.killed, 3);
+  assert.equal(record.date, '2024-03-04');
+  assert.equal(record.date_precision, 'day');
+  assert.equal(record.claim.status, 'confirmed');
+  assert.equal(record.actor1, 'Hezbollah');
+  assert.equal(record.sources.length, 3);
+  const fields = disagreements.map((d) => d.field);
+  assert.ok(fields.includes('killed'));
+  assert.ok(fields.includes('claim'));
+  const killed = disagreements.find((d) => d.field === 'killed')!;
+  assert.deepEqual(killed.values.map((v) => [v.value, v.documents.length]), [[3, 2], [0, 1]]);
+});
+
+// Through ingest and a real database: reports written for this test, in both languages.
+const REPORTS: Record<string, string> = {
+  'fr.txt': 'Titre\n\nLa Résistance islamique en Irak a revendiqué lundi 4 mars 2024 une attaque de drones contre la base d’Aïn al-Assad.',
+  'en.txt': 'Headline\n\nThe Islamic Resistance in Iraq claimed a drone attack on US forces at Ain al-Asad air base on March 4, 2024.',
+  'other.txt': 'Headline\n\nRockets hit Harir air base on March 9, 2024, officials said.',
+};
+
+async function ingestInOrder(names: string[]): Promise<string[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-resolve-'));
+  const store = new SqliteStore(join(dir, 'v.db'));
+  for (const name of names) {
+    const path = join(dir, name);
+    writeFileSync(path, REPORTS[name]!);
+    await ingest(store, [path]);
+  }
+  const events = store.events().map((e) => `${e.id}:${e.sources.map((s) => s.document).sort().join('+')}`).sort();
+  // Ingesting again changes nothing.
+  for (const name of names) await ingest(store, [join(dir, name)]);
+  assert.deepEqual(store.events().map((e) => `${e.id}:${e.sources.map((s) => s.document).sort().join('+')}`).sort(), events);
+  store.close();
+  return events;
+}
+
+test('ingest in any order gives the same events and ids, and re-ingest is idempotent', async () => {
+  const a = await ingestInOrder(['fr.txt', 'en.txt', 'other.txt']);
+  const b = await ingestInOrder(['other.txt', 'en.txt', 'fr.txt']);
+  assert.deepEqual(a, b);
+  assert.ok(a.some((e) => e.endsWith(':en.txt+fr.txt')), a.join(' | '));
+});
