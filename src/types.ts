@@ -103,8 +103,8 @@ export interface FieldTrace {
   readonly span?: Span;
 }
 
-/** An event as extracted from one document, before cross-document resolution. */
-export interface ExtractedEvent {
+/** What an event is: the fields an extracted event and a public record share. */
+export interface EventFields {
   readonly event_type: string;
   readonly sub_event_type: string;
   readonly date: string | null;
@@ -116,6 +116,10 @@ export interface ExtractedEvent {
   readonly killed: number | null;
   readonly wounded: number | null;
   readonly claim: { readonly status: ClaimStatus; readonly by: string | null };
+}
+
+/** An event as extracted from one document, before cross-document resolution. */
+export interface ExtractedEvent extends EventFields {
   readonly cited: readonly string[];
   readonly evidence: readonly EvidenceSpan[];
   readonly notes: string;
@@ -131,19 +135,8 @@ export interface EventSource {
 }
 
 /** The public record of shared/spec/event-record.md. */
-export interface EventRecord {
+export interface EventRecord extends EventFields {
   readonly id: string;
-  readonly event_type: string;
-  readonly sub_event_type: string;
-  readonly date: string | null;
-  readonly date_precision: DatePrecision | null;
-  readonly actor1: string | null;
-  readonly actor2: string | null;
-  readonly location: Place | null;
-  readonly weapons: readonly Weapon[];
-  readonly killed: number | null;
-  readonly wounded: number | null;
-  readonly claim: { readonly status: ClaimStatus; readonly by: string | null };
   readonly sources: readonly EventSource[];
   readonly notes: string;
 }

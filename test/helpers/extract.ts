@@ -1,4 +1,5 @@
 // Runs the whole per-document chain on a text the test writes, as ingest does.
+import assert from 'node:assert/strict';
 import type { ExtractedEvent } from '../../src/types.ts';
 import { processDocument } from '../../src/process/document.ts';
 
@@ -10,4 +11,21 @@ export function only(text: string, options?: Parameters<typeof eventsOf>[1]): Ex
   const events = eventsOf(text, options);
   if (events.length !== 1) throw new Error(`expected one event, got ${events.length}: ${events.map((e) => e.notes).join(' | ')}`);
   return events[0]!;
+}
+
+/** The fields a case table may state about an event; those it leaves out are not checked. */
+export type Expected = Partial<{
+  sub: string; date: string | null; place: string; precision: number | null; country: string; actor1: string | null; actor2: string | null;
+  weapons: string[]; killed: number | null; wounded: number | null; claim: string; by: string | null; cited: string[];
+}>;
+
+export function checkEvent(e: ExtractedEvent, want: Expected): void {
+  const got: Record<keyof Expected, unknown> = {
+    sub: e.sub_event_type, date: e.date, place: e.location?.name, precision: e.location?.geo_precision, country: e.location?.country_code,
+    actor1: e.actor1, actor2: e.actor2, weapons: e.weapons, killed: e.killed, wounded: e.wounded, claim: e.claim.status, by: e.claim.by, cited: e.cited,
+  };
+  for (const [field, value] of Object.entries(want) as [keyof Expected, unknown][]) {
+    if (field === 'cited') for (const c of value as string[]) assert.ok(e.cited.includes(c), `cited ${c} in ${e.cited}`);
+    else assert.deepEqual(got[field], value, field);
+  }
 }
