@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { SqliteStore } from '../store/sqlite/index.ts';
-import { processDocument } from '../process/document.ts';
+import type { FieldTrace } from '../types.ts';
 
 export function registerExplain(program: Command): void {
   program
@@ -19,13 +19,13 @@ export function registerExplain(program: Command): void {
         if (doc.note) out.push(`note: ${doc.note}`);
         out.push('', '## zones');
         for (const z of doc.zones) out.push(`  ${z.start}-${z.end} ${z.kind.padEnd(11)} [${z.rule}] ${JSON.stringify(doc.text.slice(z.start, Math.min(z.end, z.start + 70)))}`);
-        // Re-run extraction on the stored text with the stored zones' outcome, for the rule trace.
-        const p = processDocument({ name: info.name, text: doc.text, url: info.url, published: info.published.iso }, {});
         out.push('', '## events');
-        p.events.forEach((e, i) => {
-          out.push(`  [${i + 1}] ${e.notes}`);
-          for (const t of e.trace) out.push(`      ${t.field.padEnd(15)} ${t.rule}${t.span ? `  ${t.span.start}-${t.span.end} ${JSON.stringify(doc.text.slice(t.span.start, t.span.end))}` : ''}`);
-          for (const v of e.evidence) out.push(`      evidence ${v.start}-${v.end} ${JSON.stringify(v.text.slice(0, 100))}`);
+        store.documentMentions(doc.id).forEach(({ record, trace, eventId }, i) => {
+          out.push(`  [${i + 1}] ${record.notes}`, `      event ${eventId ?? '(unresolved)'}`);
+          for (const t of trace as FieldTrace[]) {
+            out.push(`      ${t.field.padEnd(15)} ${t.rule}${t.span ? `  ${t.span.start}-${t.span.end} ${JSON.stringify(doc.text.slice(t.span.start, t.span.end))}` : ''}`);
+          }
+          for (const v of record.sources[0]?.evidence ?? []) out.push(`      evidence ${v.start}-${v.end} ${JSON.stringify(v.text.slice(0, 100))}`);
         });
         process.stdout.write(`${out.join('\n')}\n`);
       } finally {

@@ -63,6 +63,8 @@ export interface Store {
   replaceEvents(remove: readonly string[], add: readonly ResolvedEvent[]): void;
   events(options?: { readonly limit?: number }): EventRecord[];
   event(id: string): StoredEvent | null;
+  /** The events extracted from one stored document, with the trace of each field and the event each now belongs to. */
+  documentMentions(documentId: number): { record: EventRecord; trace: unknown; eventId: string | null }[];
   /** Per mention of an event: its document and the rule trace of its fields. */
   eventTrace(id: string): { document: string; trace: unknown }[];
   documents(): StoredDocument[];

@@ -186,6 +186,11 @@ export class SqliteStore implements Store {
     return row ? { record: JSON.parse(row.record), disagreements: JSON.parse(row.disagreements) } : null;
   }
 
+  documentMentions(documentId: number): { record: EventRecord; trace: unknown; eventId: string | null }[] {
+    const rows = this.db.prepare('SELECT record, trace, event_id FROM mentions WHERE document_id = ? ORDER BY ordinal').all(documentId) as { record: string; trace: string; event_id: string | null }[];
+    return rows.map((r) => ({ record: JSON.parse(r.record) as EventRecord, trace: JSON.parse(r.trace), eventId: r.event_id }));
+  }
+
   eventTrace(id: string): { document: string; trace: unknown }[] {
     const rows = this.db.prepare('SELECT d.name, m.trace FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.event_id = ? ORDER BY d.name, m.ordinal').all(id) as { name: string; trace: string }[];
     return rows.map((r) => ({ document: r.name, trace: JSON.parse(r.trace) }));
