@@ -33,6 +33,7 @@ export interface MentionKey {
   readonly country: string | null;
   readonly actor1: string | null;
   readonly actor2: string | null;
+  readonly weapons?: readonly string[];
   readonly published: number | null;
   /** Order of mentions for a stable event id: earliest report first. */
   readonly sortKey: string;
@@ -57,6 +58,7 @@ export function mentionKey(m: Mention): MentionKey {
     country: r.location?.country_code ?? null,
     actor1: r.actor1,
     actor2: r.actor2,
+    weapons: r.weapons,
     published: published ? Math.round(Date.parse(`${published.slice(0, 10)}T00:00:00Z`) / DAY) : null,
     sortKey: `${published ?? '9999-12-31'}|${m.id}`,
   };
@@ -161,8 +163,13 @@ function fit(loose: MentionKey, members: readonly MentionKey[]): number | null {
       if (m.day === null || m.day > loose.published + 1 || m.day < loose.published - 7) continue;
       cost += (loose.published - m.day) / 2;
     } else if (loose.day === null) {
-      // A telling with no date at all fits only by its place: the same site (checked by the caller: one such event only).
-      if (loose.lat === null || m.lat === null || km(loose, m) > 10) continue;
+      // A telling with no date at all fits only by its place, its kind and what it says of the event:
+      // the same site, the same sub-event type, the same weapons and an author in common (and the
+      // caller takes it only when one event fits).
+      if (loose.lat === null || m.lat === null || km(loose, m) > 10 || loose.subEventType !== m.subEventType) continue;
+      const lw = loose.weapons ?? [], mw = m.weapons ?? [];
+      if (lw.length && mw.length && !lw.some((w) => mw.includes(w))) continue;
+      if (loose.actor1 && m.actor1 !== loose.actor1) continue;
       cost += 20;
     } else continue;
     if (best === null || cost < best) best = cost;
