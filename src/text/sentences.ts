@@ -18,7 +18,9 @@ export function splitSentences(raw: string, paragraphs: readonly Span[]): Senten
   const out: Sentence[] = [];
   paragraphs.forEach((p, paragraph) => {
     let start = p.start;
-    const endRe = /[.!?]+["»”’)]*(?=\s+["«“(]?[\p{Lu}\d])/gu;
+    // An end mark before a space and a capital; or glued to the next sentence by a lost space
+    // ("drones.Deux drones"), when a lowercase word ends before it and a capitalised word starts after.
+    const endRe = /[.!?]+["»”’)]*(?=\s+["«“(]?[\p{Lu}\d])|(?<=\p{Ll}{3})[.!?](?=\p{Lu}\p{Ll}{2})/gu;
     const text = raw.slice(p.start, p.end);
     let m: RegExpExecArray | null;
     while ((m = endRe.exec(text))) {
