@@ -164,12 +164,11 @@ function fit(loose: MentionKey, members: readonly MentionKey[]): number | null {
       cost += (loose.published - m.day) / 2;
     } else if (loose.day === null) {
       // A telling with no date at all fits only by its place, its kind and what it says of the event:
-      // the same site, the same sub-event type, the same weapons and an author in common (and the
-      // caller takes it only when one event fits).
+      // the same site, the same sub-event type, weapons in common, no other author (and the caller
+      // takes it only when one event fits).
       if (loose.lat === null || m.lat === null || km(loose, m) > 10 || loose.subEventType !== m.subEventType) continue;
       const lw = loose.weapons ?? [], mw = m.weapons ?? [];
       if (lw.length && mw.length && !lw.some((w) => mw.includes(w))) continue;
-      if (loose.actor1 && m.actor1 !== loose.actor1) continue;
       cost += 20;
     } else continue;
     if (best === null || cost < best) best = cost;
