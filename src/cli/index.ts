@@ -7,6 +7,7 @@ import { registerStart } from './start.ts';
 import { registerExplain } from './explain.ts';
 import { registerEval } from './eval.ts';
 import { registerShow } from './show.ts';
+import { registerServe } from './serve.ts';
 
 export const DEFAULT_DB = './vigie.db';
 
@@ -22,6 +23,7 @@ export function program(): Command {
   registerExplain(p);
   registerEval(p);
   registerShow(p);
+  registerServe(p);
   registerStart(p);
   return p;
 }

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { SqliteStore } from '../store/sqlite/index.ts';
 import { runIngest } from './ingest.ts';
 import { eventsTable } from './events.ts';
+import { serve } from './serve.ts';
 
 /** The bundled sample corpus: the five seed articles, as scraped. */
 export const SAMPLE_CORPUS = fileURLToPath(new URL('../../samples/seeds', import.meta.url));
@@ -10,9 +11,12 @@ export const SAMPLE_CORPUS = fileURLToPath(new URL('../../samples/seeds', import
 export function registerStart(program: Command): void {
   program
     .command('start')
-    .description('ingest the bundled sample corpus into the database and show its events')
+    .description('ingest the bundled sample corpus into the database, show its events and serve the web app')
     .option('--db <file>', 'SQLite database', './vigie.db')
-    .action(async (opts: { db: string }) => {
+    .option('--port <n>', 'port', (v) => Number.parseInt(v, 10), 8787)
+    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .option('--no-serve', 'ingest and show the events, do not serve')
+    .action(async (opts: { db: string; port: number; host: string; serve: boolean }) => {
       const code = await runIngest([SAMPLE_CORPUS], opts.db);
       const store = new SqliteStore(opts.db, { readonly: true });
       try {
@@ -21,5 +25,9 @@ export function registerStart(program: Command): void {
         store.close();
       }
       process.exitCode = code;
+      if (!opts.serve) return;
+      const url = await serve({ db: opts.db, port: opts.port, host: opts.host });
+      process.stdout.write(`\nvigie is serving ${opts.db} at ${url}  (Ctrl-C to stop)\n`);
+      await new Promise(() => {});
     });
 }

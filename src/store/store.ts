@@ -33,6 +33,30 @@ export interface StoredEvent {
   readonly disagreements: readonly Disagreement[];
 }
 
+/** Filters of the events API and the web app. Every field is optional; an empty query is everything. */
+export interface EventQuery {
+  readonly from?: string;
+  readonly to?: string;
+  readonly subEventTypes?: readonly string[];
+  readonly eventTypes?: readonly string[];
+  readonly actor?: string;
+  readonly country?: string;
+  readonly claim?: string;
+  /** [west, south, east, north] in degrees. */
+  readonly bbox?: readonly [number, number, number, number];
+  /** Words searched in notes and evidence. */
+  readonly text?: string;
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export interface EventStats {
+  readonly total: number;
+  readonly perDay: readonly { readonly day: string; readonly count: number }[];
+  readonly perType: readonly { readonly sub_event_type: string; readonly count: number }[];
+  readonly perCountry: readonly { readonly country_code: string | null; readonly count: number }[];
+}
+
 export interface Store {
   /** True when a document with this exact content is already stored. */
   hasContent(hash: string): boolean;
@@ -62,6 +86,9 @@ export interface Store {
   /** Replaces resolved events: removes these, adds those, and points their mentions at them. */
   replaceEvents(remove: readonly string[], add: readonly ResolvedEvent[]): void;
   events(options?: { readonly limit?: number }): EventRecord[];
+  /** Events matching a query, a page of them, and how many match in all. */
+  queryEvents(query: EventQuery): { total: number; events: EventRecord[] };
+  eventStats(query: EventQuery): EventStats;
   event(id: string): StoredEvent | null;
   /** The events extracted from one stored document, with the trace of each field and the event each now belongs to. */
   documentMentions(documentId: number): { record: EventRecord; trace: unknown; eventId: string | null }[];

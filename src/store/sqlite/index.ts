@@ -1,7 +1,7 @@
 // SQLite implementation of the store (better-sqlite3: synchronous, one file, fast batched writes).
 import Database from 'better-sqlite3';
 import type { EventRecord } from '../../types.ts';
-import type { LineObservation, NewDocument, Store, StoredDocument, StoredEvent } from '../store.ts';
+import type { EventQuery, EventStats, LineObservation, NewDocument, Store, StoredDocument, StoredEvent } from '../store.ts';
 import { cellOf, mentionKey, type Mention, type MentionKey, type ResolvedEvent } from '../../resolve/resolve.ts';
 import { MIGRATIONS } from './migrations.ts';
 
@@ -181,6 +181,23 @@ export class SqliteStore implements Store {
     return rows.map((r) => JSON.parse(r.record) as EventRecord);
   }
 
+  queryEvents(query: EventQuery): { total: number; events: EventRecord[] } {
+    const { where, args } = whereOf(query);
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM events ${where}`).get(...args) as { n: number }).n;
+    const rows = this.db.prepare(`SELECT record FROM events ${where} ORDER BY date IS NULL, date DESC, id LIMIT ? OFFSET ?`)
+      .all(...args, query.limit ?? 100, query.offset ?? 0) as { record: string }[];
+    return { total, events: rows.map((r) => JSON.parse(r.record) as EventRecord) };
+  }
+
+  eventStats(query: EventQuery): EventStats {
+    const { where, args } = whereOf(query);
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM events ${where}`).get(...args) as { n: number }).n;
+    const perDay = this.db.prepare(`SELECT date AS day, COUNT(*) AS count FROM events ${where}${where ? ' AND' : ' WHERE'} date IS NOT NULL GROUP BY date ORDER BY date`).all(...args) as { day: string; count: number }[];
+    const perType = this.db.prepare(`SELECT sub_event_type, COUNT(*) AS count FROM events ${where} GROUP BY sub_event_type ORDER BY count DESC, sub_event_type`).all(...args) as { sub_event_type: string; count: number }[];
+    const perCountry = this.db.prepare(`SELECT country_code, COUNT(*) AS count FROM events ${where} GROUP BY country_code ORDER BY count DESC, country_code`).all(...args) as { country_code: string | null; count: number }[];
+    return { total, perDay, perType, perCountry };
+  }
+
   event(id: string): StoredEvent | null {
     const row = this.db.prepare('SELECT record, disagreements FROM events WHERE id = ?').get(id) as { record: string; disagreements: string } | undefined;
     return row ? { record: JSON.parse(row.record), disagreements: JSON.parse(row.disagreements) } : null;
@@ -215,6 +232,32 @@ export class SqliteStore implements Store {
   close(): void {
     this.db.close();
   }
+}
+
+/** SQL conditions of a query; values are always bound, never spliced into the statement. */
+function whereOf(q: EventQuery): { where: string; args: (string | number)[] } {
+  const conds: string[] = [];
+  const args: (string | number)[] = [];
+  if (q.from) { conds.push('date >= ?'); args.push(q.from); }
+  if (q.to) { conds.push('date <= ?'); args.push(q.to); }
+  if (q.subEventTypes?.length) { conds.push(`sub_event_type IN (${q.subEventTypes.map(() => '?').join(',')})`); args.push(...q.subEventTypes); }
+  if (q.eventTypes?.length) { conds.push(`json_extract(record, '$.event_type') IN (${q.eventTypes.map(() => '?').join(',')})`); args.push(...q.eventTypes); }
+  if (q.actor) { conds.push("(json_extract(record, '$.actor1') = ? OR json_extract(record, '$.actor2') = ?)"); args.push(q.actor, q.actor); }
+  if (q.country) { conds.push('country_code = ?'); args.push(q.country); }
+  if (q.claim) { conds.push("json_extract(record, '$.claim.status') = ?"); args.push(q.claim); }
+  if (q.bbox) {
+    const [w, sth, e, n] = q.bbox;
+    conds.push('lat BETWEEN ? AND ?'); args.push(sth, n);
+    if (w <= e) { conds.push('lon BETWEEN ? AND ?'); args.push(w, e); } else { conds.push('(lon >= ? OR lon <= ?)'); args.push(w, e); }
+  }
+  if (q.text) {
+    for (const word of q.text.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8)) {
+      // The record holds the notes and every evidence span; LIKE's wildcards in the word are escaped.
+      conds.push("lower(record) LIKE ? ESCAPE '\\'");
+      args.push(`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    }
+  }
+  return { where: conds.length ? `WHERE ${conds.join(' AND ')}` : '', args };
 }
 
 function toStored(r: DocumentRow): StoredDocument {

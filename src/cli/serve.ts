@@ -1,0 +1,43 @@
+import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import type { Command } from 'commander';
+import { SqliteStore } from '../store/sqlite/index.ts';
+import { buildApp } from '../api/app.ts';
+
+/** The built web app. */
+export const WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export interface ServeOptions {
+  readonly db: string;
+  readonly port?: number;
+  readonly host?: string;
+  readonly tiles?: string | null;
+}
+
+/** Serves the API and the web app until the process is stopped; resolves with the URL. */
+export async function serve({ db, port = 8787, host = '127.0.0.1', tiles = null }: ServeOptions): Promise<string> {
+  const store = new SqliteStore(db, { readonly: true });
+  if (!existsSync(WEB_ROOT)) process.stderr.write(`vigie: the web app is not built (${WEB_ROOT}); run "npm run build:web". The API is served.\n`);
+  const app = buildApp({ store, webRoot: WEB_ROOT, tiles });
+  app.addHook('onClose', async () => store.close());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void app.close().then(() => process.exit(0)));
+  await app.listen({ port, host });
+  const address = app.server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}/`;
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the REST API and the web app over a database (read-only)')
+    .option('--db <file>', 'SQLite database', './vigie.db')
+    .option('--port <n>', 'port', (v) => Number.parseInt(v, 10), 8787)
+    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .option('--tiles <url>', 'an online raster tile URL template ({z}/{x}/{y}) under the offline boundaries')
+    .action(async (opts: { db: string; port: number; host: string; tiles?: string }) => {
+      const url = await serve({ db: opts.db, port: opts.port, host: opts.host, tiles: opts.tiles ?? null });
+      process.stdout.write(`vigie is serving ${opts.db} at ${url}\n`);
+      await new Promise(() => {});
+    });
+}

@@ -1,0 +1,126 @@
+// Route tests without a socket: Fastify's inject on the real app over a real SQLite file.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/api/app.ts';
+import { SqliteStore } from '../../src/store/sqlite/index.ts';
+import { exportChunks } from '../../src/export/index.ts';
+import { sampleDatabase, SAMPLES } from '../helpers/sample-db.ts';
+
+let app: FastifyInstance;
+let store: SqliteStore;
+
+before(async () => {
+  store = new SqliteStore(await sampleDatabase(), { readonly: true });
+  app = buildApp({ store });
+});
+after(async () => {
+  await app.close();
+  store.close();
+});
+
+const get = async (url: string) => {
+  const r = await app.inject({ method: 'GET', url });
+  return { status: r.statusCode, type: String(r.headers['content-type']), body: r.body, json: () => JSON.parse(r.body) };
+};
+
+test('the OpenAPI document describes every route', async () => {
+  const r = await get('/api/openapi.json');
+  assert.equal(r.status, 200);
+  const doc = r.json();
+  assert.equal(doc.openapi, '3.1.0');
+  for (const path of ['/api/events', '/api/events/{id}', '/api/documents/{id}', '/api/stats']) assert.ok(doc.paths[path], path);
+});
+
+test('events: the contract records, paginated', async () => {
+  const all = (await get('/api/events?limit=1000')).json();
+  assert.equal(all.total, store.events().length);
+  assert.equal(all.events.length, all.total);
+  assert.deepEqual(Object.keys(all.events[0]), ['id', 'event_type', 'sub_event_type', 'date', 'date_precision', 'actor1', 'actor2', 'location', 'weapons', 'killed', 'wounded', 'claim', 'sources', 'notes']);
+  const page1 = (await get('/api/events?limit=5&offset=0')).json();
+  const page2 = (await get('/api/events?limit=5&offset=5')).json();
+  assert.equal(page1.events.length, 5);
+  assert.equal(new Set([...page1.events, ...page2.events].map((e: { id: string }) => e.id)).size, 10);
+});
+
+test('events: each filter narrows the selection to what it names', async () => {
+  const total = (await get('/api/events')).json().total;
+  const cases: [string, (e: Record<string, any>) => boolean][] = [
+    ['type=Air%2Fdrone%20strike', (e) => e.sub_event_type === 'Air/drone strike'],
+    ['country=SY', (e) => e.location?.country_code === 'SY'],
+    ['claim=claimed', (e) => e.claim.status === 'claimed'],
+    ['actor=Islamic%20Resistance%20in%20Iraq', (e) => e.actor1 === 'Islamic Resistance in Iraq' || e.actor2 === 'Islamic Resistance in Iraq'],
+    ['from=2023-11-01&to=2023-11-30', (e) => e.date >= '2023-11-01' && e.date <= '2023-11-30'],
+    ['bbox=38,32,41,37', (e) => e.location?.lon >= 38 && e.location?.lon <= 41 && e.location?.lat >= 32 && e.location?.lat <= 37],
+    ['q=Harir', (e) => JSON.stringify(e).toLowerCase().includes('harir')],
+  ];
+  for (const [query, holds] of cases) {
+    const r = (await get(`/api/events?${query}&limit=1000`)).json();
+    assert.ok(r.total > 0 && r.total < total, `${query}: ${r.total} of ${total}`);
+    for (const e of r.events) assert.ok(holds(e), `${query}: ${e.id}`);
+  }
+});
+
+test('events: downloads carry the same records as vigie export', async () => {
+  const events = store.queryEvents({ subEventTypes: ['Air/drone strike'], limit: 1_000_000 }).events;
+  for (const format of ['csv', 'geojson', 'jsonl'] as const) {
+    const r = await get(`/api/events?type=Air%2Fdrone%20strike&format=${format}`);
+    assert.equal(r.status, 200);
+    assert.equal(r.body, [...exportChunks(format, events)].join(''), format);
+  }
+  assert.match((await get('/api/events?format=csv')).type, /text\/csv/);
+});
+
+test('bad input gets a JSON error with a message and the right status', async () => {
+  const cases: [string, number, RegExp][] = [
+    ['/api/events?limit=0', 400, /limit/],
+    ['/api/events?limit=abc', 400, /limit/],
+    ['/api/events?from=yesterday', 400, /from: a day as YYYY-MM-DD/],
+    ['/api/events?type=Teleportation', 400, /type/],
+    ['/api/events?bbox=1,2,3', 400, /bbox/],
+    ['/api/events?format=xml', 400, /format/],
+    ['/api/events?unknown=1', 400, /unknown|Unrecognized/i],
+    ['/api/events/evt_0000', 404, /no such event/],
+    ['/api/events/not-an-id', 400, /event id/],
+    ['/api/documents/nothing-here.txt', 404, /no such document/],
+    ['/api/nowhere', 404, /no route/],
+  ];
+  for (const [url, status, message] of cases) {
+    const r = await get(url);
+    assert.equal(r.status, status, url);
+    assert.match(r.type, /application\/json/, url);
+    assert.match(r.json().message, message, url);
+  }
+});
+
+test('hostile queries are data, not SQL', async () => {
+  const before = store.counts();
+  for (const q of ["x' OR 1=1 --", "%'; DROP TABLE events; --", '_%_%', 'a\\b']) {
+    const r = await get(`/api/events?q=${encodeURIComponent(q)}&actor=${encodeURIComponent(q)}`);
+    assert.equal(r.status, 200, q);
+    assert.equal(r.json().total, 0, q);
+  }
+  assert.deepEqual(store.counts(), before);
+});
+
+test('one event with its disagreements; a document with its zones and evidence spans', async () => {
+  const [first] = (await get('/api/events?limit=1')).json().events;
+  const one = (await get(`/api/events/${first.id}`)).json();
+  assert.equal(one.record.id, first.id);
+  assert.ok(Array.isArray(one.disagreements));
+  const name = first.sources[0].document;
+  const doc = (await get(`/api/documents/${encodeURIComponent(name)}`)).json();
+  assert.equal(doc.text, readFileSync(join(SAMPLES, name), 'utf8'));
+  assert.ok(doc.zones.some((z: { kind: string }) => z.kind === 'body'));
+  for (const e of doc.events) for (const v of e.evidence) assert.equal(doc.text.slice(v.start, v.end), v.text);
+});
+
+test('stats count the same selection as events', async () => {
+  const stats = (await get('/api/stats?country=IQ')).json();
+  const events = (await get('/api/events?country=IQ&limit=1000')).json();
+  assert.equal(stats.total, events.total);
+  assert.equal(stats.perType.reduce((n: number, t: { count: number }) => n + t.count, 0), stats.total);
+  assert.equal(stats.perDay.reduce((n: number, d: { count: number }) => n + d.count, 0), events.events.filter((e: { date: string | null }) => e.date).length);
+});
