@@ -4,7 +4,7 @@
 // town from another continent without a cue).
 import { readFileSync } from 'node:fs';
 import type { Place, Span } from '../types.ts';
-import { fold, nameKey } from '../text/fold.ts';
+import { fold, nameKey, tokenKey } from '../text/fold.ts';
 import type { LanguagePack } from '../extract/lang/index.ts';
 import type { GeoEntry, Gazetteer } from './gazetteer.ts';
 
@@ -45,6 +45,7 @@ export function findPlaceMentions(raw: string, folded: string, span: Span, pack:
   let m: RegExpExecArray | null;
   while ((m = tokenRe.exec(text))) tokens.push({ start: span.start + m.index, end: span.start + m.index + m[0].length });
 
+  const keys = tokens.map((t) => tokenKey(raw.slice(t.start, t.end)));
   const out: PlaceMention[] = [];
   for (let i = 0; i < tokens.length; ) {
     let taken = 0;
@@ -56,7 +57,8 @@ export function findPlaceMentions(raw: string, folded: string, span: Span, pack:
       // A name starts after its article or elision: "l’Irak" is "Irak", "de la Syrie" is "Syrie".
       if (LEADING_FUNCTION_WORDS.has(words[0]!.toLowerCase())) continue;
       if (!words.some(isCapitalized)) continue;
-      const key = nameKey(raw.slice(hit.start, hit.end));
+      // The key of the words joined: nameKey of the span, built from each word's memoised key.
+      const key = keys.slice(i, i + n).filter(Boolean).join(' ');
       if (!key) continue;
       const mention = resolveTokens(raw, folded, span, hit, key, words, i === 0, tokens, i, pack, gaz, ctx);
       if (mention) {

@@ -21,12 +21,14 @@ export function detectLanguage(text: string, declared?: string | null): Detected
     return { language: ISO3_TO_1[code] ?? code.slice(0, 2), rule: 'language.metadata' };
   }
   if (/[\u0600-\u06ff]/.test(text) && (text.match(/[\u0600-\u06ff]/g)?.length ?? 0) > text.length / 3) return { language: 'ar', rule: 'language.script.arabic' };
-  const scores = francAll(text, { minLength: 10 });
+  // A few thousand characters tell the language as well as the whole text does.
+  const sample = text.length > 3000 ? text.slice(0, 3000) : text;
+  const scores = francAll(sample, { minLength: 10 });
   const [top] = scores;
   if (!top || top[0] === 'und') return { language: 'und', rule: 'language.undetermined' };
   // On short texts franc's guess among 80 languages wavers (English read as Scots): a language
   // vigie reads that scores close to the top is preferred.
-  if (text.length < 400 && top[0] !== 'fra' && top[0] !== 'eng') {
+  if (sample.length < 400 && top[0] !== 'fra' && top[0] !== 'eng') {
     const close = scores.find(([code, score]) => (code === 'fra' || code === 'eng') && score >= 0.9 * top[1]);
     if (close) return { language: ISO3_TO_1[close[0]]!, rule: 'language.franc.short-text-preference' };
   }

@@ -28,11 +28,12 @@ function foldChar(ch: string): string {
   return hit;
 }
 
+const NON_ASCII = /[^\x00-\x7f]/g;
+
 /** Lowercase, accent-free, ASCII quotes/spaces; same length as the input. */
 export function fold(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) out += foldChar(text[i]!);
-  return out;
+  // Each non-ASCII code unit becomes one folded code unit; ASCII lowercasing keeps the length.
+  return text.replace(NON_ASCII, foldChar).replace(/[A-Z`]+/g, (m) => m.toLowerCase().replace(/`/g, "'"));
 }
 
 /**
@@ -40,6 +41,7 @@ export function fold(text: string): string {
  * doubled letters collapsed, so "al-Shadadi" and "Al-Shaddadi" share a key.
  */
 export function nameKey(name: string): string {
+  if (name.length <= 40 && !/[^\p{L}\p{N}]/u.test(name)) return tokenKey(name);
   return fold(name)
     .replace(/\u0640/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
@@ -47,6 +49,20 @@ export function nameKey(name: string): string {
     .filter((t) => t && !ARTICLES.has(t))
     .map((t) => t.replace(/(\p{L})\1+/gu, '$1'))
     .join(' ');
+}
+
+const tokenKeys = new Map<string, string>();
+
+/** nameKey of one word, memoised: place lookups ask for the same words again and again. */
+export function tokenKey(word: string): string {
+  let key = tokenKeys.get(word);
+  if (key === undefined) {
+    key = fold(word).replace(/\u0640/g, '');
+    key = ARTICLES.has(key) ? '' : key.replace(/(\p{L})\1+/gu, '$1');
+    if (tokenKeys.size > 200_000) tokenKeys.clear();
+    tokenKeys.set(word, key);
+  }
+  return key;
 }
 
 const ARTICLES = new Set(['al', 'el', 'ad', 'ash', 'as', 'ar', 'an', 'at', 'az', 'ath', 'the', 'l', 'd']);

@@ -1,0 +1,189 @@
+// `npm run bench`: figures of speed and memory, printed as a table (or one JSON object with
+// `-- --json`). It builds a corpus from real documents — the bundled samples and, when present,
+// the corpora of ../shared (dev articles, ACLED notes, CASE snippets) — cycled to N documents under
+// distinct names, each with a distinct marker line so that the content hash does not skip them.
+// Figures are measured in this one process, so on one core. `-- --quick` runs a reduced corpus.
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SqliteStore } from '../src/store/sqlite/index.ts';
+import { ingest } from '../src/ingest/ingest.ts';
+import { processDocument } from '../src/process/document.ts';
+import { gazetteer } from '../src/geo/gazetteer.ts';
+import { buildApp } from '../src/api/app.ts';
+import type { EventRecord } from '../src/types.ts';
+import type { ResolvedEvent } from '../src/resolve/resolve.ts';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const asJson = args.includes('--json');
+const root = fileURLToPath(new URL('..', import.meta.url));
+const shared = resolve(process.env.VIGIE_SHARED ?? join(root, '..', 'shared'));
+const log = (s: string) => { if (!asJson) process.stderr.write(`${s}\n`); };
+
+interface Doc { document: string; text: string; url?: string }
+
+function baseCorpus(): Doc[] {
+  const docs: Doc[] = [];
+  const samples = join(root, 'samples', 'seeds');
+  for (const f of readdirSync(samples).sort()) docs.push({ document: f, text: readFileSync(join(samples, f), 'utf8') });
+  for (const rel of ['corpus/dev.jsonl', 'bench/acled-kenya/notes.jsonl', 'bench/case2021-task2/snippets.jsonl']) {
+    const path = join(shared, rel);
+    if (!existsSync(path)) continue;
+    for (const line of readFileSync(path, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const d = JSON.parse(line) as Doc;
+      docs.push({ document: d.document, text: d.text, ...(d.url ? { url: d.url } : {}) });
+    }
+  }
+  return docs;
+}
+
+/** N documents cycled from the base corpus, each made distinct by a marker line. */
+function* scaled(base: readonly Doc[], n: number): Generator<Doc> {
+  for (let i = 0; i < n; i++) {
+    const d = base[i % base.length]!;
+    yield { document: `bench-${i}-${d.document}`, text: `${d.text}\n\nvigie bench copy ${i}\n`, ...(d.url ? { url: d.url } : {}) };
+  }
+}
+
+async function writeJsonl(path: string, docs: Iterable<Doc>): Promise<void> {
+  const out = createWriteStream(path);
+  for (const d of docs) if (!out.write(`${JSON.stringify(d)}\n`)) await once(out, 'drain');
+  out.end();
+  await once(out, 'finish');
+}
+
+const seconds = (t0: number) => (performance.now() - t0) / 1000;
+const round = (x: number | null, digits = 1) => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
+
+async function ingestRun(dir: string, n: number, base: readonly Doc[], sampleRss = false) {
+  const file = join(dir, `corpus-${n}.jsonl`);
+  await writeJsonl(file, scaled(base, n));
+  const db = join(dir, `ingest-${n}.db`);
+  const store = new SqliteStore(db);
+  let peak = process.memoryUsage().rss;
+  const t0 = performance.now();
+  await ingest(store, [file], { onProgress: sampleRss ? () => { const r = process.memoryUsage().rss; if (r > peak) peak = r; } : undefined });
+  const first = seconds(t0);
+  const t1 = performance.now();
+  await ingest(store, [file]);
+  const again = seconds(t1);
+  store.close();
+  rmSync(file, { force: true });
+  return { db, seconds: first, reingestSeconds: again, peakRssMb: peak / 1e6 };
+}
+
+/** A database of `count` events, copies of real records spread over days and places; cached. */
+function apiDatabase(dir: string, count: number, base: readonly EventRecord[]): string {
+  const cache = join(tmpdir(), `vigie-bench-api-${count}.db`);
+  if (existsSync(cache)) return cache;
+  const store = new SqliteStore(`${cache}.tmp`);
+  const batch: ResolvedEvent[] = [];
+  const flush = () => { store.transaction(() => store.replaceEvents([], batch)); batch.length = 0; };
+  for (let i = 0; i < count; i++) {
+    const r = base[i % base.length]!;
+    const day = new Date(Date.UTC(2020, 0, 1) + (i % 1500) * 86_400_000).toISOString().slice(0, 10);
+    const location = r.location && r.location.lat !== null && r.location.lon !== null
+      ? { ...r.location, lat: r.location.lat + ((i * 7) % 100) / 100, lon: r.location.lon + ((i * 13) % 100) / 100 } : r.location;
+    batch.push({ record: { ...r, id: `evt_${i.toString(16).padStart(20, '0')}`, date: day, date_precision: 'day', location }, disagreements: [], mentionIds: [] });
+    if (batch.length === 10_000) flush();
+  }
+  flush();
+  store.close();
+  writeFileSync(cache, readFileSync(`${cache}.tmp`));
+  rmSync(`${cache}.tmp`, { force: true });
+  void dir;
+  return cache;
+}
+
+async function apiP95(db: string): Promise<number> {
+  const store = new SqliteStore(db, { readonly: true });
+  const app = buildApp({ store });
+  const urls = ['/api/events?country=IQ&type=Air%2Fdrone%20strike&from=2021-01-01&to=2022-12-31&limit=100', '/api/stats?country=SY'];
+  const times: number[] = [];
+  for (let i = 0; i < (quick ? 10 : 30); i++) {
+    for (const url of urls) {
+      const t0 = performance.now();
+      const r = await app.inject({ method: 'GET', url });
+      if (r.statusCode !== 200) throw new Error(`${url}: ${r.statusCode}`);
+      times.push(performance.now() - t0);
+    }
+  }
+  await app.close();
+  store.close();
+  times.sort((a, b) => a - b);
+  return times[Math.floor(0.95 * (times.length - 1))]!;
+}
+
+async function main(): Promise<void> {
+  const base = baseCorpus();
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-bench-'));
+  const sizes = quick ? [200, 1000] : [1000, 10_000, 100_000];
+  const rateN = quick ? 1000 : 10_000;
+  log(`bench: ${base.length} base documents${existsSync(shared) ? ` (with ${shared})` : ' (samples only)'}; sizes ${sizes.join(', ')}`);
+  gazetteer(); // loaded once per process, outside the timings: a server pays it at start
+
+  const docs = [...scaled(base, rateN)];
+  let t0 = performance.now();
+  let tokens = 0;
+  for (const d of docs) tokens += d.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  const tokenizeRate = docs.length / seconds(t0);
+  log(`tokenize: ${Math.round(tokenizeRate)} docs/s (${tokens} tokens)`);
+
+  t0 = performance.now();
+  for (const d of docs) processDocument({ name: d.document, text: d.text, url: d.url ?? null });
+  const extractRate = docs.length / seconds(t0);
+  log(`extract: ${Math.round(extractRate)} docs/s`);
+
+  const perDoc: Record<number, number> = {};
+  let ingestRate = 0, reingestRate = 0, peakRss = 0;
+  let lastDb = '';
+  for (const n of sizes) {
+    const r = await ingestRun(dir, n, base, n === sizes[sizes.length - 1]);
+    perDoc[n] = (r.seconds * 1000) / n;
+    if (n === rateN || (quick && n === sizes[sizes.length - 1])) { ingestRate = n / r.seconds; reingestRate = n / r.reingestSeconds; }
+    peakRss = Math.max(peakRss, r.peakRssMb);
+    lastDb = r.db;
+    log(`ingest ${n}: ${r.seconds.toFixed(1)} s, ${(n / r.seconds).toFixed(0)} docs/s; re-ingest ${(n / r.reingestSeconds).toFixed(0)} docs/s; peak RSS ${r.peakRssMb.toFixed(0)} MB`);
+  }
+
+  const sample = new SqliteStore(lastDb, { readonly: true });
+  const records = sample.events({ limit: 5000 });
+  sample.close();
+  const apiCount = quick ? 20_000 : 1_000_000;
+  log(`api: building (or reusing) a database of ${apiCount} events…`);
+  const p95 = records.length ? await apiP95(apiDatabase(dir, apiCount, records)) : null;
+  rmSync(dir, { recursive: true, force: true });
+
+  const figures = {
+    tokenize_docs_per_s: round(tokenizeRate, 0),
+    extract_docs_per_s: round(extractRate, 0),
+    ingest_docs_per_s: round(ingestRate, 0),
+    ratio_to_tokenize: round(ingestRate / tokenizeRate, 4),
+    reingest_docs_per_s: round(reingestRate, 0),
+    peak_rss_mb: round(peakRss, 0),
+    per_doc_ms: Object.fromEntries(sizes.map((n) => [String(n), round(perDoc[n]!, 3)])),
+    api_p95_ms: round(p95, 1),
+  };
+  if (asJson) {
+    process.stdout.write(`${JSON.stringify(figures)}\n`);
+    return;
+  }
+  const rows: [string, string][] = [
+    ['tokenize_docs_per_s', String(figures.tokenize_docs_per_s)],
+    ['extract_docs_per_s', String(figures.extract_docs_per_s)],
+    ['ingest_docs_per_s', String(figures.ingest_docs_per_s)],
+    ['ratio_to_tokenize', String(figures.ratio_to_tokenize)],
+    ['reingest_docs_per_s', String(figures.reingest_docs_per_s)],
+    [`peak_rss_mb (${sizes[sizes.length - 1]} docs)`, String(figures.peak_rss_mb)],
+    ...sizes.map((n) => [`per_doc_ms at ${n}`, String(figures.per_doc_ms[String(n)])] as [string, string]),
+    [`api_p95_ms (${apiCount} events)`, String(figures.api_p95_ms)],
+  ];
+  const w = Math.max(...rows.map(([k]) => k.length));
+  process.stdout.write(`${rows.map(([k, v]) => `${k.padEnd(w)}  ${v}`).join('\n')}\n`);
+}
+
+await main();
