@@ -27,13 +27,16 @@ export async function serve({ db, port = 8787, host = '127.0.0.1', tiles = null 
   return `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}/`;
 }
 
-export function registerServe(program: Command): void {
-  program
-    .command('serve')
-    .description('serve the REST API and the web app over a database (read-only)')
+/** The options of every command that serves: --db, --port, --host. */
+export function withServerOptions(command: Command): Command {
+  return command
     .option('--db <file>', 'SQLite database', './vigie.db')
     .option('--port <n>', 'port', (v) => Number.parseInt(v, 10), 8787)
-    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .option('--host <address>', 'address to listen on', '127.0.0.1');
+}
+
+export function registerServe(program: Command): void {
+  withServerOptions(program.command('serve').description('serve the REST API and the web app over a database (read-only)'))
     .option('--tiles <url>', 'an online raster tile URL template ({z}/{x}/{y}) under the offline boundaries')
     .action(async (opts: { db: string; port: number; host: string; tiles?: string }) => {
       const url = await serve({ db: opts.db, port: opts.port, host: opts.host, tiles: opts.tiles ?? null });

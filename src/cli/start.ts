@@ -3,18 +3,13 @@ import type { Command } from 'commander';
 import { SqliteStore } from '../store/sqlite/index.ts';
 import { runIngest } from './ingest.ts';
 import { eventsTable } from './events.ts';
-import { serve } from './serve.ts';
+import { serve, withServerOptions } from './serve.ts';
 
 /** The bundled sample corpus: the five seed articles, as scraped. */
 export const SAMPLE_CORPUS = fileURLToPath(new URL('../../samples/seeds', import.meta.url));
 
 export function registerStart(program: Command): void {
-  program
-    .command('start')
-    .description('ingest the bundled sample corpus into the database, show its events and serve the web app')
-    .option('--db <file>', 'SQLite database', './vigie.db')
-    .option('--port <n>', 'port', (v) => Number.parseInt(v, 10), 8787)
-    .option('--host <address>', 'address to listen on', '127.0.0.1')
+  withServerOptions(program.command('start').description('ingest the bundled sample corpus into the database, show its events and serve the web app'))
     .option('--no-serve', 'ingest and show the events, do not serve')
     .action(async (opts: { db: string; port: number; host: string; serve: boolean }) => {
       const code = await runIngest([SAMPLE_CORPUS], opts.db);
