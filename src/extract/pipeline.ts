@@ -5,6 +5,7 @@
 import type { DatePrecision, ExtractedEvent, FieldTrace, Language, Place, ResolvedDate, Span, Weapon, Zone } from '../types.ts';
 import { splitSentences, type Sentence } from '../text/sentences.ts';
 import { allMatches } from '../text/patterns.ts';
+import { nameKey } from '../text/fold.ts';
 import { gazetteer, type Gazetteer } from '../geo/gazetteer.ts';
 import { codeOfCountryName, findPlaceMentions, type PlaceMention } from '../geo/places.ts';
 import { languagePack, type LanguagePack, type TriggerKind } from './lang/index.ts';
@@ -122,7 +123,12 @@ function contextCountries(input: ExtractInput, pack: LanguagePack, gaz: Gazettee
     const actors = findActors(input.raw, input.folded, zone, pack, stateActorName);
     for (const p of findPlaceMentions(input.raw, input.folded, zone, pack, gaz, { countries: [], foldedDocument, excluded: actors })) {
       if (p.entry?.kind !== 'city') add(p.place.country_code, 1);
-      else add(p.place.country_code, 0.3);
+      else {
+        // A town's name votes for every country that has a town of that name: the country that
+        // explains most of a document's names wins ("Embu, Kilifi, Watamu" is Kenya, not Brazil).
+        const countries = new Set(gaz.lookup(nameKey(p.text)).filter((e) => e.kind === 'city').map((e) => e.country_code));
+        for (const c of countries) add(c, 0.6 / countries.size);
+      }
     }
     for (const m of allMatches(pack.nationalityRe, input.folded, zone.start, zone.end)) {
       const country = pack.nationality.get(m.text);

@@ -100,9 +100,13 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
   const after = folded.slice(hit.end, Math.min(sentence.end, hit.end + 25));
   let candidates = gaz.lookup(key).filter((e) => !e.requiresContext || e.requiresContext.some((w) => ctx.foldedDocument.includes(fold(w))));
   const provinceCue = PROVINCE_BEFORE.test(before) || PROVINCE_AFTER.test(after);
+  // "Narok County", "province de X" with no such division known: the town it is named after stands
+  // for it, at the precision of a region (3), never as the town itself.
+  let namedAfterTown = false;
   if (provinceCue) {
     const regions = gaz.regionNamed(key);
     if (regions.length) candidates = [...regions, ...candidates];
+    else namedAfterTown = candidates.some((e) => e.kind === 'city');
   }
   if (!candidates.length || NOT_PLACES.has(key)) return null;
   // "4 p.m. Sanaa time", "heure de Bagdad": a time zone, not where it happened.
@@ -159,6 +163,12 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
     return { ...hit, text: raw.slice(hit.start, hit.end), entry: best, rank: 5, near: false, rule: 'geo.country.context-only', place: toPlace(best, gaz, false) };
   }
   const rank = best.kind === 'country' ? 4 : best.kind === 'region' || best.precision === 3 ? 3 : best.kind === 'city' ? 2 : 1;
+  if (namedAfterTown && best.kind === 'city') {
+    return {
+      ...hit, text: raw.slice(hit.start, hit.end), entry: best, rank: 3, near: false, rule: 'geo.city.stands-for-its-division',
+      place: { ...toPlace(best, gaz, false), geo_precision: 3 },
+    };
+  }
   return {
     ...hit, text: raw.slice(hit.start, hit.end), entry: best, rank, near,
     rule: `geo.${best.kind}${provinceCue && best.kind === 'region' ? '.province-cue' : ''}${near ? '.near' : ''}`,
@@ -273,7 +283,7 @@ function commonWords(language: string): Set<string> {
 
 const LEADING_FUNCTION_WORDS = new Set(['l', 'd', 'le', 'la', 'les', 'the', 'de', 'du', 'des', 'a', 'au', 'aux', 'en', 'of', 'in', 'at']);
 const ARTICLE_WORDS = new Set(['al', 'el', 'ad', 'ash', 'as', 'ar', 'an', 'at', 'az', 'the', 'l', 'd', 'de', 'du', 'la', 'le']);
-const PLACE_WORDS = new Set(['province', 'base', 'camp', 'ville', 'village', 'city', 'town', 'mont', 'mount', 'lac', 'lake', 'port', 'cap', 'cape', 'saint', 'san', 'sainte', 'santa', 'fort', 'bir', 'tell', 'tal', 'deir', 'ain', 'ein', 'beit', 'kafr', 'jabal', 'jebel', 'wadi', 'ras', 'abu', 'umm', 'north', 'south', 'east', 'west', 'new', 'upper', 'lower', 'greater']);
+const PLACE_WORDS = new Set(['province', 'county', 'district', 'region', 'ward', 'division', 'governorate', 'state', 'sub', 'subcounty', 'constituency', 'location', 'estate', 'market', 'area', 'base', 'camp', 'ville', 'village', 'city', 'town', 'mont', 'mount', 'lac', 'lake', 'port', 'cap', 'cape', 'saint', 'san', 'sainte', 'santa', 'fort', 'bir', 'tell', 'tal', 'deir', 'ain', 'ein', 'beit', 'kafr', 'jabal', 'jebel', 'wadi', 'ras', 'abu', 'umm', 'north', 'south', 'east', 'west', 'new', 'upper', 'lower', 'greater']);
 // Capitalised words of news prose that GeoNames also lists as towns.
 const COMMON_WORDS = new Set([
   'mardi', 'un', 'une', 'des', 'les', 'le', 'la', 'ce', 'cette', 'ces', 'il', 'elle', 'ils', 'on', 'en', 'par', 'pour', 'selon', 'apres', 'avant', 'plus', 'alors', 'depuis',
