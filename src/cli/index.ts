@@ -8,6 +8,7 @@ import { registerExplain } from './explain.ts';
 import { registerEval } from './eval.ts';
 import { registerShow } from './show.ts';
 import { registerServe } from './serve.ts';
+import { registerPlaces } from './places.ts';
 
 export const DEFAULT_DB = './vigie.db';
 
@@ -24,6 +25,7 @@ export function program(): Command {
   registerEval(p);
   registerShow(p);
   registerServe(p);
+  registerPlaces(p);
   registerStart(p);
   return p;
 }

@@ -176,6 +176,26 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
   };
 }
 
+export interface NameExplanation {
+  readonly key: string;
+  readonly candidates: readonly { readonly entry: GeoEntry; readonly score: number }[];
+  readonly chosen: PlaceMention | null;
+}
+
+/** How a name resolves (`vigie places`): every candidate with its score, and the one taken in a plain sentence. */
+export function explainName(name: string, gaz: Gazetteer, pack: LanguagePack, countries: readonly string[] = []): NameExplanation {
+  const key = nameKey(name);
+  const ctx: PlaceContext = { countries, foldedDocument: fold(name), excluded: [] };
+  const candidates = [...gaz.lookup(key), ...gaz.regionNamed(key)]
+    .filter((e, i, all) => all.findIndex((o) => o.id === e.id) === i)
+    .map((entry) => ({ entry, score: score(entry, ctx, false, true) }))
+    .sort((a, b) => b.score - a.score);
+  // The name as a sentence would give it: after a locative preposition.
+  const sentence = `${pack.language === 'fr' ? 'à' : 'in'} ${name}`;
+  const chosen = findPlaceMentions(sentence, fold(sentence), { start: 0, end: sentence.length }, pack, gaz, ctx)[0] ?? null;
+  return { key, candidates, chosen };
+}
+
 function score(e: GeoEntry, ctx: PlaceContext, provinceCue: boolean, locative: boolean): number {
   const kindScore = e.kind === 'site' ? 40 : e.kind === 'region' ? (provinceCue ? 50 : e.cityNamedAlike ? 5 : 30) : e.kind === 'country' ? 20 : 10;
   const contextIndex = ctx.countries.indexOf(e.country_code);

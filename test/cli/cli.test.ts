@@ -125,6 +125,16 @@ test('eval scores a corpus against a gold file', () => {
   assert.match(bad.stderr, /not a readable JSON gold file/);
 });
 
+test('places explains how a name resolves', () => {
+  const r = vigie(['places', 'Samarra', '--country', 'IQ']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /key "samara"/);
+  assert.match(r.stdout, /chosen: Samarra \(IQ\), precision 1/);
+  const none = vigie(['places', 'Qwxzvbn']);
+  assert.match(none.stdout, /no candidate in the gazetteer/);
+  assert.equal(vigie(['places', 'Erbil', '--lang', 'de']).code, 1);
+});
+
 test('a database path that is not a database is refused by name', () => {
   const dir = tmp();
   const fake = join(dir, 'fake.db');
