@@ -3,12 +3,13 @@
 // the corpora of ../shared (dev articles, ACLED notes, CASE snippets) — cycled to N documents under
 // distinct names, each with a distinct marker line so that the content hash does not skip them.
 // Figures are measured in this one process, so on one core. `-- --quick` runs a reduced corpus.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SqliteStore } from '../src/store/sqlite/index.ts';
+import { MIGRATIONS } from '../src/store/sqlite/migrations.ts';
 import { ingest } from '../src/ingest/ingest.ts';
 import { processDocument } from '../src/process/document.ts';
 import { gazetteer } from '../src/geo/gazetteer.ts';
@@ -77,8 +78,8 @@ async function ingestRun(dir: string, n: number, base: readonly Doc[], sampleRss
 }
 
 /** A database of `count` events, copies of real records spread over days and places; cached. */
-function apiDatabase(dir: string, count: number, base: readonly EventRecord[]): string {
-  const cache = join(tmpdir(), `vigie-bench-api-${count}.db`);
+function apiDatabase(count: number, base: readonly EventRecord[]): string {
+  const cache = join(tmpdir(), `vigie-bench-api-${count}-schema${MIGRATIONS.length}.db`);
   if (existsSync(cache)) return cache;
   const store = new SqliteStore(`${cache}.tmp`);
   const batch: ResolvedEvent[] = [];
@@ -93,9 +94,7 @@ function apiDatabase(dir: string, count: number, base: readonly EventRecord[]): 
   }
   flush();
   store.close();
-  writeFileSync(cache, readFileSync(`${cache}.tmp`));
-  rmSync(`${cache}.tmp`, { force: true });
-  void dir;
+  renameSync(`${cache}.tmp`, cache);
   return cache;
 }
 
@@ -155,7 +154,7 @@ async function main(): Promise<void> {
   sample.close();
   const apiCount = quick ? 20_000 : 1_000_000;
   log(`api: building (or reusing) a database of ${apiCount} events…`);
-  const p95 = records.length ? await apiP95(apiDatabase(dir, apiCount, records)) : null;
+  const p95 = records.length ? await apiP95(apiDatabase(apiCount, records)) : null;
   rmSync(dir, { recursive: true, force: true });
 
   const figures = {

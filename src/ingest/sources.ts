@@ -1,8 +1,9 @@
 // Where documents come from: .txt files, folders (recursively), JSON Lines files, stdin.
+import { createReadStream } from 'node:fs';
 import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { RawDocument } from '../types.ts';
-import { InputError, checkText, decodeDocument } from './decode.ts';
+import { InputError, MAX_DOCUMENT_BYTES, checkText, decodeDocument } from './decode.ts';
 
 export type SourceItem =
   | { readonly kind: 'document'; readonly document: RawDocument }
@@ -67,6 +68,10 @@ async function* fromFolder(folder: string, visited = new Set<string>()): AsyncGe
 }
 
 async function* fromFile(path: string): AsyncGenerator<SourceItem> {
+  if (JSONL_EXTENSIONS.has(extname(path).toLowerCase())) {
+    yield* streamJsonLines(path);
+    return;
+  }
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
@@ -74,8 +79,7 @@ async function* fromFile(path: string): AsyncGenerator<SourceItem> {
     yield { kind: 'error', input: path, reason: `unreadable file (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
     return;
   }
-  if (JSONL_EXTENSIONS.has(extname(path).toLowerCase())) yield* fromJsonLines(path, bytes);
-  else yield* fromBytes(basename(path), bytes, path);
+  yield* fromBytes(basename(path), bytes, path);
 }
 
 function* fromBytes(name: string, bytes: Uint8Array, input = name): Generator<SourceItem> {
@@ -92,15 +96,61 @@ function* fromBytes(name: string, bytes: Uint8Array, input = name): Generator<So
   }
 }
 
-function* fromJsonLines(path: string, bytes: Uint8Array): Generator<SourceItem> {
-  let text: string;
+/**
+ * A JSON Lines file read as a stream, line by line, so that memory does not grow with the file.
+ * A line that is not valid UTF-8, not JSON or not a document is reported by its line number.
+ */
+async function* streamJsonLines(path: string): AsyncGenerator<SourceItem> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let lineNo = 0;
+  let any = false;
+  const lineItem = (bytes: Buffer): SourceItem | null => {
+    lineNo++;
+    const where = `${path}:${lineNo}`;
+    if (bytes.length > MAX_DOCUMENT_BYTES * 2) return { kind: 'error', input: where, reason: `line too large (${bytes.length} bytes)` };
+    let line: string;
+    try {
+      line = decoder.decode(bytes).trim();
+    } catch {
+      return { kind: 'error', input: where, reason: 'invalid UTF-8' };
+    }
+    if (!line) return null;
+    any = true;
+    try {
+      return { kind: 'document', document: parseDocumentLine(where, line) };
+    } catch (e) {
+      return errorItem(where, e);
+    }
+  };
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    yield { kind: 'error', input: path, reason: 'invalid UTF-8' };
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+      let from = 0;
+      for (let nl = chunk.indexOf(10, from); nl >= 0; nl = chunk.indexOf(10, from)) {
+        const part = chunk.subarray(from, nl);
+        const bytes = pending.length ? Buffer.concat([...pending, part]) : part;
+        pending = [];
+        pendingBytes = 0;
+        const item = lineItem(bytes);
+        if (item) yield item;
+        from = nl + 1;
+      }
+      if (from < chunk.length) {
+        // A line longer than any document could be is cut short rather than held in memory.
+        if (pendingBytes <= MAX_DOCUMENT_BYTES * 2) pending.push(chunk.subarray(from));
+        pendingBytes += chunk.length - from;
+      }
+    }
+  } catch (e) {
+    yield { kind: 'error', input: path, reason: `unreadable file (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
     return;
   }
-  yield* jsonLines(path, text);
+  if (pending.length) {
+    const item = lineItem(pendingBytes > MAX_DOCUMENT_BYTES * 2 ? Buffer.alloc(MAX_DOCUMENT_BYTES * 2 + 1) : Buffer.concat(pending));
+    if (item) yield item;
+  }
+  if (!any) yield { kind: 'error', input: path, reason: 'empty file' };
 }
 
 function* jsonLines(path: string, text: string): Generator<SourceItem> {

@@ -66,6 +66,21 @@ test('each kind of bad input is reported with its name and reason, and the rest 
   assert.deepEqual(names, ['good.txt', 'ok.txt']);
 });
 
+test('JSON Lines are read line by line: a broken line is named by its number, the others are read', async () => {
+  const dir = folder();
+  const path = join(dir, 'big.jsonl');
+  const good = (i: number) => Buffer.from(`${JSON.stringify({ document: `d${i}.txt`, text: `Texte ${i} ${'x'.repeat(2000)}` })}\n`);
+  const parts = [good(1), Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d, 0x0a]), ...Array.from({ length: 3000 }, (_, i) => good(i + 2))];
+  writeFileSync(path, Buffer.concat(parts));
+  const items = await collect([path]);
+  assert.equal(items.filter((i) => i.kind === 'document').length, 3001);
+  const [error] = items.filter((i) => i.kind === 'error');
+  assert.deepEqual(error, { kind: 'error', input: `${path}:2`, reason: 'invalid UTF-8' });
+  const blank = join(dir, 'blank.jsonl');
+  writeFileSync(blank, '\n\n  \n');
+  assert.deepEqual(await collect([blank]), [{ kind: 'error', input: blank, reason: 'empty file' }]);
+});
+
 test('stdin is one text document, or JSON Lines when it starts with an object', async () => {
   assert.deepEqual(await collect(['-'], 'Plain text from a pipe.'), [{ kind: 'document', document: { name: 'stdin', text: 'Plain text from a pipe.' } }]);
   const lines = await collect(['-'], '{"document": "p.txt", "text": "Piped."}\n');

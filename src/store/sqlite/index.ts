@@ -163,13 +163,19 @@ export class SqliteStore implements Store {
 
   replaceEvents(remove: readonly string[], add: readonly ResolvedEvent[]): void {
     const del = this.db.prepare('DELETE FROM events WHERE id = ?');
-    const ins = this.db.prepare('INSERT OR REPLACE INTO events (id, record, disagreements, date, sub_event_type, country_code, lat, lon, n_sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const delText = this.db.prepare('DELETE FROM events_text WHERE id = ?');
+    const ins = this.db.prepare(`INSERT OR REPLACE INTO events (id, record, disagreements, date, sub_event_type, country_code, lat, lon, n_sources, event_type, actor1, actor2, claim_status)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const insText = this.db.prepare('INSERT INTO events_text (id, text) VALUES (?, ?)');
     const link = this.db.prepare('UPDATE mentions SET event_id = ? WHERE id = ?');
     this.db.transaction(() => {
-      for (const id of remove) del.run(id);
+      for (const id of remove) { del.run(id); delText.run(id); }
       for (const e of add) {
         const r = e.record;
-        ins.run(r.id, JSON.stringify(r), JSON.stringify(e.disagreements), r.date, r.sub_event_type, r.location?.country_code ?? null, r.location?.lat ?? null, r.location?.lon ?? null, r.sources.length);
+        ins.run(r.id, JSON.stringify(r), JSON.stringify(e.disagreements), r.date, r.sub_event_type, r.location?.country_code ?? null, r.location?.lat ?? null, r.location?.lon ?? null, r.sources.length,
+          r.event_type, r.actor1, r.actor2, r.claim.status);
+        delText.run(r.id);
+        insText.run(r.id, [r.notes, ...r.sources.flatMap((s) => s.evidence.map((v) => v.text))].join(' '));
         for (const m of e.mentionIds) link.run(r.id, m);
       }
     })();
@@ -241,21 +247,22 @@ function whereOf(q: EventQuery): { where: string; args: (string | number)[] } {
   if (q.from) { conds.push('date >= ?'); args.push(q.from); }
   if (q.to) { conds.push('date <= ?'); args.push(q.to); }
   if (q.subEventTypes?.length) { conds.push(`sub_event_type IN (${q.subEventTypes.map(() => '?').join(',')})`); args.push(...q.subEventTypes); }
-  if (q.eventTypes?.length) { conds.push(`json_extract(record, '$.event_type') IN (${q.eventTypes.map(() => '?').join(',')})`); args.push(...q.eventTypes); }
-  if (q.actor) { conds.push("(json_extract(record, '$.actor1') = ? OR json_extract(record, '$.actor2') = ?)"); args.push(q.actor, q.actor); }
+  if (q.eventTypes?.length) { conds.push(`event_type IN (${q.eventTypes.map(() => '?').join(',')})`); args.push(...q.eventTypes); }
+  if (q.actor) { conds.push('(actor1 = ? OR actor2 = ?)'); args.push(q.actor, q.actor); }
   if (q.country) { conds.push('country_code = ?'); args.push(q.country); }
-  if (q.claim) { conds.push("json_extract(record, '$.claim.status') = ?"); args.push(q.claim); }
+  if (q.claim) { conds.push('claim_status = ?'); args.push(q.claim); }
   if (q.bbox) {
     const [w, sth, e, n] = q.bbox;
     conds.push('lat BETWEEN ? AND ?'); args.push(sth, n);
     if (w <= e) { conds.push('lon BETWEEN ? AND ?'); args.push(w, e); } else { conds.push('(lon >= ? OR lon <= ?)'); args.push(w, e); }
   }
   if (q.text) {
-    for (const word of q.text.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8)) {
-      // The record holds the notes and every evidence span; LIKE's wildcards in the word are escaped.
-      conds.push("lower(record) LIKE ? ESCAPE '\\'");
-      args.push(`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    }
+    // Each word becomes a quoted FTS phrase: the user's text is matched, never parsed as a query.
+    const words = q.text.split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 8);
+    if (words.length) {
+      conds.push('id IN (SELECT id FROM events_text WHERE events_text MATCH ?)');
+      args.push(words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' '));
+    } else conds.push('0');
   }
   return { where: conds.length ? `WHERE ${conds.join(' AND ')}` : '', args };
 }

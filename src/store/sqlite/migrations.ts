@@ -62,4 +62,20 @@ export const MIGRATIONS: readonly string[] = [
      n_sources INTEGER NOT NULL
    );
    CREATE INDEX events_date ON events(date);`,
+  // Filters of the API as columns with indexes, and a full-text index of notes and evidence.
+  `ALTER TABLE events ADD COLUMN event_type TEXT;
+   ALTER TABLE events ADD COLUMN actor1 TEXT;
+   ALTER TABLE events ADD COLUMN actor2 TEXT;
+   ALTER TABLE events ADD COLUMN claim_status TEXT;
+   UPDATE events SET event_type = json_extract(record, '$.event_type'), actor1 = json_extract(record, '$.actor1'),
+     actor2 = json_extract(record, '$.actor2'), claim_status = json_extract(record, '$.claim.status');
+   CREATE INDEX events_country_type_date ON events(country_code, sub_event_type, date);
+   CREATE INDEX events_type_date ON events(sub_event_type, date);
+   CREATE INDEX events_actor1 ON events(actor1);
+   CREATE INDEX events_actor2 ON events(actor2);
+   CREATE INDEX events_claim ON events(claim_status);
+   CREATE INDEX events_lat_lon ON events(lat, lon);
+   CREATE VIRTUAL TABLE events_text USING fts5(id UNINDEXED, text, tokenize = 'unicode61 remove_diacritics 2');
+   INSERT INTO events_text (id, text) SELECT id, json_extract(record, '$.notes') || ' ' ||
+     (SELECT group_concat(json_extract(v.value, '$.text'), ' ') FROM json_each(json_extract(record, '$.sources')) s, json_each(json_extract(s.value, '$.evidence')) v) FROM events;`,
 ];
