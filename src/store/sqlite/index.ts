@@ -16,6 +16,17 @@ interface DocumentRow {
 
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** A prepared statement, prepared once per store. */
+  private stmt(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
 
   constructor(readonly path: string, { readonly = false }: SqliteStoreOptions = {}) {
     try {
@@ -113,7 +124,7 @@ export class SqliteStore implements Store {
     const events = [...new Set(old.map((o) => o.event_id).filter((e): e is string => !!e))];
     for (const e of events) {
       this.db.prepare('UPDATE mentions SET event_id = NULL WHERE event_id = ?').run(e);
-      this.db.prepare('DELETE FROM events WHERE id = ?').run(e);
+      this.dropEvent(e);
     }
     this.db.prepare('DELETE FROM mentions WHERE id IN (SELECT m.id FROM mentions m JOIN documents d ON d.id = m.document_id WHERE d.name = ?)').run(name);
   }
@@ -162,23 +173,30 @@ export class SqliteStore implements Store {
   }
 
   replaceEvents(remove: readonly string[], add: readonly ResolvedEvent[]): void {
-    const del = this.db.prepare('DELETE FROM events WHERE id = ?');
-    const delText = this.db.prepare('DELETE FROM events_text WHERE id = ?');
-    const ins = this.db.prepare(`INSERT OR REPLACE INTO events (id, record, disagreements, date, sub_event_type, country_code, lat, lon, n_sources, event_type, actor1, actor2, claim_status)
+    const ins = this.db.prepare(`INSERT INTO events (id, record, disagreements, date, sub_event_type, country_code, lat, lon, n_sources, event_type, actor1, actor2, claim_status)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    const insText = this.db.prepare('INSERT INTO events_text (id, text) VALUES (?, ?)');
+    const insText = this.db.prepare('INSERT INTO events_text (rowid, text) VALUES (?, ?)');
     const link = this.db.prepare('UPDATE mentions SET event_id = ? WHERE id = ?');
+    const drop = (id: string) => this.dropEvent(id);
     this.db.transaction(() => {
-      for (const id of remove) { del.run(id); delText.run(id); }
+      for (const id of remove) drop(id);
       for (const e of add) {
         const r = e.record;
-        ins.run(r.id, JSON.stringify(r), JSON.stringify(e.disagreements), r.date, r.sub_event_type, r.location?.country_code ?? null, r.location?.lat ?? null, r.location?.lon ?? null, r.sources.length,
-          r.event_type, r.actor1, r.actor2, r.claim.status);
-        delText.run(r.id);
-        insText.run(r.id, [r.notes, ...r.sources.flatMap((s) => s.evidence.map((v) => v.text))].join(' '));
+        drop(r.id);
+        const { lastInsertRowid } = ins.run(r.id, JSON.stringify(r), JSON.stringify(e.disagreements), r.date, r.sub_event_type, r.location?.country_code ?? null, r.location?.lat ?? null,
+          r.location?.lon ?? null, r.sources.length, r.event_type, r.actor1, r.actor2, r.claim.status);
+        insText.run(lastInsertRowid, [r.notes, ...r.sources.flatMap((s) => s.evidence.map((v) => v.text))].join(' '));
         for (const m of e.mentionIds) link.run(r.id, m);
       }
     })();
+  }
+
+  /** The text index shares the events' rowids: a row is found by key in both, never by a scan. */
+  private dropEvent(id: string): void {
+    const row = this.stmt('SELECT rowid AS r FROM events WHERE id = ?').get(id) as { r: number } | undefined;
+    if (!row) return;
+    this.stmt('DELETE FROM events_text WHERE rowid = ?').run(row.r);
+    this.stmt('DELETE FROM events WHERE rowid = ?').run(row.r);
   }
 
   events({ limit }: { limit?: number } = {}): EventRecord[] {
@@ -260,7 +278,7 @@ function whereOf(q: EventQuery): { where: string; args: (string | number)[] } {
     // Each word becomes a quoted FTS phrase: the user's text is matched, never parsed as a query.
     const words = q.text.split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 8);
     if (words.length) {
-      conds.push('id IN (SELECT id FROM events_text WHERE events_text MATCH ?)');
+      conds.push('rowid IN (SELECT rowid FROM events_text WHERE events_text MATCH ?)');
       args.push(words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' '));
     } else conds.push('0');
   }

@@ -75,7 +75,7 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX events_actor2 ON events(actor2);
    CREATE INDEX events_claim ON events(claim_status);
    CREATE INDEX events_lat_lon ON events(lat, lon);
-   CREATE VIRTUAL TABLE events_text USING fts5(id UNINDEXED, text, tokenize = 'unicode61 remove_diacritics 2');
-   INSERT INTO events_text (id, text) SELECT id, json_extract(record, '$.notes') || ' ' ||
+   CREATE VIRTUAL TABLE events_text USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
+   INSERT INTO events_text (rowid, text) SELECT rowid, json_extract(record, '$.notes') || ' ' ||
      (SELECT group_concat(json_extract(v.value, '$.text'), ' ') FROM json_each(json_extract(record, '$.sources')) s, json_each(json_extract(s.value, '$.evidence')) v) FROM events;`,
 ];
