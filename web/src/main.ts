@@ -259,7 +259,11 @@ async function openEvent(id: string): Promise<void> {
   }
   body.appendChild(el('h3', `Sources (${record.sources.length})`));
   for (const s of record.sources) body.appendChild(await sourceView(s));
-  panel.querySelector('mark')?.scrollIntoView({ block: 'center' });
+  // Bring each article's first highlighted span into its own box, without moving the page.
+  for (const article of panel.querySelectorAll<HTMLElement>('.article')) {
+    const mark = article.querySelector<HTMLElement>('mark');
+    if (mark) article.scrollTop = Math.max(0, mark.offsetTop - article.offsetTop - 40);
+  }
 }
 
 async function sourceView(source: Source): Promise<HTMLElement> {
