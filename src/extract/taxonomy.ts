@@ -34,6 +34,8 @@ export interface TypingInput {
   readonly protestIntervention: boolean;
   readonly protestExcessive: boolean;
   readonly riotCue: boolean;
+  /** Armed groups told as pushed back, driven out, expelled: the state regains ground. */
+  readonly territoryLost?: boolean;
   readonly stateActor: boolean;
 }
 
@@ -65,7 +67,9 @@ export function chooseSubEventType(x: TypingInput): { sub: string; rule: string 
     case 'arrest': return { sub: 'Arrests', rule: 'type.arrest' };
     case 'abduction': return { sub: 'Abduction/forced disappearance', rule: 'type.abduction' };
     case 'sexual': return { sub: 'Sexual violence', rule: 'type.sexual' };
-    case 'territory': return x.stateActor ? { sub: 'Government regains territory', rule: 'type.territory.state' } : { sub: 'Non-state actor overtakes territory', rule: 'type.territory.non-state' };
+    case 'territory':
+      if (x.territoryLost) return { sub: 'Government regains territory', rule: 'type.territory.pushed-back' };
+      return x.stateActor ? { sub: 'Government regains territory', rule: 'type.territory.state' } : { sub: 'Non-state actor overtakes territory', rule: 'type.territory.non-state' };
     case 'agreement': return { sub: 'Agreement', rule: 'type.agreement' };
     case 'looting': return { sub: 'Looting/property destruction', rule: 'type.looting' };
     case 'hq': return { sub: 'Headquarters or base established', rule: 'type.hq' };
