@@ -444,9 +444,13 @@ function isDefender(folded: string, a: ActorMention, shootdown: TriggerMention):
 // Who can be on the receiving end of a battle rather than of an attack on civilians.
 const ARMED_WORDS = /(?<![a-z])(?:base|bases|forces|troupes|troops|soldiers|soldats|militaires|military|positions|convoi|convoy|police|officers|policemen|policiers|gendarmes|militants|fighters|combattants|insurgents|rebels|rebelles|terrorists|terroristes|jihadists|djihadistes|gunmen|bandits|militia|militiamen|miliciens|checkpoints?|patrols?|army|armee|guards|gardes|commanders?|members of (?:the )?security)(?![a-z])/g;
 
+// "protest against gun violence", "to decry the violence": violence as the protest's topic, not its conduct.
+const TOPIC_BEFORE = /(?:against|over|denounc\w*|decr\w*|condemn\w*|contre|denoncer|denoncent|about|on)\s+(?:\S+\s+){0,3}$/;
+
 function aroundHas(ctx: DocumentContext, s: SentenceAnalysis, re: RegExp): boolean {
+  const { folded } = ctx.input;
   return ctx.sentences.some((o) => o.paragraph === s.paragraph && o.index >= s.index && o.index - s.index <= 2 && (o.index === s.index || !o.primary || o.primary.kind === 'arrest' || o.primary.kind === 'riot')
-    && allMatches(re, ctx.input.folded, o.start, o.end).length > 0);
+    && allMatches(re, folded, o.start, o.end).some((m) => !TOPIC_BEFORE.test(folded.slice(Math.max(o.start, m.start - 40), m.start))));
 }
 
 /** Victims of a kind: named after the verb, or just before a casualty word ("four police officers were killed"). */

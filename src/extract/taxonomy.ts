@@ -21,8 +21,8 @@ export function eventTypeOf(subEventType: string): string {
 
 /** Which trigger of a sentence leads when several fire: the most specific kind. */
 export const KIND_PRIORITY: readonly TriggerKind[] = [
-  'suicide', 'chemical', 'seizure', 'ied', 'air', 'shelling', 'grenade', 'mob', 'riot', 'protest', 'territory', 'transfer', 'hq', 'clash', 'abduction', 'sexual',
-  'arrest', 'crash', 'deployment', 'looting', 'killing', 'agreement', 'change', 'explosion', 'attack', 'shootdown',
+  'suicide', 'chemical', 'seizure', 'ied', 'air', 'shelling', 'grenade', 'mob', 'riot', 'protest', 'territory', 'transfer', 'hq', 'looting', 'clash', 'abduction', 'sexual',
+  'arrest', 'crash', 'deployment', 'killing', 'agreement', 'change', 'explosion', 'attack', 'shootdown',
 ];
 
 export interface TypingInput {
