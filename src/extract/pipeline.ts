@@ -502,6 +502,7 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
     protestIntervention: aroundHas(ctx, s, pack.protestInterventionRe),
     protestExcessive: aroundHas(ctx, s, pack.protestExcessiveRe),
     riotCue: aroundHas(ctx, s, pack.riotCueRe),
+    troopsMoved: /\b(?:troops|forces|fighters|soldiers|units|reinforcements|militiamen|battalions?|brigades?|troupes|soldats|combattants|renforts|unites)\b/.test(sentence),
     territoryLost: /\b(?:pushed|driven|forced) (?:back|out)\b|\bexpelled\b|\brepouss|\bchass/.test(sentence),
     stateActor: roles.actor1 ? roles.actor1.kind === 'state' : STATE_FORCES.test(input.folded.slice(s.start, s.primary!.start)),
   });

@@ -36,6 +36,8 @@ export interface TypingInput {
   readonly riotCue: boolean;
   /** Armed groups told as pushed back, driven out, expelled: the state regains ground. */
   readonly territoryLost?: boolean;
+  /** Fighters, troops or units (not only equipment) moved, sent or raised. */
+  readonly troopsMoved?: boolean;
   readonly stateActor: boolean;
 }
 
@@ -55,7 +57,8 @@ export function chooseSubEventType(x: TypingInput): { sub: string; rule: string 
       if (byWeapon && byWeapon !== 'Armed clash' && x.weapons.some((w) => w === 'drone' || w === 'aircraft' || w === 'missile' || w === 'ballistic_missile')) return { sub: byWeapon, rule: 'type.clash.remote-weapon' };
       return { sub: 'Armed clash', rule: 'type.clash' };
     case 'seizure': return { sub: 'Disrupted weapons use', rule: 'type.seizure' };
-    case 'deployment': return { sub: 'Other', rule: 'type.deployment' };
+    // Troops moved or raised change what a group does; equipment sent is another development.
+    case 'deployment': return x.troopsMoved ? { sub: 'Change to group/activity', rule: 'type.deployment.troops' } : { sub: 'Other', rule: 'type.deployment' };
     case 'crash': return { sub: 'Other', rule: 'type.crash' };
     case 'protest':
       if (x.protestExcessive) return { sub: 'Excessive force against protesters', rule: 'type.protest.excessive-force' };
