@@ -8,6 +8,11 @@ const ISO3_TO_1: Record<string, string> = {
   kor: 'ko', pol: 'pl', ron: 'ro', ell: 'el', ind: 'id', vie: 'vi', ben: 'bn', hau: 'ha', som: 'so', amh: 'am',
 };
 
+const EN_FUNCTION_WORDS = new Set(['the', 'of', 'and', 'in', 'on', 'to', 'was', 'were', 'with', 'by', 'from', 'that', 'for', 'at', 'is', 'are', 'has', 'have', 'had', 'near', 'after', 'their', 'its', 'which', 'who']);
+const FR_FUNCTION_WORDS = new Set(['le', 'la', 'les', 'de', 'des', 'du', 'et', 'un', 'une', 'est', 'sont', 'dans', 'par', 'pour', 'sur', 'au', 'aux', 'que', 'qui', 'a', 'ont', 'été', "l'", "d'", 'près', 'avec', 'leur', 'ses']);
+
+const OTHER_FUNCTION_WORDS = new Set(['el', 'los', 'las', 'del', 'por', 'con', 'según', 'sin', 'para', 'una', 'fue', 'fueron', 'il', 'gli', 'della', 'che', 'sono', 'nel', 'os', 'das', 'dos', 'não', 'uma', 'em', 'foi', 'der', 'die', 'und', 'den', 'het', 'een']);
+
 export const SUPPORTED_LANGUAGES = ['fr', 'en'] as const;
 
 export interface DetectedLanguage {
@@ -24,6 +29,23 @@ export function detectLanguage(text: string, declared?: string | null): Detected
   // A few thousand characters tell the language as well as the whole text does.
   const sample = text.length > 3000 ? text.slice(0, 3000) : text;
   const scores = francAll(sample, { minLength: 10 });
+  // On a short text trigram statistics waver; the function words of the two languages vigie reads
+  // settle it when one clearly dominates.
+  if (text.length < 400) {
+    const words = text.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+    const en = words.filter((w) => EN_FUNCTION_WORDS.has(w)).length;
+    const fr = words.filter((w) => FR_FUNCTION_WORDS.has(w)).length;
+    const top3 = scores.slice(0, 3).map(([code]) => code);
+    // Spanish, Italian or Portuguese share "de", "la", "a": their own function words veto the shortcut.
+    const other = words.filter((w) => OTHER_FUNCTION_WORDS.has(w)).length;
+    if (other * 2 >= Math.max(en, fr)) return francAnswer(scores, sample);
+    if (en >= 2 && en >= 2 * fr && top3.includes('eng')) return { language: 'en', rule: 'language.function-words' };
+    if (fr >= 2 && fr >= 2 * en && top3.includes('fra')) return { language: 'fr', rule: 'language.function-words' };
+  }
+  return francAnswer(scores, sample);
+}
+
+function francAnswer(scores: [string, number][], sample: string): DetectedLanguage {
   const [top] = scores;
   if (!top || top[0] === 'und') return { language: 'und', rule: 'language.undetermined' };
   // On short texts franc's guess among 80 languages wavers (English read as Scots): a language
