@@ -301,10 +301,13 @@ export function mergeMentions(id: string, mentions: readonly Mention[]): Resolve
   const location = locations[0]?.value ?? null;
   note('location', tally(placed.map(({ r, doc }) => ({ value: r.location!.name, document: doc }))));
 
+  // A side more often told as the target than as the author is not the author (and the reverse).
+  const roleCount = (actor: string, field: 'actor1' | 'actor2') => recs.filter(({ r }) => r[field] === actor).length;
   const pick = (field: 'actor1' | 'actor2') => {
+    const other = field === 'actor1' ? 'actor2' : 'actor1';
     const values = tally(recs.filter(({ r }) => r[field]).map(({ r, doc }) => ({ value: r[field]!, document: doc })));
     note(field, values);
-    return values[0]?.value ?? null;
+    return values.find((v) => roleCount(v.value, field) >= roleCount(v.value, other))?.value ?? null;
   };
   const actor1 = pick('actor1');
   const actor2raw = pick('actor2');
