@@ -214,8 +214,6 @@ export function resolveMention(mention: DateMention, anchor: ResolvedDate | null
   return { ...base, iso: null, precision: null, rule: `${mention.rule}:unresolved` };
 }
 
-export const UNKNOWN_DATE: ResolvedDate = { iso: null, precision: null, rule: 'date.none', stated: {} };
-
 export function precisionRank(p: DatePrecision | null): number {
   return p === 'day' ? 0 : p === 'week' ? 1 : p === 'month' ? 2 : p === 'year' ? 3 : 4;
 }

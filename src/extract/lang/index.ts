@@ -23,7 +23,6 @@ interface RawLexicon {
   casualty: { killed: string[]; wounded: string[]; none: string[]; none_killed_only: string[]; none_wounded_only: string[] };
   claims: { claimed: string[]; confirmed: string[]; denied: string[]; negated_claim: string[] };
   citations: string[];
-  source_nouns: string[];
   same_day: string[];
   today: string[];
   yesterday: string[];
@@ -78,7 +77,6 @@ export interface LanguagePack {
   readonly deniedRe: RegExp;
   readonly negatedClaimRe: RegExp;
   readonly citationRe: RegExp;
-  readonly sourceNounRe: RegExp;
   readonly sameDayRe: RegExp;
   readonly todayRe: RegExp;
   readonly yesterdayRe: RegExp;
@@ -165,7 +163,6 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     deniedRe: words(lex.claims.denied),
     negatedClaimRe: words(lex.claims.negated_claim),
     citationRe: words(lex.citations),
-    sourceNounRe: words(lex.source_nouns),
     sameDayRe: words(lex.same_day),
     todayRe: words(lex.today),
     yesterdayRe: words(lex.yesterday),
