@@ -495,7 +495,7 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
   const typed = chooseSubEventType({
     kind: trigger.kind,
     weapons: typingWeapons,
-    civilianTarget: victims(ctx, s, trigger, pack.civilianRe),
+    civilianTarget: victims(ctx, s, trigger, pack.civilianRe) || (trigger.kind !== 'killing' && victims(ctx, s, trigger, pack.civilianPlaceRe)),
     armedTarget: (!!roles.actor2 && trigger.kind !== 'killing') || victims(ctx, s, trigger, ARMED_WORDS),
     convoy: /\b(?:convoi|convois|convoy|convoys)\b/.test(sentence),
     // What the police and the crowd did is often told in the next sentence: the paragraph around the protest counts.

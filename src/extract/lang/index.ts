@@ -17,6 +17,7 @@ interface RawLexicon {
   triggers: { id: string; kind: TriggerKind; weapon?: Weapon; phrases: string[] }[];
   weapon_words: Partial<Record<Weapon, string[]>>;
   civilian_targets: string[];
+  civilian_places: string[];
   protest_intervention: string[];
   protest_excessive: string[];
   riot_cues: string[];
@@ -63,6 +64,8 @@ export interface LanguagePack {
   readonly triggers: readonly CompiledTrigger[];
   readonly weapons: readonly { readonly weapon: Weapon; readonly re: RegExp }[];
   readonly civilianRe: RegExp;
+  /** Places where civilians are: an attack on them is an attack on civilians, a killing near them is not. */
+  readonly civilianPlaceRe: RegExp;
   readonly protestInterventionRe: RegExp;
   readonly protestExcessiveRe: RegExp;
   /** Violence by the demonstrators themselves: a protest that is a riot. */
@@ -150,6 +153,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     triggers: lex.triggers.map((t) => ({ id: t.id, kind: t.kind, weapon: t.weapon ?? null, re: words(t.phrases) })),
     weapons: Object.entries(lex.weapon_words).map(([weapon, phrases]) => ({ weapon: weapon as Weapon, re: words(phrases ?? []) })),
     civilianRe: words(lex.civilian_targets),
+    civilianPlaceRe: words(lex.civilian_places),
     protestInterventionRe: words(lex.protest_intervention),
     protestExcessiveRe: words(lex.protest_excessive),
     riotCueRe: words(lex.riot_cues),
