@@ -27,7 +27,9 @@ export async function* readSources(inputs: readonly string[], stdin: () => Promi
       continue;
     }
     if (info.isDirectory()) yield* fromFolder(input);
-    else yield* fromFile(input);
+    else if (!JSONL_EXTENSIONS.has(extname(input).toLowerCase()) && !TEXT_EXTENSIONS.has(extname(input).toLowerCase())) {
+      yield { kind: 'error', input, reason: `unsupported file type (${extname(input)}): vigie reads .txt, .jsonl and .ndjson files` };
+    } else yield* fromFile(input);
   }
 }
 

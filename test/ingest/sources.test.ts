@@ -49,7 +49,8 @@ test('each kind of bad input is reported with its name and reason, and the rest 
   const jsonl = join(dir, 'mixed.jsonl');
   writeFileSync(jsonl, ['{"document": "ok.txt", "text": "Fine."}', '{not json', '[1, 2]', '{"text": "no name"}', '{"document": "x", "text": 3}', '{"document": "d", "text": "t", "published": "yesterday"}'].join('\n'));
   symlinkSync(join(dir, 'nowhere.txt'), join(dir, 'dangling.txt'));
-  const items = await collect([dir, join(dir, 'missing.txt')]);
+  writeFileSync(join(dir, 'page.html'), '<html><body>Une attaque</body></html>');
+  const items = await collect([dir, join(dir, 'missing.txt'), join(dir, 'page.html')]);
   const errors = Object.fromEntries(items.filter((i) => i.kind === 'error').map((i) => [i.kind === 'error' ? i.input.replace(`${dir}/`, '') : '', i.kind === 'error' ? i.reason : '']));
   assert.match(errors['binary.txt']!, /binary/);
   assert.match(errors['latin1.txt']!, /invalid UTF-8 at byte 3/);
@@ -62,6 +63,7 @@ test('each kind of bad input is reported with its name and reason, and the rest 
   assert.match(errors['mixed.jsonl:6']!, /ISO date/);
   assert.match(Object.entries(errors).find(([k]) => k.endsWith('missing.txt'))![1], /unreadable path \(ENOENT\)/);
   assert.match(errors['dangling.txt']!, /unreadable file \(ENOENT\)/);
+  assert.match(Object.entries(errors).find(([k]) => k.endsWith('page.html'))![1], /unsupported file type \(\.html\)/);
   const names = items.filter((i) => i.kind === 'document').map((i) => (i.kind === 'document' ? i.document.name : ''));
   assert.deepEqual(names, ['good.txt', 'ok.txt']);
 });
