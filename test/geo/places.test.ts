@@ -1,7 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { languagePack } from '../../src/extract/lang/index.ts';
-import { gazetteer } from '../../src/geo/gazetteer.ts';
+import { Gazetteer, gazetteer } from '../../src/geo/gazetteer.ts';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { findPlaceMentions } from '../../src/geo/places.ts';
 import { nameKey, fold } from '../../src/text/fold.ts';
 import type { Language } from '../../src/types.ts';
@@ -56,6 +59,23 @@ test('names that are not places: people named like towns, ship names, the Green 
   assert.deepEqual(places('A missile hit the Gibraltar Eagle, a bulk carrier.', 'en', ['YE']).map((p) => p.place.name), []);
   assert.deepEqual(places('The Green Zone of the park was closed.', 'en', ['GB']).map((p) => p.place.name), []);
   assert.deepEqual(places('Des manifestants ont occupé la Zone verte de Bagdad.', 'fr', ['IQ']).map((p) => p.place.name).slice(0, 1), ['Green Zone (Baghdad)']);
+});
+
+test('the cached index answers as the index built from the data', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-gaz-'));
+  process.env.VIGIE_CACHE_DIR = dir;
+  try {
+    const built = new Gazetteer({ cache: false });
+    new Gazetteer(); // writes the cache
+    assert.equal(readdirSync(dir).filter((f) => f.endsWith('.v8')).length, 1);
+    const cached = new Gazetteer(); // reads it
+    for (const name of ['Erbil', 'Aïn al-Assad', 'Samarra', 'Kilifi', 'Syrie', 'الشدادي']) {
+      assert.deepEqual(cached.lookup(nameKey(name)), built.lookup(nameKey(name)), name);
+    }
+    assert.deepEqual(cached.size, built.size);
+  } finally {
+    delete process.env.VIGIE_CACHE_DIR;
+  }
 });
 
 test('admin1 and country are filled when known', () => {
