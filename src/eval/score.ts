@@ -4,6 +4,8 @@
 // compared on matched pairs. Users score vigie on their own annotated sets with the same rules.
 import { basename } from 'node:path';
 import type { EventRecord } from '../types.ts';
+import { toDays } from '../extract/dates.ts';
+import { kmBetween } from '../geo/distance.ts';
 
 export interface GoldEvent {
   readonly id: string;
@@ -55,8 +57,7 @@ export interface Scores {
   readonly linked: readonly { document: string; key: string; predicted: string }[];
 }
 
-const DAY = 86_400_000;
-const dayOf = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY;
+const dayOf = toDays;
 
 function normName(s: string | null | undefined): string {
   return (s ?? '').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\b(?:al|el|ad|ash|as|ar)[- ]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
@@ -67,10 +68,8 @@ function nameTokens(s: string | null | undefined): Set<string> {
   return new Set(normName(s).split(' ').filter((t) => t.length > 2 && !GENERIC_PLACE_WORDS.has(t)));
 }
 
-export function haversineKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const r = Math.PI / 180;
-  const h = Math.sin(((b.lat - a.lat) * r) / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(((b.lon - a.lon) * r) / 2) ** 2;
-  return 12742 * Math.asin(Math.sqrt(h));
+function haversineKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  return kmBetween(a.lat, a.lon, b.lat, b.lon);
 }
 
 /** The cost of taking prediction p for gold g, or null when they cannot be the same event. */

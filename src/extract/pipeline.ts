@@ -7,6 +7,7 @@ import { splitSentences, type Sentence } from '../text/sentences.ts';
 import { allMatches } from '../text/patterns.ts';
 import { nameKey } from '../text/fold.ts';
 import { gazetteer, type Gazetteer } from '../geo/gazetteer.ts';
+import { kmBetween } from '../geo/distance.ts';
 import { codeOfCountryName, findPlaceMentions, type PlaceMention } from '../geo/places.ts';
 import { languagePack, type LanguagePack, type TriggerKind } from './lang/index.ts';
 import { findDateMentions, fromDays, precisionRank, resolveMention, toDays, type DateMention } from './dates.ts';
@@ -606,7 +607,7 @@ function placeCompatible(a: Candidate, b: Candidate): 'same' | 'contains' | fals
   if (a.place.entry && a.place.entry === b.place.entry) return 'same';
   if (pa.name === pb.name && pa.country_code === pb.country_code) return 'same';
   if (pa.lat !== null && pb.lat !== null && pa.lon !== null && pb.lon !== null) {
-    const d = km(pa.lat, pa.lon, pb.lat, pb.lon);
+    const d = kmBetween(pa.lat, pa.lon, pb.lat, pb.lon);
     if (d <= 12) return 'same';
     const vague = (p: Place) => p.geo_precision === 3 || p.geo_precision === null;
     if ((vague(pa) || vague(pb)) && d <= 150 && pa.country_code === pb.country_code) return 'contains';
@@ -615,11 +616,6 @@ function placeCompatible(a: Candidate, b: Candidate): 'same' | 'contains' | fals
   return pa.country_code === pb.country_code ? 'contains' : false;
 }
 
-function km(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const r = Math.PI / 180;
-  const h = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
-  return 12742 * Math.asin(Math.sqrt(h));
-}
 
 /** One event per kind, place and day: retellings of one event in one document become one. */
 function mergeSameEvent(_ctx: DocumentContext, events: Candidate[]): Candidate[] {

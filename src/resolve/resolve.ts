@@ -12,6 +12,8 @@ import { createHash } from 'node:crypto';
 import type { ClaimStatus, DatePrecision, EventRecord, Place, Weapon } from '../types.ts';
 import { noteFor } from '../extract/pipeline.ts';
 import { eventTypeOf } from '../extract/taxonomy.ts';
+import { precisionRank, toDays } from '../extract/dates.ts';
+import { kmBetween } from '../geo/distance.ts';
 
 export interface Mention {
   readonly id: string;
@@ -39,7 +41,6 @@ export interface MentionKey {
   readonly sortKey: string;
 }
 
-const DAY = 86_400_000;
 export const CELL_DEGREES = 0.5;
 
 export function mentionKey(m: Mention): MentionKey {
@@ -50,7 +51,7 @@ export function mentionKey(m: Mention): MentionKey {
     document: m.document,
     family: r.event_type,
     subEventType: r.sub_event_type,
-    day: r.date ? Math.round(Date.parse(`${r.date}T00:00:00Z`) / DAY) : null,
+    day: r.date ? toDays(r.date) : null,
     datePrecision: r.date_precision,
     lat: r.location?.lat ?? null,
     lon: r.location?.lon ?? null,
@@ -59,7 +60,7 @@ export function mentionKey(m: Mention): MentionKey {
     actor1: r.actor1,
     actor2: r.actor2,
     weapons: r.weapons,
-    published: published ? Math.round(Date.parse(`${published.slice(0, 10)}T00:00:00Z`) / DAY) : null,
+    published: published ? toDays(published) : null,
     sortKey: `${published ?? '9999-12-31'}|${m.id}`,
   };
 }
@@ -91,9 +92,7 @@ export function isAnchor(k: MentionKey): boolean {
 }
 
 function km(a: MentionKey, b: MentionKey): number {
-  const r = Math.PI / 180;
-  const h = Math.sin(((b.lat! - a.lat!) * r) / 2) ** 2 + Math.cos(a.lat! * r) * Math.cos(b.lat! * r) * Math.sin(((b.lon! - a.lon!) * r) / 2) ** 2;
-  return 12742 * Math.asin(Math.sqrt(h));
+  return kmBetween(a.lat!, a.lon!, b.lat!, b.lon!);
 }
 
 /** How far apart two places may be and still be one event's, given how precisely each is known. */
@@ -259,7 +258,6 @@ export interface ResolvedEvent {
   readonly mentionIds: readonly string[];
 }
 
-const DATE_RANK: Record<string, number> = { day: 0, week: 1, month: 2, year: 3 };
 const CLAIM_RANK: Record<ClaimStatus, number> = { confirmed: 0, claimed: 1, reported: 2, denied: 3 };
 
 function tally<T>(values: readonly { value: T; document: string }[], key: (v: T) => string = (v) => JSON.stringify(v)) {
@@ -287,11 +285,12 @@ export function mergeMentions(id: string, mentions: readonly Mention[]): Resolve
 
   // A day beats a week beats a month; among days, the most reported, then the earliest.
   const dated = recs.filter(({ r }) => r.date);
-  const bestPrecision = Math.min(...dated.map(({ r }) => DATE_RANK[r.date_precision ?? 'year'] ?? 3));
-  const dates = tally(dated.filter(({ r }) => (DATE_RANK[r.date_precision ?? 'year'] ?? 3) === bestPrecision).map(({ r, doc }) => ({ value: r.date!, document: doc })));
+  const bestPrecision = Math.min(...dated.map(({ r }) => precisionRank(r.date_precision)));
+  const best = dated.filter(({ r }) => precisionRank(r.date_precision) === bestPrecision);
+  const dates = tally(best.map(({ r, doc }) => ({ value: r.date!, document: doc })));
   const date = dates.length ? [...dates].sort((a, b) => b.documents.length - a.documents.length || (a.value < b.value ? -1 : 1))[0]!.value : null;
   note('date', tally(dated.map(({ r, doc }) => ({ value: r.date!, document: doc }))));
-  const datePrecision = date ? (Object.keys(DATE_RANK).find((k) => DATE_RANK[k] === bestPrecision) as DatePrecision) : null;
+  const datePrecision: DatePrecision | null = date ? best[0]!.r.date_precision : null;
 
   // A site beats a town beats a province beats a country.
   const placed = recs.filter(({ r }) => r.location);
