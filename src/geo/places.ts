@@ -120,7 +120,7 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
   }
   const foldedWord = fold(words.filter((w) => !ARTICLE_WORDS.has(w.toLowerCase())).join(' '));
   // A common word of the language (weekday, month, cue) is not a place.
-  if (single && (pack.weekdays.has(foldedWord) || pack.months.has(foldedWord) || pack.nationality.has(foldedWord) || COMMON_WORDS.has(foldedWord) || commonWords(pack.language).has(foldedWord))) return null;
+  if (single && (pack.weekdays.has(foldedWord) || pack.months.has(foldedWord) || pack.nationality.has(foldedWord) || commonWords(pack.language).has(foldedWord))) return null;
   // A capitalised word before the name: a person ("Ilhan Omar", "Hadi al-Ameri").
   // Neighbours are words of the same name only when a space joins them ("Ilhan Omar"), not a hyphen ("Isiolo-Garissa").
   const spaced = (a: number, b: number) => /^ $/.test(raw.slice(tokens[a]!.end, tokens[b]!.start));
@@ -296,7 +296,7 @@ const commonByLanguage = new Map<string, Set<string>>();
 function commonWords(language: string): Set<string> {
   let set = commonByLanguage.get(language);
   if (!set) {
-    set = new Set((notPlaces.common_words[language] ?? []).map((w) => fold(w)));
+    set = new Set([...(notPlaces.common_words.any ?? []), ...(notPlaces.common_words[language] ?? [])].map((w) => fold(w)));
     commonByLanguage.set(language, set);
   }
   return set;
@@ -305,12 +305,3 @@ function commonWords(language: string): Set<string> {
 const LEADING_FUNCTION_WORDS = new Set(['l', 'd', 'le', 'la', 'les', 'the', 'de', 'du', 'des', 'a', 'au', 'aux', 'en', 'of', 'in', 'at']);
 const ARTICLE_WORDS = new Set(['al', 'el', 'ad', 'ash', 'as', 'ar', 'an', 'at', 'az', 'the', 'l', 'd', 'de', 'du', 'la', 'le']);
 const PLACE_WORDS = new Set(['province', 'county', 'district', 'region', 'ward', 'division', 'governorate', 'state', 'sub', 'subcounty', 'constituency', 'location', 'estate', 'market', 'area', 'base', 'camp', 'ville', 'village', 'city', 'town', 'mont', 'mount', 'lac', 'lake', 'port', 'cap', 'cape', 'saint', 'san', 'sainte', 'santa', 'fort', 'bir', 'tell', 'tal', 'deir', 'ain', 'ein', 'beit', 'kafr', 'jabal', 'jebel', 'wadi', 'ras', 'abu', 'umm', 'north', 'south', 'east', 'west', 'new', 'upper', 'lower', 'greater']);
-// Capitalised words of news prose that GeoNames also lists as towns.
-const COMMON_WORDS = new Set([
-  'mardi', 'un', 'une', 'des', 'les', 'le', 'la', 'ce', 'cette', 'ces', 'il', 'elle', 'ils', 'on', 'en', 'par', 'pour', 'selon', 'apres', 'avant', 'plus', 'alors', 'depuis',
-  'the', 'a', 'an', 'this', 'that', 'these', 'they', 'it', 'he', 'she', 'we', 'in', 'on', 'at', 'by', 'for', 'after', 'before', 'while', 'since', 'according', 'earlier', 'later',
-  'source', 'sources', 'reuters', 'afp', 'news', 'agency', 'press', 'media', 'president', 'minister', 'general', 'army', 'police', 'officials', 'official', 'security', 'defense', 'defence',
-  'resistance', 'islamic', 'state', 'forces', 'force', 'coalition', 'centcom', 'pentagon', 'pentagone', 'hezbollah', 'hamas', 'houthi', 'houthis', 'county', 'town', 'village',
-  'mission', 'victoria', 'washington', 'america', 'american', 'europe', 'africa', 'asia', 'democrats', 'democrat', 'republican', 'speaker', 'capitol', 'house',
-  'parti', 'party', 'march', 'may', 'june', 'july', 'aurora', 'liberty', 'independence', 'union', 'unity', 'peace', 'hope', 'progress', 'central', 'national', 'international', 'global',
-]);
