@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkEvent, eventsOf, only, type Expected } from '../helpers/extract.ts';
+import { eventsOf, only, testCaseTable, type Expected } from '../helpers/extract.ts';
 
 
 const CASES: [string, Expected][] = [
@@ -42,11 +42,7 @@ const CASES: [string, Expected][] = [
     { sub: 'Arrests' }],
 ];
 
-for (const [text, want] of CASES) {
-  test(`en: ${text.split('\n').at(-1)!.slice(0, 70)}…`, () => {
-    checkEvent(only(text, { published: '2024-03-14' }), want);
-  });
-}
+testCaseTable('en', CASES);
 
 test('en: two bases in one sentence are two events', () => {
   const events = eventsOf('Headline\n\nOn Sunday, drones attacked US forces at Harir air base and at Erbil airport, officials said.');

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkEvent, eventsOf, only, type Expected } from '../helpers/extract.ts';
+import { eventsOf, only, testCaseTable, type Expected } from '../helpers/extract.ts';
 
 // [article written for the test, expected fields of its one event]
 
@@ -25,11 +25,7 @@ const CASES: [string, Expected][] = [
     { sub: 'Shelling/artillery/missile attack', place: 'Erbil International Airport', claim: 'confirmed', killed: 0, wounded: 0 }],
 ];
 
-for (const [text, want] of CASES) {
-  test(`fr: ${text.split('\n').at(-1)!.slice(0, 70)}…`, () => {
-    checkEvent(only(text, { published: '2024-03-14' }), want);
-  });
-}
+testCaseTable('fr', CASES);
 
 test('fr: one communiqué naming two bases is two events, with the same date and author', () => {
   const events = eventsOf('Titre\n\nLe groupe Résistance islamique en Irak a annoncé dimanche 10 mars 2024 avoir attaqué avec des drones les bases américaines à al-Tanf et à al-Shaddadi.');

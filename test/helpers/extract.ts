@@ -1,4 +1,5 @@
 // Runs the whole per-document chain on a text the test writes, as ingest does.
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ExtractedEvent } from '../../src/types.ts';
 import { processDocument } from '../../src/process/document.ts';
@@ -27,5 +28,14 @@ export function checkEvent(e: ExtractedEvent, want: Expected): void {
   for (const [field, value] of Object.entries(want) as [keyof Expected, unknown][]) {
     if (field === 'cited') for (const c of value as string[]) assert.ok(e.cited.includes(c), `cited ${c} in ${e.cited}`);
     else assert.deepEqual(got[field], value, field);
+  }
+}
+
+/** Registers one test per row of a language's case table: the article yields one event with the stated fields. */
+export function testCaseTable(language: string, cases: readonly (readonly [string, Expected])[], published = '2024-03-14'): void {
+  for (const [text, want] of cases) {
+    test(`${language}: ${text.split('\n').at(-1)!.slice(0, 70)}…`, () => {
+      checkEvent(only(text, { published }), want);
+    });
   }
 }
