@@ -40,6 +40,8 @@ const CASES: [string, Expected][] = [
     { sub: 'Violent demonstration' }],
   ['Headline\n\nOn March 6, 2024, police arrested 12 opposition activists in Mombasa.',
     { sub: 'Arrests' }],
+  ['Headline\n\nOn March 12, 2024, gunmen opened fire on a cafe in Mogadishu.',
+    { sub: 'Attack', date: '2024-03-12', place: 'Mogadishu', weapons: ['small_arms'] }],
 ];
 
 testCaseTable('en', CASES);

@@ -14,6 +14,7 @@ const NEGATIVE: [string, string][] = [
   ['statistic (en)', 'Headline\n\nThere have been at least 60 attacks on US forces in Iraq and Syria since October, the Pentagon said.'],
   ['threat', 'Titre\n\nLe groupe a averti que « désormais, les bases américaines en Irak feront l’objet de nos attaques ».'],
   ['threat (future after)', 'Titre\n\nLe chef du groupe a affirmé que « les opérations contre l’occupation se poursuivront ».'],
+  ['threat (open fire)', 'Titre\n\nL’armée a menacé d’ouvrir le feu sur quiconque s’approcherait de la frontière près de Bamako.'],
   ['threat (en)', 'Headline\n\nThe group warned it will attack US bases in Iraq if the strikes continue.'],
   ['background period', 'Titre\n\nAu cours des deux derniers mois, les attaques contre les intérêts américains se sont multipliées à travers l’Irak.'],
   ['background without place or date', 'Titre\n\nLa résistance a ciblé des dizaines de fois des bases américaines avec des drones et des missiles.'],
