@@ -3,15 +3,16 @@
 import { createHash } from 'node:crypto';
 import type { DocumentInfo, EventRecord, ExtractedEvent } from '../types.ts';
 
-/** A stable id: the same document content and the same event give the same id, in any order. */
-export function eventId(info: DocumentInfo, e: ExtractedEvent): string {
+/** A stable id for one document's mention of an event: the same document content and the same
+ *  event give the same id, in any order. A resolved event's id is eventIdOf() in resolve.ts. */
+function mentionId(info: DocumentInfo, e: ExtractedEvent): string {
   const key = [info.hash, e.sub_event_type, e.date ?? '', e.location?.name ?? '', e.evidence[0]?.start ?? 0].join('|');
   return `evt_${createHash('sha256').update(key).digest('hex').slice(0, 20)}`;
 }
 
 export function toRecord(info: DocumentInfo, e: ExtractedEvent): EventRecord {
   return {
-    id: eventId(info, e),
+    id: mentionId(info, e),
     event_type: e.event_type,
     sub_event_type: e.sub_event_type,
     date: e.date,
