@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
 import type { EventRecord } from '../types.ts';
 import { SqliteStore } from '../store/sqlite/index.ts';
+import { dbOption } from './options.ts';
 
 export function registerEvents(program: Command): void {
   program
     .command('events')
     .description('a readable table of the stored events')
-    .option('--db <file>', 'SQLite database', './vigie.db')
+    .addOption(dbOption())
     .option('--limit <n>', 'at most this many events', (v) => Number.parseInt(v, 10))
     .action((opts: { db: string; limit?: number }) => {
       const store = new SqliteStore(opts.db, { readonly: true });

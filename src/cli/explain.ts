@@ -1,13 +1,14 @@
 import type { Command } from 'commander';
 import { SqliteStore } from '../store/sqlite/index.ts';
 import type { FieldTrace } from '../types.ts';
+import { dbOption } from './options.ts';
 
 export function registerExplain(program: Command): void {
   program
     .command('explain')
     .description('a stored document with its zones, its events, and the rules and spans behind each field')
     .argument('<document>', 'document name (or id)')
-    .option('--db <file>', 'SQLite database', './vigie.db')
+    .addOption(dbOption())
     .action((name: string, opts: { db: string }) => {
       const store = new SqliteStore(opts.db, { readonly: true });
       try {

@@ -3,12 +3,13 @@ import { once } from 'node:events';
 import { Option, type Command } from 'commander';
 import { SqliteStore } from '../store/sqlite/index.ts';
 import { EXPORT_FORMATS, exportChunks, type ExportFormat } from '../export/index.ts';
+import { dbOption } from './options.ts';
 
 export function registerExport(program: Command): void {
   program
     .command('export')
     .description('write the stored events as JSON Lines (the contract record), ACLED-style CSV or GeoJSON')
-    .option('--db <file>', 'SQLite database', './vigie.db')
+    .addOption(dbOption())
     .addOption(new Option('--format <format>', 'output format').choices([...EXPORT_FORMATS]).default('jsonl'))
     .option('--out <file>', 'output file (default: standard output)')
     .action(async (opts: { db: string; format: ExportFormat; out?: string }) => {

@@ -10,8 +10,6 @@ import { registerShow } from './show.ts';
 import { registerServe } from './serve.ts';
 import { registerPlaces } from './places.ts';
 
-export const DEFAULT_DB = './vigie.db';
-
 export function program(): Command {
   const p = new Command('vigie')
     .description('Turns news reports of armed conflict into a verified, deduplicated, geolocated event database with provenance.')

@@ -2,13 +2,14 @@ import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { SqliteStore } from '../store/sqlite/index.ts';
 import { ingest, type IngestSummary } from '../ingest/ingest.ts';
+import { dbOption } from './options.ts';
 
 export function registerIngest(program: Command): void {
   program
     .command('ingest')
     .description('ingest .txt files, folders (recursively), JSON Lines files of documents, or - for stdin')
     .argument('<paths...>', 'files, folders, .jsonl files, or - for stdin')
-    .option('--db <file>', 'SQLite database', './vigie.db')
+    .addOption(dbOption())
     .option('-q, --quiet', 'no progress bar and no summary')
     .action(async (paths: string[], opts: { db: string; quiet?: boolean }) => {
       process.exitCode = await runIngest(paths, opts.db, { quiet: !!opts.quiet });

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { SqliteStore } from '../store/sqlite/index.ts';
 import { buildApp } from '../api/app.ts';
+import { dbOption } from './options.ts';
 
 /** The built web app. */
 export const WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -30,7 +31,7 @@ export async function serve({ db, port = 8787, host = '127.0.0.1', tiles = null 
 /** The options of every command that serves: --db, --port, --host. */
 export function withServerOptions(command: Command): Command {
   return command
-    .option('--db <file>', 'SQLite database', './vigie.db')
+    .addOption(dbOption())
     .option('--port <n>', 'port', (v) => Number.parseInt(v, 10), 8787)
     .option('--host <address>', 'address to listen on', '127.0.0.1');
 }

@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
 import { SqliteStore } from '../store/sqlite/index.ts';
+import { dbOption } from './options.ts';
 
 export function registerShow(program: Command): void {
   program
     .command('show')
     .description('one event: its record, every source with its evidence, and where sources disagree')
     .argument('<event>', 'event id (evt_…)')
-    .option('--db <file>', 'SQLite database', './vigie.db')
+    .addOption(dbOption())
     .option('--json', 'the record and its disagreements as JSON')
     .action((id: string, opts: { db: string; json?: boolean }) => {
       const store = new SqliteStore(opts.db, { readonly: true });
