@@ -24,7 +24,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const shared = resolve(process.env.VIGIE_SHARED ?? join(root, '..', 'shared'));
 const log = (s: string) => { if (!asJson) process.stderr.write(`${s}\n`); };
 
-interface Doc { document: string; text: string; url?: string }
+interface Doc { document: string; text: string; url?: string; outlet?: string }
 
 function baseCorpus(): Doc[] {
   const docs: Doc[] = [];
@@ -42,11 +42,22 @@ function baseCorpus(): Doc[] {
   return docs;
 }
 
-/** N documents cycled from the base corpus, each made distinct by a marker line. */
+/**
+ * N documents cycled from the base corpus, each made distinct by a marker line. Each cycle reads
+ * as a new site (a subdomain of the document's host, or an outlet of its own): on one site, a text
+ * seen fifteen times is boilerplate, and the bench would measure pages with nothing left to read.
+ */
 function* scaled(base: readonly Doc[], n: number): Generator<Doc> {
   for (let i = 0; i < n; i++) {
     const d = base[i % base.length]!;
-    yield { document: `bench-${i}-${d.document}`, text: `${d.text}\n\nvigie bench copy ${i}\n`, ...(d.url ? { url: d.url } : {}) };
+    const cycle = Math.floor(i / base.length);
+    const doc: Doc = { document: `bench-${i}-${d.document}`, text: `${d.text}\n\nvigie bench copy ${i}\n` };
+    if (d.url) {
+      const u = new URL(d.url);
+      if (cycle > 0) u.hostname = `cycle${cycle}.${u.hostname}`;
+      doc.url = u.toString();
+    } else if (cycle > 0) doc.outlet = `bench cycle ${cycle}`;
+    yield doc;
   }
 }
 

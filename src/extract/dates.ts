@@ -21,6 +21,9 @@ export interface DateMention extends Span {
   readonly rule: string;
 }
 
+/** "12/11/2023", "2023-11-12", "12.11": a date written in figures. */
+const NUMERIC_DATE = /\d{1,4}[/.-]\d{1,2}/;
+
 const PARSERS: Record<Language, chrono.Chrono> = { fr: chrono.fr.casual, en: chrono.en.casual };
 
 export function findDateMentions(raw: string, folded: string, span: Span, pack: LanguagePack): DateMention[] {
@@ -65,7 +68,10 @@ export function findDateMentions(raw: string, folded: string, span: Span, pack: 
     }
   }
 
-  // Everything else through chrono (on the raw text: it knows accents and case).
+  // Everything else through chrono (on the raw text: it knows accents and case). chrono is the
+  // costliest stage per sentence, and only its matches with a month or weekday word or a numeric
+  // date are kept (below): a span with neither cannot yield one, so chrono is not asked.
+  if (!calendarWords(pack).test(text) && !NUMERIC_DATE.test(text)) return out.sort((a, b) => a.start - b.start);
   const reference = new Date(Date.UTC(2000, 0, 1, 12));
   for (const r of PARSERS[pack.language].parse(raw.slice(span.start, span.end), { instant: reference, timezone: 0 })) {
     const start = span.start + r.index;
@@ -83,7 +89,7 @@ export function findDateMentions(raw: string, folded: string, span: Span, pack: 
     if (stated.month === undefined && stated.weekday === undefined && stated.year === undefined) continue;
     // Relative spans ("depuis 48 heures", "three weeks ago") state no calendar day: chrono computes one from its reference.
     const matchedText = folded.slice(hit.start, hit.end);
-    if (!calendarWords(pack).test(matchedText) && !/\d{1,4}[/.-]\d{1,2}/.test(matchedText)) continue;
+    if (!calendarWords(pack).test(matchedText) && !NUMERIC_DATE.test(matchedText)) continue;
     if (stated.day !== undefined && stated.month === undefined) continue;
     // A bare month name ("march", "mai") is too often a common word to date an event.
     if (stated.month !== undefined && stated.day === undefined && stated.year === undefined) continue;
@@ -111,7 +117,17 @@ function trimMention(raw: string, span: Span): Span {
   return { start, end };
 }
 
+const enumerationCache = new Map<string, RegExp[]>();
 function enumerationPatterns(pack: LanguagePack): RegExp[] {
+  let patterns = enumerationCache.get(pack.language);
+  if (!patterns) {
+    patterns = buildEnumerationPatterns(pack);
+    enumerationCache.set(pack.language, patterns);
+  }
+  return patterns;
+}
+
+function buildEnumerationPatterns(pack: LanguagePack): RegExp[] {
   const M = pack.monthRe;
   if (pack.language === 'fr') {
     return [new RegExp(`(?<days>\\d{1,2}(?:er)?(?:\\s*,\\s*\\d{1,2}(?:er)?)*\\s+(?:et|ou)\\s+\\d{1,2}(?:er)?)\\s+(?<month>${M})(?:\\s+(?<year>\\d{4}))?(?![a-z])`, 'g')];

@@ -28,7 +28,7 @@ export function findTriggers(folded: string, span: Span, pack: LanguagePack): Tr
   const opening = suppressors.find((s) => s.start - span.start <= 3);
   // A period ("since", "depuis") in a sentence that names no day is a summary of many events, not one.
   const undatedPeriod = suppressors.some((s) => s.why === 'period' && /^(?:since|depuis|au cours d|over the (?:past|last)|so far|to date|in total|au total)/.test(folded.slice(s.start, s.end)))
-    && !hasWord(pack.weekdayRe, folded.slice(span.start, span.end)) && !new RegExp(`\\d{1,2}(?:er|st|nd|rd|th)? (?:${pack.monthRe})|(?:${pack.monthRe}) \\d{1,2}`).test(folded.slice(span.start, span.end));
+    && !hasWord(pack.weekdayRe, folded.slice(span.start, span.end)) && !dayOfMonthRe(pack).test(folded.slice(span.start, span.end));
   for (const t of pack.triggers) {
     for (const m of allMatches(t.re, folded, span.start, span.end)) {
       let suppressedBy: string | undefined = opening && sameClause(folded, opening.end, m.start) ? `${pack.language}.suppress.${opening.why}-opening`
@@ -121,6 +121,30 @@ function aliasMatcher(language: Language) {
   return m;
 }
 
+const policeMatchers = new Map<Language, RegExp>();
+
+/** Police nouns of a language ("police", "gendarmes"): state forces that are police, not army. */
+function policeRe(language: Language): RegExp {
+  let re = policeMatchers.get(language);
+  if (!re) {
+    re = new RegExp(`${BEFORE}(?:${(actorData.state_nouns.police?.[language] ?? []).map((p) => phraseSource(p)).join('|')})${AFTER}`);
+    policeMatchers.set(language, re);
+  }
+  return re;
+}
+
+const dayOfMonthMatchers = new Map<Language, RegExp>();
+
+/** A day of a month, "12 march" or "march 12": a sentence that names one dates its event. */
+function dayOfMonthRe(pack: LanguagePack): RegExp {
+  let re = dayOfMonthMatchers.get(pack.language);
+  if (!re) {
+    re = new RegExp(`\\d{1,2}(?:er|st|nd|rd|th)? (?:${pack.monthRe})|(?:${pack.monthRe}) \\d{1,2}`);
+    dayOfMonthMatchers.set(pack.language, re);
+  }
+  return re;
+}
+
 function normalizeAlias(s: string): string {
   return fold(s).replace(/[\s'-]+/g, ' ').replace(/^(?:l |the )/, '').trim();
 }
@@ -137,7 +161,7 @@ export function findActors(raw: string, folded: string, span: Span, pack: Langua
     out.push({ start: m.start, end: m.end, canonical: row.canonical, kind: row.kind, via: 'alias', rule: `${pack.language}.actor.alias` });
   }
   // State forces written through a nationality: "forces américaines", "US troops", "frappe aérienne américaine".
-  const police = new RegExp(`${BEFORE}(?:${(actorData.state_nouns.police?.[pack.language] ?? []).map((p) => phraseSource(p)).join('|')})${AFTER}`, 'g');
+  const police = policeRe(pack.language);
   for (const nat of allMatches(pack.nationalityRe, folded, span.start, span.end)) {
     const country = pack.nationality.get(nat.text.replace(/\s+/g, ' '));
     if (!country) continue;
@@ -157,7 +181,6 @@ export function findActors(raw: string, folded: string, span: Span, pack: Langua
     else if (hasWord(pack.milNounRe, closest)) via = 'military-noun';
     else if (hasWord(pack.attackNounRe, closest)) via = 'attack-noun';
     else if (hasWord(pack.milNounRe, near) || hasWord(pack.milNounRe, far)) via = 'military-noun';
-    police.lastIndex = 0;
     if (!via) continue;
     out.push({ start: nat.start, end: nat.end, canonical: countryActor(country, via === 'police-noun'), kind: 'state', via, rule: `${pack.language}.actor.nationality.${via}` });
   }

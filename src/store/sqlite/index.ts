@@ -77,27 +77,27 @@ export class SqliteStore implements Store {
   }
 
   hasContent(hash: string): boolean {
-    return !!this.db.prepare('SELECT 1 FROM documents WHERE hash = ?').get(hash);
+    return !!this.stmt('SELECT 1 FROM documents WHERE hash = ?').get(hash);
   }
 
   latestVersion(name: string): number {
-    const row = this.db.prepare('SELECT MAX(version) AS v FROM documents WHERE name = ?').get(name) as { v: number | null };
+    const row = this.stmt('SELECT MAX(version) AS v FROM documents WHERE name = ?').get(name) as { v: number | null };
     return row.v ?? 0;
   }
 
   recordLines(lines: readonly LineObservation[]): void {
-    const insert = this.db.prepare('INSERT OR IGNORE INTO lines (site, key, document_hash) VALUES (?, ?, ?)');
+    const insert = this.stmt('INSERT OR IGNORE INTO lines (site, key, document_hash) VALUES (?, ?, ?)');
     this.db.transaction(() => { for (const l of lines) insert.run(l.site, l.key, l.documentHash); })();
   }
 
   lineDocumentCount(site: string, key: string): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM lines WHERE site = ? AND key = ?').get(site, key) as { n: number }).n;
+    return (this.stmt('SELECT COUNT(*) AS n FROM lines WHERE site = ? AND key = ?').get(site, key) as { n: number }).n;
   }
 
   saveDocuments(documents: readonly NewDocument[]): void {
-    const insertDoc = this.db.prepare(`INSERT INTO documents (name, version, url, outlet, language, language_rule, published, published_precision, published_rule, hash, text, zones, note, ingested_at)
+    const insertDoc = this.stmt(`INSERT INTO documents (name, version, url, outlet, language, language_rule, published, published_precision, published_rule, hash, text, zones, note, ingested_at)
       VALUES (@name, @version, @url, @outlet, @language, @language_rule, @published, @published_precision, @published_rule, @hash, @text, @zones, @note, @ingested_at)`);
-    const insertMention = this.db.prepare(`INSERT INTO mentions (id, document_id, ordinal, date, sub_event_type, country_code, record, trace, key, event_id, cell, day, published_day)
+    const insertMention = this.stmt(`INSERT INTO mentions (id, document_id, ordinal, date, sub_event_type, country_code, record, trace, key, event_id, cell, day, published_day)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`);
     const now = new Date().toISOString();
     this.db.transaction(() => {
@@ -120,17 +120,17 @@ export class SqliteStore implements Store {
 
   /** A new version replaces the old: its mentions leave their events, which resolve again. */
   private dropMentionsOf(name: string): void {
-    const old = this.db.prepare('SELECT m.id, m.event_id FROM mentions m JOIN documents d ON d.id = m.document_id WHERE d.name = ?').all(name) as { id: string; event_id: string | null }[];
+    const old = this.stmt('SELECT m.id, m.event_id FROM mentions m JOIN documents d ON d.id = m.document_id WHERE d.name = ?').all(name) as { id: string; event_id: string | null }[];
     const events = [...new Set(old.map((o) => o.event_id).filter((e): e is string => !!e))];
     for (const e of events) {
-      this.db.prepare('UPDATE mentions SET event_id = NULL WHERE event_id = ?').run(e);
+      this.stmt('UPDATE mentions SET event_id = NULL WHERE event_id = ?').run(e);
       this.dropEvent(e);
     }
-    this.db.prepare('DELETE FROM mentions WHERE id IN (SELECT m.id FROM mentions m JOIN documents d ON d.id = m.document_id WHERE d.name = ?)').run(name);
+    this.stmt('DELETE FROM mentions WHERE id IN (SELECT m.id FROM mentions m JOIN documents d ON d.id = m.document_id WHERE d.name = ?)').run(name);
   }
 
   unresolvedMentionKeys(): MentionKey[] {
-    return (this.db.prepare('SELECT key FROM mentions WHERE event_id IS NULL').all() as { key: string }[]).map((r) => JSON.parse(r.key) as MentionKey);
+    return (this.stmt('SELECT key FROM mentions WHERE event_id IS NULL').all() as { key: string }[]).map((r) => JSON.parse(r.key) as MentionKey);
   }
 
   mentionKeysNear(cells: readonly string[], dayFrom: number, dayTo: number): MentionKey[] {
@@ -148,14 +148,14 @@ export class SqliteStore implements Store {
 
   mentionKeysOfEvents(ids: readonly string[]): MentionKey[] {
     const out: MentionKey[] = [];
-    const stmt = this.db.prepare('SELECT key FROM mentions WHERE event_id = ?');
+    const stmt = this.stmt('SELECT key FROM mentions WHERE event_id = ?');
     for (const id of new Set(ids)) for (const r of stmt.all(id) as { key: string }[]) out.push(JSON.parse(r.key) as MentionKey);
     return out;
   }
 
   eventOfMentions(ids: readonly string[]): Map<string, string> {
     const out = new Map<string, string>();
-    const stmt = this.db.prepare('SELECT event_id FROM mentions WHERE id = ?');
+    const stmt = this.stmt('SELECT event_id FROM mentions WHERE id = ?');
     for (const id of new Set(ids)) {
       const r = stmt.get(id) as { event_id: string | null } | undefined;
       if (r?.event_id) out.set(id, r.event_id);
@@ -164,7 +164,7 @@ export class SqliteStore implements Store {
   }
 
   mentions(ids: readonly string[]): Mention[] {
-    const stmt = this.db.prepare('SELECT m.id, m.record, d.name FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.id = ?');
+    const stmt = this.stmt('SELECT m.id, m.record, d.name FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.id = ?');
     return ids.map((id) => {
       const r = stmt.get(id) as { id: string; record: string; name: string } | undefined;
       if (!r) throw new Error(`mention ${id} is not stored`);
@@ -173,10 +173,10 @@ export class SqliteStore implements Store {
   }
 
   replaceEvents(remove: readonly string[], add: readonly ResolvedEvent[]): void {
-    const ins = this.db.prepare(`INSERT INTO events (id, record, disagreements, date, sub_event_type, country_code, lat, lon, n_sources, event_type, actor1, actor2, claim_status)
+    const ins = this.stmt(`INSERT INTO events (id, record, disagreements, date, sub_event_type, country_code, lat, lon, n_sources, event_type, actor1, actor2, claim_status)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    const insText = this.db.prepare('INSERT INTO events_text (rowid, text) VALUES (?, ?)');
-    const link = this.db.prepare('UPDATE mentions SET event_id = ? WHERE id = ?');
+    const insText = this.stmt('INSERT INTO events_text (rowid, text) VALUES (?, ?)');
+    const link = this.stmt('UPDATE mentions SET event_id = ? WHERE id = ?');
     const drop = (id: string) => this.dropEvent(id);
     this.db.transaction(() => {
       for (const id of remove) drop(id);
@@ -223,17 +223,17 @@ export class SqliteStore implements Store {
   }
 
   event(id: string): StoredEvent | null {
-    const row = this.db.prepare('SELECT record, disagreements FROM events WHERE id = ?').get(id) as { record: string; disagreements: string } | undefined;
+    const row = this.stmt('SELECT record, disagreements FROM events WHERE id = ?').get(id) as { record: string; disagreements: string } | undefined;
     return row ? { record: JSON.parse(row.record), disagreements: JSON.parse(row.disagreements) } : null;
   }
 
   documentMentions(documentId: number): { record: EventRecord; trace: unknown; eventId: string | null }[] {
-    const rows = this.db.prepare('SELECT record, trace, event_id FROM mentions WHERE document_id = ? ORDER BY ordinal').all(documentId) as { record: string; trace: string; event_id: string | null }[];
+    const rows = this.stmt('SELECT record, trace, event_id FROM mentions WHERE document_id = ? ORDER BY ordinal').all(documentId) as { record: string; trace: string; event_id: string | null }[];
     return rows.map((r) => ({ record: JSON.parse(r.record) as EventRecord, trace: JSON.parse(r.trace), eventId: r.event_id }));
   }
 
   eventTrace(id: string): { document: string; trace: unknown }[] {
-    const rows = this.db.prepare('SELECT d.name, m.trace FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.event_id = ? ORDER BY d.name, m.ordinal').all(id) as { name: string; trace: string }[];
+    const rows = this.stmt('SELECT d.name, m.trace FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.event_id = ? ORDER BY d.name, m.ordinal').all(id) as { name: string; trace: string }[];
     return rows.map((r) => ({ document: r.name, trace: JSON.parse(r.trace) }));
   }
 
