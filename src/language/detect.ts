@@ -1,5 +1,6 @@
 // Language of a document: metadata when given, else franc on the text that feeds extraction.
 import { francAll } from 'franc-min';
+import { fold } from '../text/fold.ts';
 
 // franc answers in ISO 639-3; vigie stores ISO 639-1 where one exists.
 const ISO3_TO_1: Record<string, string> = {
@@ -9,9 +10,11 @@ const ISO3_TO_1: Record<string, string> = {
 };
 
 const EN_FUNCTION_WORDS = new Set(['the', 'of', 'and', 'in', 'on', 'to', 'was', 'were', 'with', 'by', 'from', 'that', 'for', 'at', 'is', 'are', 'has', 'have', 'had', 'near', 'after', 'their', 'its', 'which', 'who']);
-const FR_FUNCTION_WORDS = new Set(['le', 'la', 'les', 'de', 'des', 'du', 'et', 'un', 'une', 'est', 'sont', 'dans', 'par', 'pour', 'sur', 'au', 'aux', 'que', 'qui', 'a', 'ont', 'été', "l'", "d'", 'près', 'avec', 'leur', 'ses']);
+// "a" is in neither list: the English article and the French verb are equally common.
+const FR_FUNCTION_WORDS = new Set(['le', 'la', 'les', 'de', 'des', 'du', 'et', 'un', 'une', 'est', 'sont', 'dans', 'par', 'pour', 'sur', 'au', 'aux', 'que', 'qui', 'ont', 'été', "l'", "d'", 'près', 'avec', 'leur', 'ses']);
 
-const OTHER_FUNCTION_WORDS = new Set(['el', 'los', 'las', 'del', 'por', 'con', 'según', 'sin', 'para', 'una', 'fue', 'fueron', 'il', 'gli', 'della', 'che', 'sono', 'nel', 'os', 'das', 'dos', 'não', 'uma', 'em', 'foi', 'der', 'die', 'und', 'den', 'het', 'een', 'els', 'amb', 'per', 'dels', 'és', 'și', 'în', 'cu', 'pe', 'din', 'care', 'fost']);
+const OTHER_FUNCTION_WORDS = new Set(['el', 'los', 'las', 'del', 'por', 'con', 'según', 'sin', 'para', 'una', 'fue', 'fueron', 'il', 'gli', 'della', 'che', 'sono', 'nel', 'os', 'das', 'dos', 'não', 'uma', 'em', 'foi', 'der', 'die', 'und', 'den', 'het', 'een', 'els', 'amb', 'per', 'dels', 'és', 'și', 'în', 'cu', 'pe', 'din', 'care', 'fost',
+  'da', 'na', 'ao', 'um', 'pelo', 'pela', 'com', 'sem', 'su', 'sus', 'di', 'dei', 'alla', 'nella', 'das', 'ist', 'mit', 'von', 'zu', 'im', 'nicht', 'ein', 'eine', 'niet', 'werd']);
 
 const SAMPLE_CHARS = 1500;
 const LONG_TEXT_WORDS = 20;
@@ -23,7 +26,10 @@ export interface DetectedLanguage {
   readonly rule: string;
 }
 
-export function detectLanguage(text: string, declared?: string | null): DetectedLanguage {
+/** Words that belong to one language's event vocabulary only, by language code. */
+export type Vocabularies = ReadonlyMap<string, ReadonlySet<string>>;
+
+export function detectLanguage(text: string, declared?: string | null, vocabularies?: Vocabularies): DetectedLanguage {
   if (declared && /^[a-z]{2,3}(-[A-Za-z]{2})?$/i.test(declared.trim())) {
     const code = declared.trim().slice(0, 3).toLowerCase().replace(/-.*/, '');
     return { language: ISO3_TO_1[code] ?? code.slice(0, 2), rule: 'language.metadata' };
@@ -44,6 +50,17 @@ export function detectLanguage(text: string, declared?: string | null): Detected
     if (en >= 0.15 * words.length && fr * 5 <= en) return { language: 'en', rule: 'language.function-words' };
     if (fr >= 0.15 * words.length && en * 5 <= fr) return { language: 'fr', rule: 'language.function-words' };
   }
+  // A line or two ("08 June. A mob at Nangili market in Likuyani lynched a thief.", "Doctors protest
+  // over pay in Nairobi") is too short for trigram statistics, which read it as Lingala or French;
+  // two words of one language (function words, or words of its event vocabulary) and none of any
+  // other tell more.
+  if (other === 0) {
+    const enWords = en + vocabularyHits(words, vocabularies?.get('en'));
+    const frWords = fr + vocabularyHits(words, vocabularies?.get('fr'));
+    const rule = (functionWords: number) => (functionWords >= 2 ? 'language.function-words' : 'language.event-vocabulary');
+    if (enWords >= 2 && frWords === 0) return { language: 'en', rule: rule(en) };
+    if (frWords >= 2 && enWords === 0) return { language: 'fr', rule: rule(fr) };
+  }
   const scores = francAll(sample, { minLength: 10 });
   // On a short text trigram statistics waver; the function words settle it when one clearly dominates.
   if (text.length < 400 && !foreignVeto) {
@@ -52,6 +69,13 @@ export function detectLanguage(text: string, declared?: string | null): Detected
     if (fr >= 2 && fr >= 2 * en && top3.includes('fra')) return { language: 'fr', rule: 'language.function-words' };
   }
   return francAnswer(scores, sample);
+}
+
+function vocabularyHits(words: readonly string[], vocabulary: ReadonlySet<string> | undefined): number {
+  if (!vocabulary) return 0;
+  let n = 0;
+  for (const w of words) if (w.length >= 4 && vocabulary.has(fold(w))) n++;
+  return n;
 }
 
 function francAnswer(scores: [string, number][], sample: string): DetectedLanguage {

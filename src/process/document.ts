@@ -4,7 +4,7 @@ import type { CleanedDocument, DocumentInfo, ExtractedEvent, RawDocument } from 
 import { cleanDocument, contentZones, type LineFrequency } from '../clean/zones.ts';
 import { detectLanguage, isSupported } from '../language/detect.ts';
 import { documentDate } from '../docdate/docdate.ts';
-import { languagePack } from '../extract/lang/index.ts';
+import { eventVocabularies, languagePack } from '../extract/lang/index.ts';
 import { extractEvents, type SentenceAnalysis } from '../extract/pipeline.ts';
 import { outletFor } from '../extract/mentions.ts';
 import { fold } from '../text/fold.ts';
@@ -33,7 +33,7 @@ export function processDocument(doc: RawDocument, { lineFrequency, ceiling = new
   const folded = fold(raw);
   const cleaned = cleanDocument(raw, lineFrequency ? { lineFrequency } : {});
   const content = contentZones(cleaned.zones).map((z) => raw.slice(z.start, z.end)).join('\n');
-  const lang = detectLanguage(content || raw, doc.language);
+  const lang = detectLanguage(content || raw, doc.language, eventVocabularies());
   const pack = isSupported(lang.language) ? languagePack(lang.language) : null;
   const published = documentDate({ raw, folded, cleaned, published: doc.published ?? null, url: doc.url ?? null, pack, ceiling });
   const info: DocumentInfo = {

@@ -117,6 +117,40 @@ const PACK_FILES: Record<Language, URL> = {
 
 const packs = new Map<Language, LanguagePack>();
 
+let vocabularies: ReadonlyMap<Language, ReadonlySet<string>> | undefined;
+
+/**
+ * Each language's event vocabulary: the words of its lexicon's phrases (folded, four letters or
+ * more) that no other language's lexicon uses. A telegraphic line with no function words ("Doctors
+ * protest over pay in Nairobi") still speaks the language of its verbs and nouns.
+ */
+export function eventVocabularies(): ReadonlyMap<Language, ReadonlySet<string>> {
+  if (!vocabularies) {
+    const words = new Map<Language, Set<string>>();
+    for (const language of Object.keys(PACK_FILES) as Language[]) {
+      const { about: _about, ...lexicon } = JSON.parse(readFileSync(PACK_FILES[language], 'utf8')) as Record<string, unknown>;
+      const set = new Set<string>();
+      const walk = (x: unknown): void => {
+        if (typeof x === 'string') {
+          // In a regex phrase, the runs of letters are its words (group names and list references aside).
+          const text = x.startsWith('re:') ? x.slice(3).replace(/\(\?<[a-z_]+>|\{[a-z_0-9]+\}|\\[a-zA-Z]/g, ' ') : x;
+          for (const w of fold(text).match(/[a-z\u00e0-\u024f]{4,}/g) ?? []) set.add(w);
+        } else if (Array.isArray(x)) x.forEach(walk);
+        // Ids, kinds and weapons are vigie's own English names, not the language's words.
+        else if (x && typeof x === 'object') for (const [k, v] of Object.entries(x)) if (k !== 'id' && k !== 'kind' && k !== 'weapon') walk(v);
+      };
+      walk(lexicon);
+      words.set(language, set);
+    }
+    const exclusive = new Map<Language, ReadonlySet<string>>();
+    for (const [language, set] of words) {
+      exclusive.set(language, new Set([...set].filter((w) => ![...words].some(([other, o]) => other !== language && o.has(w)))));
+    }
+    vocabularies = exclusive;
+  }
+  return vocabularies;
+}
+
 export function languagePack(language: Language): LanguagePack {
   let pack = packs.get(language);
   if (!pack) {
