@@ -2,15 +2,17 @@
 // `-- --json`). It builds a corpus from real documents — the bundled samples and, when present,
 // the corpora of ../shared (dev articles, ACLED notes, CASE snippets) — cycled to N documents under
 // distinct names, each with a distinct marker line so that the content hash does not skip them.
-// Figures are measured in this one process, so on one core. `-- --quick` runs a reduced corpus.
+// Figures are measured on one core: tokenize and extract in this process, each ingest in a child
+// process of its own (bench/ingest-child.ts) whose peak resident memory is the ingest's alone.
+// `-- --quick` runs a reduced corpus.
 import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SqliteStore } from '../src/store/sqlite/index.ts';
 import { MIGRATIONS } from '../src/store/sqlite/migrations.ts';
-import { ingest } from '../src/ingest/ingest.ts';
 import { processDocument } from '../src/process/document.ts';
 import { gazetteer } from '../src/geo/gazetteer.ts';
 import { buildApp } from '../src/api/app.ts';
@@ -71,21 +73,17 @@ async function writeJsonl(path: string, docs: Iterable<Doc>): Promise<void> {
 const seconds = (t0: number) => (performance.now() - t0) / 1000;
 const round = (x: number | null, digits = 1) => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
 
-async function ingestRun(dir: string, n: number, base: readonly Doc[], sampleRss = false) {
+/** `vigie ingest` of n documents into a fresh SQLite file, then again (all skipped), in a child process. */
+async function ingestRun(dir: string, n: number, base: readonly Doc[]) {
   const file = join(dir, `corpus-${n}.jsonl`);
   await writeJsonl(file, scaled(base, n));
   const db = join(dir, `ingest-${n}.db`);
-  const store = new SqliteStore(db);
-  let peak = process.memoryUsage().rss;
-  const t0 = performance.now();
-  await ingest(store, [file], { onProgress: sampleRss ? () => { const r = process.memoryUsage().rss; if (r > peak) peak = r; } : undefined });
-  const first = seconds(t0);
-  const t1 = performance.now();
-  await ingest(store, [file]);
-  const again = seconds(t1);
-  store.close();
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench', 'ingest-child.ts'), db, file], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 });
   rmSync(file, { force: true });
-  return { db, seconds: first, reingestSeconds: again, peakRssMb: peak / 1e6 };
+  if (child.status !== 0) throw new Error(`ingest of ${n} documents failed: ${child.stderr}`);
+  const r = JSON.parse(child.stdout.trim().split('\n').pop()!) as { seconds: number; reingestSeconds: number; stored: number; skipped: number; peakRssMb: number };
+  if (r.stored !== n || r.skipped !== n) throw new Error(`ingest of ${n} documents stored ${r.stored} and skipped ${r.skipped} on the second pass`);
+  return { db, ...r };
 }
 
 /** A database of `count` events, copies of real records spread over days and places; cached. */
@@ -150,12 +148,14 @@ async function main(): Promise<void> {
 
   const perDoc: Record<number, number> = {};
   let ingestRate = 0, reingestRate = 0, peakRss = 0;
+  const peakRssAt: Record<number, number> = {};
   let lastDb = '';
   for (const n of sizes) {
-    const r = await ingestRun(dir, n, base, n === sizes[sizes.length - 1]);
+    const r = await ingestRun(dir, n, base);
     perDoc[n] = (r.seconds * 1000) / n;
     if (n === rateN || (quick && n === sizes[sizes.length - 1])) { ingestRate = n / r.seconds; reingestRate = n / r.reingestSeconds; }
-    peakRss = Math.max(peakRss, r.peakRssMb);
+    if (n === sizes[sizes.length - 1]) peakRss = r.peakRssMb;
+    peakRssAt[n] = r.peakRssMb;
     lastDb = r.db;
     log(`ingest ${n}: ${r.seconds.toFixed(1)} s, ${(n / r.seconds).toFixed(0)} docs/s; re-ingest ${(n / r.reingestSeconds).toFixed(0)} docs/s; peak RSS ${r.peakRssMb.toFixed(0)} MB`);
   }

@@ -1,0 +1,22 @@
+// One `vigie ingest` measured in a process of its own, so that its peak memory is the ingest's and
+// not the bench's: `node --import tsx bench/ingest-child.ts DB CORPUS` prints one JSON line.
+import { SqliteStore } from '../src/store/sqlite/index.ts';
+import { ingest } from '../src/ingest/ingest.ts';
+import { gazetteer } from '../src/geo/gazetteer.ts';
+
+const [db, corpus] = process.argv.slice(2);
+if (!db || !corpus) {
+  process.stderr.write('usage: ingest-child.ts DB CORPUS\n');
+  process.exit(2);
+}
+gazetteer(); // loaded once per process, outside the timings: a server pays it at start
+const store = new SqliteStore(db);
+let t0 = performance.now();
+const first = await ingest(store, [corpus]);
+const seconds = (performance.now() - t0) / 1000;
+t0 = performance.now();
+const again = await ingest(store, [corpus]);
+const reingestSeconds = (performance.now() - t0) / 1000;
+store.close();
+// resourceUsage().maxRSS is the process's peak resident set, in kilobytes.
+process.stdout.write(`${JSON.stringify({ seconds, reingestSeconds, stored: first.stored, skipped: again.skipped, peakRssMb: (process.resourceUsage().maxRSS * 1024) / 1e6 })}\n`);
