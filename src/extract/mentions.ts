@@ -175,7 +175,8 @@ export function findActors(raw: string, folded: string, span: Span, pack: Langua
     const closest = pack.language === 'fr' ? lastWords(before, 2) : firstWords(after, 2);
     const far = pack.language === 'fr' ? firstWords(after, 2) : lastWords(before, 2);
     let via: ActorMention['via'] | null = null;
-    const countryAsSubject = /^(?:\s*(?:'s|ont|a|have|has|had))?\s*(?:\S+\s+){0,2}?(?:mene|lance|frappe|bombarde|attaque|cible|vise|tire|struck|strikes|launched|carried out|conducted|bombed|attacked|targeted|hit|fired|shot)\b/.test(after) && /^(?:etats|united|israel|washington|iran|russie|russia|turquie|turkey)/.test(nat.text);
+    // A state, or its forces, as the subject of an attack verb: the attack is that state's.
+    const countryAsSubject = pack.stateSubjectAfterRe.test(after);
     if (police.test(near) || police.test(far)) via = 'police-noun';
     else if (countryAsSubject) via = 'attack-noun';
     else if (hasWord(pack.milNounRe, closest)) via = 'military-noun';
@@ -288,18 +289,16 @@ function countBefore(folded: string, floor: number, cueStart: number, pack: Lang
 
 /** "killing 6 civilians", "tuant cinq personnes", "shot dead two protesters": the number right after the verb. */
 function countAfter(folded: string, from: number, to: number, pack: LanguagePack, dateSpans: readonly Span[]): Count | null {
-  const window = folded.slice(from, Math.min(to, from + 50));
-  const tokens = [...window.matchAll(TOKEN)].map((m) => ({ text: m[0], start: from + m.index!, end: from + m.index! + m[0].length }));
-  for (let i = 0; i < Math.min(tokens.length, 3); i++) {
-    if (tokens[i]!.text === ',' || tokens[i]!.text === '.') return null;
-    const value = numberForward(tokens, i, pack);
-    if (value && !dateSpans.some((d) => tokens[i]!.start >= d.start && tokens[i]!.start < d.end) && !UNIT_AFTER.test(folded.slice(tokens[value.lastIndex]!.end, tokens[value.lastIndex]!.end + 14))) {
-      return { value: value.value, start: from, end: tokens[value.lastIndex]!.end, rule: 'number-after' };
-    }
-    if (!pack.approximateRe.test(tokens[i]!.text) && !['at', 'au', 'least', 'moins', 'plus', 'de', 'than', 'some', 'about', 'pres'].includes(tokens[i]!.text)) return null;
-    pack.approximateRe.lastIndex = 0;
-  }
-  return null;
+  // An approximation right after the verb ("killing at least 12", "tuant plus de vingt") belongs to the count.
+  const approximation = allMatches(pack.approximateRe, folded, from, Math.min(to, from + 50))[0];
+  const at = approximation && !folded.slice(from, approximation.start).trim() ? approximation.end : from;
+  const window = folded.slice(at, Math.min(to, at + 50));
+  const tokens = [...window.matchAll(TOKEN)].map((m) => ({ text: m[0], start: at + m.index!, end: at + m.index! + m[0].length }));
+  const value = tokens.length ? numberForward(tokens, 0, pack) : null;
+  if (!value || dateSpans.some((d) => tokens[0]!.start >= d.start && tokens[0]!.start < d.end)) return null;
+  const last = tokens[value.lastIndex]!;
+  if (UNIT_AFTER.test(folded.slice(last.end, last.end + 14))) return null;
+  return { value: value.value, start: from, end: last.end, rule: 'number-after' };
 }
 
 interface Tok { text: string; start: number; end: number }

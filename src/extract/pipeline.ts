@@ -194,12 +194,9 @@ export function stateActorName(country: string, police: boolean): string {
 
 // ---- Candidates ----
 
-// "Les combattants ont également mené…": the same author goes on.
-const ALSO = /\b(?:egalement|aussi|also|as well|too|de meme|likewise)\b/;
-// "The incident was reported…", "Cet incident…": a noun that can only point back.
-const ANAPHORA_NOUN = /\b(?:the|this|that|cet|cette|l') ?(?:incident|attaque|attack|strike|frappe)\b/;
 const REPORTING_BEFORE_DATE = /(?:annonce|annoncee|declare|rapporte|indique|affirme|precise|confirme|said|announced|reported|told|confirmed|stated|publie|publiee|published)\s+(?:\S+\s+){0,2}$/;
-const DATELINE_AFTER = /^\s*(?:\d{4})?\s*(?:\((?:reuters|afp|ap|xinhua|anadolu|aa|dpa|efe|ansa|upi|irna|sana)\)|\s[-–—]\s)/;
+// A dateline is known by its form, whatever the agency: "19 octobre (Reuters) –", "Nov 3 (Xinhua) -", "Nov 3 -" (dashes are folded to '-').
+const DATELINE_AFTER = /^\s*(?:\d{4})?\s*(?:\([^()]{2,30}\)\s*-|\s-\s)/;
 const SINCE_BEFORE_DATE = /(?:depuis|since|until|jusqu'au|jusqu'a|d'ici|by)\s+(?:le\s+|the\s+)?$/;
 
 function buildCandidates(ctx: DocumentContext): Candidate[] {
@@ -263,7 +260,7 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
     const roles = assignRoles(ctx, s);
     const noPlace = places.length === 0;
     // No place of its own but pointing back ("cette attaque", "ils"), or naming "the incident" just told: the previous event, told again.
-    const retelling = previous && (noPlace ? s.anaphoric || s.continuation : s.anaphoric && ANAPHORA_NOUN.test(input.folded.slice(s.start, s.primary!.end + 20)) && s.index - Math.max(...previous.sentences) <= 1);
+    const retelling = previous && (noPlace ? s.anaphoric || s.continuation : s.anaphoric && hasMatch(pack.eventAnaphoraRe, input.folded, s.start, s.primary!.end + 20) && s.index - Math.max(...previous.sentences) <= 1);
     if (previous && retelling && s.index - Math.max(...previous.sentences) <= 3) {
       if (!noPlace && places[0] && (!previous.place || rankOf(places[0]) < rankOf(previous.place)) && placeCompatible(previous, { ...previous, place: places[0] })) previous.place = places[0];
       absorb(ctx, previous, s, roles, date[0]!);
@@ -276,7 +273,7 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
     for (const d of date) {
       for (const { place, trigger, segment } of targets) {
         const c = newCandidate(ctx, s, place, d, roles, trigger, segment);
-        if (!c.actor1 && (s.continuation || ALSO.test(input.folded.slice(s.start, s.end))) && previous?.actor1 && previous.actor1 !== c.actor2 && s.index - Math.max(...previous.sentences) <= 2) {
+        if (!c.actor1 && (s.continuation || hasMatch(pack.sameAuthorRe, input.folded, s.start, s.end)) && previous?.actor1 && previous.actor1 !== c.actor2 && s.index - Math.max(...previous.sentences) <= 2) {
           c.actor1 = previous.actor1;
           c.trace.push({ field: 'actor1', rule: `${pack.language}.actor.continuation-subject` });
         }
@@ -351,8 +348,6 @@ interface Roles {
   confirmer: ActorMention | null;
 }
 
-// Forces of a state named without their country ("the army units", "government forces", "l'armée").
-const STATE_FORCES = /\b(?:army|troops|government forces|security forces|soldiers|military|armed forces|police|armee|forces gouvernementales|forces de securite|soldats|militaires|troupes|gendarmes?)\b/;
 const PASSIVE = /(?:\bete\b|\bwere\b|\bwas\b|\bbeen\b|\best\b|\bsont\b|\betait\b|\betaient\b|\bis\b|\bare\b)/;
 const REPORTING_AFTER = /^\s*(?:\S+\s+){0,3}(?:a declare|a indique|a annonce|a confirme|a affirme|a precise|a rapporte|ont declare|ont annonce|ont confirme|ont indique|said|says|told|announced|confirmed|stated|reported|a dit|ont dit)/;
 const SOURCE_BEFORE = /(?:selon|d'apres|citant|according to|citing|quoted by|porte-parole du|porte-parole de l'|spokesman for|spokesperson for|spokesman of|responsable du|official of)\s+(?:\S+\s+){0,2}$/;
@@ -441,17 +436,11 @@ function isDefender(folded: string, a: ActorMention, shootdown: TriggerMention):
   return a.start - shootdown.end <= 25 && /^\s*(?:by|par|,)?\s*(?:\S+\s+){0,2}$/.test(folded.slice(shootdown.end, a.start));
 }
 
-/** Several verbs of distinct kinds, each with its own places after it: the segments of the sentence, one per event. */
-// Who can be on the receiving end of a battle rather than of an attack on civilians.
-const ARMED_WORDS = /(?<![a-z])(?:base|bases|forces|troupes|troops|soldiers|soldats|militaires|military|positions|convoi|convoy|police|officers|policemen|policiers|gendarmes|militants|fighters|combattants|insurgents|rebels|rebelles|terrorists|terroristes|jihadists|djihadistes|gunmen|bandits|militia|militiamen|miliciens|checkpoints?|patrols?|army|armee|guards|gardes|commanders?|members of (?:the )?security)(?![a-z])/g;
-
 // "protest against gun violence", "to decry the violence": violence as the protest's topic, not its conduct.
-const TOPIC_BEFORE = /(?:against|over|denounc\w*|decr\w*|condemn\w*|contre|denoncer|denoncent|about|on)\s+(?:\S+\s+){0,3}$/;
-
 function aroundHas(ctx: DocumentContext, s: SentenceAnalysis, re: RegExp): boolean {
   const { folded } = ctx.input;
   return ctx.sentences.some((o) => o.paragraph === s.paragraph && o.index >= s.index && o.index - s.index <= 2 && (o.index === s.index || !o.primary || o.primary.kind === 'arrest' || o.primary.kind === 'riot')
-    && allMatches(re, folded, o.start, o.end).some((m) => !TOPIC_BEFORE.test(folded.slice(Math.max(o.start, m.start - 40), m.start))));
+    && allMatches(re, folded, o.start, o.end).some((m) => !ctx.pack.topicBeforeRe.test(folded.slice(Math.max(o.start, m.start - 40), m.start))));
 }
 
 /** Victims of a kind: named after the verb, or just before a casualty word ("four police officers were killed"). */
@@ -464,6 +453,7 @@ function victims(ctx: DocumentContext, s: SentenceAnalysis, trigger: TriggerMent
   return hits.some((h) => cues.some((c) => c.start >= h.end && c.start - h.end <= 40));
 }
 
+/** Several verbs of distinct kinds, each with its own places after it: the segments of the sentence, one per event. */
 function triggerSegments(folded: string, s: SentenceAnalysis, places: readonly PlaceMention[]): { place: PlaceMention; trigger: TriggerMention; segment: Span }[] | null {
   const heads: TriggerMention[] = [];
   for (const t of s.triggers) {
@@ -489,7 +479,6 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
   const weapons = new Set<Weapon>((near.length ? near : s.weapons).map((w) => w.weapon));
   if (trigger.weapon) weapons.add(trigger.weapon);
   if (weapons.has('ballistic_missile')) weapons.delete('missile');
-  const sentence = input.folded.slice(s.start, s.end);
   // "Les bases ont été attaquées" names no weapon; the sentences around it often do ("… deux drones ont été abattus").
   const typingWeapons = weapons.size ? [...weapons]
     : ctx.sentences.filter((o) => o.paragraph === s.paragraph && Math.abs(o.index - s.index) <= 2).flatMap((o) => o.weapons.map((w) => w.weapon));
@@ -497,15 +486,15 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
     kind: trigger.kind,
     weapons: typingWeapons,
     civilianTarget: victims(ctx, s, trigger, pack.civilianRe) || (trigger.kind !== 'killing' && victims(ctx, s, trigger, pack.civilianPlaceRe)),
-    armedTarget: (!!roles.actor2 && trigger.kind !== 'killing') || victims(ctx, s, trigger, ARMED_WORDS),
-    convoy: /\b(?:convoi|convois|convoy|convoys)\b/.test(sentence),
+    armedTarget: (!!roles.actor2 && trigger.kind !== 'killing') || victims(ctx, s, trigger, pack.armedTargetRe),
+    convoy: hasMatch(pack.convoyRe, input.folded, s.start, s.end),
     // What the police and the crowd did is often told in the next sentence: the paragraph around the protest counts.
     protestIntervention: aroundHas(ctx, s, pack.protestInterventionRe),
     protestExcessive: aroundHas(ctx, s, pack.protestExcessiveRe),
     riotCue: aroundHas(ctx, s, pack.riotCueRe),
-    troopsMoved: /\b(?:troops|forces|fighters|soldiers|units|reinforcements|militiamen|battalions?|brigades?|troupes|soldats|combattants|renforts|unites)\b/.test(sentence),
-    territoryLost: /\b(?:pushed|driven|forced) (?:back|out)\b|\bexpelled\b|\brepouss|\bchass/.test(sentence),
-    stateActor: roles.actor1 ? roles.actor1.kind === 'state' : STATE_FORCES.test(input.folded.slice(s.start, s.primary!.start)),
+    troopsMoved: hasMatch(pack.troopNounRe, input.folded, s.start, s.end),
+    territoryLost: hasMatch(pack.pushedBackRe, input.folded, s.start, s.end),
+    stateActor: roles.actor1 ? roles.actor1.kind === 'state' : hasMatch(pack.stateForcesRe, input.folded, s.start, s.primary!.start),
   });
   const trace: FieldTrace[] = [
     { field: 'trigger', rule: trigger.rule, span: trigger },
@@ -688,6 +677,10 @@ function mergeInto(into: Candidate, e: Candidate): void {
 
 function maxNullable(a: number | null, b: number | null): number | null {
   return a === null ? b : b === null ? a : Math.max(a, b);
+}
+
+function hasMatch(re: RegExp, folded: string, from: number, to: number): boolean {
+  return allMatches(re, folded, from, to).length > 0;
 }
 
 function isSingleParagraph(ctx: DocumentContext): boolean {

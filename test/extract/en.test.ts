@@ -42,6 +42,12 @@ const CASES: [string, Expected][] = [
     { sub: 'Arrests' }],
   ['Headline\n\nOn March 12, 2024, gunmen opened fire on a cafe in Mogadishu.',
     { sub: 'Attack', date: '2024-03-12', place: 'Mogadishu', weapons: ['small_arms'] }],
+  // A state as the subject of an attack verb, with an auxiliary and an adverb between.
+  ['Headline\n\nIsrael has allegedly bombed a military site near Homs on Tuesday, Syrian state media said.',
+    { actor1: 'Military Forces of Israel', date: '2024-03-12' }],
+  // An approximation between the verb and its number belongs to the count.
+  ['Headline\n\nOn March 9, 2024, militants attacked a village near Mopti, killing more than 12 civilians.',
+    { killed: 12, date: '2024-03-09' }],
 ];
 
 testCaseTable('en', CASES);

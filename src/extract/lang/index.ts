@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Language, Weapon } from '../../types.ts';
 import { fold } from '../../text/fold.ts';
-import { phraseSource, wordsRegex } from '../../text/patterns.ts';
+import { AFTER, BEFORE, phraseSource, wordsRegex } from '../../text/patterns.ts';
 
 export type TriggerKind =
   | 'air' | 'shelling' | 'ied' | 'suicide' | 'grenade' | 'explosion' | 'attack' | 'shootdown' | 'clash'
@@ -18,6 +18,19 @@ interface RawLexicon {
   weapon_words: Partial<Record<Weapon, string[]>>;
   civilian_targets: string[];
   civilian_places: string[];
+  armed_targets: string[];
+  state_forces: string[];
+  troop_nouns: string[];
+  pushed_back: string[];
+  topic_before: string[];
+  same_author: string[];
+  event_anaphora: string[];
+  convoy: string[];
+  locative: string[];
+  country_locative: string[];
+  relation_before: string[];
+  place_article: string;
+  state_subject: { auxiliaries: string[]; verbs: string[] };
   protest_intervention: string[];
   protest_excessive: string[];
   riot_cues: string[];
@@ -66,6 +79,29 @@ export interface LanguagePack {
   readonly civilianRe: RegExp;
   /** Places where civilians are: an attack on them is an attack on civilians, a killing near them is not. */
   readonly civilianPlaceRe: RegExp;
+  /** Who can be on the receiving end of a battle rather than of an attack on civilians. */
+  readonly armedTargetRe: RegExp;
+  /** A state's forces named without their country ("the army", "government forces", "l'armée"). */
+  readonly stateForcesRe: RegExp;
+  /** Fighters, troops, units (not equipment): what is moved or raised in a change to a group's activity. */
+  readonly troopNounRe: RegExp;
+  /** Armed groups "pushed back", "repoussés": the state regains ground. */
+  readonly pushedBackRe: RegExp;
+  /** "protest against (gun violence)": the words before a cue that make it the protest's topic. */
+  readonly topicBeforeRe: RegExp;
+  /** "also", "également": the same author goes on. */
+  readonly sameAuthorRe: RegExp;
+  /** "the incident", "cette attaque": a noun that can only point back to an event just told. */
+  readonly eventAnaphoraRe: RegExp;
+  readonly convoyRe: RegExp;
+  /** A preposition that puts the name after it on the map ("à Erbil", "in Kilifi"), at the end of a text. */
+  readonly locativeBeforeRe: RegExp;
+  /** The same for a country, which needs a real locative ("in Syria"), not "Iran's" or "Iran-backed". */
+  readonly countryLocativeBeforeRe: RegExp;
+  /** "affiliée à", "backed by": a relation to a country, not a location in it, at the end of a text. */
+  readonly relationBeforeRe: RegExp;
+  /** After a nationality: its military nouns, perhaps an auxiliary and an adverb, and an attack verb ("Israel has allegedly bombed", "US jets hit", "les Etats-Unis ont mené"). */
+  readonly stateSubjectAfterRe: RegExp;
   readonly protestInterventionRe: RegExp;
   readonly protestExcessiveRe: RegExp;
   /** Violence by the demonstrators themselves: a protest that is a riot. */
@@ -188,6 +224,18 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     weapons: Object.entries(lex.weapon_words).map(([weapon, phrases]) => ({ weapon: weapon as Weapon, re: words(phrases ?? []) })),
     civilianRe: words(lex.civilian_targets),
     civilianPlaceRe: words(lex.civilian_places),
+    armedTargetRe: words(lex.armed_targets),
+    stateForcesRe: words(lex.state_forces),
+    troopNounRe: words(lex.troop_nouns),
+    pushedBackRe: words(lex.pushed_back),
+    topicBeforeRe: new RegExp(`${BEFORE}(?:${lex.topic_before.map((p) => phraseSource(p, L)).join('|')})\\s+(?:\\S+\\s+){0,3}$`),
+    sameAuthorRe: words(lex.same_author),
+    eventAnaphoraRe: words(lex.event_anaphora),
+    convoyRe: words(lex.convoy),
+    locativeBeforeRe: endingWith(lex.locative, lex.place_article, L),
+    countryLocativeBeforeRe: endingWith(lex.country_locative, lex.place_article, L),
+    stateSubjectAfterRe: new RegExp(`^\\s*(?:'\\s*s\\s+)?(?:(?:${(L.mil_noun ?? []).map((p) => phraseSource(p, L)).join('|')})\\s+){0,2}(?:(?:${lex.state_subject.auxiliaries.map((p) => phraseSource(p, L)).join('|')})\\s+(?:\\S+\\s+)?)?(?:${lex.state_subject.verbs.map((p) => phraseSource(p, L)).join('|')})${AFTER}`),
+    relationBeforeRe: new RegExp(`(?:${lex.relation_before.map((p) => phraseSource(p, L)).join('|')})\\s*(?:${phraseSource(lex.place_article, L)})?$`),
     protestInterventionRe: words(lex.protest_intervention),
     protestExcessiveRe: words(lex.protest_excessive),
     riotCueRe: words(lex.riot_cues),
@@ -226,6 +274,11 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     agentPrepositionRe: new RegExp(`(?:${lex.agent_prepositions.map((p) => phraseSource(p, L)).join('|')})\\s+(?:\\S+\\s+){0,3}$`),
     weekdayRe: words(L.weekday ?? []),
   };
+}
+
+/** A text that ends with one of the phrases as a word, then perhaps an article: what stands before a name. */
+function endingWith(phrases: readonly string[], article: string, lists: Readonly<Record<string, readonly string[]>>): RegExp {
+  return new RegExp(`(?:^|\\s)(?:${phrases.map((p) => phraseSource(p, lists)).join('|')})\\s*(?:${phraseSource(article, lists)})?$`);
 }
 
 const MONTH_NUMBER: Partial<Record<Language, Record<string, number>>> = {
