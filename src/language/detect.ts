@@ -1,4 +1,5 @@
-// Language of a document: metadata when given, else franc on the text that feeds extraction.
+// Language of a document: metadata when given, else the function words and event vocabulary of the
+// languages vigie reads, else franc on the text that feeds extraction.
 import { francAll } from 'franc-min';
 import { fold } from '../text/fold.ts';
 
@@ -9,15 +10,20 @@ const ISO3_TO_1: Record<string, string> = {
   kor: 'ko', pol: 'pl', ron: 'ro', ell: 'el', ind: 'id', vie: 'vi', ben: 'bn', hau: 'ha', som: 'so', amh: 'am',
 };
 
-const EN_FUNCTION_WORDS = new Set(['the', 'of', 'and', 'in', 'on', 'to', 'was', 'were', 'with', 'by', 'from', 'that', 'for', 'at', 'is', 'are', 'has', 'have', 'had', 'near', 'after', 'their', 'its', 'which', 'who']);
+const EN_FUNCTION_WORDS = foldedSet(['the', 'of', 'and', 'in', 'on', 'to', 'was', 'were', 'with', 'by', 'from', 'that', 'for', 'at', 'is', 'are', 'has', 'have', 'had', 'near', 'after', 'their', 'its', 'which', 'who']);
 // "a" is in neither list: the English article and the French verb are equally common.
-const FR_FUNCTION_WORDS = new Set(['le', 'la', 'les', 'de', 'des', 'du', 'et', 'un', 'une', 'est', 'sont', 'dans', 'par', 'pour', 'sur', 'au', 'aux', 'que', 'qui', 'ont', 'été', "l'", "d'", 'près', 'avec', 'leur', 'ses']);
+const FR_FUNCTION_WORDS = foldedSet(['le', 'la', 'les', 'de', 'des', 'du', 'et', 'un', 'une', 'est', 'sont', 'dans', 'par', 'pour', 'sur', 'au', 'aux', 'que', 'qui', 'ont', 'été', "l'", "d'", 'près', 'avec', 'leur', 'ses']);
 
-const OTHER_FUNCTION_WORDS = new Set(['el', 'los', 'las', 'del', 'por', 'con', 'según', 'sin', 'para', 'una', 'fue', 'fueron', 'il', 'gli', 'della', 'che', 'sono', 'nel', 'os', 'das', 'dos', 'não', 'uma', 'em', 'foi', 'der', 'die', 'und', 'den', 'het', 'een', 'els', 'amb', 'per', 'dels', 'és', 'și', 'în', 'cu', 'pe', 'din', 'care', 'fost',
+// Folded like the text: none may fold to an English or French function word (Romanian "în" would be "in").
+const OTHER_FUNCTION_WORDS = foldedSet(['el', 'los', 'las', 'del', 'por', 'con', 'según', 'sin', 'para', 'una', 'fue', 'fueron', 'il', 'gli', 'della', 'che', 'sono', 'nel', 'os', 'das', 'dos', 'não', 'uma', 'em', 'foi', 'der', 'die', 'und', 'den', 'het', 'een', 'els', 'amb', 'per', 'dels', 'és', 'cu', 'pe', 'din', 'care', 'fost',
   'da', 'na', 'ao', 'um', 'pelo', 'pela', 'com', 'sem', 'su', 'sus', 'di', 'dei', 'alla', 'nella', 'das', 'ist', 'mit', 'von', 'zu', 'im', 'nicht', 'ein', 'eine', 'niet', 'werd']);
 
 const SAMPLE_CHARS = 1500;
 const LONG_TEXT_WORDS = 20;
+
+function foldedSet(words: readonly string[]): ReadonlySet<string> {
+  return new Set(words.map(fold));
+}
 
 export const SUPPORTED_LANGUAGES = ['fr', 'en'] as const;
 
@@ -35,9 +41,10 @@ export function detectLanguage(text: string, declared?: string | null, vocabular
     return { language: ISO3_TO_1[code] ?? code.slice(0, 2), rule: 'language.metadata' };
   }
   if (/[\u0600-\u06ff]/.test(text) && (text.match(/[\u0600-\u06ff]/g)?.length ?? 0) > text.length / 3) return { language: 'ar', rule: 'language.script.arabic' };
-  // A thousand characters tell the language as well as the whole text does.
+  // A page's first 1,500 characters tell the language as well as the whole text does.
   const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
-  const words = sample.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  // Folded words, an elision apart from its word: "l’armée" is "l'" and "armee".
+  const words = fold(sample).match(/\p{L}+'?/gu) ?? [];
   const en = words.filter((w) => EN_FUNCTION_WORDS.has(w)).length;
   const fr = words.filter((w) => FR_FUNCTION_WORDS.has(w)).length;
   // Spanish, Italian, Portuguese, Catalan or Romanian share "de", "la", "a": their own function words veto any shortcut.
@@ -74,14 +81,14 @@ export function detectLanguage(text: string, declared?: string | null, vocabular
 function vocabularyHits(words: readonly string[], vocabulary: ReadonlySet<string> | undefined): number {
   if (!vocabulary) return 0;
   let n = 0;
-  for (const w of words) if (w.length >= 4 && vocabulary.has(fold(w))) n++;
+  for (const w of words) if (w.length >= 4 && vocabulary.has(w)) n++;
   return n;
 }
 
 function francAnswer(scores: [string, number][], sample: string): DetectedLanguage {
   const [top] = scores;
   if (!top || top[0] === 'und') return { language: 'und', rule: 'language.undetermined' };
-  // On short texts franc's guess among 80 languages wavers (English read as Scots): a language
+  // On short texts franc's guess among 80 languages wavers (English read as Romanian or Spanish): a language
   // vigie reads that scores close to the top is preferred.
   if (sample.length < 400 && top[0] !== 'fra' && top[0] !== 'eng') {
     const close = scores.find(([code, score]) => (code === 'fra' || code === 'eng') && score >= 0.9 * top[1]);
