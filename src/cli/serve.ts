@@ -5,6 +5,8 @@ import { SqliteStore } from '../store/sqlite/index.ts';
 import { buildApp } from '../api/app.ts';
 import { dbOption } from './options.ts';
 
+const DEFAULT_PORT = 8787;
+
 /** The built web app. */
 export const WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -16,7 +18,7 @@ export interface ServeOptions {
 }
 
 /** Serves the API and the web app until the process is stopped; resolves with the URL. */
-export async function serve({ db, port = 8787, host = '127.0.0.1', tiles = null }: ServeOptions): Promise<string> {
+export async function serve({ db, port = DEFAULT_PORT, host = '127.0.0.1', tiles = null }: ServeOptions): Promise<string> {
   const store = new SqliteStore(db, { readonly: true });
   if (!existsSync(WEB_ROOT)) process.stderr.write(`vigie: the web app is not built (${WEB_ROOT}); run "npm run build:web". The API is served.\n`);
   const app = buildApp({ store, webRoot: WEB_ROOT, tiles });
@@ -32,7 +34,7 @@ export async function serve({ db, port = 8787, host = '127.0.0.1', tiles = null 
 export function withServerOptions(command: Command): Command {
   return command
     .addOption(dbOption())
-    .option('--port <n>', 'port', (v) => Number.parseInt(v, 10), 8787)
+    .option('--port <n>', 'port', (v) => Number.parseInt(v, 10), DEFAULT_PORT)
     .option('--host <address>', 'address to listen on', '127.0.0.1');
 }
 

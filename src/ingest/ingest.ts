@@ -84,9 +84,9 @@ function processBatch(store: Store, batch: readonly Pending[], summary: IngestSu
     return [...keys].map((key) => ({ site, key, documentHash: hash }));
   }));
   const out: NewDocument[] = [];
-  for (const { doc, site } of batch) {
+  for (const { doc, site, hash } of batch) {
     try {
-      const p = processDocument(doc, { lineFrequency: (key) => store.lineDocumentCount(site, key), ...(ceiling ? { ceiling } : {}) });
+      const p = processDocument(doc, { lineFrequency: (key) => store.lineDocumentCount(site, key), hash, ...(ceiling ? { ceiling } : {}) });
       const events = p.events.map((e) => ({ record: toRecord(p.info, e), trace: e.trace }));
       out.push({ info: p.info, text: doc.text, zones: p.cleaned.zones, note: p.unsupported, events });
       if (p.unsupported) summary.unsupported++;

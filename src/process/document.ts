@@ -13,6 +13,8 @@ export interface ProcessOptions {
   readonly lineFrequency?: LineFrequency;
   /** Latest date a document can be about when it gives none: today. */
   readonly ceiling?: string;
+  /** The text's contentHash, when the caller has it already (ingest hashes to skip known content). */
+  readonly hash?: string;
 }
 
 export interface ProcessedDocument {
@@ -28,7 +30,7 @@ export function contentHash(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-export function processDocument(doc: RawDocument, { lineFrequency, ceiling = new Date().toISOString().slice(0, 10) }: ProcessOptions = {}): ProcessedDocument {
+export function processDocument(doc: RawDocument, { lineFrequency, ceiling = new Date().toISOString().slice(0, 10), hash }: ProcessOptions = {}): ProcessedDocument {
   const raw = doc.text;
   const folded = fold(raw);
   const cleaned = cleanDocument(raw, lineFrequency ? { lineFrequency } : {});
@@ -43,7 +45,7 @@ export function processDocument(doc: RawDocument, { lineFrequency, ceiling = new
     language: lang.language,
     languageRule: lang.rule,
     published,
-    hash: contentHash(raw),
+    hash: hash ?? contentHash(raw),
   };
   if (!pack) {
     return { info, cleaned, events: [], sentences: [], unsupported: `language '${lang.language}' is not yet supported (vigie extracts fr and en)` };

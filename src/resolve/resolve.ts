@@ -79,10 +79,16 @@ export function neighbourCells(k: MentionKey): string[] {
   return out;
 }
 
+/** How many days apart two tellings of one event may date it, by the precision of a date: outlets
+ *  date one attack a day apart (the night of, the day after); a week-precise date is "around the report". */
+function dateTolerance(p: DatePrecision | null): number {
+  return p === 'day' ? 1 : p === 'week' ? 7 : p === 'month' ? 31 : 366;
+}
+
 /** Days a candidate's date may fall on. */
 export function dayWindow(k: MentionKey): [number, number] | null {
   if (k.day === null) return k.published === null ? null : [k.published - 8, k.published + 1];
-  const span = k.datePrecision === 'day' ? 1 : k.datePrecision === 'week' ? 8 : k.datePrecision === 'month' ? 31 : 366;
+  const span = dateTolerance(k.datePrecision);
   return [k.day - span, k.day + span];
 }
 
@@ -117,10 +123,7 @@ function actorsAgree(a: MentionKey, b: MentionKey): boolean {
 
 function daysAgree(a: MentionKey, b: MentionKey): boolean {
   if (a.day === null || b.day === null) return false;
-  const d = Math.abs(a.day - b.day);
-  // Outlets date one attack a day apart (the night of, the day after); a week-precise date is "around the report".
-  const tolerance = (p: DatePrecision | null) => (p === 'day' ? 1 : p === 'week' ? 7 : p === 'month' ? 31 : 366);
-  return d <= Math.max(tolerance(a.datePrecision), tolerance(b.datePrecision));
+  return Math.abs(a.day - b.day) <= Math.max(dateTolerance(a.datePrecision), dateTolerance(b.datePrecision));
 }
 
 /** Phase 1: can two anchored mentions of different documents be the same event? */
@@ -288,7 +291,7 @@ export function mergeMentions(id: string, mentions: readonly Mention[]): Resolve
   const bestPrecision = Math.min(...dated.map(({ r }) => precisionRank(r.date_precision)));
   const best = dated.filter(({ r }) => precisionRank(r.date_precision) === bestPrecision);
   const dates = tally(best.map(({ r, doc }) => ({ value: r.date!, document: doc })));
-  const date = dates.length ? [...dates].sort((a, b) => b.documents.length - a.documents.length || (a.value < b.value ? -1 : 1))[0]!.value : null;
+  const date = dates[0]?.value ?? null; // tally's order: the most reported, then the earliest
   note('date', tally(dated.map(({ r, doc }) => ({ value: r.date!, document: doc }))));
   const datePrecision: DatePrecision | null = date ? best[0]!.r.date_precision : null;
 

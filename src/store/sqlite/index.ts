@@ -18,7 +18,8 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
 
-  /** A prepared statement, prepared once per store. */
+  /** A prepared statement, prepared once per store. SQL built from an API query (whereOf) is
+   *  prepared each time instead: its variants are the users' to choose, and would pile up here. */
   private stmt(sql: string): Database.Statement {
     let s = this.statements.get(sql);
     if (!s) {
@@ -136,14 +137,14 @@ export class SqliteStore implements Store {
   mentionKeysNear(cells: readonly string[], dayFrom: number, dayTo: number): MentionKey[] {
     if (!cells.length) return [];
     const sql = `SELECT key FROM mentions WHERE cell IN (${cells.map(() => '?').join(',')}) AND day BETWEEN ? AND ?`;
-    return (this.db.prepare(sql).all(...cells, dayFrom, dayTo) as { key: string }[]).map((r) => JSON.parse(r.key) as MentionKey);
+    return (this.stmt(sql).all(...cells, dayFrom, dayTo) as { key: string }[]).map((r) => JSON.parse(r.key) as MentionKey);
   }
 
   mentionKeysInCountry(country: string | null, dayFrom: number, dayTo: number): MentionKey[] {
     const where = country === null ? 'country_code IS NULL' : 'country_code = ?';
     const args = country === null ? [] : [country];
     const sql = `SELECT key FROM mentions WHERE ${where} AND (day BETWEEN ? AND ? OR (day IS NULL AND published_day BETWEEN ? AND ?))`;
-    return (this.db.prepare(sql).all(...args, dayFrom, dayTo, dayFrom, dayTo) as { key: string }[]).map((r) => JSON.parse(r.key) as MentionKey);
+    return (this.stmt(sql).all(...args, dayFrom, dayTo, dayFrom, dayTo) as { key: string }[]).map((r) => JSON.parse(r.key) as MentionKey);
   }
 
   mentionKeysOfEvents(ids: readonly string[]): MentionKey[] {
@@ -177,12 +178,11 @@ export class SqliteStore implements Store {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const insText = this.stmt('INSERT INTO events_text (rowid, text) VALUES (?, ?)');
     const link = this.stmt('UPDATE mentions SET event_id = ? WHERE id = ?');
-    const drop = (id: string) => this.dropEvent(id);
     this.db.transaction(() => {
-      for (const id of remove) drop(id);
+      for (const id of remove) this.dropEvent(id);
       for (const e of add) {
         const r = e.record;
-        drop(r.id);
+        this.dropEvent(r.id);
         const { lastInsertRowid } = ins.run(r.id, JSON.stringify(r), JSON.stringify(e.disagreements), r.date, r.sub_event_type, r.location?.country_code ?? null, r.location?.lat ?? null,
           r.location?.lon ?? null, r.sources.length, r.event_type, r.actor1, r.actor2, r.claim.status);
         insText.run(lastInsertRowid, [r.notes, ...r.sources.flatMap((s) => s.evidence.map((v) => v.text))].join(' '));
@@ -201,7 +201,7 @@ export class SqliteStore implements Store {
 
   events({ limit }: { limit?: number } = {}): EventRecord[] {
     const sql = `SELECT record FROM events ORDER BY date IS NULL, date, id${limit ? ' LIMIT ?' : ''}`;
-    const rows = (limit ? this.db.prepare(sql).all(limit) : this.db.prepare(sql).all()) as { record: string }[];
+    const rows = (limit ? this.stmt(sql).all(limit) : this.stmt(sql).all()) as { record: string }[];
     return rows.map((r) => JSON.parse(r.record) as EventRecord);
   }
 
@@ -238,18 +238,18 @@ export class SqliteStore implements Store {
   }
 
   documents(): StoredDocument[] {
-    return (this.db.prepare('SELECT * FROM documents ORDER BY id').all() as DocumentRow[]).map(toStored);
+    return (this.stmt('SELECT * FROM documents ORDER BY id').all() as DocumentRow[]).map(toStored);
   }
 
   document(nameOrId: string): StoredDocument | null {
     const row = (/^\d+$/.test(nameOrId)
-      ? this.db.prepare('SELECT * FROM documents WHERE id = ?').get(Number(nameOrId))
-      : this.db.prepare('SELECT * FROM documents WHERE name = ? OR name LIKE ? ORDER BY version DESC LIMIT 1').get(nameOrId, `%/${nameOrId}`)) as DocumentRow | undefined;
+      ? this.stmt('SELECT * FROM documents WHERE id = ?').get(Number(nameOrId))
+      : this.stmt('SELECT * FROM documents WHERE name = ? OR name LIKE ? ORDER BY version DESC LIMIT 1').get(nameOrId, `%/${nameOrId}`)) as DocumentRow | undefined;
     return row ? toStored(row) : null;
   }
 
   counts(): { documents: number; events: number; mentions: number } {
-    const n = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
+    const n = (sql: string) => (this.stmt(sql).get() as { n: number }).n;
     return { documents: n('SELECT COUNT(*) AS n FROM documents'), events: n('SELECT COUNT(*) AS n FROM events'), mentions: n('SELECT COUNT(*) AS n FROM mentions') };
   }
 
