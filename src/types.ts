@@ -120,6 +120,9 @@ export interface EventFields {
 
 /** An event as extracted from one document, before cross-document resolution. */
 export interface ExtractedEvent extends EventFields {
+  /** "MM-DD" when the text dates the event by day and month but neither it nor the document tells
+   *  the year: not a date (date stays null), but resolution can match it against dated reports. */
+  readonly day_without_year?: string | null;
   readonly cited: readonly string[];
   readonly evidence: readonly EvidenceSpan[];
   readonly notes: string;

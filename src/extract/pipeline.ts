@@ -52,6 +52,8 @@ interface Candidate {
   subEventType: string;
   date: string | null;
   datePrecision: DatePrecision | null;
+  /** "MM-DD" of a date told without a year in a document without a date; only while date is null. */
+  dayWithoutYear: string | null;
   place: PlaceMention | null;
   countryCode: string | null;
   actor1: string | null;
@@ -207,6 +209,7 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
 
   for (const s of ctx.sentences) {
     const dates = sentenceDates(ctx, s);
+    const yearless = input.published.iso ? null : dayWithoutYear(ctx, s);
     const previous = events[events.length - 1];
     // The day of the story so far: the latest dated event of the last few sentences.
     const recent = [...events].reverse().find((e) => e.date && s.index - Math.max(...e.sentences) <= 3);
@@ -264,6 +267,7 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
     if (previous && retelling && s.index - Math.max(...previous.sentences) <= 3) {
       if (!noPlace && places[0] && (!previous.place || rankOf(places[0]) < rankOf(previous.place)) && placeCompatible(previous, { ...previous, place: places[0] })) previous.place = places[0];
       absorb(ctx, previous, s, roles, date[0]!);
+      if (!previous.date) previous.dayWithoutYear ??= yearless;
       continue;
     }
     // "une attaque de drone sur al-Tanf et une attaque de missile sur Conoco": one event per verb and its places.
@@ -273,6 +277,10 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
     for (const d of date) {
       for (const { place, trigger, segment } of targets) {
         const c = newCandidate(ctx, s, place, d, roles, trigger, segment);
+        if (!c.date && yearless) {
+          c.dayWithoutYear = yearless;
+          c.trace.push({ field: 'date', rule: `${pack.language}.date.day-without-year` });
+        }
         if (!c.actor1 && (s.continuation || hasMatch(pack.sameAuthorRe, input.folded, s.start, s.end)) && previous?.actor1 && previous.actor1 !== c.actor2 && s.index - Math.max(...previous.sentences) <= 2) {
           c.actor1 = previous.actor1;
           c.trace.push({ field: 'actor1', rule: `${pack.language}.actor.continuation-subject` });
@@ -315,6 +323,18 @@ function sentenceDates(ctx: DocumentContext, s: SentenceAnalysis): { iso: string
         || (m.start - s.start <= 30 && DATELINE_AFTER.test(input.folded.slice(m.end, m.end + 30))));
       return reported ? { iso: r.iso, precision: 'week' as const, rule: `${r.rule}+reporting-day` } : { iso: r.iso, precision: r.precision, rule: r.rule };
     });
+}
+
+/** "le 23 octobre" where neither the text nor the document tells the year: its "MM-DD". */
+function dayWithoutYear(ctx: DocumentContext, s: SentenceAnalysis): string | null {
+  const { input } = ctx;
+  for (const m of s.dates) {
+    const { day, month, year } = m.stated;
+    if (day === undefined || month === undefined || year !== undefined || m.relativeDays !== undefined) continue;
+    if (SINCE_BEFORE_DATE.test(input.folded.slice(Math.max(s.start, m.start - 25), m.start))) continue;
+    return `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  }
+  return null;
 }
 
 // "à Rukban et à al-Tanf", "at Harir and at Erbil airport", "Samarra, Tikrit": a short filler after a conjunction.
@@ -365,6 +385,10 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis): Roles {
     if (nearest?.suppressedBy && distance(nearest, a) < distance(trigger, a)) continue;
     const before = folded.slice(Math.max(s.start, a.start - 40), a.start);
     const after = folded.slice(a.end, Math.min(s.end, a.end + 40));
+    // "a base of the coalition combating ISIS": ISIS is whom the base's owners fight, not a side of this
+    // attack, unless the fighting word is the event's own verb ("fighting ISIS in Raqqa killed …").
+    const opposed = before.match(pack.opposedBeforeRe);
+    if (opposed && !(trigger.end > a.start - (before.length - opposed.index!) && trigger.start < a.start)) continue;
     let agent = 0, target = 0;
     if (SOURCE_BEFORE.test(before) || (REPORTING_AFTER.test(after) && a.via !== 'attack-noun')) {
       // A state speaking ("le Pentagone a annoncé") is a source; an armed group speaking of its attack claims it.
@@ -515,6 +539,7 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
     subEventType: typed.sub,
     date: date.iso,
     datePrecision: date.iso ? date.precision : null,
+    dayWithoutYear: null,
     place,
     countryCode: country,
     actor1: roles.actor1?.canonical ?? null,
@@ -625,6 +650,7 @@ function sameEvent(a: Candidate, b: Candidate): boolean {
   const gap = Math.min(...b.sentences) - Math.max(...a.sentences);
   const near = gap <= 3 || a.fromTitle || b.fromTitle;
   if (a.date && b.date && a.date !== b.date && !weekCompatible(a, b)) return false;
+  if (a.dayWithoutYear && b.dayWithoutYear && a.dayWithoutYear !== b.dayWithoutYear) return false;
   if ((!a.date || !b.date || a.datePrecision !== b.datePrecision) && a.date !== b.date && !near) return false;
   // An attack told without its weapon ("ont ciblé deux bases") has no firm type: it may be any retelling.
   const sameType = eventTypeOf(a.subEventType) === eventTypeOf(b.subEventType) || isUntyped(a) || isUntyped(b);
@@ -652,6 +678,7 @@ function isUntyped(c: Candidate): boolean {
 function mergeInto(into: Candidate, e: Candidate): void {
   if (!into.place || (e.place && rankOf(e.place) < rankOf(into.place))) into.place = e.place;
   if (e.date && (!into.date || precisionRank(e.datePrecision) < precisionRank(into.datePrecision))) { into.date = e.date; into.datePrecision = e.datePrecision; }
+  into.dayWithoutYear ??= e.dayWithoutYear;
   into.countryCode ??= e.countryCode;
   into.actor1 ??= e.actor1;
   if (!into.actor2 && e.actor2 !== into.actor1) into.actor2 = e.actor2;
@@ -722,7 +749,7 @@ function freeze(ctx: DocumentContext, c: Candidate): ExtractedEvent {
     evidence,
     trace: c.trace,
   };
-  return { ...event, notes: noteFor(event) };
+  return { ...event, notes: noteFor(event), day_without_year: c.date ? null : c.dayWithoutYear };
 }
 
 const WEAPON_ORDER: readonly Weapon[] = ['drone', 'rocket', 'missile', 'ballistic_missile', 'mortar', 'rpg', 'ied', 'aircraft', 'artillery', 'small_arms', 'explosive', 'unknown'];

@@ -87,7 +87,7 @@ function processBatch(store: Store, batch: readonly Pending[], summary: IngestSu
   for (const { doc, site, hash } of batch) {
     try {
       const p = processDocument(doc, { lineFrequency: (key) => store.lineDocumentCount(site, key), hash, ...(ceiling ? { ceiling } : {}) });
-      const events = p.events.map((e) => ({ record: toRecord(p.info, e), trace: e.trace }));
+      const events = p.events.map((e) => ({ record: toRecord(p.info, e), trace: e.trace, dayWithoutYear: e.day_without_year ?? null }));
       out.push({ info: p.info, text: doc.text, zones: p.cleaned.zones, note: p.unsupported, events });
       if (p.unsupported) summary.unsupported++;
       summary.events += events.length;

@@ -12,13 +12,15 @@ import { createHash } from 'node:crypto';
 import type { ClaimStatus, DatePrecision, EventRecord, Place, Weapon } from '../types.ts';
 import { noteFor } from '../extract/pipeline.ts';
 import { eventTypeOf } from '../extract/taxonomy.ts';
-import { precisionRank, toDays } from '../extract/dates.ts';
+import { fromDays, precisionRank, toDays } from '../extract/dates.ts';
 import { kmBetween } from '../geo/distance.ts';
 
 export interface Mention {
   readonly id: string;
   readonly document: string;
   readonly record: EventRecord;
+  /** "MM-DD" the document told without a year (the record's date is then null). */
+  readonly dayWithoutYear?: string | null;
 }
 
 /** What resolution reads of a mention; also what the store indexes. */
@@ -29,6 +31,8 @@ export interface MentionKey {
   readonly subEventType: string;
   readonly day: number | null; // days since 1970 of the mention's date
   readonly datePrecision: DatePrecision | null;
+  /** "MM-DD" of an undated mention whose text gave the day and month but no year. */
+  readonly dayWithoutYear?: string | null;
   readonly lat: number | null;
   readonly lon: number | null;
   readonly geoPrecision: number | null;
@@ -53,6 +57,7 @@ export function mentionKey(m: Mention): MentionKey {
     subEventType: r.sub_event_type,
     day: r.date ? toDays(r.date) : null,
     datePrecision: r.date_precision,
+    dayWithoutYear: r.date ? null : m.dayWithoutYear ?? null,
     lat: r.location?.lat ?? null,
     lon: r.location?.lon ?? null,
     geoPrecision: r.location?.geo_precision ?? null,
@@ -153,8 +158,10 @@ function fit(loose: MentionKey, members: readonly MentionKey[]): number | null {
       if (d > distanceLimit(loose, m)) continue;
       cost += d / 10;
     } else {
-      if (!loose.country || loose.country !== m.country) continue;
-      cost += 5; // a country is a weak place
+      // A country is a weak place: a telling placed only in a country must also tell the same kind
+      // of event (a rocket salvo "in Syria" is not the drone strike at a Syrian base that week).
+      if (!loose.country || loose.country !== m.country || loose.subEventType !== m.subEventType) continue;
+      cost += 5;
     }
     if (!kindsAgree(loose, m, loose.lat !== null && m.lat !== null && km(loose, m) <= 10)) continue;
     if (loose.day !== null && m.day !== null) {
@@ -166,14 +173,32 @@ function fit(loose: MentionKey, members: readonly MentionKey[]): number | null {
       cost += (loose.published - m.day) / 2;
     } else if (loose.day === null) {
       // A telling with no date at all fits only by its place, its kind and what it says of the event:
-      // the same site, the same sub-event type, weapons in common, no other author (and the caller
-      // takes it only when one event fits).
+      // the same site, the same sub-event type, weapons in common, no other author, the same day and
+      // month when it gives them without a year (and the caller takes it only when one event fits).
       if (loose.lat === null || m.lat === null || km(loose, m) > 10 || loose.subEventType !== m.subEventType) continue;
       const lw = loose.weapons ?? [], mw = m.weapons ?? [];
       if (lw.length && mw.length && !lw.some((w) => mw.includes(w))) continue;
-      cost += 20;
+      if (loose.dayWithoutYear) {
+        if (m.day === null) continue;
+        const gap = daysToYearless(loose.dayWithoutYear, m.day);
+        if (gap > dateTolerance(m.datePrecision)) continue;
+        cost += 10 + gap;
+      } else cost += 20;
     } else continue;
     if (best === null || cost < best) best = cost;
+  }
+  return best;
+}
+
+/** Days between a day and the nearest date of that "MM-DD", whatever its year. */
+export function daysToYearless(monthDay: string, day: number): number {
+  const year = Number(fromDays(day).slice(0, 4));
+  let best = Infinity;
+  for (const y of [year - 1, year, year + 1]) {
+    const t = Date.UTC(y, Number(monthDay.slice(0, 2)) - 1, Number(monthDay.slice(3, 5)));
+    const d = new Date(t);
+    if (d.getUTCMonth() !== Number(monthDay.slice(0, 2)) - 1) continue; // 02-29 of a common year
+    best = Math.min(best, Math.abs(t / 86_400_000 - day));
   }
   return best;
 }
@@ -224,19 +249,26 @@ export function cluster(keys: readonly MentionKey[], candidates: (k: MentionKey)
     groups.set(r, g);
   }
   const phase1 = [...groups.values()];
-  // Phase 2 against phase 1 only, so that loose mentions never chain through each other.
-  for (const l of loose) {
-    let best: { cost: number; group: MentionKey[] } | null = null;
-    let fits = 0;
-    for (const g of phase1) {
-      const c = fit(l, g);
-      if (c === null) continue;
-      fits++;
-      if (!best || c < best.cost || (c === best.cost && g[0]!.id < best.group[0]!.id)) best = { cost: c, group: g };
+  // Phase 2 against phase 1 only, so that loose mentions never chain through each other. Tellings
+  // with a point go first, then those placed only in a country: between two events that fit a
+  // vague telling equally well, the more reported one (counted before that tier) is the likelier subject.
+  const placedFirst = [loose.filter((k) => k.lat !== null), loose.filter((k) => k.lat === null)];
+  for (const tier of placedFirst) {
+    const reported = new Map(phase1.map((g) => [g, g.length]));
+    for (const l of tier) {
+      let best: { cost: number; group: MentionKey[] } | null = null;
+      let fits = 0;
+      for (const g of phase1) {
+        const c = fit(l, g);
+        if (c === null) continue;
+        fits++;
+        const [n, m] = [reported.get(g)!, best ? reported.get(best.group)! : 0];
+        if (!best || c < best.cost || (c === best.cost && (n > m || (n === m && g[0]!.id < best.group[0]!.id)))) best = { cost: c, group: g };
+      }
+      // Undated and unpublished: only when one event at that site could be the one.
+      if (best && (l.day !== null || l.published !== null || fits === 1)) best.group.push(l);
+      else groups.set(l.id, [l]);
     }
-    // Undated and unpublished: only when one event at that site could be the one.
-    if (best && (l.day !== null || l.published !== null || fits === 1)) best.group.push(l);
-    else groups.set(l.id, [l]);
   }
   const all = new Set([...phase1, ...groups.values()]);
   return [...all].map((members) => ({ id: eventIdOf(members), members: [...members].sort((a, b) => (a.sortKey < b.sortKey ? -1 : 1)) }));

@@ -27,9 +27,21 @@ const CASES: [string, Expected][] = [
     { sub: 'Attack', date: '2024-03-12', place: 'Bamako', weapons: ['small_arms'] }],
   ['Titre\n\nMardi 12 mars 2024, des hommes armés ont attaqué des habitations à Bamako.',
     { sub: 'Attack', date: '2024-03-12', place: 'Bamako' }],
+  ['Titre\n\nLundi 11 mars 2024, un drone a visé la base de Harir, une installation de la coalition créée pour combattre l’Etat islamique.',
+    { sub: 'Air/drone strike', place: 'Harir Air Base', actor2: null, date: '2024-03-11' }],
 ];
 
 testCaseTable('fr', CASES);
+
+test('fr: a day and month in a document that tells no year is not a date, but is kept for resolution', () => {
+  const e = only('Titre\n\nUne attaque de drone a visé la base d’al-Tanf le 23 octobre, a indiqué le Pentagone.', { published: null });
+  assert.equal(e.date, null);
+  assert.equal(e.day_without_year, '10-23');
+  // With the document's date, the year is known and the day is a date.
+  const dated = only('Titre\n\nUne attaque de drone a visé la base d’al-Tanf le 23 octobre, a indiqué le Pentagone.', { published: '2023-10-24' });
+  assert.equal(dated.date, '2023-10-23');
+  assert.equal(dated.day_without_year, null);
+});
 
 test('fr: one communiqué naming two bases is two events, with the same date and author', () => {
   const events = eventsOf('Titre\n\nLe groupe Résistance islamique en Irak a annoncé dimanche 10 mars 2024 avoir attaqué avec des drones les bases américaines à al-Tanf et à al-Shaddadi.');

@@ -92,6 +92,31 @@ test('merged fields: most specific date, number given by more sources, strongest
   assert.deepEqual(killed.values.map((v) => [v.value, v.documents.length]), [[3, 2], [0, 1]]);
 });
 
+const SYRIA: Place = { name: 'Syria', admin1: null, country: 'Syria', country_code: 'SY', lat: null, lon: null, geo_precision: null };
+const TANF: Place = { name: 'Al-Tanf', admin1: 'Homs', country: 'Syria', country_code: 'SY', lat: 33.5, lon: 38.62, geo_precision: 1 };
+const unpublished = (document: string) => [{ document, outlet: null, cited: [], published: null, evidence: [{ start: 0, end: 1, text: 'x' }] }];
+
+test('a report placed only in a country joins an event of that country only when it tells the same kind of event', () => {
+  const base = { location: TANF, date: '2024-03-04' };
+  const drone = [mention('site.txt', base), mention('country.txt', { location: SYRIA, date: '2024-03-05' })];
+  assert.deepEqual(sizes(drone), [2]);
+  const rockets = [mention('site.txt', base), mention('country.txt', { location: SYRIA, date: '2024-03-05', sub_event_type: 'Shelling/artillery/missile attack', weapons: ['rocket'] })];
+  assert.deepEqual(sizes(rockets), [1, 1]);
+});
+
+test('an undated, unpublished report that gives a day and month without a year joins the event of that day at its site', () => {
+  const events = [mention('oct18.txt', { location: TANF, date: '2023-10-18' }), mention('oct23.txt', { location: TANF, date: '2023-10-23' })];
+  const undated = { ...mention('rt.txt', { location: TANF, date: null, date_precision: null, sources: unpublished('rt.txt') }), dayWithoutYear: '10-23' };
+  const clusters = cluster([...events, undated].map(mentionKey));
+  const joined = clusters.find((c) => c.members.some((m) => m.document === 'rt.txt'))!;
+  assert.deepEqual(joined.members.map((m) => m.document).sort(), ['oct23.txt', 'rt.txt']);
+  // Without the day and month, two events at that site could be the one: it stays apart.
+  const bare = mention('rt2.txt', { location: TANF, date: null, date_precision: null, sources: unpublished('rt2.txt') });
+  assert.deepEqual(sizes([...events, bare]), [1, 1, 1]);
+  // A day and month that fits neither event keeps it apart too.
+  assert.deepEqual(sizes([...events, { ...bare, dayWithoutYear: '11-02' }]), [1, 1, 1]);
+});
+
 // Through ingest and a real database: reports written for this test, in both languages.
 const REPORTS: Record<string, string> = {
   'fr.txt': 'Titre\n\nLa Résistance islamique en Irak a revendiqué lundi 4 mars 2024 une attaque de drones contre la base d’Aïn al-Assad.',

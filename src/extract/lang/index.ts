@@ -29,6 +29,7 @@ interface RawLexicon {
   locative: string[];
   country_locative: string[];
   relation_before: string[];
+  opposed_before: string[];
   place_article: string;
   state_subject: { auxiliaries: string[]; verbs: string[] };
   protest_intervention: string[];
@@ -100,6 +101,8 @@ export interface LanguagePack {
   readonly countryLocativeBeforeRe: RegExp;
   /** "affiliée à", "backed by": a relation to a country, not a location in it, at the end of a text. */
   readonly relationBeforeRe: RegExp;
+  /** "a coalition combating", "pour contrer": the side named next is who the described party fights, not a side of this event. */
+  readonly opposedBeforeRe: RegExp;
   /** After a nationality: its military nouns, perhaps an auxiliary and an adverb, and an attack verb ("Israel has allegedly bombed", "US jets hit", "les Etats-Unis ont mené"). */
   readonly stateSubjectAfterRe: RegExp;
   readonly protestInterventionRe: RegExp;
@@ -236,6 +239,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     countryLocativeBeforeRe: endingWith(lex.country_locative, lex.place_article, L),
     stateSubjectAfterRe: new RegExp(`^\\s*(?:'\\s*s\\s+)?(?:(?:${(L.mil_noun ?? []).map((p) => phraseSource(p, L)).join('|')})\\s+){0,2}(?:(?:${lex.state_subject.auxiliaries.map((p) => phraseSource(p, L)).join('|')})\\s+(?:\\S+\\s+)?)?(?:${lex.state_subject.verbs.map((p) => phraseSource(p, L)).join('|')})${AFTER}`),
     relationBeforeRe: new RegExp(`(?:${lex.relation_before.map((p) => phraseSource(p, L)).join('|')})\\s*(?:${phraseSource(lex.place_article, L)})?$`),
+    opposedBeforeRe: endingWith(lex.opposed_before, lex.place_article, L),
     protestInterventionRe: words(lex.protest_intervention),
     protestExcessiveRe: words(lex.protest_excessive),
     riotCueRe: words(lex.riot_cues),
