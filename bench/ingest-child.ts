@@ -1,10 +1,12 @@
 // One `vigie ingest` measured in a process of its own, so that its peak memory is the ingest's and
-// not the bench's: `node --import tsx bench/ingest-child.ts DB CORPUS` prints one JSON line.
+// not the bench's: `node --import tsx bench/ingest-child.ts DB CORPUS [WORKERS]` prints one JSON line.
+// WORKERS (default 0) is ingest's extraction worker threads; 0 measures one core.
 import { SqliteStore } from '../src/store/sqlite/index.ts';
 import { ingest } from '../src/ingest/ingest.ts';
 import { gazetteer } from '../src/geo/gazetteer.ts';
 
-const [db, corpus] = process.argv.slice(2);
+const [db, corpus, workersArg = '0'] = process.argv.slice(2);
+const workers = Number(workersArg);
 if (!db || !corpus) {
   process.stderr.write('usage: ingest-child.ts DB CORPUS\n');
   process.exit(2);
@@ -12,10 +14,10 @@ if (!db || !corpus) {
 gazetteer(); // loaded once per process, outside the timings: a server pays it at start
 const store = new SqliteStore(db);
 let t0 = performance.now();
-const first = await ingest(store, [corpus]);
+const first = await ingest(store, [corpus], { workers });
 const seconds = (performance.now() - t0) / 1000;
 t0 = performance.now();
-const again = await ingest(store, [corpus]);
+const again = await ingest(store, [corpus], { workers });
 const reingestSeconds = (performance.now() - t0) / 1000;
 store.close();
 // resourceUsage().maxRSS is the process's peak resident set, in kilobytes.

@@ -1,8 +1,15 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { SqliteStore } from '../store/sqlite/index.ts';
 import { ingest, type IngestSummary } from '../ingest/ingest.ts';
 import { dbOption } from './options.ts';
+import { defaultWorkers } from '../ingest/pool.ts';
+
+function workerCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 256) throw new InvalidArgumentError(`expected a whole number of worker threads from 0 to 256, got '${value}'`);
+  return n;
+}
 
 export function registerIngest(program: Command): void {
   program
@@ -11,12 +18,13 @@ export function registerIngest(program: Command): void {
     .argument('<paths...>', 'files, folders, .jsonl files, or - for stdin')
     .addOption(dbOption())
     .option('-q, --quiet', 'no progress bar and no summary')
-    .action(async (paths: string[], opts: { db: string; quiet?: boolean }) => {
-      process.exitCode = await runIngest(paths, opts.db, { quiet: !!opts.quiet });
+    .option('-w, --workers <n>', 'extraction worker threads (0: extract in the main thread)', workerCount, defaultWorkers())
+    .action(async (paths: string[], opts: { db: string; quiet?: boolean; workers: number }) => {
+      process.exitCode = await runIngest(paths, opts.db, { quiet: !!opts.quiet, workers: opts.workers });
     });
 }
 
-export async function runIngest(paths: readonly string[], db: string, { quiet = false }: { quiet?: boolean } = {}): Promise<number> {
+export async function runIngest(paths: readonly string[], db: string, { quiet = false, workers = 0 }: { quiet?: boolean; workers?: number } = {}): Promise<number> {
   const store = new SqliteStore(db);
   const bar = !quiet && process.stderr.isTTY
     ? new cliProgress.SingleBar({ format: 'ingesting {value} documents | {name}', stream: process.stderr, clearOnComplete: true, hideCursor: true }, cliProgress.Presets.shades_classic)
@@ -25,7 +33,7 @@ export async function runIngest(paths: readonly string[], db: string, { quiet = 
   let summary: IngestSummary;
   let eventsInDatabase = 0;
   try {
-    summary = await ingest(store, paths, { onProgress: (done, name) => bar?.update(done, { name: name.slice(-50) }) });
+    summary = await ingest(store, paths, { workers, onProgress: (done, name) => bar?.update(done, { name: name.slice(-50) }) });
     eventsInDatabase = store.counts().events;
   } finally {
     bar?.stop();

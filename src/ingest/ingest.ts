@@ -4,11 +4,12 @@ import { dirname } from 'node:path';
 import type { RawDocument } from '../types.ts';
 import { lineKey } from '../clean/zones.ts';
 import { lineSpans } from '../text/sentences.ts';
-import { processDocument, contentHash } from '../process/document.ts';
-import { toRecord } from '../resolve/records.ts';
+import { contentHash } from '../process/document.ts';
 import type { NewDocument, Store } from '../store/store.ts';
 import { resolvePending } from '../resolve/incremental.ts';
 import { readSources, type SourceItem } from './sources.ts';
+import { extractForStore, type ExtractResult } from './extract.ts';
+import { ExtractionPool } from './pool.ts';
 
 export interface IngestOptions {
   readonly batchSize?: number;
@@ -16,6 +17,12 @@ export interface IngestOptions {
   readonly onProgress?: (done: number, name: string) => void;
   readonly ceiling?: string;
   readonly stdin?: () => Promise<Uint8Array>;
+  /**
+   * Extraction worker threads; 0 extracts in this thread. With workers, this thread stores and
+   * resolves one batch while the workers extract the next. An input of one batch is extracted here
+   * whatever the setting: starting workers would cost more than it saves.
+   */
+  readonly workers?: number;
 }
 
 export interface IngestFailure {
@@ -39,32 +46,60 @@ interface Pending {
   readonly hash: string;
 }
 
-export async function ingest(store: Store, inputs: readonly string[], { batchSize = 200, onProgress, ceiling, stdin }: IngestOptions = {}): Promise<IngestSummary> {
+export async function ingest(store: Store, inputs: readonly string[], { batchSize = 200, onProgress, ceiling, stdin, workers = 0 }: IngestOptions = {}): Promise<IngestSummary> {
+  if (!Number.isInteger(workers) || workers < 0) throw new Error(`workers must be a whole number of threads (0 or more), got ${workers}`);
   const summary: IngestSummary = { read: 0, stored: 0, skipped: 0, failed: 0, events: 0, unsupported: 0, failures: [] };
   let batch: Pending[] = [];
   const seenInRun = new Set<string>();
-  const flush = () => {
-    if (batch.length) processBatch(store, batch, summary, ceiling, onProgress);
+  let pool = null as ExtractionPool | null;
+  // The batch being extracted by the workers, then stored: at most one waits while the next is read.
+  let inFlight: Promise<void> | null = null;
+  const flush = async (last: boolean) => {
+    if (!batch.length) return;
+    const current = batch;
     batch = [];
+    const lines = recordBatchLines(store, current);
+    if (workers <= 0 || (last && !pool)) {
+      const results = current.map((p) => extractForStore({ doc: p.doc, hash: p.hash, ...(ceiling ? { ceiling } : {}) }, (key) => store.lineDocumentCount(p.site, key)));
+      commitBatch(store, current, results, summary, onProgress);
+      return;
+    }
+    pool ??= new ExtractionPool(workers);
+    // Counts are read now, after this batch's lines and before the next's: the same counts as in one thread.
+    const tasks = current.map((p, i) => ({ doc: p.doc, hash: p.hash, ...(ceiling ? { ceiling } : {}), lines: lines[i]!.map((key) => [key, store.lineDocumentCount(p.site, key)] as const) }));
+    const extracted = pool.run(tasks);
+    const previous = inFlight;
+    inFlight = (async () => {
+      const results = await extracted;
+      await previous;
+      commitBatch(store, current, results, summary, onProgress);
+    })();
+    inFlight.catch(() => undefined); // awaited below; this only keeps a failure from being reported as unhandled meanwhile
+    if (previous) await previous;
   };
-  for await (const item of readSources(inputs, stdin)) {
-    if (item.kind === 'error') {
-      summary.failed++;
-      summary.failures.push({ input: item.input, reason: item.reason });
-      continue;
+  try {
+    for await (const item of readSources(inputs, stdin)) {
+      if (item.kind === 'error') {
+        summary.failed++;
+        summary.failures.push({ input: item.input, reason: item.reason });
+        continue;
+      }
+      summary.read++;
+      const hash = contentHash(item.document.text);
+      if (seenInRun.has(hash) || store.hasContent(hash)) {
+        summary.skipped++;
+        onProgress?.(summary.read, item.document.name);
+        continue;
+      }
+      seenInRun.add(hash);
+      batch.push({ doc: item.document, site: siteOf(item, inputs), hash });
+      if (batch.length >= batchSize) await flush(false);
     }
-    summary.read++;
-    const hash = contentHash(item.document.text);
-    if (seenInRun.has(hash) || store.hasContent(hash)) {
-      summary.skipped++;
-      onProgress?.(summary.read, item.document.name);
-      continue;
-    }
-    seenInRun.add(hash);
-    batch.push({ doc: item.document, site: siteOf(item, inputs), hash });
-    if (batch.length >= batchSize) flush();
+    await flush(true);
+    await inFlight;
+  } finally {
+    await pool?.close();
   }
-  flush();
   return summary;
 }
 
@@ -76,27 +111,30 @@ function siteOf(item: Extract<SourceItem, { kind: 'document' }>, inputs: readonl
   return item.document.outlet ?? (inputs.length === 1 ? inputs[0]! : dirname(item.document.name));
 }
 
-function processBatch(store: Store, batch: readonly Pending[], summary: IngestSummary, ceiling: string | undefined, onProgress?: (done: number, name: string) => void): void {
-  // Lines of the whole batch are counted first, so boilerplate is known before any page is cleaned.
-  store.recordLines(batch.flatMap(({ doc, site, hash }) => {
+/** Lines of the whole batch are counted first, so boilerplate is known before any page is cleaned. Returns each document's line keys. */
+function recordBatchLines(store: Store, batch: readonly Pending[]): string[][] {
+  const perDocument = batch.map(({ doc }) => {
     const keys = new Set<string>();
     for (const l of lineSpans(doc.text)) { const k = lineKey(doc.text.slice(l.start, l.end)); if (k) keys.add(k); }
-    return [...keys].map((key) => ({ site, key, documentHash: hash }));
-  }));
+    return [...keys];
+  });
+  store.recordLines(batch.flatMap(({ site, hash }, i) => perDocument[i]!.map((key) => ({ site, key, documentHash: hash }))));
+  return perDocument;
+}
+
+function commitBatch(store: Store, batch: readonly Pending[], results: readonly ExtractResult[], summary: IngestSummary, onProgress?: (done: number, name: string) => void): void {
   const out: NewDocument[] = [];
-  for (const { doc, site, hash } of batch) {
-    try {
-      const p = processDocument(doc, { lineFrequency: (key) => store.lineDocumentCount(site, key), hash, ...(ceiling ? { ceiling } : {}) });
-      const events = p.events.map((e) => ({ record: toRecord(p.info, e), trace: e.trace, dayWithoutYear: e.day_without_year ?? null }));
-      out.push({ info: p.info, text: doc.text, zones: p.cleaned.zones, note: p.unsupported, events });
-      if (p.unsupported) summary.unsupported++;
-      summary.events += events.length;
-    } catch (e) {
+  results.forEach((r, i) => {
+    if (r.ok) {
+      out.push(r.document);
+      if (r.document.note) summary.unsupported++;
+      summary.events += r.document.events.length;
+    } else {
       summary.failed++;
-      summary.failures.push({ input: doc.name, reason: `processing failed: ${(e as Error).message}` });
+      summary.failures.push({ input: r.input, reason: r.reason });
     }
-    onProgress?.(summary.read, doc.name);
-  }
+    onProgress?.(summary.read, batch[i]!.doc.name);
+  });
   // The batch and the resolution of its events commit together, or not at all.
   store.transaction(() => {
     store.saveDocuments(out);

@@ -28,13 +28,25 @@ export function resolvePending(store: Store): ResolutionSummary {
   }
   // Whole events, so that a cluster is never cut in two.
   const previous = new Set(store.eventOfMentions([...neighbourhood.keys()]).values());
-  store.mentionKeysOfEvents([...previous]).forEach(add);
+  const membersBefore = new Map<string, string>();
+  for (const id of previous) {
+    const members = store.mentionKeysOfEvents([id]);
+    members.forEach(add);
+    membersBefore.set(id, membership(members));
+  }
 
   const keys = [...neighbourhood.values()];
   const clusters = cluster(keys, spatialCandidates(keys));
-  const resolved = clusters.map((c) => mergeMentions(c.id, store.mentions(c.members.map((m) => m.id))));
-  store.replaceEvents([...previous], resolved);
+  // An event with the same id and the same mentions as before has the same record: it is not rewritten.
+  const changed = clusters.filter((c) => membersBefore.get(c.id) !== membership(c.members));
+  const kept = new Set(clusters.filter((c) => membersBefore.get(c.id) === membership(c.members)).map((c) => c.id));
+  const resolved = changed.map((c) => mergeMentions(c.id, store.mentions(c.members.map((m) => m.id))));
+  store.replaceEvents([...previous].filter((id) => !kept.has(id)), resolved);
   return { pending: pending.length, events: resolved.length };
+}
+
+function membership(members: readonly MentionKey[]): string {
+  return members.map((m) => m.id).sort().join(',');
 }
 
 /** Candidates for phase 1 from an in-memory index of map cells. */

@@ -69,6 +69,17 @@ test('bad inputs are named, the batch goes on, the exit code says so, stored dat
   for (const line of before.trim().split('\n')) assert.ok(after.includes(line), 'earlier events kept as they were');
 });
 
+test('--workers takes a whole number of threads and refuses anything else, naming the value', () => {
+  const db = join(tmp(), 'v.db');
+  for (const bad of ['-1', 'two', '1.5']) {
+    const r = vigie(['ingest', SAMPLES, '--db', db, '--workers', bad]);
+    assert.notEqual(r.code, 0);
+    assert.ok(r.stderr.includes(`'${bad}'`), r.stderr);
+  }
+  assert.equal(vigie(['ingest', SAMPLES, '--db', db, '-q', '--workers', '2']).code, 0);
+  assert.ok(vigie(['export', '--db', db]).stdout.trim().split('\n').length >= 20);
+});
+
 test('stdin is a document source', () => {
   const db = join(tmp(), 'v.db');
   const r = vigie(['ingest', '-', '--db', db], 'Headline\n\nOn March 3, 2024, two rockets hit Ain al-Asad air base, officials said.');

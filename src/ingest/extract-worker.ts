@@ -1,0 +1,15 @@
+// An extraction worker thread: documents in, records out. It never touches the database: the
+// ingesting thread sends, with each document, how many documents of its site carry each of its lines.
+import { parentPort } from 'node:worker_threads';
+import { extractForStore, type ExtractResult } from './extract.ts';
+import type { WorkerRequest } from './pool.ts';
+
+if (!parentPort) throw new Error('extract-worker.ts runs as a worker thread');
+const port = parentPort;
+port.on('message', ({ id, tasks }: WorkerRequest) => {
+  const results: ExtractResult[] = tasks.map((t) => {
+    const counts = new Map(t.lines);
+    return extractForStore(t, (key) => counts.get(key) ?? 0);
+  });
+  port.postMessage({ id, results });
+});

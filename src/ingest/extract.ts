@@ -1,0 +1,27 @@
+// One document from raw text to what the store keeps. The same function runs in the ingesting thread
+// and in extraction worker threads, so that both give the same records.
+import type { RawDocument } from '../types.ts';
+import type { LineFrequency } from '../clean/zones.ts';
+import type { NewDocument } from '../store/store.ts';
+import { processDocument } from '../process/document.ts';
+import { toRecord } from '../resolve/records.ts';
+
+export interface ExtractTask {
+  readonly doc: RawDocument;
+  readonly hash: string;
+  readonly ceiling?: string;
+}
+
+export type ExtractResult =
+  | { readonly ok: true; readonly document: NewDocument }
+  | { readonly ok: false; readonly input: string; readonly reason: string };
+
+export function extractForStore({ doc, hash, ceiling }: ExtractTask, lineFrequency: LineFrequency): ExtractResult {
+  try {
+    const p = processDocument(doc, { lineFrequency, hash, ...(ceiling ? { ceiling } : {}) });
+    const events = p.events.map((e) => ({ record: toRecord(p.info, e), trace: e.trace, dayWithoutYear: e.day_without_year ?? null }));
+    return { ok: true, document: { info: p.info, text: doc.text, zones: p.cleaned.zones, note: p.unsupported, events } };
+  } catch (e) {
+    return { ok: false, input: doc.name, reason: `processing failed: ${(e as Error).message}` };
+  }
+}
