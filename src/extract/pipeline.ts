@@ -297,13 +297,17 @@ function leadParagraph(ctx: DocumentContext): number {
   return ctx.sentences.find((x) => x.zone === 'body')?.paragraph ?? 0;
 }
 
+/** A sentence's date mentions, each resolved against the document's date; "depuis le 18 octobre" is a period's start, not an event's day. */
+function resolvedDates(ctx: DocumentContext, s: SentenceAnalysis) {
+  const { input } = ctx;
+  return s.dates
+    .filter((m) => !SINCE_BEFORE_DATE.test(input.folded.slice(Math.max(s.start, m.start - 25), m.start)))
+    .map((m) => ({ m, r: resolveMention(m, input.published.iso ? input.published : null, input.ceiling) }));
+}
+
 function sentenceDates(ctx: DocumentContext, s: SentenceAnalysis): { iso: string | null; precision: DatePrecision | null; rule: string }[] {
   const { input } = ctx;
-  const usable = s.dates.filter((m) => {
-    const before = input.folded.slice(Math.max(s.start, m.start - 25), m.start);
-    return !SINCE_BEFORE_DATE.test(before);
-  });
-  const resolved = usable.map((m) => ({ m, r: resolveMention(m, input.published.iso ? input.published : null, input.ceiling) }));
+  const resolved = resolvedDates(ctx, s);
   const enumerated = resolved.filter(({ m }) => m.rule.endsWith('.enumeration'));
   let chosen = enumerated.length ? enumerated : resolved;
   if (!enumerated.length && chosen.length > 1) {
@@ -325,16 +329,12 @@ function sentenceDates(ctx: DocumentContext, s: SentenceAnalysis): { iso: string
     });
 }
 
-/** "le 23 octobre" where neither the text nor the document tells the year: its "MM-DD". */
+/** "le 23 octobre" where neither the text nor the document tells the year (resolution's "no-year"): its "MM-DD". */
 function dayWithoutYear(ctx: DocumentContext, s: SentenceAnalysis): string | null {
-  const { input } = ctx;
-  for (const m of s.dates) {
-    const { day, month, year } = m.stated;
-    if (day === undefined || month === undefined || year !== undefined || m.relativeDays !== undefined) continue;
-    if (SINCE_BEFORE_DATE.test(input.folded.slice(Math.max(s.start, m.start - 25), m.start))) continue;
-    return `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  }
-  return null;
+  const found = resolvedDates(ctx, s).find(({ r }) => r.rule.endsWith(':no-year'));
+  if (!found) return null;
+  const { month, day } = found.r.stated;
+  return `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 // "à Rukban et à al-Tanf", "at Harir and at Erbil airport", "Samarra, Tikrit": a short filler after a conjunction.
@@ -386,8 +386,8 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis): Roles {
     const before = folded.slice(Math.max(s.start, a.start - 40), a.start);
     const after = folded.slice(a.end, Math.min(s.end, a.end + 40));
     // "a base of the coalition combating ISIS": ISIS is whom the base's owners fight, not a side of this
-    // attack, unless the fighting word is the event's own verb ("fighting ISIS in Raqqa killed …").
-    const opposed = before.match(pack.opposedBeforeRe);
+    // attack. In a battle, whom a side fights is the other side; and the fighting word may be the event's own verb.
+    const opposed = trigger.kind === 'clash' ? null : before.match(pack.opposedBeforeRe);
     if (opposed && !(trigger.end > a.start - (before.length - opposed.index!) && trigger.start < a.start)) continue;
     let agent = 0, target = 0;
     if (SOURCE_BEFORE.test(before) || (REPORTING_AFTER.test(after) && a.via !== 'attack-noun')) {

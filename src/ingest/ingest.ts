@@ -59,14 +59,15 @@ export async function ingest(store: Store, inputs: readonly string[], { batchSiz
     const current = batch;
     batch = [];
     const lines = recordBatchLines(store, current);
+    const task = (p: Pending) => ({ doc: p.doc, hash: p.hash, ...(ceiling ? { ceiling } : {}) });
     if (workers <= 0 || (last && !pool)) {
-      const results = current.map((p) => extractForStore({ doc: p.doc, hash: p.hash, ...(ceiling ? { ceiling } : {}) }, (key) => store.lineDocumentCount(p.site, key)));
+      const results = current.map((p) => extractForStore(task(p), (key) => store.lineDocumentCount(p.site, key)));
       commitBatch(store, current, results, summary, onProgress);
       return;
     }
     pool ??= new ExtractionPool(workers);
     // Counts are read now, after this batch's lines and before the next's: the same counts as in one thread.
-    const tasks = current.map((p, i) => ({ doc: p.doc, hash: p.hash, ...(ceiling ? { ceiling } : {}), lines: lines[i]!.map((key) => [key, store.lineDocumentCount(p.site, key)] as const) }));
+    const tasks = current.map((p, i) => ({ ...task(p), lines: lines[i]!.map((key) => [key, store.lineDocumentCount(p.site, key)] as const) }));
     const extracted = pool.run(tasks);
     const previous = inFlight;
     inFlight = (async () => {

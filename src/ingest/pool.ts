@@ -31,7 +31,6 @@ export class ExtractionPool {
   private nextId = 0;
 
   constructor(readonly size: number) {
-    if (!Number.isInteger(size) || size < 1) throw new Error(`workers must be a positive integer, got ${size}`);
     for (let i = 0; i < size; i++) {
       const worker = new Worker(new URL('./extract-worker.mjs', import.meta.url));
       worker.on('message', ({ id, results }: WorkerReply) => {

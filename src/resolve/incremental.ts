@@ -38,8 +38,11 @@ export function resolvePending(store: Store): ResolutionSummary {
   const keys = [...neighbourhood.values()];
   const clusters = cluster(keys, spatialCandidates(keys));
   // An event with the same id and the same mentions as before has the same record: it is not rewritten.
-  const changed = clusters.filter((c) => membersBefore.get(c.id) !== membership(c.members));
-  const kept = new Set(clusters.filter((c) => membersBefore.get(c.id) === membership(c.members)).map((c) => c.id));
+  const changed: typeof clusters = [], kept = new Set<string>();
+  for (const c of clusters) {
+    if (membersBefore.get(c.id) === membership(c.members)) kept.add(c.id);
+    else changed.push(c);
+  }
   const resolved = changed.map((c) => mergeMentions(c.id, store.mentions(c.members.map((m) => m.id))));
   store.replaceEvents([...previous].filter((id) => !kept.has(id)), resolved);
   return { pending: pending.length, events: resolved.length };

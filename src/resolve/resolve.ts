@@ -195,10 +195,9 @@ export function daysToYearless(monthDay: string, day: number): number {
   const year = Number(fromDays(day).slice(0, 4));
   let best = Infinity;
   for (const y of [year - 1, year, year + 1]) {
-    const t = Date.UTC(y, Number(monthDay.slice(0, 2)) - 1, Number(monthDay.slice(3, 5)));
-    const d = new Date(t);
-    if (d.getUTCMonth() !== Number(monthDay.slice(0, 2)) - 1) continue; // 02-29 of a common year
-    best = Math.min(best, Math.abs(t / 86_400_000 - day));
+    const iso = `${y}-${monthDay}`;
+    if (fromDays(toDays(iso)) !== iso) continue; // 02-29 of a common year
+    best = Math.min(best, Math.abs(toDays(iso) - day));
   }
   return best;
 }

@@ -24,6 +24,8 @@ const CASES: [string, Expected][] = [
     { sub: 'Air/drone strike', place: 'Al-Tanf', actor2: 'Military Forces of the United States', claim: 'confirmed', date: '2024-03-14' }],
   ['Headline\n\nOn Monday, March 11, 2024, air defenses intercepted a drone targeting Harir air base, a facility of the coalition fighting the Islamic State.',
     { sub: 'Air/drone strike', place: 'Harir Air Base', actor2: null, date: '2024-03-11' }],
+  ['Headline\n\nOn March 6, 2024, Syrian Democratic Forces fighting the Islamic State clashed with its militants near Hasakah.',
+    { sub: 'Armed clash', actor1: 'Syrian Democratic Forces', actor2: 'Islamic State' }],
   ['Headline\n\nOn March 6, 2024, forty rebels surrendered to the army in Mopti.',
     { sub: 'Agreement', date: '2024-03-06' }],
   ['Headline\n\nOn March 6, 2024, government troops recaptured the town of Kidal from rebel fighters.',

@@ -29,6 +29,8 @@ const CASES: [string, Expected][] = [
     { sub: 'Attack', date: '2024-03-12', place: 'Bamako' }],
   ['Titre\n\nLundi 11 mars 2024, un drone a visé la base de Harir, une installation de la coalition créée pour combattre l’Etat islamique.',
     { sub: 'Air/drone strike', place: 'Harir Air Base', actor2: null, date: '2024-03-11' }],
+  ['Titre\n\nLe 6 mars 2024, des combattants des Forces démocratiques syriennes luttant contre l’Etat islamique ont affronté ses jihadistes près de Hassaké.',
+    { sub: 'Armed clash', actor1: 'Syrian Democratic Forces', actor2: 'Islamic State' }],
 ];
 
 testCaseTable('fr', CASES);
