@@ -18,9 +18,12 @@ export function resolvePending(store: Store): ResolutionSummary {
   pending.forEach(add);
   for (const k of pending) {
     const window = dayWindow(k);
+    // Tellings with no date at all fit an event by its place, and only when no other such telling
+    // at that place competes for it (cluster()): every one of them near a point is read.
+    if (k.lat !== null && k.lon !== null && (!window || isAnchor(k))) store.undatedMentionKeysNear(neighbourCells(k)).forEach(add);
     if (!window) {
       // No date at all: only the same place can tell, over any day.
-      if (k.lat !== null && k.lon !== null) store.mentionKeysNear([cellOf(k.lat, k.lon)], -1e6, 1e6).forEach(add);
+      if (k.lat !== null && k.lon !== null) store.mentionKeysNear(neighbourCells(k), -1e6, 1e6).forEach(add);
       continue;
     }
     if (isAnchor(k)) store.mentionKeysNear(neighbourCells(k), window[0], window[1]).forEach(add);

@@ -252,6 +252,20 @@ export function cluster(keys: readonly MentionKey[], candidates: (k: MentionKey)
   // with a point go first, then those placed only in a country: between two events that fit a
   // vague telling equally well, the more reported one (counted before that tier) is the likelier subject.
   const placedFirst = [loose.filter((k) => k.lat !== null), loose.filter((k) => k.lat === null)];
+  // A telling with no date, no publication date and no day of the month says only where and what.
+  // Where several such tellings from different documents fit one event, that kind of event recurs
+  // there (a town's protests over the years) and none can be told to be this one: all stand alone.
+  const placeOnly = (k: MentionKey) => k.day === null && k.published === null && !k.dayWithoutYear;
+  const competing = new Map<MentionKey[], Set<string>>();
+  for (const l of loose) {
+    if (!placeOnly(l)) continue;
+    for (const g of phase1) {
+      if (fit(l, g) === null) continue;
+      const documents = competing.get(g) ?? new Set<string>();
+      documents.add(l.document);
+      competing.set(g, documents);
+    }
+  }
   for (const tier of placedFirst) {
     const reported = new Map(phase1.map((g) => [g, g.length]));
     for (const l of tier) {
@@ -265,7 +279,8 @@ export function cluster(keys: readonly MentionKey[], candidates: (k: MentionKey)
         if (!best || c < best.cost || (c === best.cost && (n > m || (n === m && g[0]!.id < best.group[0]!.id)))) best = { cost: c, group: g };
       }
       // Undated and unpublished: only when one event at that site could be the one.
-      if (best && (l.day !== null || l.published !== null || fits === 1)) best.group.push(l);
+      const contested = best !== null && placeOnly(l) && (competing.get(best.group)?.size ?? 0) > 1;
+      if (best && (l.day !== null || l.published !== null || fits === 1) && !contested) best.group.push(l);
       else groups.set(l.id, [l]);
     }
   }

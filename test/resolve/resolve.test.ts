@@ -117,11 +117,24 @@ test('an undated, unpublished report that gives a day and month without a year j
   assert.deepEqual(sizes([...events, { ...bare, dayWithoutYear: '11-02' }]), [1, 1, 1]);
 });
 
+test('undated, unpublished reports that say only where and what: one joins the one event there, several that compete stay apart', () => {
+  const event = mention('dated.txt', { location: TANF, date: '2023-10-23' });
+  const bare = (document: string) => mention(document, { location: TANF, date: null, date_precision: null, sources: unpublished(document) });
+  assert.deepEqual(sizes([event, bare('one.txt')]), [2]);
+  // Two such reports of drone strikes at one base: the kind recurs there, and neither can be told to be this strike.
+  assert.deepEqual(sizes([event, bare('one.txt'), bare('two.txt')]), [1, 1, 1]);
+  // A report that gives the day and month is not a competitor: it says which strike it tells.
+  assert.deepEqual(sizes([event, bare('one.txt'), { ...bare('dayed.txt'), dayWithoutYear: '10-23' }]), [3]);
+});
+
 // Through ingest and a real database: reports written for this test, in both languages.
 const REPORTS: Record<string, string> = {
   'fr.txt': 'Titre\n\nLa Résistance islamique en Irak a revendiqué lundi 4 mars 2024 une attaque de drones contre la base d’Aïn al-Assad.',
   'en.txt': 'Headline\n\nThe Islamic Resistance in Iraq claimed a drone attack on US forces at Ain al-Asad air base on March 4, 2024.',
   'other.txt': 'Headline\n\nRockets hit Harir air base on March 9, 2024, officials said.',
+  'tanf.txt': 'Headline\n\nA drone attack targeted US forces at al-Tanf garrison on March 12, 2024, officials said.',
+  'tanf-undated.txt': 'Headline\n\nA drone attack targeted US forces at al-Tanf garrison, officials said.',
+  'tanf-undated-2.txt': 'Headline\n\nDrones struck the al-Tanf base where US troops are stationed, a security source said.',
 };
 
 async function ingestInOrder(names: string[]): Promise<string[]> {
@@ -145,4 +158,15 @@ test('ingest in any order gives the same events and ids, and re-ingest is idempo
   const b = await ingestInOrder(['other.txt', 'en.txt', 'fr.txt']);
   assert.deepEqual(a, b);
   assert.ok(a.some((e) => e.endsWith(':en.txt+fr.txt')), a.join(' | '));
+});
+
+test('undated reports are resolved the same whether they arrive before or after the dated report and each other', async () => {
+  const docs = (events: string[]) => events.map((e) => e.split(':')[1]);
+  const one = await ingestInOrder(['tanf-undated.txt', 'tanf.txt']);
+  assert.deepEqual(one, await ingestInOrder(['tanf.txt', 'tanf-undated.txt']));
+  assert.deepEqual(docs(one), ['tanf-undated.txt+tanf.txt']);
+  const two = await ingestInOrder(['tanf-undated.txt', 'tanf.txt', 'tanf-undated-2.txt']);
+  assert.deepEqual(two, await ingestInOrder(['tanf-undated-2.txt', 'tanf.txt', 'tanf-undated.txt']));
+  assert.deepEqual(two, await ingestInOrder(['tanf.txt', 'tanf-undated-2.txt', 'tanf-undated.txt']));
+  assert.deepEqual(docs(two).sort(), ['tanf-undated-2.txt', 'tanf-undated.txt', 'tanf.txt']);
 });

@@ -140,6 +140,12 @@ export class SqliteStore implements Store {
     return (this.stmt(sql).all(...cells, dayFrom, dayTo) as { key: string }[]).map((r) => JSON.parse(r.key) as MentionKey);
   }
 
+  undatedMentionKeysNear(cells: readonly string[]): MentionKey[] {
+    if (!cells.length) return [];
+    const sql = `SELECT key FROM mentions WHERE cell IN (${cells.map(() => '?').join(',')}) AND day IS NULL AND published_day IS NULL`;
+    return (this.stmt(sql).all(...cells) as { key: string }[]).map((r) => JSON.parse(r.key) as MentionKey);
+  }
+
   mentionKeysInCountry(country: string | null, dayFrom: number, dayTo: number): MentionKey[] {
     const where = country === null ? 'country_code IS NULL' : 'country_code = ?';
     const args = country === null ? [] : [country];
