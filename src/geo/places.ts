@@ -154,12 +154,23 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
   const next = tokens[index + words.length];
   const joined = (a: number, b: number) => /^[ -]$/.test(raw.slice(tokens[a]!.end, tokens[b]!.start));
   const nextWord = next && joined(index + words.length - 1, index + words.length) ? raw.slice(next.start, next.end) : '';
-  if (single && !ctx.titleCase && isCapitalized(nextWord) && !PLACE_WORDS.has(fold(nextWord)) && !ARTICLE_WORDS.has(nextWord.toLowerCase())) {
-    if (!candidates.some((e) => e.kind === 'site' || e.kind === 'region')) return null;
+  // "Jurf al Saqr", "Tell el-Hawa": an Arabic article and a capitalised word carry the name on.
+  const afterNext = tokens[index + words.length + 1];
+  const carriedOn = ARABIC_ARTICLES.has(nextWord.toLowerCase()) && afterNext !== undefined && joined(index + words.length, index + words.length + 1) &&
+    isCapitalized(raw.slice(afterNext.start, afterNext.end));
+  if (single && !ctx.titleCase && ((isCapitalized(nextWord) && !PLACE_WORDS.has(fold(nextWord)) && !ARTICLE_WORDS.has(nextWord.toLowerCase())) || carriedOn)) {
+    // Only a curated site or region is known well enough to be named inside a longer name ("Mombasa
+    // Republican Council", "Virginia Nyaiko", "Lagos Road" are not Mombasa, Virginia or Lagos).
+    candidates = candidates.filter((e) => (e.kind === 'site' || e.kind === 'region') && !e.needsCue);
+    if (!candidates.length) return null;
   }
+  // "Pokot raiders", "the Turkana community", "clashes between Maasai and Kikuyu": peoples and sides.
+  if (pack.peopleAfter.has(fold(nextWord)) || pack.sidesBetweenRe.test(before)) return null;
   const locative = pack.locativeBeforeRe.test(before);
   // Short names ("Voi", "Ede") need a locative and must not open the sentence.
   if (single && key.length <= 3 && (!locative || sentenceInitial)) candidates = candidates.filter((e) => e.kind !== 'city');
+  // A division known only from GeoNames' list needs "in" or a division word: "Pokot raiders" are people.
+  if (!locative && !provinceCue) candidates = candidates.filter((e) => !e.needsCue);
   if (!candidates.length) return null;
 
   const scored = candidates
@@ -220,7 +231,9 @@ export function explainName(name: string, gaz: Gazetteer, pack: LanguagePack, co
 }
 
 function score(e: GeoEntry, ctx: PlaceContext, provinceCue: boolean, locative: boolean): number {
-  const kindScore = e.kind === 'site' ? 40 : e.kind === 'region' ? (provinceCue ? 50 : e.cityNamedAlike ? 5 : 30) : e.kind === 'country' ? 20 : 10;
+  // A division from GeoNames' list without a division word ranks below towns: "in Gaza" is the town
+  // (or the curated region) before Mozambique's Gaza province; "in Turkana", with no such town, is the county.
+  const kindScore = e.kind === 'site' ? 40 : e.kind === 'region' ? (provinceCue ? 50 : e.cityNamedAlike ? 5 : e.needsCue ? 8 : 30) : e.kind === 'country' ? 20 : 10;
   const contextIndex = ctx.countries.indexOf(e.country_code);
   const context = contextIndex < 0 ? 0 : 20 - Math.min(contextIndex, 10);
   return kindScore + context + Math.log10(e.population + 1) + (locative ? 1 : 0);
@@ -312,5 +325,6 @@ function commonWords(language: string): Set<string> {
 }
 
 const LEADING_FUNCTION_WORDS = new Set(['l', 'd', 'le', 'la', 'les', 'the', 'de', 'du', 'des', 'a', 'au', 'aux', 'en', 'of', 'in', 'at']);
+const ARABIC_ARTICLES = new Set(['al', 'el', 'ad', 'ash', 'as', 'ar', 'an', 'at', 'az', 'ed', 'es', 'ez']);
 const ARTICLE_WORDS = new Set(['al', 'el', 'ad', 'ash', 'as', 'ar', 'an', 'at', 'az', 'the', 'l', 'd', 'de', 'du', 'la', 'le']);
 const PLACE_WORDS = new Set(['province', 'county', 'district', 'region', 'ward', 'division', 'governorate', 'state', 'sub', 'subcounty', 'constituency', 'location', 'estate', 'market', 'area', 'base', 'camp', 'ville', 'village', 'city', 'town', 'mont', 'mount', 'lac', 'lake', 'port', 'cap', 'cape', 'saint', 'san', 'sainte', 'santa', 'fort', 'bir', 'tell', 'tal', 'deir', 'ain', 'ein', 'beit', 'kafr', 'jabal', 'jebel', 'wadi', 'ras', 'abu', 'umm', 'north', 'south', 'east', 'west', 'new', 'upper', 'lower', 'greater']);

@@ -4,6 +4,10 @@ import { eventsOf, only, testCaseTable, type Expected } from '../helpers/extract
 
 
 const CASES: [string, Expected][] = [
+  ['Headline\n\nOn March 4, 2024, residents of Mtwapa, Mombasa county, protested over the grabbing of their land.',
+    { sub: 'Peaceful protest', date: '2024-03-04', place: 'Mtwapa', precision: 1 }],
+  ['Headline\n\nOn March 4, 2024, students blocked the road between Maseno and Busia with burning tyres.',
+    { date: '2024-03-04', place: 'Maseno' }],
   ['Headline\n\nThe Islamic Resistance in Iraq claimed responsibility for a drone attack on US forces at Ain al-Asad air base on Monday.',
     { sub: 'Air/drone strike', date: '2024-03-11', place: 'Ain al-Asad Air Base', actor1: 'Islamic Resistance in Iraq', actor2: 'Military Forces of the United States', weapons: ['drone'], claim: 'claimed' }],
   ['Headline\n\nAt least 12 people were killed and a dozen wounded when a roadside bomb hit a minibus near Mogadishu on March 2, 2024.',

@@ -38,6 +38,13 @@ const CASES: [string, Language, string[], string, 1 | 2 | 3 | null][] = [
   ['Des tirs ont visé la province de Deir ez-Zor.', 'fr', ['SY'], 'Deir ez-Zor', 3],
   ['Des attaques ont eu lieu dans l’est de la Syrie.', 'fr', ['SY'], 'eastern Syria', 3],
   ['Drones struck targets in northern Iraq.', 'en', ['IQ'], 'northern Iraq', 3],
+  // A first-level division from GeoNames' list, at the middle of its towns.
+  ['Raiders stole cattle in Turkana on Sunday.', 'en', ['KE'], 'Turkana', 3],
+  ['Des éleveurs ont été tués dans le comté de Turkana.', 'fr', ['KE'], 'Turkana', 3],
+  ['Gunmen attacked a bus in Kwale County.', 'en', ['KE'], 'Kwale', 3],
+  // A town of GeoNames' current list that the 2020 list lacks.
+  ['Police shot two suspects in Ruiru on Monday.', 'en', ['KE'], 'Ruiru', 1],
+  ['Des frappes ont visé Jurf al-Sakhar, au sud de Bagdad.', 'fr', ['IQ'], 'Jurf al-Nasr', 1],
 ];
 for (const [text, language, countries, name, precision] of CASES) {
   test(`${language}: place of "${text}"`, () => {
@@ -59,6 +66,30 @@ test('names that are not places: people named like towns, ship names, the Green 
   assert.deepEqual(places('A missile hit the Gibraltar Eagle, a bulk carrier.', 'en', ['YE']).map((p) => p.place.name), []);
   assert.deepEqual(places('The Green Zone of the park was closed.', 'en', ['GB']).map((p) => p.place.name), []);
   assert.deepEqual(places('Des manifestants ont occupé la Zone verte de Bagdad.', 'fr', ['IQ']).map((p) => p.place.name).slice(0, 1), ['Green Zone (Baghdad)']);
+});
+
+test('names that are not places: peoples, the sides of a clash, a town inside a longer name, a name carried on by an Arabic article', () => {
+  const names = (text: string, language: Language, countries: string[]) => places(text, language, countries).map((p) => p.place.name);
+  assert.deepEqual(names('Turkana raiders attacked a village at dawn.', 'en', ['KE']), []);
+  assert.deepEqual(names('La communauté Turkana a fui.', 'fr', ['KE']).filter((n) => n === 'Turkana'), []);
+  assert.deepEqual(names('Clashes between Maasai and Kikuyu left three dead.', 'en', []), []);
+  assert.deepEqual(names('Des affrontements entre Maasai et Kikuyu ont fait trois morts.', 'fr', []), []);
+  assert.deepEqual(names('Members of the Mombasa Republican Council attacked a police post.', 'en', ['KE']), []);
+  assert.deepEqual(names('Virginia Nyaiko was found dead.', 'en', ['KE']), []);
+  assert.deepEqual(names('Traders protested in the Central Business District.', 'en', ['KE']), []);
+  // "Jurf al Saqr" is not the Emirati village of Al Jurf.
+  assert.ok(!places('Les installations près de Jurf al Saqr ont été frappées.', 'fr', ['IQ']).some((p) => p.place.country_code === 'AE'));
+  // But "the road between Maseno and Busia" names places.
+  assert.deepEqual(names('Students blocked the road between Maseno and Busia.', 'en', ['KE']), ['Maseno', 'Busia']);
+});
+
+test('a division named only in GeoNames\' list ranks below a town of that name: "in Gaza" is not Mozambique\'s province', () => {
+  const [gaza] = places('Des frappes ont eu lieu à Gaza.', 'fr', ['PS', 'IL']);
+  assert.equal(gaza?.place.country_code, 'PS');
+  // With a division word, the division.
+  const [province] = places('Floods hit Gaza province in Mozambique.', 'en', ['MZ']);
+  assert.equal(province?.place.country_code, 'MZ');
+  assert.equal(province?.place.geo_precision, 3);
 });
 
 test('a name after a natural feature noun is the feature, not a town abroad that shares it', () => {
@@ -97,6 +128,9 @@ test('the cached index answers as the index built from the data', () => {
 });
 
 test('admin1 and country are filled when known', () => {
+  // Kenya's counties are not among the curated regions: their names come from GeoNames' list.
+  const [ke] = places('A man was killed in Watamu.', 'en', ['KE']);
+  assert.equal(ke?.place.admin1, 'Kilifi');
   const [p] = places('Explosions à Erbil.', 'fr', ['IQ']);
   assert.equal(p?.place.admin1, 'Erbil');
   assert.equal(p?.place.country, 'Iraq');

@@ -30,6 +30,8 @@ interface RawLexicon {
   country_locative: string[];
   relation_before: string[];
   opposed_before: string[];
+  sides_between: string[];
+  people_after: string[];
   place_article: string;
   state_subject: { auxiliaries: string[]; verbs: string[] };
   protest_intervention: string[];
@@ -103,6 +105,10 @@ export interface LanguagePack {
   readonly relationBeforeRe: RegExp;
   /** "a coalition combating", "pour contrer": the side named next is who the described party fights, not a side of this event. */
   readonly opposedBeforeRe: RegExp;
+  /** "clashes between" (and "clashes between X and"): the names next are the sides, not places. */
+  readonly sidesBetweenRe: RegExp;
+  /** "Pokot raiders", "la communauté": a noun after a name that makes it a people, not a place. */
+  readonly peopleAfter: ReadonlySet<string>;
   /** After a nationality: its military nouns, perhaps an auxiliary and an adverb, and an attack verb ("Israel has allegedly bombed", "US jets hit", "les Etats-Unis ont mené"). */
   readonly stateSubjectAfterRe: RegExp;
   readonly protestInterventionRe: RegExp;
@@ -240,6 +246,8 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     stateSubjectAfterRe: new RegExp(`^\\s*(?:'\\s*s\\s+)?(?:(?:${(L.mil_noun ?? []).map((p) => phraseSource(p, L)).join('|')})\\s+){0,2}(?:(?:${lex.state_subject.auxiliaries.map((p) => phraseSource(p, L)).join('|')})\\s+(?:\\S+\\s+)?)?(?:${lex.state_subject.verbs.map((p) => phraseSource(p, L)).join('|')})${AFTER}`),
     relationBeforeRe: new RegExp(`(?:${lex.relation_before.map((p) => phraseSource(p, L)).join('|')})\\s*(?:${phraseSource(lex.place_article, L)})?$`),
     opposedBeforeRe: endingWith(lex.opposed_before, lex.place_article, L),
+    sidesBetweenRe: new RegExp(`(?:${lex.sides_between.map((p) => phraseSource(p, L)).join('|')})\\s+(?:${phraseSource(lex.place_article, L)})?(?:\\S+\\s+(?:and|et)\\s+(?:${phraseSource(lex.place_article, L)})?)?$`),
+    peopleAfter: new Set(lex.people_after),
     protestInterventionRe: words(lex.protest_intervention),
     protestExcessiveRe: words(lex.protest_excessive),
     riotCueRe: words(lex.riot_cues),
