@@ -60,6 +60,10 @@ test('the app loads the sample corpus and the map shows every located event', as
   assert.equal(await page.locator('#events tbody tr').count(), total);
   // The map drew: its canvas has a size and the events layer exists.
   assert.ok(await page.evaluate(() => Boolean((window as any).__vigieMap?.getLayer('events'))));
+  // The offline basemap has the provinces of every country, not only the countries' borders.
+  await page.waitForSelector('#map[data-province-lines]', { timeout: 30_000 });
+  assert.ok(Number(await page.getAttribute('#map', 'data-province-lines')) > 150);
+  assert.ok(await page.evaluate(() => Boolean((window as any).__vigieMap?.getLayer('provinces'))));
   await page.waitForTimeout(800);
   await page.screenshot({ path: `${OUTPUT}/app.png` });
   await page.close();

