@@ -281,7 +281,7 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
           c.dayWithoutYear = yearless;
           c.trace.push({ field: 'date', rule: `${pack.language}.date.day-without-year` });
         }
-        if (!c.actor1 && (s.continuation || hasMatch(pack.sameAuthorRe, input.folded, s.start, s.end)) && previous?.actor1 && previous.actor1 !== c.actor2 && s.index - Math.max(...previous.sentences) <= 2) {
+        if (!c.actor1 && (s.continuation || sameAuthorCue(input.folded, s, pack)) && previous?.actor1 && previous.actor1 !== c.actor2 && s.index - Math.max(...previous.sentences) <= 2) {
           c.actor1 = previous.actor1;
           c.trace.push({ field: 'actor1', rule: `${pack.language}.actor.continuation-subject` });
         }
@@ -391,6 +391,14 @@ interface Roles {
 }
 
 const PASSIVE = /(?:\bete\b|\bwere\b|\bwas\b|\bbeen\b|\best\b|\bsont\b|\betait\b|\betaient\b|\bis\b|\bare\b)/;
+// "a également fait savoir", "also said": the "also" of a reporting verb says who speaks again, not who acts again.
+const REPORTING_NEXT = /^\s*(?:\S+\s+)?(?:fait savoir|indique|declare|annonce|precise|affirme|rapporte|ajoute|souligne|explique|said|says|told|reported|stated|announced|added|noted|explained)\b/;
+
+/** "X also struck", "a également frappé": the author of the previous event acts again. */
+function sameAuthorCue(folded: string, s: Span, pack: LanguagePack): boolean {
+  return allMatches(pack.sameAuthorRe, folded, s.start, s.end).some((m) => !REPORTING_NEXT.test(folded.slice(m.end, m.end + 40)));
+}
+
 const REPORTING_AFTER = /^\s*(?:\S+\s+){0,3}(?:a declare|a indique|a annonce|a confirme|a affirme|a precise|a rapporte|ont declare|ont annonce|ont confirme|ont indique|said|says|told|announced|confirmed|stated|reported|a dit|ont dit)/;
 const SOURCE_BEFORE = /(?:selon|d'apres|citant|according to|citing|quoted by|porte-parole du|porte-parole de l'|spokesman for|spokesperson for|spokesman of|responsable du|official of)\s+(?:\S+\s+){0,2}$/;
 

@@ -70,3 +70,11 @@ test('en: no number reported means null casualties, not zero', () => {
   assert.equal(e.killed, null);
   assert.equal(e.wounded, null);
 });
+
+test('en: the "also" of a reporting verb does not make the previous author act again', () => {
+  const text = 'Headline\n\nOn March 4, 2024, the Islamic Revolutionary Guard Corps attacked Ain al-Asad air base.\n\n' +
+    'The same source also said that two F-15 fighter jets struck a weapons depot in Deir ez-Zor on March 4, 2024.';
+  const deir = eventsOf(text).find((e) => e.location?.name === 'Deir ez-Zor');
+  assert.ok(deir);
+  assert.notEqual(deir.actor1, 'Islamic Revolutionary Guard Corps');
+});

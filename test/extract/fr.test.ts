@@ -87,3 +87,15 @@ test('fr: every evidence span is the exact text of the document', () => {
   const text = 'Titre\u00a0: l’attaque\n\nLa Résistance islamique en Irak a revendiqué lundi 4 mars 2024 une attaque de drones contre la base d’Aïn al-Assad.';
   for (const e of eventsOf(text)) for (const v of e.evidence) assert.equal(text.slice(v.start, v.end), v.text);
 });
+
+test('fr: the "également" of a reporting verb does not make the previous author act again', () => {
+  const text = 'Titre\n\nLe 4 mars 2024, les Gardiens de la révolution ont attaqué la base d’Aïn al-Assad.\n\n' +
+    'Le même jour, la même source a également fait savoir que deux avions de combat F-15 avaient frappé un dépôt d’armes à Deir ez-Zor.';
+  const events = eventsOf(text);
+  const deir = events.find((e) => e.location?.name === 'Deir ez-Zor');
+  assert.ok(deir, events.map((e) => e.notes).join(' | '));
+  assert.notEqual(deir.actor1, 'Islamic Revolutionary Guard Corps');
+  // A real "également" of an attack verb still carries the author on.
+  const again = eventsOf('Titre\n\nLe 4 mars 2024, les Gardiens de la révolution ont attaqué la base d’Aïn al-Assad.\n\nLe 6 mars 2024, ils ont également attaqué la base de Harir.');
+  assert.equal(again.find((e) => e.location?.name === 'Harir Air Base')?.actor1, 'Islamic Revolutionary Guard Corps');
+});
