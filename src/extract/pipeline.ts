@@ -340,6 +340,7 @@ function dayWithoutYear(ctx: DocumentContext, s: SentenceAnalysis): string | nul
 // "à Rukban et à al-Tanf", "at Harir and at Erbil airport", "Samarra, Tikrit": a short filler after a conjunction.
 const COORDINATION = /^\s*(?:,\s*)?(?:(?:et|and|ou|or|as well as|ainsi que)\s+(?:[^\s,.;]+\s+){0,5}|,\s*(?:[^\s,.;]+\s+){0,2})$/;
 
+const CONJUNCTION_GAP = /^\s*(?:,\s*)?(?:et|and|ainsi que|as well as)\s/;
 const BETWEEN_BEFORE = /\b(?:between|entre)\s+(?:\S+\s+){0,3}$/;
 
 /** The places a sentence's event happened at: the most specific, and those coordinated with it. */
@@ -351,10 +352,16 @@ function choosePlaces(folded: string, all: readonly PlaceMention[]): PlaceMentio
   const best = mentions.reduce((a, b) => (eff(b) < eff(a) ? b : a));
   const group = [best];
   const i = mentions.indexOf(best);
-  const coordinated = (a: PlaceMention, b: PlaceMention) =>
-    COORDINATION.test(folded.slice(a.end, b.start)) && b.start - a.end <= 45 && Math.abs(a.rank - b.rank) <= 1 && (a.rank === 4) === (b.rank === 4) &&
+  const coordinated = (a: PlaceMention, b: PlaceMention) => {
+    const gap = folded.slice(a.end, b.start);
+    if (!COORDINATION.test(gap) || b.start - a.end > 45 || (a.rank === 4) !== (b.rank === 4)) return false;
     // "the road between Maseno and Busia", "entre Lafey et Elwak": the two ends of one place.
-    !BETWEEN_BEFORE.test(folded.slice(Math.max(0, a.start - 40), a.start));
+    if (BETWEEN_BEFORE.test(folded.slice(Math.max(0, a.start - 40), a.start))) return false;
+    // Places of different kinds are two places when a conjunction joins them ("near Al Anbar and Jurf
+    // al Saqr") and neither lies in the other; after a bare comma, only places of like kinds are.
+    if (Math.abs(a.rank - b.rank) <= 1) return true;
+    return CONJUNCTION_GAP.test(gap) && !encloses(a, b) && !encloses(b, a);
+  };
   for (let j = i - 1; j >= 0 && coordinated(mentions[j]!, mentions[j + 1]!); j--) group.unshift(mentions[j]!);
   for (let j = i + 1; j < mentions.length && coordinated(mentions[j - 1]!, mentions[j]!); j++) {
     // "Mtwapa, Mombasa county", "Baragoi, Samburu": the division after a comma says where the town is.
@@ -369,12 +376,17 @@ function choosePlaces(folded: string, all: readonly PlaceMention[]): PlaceMentio
 // ", " or ", dans le comté de ", ", Mombasa county": what separates a place from the division it is in.
 const QUALIFIER_GAP = /^\s*,\s*(?:(?:dans\s+|in\s+)?(?:le\s+|la\s+|l'\s*|the\s+)?(?:comte|province|gouvernorat|district|region|county|governorate|state|etat|wilaya)\s+(?:de\s+|d'\s*|du\s+|of\s+)?)?$/;
 
-/** Is b, right after a comma, the division a lies in rather than a second place? */
+/** Is b, right after a comma, where a is rather than a second place: its division, or a reference point ("Jurf al Saqr, south of Baghdad")? */
 function qualifies(folded: string, a: PlaceMention, b: PlaceMention): boolean {
-  if (!QUALIFIER_GAP.test(folded.slice(a.end, b.start))) return false;
+  const gap = folded.slice(a.end, b.start);
+  if (b.near && /^\s*,/.test(gap) && !CONJUNCTION_GAP.test(gap)) return true;
+  return QUALIFIER_GAP.test(gap) && encloses(b, a);
+}
+
+/** Is b a division, or a town that names its division (Kilifi in Kilifi county), around a? */
+function encloses(b: PlaceMention, a: PlaceMention): boolean {
   const pa = a.place, pb = b.place;
   if (!pa.country_code || pa.country_code !== pb.country_code || pa.lat === null || pb.lat === null) return false;
-  // A division, or a town that names its division (Kilifi in Kilifi county), around the first place.
   const division = b.rank === 3 || (b.entry?.kind === 'city' && pb.admin1 !== null && nameKey(pb.admin1) === nameKey(pb.name));
   if (!division || b.rank < a.rank) return false;
   return (pa.admin1 !== null && pa.admin1 === pb.admin1) || kmBetween(pa.lat, pa.lon!, pb.lat, pb.lon!) <= 150;

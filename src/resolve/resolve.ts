@@ -211,7 +211,7 @@ export interface Cluster {
 export function cluster(keys: readonly MentionKey[], candidates: (k: MentionKey) => Iterable<MentionKey> = () => keys): Cluster[] {
   const sorted = [...keys].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const anchors = sorted.filter(isAnchor);
-  const loose = sorted.filter((k) => !isAnchor(k));
+  let loose = sorted.filter((k) => !isAnchor(k));
   const parent = new Map<string, string>(anchors.map((k) => [k.id, k.id]));
   const find = (x: string): string => {
     let r = x;
@@ -248,6 +248,13 @@ export function cluster(keys: readonly MentionKey[], candidates: (k: MentionKey)
     groups.set(r, g);
   }
   const phase1 = [...groups.values()];
+  const regionalGroups = linkRegional(loose, phase1);
+  const linkedRegional = new Set(regionalGroups.flat().map((k) => k.id));
+  for (const g of regionalGroups) {
+    phase1.push(g);
+    groups.set(g[0]!.id, g);
+  }
+  loose = loose.filter((k) => !linkedRegional.has(k.id));
   // Phase 2 against phase 1 only, so that loose mentions never chain through each other. Tellings
   // with a point go first, then those placed only in a country: between two events that fit a
   // vague telling equally well, the more reported one (counted before that tier) is the likelier subject.
@@ -286,6 +293,36 @@ export function cluster(keys: readonly MentionKey[], candidates: (k: MentionKey)
   }
   const all = new Set([...phase1, ...groups.values()]);
   return [...all].map((members) => ({ id: eventIdOf(members), members: [...members].sort((a, b) => (a.sortKey < b.sortKey ? -1 : 1)) }));
+}
+
+/**
+ * Phase 1b: tellings dated to a day (or a week) but placed only in a region ("dans l'est de la
+ * Syrie", "Anbar province") are linked to each other when they name the same region, tell the same
+ * sub-event type on days that agree, and name a side in common, and when no precise event could be
+ * theirs (phase 2 takes those). The shared side and type keep two strikes in one region apart.
+ */
+function linkRegional(loose: readonly MentionKey[], anchored: readonly MentionKey[][]): MentionKey[][] {
+  const regional = loose.filter((k) => k.day !== null && (k.datePrecision === 'day' || k.datePrecision === 'week') && k.lat !== null && k.geoPrecision === 3 &&
+    !anchored.some((g) => fit(k, g) !== null));
+  const sharedSide = (a: MentionKey, b: MentionKey) => (a.actor1 !== null && a.actor1 === b.actor1) || (a.actor2 !== null && a.actor2 === b.actor2);
+  const links: { a: MentionKey; b: MentionKey; cost: number }[] = [];
+  for (let i = 0; i < regional.length; i++) {
+    for (let j = i + 1; j < regional.length; j++) {
+      const a = regional[i]!, b = regional[j]!;
+      if (a.document === b.document || a.subEventType !== b.subEventType || km(a, b) > 10) continue;
+      if (!daysAgree(a, b) || !actorsAgree(a, b) || !sharedSide(a, b)) continue;
+      links.push({ a, b, cost: Math.abs(a.day! - b.day!) });
+    }
+  }
+  links.sort((x, y) => x.cost - y.cost || (x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : x.b.id < y.b.id ? -1 : 1));
+  const groupOf = new Map<string, MentionKey[]>();
+  for (const { a, b } of links) {
+    const ga = groupOf.get(a.id) ?? [a], gb = groupOf.get(b.id) ?? [b];
+    if (ga === gb || ga.some((x) => gb.some((y) => x.document === y.document))) continue;
+    const merged = [...ga, ...gb];
+    for (const k of merged) groupOf.set(k.id, merged);
+  }
+  return [...new Set(groupOf.values())];
 }
 
 /** The id of the earliest report: adding a later report of a known event does not change it. */

@@ -4,6 +4,8 @@ import { eventsOf, only, testCaseTable, type Expected } from '../helpers/extract
 
 
 const CASES: [string, Expected][] = [
+  ['Headline\n\nOn March 4, 2024, US jets struck a command node near Jurf al-Sakhar, south of Baghdad.',
+    { sub: 'Air/drone strike', date: '2024-03-04', place: 'Jurf al-Nasr', precision: 2 }],
   ['Headline\n\nOn March 4, 2024, residents of Mtwapa, Mombasa county, protested over the grabbing of their land.',
     { sub: 'Peaceful protest', date: '2024-03-04', place: 'Mtwapa', precision: 1 }],
   ['Headline\n\nOn March 4, 2024, students blocked the road between Maseno and Busia with burning tyres.',
@@ -77,4 +79,11 @@ test('en: the "also" of a reporting verb does not make the previous author act a
   const deir = eventsOf(text).find((e) => e.location?.name === 'Deir ez-Zor');
   assert.ok(deir);
   assert.notEqual(deir.actor1, 'Islamic Revolutionary Guard Corps');
+});
+
+test('en: a site and a province joined by "and" are two places; a province around a site is not a second one', () => {
+  const two = eventsOf('Headline\n\nOn March 4, 2024, US jets struck two militia facilities near Al Anbar and Jurf al-Sakhar.');
+  assert.deepEqual(two.map((e) => e.location?.name).sort(), ['Al Anbar', 'Jurf al-Nasr']);
+  const one = eventsOf('Headline\n\nOn March 4, 2024, rockets struck Ain al-Asad air base and Anbar province.');
+  assert.deepEqual(one.map((e) => e.location?.name), ['Ain al-Asad Air Base']);
 });

@@ -5,6 +5,8 @@ import { eventsOf, only, testCaseTable, type Expected } from '../helpers/extract
 // [article written for the test, expected fields of its one event]
 
 const CASES: [string, Expected][] = [
+  ['Titre\n\nLe 4 mars 2024, des avions américains ont frappé un poste de commandement à Jurf al-Sakhar, au sud de Bagdad.',
+    { sub: 'Air/drone strike', date: '2024-03-04', place: 'Jurf al-Nasr', precision: 1 }],
   ['Titre\n\nLe 4 mars 2024, des habitants de Mtwapa, dans le comté de Mombasa, ont manifesté contre l’accaparement de leurs terres.',
     { sub: 'Peaceful protest', date: '2024-03-04', place: 'Mtwapa', precision: 1 }],
   ['Titre\n\nLa Résistance islamique en Irak a revendiqué lundi 4 mars 2024 une attaque de drones contre la base d’Aïn al-Assad.',

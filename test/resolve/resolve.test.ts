@@ -127,6 +127,21 @@ test('undated, unpublished reports that say only where and what: one joins the o
   assert.deepEqual(sizes([event, bare('one.txt'), { ...bare('dayed.txt'), dayWithoutYear: '10-23' }]), [3]);
 });
 
+test('two reports placed only in one region, on days that agree, of one kind, with a side in common, are one event', () => {
+  const EAST_SYRIA: Place = { name: 'eastern Syria', admin1: null, country: 'Syria', country_code: 'SY', lat: 35.34, lon: 40.43, geo_precision: 3 };
+  const region = (document: string, over: Partial<EventRecord> = {}) =>
+    mention(document, { location: EAST_SYRIA, date: '2023-11-08', actor1: null, actor2: 'Islamic Revolutionary Guard Corps', weapons: ['aircraft'], ...over });
+  assert.deepEqual(sizes([region('a.txt'), region('b.txt', { actor1: 'Military Forces of the United States', date: '2023-11-09' })]), [2]);
+  // No side in common, another kind of event, days apart, or two tellings of one document: apart.
+  assert.deepEqual(sizes([region('a.txt', { actor2: null }), region('b.txt', { actor1: 'Military Forces of the United States' })]), [1, 1]);
+  assert.deepEqual(sizes([region('a.txt'), region('b.txt', { sub_event_type: 'Shelling/artillery/missile attack' })]), [1, 1]);
+  assert.deepEqual(sizes([region('a.txt'), region('b.txt', { date: '2023-11-15' })]), [1, 1]);
+  assert.deepEqual(sizes([region('a.txt'), region('a.txt', { date: '2023-11-09' })]), [1, 1]);
+  // A precise event that they fit takes them instead.
+  const site = mention('site.txt', { location: { name: 'Al Mayadin', admin1: 'Deir ez-Zor', country: 'Syria', country_code: 'SY', lat: 35.02, lon: 40.45, geo_precision: 1 }, date: '2023-11-08', actor2: 'Islamic Revolutionary Guard Corps' });
+  assert.deepEqual(sizes([site, region('a.txt'), region('b.txt')]), [3]);
+});
+
 // Through ingest and a real database: reports written for this test, in both languages.
 const REPORTS: Record<string, string> = {
   'fr.txt': 'Titre\n\nLa Résistance islamique en Irak a revendiqué lundi 4 mars 2024 une attaque de drones contre la base d’Aïn al-Assad.',
