@@ -3,7 +3,7 @@
 // the database), and the whole events those belong to are clustered again; only those events are
 // rewritten.
 import type { Store } from '../store/store.ts';
-import { cellOf, cluster, dayWindow, isAnchor, mergeMentions, neighbourCells, type MentionKey } from './resolve.ts';
+import { UNDATED_REACH_KM, cellOf, cellsWithin, cluster, dayWindow, isAnchor, mergeMentions, neighbourCells, type MentionKey } from './resolve.ts';
 
 export interface ResolutionSummary {
   readonly pending: number;
@@ -18,12 +18,13 @@ export function resolvePending(store: Store): ResolutionSummary {
   pending.forEach(add);
   for (const k of pending) {
     const window = dayWindow(k);
-    // Tellings with no date at all fit an event by its place, and only when no other such telling
-    // at that place competes for it (cluster()): every one of them near a point is read.
-    if (k.lat !== null && k.lon !== null && (!window || isAnchor(k))) store.undatedMentionKeysNear(neighbourCells(k)).forEach(add);
+    // Tellings with no date at all fit an event of their kind within 10 km, and only when no other
+    // such telling competes for it (cluster()): those near a point are read. Beyond a few dozen
+    // tellings of one kind at one place, one more changes nothing: they all stand apart.
+    if (k.lat !== null && k.lon !== null && (!window || isAnchor(k))) store.undatedMentionKeysNear(cellsWithin(k, UNDATED_REACH_KM), k.subEventType, 50).forEach(add);
     if (!window) {
       // No date at all: only the same place can tell, over any day.
-      if (k.lat !== null && k.lon !== null) store.mentionKeysNear(neighbourCells(k), -1e6, 1e6).forEach(add);
+      if (k.lat !== null && k.lon !== null) store.mentionKeysNear(cellsWithin(k, UNDATED_REACH_KM), -1e6, 1e6).forEach(add);
       continue;
     }
     if (isAnchor(k)) store.mentionKeysNear(neighbourCells(k), window[0], window[1]).forEach(add);

@@ -74,6 +74,18 @@ export function cellOf(lat: number, lon: number): string {
   return `${Math.floor(lat / CELL_DEGREES)}:${Math.floor(lon / CELL_DEGREES)}`;
 }
 
+/** How far from its point an undated telling can be from the event it tells (fit()). */
+export const UNDATED_REACH_KM = 10;
+
+/** The map cells within `km` of a mention's point (one, or up to four at a cell's corner). */
+export function cellsWithin(k: MentionKey, km: number): string[] {
+  if (k.lat === null || k.lon === null) return [];
+  const dLat = km / 111, dLon = km / (111 * Math.max(0.1, Math.cos((k.lat * Math.PI) / 180)));
+  const out = new Set<string>();
+  for (const la of [k.lat - dLat, k.lat + dLat]) for (const lo of [k.lon - dLon, k.lon + dLon]) out.add(cellOf(la, lo));
+  return [...out];
+}
+
 /** The cells a mention's candidates can be in: wider for a vaguer place. */
 export function neighbourCells(k: MentionKey): string[] {
   if (k.lat === null || k.lon === null) return [];
@@ -175,7 +187,7 @@ function fit(loose: MentionKey, members: readonly MentionKey[]): number | null {
       // A telling with no date at all fits only by its place, its kind and what it says of the event:
       // the same site, the same sub-event type, weapons in common, no other author, the same day and
       // month when it gives them without a year (and the caller takes it only when one event fits).
-      if (loose.lat === null || m.lat === null || km(loose, m) > 10 || loose.subEventType !== m.subEventType) continue;
+      if (loose.lat === null || m.lat === null || km(loose, m) > UNDATED_REACH_KM || loose.subEventType !== m.subEventType) continue;
       const lw = loose.weapons ?? [], mw = m.weapons ?? [];
       if (lw.length && mw.length && !lw.some((w) => mw.includes(w))) continue;
       if (loose.dayWithoutYear) {
@@ -188,6 +200,17 @@ function fit(loose: MentionKey, members: readonly MentionKey[]): number | null {
     if (best === null || cost < best) best = cost;
   }
   return best;
+}
+
+/** The extent of a cluster's placed tellings, widened by `km` (everything when one has no point). */
+function boxOf(members: readonly MentionKey[], km: number): { south: number; north: number; west: number; east: number } {
+  let south = 90, north = -90, west = 180, east = -180;
+  for (const m of members) {
+    if (m.lat === null || m.lon === null) return { south: -90, north: 90, west: -180, east: 180 };
+    south = Math.min(south, m.lat); north = Math.max(north, m.lat); west = Math.min(west, m.lon); east = Math.max(east, m.lon);
+  }
+  const dLat = km / 111, dLon = km / (111 * Math.max(0.1, Math.cos((Math.max(Math.abs(south), Math.abs(north)) * Math.PI) / 180)));
+  return { south: south - dLat, north: north + dLat, west: west - dLon, east: east + dLon };
 }
 
 /** Days between a day and the nearest date of that "MM-DD", whatever its year. */
@@ -264,9 +287,13 @@ export function cluster(keys: readonly MentionKey[], candidates: (k: MentionKey)
   // there (a town's protests over the years) and none can be told to be this one: all stand alone.
   const placeOnly = (k: MentionKey) => k.day === null && k.published === null && !k.dayWithoutYear;
   const competing = new Map<MentionKey[], Set<string>>();
+  const boxes = new Map(phase1.map((g) => [g, boxOf(g, UNDATED_REACH_KM)]));
   for (const l of loose) {
-    if (!placeOnly(l)) continue;
+    if (!placeOnly(l) || l.lat === null || l.lon === null) continue;
     for (const g of phase1) {
+      // Such a telling fits only an event with a telling within 10 km: most events are not worth a look.
+      const box = boxes.get(g)!;
+      if (l.lat < box.south || l.lat > box.north || l.lon! < box.west || l.lon! > box.east) continue;
       if (fit(l, g) === null) continue;
       const documents = competing.get(g) ?? new Set<string>();
       documents.add(l.document);

@@ -77,8 +77,11 @@ export interface Store {
   unresolvedMentionKeys(): MentionKey[];
   /** Anchored mentions (a day and a point) in these map cells, dated within [dayFrom, dayTo]. */
   mentionKeysNear(cells: readonly string[], dayFrom: number, dayTo: number): MentionKey[];
-  /** Mentions in these map cells with no date and no publication date: whether they fit an event depends on each other. */
-  undatedMentionKeysNear(cells: readonly string[]): MentionKey[];
+  /**
+   * Mentions of one sub-event type in these map cells with no date and no publication date (whether
+   * they fit an event depends on each other), at most `limit` of them.
+   */
+  undatedMentionKeysNear(cells: readonly string[], subEventType: string, limit: number): MentionKey[];
   /** Mentions of one country (or any, for null) dated or published within [dayFrom, dayTo]. */
   mentionKeysInCountry(country: string | null, dayFrom: number, dayTo: number): MentionKey[];
   mentionKeysOfEvents(ids: readonly string[]): MentionKey[];

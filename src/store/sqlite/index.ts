@@ -140,10 +140,10 @@ export class SqliteStore implements Store {
     return (this.stmt(sql).all(...cells, dayFrom, dayTo) as { key: string }[]).map((r) => JSON.parse(r.key) as MentionKey);
   }
 
-  undatedMentionKeysNear(cells: readonly string[]): MentionKey[] {
+  undatedMentionKeysNear(cells: readonly string[], subEventType: string, limit: number): MentionKey[] {
     if (!cells.length) return [];
-    const sql = `SELECT key FROM mentions WHERE cell IN (${cells.map(() => '?').join(',')}) AND day IS NULL AND published_day IS NULL`;
-    return (this.stmt(sql).all(...cells) as { key: string }[]).map((r) => JSON.parse(r.key) as MentionKey);
+    const sql = `SELECT key FROM mentions WHERE cell IN (${cells.map(() => '?').join(',')}) AND day IS NULL AND published_day IS NULL AND sub_event_type = ? ORDER BY id LIMIT ?`;
+    return (this.stmt(sql).all(...cells, subEventType, limit) as { key: string }[]).map((r) => JSON.parse(r.key) as MentionKey);
   }
 
   mentionKeysInCountry(country: string | null, dayFrom: number, dayTo: number): MentionKey[] {
