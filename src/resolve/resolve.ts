@@ -300,12 +300,17 @@ export function cluster(keys: readonly MentionKey[], candidates: (k: MentionKey)
       competing.set(g, documents);
     }
   }
+  // A telling with a point fits only events with a telling within 150 km (distanceLimit()): the
+  // extent of each event, widened by that, rules out most of them without a look at their tellings.
+  const reach = new Map(phase1.map((g) => [g, boxOf(g, 150)]));
   for (const tier of placedFirst) {
     const reported = new Map(phase1.map((g) => [g, g.length]));
     for (const l of tier) {
       let best: { cost: number; group: MentionKey[] } | null = null;
       let fits = 0;
       for (const g of phase1) {
+        const box = reach.get(g)!;
+        if (l.lat !== null && (l.lat < box.south || l.lat > box.north || l.lon! < box.west || l.lon! > box.east)) continue;
         const c = fit(l, g);
         if (c === null) continue;
         fits++;
@@ -314,8 +319,10 @@ export function cluster(keys: readonly MentionKey[], candidates: (k: MentionKey)
       }
       // Undated and unpublished: only when one event at that site could be the one.
       const contested = best !== null && placeOnly(l) && (competing.get(best.group)?.size ?? 0) > 1;
-      if (best && (l.day !== null || l.published !== null || fits === 1) && !contested) best.group.push(l);
-      else groups.set(l.id, [l]);
+      if (best && (l.day !== null || l.published !== null || fits === 1) && !contested) {
+        best.group.push(l);
+        reach.set(best.group, boxOf(best.group, 150));
+      } else groups.set(l.id, [l]);
     }
   }
   const all = new Set([...phase1, ...groups.values()]);
@@ -329,8 +336,10 @@ export function cluster(keys: readonly MentionKey[], candidates: (k: MentionKey)
  * theirs (phase 2 takes those). The shared side and type keep two strikes in one region apart.
  */
 function linkRegional(loose: readonly MentionKey[], anchored: readonly MentionKey[][]): MentionKey[][] {
+  const reach = anchored.map((g) => ({ g, box: boxOf(g, 150) }));
+  const inside = (k: MentionKey, b: { south: number; north: number; west: number; east: number }) => k.lat! >= b.south && k.lat! <= b.north && k.lon! >= b.west && k.lon! <= b.east;
   const regional = loose.filter((k) => k.day !== null && (k.datePrecision === 'day' || k.datePrecision === 'week') && k.lat !== null && k.geoPrecision === 3 &&
-    !anchored.some((g) => fit(k, g) !== null));
+    !reach.some(({ g, box }) => inside(k, box) && fit(k, g) !== null));
   const sharedSide = (a: MentionKey, b: MentionKey) => (a.actor1 !== null && a.actor1 === b.actor1) || (a.actor2 !== null && a.actor2 === b.actor2);
   const links: { a: MentionKey; b: MentionKey; cost: number }[] = [];
   for (let i = 0; i < regional.length; i++) {

@@ -141,9 +141,11 @@ export class SqliteStore implements Store {
   }
 
   undatedMentionKeysNear(cells: readonly string[], subEventType: string, limit: number): MentionKey[] {
-    if (!cells.length) return [];
-    const sql = `SELECT key FROM mentions WHERE cell IN (${cells.map(() => '?').join(',')}) AND day IS NULL AND published_day IS NULL AND sub_event_type = ? ORDER BY id LIMIT ?`;
-    return (this.stmt(sql).all(...cells, subEventType, limit) as { key: string }[]).map((r) => JSON.parse(r.key) as MentionKey);
+    // One cell at a time, so that the partial index (cell, sub_event_type, id) answers in order and the limit stops the read.
+    const stmt = this.stmt('SELECT key FROM mentions WHERE cell = ? AND sub_event_type = ? AND day IS NULL AND published_day IS NULL ORDER BY id LIMIT ?');
+    const out: MentionKey[] = [];
+    for (const cell of cells) for (const r of stmt.all(cell, subEventType, limit) as { key: string }[]) out.push(JSON.parse(r.key) as MentionKey);
+    return out;
   }
 
   mentionKeysInCountry(country: string | null, dayFrom: number, dayTo: number): MentionKey[] {

@@ -78,4 +78,6 @@ export const MIGRATIONS: readonly string[] = [
    CREATE VIRTUAL TABLE events_text USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
    INSERT INTO events_text (rowid, text) SELECT rowid, json_extract(record, '$.notes') || ' ' ||
      (SELECT group_concat(json_extract(v.value, '$.text'), ' ') FROM json_each(json_extract(record, '$.sources')) s, json_each(json_extract(s.value, '$.evidence')) v) FROM events;`,
+  // Reports with no date and no publication date, by place and kind: resolution reads a few of them per new point.
+  `CREATE INDEX mentions_undated ON mentions(cell, sub_event_type, id) WHERE day IS NULL AND published_day IS NULL;`,
 ];
