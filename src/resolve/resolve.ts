@@ -37,6 +37,8 @@ export interface MentionKey {
   readonly lon: number | null;
   readonly geoPrecision: number | null;
   readonly country: string | null;
+  /** The province or county of the place, when known (absent in keys stored before it was kept). */
+  readonly admin1?: string | null;
   readonly actor1: string | null;
   readonly actor2: string | null;
   readonly weapons?: readonly string[];
@@ -62,6 +64,7 @@ export function mentionKey(m: Mention): MentionKey {
     lon: r.location?.lon ?? null,
     geoPrecision: r.location?.geo_precision ?? null,
     country: r.location?.country_code ?? null,
+    admin1: r.location?.admin1 ?? null,
     actor1: r.actor1,
     actor2: r.actor2,
     weapons: r.weapons,
@@ -168,6 +171,8 @@ function fit(loose: MentionKey, members: readonly MentionKey[]): number | null {
     if (loose.lat !== null && m.lat !== null) {
       const d = km(loose, m);
       if (d > distanceLimit(loose, m)) continue;
+      // A report placed only in a province tells of that province: not of a town 100 km away in the next one.
+      if ((loose.geoPrecision === 3 || m.geoPrecision === 3) && loose.admin1 && m.admin1 && loose.admin1 !== m.admin1) continue;
       cost += d / 10;
     } else {
       // A country is a weak place: a telling placed only in a country must also tell the same kind
@@ -187,7 +192,8 @@ function fit(loose: MentionKey, members: readonly MentionKey[]): number | null {
       // A telling with no date at all fits only by its place, its kind and what it says of the event:
       // the same site, the same sub-event type, weapons in common, no other author, the same day and
       // month when it gives them without a year (and the caller takes it only when one event fits).
-      if (loose.lat === null || m.lat === null || km(loose, m) > UNDATED_REACH_KM || loose.subEventType !== m.subEventType) continue;
+      // A site or a town, not a province's middle: "the same site" means one.
+      if (loose.lat === null || m.lat === null || (m.geoPrecision ?? 3) > 2 || km(loose, m) > UNDATED_REACH_KM || loose.subEventType !== m.subEventType) continue;
       const lw = loose.weapons ?? [], mw = m.weapons ?? [];
       if (lw.length && mw.length && !lw.some((w) => mw.includes(w))) continue;
       if (loose.dayWithoutYear) {
@@ -281,29 +287,33 @@ export function cluster(keys: readonly MentionKey[], candidates: (k: MentionKey)
   // Phase 2 against phase 1 only, so that loose mentions never chain through each other. Tellings
   // with a point go first, then those placed only in a country: between two events that fit a
   // vague telling equally well, the more reported one (counted before that tier) is the likelier subject.
-  const placedFirst = [loose.filter((k) => k.lat !== null), loose.filter((k) => k.lat === null)];
   // A telling with no date, no publication date and no day of the month says only where and what.
   // Where several such tellings from different documents fit one event, that kind of event recurs
   // there (a town's protests over the years) and none can be told to be this one: all stand alone.
+  // They come after every other telling with a point, so that the contest is judged on the events
+  // as they end up.
   const placeOnly = (k: MentionKey) => k.day === null && k.published === null && !k.dayWithoutYear;
+  const placedFirst = [loose.filter((k) => k.lat !== null && !placeOnly(k)), loose.filter((k) => k.lat !== null && placeOnly(k)), loose.filter((k) => k.lat === null)];
   const competing = new Map<MentionKey[], Set<string>>();
-  const boxes = new Map(phase1.map((g) => [g, boxOf(g, UNDATED_REACH_KM)]));
-  for (const l of loose) {
-    if (!placeOnly(l) || l.lat === null || l.lon === null) continue;
-    for (const g of phase1) {
-      // Such a telling fits only an event with a telling within 10 km: most events are not worth a look.
-      const box = boxes.get(g)!;
-      if (l.lat < box.south || l.lat > box.north || l.lon! < box.west || l.lon! > box.east) continue;
-      if (fit(l, g) === null) continue;
-      const documents = competing.get(g) ?? new Set<string>();
-      documents.add(l.document);
-      competing.set(g, documents);
+  const contest = () => {
+    competing.clear();
+    for (const l of placedFirst[1]!) {
+      for (const g of phase1) {
+        // Such a telling fits only an event with a telling within 10 km: most events are not worth a look.
+        const box = boxOf(g, UNDATED_REACH_KM);
+        if (l.lat! < box.south || l.lat! > box.north || l.lon! < box.west || l.lon! > box.east) continue;
+        if (fit(l, g) === null) continue;
+        const documents = competing.get(g) ?? new Set<string>();
+        documents.add(l.document);
+        competing.set(g, documents);
+      }
     }
-  }
+  };
   // A telling with a point fits only events with a telling within 150 km (distanceLimit()): the
   // extent of each event, widened by that, rules out most of them without a look at their tellings.
   const reach = new Map(phase1.map((g) => [g, boxOf(g, 150)]));
   for (const tier of placedFirst) {
+    if (tier === placedFirst[1]) contest();
     const reported = new Map(phase1.map((g) => [g, g.length]));
     for (const l of tier) {
       let best: { cost: number; group: MentionKey[] } | null = null;

@@ -142,6 +142,27 @@ test('two reports placed only in one region, on days that agree, of one kind, wi
   assert.deepEqual(sizes([site, region('a.txt'), region('b.txt')]), [3]);
 });
 
+test('the contest between undated reports is judged on the events as they end up, and a province\'s middle is not a site', () => {
+  const place = (lat: number, precision: 1 | 2 | 3, admin1 = 'Baghdad'): Place => ({ name: 'p', admin1, country: 'Iraq', country_code: 'IQ', lat, lon: 44.0, geo_precision: precision });
+  const anchor = mention('anchor.txt', { location: place(33.0, 1) });
+  // A report dated to the month, "near" a town 22 km north, joins the event in phase 2 and brings it within 10 km of that town.
+  const near = mention('near.txt', { location: place(33.2, 2), date_precision: 'month' });
+  const undated = (document: string, precision: 1 | 2 | 3 = 1) => mention(document, { location: place(33.21, precision), date: null, date_precision: null, sources: unpublished(document) });
+  assert.deepEqual(sizes([anchor, near, undated('u1.txt')]), [3]);
+  assert.deepEqual(sizes([anchor, near, undated('u1.txt'), undated('u2.txt')]), [1, 1, 2]);
+  // An event known there only by a province-level report is no site for an undated report.
+  const province = mention('province.txt', { location: place(33.2, 3) });
+  assert.deepEqual(sizes([province, undated('u1.txt')]), [1, 1]);
+});
+
+test('a report placed only in a province does not join an event in the next province', () => {
+  const town = mention('town.txt', { location: { name: 'Eldoret', admin1: 'Uasin Gishu', country: 'Kenya', country_code: 'KE', lat: 0.52, lon: 35.27, geo_precision: 1 }, sub_event_type: 'Peaceful protest', event_type: 'Protests' });
+  const county = (admin1: string) => mention('county.txt', { location: { name: admin1, admin1, country: 'Kenya', country_code: 'KE', lat: -0.11, lon: 34.80, geo_precision: 3 }, sub_event_type: 'Peaceful protest', event_type: 'Protests' });
+  assert.deepEqual(sizes([town, county('Kisumu')]), [1, 1]);
+  // Within 150 km and the same province: one event.
+  assert.deepEqual(sizes([town, county('Uasin Gishu')]), [2]);
+});
+
 // Through ingest and a real database: reports written for this test, in both languages.
 const REPORTS: Record<string, string> = {
   'fr.txt': 'Titre\n\nLa Résistance islamique en Irak a revendiqué lundi 4 mars 2024 une attaque de drones contre la base d’Aïn al-Assad.',
