@@ -5,6 +5,9 @@
 import type { Store } from '../store/store.ts';
 import { UNDATED_REACH_KM, cellOf, cellsWithin, cluster, dayWindow, isAnchor, mergeMentions, neighbourCells, type MentionKey } from './resolve.ts';
 
+/** Undated tellings of one kind read per map cell: beyond a few dozen at one place, one more changes nothing. */
+const UNDATED_READ_PER_CELL = 50;
+
 export interface ResolutionSummary {
   readonly pending: number;
   readonly events: number;
@@ -19,9 +22,8 @@ export function resolvePending(store: Store): ResolutionSummary {
   for (const k of pending) {
     const window = dayWindow(k);
     // Tellings with no date at all fit an event of their kind within 10 km, and only when no other
-    // such telling competes for it (cluster()): those near a point are read. Beyond a few dozen
-    // tellings of one kind at one place, one more changes nothing: they all stand apart.
-    if (k.lat !== null && k.lon !== null && (!window || isAnchor(k))) store.undatedMentionKeysNear(cellsWithin(k, UNDATED_REACH_KM), k.subEventType, 50).forEach(add);
+    // such telling competes for it (cluster()): those near a point are read.
+    if (k.lat !== null && k.lon !== null && (!window || isAnchor(k))) store.undatedMentionKeysNear(cellsWithin(k, UNDATED_REACH_KM), k.subEventType, UNDATED_READ_PER_CELL).forEach(add);
     if (!window) {
       // No date at all: only the same place can tell, over any day.
       if (k.lat !== null && k.lon !== null) store.mentionKeysNear(cellsWithin(k, UNDATED_REACH_KM), -1e6, 1e6).forEach(add);

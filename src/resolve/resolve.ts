@@ -80,10 +80,18 @@ export function cellOf(lat: number, lon: number): string {
 /** How far from its point an undated telling can be from the event it tells (fit()). */
 export const UNDATED_REACH_KM = 10;
 
+/** How far a telling placed only in a region can be from the event it tells (distanceLimit()). */
+const VAGUE_REACH_KM = 150;
+
+/** Degrees of latitude and of longitude that `km` spans at a latitude (at least, near the poles). */
+function degreesAround(lat: number, km: number): { dLat: number; dLon: number } {
+  return { dLat: km / 111, dLon: km / (111 * Math.max(0.1, Math.cos((lat * Math.PI) / 180))) };
+}
+
 /** The map cells within `km` of a mention's point (one, or up to four at a cell's corner). */
 export function cellsWithin(k: MentionKey, km: number): string[] {
   if (k.lat === null || k.lon === null) return [];
-  const dLat = km / 111, dLon = km / (111 * Math.max(0.1, Math.cos((k.lat * Math.PI) / 180)));
+  const { dLat, dLon } = degreesAround(k.lat, km);
   const out = new Set<string>();
   for (const la of [k.lat - dLat, k.lat + dLat]) for (const lo of [k.lon - dLon, k.lon + dLon]) out.add(cellOf(la, lo));
   return [...out];
@@ -124,7 +132,7 @@ function km(a: MentionKey, b: MentionKey): number {
 /** How far apart two places may be and still be one event's, given how precisely each is known. */
 function distanceLimit(a: MentionKey, b: MentionKey): number {
   const worst = Math.max(a.geoPrecision ?? 3, b.geoPrecision ?? 3);
-  return worst === 1 ? 10 : worst === 2 ? 30 : 150;
+  return worst === 1 ? 10 : worst === 2 ? 30 : VAGUE_REACH_KM;
 }
 
 const REMOTE_OR_BATTLE = new Set(['Explosions/Remote violence', 'Battles']);
@@ -208,15 +216,22 @@ function fit(loose: MentionKey, members: readonly MentionKey[]): number | null {
   return best;
 }
 
+interface Box { readonly south: number; readonly north: number; readonly west: number; readonly east: number }
+
 /** The extent of a cluster's placed tellings, widened by `km` (everything when one has no point). */
-function boxOf(members: readonly MentionKey[], km: number): { south: number; north: number; west: number; east: number } {
+function boxOf(members: readonly MentionKey[], km: number): Box {
   let south = 90, north = -90, west = 180, east = -180;
   for (const m of members) {
     if (m.lat === null || m.lon === null) return { south: -90, north: 90, west: -180, east: 180 };
     south = Math.min(south, m.lat); north = Math.max(north, m.lat); west = Math.min(west, m.lon); east = Math.max(east, m.lon);
   }
-  const dLat = km / 111, dLon = km / (111 * Math.max(0.1, Math.cos((Math.max(Math.abs(south), Math.abs(north)) * Math.PI) / 180)));
+  const { dLat, dLon } = degreesAround(Math.max(Math.abs(south), Math.abs(north)), km);
   return { south: south - dLat, north: north + dLat, west: west - dLon, east: east + dLon };
+}
+
+/** Is a telling's point inside the box? (A telling with no point is never ruled out.) */
+function inBox(k: MentionKey, box: Box): boolean {
+  return k.lat === null || k.lon === null || (k.lat >= box.south && k.lat <= box.north && k.lon >= box.west && k.lon <= box.east);
 }
 
 /** Days between a day and the nearest date of that "MM-DD", whatever its year. */
@@ -240,50 +255,22 @@ export interface Cluster {
 export function cluster(keys: readonly MentionKey[], candidates: (k: MentionKey) => Iterable<MentionKey> = () => keys): Cluster[] {
   const sorted = [...keys].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const anchors = sorted.filter(isAnchor);
-  let loose = sorted.filter((k) => !isAnchor(k));
-  const parent = new Map<string, string>(anchors.map((k) => [k.id, k.id]));
-  const find = (x: string): string => {
-    let r = x;
-    while (parent.get(r) !== r) r = parent.get(r)!;
-    let c = x;
-    while (parent.get(c) !== r) { const n = parent.get(c)!; parent.set(c, r); c = n; }
-    return r;
-  };
-  // All links first, then the closest ones joined first; a component never holds two events of one
-  // document (the document told them apart). Sorting the links makes this independent of arrival order.
-  const links: { a: MentionKey; b: MentionKey; cost: number }[] = [];
+  const looseKeys = sorted.filter((k) => !isAnchor(k));
+  // Phase 1: every link between anchored tellings, then their components.
+  const anchorIds = new Set(anchors.map((k) => k.id));
+  const links: Link[] = [];
   for (const a of anchors) {
     for (const b of candidates(a)) {
-      if (b.id <= a.id || !parent.has(b.id)) continue;
+      if (b.id <= a.id || !anchorIds.has(b.id)) continue;
       if (sameEvent(a, b)) links.push({ a, b, cost: linkCost(a, b) });
     }
   }
-  links.sort((x, y) => x.cost - y.cost || (x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : x.b.id < y.b.id ? -1 : 1));
-  const documents = new Map<string, Set<string>>(anchors.map((k) => [k.id, new Set([k.document])]));
-  for (const { a, b } of links) {
-    const ra = find(a.id), rb = find(b.id);
-    if (ra === rb) continue;
-    const da = documents.get(ra)!, db = documents.get(rb)!;
-    if ([...da].some((d) => db.has(d))) continue;
-    const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
-    parent.set(child, root);
-    documents.set(root, new Set([...da, ...db]));
-  }
-  const groups = new Map<string, MentionKey[]>();
-  for (const a of anchors) {
-    const r = find(a.id);
-    const g = groups.get(r) ?? [];
-    g.push(a);
-    groups.set(r, g);
-  }
-  const phase1 = [...groups.values()];
-  const regionalGroups = linkRegional(loose, phase1);
+  const phase1 = components(anchors, links);
+  const regionalGroups = linkRegional(looseKeys, phase1);
   const linkedRegional = new Set(regionalGroups.flat().map((k) => k.id));
-  for (const g of regionalGroups) {
-    phase1.push(g);
-    groups.set(g[0]!.id, g);
-  }
-  loose = loose.filter((k) => !linkedRegional.has(k.id));
+  phase1.push(...regionalGroups);
+  const loose = looseKeys.filter((k) => !linkedRegional.has(k.id));
+  const standalone: MentionKey[][] = [];
   // Phase 2 against phase 1 only, so that loose mentions never chain through each other. Tellings
   // with a point go first, then those placed only in a country: between two events that fit a
   // vague telling equally well, the more reported one (counted before that tier) is the likelier subject.
@@ -300,9 +287,7 @@ export function cluster(keys: readonly MentionKey[], candidates: (k: MentionKey)
     for (const l of placedFirst[1]!) {
       for (const g of phase1) {
         // Such a telling fits only an event with a telling within 10 km: most events are not worth a look.
-        const box = boxOf(g, UNDATED_REACH_KM);
-        if (l.lat! < box.south || l.lat! > box.north || l.lon! < box.west || l.lon! > box.east) continue;
-        if (fit(l, g) === null) continue;
+        if (!inBox(l, boxOf(g, UNDATED_REACH_KM)) || fit(l, g) === null) continue;
         const documents = competing.get(g) ?? new Set<string>();
         documents.add(l.document);
         competing.set(g, documents);
@@ -311,7 +296,7 @@ export function cluster(keys: readonly MentionKey[], candidates: (k: MentionKey)
   };
   // A telling with a point fits only events with a telling within 150 km (distanceLimit()): the
   // extent of each event, widened by that, rules out most of them without a look at their tellings.
-  const reach = new Map(phase1.map((g) => [g, boxOf(g, 150)]));
+  const reach = new Map(phase1.map((g) => [g, boxOf(g, VAGUE_REACH_KM)]));
   for (const tier of placedFirst) {
     if (tier === placedFirst[1]) contest();
     const reported = new Map(phase1.map((g) => [g, g.length]));
@@ -319,8 +304,7 @@ export function cluster(keys: readonly MentionKey[], candidates: (k: MentionKey)
       let best: { cost: number; group: MentionKey[] } | null = null;
       let fits = 0;
       for (const g of phase1) {
-        const box = reach.get(g)!;
-        if (l.lat !== null && (l.lat < box.south || l.lat > box.north || l.lon! < box.west || l.lon! > box.east)) continue;
+        if (!inBox(l, reach.get(g)!)) continue;
         const c = fit(l, g);
         if (c === null) continue;
         fits++;
@@ -331,12 +315,48 @@ export function cluster(keys: readonly MentionKey[], candidates: (k: MentionKey)
       const contested = best !== null && placeOnly(l) && (competing.get(best.group)?.size ?? 0) > 1;
       if (best && (l.day !== null || l.published !== null || fits === 1) && !contested) {
         best.group.push(l);
-        reach.set(best.group, boxOf(best.group, 150));
-      } else groups.set(l.id, [l]);
+        reach.set(best.group, boxOf(best.group, VAGUE_REACH_KM));
+      } else standalone.push([l]);
     }
   }
-  const all = new Set([...phase1, ...groups.values()]);
-  return [...all].map((members) => ({ id: eventIdOf(members), members: [...members].sort((a, b) => (a.sortKey < b.sortKey ? -1 : 1)) }));
+  return [...phase1, ...standalone].map((members) => ({ id: eventIdOf(members), members: [...members].sort((a, b) => (a.sortKey < b.sortKey ? -1 : 1)) }));
+}
+
+interface Link { readonly a: MentionKey; readonly b: MentionKey; readonly cost: number }
+
+/**
+ * The connected components of the links, the closest links joined first; a component never holds
+ * two events of one document (the document told them apart). Sorting the links makes this
+ * independent of arrival order. Every member is in one component, alone if no link holds it.
+ */
+function components(members: readonly MentionKey[], links: Link[]): MentionKey[][] {
+  const parent = new Map<string, string>(members.map((k) => [k.id, k.id]));
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    let c = x;
+    while (parent.get(c) !== r) { const n = parent.get(c)!; parent.set(c, r); c = n; }
+    return r;
+  };
+  links.sort((x, y) => x.cost - y.cost || (x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : x.b.id < y.b.id ? -1 : 1));
+  const documents = new Map<string, Set<string>>(members.map((k) => [k.id, new Set([k.document])]));
+  for (const { a, b } of links) {
+    const ra = find(a.id), rb = find(b.id);
+    if (ra === rb) continue;
+    const da = documents.get(ra)!, db = documents.get(rb)!;
+    if ([...da].some((d) => db.has(d))) continue;
+    const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
+    parent.set(child, root);
+    documents.set(root, new Set([...da, ...db]));
+  }
+  const groups = new Map<string, MentionKey[]>();
+  for (const k of members) {
+    const r = find(k.id);
+    const g = groups.get(r) ?? [];
+    g.push(k);
+    groups.set(r, g);
+  }
+  return [...groups.values()];
 }
 
 /**
@@ -346,12 +366,11 @@ export function cluster(keys: readonly MentionKey[], candidates: (k: MentionKey)
  * theirs (phase 2 takes those). The shared side and type keep two strikes in one region apart.
  */
 function linkRegional(loose: readonly MentionKey[], anchored: readonly MentionKey[][]): MentionKey[][] {
-  const reach = anchored.map((g) => ({ g, box: boxOf(g, 150) }));
-  const inside = (k: MentionKey, b: { south: number; north: number; west: number; east: number }) => k.lat! >= b.south && k.lat! <= b.north && k.lon! >= b.west && k.lon! <= b.east;
+  const reach = anchored.map((g) => ({ g, box: boxOf(g, VAGUE_REACH_KM) }));
   const regional = loose.filter((k) => k.day !== null && (k.datePrecision === 'day' || k.datePrecision === 'week') && k.lat !== null && k.geoPrecision === 3 &&
-    !reach.some(({ g, box }) => inside(k, box) && fit(k, g) !== null));
+    !reach.some(({ g, box }) => inBox(k, box) && fit(k, g) !== null));
   const sharedSide = (a: MentionKey, b: MentionKey) => (a.actor1 !== null && a.actor1 === b.actor1) || (a.actor2 !== null && a.actor2 === b.actor2);
-  const links: { a: MentionKey; b: MentionKey; cost: number }[] = [];
+  const links: Link[] = [];
   for (let i = 0; i < regional.length; i++) {
     for (let j = i + 1; j < regional.length; j++) {
       const a = regional[i]!, b = regional[j]!;
@@ -360,15 +379,7 @@ function linkRegional(loose: readonly MentionKey[], anchored: readonly MentionKe
       links.push({ a, b, cost: Math.abs(a.day! - b.day!) });
     }
   }
-  links.sort((x, y) => x.cost - y.cost || (x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : x.b.id < y.b.id ? -1 : 1));
-  const groupOf = new Map<string, MentionKey[]>();
-  for (const { a, b } of links) {
-    const ga = groupOf.get(a.id) ?? [a], gb = groupOf.get(b.id) ?? [b];
-    if (ga === gb || ga.some((x) => gb.some((y) => x.document === y.document))) continue;
-    const merged = [...ga, ...gb];
-    for (const k of merged) groupOf.set(k.id, merged);
-  }
-  return [...new Set(groupOf.values())];
+  return components(regional, links).filter((g) => g.length > 1);
 }
 
 /** The id of the earliest report: adding a later report of a known event does not change it. */
