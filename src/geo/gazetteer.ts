@@ -260,6 +260,19 @@ export class Gazetteer {
     const names: string[] = [], countryCodes: string[] = [], admin1Names: string[] = [];
     const countryIndex = new Map<string, number>(), admin1Index = new Map<string, number>();
     const byKey = new Map<string, number[]>();
+    const countryNumber = (cc: string): number => {
+      let c = countryIndex.get(cc);
+      if (c === undefined) { c = countryCodes.length; countryCodes.push(cc); countryIndex.set(cc, c); }
+      return c;
+    };
+    // Index into admin1Names of a town's division, -1 when it has no name.
+    const divisionNumber = (cc: string, code: string): number => {
+      const division = divisionOf(cc, code);
+      if (division === undefined) return -1;
+      let a = admin1Index.get(division);
+      if (a === undefined) { a = admin1Names.length; admin1Names.push(division); admin1Index.set(division, a); }
+      return a;
+    };
     const addName = (name: string, entry: number) => {
       const key = nameKey(name);
       if (!key) return;
@@ -276,17 +289,8 @@ export class Gazetteer {
       start = end + 1;
       if (f.length < 15) continue;
       const la = Number(f[4]), lo = Number(f[5]);
-      const cc = f[8]!;
-      let c = countryIndex.get(cc);
-      if (c === undefined) { c = countryCodes.length; countryCodes.push(cc); countryIndex.set(cc, c); }
-      const division = divisionOf(cc, f[10]!);
-      let a = -1;
-      if (division !== undefined) {
-        a = admin1Index.get(division) ?? -1;
-        if (a < 0) { a = admin1Names.length; admin1Names.push(division); admin1Index.set(division, a); }
-      }
       const entry = count++;
-      geonameId.push(Number(f[0])); lat.push(la); lon.push(lo); population.push(Number(f[14]) || 0); country.push(c); admin1.push(a);
+      geonameId.push(Number(f[0])); lat.push(la); lon.push(lo); population.push(Number(f[14]) || 0); country.push(countryNumber(f[8]!)); admin1.push(divisionNumber(f[8]!, f[10]!));
       names.push((f[2] || f[1]!).replace(/^['’‘]+|['’‘]+$/g, ''));
       addName(f[1]!, entry);
       if (f[2] && f[2] !== f[1]) addName(f[2], entry);
@@ -305,17 +309,9 @@ export class Gazetteer {
       const la = Number(c.lat), lo = Number(c.lng);
       const known = byKey.get(key)?.some((i) => i < cities2020 && countryCodes[country[i]!] === c.country && kmBetween(lat[i]!, lon[i]!, la, lo) <= 10);
       if (known) continue;
-      let ci = countryIndex.get(c.country);
-      if (ci === undefined) { ci = countryCodes.length; countryCodes.push(c.country); countryIndex.set(c.country, ci); }
-      const division = divisionOf(c.country, c.admin1);
-      let a = -1;
-      if (division !== undefined) {
-        a = admin1Index.get(division) ?? -1;
-        if (a < 0) { a = admin1Names.length; admin1Names.push(division); admin1Index.set(division, a); }
-      }
       const entry = count++;
       // No population in this list: 0, so that a town of known size is preferred among namesakes.
-      geonameId.push(0); lat.push(la); lon.push(lo); population.push(0); country.push(ci); admin1.push(a);
+      geonameId.push(0); lat.push(la); lon.push(lo); population.push(0); country.push(countryNumber(c.country)); admin1.push(divisionNumber(c.country, c.admin1));
       names.push(c.name);
       addName(c.name, entry);
     }
