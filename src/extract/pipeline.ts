@@ -8,7 +8,7 @@ import { allMatches } from '../text/patterns.ts';
 import { nameKey } from '../text/fold.ts';
 import { gazetteer, type Gazetteer } from '../geo/gazetteer.ts';
 import { kmBetween } from '../geo/distance.ts';
-import { codeOfCountryName, findPlaceMentions, type PlaceMention } from '../geo/places.ts';
+import { DIVISION_NOUN, codeOfCountryName, findPlaceMentions, type PlaceMention } from '../geo/places.ts';
 import { languagePack, type LanguagePack, type TriggerKind } from './lang/index.ts';
 import { findDateMentions, fromDays, precisionRank, resolveMention, toDays, type DateMention } from './dates.ts';
 import {
@@ -374,7 +374,7 @@ function choosePlaces(folded: string, all: readonly PlaceMention[]): PlaceMentio
 }
 
 // ", " or ", dans le comté de ", ", Mombasa county": what separates a place from the division it is in.
-const QUALIFIER_GAP = /^\s*,\s*(?:(?:dans\s+|in\s+)?(?:le\s+|la\s+|l'\s*|the\s+)?(?:comte|province|gouvernorat|district|region|county|governorate|state|etat|wilaya)\s+(?:de\s+|d'\s*|du\s+|of\s+)?)?$/;
+const QUALIFIER_GAP = new RegExp(`^\\s*,\\s*(?:(?:dans\\s+|in\\s+)?(?:le\\s+|la\\s+|l'\\s*|the\\s+)?${DIVISION_NOUN}\\s+(?:de\\s+|d'\\s*|du\\s+|of\\s+)?)?$`);
 
 /** Is b, right after a comma, where a is rather than a second place: its division, or a reference point ("Jurf al Saqr, south of Baghdad")? */
 function qualifies(folded: string, a: PlaceMention, b: PlaceMention): boolean {
@@ -403,15 +403,12 @@ interface Roles {
 }
 
 const PASSIVE = /(?:\bete\b|\bwere\b|\bwas\b|\bbeen\b|\best\b|\bsont\b|\betait\b|\betaient\b|\bis\b|\bare\b)/;
-// "a également fait savoir", "also said": the "also" of a reporting verb says who speaks again, not who acts again.
-const REPORTING_NEXT = /^\s*(?:\S+\s+)?(?:fait savoir|indique|declare|annonce|precise|affirme|rapporte|ajoute|souligne|explique|said|says|told|reported|stated|announced|added|noted|explained)\b/;
 
-/** "X also struck", "a également frappé": the author of the previous event acts again. */
+/** "X also struck", "a également frappé": the author of the previous event acts again ("a également fait savoir" is someone speaking again). */
 function sameAuthorCue(folded: string, s: Span, pack: LanguagePack): boolean {
-  return allMatches(pack.sameAuthorRe, folded, s.start, s.end).some((m) => !REPORTING_NEXT.test(folded.slice(m.end, m.end + 40)));
+  return allMatches(pack.sameAuthorRe, folded, s.start, s.end).some((m) => !pack.reportingNextRe.test(folded.slice(m.end, m.end + 40)));
 }
 
-const REPORTING_AFTER = /^\s*(?:\S+\s+){0,3}(?:a declare|a indique|a annonce|a confirme|a affirme|a precise|a rapporte|ont declare|ont annonce|ont confirme|ont indique|said|says|told|announced|confirmed|stated|reported|a dit|ont dit)/;
 const SOURCE_BEFORE = /(?:selon|d'apres|citant|according to|citing|quoted by|porte-parole du|porte-parole de l'|spokesman for|spokesperson for|spokesman of|responsable du|official of)\s+(?:\S+\s+){0,2}$/;
 
 /** Who acted and who was targeted, from each actor mention's position and cues. */
@@ -432,7 +429,7 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis): Roles {
     const opposed = trigger.kind === 'clash' ? null : before.match(pack.opposedBeforeRe);
     if (opposed && !(trigger.end > a.start - (before.length - opposed.index!) && trigger.start < a.start)) continue;
     let agent = 0, target = 0;
-    if (SOURCE_BEFORE.test(before) || (REPORTING_AFTER.test(after) && a.via !== 'attack-noun')) {
+    if (SOURCE_BEFORE.test(before) || (pack.reportingAfterRe.test(after) && a.via !== 'attack-noun')) {
       // A state speaking ("le Pentagone a annoncé") is a source; an armed group speaking of its attack claims it.
       // "Les Gardiens de la révolution ont annoncé avoir ciblé…", "the IDF said it struck…": a state claiming its own act.
       const claimsOwnAct = s.claims.claimed.some((c) => c.start >= a.end && c.start - a.end <= 60) && !SOURCE_BEFORE.test(before);

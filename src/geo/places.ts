@@ -34,7 +34,9 @@ export interface PlaceContext {
 }
 
 const MAX_TOKENS = 6;
-const PROVINCE_BEFORE = /(?:province|gouvernorat|governorate|region|wilaya|county|comte|district|departement|prefecture|etat|state)\s+(?:\S+\s+)?(?:de\s+|d'\s*|du\s+|of\s+)?(?:la\s+|l'\s*)?$/;
+/** A noun of an administrative division, folded: "province de X", "Narok County", "Mtwapa, comté de Mombasa". */
+export const DIVISION_NOUN = '(?:province|gouvernorat|governorate|region|wilaya|county|comte|district|departement|prefecture|etat|state)';
+const PROVINCE_BEFORE = new RegExp(`${DIVISION_NOUN}\\s+(?:\\S+\\s+)?(?:de\\s+|d'\\s*|du\\s+|of\\s+)?(?:la\\s+|l'\\s*)?$`);
 const PROVINCE_AFTER = /^\s*(?:province|governorate|county|region|district)\b/;
 const UNKNOWN_PLACE_NOUN = /(?:village|localite|hameau|bourg|ville|town|village|hamlet|city|locality|quartier|neighbourhood|neighborhood|camp)\s+(?:\S+\s+)?(?:de\s+|d'\s*|du\s+|of\s+)?$/;
 const DESCRIPTOR_TAIL = /(?:(?:la|le|les|l'|du|des|de|d'|the|a|an)\s*)?(?:(?:base|bases|ville|village|localite|camp|region|zone|secteur|aeroport|champ|route|town|city|area|airport|field|road|district|province|village|base aerienne|base militaire|air base|military base|outpost|avant-poste)\s+)(?:\S+\s+){0,3}?(?:de\s+|d'\s*|du\s+|of\s+)?$/;
@@ -326,5 +328,5 @@ function commonWords(language: string): Set<string> {
 
 const LEADING_FUNCTION_WORDS = new Set(['l', 'd', 'le', 'la', 'les', 'the', 'de', 'du', 'des', 'a', 'au', 'aux', 'en', 'of', 'in', 'at']);
 const ARABIC_ARTICLES = new Set(['al', 'el', 'ad', 'ash', 'as', 'ar', 'an', 'at', 'az', 'ed', 'es', 'ez']);
-const ARTICLE_WORDS = new Set(['al', 'el', 'ad', 'ash', 'as', 'ar', 'an', 'at', 'az', 'the', 'l', 'd', 'de', 'du', 'la', 'le']);
+const ARTICLE_WORDS = new Set([...ARABIC_ARTICLES, 'the', 'l', 'd', 'de', 'du', 'la', 'le']);
 const PLACE_WORDS = new Set(['province', 'county', 'district', 'region', 'ward', 'division', 'governorate', 'state', 'sub', 'subcounty', 'constituency', 'location', 'estate', 'market', 'area', 'base', 'camp', 'ville', 'village', 'city', 'town', 'mont', 'mount', 'lac', 'lake', 'port', 'cap', 'cape', 'saint', 'san', 'sainte', 'santa', 'fort', 'bir', 'tell', 'tal', 'deir', 'ain', 'ein', 'beit', 'kafr', 'jabal', 'jebel', 'wadi', 'ras', 'abu', 'umm', 'north', 'south', 'east', 'west', 'new', 'upper', 'lower', 'greater']);

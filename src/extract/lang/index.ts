@@ -31,6 +31,8 @@ interface RawLexicon {
   relation_before: string[];
   opposed_before: string[];
   sides_between: string[];
+  reporting_verbs: string[];
+  reporting_auxiliaries: string[];
   people_after: string[];
   place_article: string;
   state_subject: { auxiliaries: string[]; verbs: string[] };
@@ -105,6 +107,10 @@ export interface LanguagePack {
   readonly relationBeforeRe: RegExp;
   /** "a coalition combating", "pour contrer": the side named next is who the described party fights, not a side of this event. */
   readonly opposedBeforeRe: RegExp;
+  /** After an actor: a reporting verb ("a déclaré", "said"), perhaps after a few words: the actor speaks. */
+  readonly reportingAfterRe: RegExp;
+  /** After "également"/"also": a reporting verb ("a également fait savoir"): who speaks again, not who acts again. */
+  readonly reportingNextRe: RegExp;
   /** "clashes between" (and "clashes between X and"): the names next are the sides, not places. */
   readonly sidesBetweenRe: RegExp;
   /** "Pokot raiders", "la communauté": a noun after a name that makes it a people, not a place. */
@@ -246,6 +252,8 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     stateSubjectAfterRe: new RegExp(`^\\s*(?:'\\s*s\\s+)?(?:(?:${(L.mil_noun ?? []).map((p) => phraseSource(p, L)).join('|')})\\s+){0,2}(?:(?:${lex.state_subject.auxiliaries.map((p) => phraseSource(p, L)).join('|')})\\s+(?:\\S+\\s+)?)?(?:${lex.state_subject.verbs.map((p) => phraseSource(p, L)).join('|')})${AFTER}`),
     relationBeforeRe: new RegExp(`(?:${lex.relation_before.map((p) => phraseSource(p, L)).join('|')})\\s*(?:${phraseSource(lex.place_article, L)})?$`),
     opposedBeforeRe: endingWith(lex.opposed_before, lex.place_article, L),
+    reportingAfterRe: new RegExp(`^\\s*(?:\\S+\\s+){0,3}${lex.reporting_auxiliaries.length ? `(?:${lex.reporting_auxiliaries.map((p) => phraseSource(p, L)).join('|')})\\s+` : ''}(?:${lex.reporting_verbs.map((p) => phraseSource(p, L)).join('|')})`),
+    reportingNextRe: new RegExp(`^\\s*(?:\\S+\\s+)?(?:${lex.reporting_verbs.map((p) => phraseSource(p, L)).join('|')})${AFTER}`),
     sidesBetweenRe: new RegExp(`(?:${lex.sides_between.map((p) => phraseSource(p, L)).join('|')})\\s+(?:${phraseSource(lex.place_article, L)})?(?:\\S+\\s+(?:and|et)\\s+(?:${phraseSource(lex.place_article, L)})?)?$`),
     peopleAfter: new Set(lex.people_after),
     protestInterventionRe: words(lex.protest_intervention),
