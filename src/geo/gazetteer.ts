@@ -479,7 +479,7 @@ function round4(x: number): number {
 const DIVISION_WORDS = /\s+(?:county|province|governorate|region|district|department|state|prefecture|municipality|oblast|division)$/i;
 const BARE_DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'central', 'centre', 'center', 'northern', 'southern', 'eastern', 'western', 'north east', 'north west', 'south east', 'south west', 'northeast', 'northwest', 'southeast', 'southwest', 'capital', 'coast', 'upper', 'lower']);
 
-export function displayDivision(name: string): string {
+function displayDivision(name: string): string {
   const bare = name.replace(DIVISION_WORDS, '').trim();
   return bare && !BARE_DIRECTIONS.has(nameKey(bare)) ? bare : name;
 }

@@ -23,10 +23,11 @@ export function resolvePending(store: Store): ResolutionSummary {
     const window = dayWindow(k);
     // Tellings with no date at all fit an event of their kind within 10 km, and only when no other
     // such telling competes for it (cluster()): those near a point are read.
-    if (k.lat !== null && k.lon !== null && (!window || isAnchor(k))) store.undatedMentionKeysNear(cellsWithin(k, UNDATED_REACH_KM), k.subEventType, UNDATED_READ_PER_CELL).forEach(add);
+    const nearby = cellsWithin(k, UNDATED_REACH_KM); // none without a point
+    if (!window || isAnchor(k)) store.undatedMentionKeysNear(nearby, k.subEventType, UNDATED_READ_PER_CELL).forEach(add);
     if (!window) {
       // No date at all: only the same place can tell, over any day.
-      if (k.lat !== null && k.lon !== null) store.mentionKeysNear(cellsWithin(k, UNDATED_REACH_KM), -1e6, 1e6).forEach(add);
+      store.mentionKeysNear(nearby, -1e6, 1e6).forEach(add);
       continue;
     }
     if (isAnchor(k)) store.mentionKeysNear(neighbourCells(k), window[0], window[1]).forEach(add);
