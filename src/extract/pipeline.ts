@@ -15,7 +15,7 @@ import {
   findActors, findCasualties, findCitations, findClaimCues, findTriggers, findWeapons, framingSpans,
   type ActorMention, type Casualties, type ClaimCues, type TriggerMention, type WeaponMention,
 } from './mentions.ts';
-import { KIND_PRIORITY, chooseSubEventType, eventTypeOf } from './taxonomy.ts';
+import { KIND_PRIORITY, chooseSubEventType, demonstrationFamily, eventTypeOf, joinDemonstration } from './taxonomy.ts';
 
 export interface ExtractInput {
   readonly raw: string;
@@ -71,6 +71,8 @@ interface Candidate {
   trace: FieldTrace[];
   sentences: number[];
   fromTitle: boolean;
+  /** Deaths or wounds told with no author or weapon in their sentence: a toll, which belongs to the event told near it. */
+  bareToll: boolean;
 }
 
 interface DocumentContext {
@@ -264,7 +266,11 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
     const noPlace = places.length === 0;
     // No place of its own but pointing back ("cette attaque", "ils"), or naming "the incident" just told: the previous event, told again.
     const retelling = previous && (noPlace ? s.anaphoric || s.continuation : s.anaphoric && hasMatch(pack.eventAnaphoraRe, input.folded, s.start, s.primary!.end + 20) && s.index - Math.max(...previous.sentences) <= 1);
-    if (previous && retelling && s.index - Math.max(...previous.sentences) <= 3) {
+    // "3 killed.", "Four killed, two each side.": a toll with no place, actor or day of its own, right after an event, is that event's toll.
+    const tollOnly = previous && noPlace && !dates.length && !roles.actor1 && !roles.actor2 && s.primary!.kind === 'killing'
+      && (s.casualties.killed !== null || s.casualties.wounded !== null) && s.index - Math.max(...previous.sentences) === 1
+      && ctx.sentences[Math.max(...previous.sentences)]?.paragraph === s.paragraph;
+    if (previous && (retelling || tollOnly) && s.index - Math.max(...previous.sentences) <= 3) {
       if (!noPlace && places[0] && (!previous.place || rankOf(places[0]) < rankOf(previous.place)) && placeCompatible(previous, { ...previous, place: places[0] })) previous.place = places[0];
       absorb(ctx, previous, s, roles, date[0]!);
       if (!previous.date) previous.dayWithoutYear ??= yearless;
@@ -500,20 +506,63 @@ function isDefender(folded: string, a: ActorMention, shootdown: TriggerMention):
 }
 
 // "protest against gun violence", "to decry the violence": violence as the protest's topic, not its conduct.
+const DEMONSTRATION_KINDS: ReadonlySet<TriggerKind> = new Set(['protest', 'riot', 'mob']);
+
 function aroundHas(ctx: DocumentContext, s: SentenceAnalysis, re: RegExp): boolean {
   const { folded } = ctx.input;
-  return ctx.sentences.some((o) => o.paragraph === s.paragraph && o.index >= s.index && o.index - s.index <= 2 && (o.index === s.index || !o.primary || o.primary.kind === 'arrest' || o.primary.kind === 'riot')
-    && allMatches(re, folded, o.start, o.end).some((m) => !ctx.pack.topicBeforeRe.test(folded.slice(Math.max(o.start, m.start - 40), m.start))));
+  // A later sentence of the demonstration with no place of its own ("Students stoned vehicles") tells more of it.
+  return ctx.sentences.some((o) => o.paragraph === s.paragraph && o.index >= s.index && o.index - s.index <= 2
+    && (o.index === s.index || !o.primary || o.primary.kind === 'arrest' || o.primary.kind === 'riot' || (!o.places.length && DEMONSTRATION_KINDS.has(o.primary.kind)))
+    && allMatches(re, folded, o.start, o.end).some((m) => {
+      const before = folded.slice(Math.max(o.start, m.start - 40), m.start);
+      // "protest against violence" names the topic; "no reports of violence", "non-violent" deny it.
+      return !ctx.pack.topicBeforeRe.test(before) && !ctx.pack.negatedBeforeRe.test(before);
+    }));
 }
 
-/** Victims of a kind: named after the verb, or just before a casualty word ("four police officers were killed"). */
-function victims(ctx: DocumentContext, s: SentenceAnalysis, trigger: TriggerMention, re: RegExp): boolean {
+/** "The police fired back", "une fusillade s'en est suivie": the sentence or the next two of its paragraph tell of fire returned. */
+function returnFireAround(ctx: DocumentContext, s: SentenceAnalysis): boolean {
   const { folded } = ctx.input;
+  // A later sentence with a place of its own may be another event; one without tells more of this one.
+  return ctx.sentences.some((o) => o.paragraph === s.paragraph && o.index >= s.index && o.index - s.index <= 2 && (o.index === s.index || !o.places.length)
+    && hasMatch(ctx.pack.returnFireRe, folded, o.start, o.end));
+}
+
+/** Who is on the receiving end of the event: civilians, armed men, or places where civilians are. */
+interface TargetSides {
+  readonly civilian: boolean;
+  readonly armed: boolean;
+  readonly civilianPlace: boolean;
+}
+
+function targetSides(ctx: DocumentContext, s: SentenceAnalysis, trigger: TriggerMention): TargetSides {
+  const { pack } = ctx;
+  const civilian = victimHits(ctx, s, trigger, pack.civilianRe);
+  const armed = victimHits(ctx, s, trigger, pack.armedTargetRe);
+  // "a police officer": the longer name says who it is; the "officer" inside it is not a civilian.
+  const inside = (h: Span, others: readonly Span[]) => others.some((o) => o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start);
+  return {
+    civilian: civilian.some((h) => !inside(h, armed)),
+    armed: armed.some((h) => !inside(h, civilian)),
+    civilianPlace: victimHits(ctx, s, trigger, pack.civilianPlaceRe).length > 0,
+  };
+}
+
+/** The names of the sentence that are victims of its trigger: told after it, or as the subject of a passive toll. */
+function victimHits(ctx: DocumentContext, s: SentenceAnalysis, trigger: TriggerMention, re: RegExp): Span[] {
+  const { folded } = ctx.input;
+  const { pack } = ctx;
   // "killed by an unknown armed militia": who acts is not a victim.
   const hits = allMatches(re, folded, s.start, s.end).filter((h) => !/(?:\bby|\bpar|de la part d[eu']?)\s+(?:\S+\s+){0,3}$/.test(folded.slice(Math.max(s.start, h.start - 40), h.start)));
-  if (hits.some((h) => h.start >= trigger.start)) return true;
-  const cues = [...allMatches(ctx.pack.killedRe, folded, s.start, s.end), ...allMatches(ctx.pack.woundedRe, folded, s.start, s.end)];
-  return hits.some((h) => cues.some((c) => c.start >= h.end && c.start - h.end <= 40));
+  const cues = [...allMatches(pack.killedRe, folded, s.start, s.end), ...allMatches(pack.woundedRe, folded, s.start, s.end)];
+  return hits.filter((h) => h.start >= trigger.start || cues.some((c) => c.start >= h.end && c.start - h.end <= 40 && !actsOn(ctx, h, c)));
+}
+
+/** "Police killed two men", "des hommes armés ont tué deux soldats": the name before an active verb with an object is who acts. */
+function actsOn(ctx: DocumentContext, subject: Span, verb: Span): boolean {
+  const { folded } = ctx.input;
+  if (PASSIVE.test(folded.slice(subject.end, verb.start))) return false;
+  return ctx.pack.objectStartRe.test(folded.slice(verb.end, verb.end + 30));
 }
 
 /** Several verbs of distinct kinds, each with its own places after it: the segments of the sentence, one per event. */
@@ -545,16 +594,18 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
   // "Les bases ont été attaquées" names no weapon; the sentences around it often do ("… deux drones ont été abattus").
   const typingWeapons = weapons.size ? [...weapons]
     : ctx.sentences.filter((o) => o.paragraph === s.paragraph && Math.abs(o.index - s.index) <= 2).flatMap((o) => o.weapons.map((w) => w.weapon));
+  const sides = targetSides(ctx, s, trigger);
   const typed = chooseSubEventType({
     kind: trigger.kind,
     weapons: typingWeapons,
-    civilianTarget: victims(ctx, s, trigger, pack.civilianRe) || (trigger.kind !== 'killing' && victims(ctx, s, trigger, pack.civilianPlaceRe)),
-    armedTarget: (!!roles.actor2 && trigger.kind !== 'killing') || victims(ctx, s, trigger, pack.armedTargetRe),
+    civilianTarget: sides.civilian || (trigger.kind !== 'killing' && sides.civilianPlace),
+    armedTarget: !!roles.actor2 || sides.armed,
     convoy: hasMatch(pack.convoyRe, input.folded, s.start, s.end),
     // What the police and the crowd did is often told in the next sentence: the paragraph around the protest counts.
     protestIntervention: aroundHas(ctx, s, pack.protestInterventionRe),
     protestExcessive: aroundHas(ctx, s, pack.protestExcessiveRe),
     riotCue: aroundHas(ctx, s, pack.riotCueRe),
+    returnFire: returnFireAround(ctx, s),
     troopsMoved: hasMatch(pack.troopNounRe, input.folded, s.start, s.end),
     territoryLost: hasMatch(pack.pushedBackRe, input.folded, s.start, s.end),
     stateActor: roles.actor1 ? roles.actor1.kind === 'state' : hasMatch(pack.stateForcesRe, input.folded, s.start, s.primary!.start),
@@ -596,6 +647,7 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
     trace,
     sentences: [s.index],
     fromTitle: s.zone === 'title',
+    bareToll: trigger.kind === 'killing' && !roles.actor1 && weapons.size === 0 && (s.casualties.killed !== null || s.casualties.wounded !== null),
   };
 }
 
@@ -688,14 +740,20 @@ function sameEvent(a: Candidate, b: Candidate): boolean {
   if (place !== 'same' && b.sentences.some((i) => a.sentences.includes(i))) return false;
   const gap = Math.min(...b.sentences) - Math.max(...a.sentences);
   const near = gap <= 3 || a.fromTitle || b.fromTitle;
+  // An undated toll at the very place of an event the document tells ("80 people were killed in the attack on the base") is its toll.
+  if ((isBareToll(a) || isBareToll(b)) && place === 'same' && (!a.date || !b.date)) return true;
   if (a.date && b.date && a.date !== b.date && !weekCompatible(a, b)) return false;
   if (a.dayWithoutYear && b.dayWithoutYear && a.dayWithoutYear !== b.dayWithoutYear) return false;
   if ((!a.date || !b.date || a.datePrecision !== b.datePrecision) && a.date !== b.date && !near) return false;
   // An attack told without its weapon ("ont ciblé deux bases") has no firm type: it may be any retelling.
-  const sameType = eventTypeOf(a.subEventType) === eventTypeOf(b.subEventType) || isUntyped(a) || isUntyped(b);
+  const sameType = eventTypeOf(a.subEventType) === eventTypeOf(b.subEventType) || isUntyped(a) || isUntyped(b)
+    || (demonstrationFamily(a.subEventType) && demonstrationFamily(b.subEventType) && (!a.place || !b.place || place === 'same'));
   const adjacent = gap <= 2 && !a.fromTitle && !b.fromTitle;
+  if (adjacent && arrestOfDemonstration(a, b) && (!a.place || !b.place || place === 'same')) return true;
   const sameActors = !!a.actor1 && a.actor1 === b.actor1 && !!a.actor2 && a.actor2 === b.actor2;
-  if (!sameType && !(sameActors && adjacent)) return false;
+  // "Nine people were killed in Deir ez-Zor" after the strike there: the toll of the event, whatever its type.
+  const toll = near && (isBareToll(a) || isBareToll(b));
+  if (!sameType && !(sameActors && adjacent) && !toll) return false;
   if (a.actor1 && b.actor1 && a.actor1 !== b.actor1) return false;
   if (place === 'contains' && !near && !(a.date && a.date === b.date && sameType)) return false;
   // Two places of the same precision that are not the same place are two events.
@@ -710,11 +768,22 @@ function weekCompatible(a: Candidate, b: Candidate): boolean {
   return day.date! <= week.date! && day.date! >= fromDays(toDays(week.date!) - 7);
 }
 
+function isBareToll(c: Candidate): boolean {
+  return c.bareToll && c.kind === 'killing';
+}
+
+/** One is a demonstration, the other arrests told with it. */
+function arrestOfDemonstration(a: Candidate, b: Candidate): boolean {
+  return (demonstrationFamily(a.subEventType) && b.subEventType === 'Arrests') || (a.subEventType === 'Arrests' && demonstrationFamily(b.subEventType));
+}
+
 function isUntyped(c: Candidate): boolean {
   return (c.kind === 'attack' || c.kind === 'explosion') && c.weapons.size === 0;
 }
 
 function mergeInto(into: Candidate, e: Candidate): void {
+  // Whether the event so far is a bare toll, before what the other telling adds to it.
+  const tollInto = isBareToll(into) && !isBareToll(e);
   if (!into.place || (e.place && rankOf(e.place) < rankOf(into.place))) into.place = e.place;
   if (e.date && (!into.date || precisionRank(e.datePrecision) < precisionRank(into.datePrecision))) { into.date = e.date; into.datePrecision = e.datePrecision; }
   into.dayWithoutYear ??= e.dayWithoutYear;
@@ -722,7 +791,19 @@ function mergeInto(into: Candidate, e: Candidate): void {
   into.actor1 ??= e.actor1;
   if (!into.actor2 && e.actor2 !== into.actor1) into.actor2 = e.actor2;
   // A specific type (drone strike) beats a generic one (an explosion heard) told of the same event.
-  if ((KIND_PRIORITY.indexOf(e.kind) < KIND_PRIORITY.indexOf(into.kind) && eventTypeOf(e.subEventType) === eventTypeOf(into.subEventType)) || (isUntyped(into) && !isUntyped(e))) {
+  if (arrestOfDemonstration(into, e)) {
+    // Arrests told with a demonstration are the police's intervention in it, not an event of their own.
+    const demo = demonstrationFamily(into.subEventType) ? into : e;
+    into.trace.push({ field: 'sub_event_type', rule: 'type.demonstration.arrests' });
+    into.kind = demo.kind;
+    into.subEventType = joinDemonstration(demo.subEventType, 'Protest with intervention');
+  } else if (demonstrationFamily(into.subEventType) && demonstrationFamily(e.subEventType) && into.subEventType !== e.subEventType) {
+    const joined = joinDemonstration(into.subEventType, e.subEventType);
+    into.trace.push({ field: 'sub_event_type', rule: 'type.demonstration.joined' });
+    if (joined === e.subEventType) into.kind = e.kind;
+    into.subEventType = joined;
+  } else if ((KIND_PRIORITY.indexOf(e.kind) < KIND_PRIORITY.indexOf(into.kind) && eventTypeOf(e.subEventType) === eventTypeOf(into.subEventType)) || (isUntyped(into) && !isUntyped(e))
+    || tollInto) {
     into.kind = e.kind;
     into.subEventType = e.subEventType;
   }
@@ -739,6 +820,7 @@ function mergeInto(into: Candidate, e: Candidate): void {
   into.trace.push(...e.trace);
   into.sentences.push(...e.sentences);
   into.fromTitle &&= e.fromTitle;
+  into.bareToll &&= e.bareToll;
 }
 
 function maxNullable(a: number | null, b: number | null): number | null {

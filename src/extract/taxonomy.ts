@@ -19,9 +19,26 @@ export function eventTypeOf(subEventType: string): string {
   return t;
 }
 
+/** A demonstration told in several sentences, some peaceful, some violent, is one demonstration: the
+ *  protest and riot families are one family when retellings are joined. */
+export function demonstrationFamily(subEventType: string): boolean {
+  const t = eventTypeOf(subEventType);
+  return t === 'Protests' || t === 'Riots';
+}
+
+/** Two tellings of one demonstration: the type the whole of it earns. Violence by the crowd makes a protest a
+ *  violent demonstration (a mob with a cause is a demonstration); among protests, the strongest intervention. */
+export function joinDemonstration(a: string, b: string): string {
+  const riot = [a, b].filter((x) => eventTypeOf(x) === 'Riots');
+  if (riot.length === 2) return riot.includes('Violent demonstration') ? 'Violent demonstration' : 'Mob violence';
+  if (riot.length === 1) return 'Violent demonstration';
+  for (const x of ['Excessive force against protesters', 'Protest with intervention']) if (a === x || b === x) return x;
+  return 'Peaceful protest';
+}
+
 /** Which trigger of a sentence leads when several fire: the most specific kind. */
 export const KIND_PRIORITY: readonly TriggerKind[] = [
-  'suicide', 'chemical', 'seizure', 'ied', 'air', 'shelling', 'grenade', 'mob', 'riot', 'protest', 'territory', 'transfer', 'hq', 'looting', 'clash', 'abduction', 'sexual',
+  'suicide', 'chemical', 'seizure', 'ied', 'air', 'shelling', 'grenade', 'mob', 'riot', 'protest', 'territory', 'transfer', 'hq', 'looting', 'clash', 'ambush', 'abduction', 'sexual',
   'arrest', 'crash', 'deployment', 'killing', 'agreement', 'change', 'explosion', 'attack', 'shootdown',
 ];
 
@@ -34,6 +51,8 @@ export interface TypingInput {
   readonly protestIntervention: boolean;
   readonly protestExcessive: boolean;
   readonly riotCue: boolean;
+  /** Fire returned, a gunfight, an attack repelled: both sides fought, so it is a battle whoever the victims. */
+  readonly returnFire?: boolean;
   /** Armed groups told as pushed back, driven out, expelled: the state regains ground. */
   readonly territoryLost?: boolean;
   /** Fighters, troops or units (not only equipment) moved, sent or raised. */
@@ -56,6 +75,11 @@ export function chooseSubEventType(x: TypingInput): { sub: string; rule: string 
       // "carried out a military operation … with naval missiles": an operation told with remote weapons is a strike.
       if (byWeapon && byWeapon !== 'Armed clash' && x.weapons.some((w) => w === 'drone' || w === 'aircraft' || w === 'missile' || w === 'ballistic_missile')) return { sub: byWeapon, rule: 'type.clash.remote-weapon' };
       return { sub: 'Armed clash', rule: 'type.clash' };
+    // An ambush is a battle when it falls on armed men, an attack on civilians when it falls on them (a bus, herders, a driver).
+    case 'ambush':
+      if (byWeapon && byWeapon !== 'Armed clash') return { sub: byWeapon, rule: 'type.ambush.weapon' };
+      if (x.returnFire) return { sub: 'Armed clash', rule: 'type.ambush.return-fire' };
+      return x.civilianTarget && !x.armedTarget ? { sub: 'Attack', rule: 'type.ambush.civilians' } : { sub: 'Armed clash', rule: 'type.ambush' };
     case 'seizure': return { sub: 'Disrupted weapons use', rule: 'type.seizure' };
     // Troops moved or raised change what a group does; equipment sent is another development.
     case 'deployment': return x.troopsMoved ? { sub: 'Change to group/activity', rule: 'type.deployment.troops' } : { sub: 'Other', rule: 'type.deployment' };
@@ -80,10 +104,12 @@ export function chooseSubEventType(x: TypingInput): { sub: string; rule: string 
     case 'transfer': return { sub: 'Non-violent transfer of territory', rule: 'type.transfer' };
     case 'killing':
       if (byWeapon && byWeapon !== 'Armed clash') return { sub: byWeapon, rule: 'type.killing.weapon' };
+      if (x.returnFire) return { sub: 'Armed clash', rule: 'type.killing.return-fire' };
       return x.armedTarget && !x.civilianTarget ? { sub: 'Armed clash', rule: 'type.killing.armed-target' } : { sub: 'Attack', rule: 'type.killing' };
     case 'explosion':
     case 'attack':
     case 'shootdown':
+      if (x.returnFire && (!byWeapon || byWeapon === 'Armed clash') && x.kind !== 'explosion') return { sub: 'Armed clash', rule: `type.${x.kind}.return-fire` };
       if (byWeapon === 'Armed clash') return x.civilianTarget && !x.armedTarget ? { sub: 'Attack', rule: 'type.attack.small-arms-civilians' } : { sub: 'Armed clash', rule: 'type.attack.small-arms' };
       if (byWeapon) return { sub: byWeapon, rule: `type.${x.kind}.weapon` };
       if (x.convoy) return { sub: 'Remote explosive/landmine/IED', rule: `type.${x.kind}.convoy` };

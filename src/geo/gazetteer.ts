@@ -62,6 +62,8 @@ interface SiteRow { name: string; kind: string; lat: number; lon: number; admin1
 interface RegionRow { name: string; country_code: string; geonames: string | null; lat: number; lon: number; aliases: string[]; city_named_alike?: boolean }
 
 // Alternate names in scripts vigie reads (Latin, Arabic); others only cost memory.
+/** An all-capital alternate of three or four letters: an airport (IATA, ICAO) or other code. */
+const AIRPORT_CODE = /^[A-Z]{3,4}$/;
 const USEFUL_SCRIPT = /^[\p{Script=Latin}\p{Script=Arabic}\s\d'’\-.()]+$/u;
 
 /** The towns of GeoNames, column by column (entry number = position). */
@@ -296,7 +298,8 @@ export class Gazetteer {
       if (f[2] && f[2] !== f[1]) addName(f[2], entry);
       if (f[3]) {
         for (const alt of f[3].split(',')) {
-          if (alt.length >= 3 && alt.length <= 40 && USEFUL_SCRIPT.test(alt)) addName(alt, entry);
+          // "GAO" is Guantánamo's airport code, not a name of it: codes would take other towns' names (Gao, Mali).
+          if (alt.length >= 3 && alt.length <= 40 && USEFUL_SCRIPT.test(alt) && !AIRPORT_CODE.test(alt)) addName(alt, entry);
         }
       }
     }

@@ -58,6 +58,32 @@ const CASES: [string, Expected][] = [
   // An approximation between the verb and its number belongs to the count.
   ['Headline\n\nOn March 9, 2024, militants attacked a village near Mopti, killing more than 12 civilians.',
     { killed: 12, date: '2024-03-09' }],
+  // Victims decide attack vs battle: a police officer is armed, the "officer" inside the name is not a civilian.
+  ['Headline\n\nOn March 7, 2024, two police officers were shot dead by gunmen in Mandera.',
+    { sub: 'Armed clash', killed: 2, date: '2024-03-07' }],
+  // The subject of an active verb with an object is who acts, not a victim.
+  ['Headline\n\nOn March 7, 2024, soldiers killed three herders near Wajir.',
+    { sub: 'Attack', killed: 3 }],
+  // An ambush falls on whoever it falls on: a bus of passengers is an attack on civilians, a patrol a battle.
+  ['Headline\n\nOn March 8, 2024, gunmen ambushed a bus carrying passengers near Lamu, killing two.',
+    { sub: 'Attack', killed: 2, date: '2024-03-08' }],
+  ['Headline\n\nOn March 8, 2024, militants ambushed soldiers on patrol near Lamu.',
+    { sub: 'Armed clash', date: '2024-03-08' }],
+  // Fire returned in the next sentence makes the attack a battle.
+  ['Headline\n\nOn March 9, 2024, bandits attacked a village in Baringo. Police reservists fought back, killing two of the attackers.',
+    { sub: 'Armed clash', date: '2024-03-09' }],
+  // A bare toll after an event is its toll, not a second event.
+  ['Headline\n\nOn March 10, 2024, police exchanged fire with robbers in Thika. Three killed.',
+    { sub: 'Armed clash', killed: 3, date: '2024-03-10' }],
+  // A demonstration told in two sentences is one demonstration, violent if the crowd was.
+  ['Headline\n\nOn March 11, 2024, students held a demonstration in Eldoret over fees. The students stoned vehicles and police arrested ten.',
+    { sub: 'Violent demonstration', date: '2024-03-11', place: 'Eldoret' }],
+  // Arrests told with a peaceful protest are the police's intervention in it.
+  ['Headline\n\nOn March 12, 2024, traders protested in Kisumu over new levies. Police arrested five of them.',
+    { sub: 'Protest with intervention', date: '2024-03-12', place: 'Kisumu' }],
+  // "non-violent", "no reports of violence": denied violence is no riot.
+  ['Headline\n\nOn March 13, 2024, thousands of non-violent protesters marched in Nairobi. There were no reports of violence.',
+    { sub: 'Peaceful protest', date: '2024-03-13' }],
 ];
 
 testCaseTable('en', CASES);

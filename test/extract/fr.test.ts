@@ -35,6 +35,22 @@ const CASES: [string, Expected][] = [
     { sub: 'Air/drone strike', place: 'Harir Air Base', actor2: null, date: '2024-03-11' }],
   ['Titre\n\nLe 6 mars 2024, des combattants des Forces démocratiques syriennes luttant contre l’Etat islamique ont affronté ses jihadistes près de Hassaké.',
     { sub: 'Armed clash', actor1: 'Syrian Democratic Forces', actor2: 'Islamic State' }],
+  // Les victimes décident : un policier est armé ; le sujet d'un verbe actif avec objet est l'auteur, pas la victime.
+  ['Titre\n\nLe 7 mars 2024, deux policiers ont été tués par des hommes armés à Gao.',
+    { sub: 'Armed clash', killed: 2, date: '2024-03-07' }],
+  ['Titre\n\nLe 7 mars 2024, des soldats ont tué trois bergers près de Mopti.',
+    { sub: 'Attack', killed: 3, date: '2024-03-07' }],
+  // Une embuscade contre un car de passagers frappe des civils.
+  ['Titre\n\nLe 8 mars 2024, des hommes armés ont tendu une embuscade à un car de passagers près de Gao.',
+    { sub: 'Attack', date: '2024-03-08' }],
+  // Une riposte dans la phrase suivante fait de l'attaque un combat.
+  ['Titre\n\nLe 9 mars 2024, des bandits ont attaqué un village près de Mopti. Les gendarmes ont riposté.',
+    { sub: 'Armed clash', date: '2024-03-09' }],
+  // Une manifestation racontée en deux phrases est une seule manifestation.
+  ['Titre\n\nLe 11 mars 2024, des étudiants ont manifesté à Dakar contre la hausse des frais. Des manifestants ont incendié des pneus.',
+    { sub: 'Violent demonstration', date: '2024-03-11', place: 'Dakar' }],
+  ['Titre\n\nLe 13 mars 2024, des milliers de personnes ont manifesté à Niamey, sans heurts ni violences.',
+    { sub: 'Peaceful protest', date: '2024-03-13' }],
 ];
 
 testCaseTable('fr', CASES);

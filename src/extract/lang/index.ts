@@ -6,7 +6,7 @@ import { fold } from '../../text/fold.ts';
 import { AFTER, BEFORE, phraseSource, wordsRegex } from '../../text/patterns.ts';
 
 export type TriggerKind =
-  | 'air' | 'shelling' | 'ied' | 'suicide' | 'grenade' | 'explosion' | 'attack' | 'shootdown' | 'clash'
+  | 'air' | 'shelling' | 'ied' | 'suicide' | 'grenade' | 'explosion' | 'attack' | 'shootdown' | 'clash' | 'ambush'
   | 'seizure' | 'deployment' | 'crash' | 'protest' | 'riot' | 'mob' | 'arrest' | 'abduction' | 'sexual'
   | 'killing' | 'territory' | 'agreement' | 'looting' | 'chemical' | 'hq' | 'change' | 'transfer';
 
@@ -34,6 +34,9 @@ interface RawLexicon {
   reporting_verbs: string[];
   reporting_auxiliaries: string[];
   people_after: string[];
+  object_determiners: string[];
+  return_fire: string[];
+  negation_before: string[];
   place_article: string;
   state_subject: { auxiliaries: string[]; verbs: string[] };
   protest_intervention: string[];
@@ -115,6 +118,12 @@ export interface LanguagePack {
   readonly sidesBetweenRe: RegExp;
   /** "Pokot raiders", "la communauté": a noun after a name that makes it a people, not a place. */
   readonly peopleAfter: ReadonlySet<string>;
+  /** Right after a verb: the start of its object ("two", "a", "les"), which makes the name before the verb its agent. */
+  readonly objectStartRe: RegExp;
+  /** Fire returned or exchanged, an attack repelled: the victims' side fought back. */
+  readonly returnFireRe: RegExp;
+  /** "no reports of violence", "non-violent", "sans heurts": a negation a few words before a cue, at the end of a text. */
+  readonly negatedBeforeRe: RegExp;
   /** After a nationality: its military nouns, perhaps an auxiliary and an adverb, and an attack verb ("Israel has allegedly bombed", "US jets hit", "les Etats-Unis ont mené"). */
   readonly stateSubjectAfterRe: RegExp;
   readonly protestInterventionRe: RegExp;
@@ -256,6 +265,9 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     reportingNextRe: new RegExp(`^\\s*(?:\\S+\\s+)?(?:${lex.reporting_verbs.map((p) => phraseSource(p, L)).join('|')})${AFTER}`),
     sidesBetweenRe: new RegExp(`(?:${lex.sides_between.map((p) => phraseSource(p, L)).join('|')})\\s+(?:${phraseSource(lex.place_article, L)})?(?:\\S+\\s+(?:and|et)\\s+(?:${phraseSource(lex.place_article, L)})?)?$`),
     peopleAfter: new Set(lex.people_after),
+    returnFireRe: words(lex.return_fire),
+    negatedBeforeRe: new RegExp(`${BEFORE}(?:${lex.negation_before.map((p) => phraseSource(p, L)).join('|')})(?:[\\s-]+|(?<='))(?:[^\\s,.;:]+\\s+){0,3}$`),
+    objectStartRe: new RegExp(`^\\s+(?:\\d|(?:${[...lex.object_determiners, ...numbers.keys()].map((p) => phraseSource(p, L)).join('|')})${AFTER})`),
     protestInterventionRe: words(lex.protest_intervention),
     protestExcessiveRe: words(lex.protest_excessive),
     riotCueRe: words(lex.riot_cues),
