@@ -73,6 +73,9 @@ interface Candidate {
   fromTitle: boolean;
   /** Deaths or wounds told with no author or weapon in their sentence: a toll, which belongs to the event told near it. */
   bareToll: boolean;
+  /** Who its sentence names as the victims: what its type was chosen from, kept for a retelling that names a weapon. */
+  civilianTarget: boolean;
+  armedTarget: boolean;
 }
 
 interface DocumentContext {
@@ -143,6 +146,8 @@ function contextCountries(input: ExtractInput, pack: LanguagePack, gaz: Gazettee
   return [...weight.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c);
 }
 
+const YIELD_TO_VIOLENCE: ReadonlySet<TriggerKind> = new Set(['looting', 'arrest']);
+
 function analyseSentences(ctx: DocumentContext): SentenceAnalysis[] {
   const { input, pack, gaz } = ctx;
   const zones = contentZones(input);
@@ -151,13 +156,18 @@ function analyseSentences(ctx: DocumentContext): SentenceAnalysis[] {
     const zone = zones.find((z) => s.start >= z.start && s.end <= z.end)?.kind ?? 'body';
     const triggers = findTriggers(input.folded, s, pack);
     const active = triggers.filter((t) => !t.suppressedBy);
-    const primary = [...active].sort((a, b) => KIND_PRIORITY.indexOf(a.kind) - KIND_PRIORITY.indexOf(b.kind) || a.start - b.start)[0] ?? null;
+    const dates = findDateMentions(input.raw, input.folded, s, pack);
+    const casualties = findCasualties(input.folded, s, pack, dates);
+    // Theft or arrests told with deaths or wounds ("killed two herders and stole their cattle", "the officer was
+    // later arrested"): the violence is the event; they lead only a sentence without a toll.
+    const hurt = (casualties.killed ?? 0) > 0 || (casualties.wounded ?? 0) > 0;
+    const rank = (t: TriggerMention) => hurt && YIELD_TO_VIOLENCE.has(t.kind) && active.some((o) => o.kind === 'killing') ? KIND_PRIORITY.indexOf('killing') + 0.5 : KIND_PRIORITY.indexOf(t.kind);
+    const primary = [...active].sort((a, b) => rank(a) - rank(b) || a.start - b.start)[0] ?? null;
     const actors = findActors(input.raw, input.folded, s, pack, stateActorName);
     const citations = findCitations(input.raw, input.folded, s, pack);
     const places = findPlaceMentions(input.raw, input.folded, s, pack, gaz, {
       countries: ctx.countries, foldedDocument: input.folded, excluded: [...actors, ...citations.spans], titleCase: zone === 'title' && isTitleCase(input.raw.slice(s.start, s.end)),
     });
-    const dates = findDateMentions(input.raw, input.folded, s, pack);
     const sentenceText = input.folded.slice(s.start, s.end);
     // "…avoir ciblé deux bases, en réponse au meurtre du général … dans un raid américain à Bagdad":
     // what follows a background cue after the event's verb belongs to the background.
@@ -168,7 +178,7 @@ function analyseSentences(ctx: DocumentContext): SentenceAnalysis[] {
       ...s, index, zone, triggers, primary,
       weapons: findWeapons(input.folded, s, pack).filter((w) => inEvent(w) && !triggers.some((t) => t.suppressedBy && w.start >= t.start - 40 && w.end <= t.end + 40)),
       actors: actors.filter(inEvent), places: places.filter(inEvent), dates,
-      casualties: findCasualties(input.folded, s, pack, dates),
+      casualties,
       claims: findClaimCues(input.folded, s, pack),
       cited: citations.names,
       sameDay: allMatches(pack.sameDayRe, input.folded, s.start, s.end).length > 0,
@@ -548,12 +558,20 @@ function targetSides(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
   };
 }
 
+function isVictim(ctx: DocumentContext, s: SentenceAnalysis, trigger: TriggerMention, span: Span): boolean {
+  return victimsAmong(ctx, s, trigger, [span]).length > 0;
+}
+
 /** The names of the sentence that are victims of its trigger: told after it, or as the subject of a passive toll. */
 function victimHits(ctx: DocumentContext, s: SentenceAnalysis, trigger: TriggerMention, re: RegExp): Span[] {
+  return victimsAmong(ctx, s, trigger, allMatches(re, ctx.input.folded, s.start, s.end));
+}
+
+function victimsAmong(ctx: DocumentContext, s: SentenceAnalysis, trigger: TriggerMention, names: readonly Span[]): Span[] {
   const { folded } = ctx.input;
   const { pack } = ctx;
   // "killed by an unknown armed militia": who acts is not a victim.
-  const hits = allMatches(re, folded, s.start, s.end).filter((h) => !/(?:\bby|\bpar|de la part d[eu']?)\s+(?:\S+\s+){0,3}$/.test(folded.slice(Math.max(s.start, h.start - 40), h.start)));
+  const hits = names.filter((h) => !/(?:\bby|\bpar|de la part d[eu']?)\s+(?:\S+\s+){0,3}$/.test(folded.slice(Math.max(s.start, h.start - 40), h.start)));
   const cues = [...allMatches(pack.killedRe, folded, s.start, s.end), ...allMatches(pack.woundedRe, folded, s.start, s.end)];
   return hits.filter((h) => h.start >= trigger.start || cues.some((c) => c.start >= h.end && c.start - h.end <= 40 && !actsOn(ctx, h, c)));
 }
@@ -595,11 +613,14 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
   const typingWeapons = weapons.size ? [...weapons]
     : ctx.sentences.filter((o) => o.paragraph === s.paragraph && Math.abs(o.index - s.index) <= 2).flatMap((o) => o.weapons.map((w) => w.weapon));
   const sides = targetSides(ctx, s, trigger);
+  const civilianTarget = sides.civilian || (trigger.kind !== 'killing' && sides.civilianPlace);
+  // For a killing, the group named as its target must stand where victims stand ("two al Shabaab suspects were shot dead").
+  const armedTarget = (!!roles.actor2 && (trigger.kind !== 'killing' || isVictim(ctx, s, trigger, roles.actor2))) || sides.armed;
   const typed = chooseSubEventType({
     kind: trigger.kind,
     weapons: typingWeapons,
-    civilianTarget: sides.civilian || (trigger.kind !== 'killing' && sides.civilianPlace),
-    armedTarget: !!roles.actor2 || sides.armed,
+    civilianTarget,
+    armedTarget,
     convoy: hasMatch(pack.convoyRe, input.folded, s.start, s.end),
     // What the police and the crowd did is often told in the next sentence: the paragraph around the protest counts.
     protestIntervention: aroundHas(ctx, s, pack.protestInterventionRe),
@@ -647,6 +668,8 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
     trace,
     sentences: [s.index],
     fromTitle: s.zone === 'title',
+    civilianTarget,
+    armedTarget,
     bareToll: trigger.kind === 'killing' && !roles.actor1 && weapons.size === 0 && (s.casualties.killed !== null || s.casualties.wounded !== null),
   };
 }
@@ -692,7 +715,7 @@ function absorb(ctx: DocumentContext, target: Candidate, s: SentenceAnalysis, ro
   for (const c of s.cited) target.cited.add(c);
   // "Au cours de l'opération … ont été saisis" keeps the operation's type; a retold strike may name its weapon now.
   if (target.kind === 'attack' || target.kind === 'explosion') {
-    const typed = chooseSubEventType({ kind: target.kind, weapons: [...target.weapons], civilianTarget: false, armedTarget: true, convoy: false, protestIntervention: false, protestExcessive: false, riotCue: false, stateActor: false });
+    const typed = chooseSubEventType({ kind: target.kind, weapons: [...target.weapons], civilianTarget: target.civilianTarget, armedTarget: target.armedTarget, convoy: false, protestIntervention: false, protestExcessive: false, riotCue: false, stateActor: false });
     target.subEventType = typed.sub;
   }
 }

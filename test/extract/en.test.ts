@@ -84,6 +84,14 @@ const CASES: [string, Expected][] = [
   // "non-violent", "no reports of violence": denied violence is no riot.
   ['Headline\n\nOn March 13, 2024, thousands of non-violent protesters marched in Nairobi. There were no reports of violence.',
     { sub: 'Peaceful protest', date: '2024-03-13' }],
+  // Clans and communities that fight are armed sides; a crowd or residents that beat someone are a mob.
+  ['Headline\n\nOn March 14, 2024, two clans clashed over pasture near Wajir, leaving three dead.',
+    { sub: 'Armed clash', date: '2024-03-14' }],
+  ['Headline\n\nOn March 14, 2024, residents of Kisii attack and kill a man suspected of theft.',
+    { sub: 'Mob violence', date: '2024-03-14' }],
+  // Theft told with a killing: the killing is the event.
+  ['Headline\n\nOn March 15, 2024, bandits killed two herders and stole their cattle near Baragoi.',
+    { sub: 'Attack', killed: 2, date: '2024-03-15' }],
 ];
 
 testCaseTable('en', CASES);

@@ -51,6 +51,11 @@ const CASES: [string, Expected][] = [
     { sub: 'Violent demonstration', date: '2024-03-11', place: 'Dakar' }],
   ['Titre\n\nLe 13 mars 2024, des milliers de personnes ont manifesté à Niamey, sans heurts ni violences.',
     { sub: 'Peaceful protest', date: '2024-03-13' }],
+  // Des communautés qui s'affrontent sont des camps armés ; une foule qui frappe est une foule.
+  ['Titre\n\nLe 14 mars 2024, des affrontements intercommunautaires ont fait trois morts près de Mopti.',
+    { sub: 'Armed clash', date: '2024-03-14' }],
+  ['Titre\n\nLe 14 mars 2024, un voleur présumé a été battu à mort par la foule à Bouaké.',
+    { sub: 'Mob violence', date: '2024-03-14' }],
 ];
 
 testCaseTable('fr', CASES);
