@@ -15,7 +15,7 @@ import {
   findActors, findCasualties, findCitations, findClaimCues, findTriggers, findWeapons, framingSpans,
   type ActorMention, type Casualties, type ClaimCues, type TriggerMention, type WeaponMention,
 } from './mentions.ts';
-import { KIND_PRIORITY, chooseSubEventType, demonstrationFamily, eventTypeOf, joinDemonstration } from './taxonomy.ts';
+import { KIND_PRIORITY, chooseSubEventType, demonstrationFamily, eventTypeOf, joinDemonstration, type TypingInput } from './taxonomy.ts';
 
 export interface ExtractInput {
   readonly raw: string;
@@ -73,9 +73,8 @@ interface Candidate {
   fromTitle: boolean;
   /** Deaths or wounds told with no author or weapon in their sentence: a toll, which belongs to the event told near it. */
   bareToll: boolean;
-  /** Who its sentence names as the victims: what its type was chosen from, kept for a retelling that names a weapon. */
-  civilianTarget: boolean;
-  armedTarget: boolean;
+  /** What its type was chosen from (victims, state author, strike noun), kept for a retelling that names a weapon. */
+  typing: TypingInput;
 }
 
 interface DocumentContext {
@@ -616,11 +615,13 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
   const civilianTarget = sides.civilian || (trigger.kind !== 'killing' && sides.civilianPlace);
   // For a killing, the group named as its target must stand where victims stand ("two al Shabaab suspects were shot dead").
   const armedTarget = (!!roles.actor2 && (trigger.kind !== 'killing' || isVictim(ctx, s, trigger, roles.actor2))) || sides.armed;
-  const typed = chooseSubEventType({
+  const typing: TypingInput = {
     kind: trigger.kind,
     weapons: typingWeapons,
     civilianTarget,
     armedTarget,
+    // "ont mené des frappes", "US strikes": a strike, not an attack of any kind.
+    strikeNoun: trigger.kind === 'attack' && hasMatch(pack.strikeNounRe, input.folded, trigger.start, trigger.end),
     convoy: hasMatch(pack.convoyRe, input.folded, s.start, s.end),
     // What the police and the crowd did is often told in the next sentence: the paragraph around the protest counts.
     protestIntervention: aroundHas(ctx, s, pack.protestInterventionRe),
@@ -630,7 +631,8 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
     troopsMoved: hasMatch(pack.troopNounRe, input.folded, s.start, s.end),
     territoryLost: hasMatch(pack.pushedBackRe, input.folded, s.start, s.end),
     stateActor: roles.actor1 ? roles.actor1.kind === 'state' : hasMatch(pack.stateForcesRe, input.folded, s.start, s.primary!.start),
-  });
+  };
+  const typed = chooseSubEventType(typing);
   const trace: FieldTrace[] = [
     { field: 'trigger', rule: trigger.rule, span: trigger },
     { field: 'sub_event_type', rule: typed.rule },
@@ -668,8 +670,7 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
     trace,
     sentences: [s.index],
     fromTitle: s.zone === 'title',
-    civilianTarget,
-    armedTarget,
+    typing,
     bareToll: trigger.kind === 'killing' && !roles.actor1 && weapons.size === 0 && (s.casualties.killed !== null || s.casualties.wounded !== null),
   };
 }
@@ -715,7 +716,7 @@ function absorb(ctx: DocumentContext, target: Candidate, s: SentenceAnalysis, ro
   for (const c of s.cited) target.cited.add(c);
   // "Au cours de l'opération … ont été saisis" keeps the operation's type; a retold strike may name its weapon now.
   if (target.kind === 'attack' || target.kind === 'explosion') {
-    const typed = chooseSubEventType({ kind: target.kind, weapons: [...target.weapons], civilianTarget: target.civilianTarget, armedTarget: target.armedTarget, convoy: false, protestIntervention: false, protestExcessive: false, riotCue: false, stateActor: false });
+    const typed = chooseSubEventType({ ...target.typing, kind: target.kind, weapons: [...target.weapons], convoy: false });
     target.subEventType = typed.sub;
   }
 }
@@ -738,7 +739,9 @@ function placeCompatible(a: Candidate, b: Candidate): 'same' | 'contains' | fals
     const d = kmBetween(pa.lat, pa.lon, pb.lat, pb.lon);
     if (d <= 12) return 'same';
     const vague = (p: Place) => p.geo_precision === 3 || p.geo_precision === null;
-    if ((vague(pa) || vague(pb)) && d <= 150 && pa.country_code === pb.country_code) return 'contains';
+    // Two areas (a coast, a gulf, a province) overlap over a wider reach than a town and an area.
+    const reach = vague(pa) && vague(pb) ? 400 : 150;
+    if ((vague(pa) || vague(pb)) && d <= reach && pa.country_code === pb.country_code) return 'contains';
     return false;
   }
   return pa.country_code === pb.country_code ? 'contains' : false;
@@ -786,6 +789,8 @@ function sameEvent(a: Candidate, b: Candidate): boolean {
 
 /** A date known only as "around the report" (week) and a day in the week before it may be one event. */
 function weekCompatible(a: Candidate, b: Candidate): boolean {
+  // Two dates known to the week, a few days apart, are compatible.
+  if (a.datePrecision === 'week' && b.datePrecision === 'week') return Math.abs(toDays(a.date!) - toDays(b.date!)) <= 7;
   const [week, day] = a.datePrecision === 'week' ? [a, b] : b.datePrecision === 'week' ? [b, a] : [null, null];
   if (!week || !day || day.datePrecision !== 'day') return false;
   return day.date! <= week.date! && day.date! >= fromDays(toDays(week.date!) - 7);
@@ -807,7 +812,8 @@ function isUntyped(c: Candidate): boolean {
 function mergeInto(into: Candidate, e: Candidate): void {
   // Whether the event so far is a bare toll, before what the other telling adds to it.
   const tollInto = isBareToll(into) && !isBareToll(e);
-  if (!into.place || (e.place && rankOf(e.place) < rankOf(into.place))) into.place = e.place;
+  // The more precise place; between two areas, a named one (the Gulf of Aden) before a part of a country ("southern Yemen").
+  if (!into.place || (e.place && (rankOf(e.place) < rankOf(into.place) || (rankOf(e.place) === rankOf(into.place) && !into.place.entry && !!e.place.entry)))) into.place = e.place;
   if (e.date && (!into.date || precisionRank(e.datePrecision) < precisionRank(into.datePrecision))) { into.date = e.date; into.datePrecision = e.datePrecision; }
   into.dayWithoutYear ??= e.dayWithoutYear;
   into.countryCode ??= e.countryCode;

@@ -58,6 +58,8 @@ export interface TypingInput {
   /** Fighters, troops or units (not only equipment) moved, sent or raised. */
   readonly troopsMoved?: boolean;
   readonly stateActor: boolean;
+  /** The verb is a strike ("frappes", "strikes"): told of a state, with no weapon named, an air strike. */
+  readonly strikeNoun?: boolean;
 }
 
 /** The sub-event type and the id of the rule that chose it. */
@@ -114,6 +116,8 @@ export function chooseSubEventType(x: TypingInput): { sub: string; rule: string 
       if (byWeapon) return { sub: byWeapon, rule: `type.${x.kind}.weapon` };
       if (x.convoy) return { sub: 'Remote explosive/landmine/IED', rule: `type.${x.kind}.convoy` };
       if (x.kind === 'explosion') return { sub: 'Shelling/artillery/missile attack', rule: 'type.explosion.default' };
+      // A state's "strikes" with no weapon named are what states strike with most: aircraft and drones.
+      if (x.strikeNoun && x.stateActor) return { sub: 'Air/drone strike', rule: 'type.attack.state-strike' };
       if (x.civilianTarget && !x.armedTarget) return { sub: 'Attack', rule: `type.${x.kind}.civilians` };
       return { sub: 'Armed clash', rule: `type.${x.kind}.default` };
   }

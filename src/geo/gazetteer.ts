@@ -102,7 +102,7 @@ export class Gazetteer {
     const cachePath = options.cache === false || options.cities === false || process.env.VIGIE_GAZETTEER_CACHE === 'off' ? null : cacheFile();
     if (cachePath && existsSync(cachePath)) {
       try {
-        this.restore(v8.deserialize(readFileSync(cachePath)) as CachedIndex);
+        this.restore(ownBuffers(v8.deserialize(readFileSync(cachePath))) as CachedIndex);
         return;
       } catch {
         // A damaged cache is rebuilt below.
@@ -434,6 +434,26 @@ function add(index: Map<string, GeoEntry[]>, name: string, entry: GeoEntry): voi
 }
 
 const DATA_FILES = ['./data/sites.json', './data/regions.json', './data/aliases.json'];
+
+/**
+ * v8.deserialize leaves aligned typed arrays as views into the file it read: five small arrays would
+ * keep the whole 47 MB file alive. Each array gets a buffer of its own, and the file can be freed.
+ */
+function ownBuffers(value: unknown): unknown {
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
+    const typed = value as unknown as { buffer: ArrayBufferLike; byteLength: number; slice(): unknown };
+    return typed.buffer.byteLength > typed.byteLength ? typed.slice() : value;
+  }
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (value[i] !== null && typeof value[i] === 'object') value[i] = ownBuffers(value[i]);
+  } else if (value instanceof Map) {
+    for (const [k, v] of value) if (v !== null && typeof v === 'object') value.set(k, ownBuffers(v));
+  } else if (!(value instanceof Set)) {
+    for (const [k, v] of Object.entries(value)) (value as Record<string, unknown>)[k] = ownBuffers(v);
+  }
+  return value;
+}
 
 /** Where the built index is kept: named by a hash of every input, so that a change of data rebuilds it. */
 function cacheFile(): string {

@@ -1,5 +1,6 @@
 // `vigie ingest`: read sources, skip known content, run the stages, store each batch in one
 // transaction. A bad input is reported with its name and reason; the rest goes on.
+import { collectGarbage } from './heap.ts';
 import { dirname } from 'node:path';
 import type { RawDocument } from '../types.ts';
 import { lineKey } from '../clean/zones.ts';
@@ -40,6 +41,9 @@ export interface IngestSummary {
   readonly failures: IngestFailure[];
 }
 
+/** Documents stored between two full garbage collections (heap.ts): memory stays flat whatever the input's size. */
+const COLLECT_EVERY = 1000;
+
 interface Pending {
   readonly doc: RawDocument;
   readonly site: string;
@@ -54,6 +58,13 @@ export async function ingest(store: Store, inputs: readonly string[], { batchSiz
   let pool = null as ExtractionPool | null;
   // The batch being extracted by the workers, then stored: at most one waits while the next is read.
   let inFlight: Promise<void> | null = null;
+  let sinceCollection = 0;
+  const paceCollection = (documents: number) => {
+    sinceCollection += documents;
+    if (sinceCollection < COLLECT_EVERY) return;
+    sinceCollection = 0;
+    collectGarbage();
+  };
   const flush = async (last: boolean) => {
     if (!batch.length) return;
     const current = batch;
@@ -63,6 +74,7 @@ export async function ingest(store: Store, inputs: readonly string[], { batchSiz
     if (workers <= 0 || (last && !pool)) {
       const results = current.map((p) => extractForStore(task(p), (key) => store.lineDocumentCount(p.site, key)));
       commitBatch(store, current, results, summary, onProgress);
+      paceCollection(current.length);
       return;
     }
     pool ??= new ExtractionPool(workers);
@@ -74,6 +86,7 @@ export async function ingest(store: Store, inputs: readonly string[], { batchSiz
       const results = await extracted;
       await previous;
       commitBatch(store, current, results, summary, onProgress);
+      paceCollection(current.length);
     })();
     inFlight.catch(() => undefined); // awaited below; this only keeps a failure from being reported as unhandled meanwhile
     if (previous) await previous;

@@ -364,11 +364,14 @@ function components(members: readonly MentionKey[], links: Link[]): MentionKey[]
  * Syrie", "Anbar province") are linked to each other when they name the same region, tell the same
  * sub-event type on days that agree, and name a side in common, and when no precise event could be
  * theirs (phase 2 takes those). The shared side and type keep two strikes in one region apart.
+ * A telling placed only in a country joins such a telling (or another of the country) when only one agrees.
  */
 function linkRegional(loose: readonly MentionKey[], anchored: readonly MentionKey[][]): MentionKey[][] {
   const reach = anchored.map((g) => ({ g, box: boxOf(g, VAGUE_REACH_KM) }));
-  const regional = loose.filter((k) => k.day !== null && (k.datePrecision === 'day' || k.datePrecision === 'week') && k.lat !== null && k.geoPrecision === 3 &&
-    !reach.some(({ g, box }) => inBox(k, box) && fit(k, g) !== null));
+  const dated = (k: MentionKey) => k.day !== null && (k.datePrecision === 'day' || k.datePrecision === 'week');
+  const unclaimed = (k: MentionKey) => !reach.some(({ g, box }) => inBox(k, box) && fit(k, g) !== null);
+  const regional = loose.filter((k) => dated(k) && k.lat !== null && k.geoPrecision === 3 && unclaimed(k));
+  const national = loose.filter((k) => dated(k) && k.lat === null && k.country !== null && unclaimed(k));
   const sharedSide = (a: MentionKey, b: MentionKey) => (a.actor1 !== null && a.actor1 === b.actor1) || (a.actor2 !== null && a.actor2 === b.actor2);
   const links: Link[] = [];
   for (let i = 0; i < regional.length; i++) {
@@ -379,7 +382,16 @@ function linkRegional(loose: readonly MentionKey[], anchored: readonly MentionKe
       links.push({ a, b, cost: Math.abs(a.day! - b.day!) });
     }
   }
-  return components(regional, links).filter((g) => g.length > 1);
+  // A telling placed only in a country ("off the coast of Yemen") joins the one regional or national
+  // telling of that country with the same day, the same sub-event type and the same named author;
+  // where two could be its event, it stays alone.
+  const pool = [...regional, ...national];
+  for (const n of national) {
+    const partners = pool.filter((o) => o !== n && o.document !== n.document && o.country === n.country && o.subEventType === n.subEventType &&
+      n.actor1 !== null && o.actor1 === n.actor1 && daysAgree(n, o) && actorsAgree(n, o));
+    if (partners.length === 1) links.push({ a: n, b: partners[0]!, cost: Math.abs(n.day! - partners[0]!.day!) + 5 });
+  }
+  return components(pool, links).filter((g) => g.length > 1);
 }
 
 /** The id of the earliest report: adding a later report of a known event does not change it. */

@@ -92,9 +92,18 @@ const CASES: [string, Expected][] = [
   // Theft told with a killing: the killing is the event.
   ['Headline\n\nOn March 15, 2024, bandits killed two herders and stole their cattle near Baragoi.',
     { sub: 'Attack', killed: 2, date: '2024-03-15' }],
+  // A state's strikes with no weapon named are air strikes.
+  ['Headline\n\nOn March 16, 2024, US strikes hit two militia depots near Al Qaim.',
+    { sub: 'Air/drone strike', date: '2024-03-16' }],
 ];
 
 testCaseTable('en', CASES);
+
+test('en: one attack told in a part of a country and in a named sea area is one event, at the named area', () => {
+  const events = eventsOf('Headline\n\nA US-owned ship was hit by a missile off southern Yemen on Monday, March 11, 2024, in an attack claimed by the Houthis.\n\n' +
+    'The Houthis said their naval forces targeted an American ship in the Gulf of Aden with naval missiles.');
+  assert.deepEqual(events.map((e) => e.location?.name), ['Gulf of Aden']);
+});
 
 test('en: two bases in one sentence are two events', () => {
   const events = eventsOf('Headline\n\nOn Sunday, drones attacked US forces at Harir air base and at Erbil airport, officials said.');

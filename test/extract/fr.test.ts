@@ -56,6 +56,9 @@ const CASES: [string, Expected][] = [
     { sub: 'Armed clash', date: '2024-03-14' }],
   ['Titre\n\nLe 14 mars 2024, un voleur présumé a été battu à mort par la foule à Bouaké.',
     { sub: 'Mob violence', date: '2024-03-14' }],
+  // Des « frappes » d'un État sans arme nommée sont des frappes aériennes.
+  ['Titre\n\nLe 16 mars 2024, les Etats-Unis ont mené des frappes contre deux dépôts près d’Al-Qaïm.',
+    { sub: 'Air/drone strike', date: '2024-03-16' }],
 ];
 
 testCaseTable('fr', CASES);

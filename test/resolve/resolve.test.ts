@@ -142,6 +142,23 @@ test('two reports placed only in one region, on days that agree, of one kind, wi
   assert.deepEqual(sizes([site, region('a.txt'), region('b.txt')]), [3]);
 });
 
+test('a report placed only in a country joins the one regional report of that day, kind and author; with two candidates it stays alone', () => {
+  const GULF: Place = { name: 'Gulf of Aden', admin1: null, country: 'Yemen', country_code: 'YE', lat: 12.5, lon: 47.5, geo_precision: 3 };
+  const RED_SEA: Place = { name: 'southern Red Sea', admin1: null, country: 'Yemen', country_code: 'YE', lat: 14.5, lon: 42.5, geo_precision: 3 };
+  const YEMEN: Place = { name: 'Yemen', admin1: null, country: 'Yemen', country_code: 'YE', lat: null, lon: null, geo_precision: null };
+  const houthi = (document: string, location: Place, over: Partial<EventRecord> = {}) => mention(document, {
+    location, date: '2024-01-15', event_type: 'Explosions/Remote violence', sub_event_type: 'Shelling/artillery/missile attack',
+    actor1: 'Ansar Allah', actor2: null, weapons: ['ballistic_missile'], ...over,
+  });
+  assert.deepEqual(sizes([houthi('gulf.txt', GULF), houthi('yemen.txt', YEMEN)]), [2]);
+  // Another author, another kind, or another day: apart.
+  assert.deepEqual(sizes([houthi('gulf.txt', GULF), houthi('yemen.txt', YEMEN, { actor1: null })]), [1, 1]);
+  assert.deepEqual(sizes([houthi('gulf.txt', GULF), houthi('yemen.txt', YEMEN, { sub_event_type: 'Air/drone strike', weapons: ['drone'] })]), [1, 1]);
+  assert.deepEqual(sizes([houthi('gulf.txt', GULF), houthi('yemen.txt', YEMEN, { date: '2024-01-19' })]), [1, 1]);
+  // Two attacks that day in two seas: the country-level report could be either.
+  assert.deepEqual(sizes([houthi('gulf.txt', GULF), houthi('red.txt', RED_SEA), houthi('yemen.txt', YEMEN)]), [1, 1, 1]);
+});
+
 test('the contest between undated reports is judged on the events as they end up, and a province\'s middle is not a site', () => {
   const place = (lat: number, precision: 1 | 2 | 3, admin1 = 'Baghdad'): Place => ({ name: 'p', admin1, country: 'Iraq', country_code: 'IQ', lat, lon: 44.0, geo_precision: precision });
   const anchor = mention('anchor.txt', { location: place(33.0, 1) });

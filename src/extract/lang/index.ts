@@ -37,6 +37,7 @@ interface RawLexicon {
   object_determiners: string[];
   return_fire: string[];
   negation_before: string[];
+  strike_nouns: string[];
   place_article: string;
   state_subject: { auxiliaries: string[]; verbs: string[] };
   protest_intervention: string[];
@@ -124,6 +125,8 @@ export interface LanguagePack {
   readonly returnFireRe: RegExp;
   /** "no reports of violence", "non-violent", "sans heurts": a negation a few words before a cue, at the end of a text. */
   readonly negatedBeforeRe: RegExp;
+  /** "strikes", "frappes": an attack word that says the blow came from afar. */
+  readonly strikeNounRe: RegExp;
   /** After a nationality: its military nouns, perhaps an auxiliary and an adverb, and an attack verb ("Israel has allegedly bombed", "US jets hit", "les Etats-Unis ont mené"). */
   readonly stateSubjectAfterRe: RegExp;
   readonly protestInterventionRe: RegExp;
@@ -266,6 +269,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     sidesBetweenRe: new RegExp(`(?:${lex.sides_between.map((p) => phraseSource(p, L)).join('|')})\\s+(?:${phraseSource(lex.place_article, L)})?(?:\\S+\\s+(?:and|et)\\s+(?:${phraseSource(lex.place_article, L)})?)?$`),
     peopleAfter: new Set(lex.people_after),
     returnFireRe: words(lex.return_fire),
+    strikeNounRe: words(lex.strike_nouns),
     negatedBeforeRe: new RegExp(`${BEFORE}(?:${lex.negation_before.map((p) => phraseSource(p, L)).join('|')})(?:[\\s-]+|(?<='))(?:[^\\s,.;:]+\\s+){0,3}$`),
     objectStartRe: new RegExp(`^\\s+(?:\\d|(?:${[...lex.object_determiners, ...numbers.keys()].map((p) => phraseSource(p, L)).join('|')})${AFTER})`),
     protestInterventionRe: words(lex.protest_intervention),
