@@ -275,11 +275,7 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
     const noPlace = places.length === 0;
     // No place of its own but pointing back ("cette attaque", "ils"), or naming "the incident" just told: the previous event, told again.
     const retelling = previous && (noPlace ? s.anaphoric || s.continuation : s.anaphoric && hasMatch(pack.eventAnaphoraRe, input.folded, s.start, s.primary!.end + 20) && s.index - Math.max(...previous.sentences) <= 1);
-    // "3 killed.", "Four killed, two each side.": a toll with no place, actor or day of its own, right after an event, is that event's toll.
-    const tollOnly = previous && noPlace && !dates.length && !roles.actor1 && !roles.actor2 && s.primary!.kind === 'killing'
-      && (s.casualties.killed !== null || s.casualties.wounded !== null) && s.index - Math.max(...previous.sentences) === 1
-      && ctx.sentences[Math.max(...previous.sentences)]?.paragraph === s.paragraph;
-    if (previous && (retelling || tollOnly) && s.index - Math.max(...previous.sentences) <= 3) {
+    if (previous && retelling && s.index - Math.max(...previous.sentences) <= 3) {
       if (!noPlace && places[0] && (!previous.place || rankOf(places[0]) < rankOf(previous.place)) && placeCompatible(previous, { ...previous, place: places[0] })) previous.place = places[0];
       absorb(ctx, previous, s, roles, date[0]!);
       if (!previous.date) previous.dayWithoutYear ??= yearless;
@@ -671,7 +667,8 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
     sentences: [s.index],
     fromTitle: s.zone === 'title',
     typing,
-    bareToll: trigger.kind === 'killing' && !roles.actor1 && weapons.size === 0 && (s.casualties.killed !== null || s.casualties.wounded !== null),
+    // A toll by gunfire ("shot dead") belongs to the event near it; one told with a bomb or a drone may be another strike.
+    bareToll: trigger.kind === 'killing' && !roles.actor1 && [...weapons].every((w) => w === 'small_arms') && (s.casualties.killed !== null || s.casualties.wounded !== null),
   };
 }
 
@@ -767,7 +764,7 @@ function sameEvent(a: Candidate, b: Candidate): boolean {
   const gap = Math.min(...b.sentences) - Math.max(...a.sentences);
   const near = gap <= 3 || a.fromTitle || b.fromTitle;
   // An undated toll at the very place of an event the document tells ("80 people were killed in the attack on the base") is its toll.
-  if ((isBareToll(a) || isBareToll(b)) && place === 'same' && (!a.date || !b.date)) return true;
+  if ((a.bareToll || b.bareToll) && place === 'same' && (!a.date || !b.date)) return true;
   if (a.date && b.date && a.date !== b.date && !weekCompatible(a, b)) return false;
   if (a.dayWithoutYear && b.dayWithoutYear && a.dayWithoutYear !== b.dayWithoutYear) return false;
   if ((!a.date || !b.date || a.datePrecision !== b.datePrecision) && a.date !== b.date && !near) return false;
@@ -778,7 +775,7 @@ function sameEvent(a: Candidate, b: Candidate): boolean {
   if (adjacent && arrestOfDemonstration(a, b) && (!a.place || !b.place || place === 'same')) return true;
   const sameActors = !!a.actor1 && a.actor1 === b.actor1 && !!a.actor2 && a.actor2 === b.actor2;
   // "Nine people were killed in Deir ez-Zor" after the strike there: the toll of the event, whatever its type.
-  const toll = near && (isBareToll(a) || isBareToll(b));
+  const toll = near && (a.bareToll || b.bareToll);
   if (!sameType && !(sameActors && adjacent) && !toll) return false;
   if (a.actor1 && b.actor1 && a.actor1 !== b.actor1) return false;
   if (place === 'contains' && !near && !(a.date && a.date === b.date && sameType)) return false;
@@ -796,10 +793,6 @@ function weekCompatible(a: Candidate, b: Candidate): boolean {
   return day.date! <= week.date! && day.date! >= fromDays(toDays(week.date!) - 7);
 }
 
-function isBareToll(c: Candidate): boolean {
-  return c.bareToll && c.kind === 'killing';
-}
-
 /** One is a demonstration, the other arrests told with it. */
 function arrestOfDemonstration(a: Candidate, b: Candidate): boolean {
   return (demonstrationFamily(a.subEventType) && b.subEventType === 'Arrests') || (a.subEventType === 'Arrests' && demonstrationFamily(b.subEventType));
@@ -811,7 +804,7 @@ function isUntyped(c: Candidate): boolean {
 
 function mergeInto(into: Candidate, e: Candidate): void {
   // Whether the event so far is a bare toll, before what the other telling adds to it.
-  const tollInto = isBareToll(into) && !isBareToll(e);
+  const tollInto = into.bareToll && !e.bareToll;
   // The more precise place; between two areas, a named one (the Gulf of Aden) before a part of a country ("southern Yemen").
   if (!into.place || (e.place && (rankOf(e.place) < rankOf(into.place) || (rankOf(e.place) === rankOf(into.place) && !into.place.entry && !!e.place.entry)))) into.place = e.place;
   if (e.date && (!into.date || precisionRank(e.datePrecision) < precisionRank(into.datePrecision))) { into.date = e.date; into.datePrecision = e.datePrecision; }
