@@ -510,27 +510,29 @@ function isDefender(folded: string, a: ActorMention, shootdown: TriggerMention):
   return a.start - shootdown.end <= 25 && /^\s*(?:by|par|,)?\s*(?:\S+\s+){0,2}$/.test(folded.slice(shootdown.end, a.start));
 }
 
-// "protest against gun violence", "to decry the violence": violence as the protest's topic, not its conduct.
 const DEMONSTRATION_KINDS: ReadonlySet<TriggerKind> = new Set(['protest', 'riot', 'mob']);
 
+/** The sentence and the next two of its paragraph: where what happened in an event is often told. */
+function sentenceAndNext(ctx: DocumentContext, s: SentenceAnalysis): SentenceAnalysis[] {
+  return ctx.sentences.slice(s.index, s.index + 3).filter((o) => o.paragraph === s.paragraph);
+}
+
+/** What the police and the crowd did: told in the sentence, or in a next one that is not another event. */
 function aroundHas(ctx: DocumentContext, s: SentenceAnalysis, re: RegExp): boolean {
   const { folded } = ctx.input;
   // A later sentence of the demonstration with no place of its own ("Students stoned vehicles") tells more of it.
-  return ctx.sentences.some((o) => o.paragraph === s.paragraph && o.index >= s.index && o.index - s.index <= 2
-    && (o.index === s.index || !o.primary || o.primary.kind === 'arrest' || o.primary.kind === 'riot' || (!o.places.length && DEMONSTRATION_KINDS.has(o.primary.kind)))
+  return sentenceAndNext(ctx, s).some((o) => (o === s || !o.primary || o.primary.kind === 'arrest' || o.primary.kind === 'riot' || (!o.places.length && DEMONSTRATION_KINDS.has(o.primary.kind)))
     && allMatches(re, folded, o.start, o.end).some((m) => {
       const before = folded.slice(Math.max(o.start, m.start - 40), m.start);
-      // "protest against violence" names the topic; "no reports of violence", "non-violent" deny it.
+      // "protest against gun violence" names the topic; "no reports of violence", "non-violent" deny it.
       return !ctx.pack.topicBeforeRe.test(before) && !ctx.pack.negatedBeforeRe.test(before);
     }));
 }
 
 /** "The police fired back", "une fusillade s'en est suivie": the sentence or the next two of its paragraph tell of fire returned. */
 function returnFireAround(ctx: DocumentContext, s: SentenceAnalysis): boolean {
-  const { folded } = ctx.input;
   // A later sentence with a place of its own may be another event; one without tells more of this one.
-  return ctx.sentences.some((o) => o.paragraph === s.paragraph && o.index >= s.index && o.index - s.index <= 2 && (o.index === s.index || !o.places.length)
-    && hasMatch(ctx.pack.returnFireRe, folded, o.start, o.end));
+  return sentenceAndNext(ctx, s).some((o) => (o === s || !o.places.length) && hasMatch(ctx.pack.returnFireRe, ctx.input.folded, o.start, o.end));
 }
 
 /** Who is on the receiving end of the event: civilians, armed men, or places where civilians are. */
