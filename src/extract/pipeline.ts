@@ -726,6 +726,9 @@ function spanOf(s: Span): Span {
 
 // ---- Solvers ----
 
+/** How far from its point an area (a province, a part of a country) is taken to reach. */
+const VAGUE_AREA_KM = 150;
+
 function placeCompatible(a: Candidate, b: Candidate): 'same' | 'contains' | false {
   if (!a.place || !b.place) {
     const ca = a.place?.place.country_code ?? a.countryCode, cb = b.place?.place.country_code ?? b.countryCode;
@@ -738,9 +741,9 @@ function placeCompatible(a: Candidate, b: Candidate): 'same' | 'contains' | fals
     const d = kmBetween(pa.lat, pa.lon, pb.lat, pb.lon);
     if (d <= 12) return 'same';
     const vague = (p: Place) => p.geo_precision === 3 || p.geo_precision === null;
-    // Two areas (a coast, a gulf, a province) overlap over a wider reach than a town and an area.
-    const reach = vague(pa) && vague(pb) ? 400 : 150;
-    if ((vague(pa) || vague(pb)) && d <= reach && pa.country_code === pb.country_code) return 'contains';
+    // An area reaches 150 km from its point, a large one as far as its data says ("the Gulf of Aden" and "southern Yemen").
+    const reach = (m: PlaceMention) => (vague(m.place) ? m.entry?.extentKm ?? VAGUE_AREA_KM : 0);
+    if ((vague(pa) || vague(pb)) && d <= Math.max(reach(a.place), reach(b.place)) && pa.country_code === pb.country_code) return 'contains';
     return false;
   }
   return pa.country_code === pb.country_code ? 'contains' : false;

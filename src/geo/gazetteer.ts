@@ -30,6 +30,8 @@ export interface GeoEntry {
   readonly population: number;
   /** Precision of the entry's point when named: 1 site/town, 3 region/sea. */
   readonly precision: 1 | 2 | 3;
+  /** How far from its point a large named area reaches (a gulf, a sea), in km; areas without it reach the default. */
+  readonly extentKm?: number;
   /** Names that must appear in the document for this entry to be taken (e.g. "Green Zone"). */
   readonly requiresContext?: readonly string[];
   /** A region whose name is also its capital's ("Basra"): the city wins unless "province" is said. */
@@ -58,7 +60,7 @@ const SECTOR_MIDDLE: Record<string, readonly [number, number]> = {
   N: [0.8, 0.5], S: [0.2, 0.5], E: [0.5, 0.8], W: [0.5, 0.2], NE: [0.8, 0.8], NW: [0.8, 0.2], SE: [0.2, 0.8], SW: [0.2, 0.2], C: [0.5, 0.5],
 };
 
-interface SiteRow { name: string; kind: string; lat: number; lon: number; admin1: string | null; country_code: string; aliases: string[]; requires_context?: string[]; precision?: 1 | 2 | 3 }
+interface SiteRow { name: string; kind: string; lat: number; lon: number; admin1: string | null; country_code: string; aliases: string[]; requires_context?: string[]; precision?: 1 | 2 | 3; extent_km?: number }
 interface RegionRow { name: string; country_code: string; geonames: string | null; lat: number; lon: number; aliases: string[]; city_named_alike?: boolean }
 
 // Alternate names in scripts vigie reads (Latin, Arabic); others only cost memory.
@@ -148,6 +150,7 @@ export class Gazetteer {
         id: `site:${nameKey(s.name)}`, name: s.name, kind: 'site', lat: s.lat, lon: s.lon, admin1: s.admin1,
         country_code: s.country_code, population: 0, precision: s.precision ?? 1,
         ...(s.requires_context ? { requiresContext: s.requires_context } : {}),
+        ...(s.extent_km ? { extentKm: s.extent_km } : {}),
       };
       for (const alias of new Set([s.name, ...s.aliases])) add(this.curated, alias, entry);
     }
