@@ -159,8 +159,8 @@ function analyseSentences(ctx: DocumentContext): SentenceAnalysis[] {
     const casualties = findCasualties(input.folded, s, pack, dates);
     // Theft or arrests told with deaths or wounds ("killed two herders and stole their cattle", "the officer was
     // later arrested"): the violence is the event; they lead only a sentence without a toll.
-    const hurt = (casualties.killed ?? 0) > 0 || (casualties.wounded ?? 0) > 0;
-    const rank = (t: TriggerMention) => hurt && YIELD_TO_VIOLENCE.has(t.kind) && active.some((o) => o.kind === 'killing') ? KIND_PRIORITY.indexOf('killing') + 0.5 : KIND_PRIORITY.indexOf(t.kind);
+    const violence = ((casualties.killed ?? 0) > 0 || (casualties.wounded ?? 0) > 0) && active.some((o) => o.kind === 'killing');
+    const rank = (t: TriggerMention) => violence && YIELD_TO_VIOLENCE.has(t.kind) ? KIND_PRIORITY.indexOf('killing') + 0.5 : KIND_PRIORITY.indexOf(t.kind);
     const primary = [...active].sort((a, b) => rank(a) - rank(b) || a.start - b.start)[0] ?? null;
     const actors = findActors(input.raw, input.folded, s, pack, stateActorName);
     const citations = findCitations(input.raw, input.folded, s, pack);

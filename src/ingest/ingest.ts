@@ -1,6 +1,5 @@
 // `vigie ingest`: read sources, skip known content, run the stages, store each batch in one
 // transaction. A bad input is reported with its name and reason; the rest goes on.
-import { collectGarbage } from './heap.ts';
 import { dirname } from 'node:path';
 import type { RawDocument } from '../types.ts';
 import { lineKey } from '../clean/zones.ts';
@@ -11,6 +10,7 @@ import { resolvePending } from '../resolve/incremental.ts';
 import { readSources, type SourceItem } from './sources.ts';
 import { extractForStore, type ExtractResult } from './extract.ts';
 import { ExtractionPool } from './pool.ts';
+import { collectGarbage } from './heap.ts';
 
 export interface IngestOptions {
   readonly batchSize?: number;

@@ -387,8 +387,9 @@ function linkRegional(loose: readonly MentionKey[], anchored: readonly MentionKe
   // where two could be its event, it stays alone.
   const pool = [...regional, ...national];
   for (const n of national) {
+    if (n.actor1 === null) continue;
     const partners = pool.filter((o) => o !== n && o.document !== n.document && o.country === n.country && o.subEventType === n.subEventType &&
-      n.actor1 !== null && o.actor1 === n.actor1 && daysAgree(n, o) && actorsAgree(n, o));
+      o.actor1 === n.actor1 && daysAgree(n, o) && actorsAgree(n, o));
     if (partners.length === 1) links.push({ a: n, b: partners[0]!, cost: Math.abs(n.day! - partners[0]!.day!) + 5 });
   }
   return components(pool, links).filter((g) => g.length > 1);
