@@ -215,9 +215,12 @@ export function findCasualties(folded: string, span: Span, pack: LanguagePack, d
   const noKilled = allMatches(pack.noKilledRe, folded, span.start, span.end);
   const noWounded = allMatches(pack.noWoundedRe, folded, span.start, span.end);
   const cues = [
-    ...allMatches(pack.killedRe, folded, span.start, span.end).map((m) => ({ ...m, what: 'killed' as const })),
-    ...allMatches(pack.woundedRe, folded, span.start, span.end).map((m) => ({ ...m, what: 'wounded' as const })),
-  ].sort((a, b) => a.start - b.start);
+    ...allMatches(pack.killedRe, folded, span.start, span.end).map((m) => ({ ...m, what: 'killed' as const, forward: false })),
+    ...allMatches(pack.killedActiveRe, folded, span.start, span.end).map((m) => ({ ...m, what: 'killed' as const, forward: true })),
+    ...allMatches(pack.woundedRe, folded, span.start, span.end).map((m) => ({ ...m, what: 'wounded' as const, forward: false })),
+  ].sort((a, b) => a.start - b.start)
+    // "ont tué" holds "tue": the active verb counts once, forward.
+    .filter((c, _, all) => c.forward || !all.some((o) => o.forward && o.start <= c.start && c.end <= o.end));
   const negated = [...noneAll, ...noKilled, ...noWounded];
   for (let i = 0; i < cues.length; i++) {
     const cue = cues[i]!;
@@ -225,7 +228,10 @@ export function findCasualties(folded: string, span: Span, pack: LanguagePack, d
     const floor = Math.max(span.start, i > 0 ? cues[i - 1]!.end : span.start);
     // "killing five militants" counts forward; "two soldiers were killed" backward; "shot dead two protesters" forward.
     const gerund = /(?:ing|ant)$/.test(cue.text);
-    const count = gerund
+    const count = cue.forward
+      // The number before an active verb counts its authors ("two officers shoot and kill a woman").
+      ? countAfter(folded, cue.end, span.end, pack, dateSpans) ?? singleObject(folded, cue.end, span.end)
+      : gerund
       ? countAfter(folded, cue.end, span.end, pack, dateSpans) ?? countBefore(folded, floor, cue.start, pack, dateSpans)
       : countBefore(folded, floor, cue.start, pack, dateSpans) ?? countAfter(folded, cue.end, span.end, pack, dateSpans);
     if (count === null) continue;
@@ -246,6 +252,12 @@ export function findCasualties(folded: string, span: Span, pack: LanguagePack, d
 }
 
 interface Count extends Span { readonly value: number; readonly rule: string }
+
+/** "kill a woman", "ont tué un soldat": one victim, named by an indefinite article right after the verb. */
+function singleObject(folded: string, from: number, to: number): Count | null {
+  const m = /^\s+(?:a|an|un|une)\s/.exec(folded.slice(from, Math.min(to, from + 6)));
+  return m ? { value: 1, start: from, end: from + m[0].trimEnd().length, rule: 'article-after' } : null;
+}
 
 const TOKEN = /[a-z0-9\u00e0-\u024f'-]+|[,;:.()]/g;
 

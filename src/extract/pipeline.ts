@@ -8,7 +8,7 @@ import { allMatches } from '../text/patterns.ts';
 import { nameKey } from '../text/fold.ts';
 import { gazetteer, type Gazetteer } from '../geo/gazetteer.ts';
 import { kmBetween } from '../geo/distance.ts';
-import { DIVISION_NOUN, codeOfCountryName, findPlaceMentions, type PlaceMention } from '../geo/places.ts';
+import { DIVISION_NOUN, codeOfCountryName, findPlaceMentions, namesakeCountries, type PlaceMention } from '../geo/places.ts';
 import { languagePack, type LanguagePack, type TriggerKind } from './lang/index.ts';
 import { findDateMentions, fromDays, precisionRank, resolveMention, toDays, type DateMention } from './dates.ts';
 import {
@@ -131,10 +131,12 @@ function contextCountries(input: ExtractInput, pack: LanguagePack, gaz: Gazettee
     for (const p of findPlaceMentions(input.raw, input.folded, zone, pack, gaz, { countries: [], foldedDocument, excluded: actors })) {
       if (p.entry?.kind !== 'city') add(p.place.country_code, 1);
       else {
-        // A town's name votes for every country that has a town of that name: the country that
+        // A town's name votes for the countries that have a town of that name: the country that
         // explains most of a document's names wins ("Embu, Kilifi, Watamu" is Kenya, not Brazil).
-        const countries = new Set(gaz.lookup(nameKey(p.text)).filter((e) => e.kind === 'city').map((e) => e.country_code));
-        for (const c of countries) add(c, 0.6 / countries.size);
+        // Half of the vote goes to the town taken, half to every town that bears the name as its own.
+        add(p.place.country_code, 0.3);
+        const countries = namesakeCountries(gaz, p);
+        for (const c of countries) add(c, 0.3 / countries.size);
       }
     }
     for (const m of allMatches(pack.nationalityRe, input.folded, zone.start, zone.end)) {

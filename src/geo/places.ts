@@ -150,7 +150,10 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
     candidates = candidates.filter((e) => e.kind !== 'city');
     if (!candidates.length) return null;
   }
-  const personLike = (isCapitalized(prev) && !ARTICLE_WORDS.has(prev.toLowerCase()) && !PLACE_WORDS.has(fold(prev))) ||
+  // "In Bondo town": a capitalised preposition or other common word opening the sentence is no first name.
+  // In a headline every word is capitalised and none of this can be told.
+  const nameWord = (w: string) => isCapitalized(w) && (ctx.titleCase === true || !commonWords(pack.language).has(fold(w)));
+  const personLike = (nameWord(prev) && !ARTICLE_WORDS.has(prev.toLowerCase()) && !PLACE_WORDS.has(fold(prev))) ||
     (ARTICLE_WORDS.has(prev.toLowerCase()) && isCapitalized(prevPrev) && !PLACE_WORDS.has(fold(prevPrev)));
   // Part of a longer proper name: "Gibraltar Eagle" (a ship), "Kenya Police", "Washington Post".
   const next = tokens[index + words.length];
@@ -160,7 +163,10 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
   const afterNext = tokens[index + words.length + 1];
   const carriedOn = ARABIC_ARTICLES.has(nextWord.toLowerCase()) && afterNext !== undefined && joined(index + words.length, index + words.length + 1) &&
     isCapitalized(raw.slice(afterNext.start, afterNext.end));
-  if (single && !ctx.titleCase && ((isCapitalized(nextWord) && !PLACE_WORDS.has(fold(nextWord)) && !ARTICLE_WORDS.has(nextWord.toLowerCase())) || carriedOn)) {
+  // "Maseno University", "Garissa High School": an institution stands in the town it is named after.
+  const institution = pack.institutionsAfter.has(fold(nextWord)) ||
+    (isCapitalized(nextWord) && next !== undefined && pack.institutionsAfter.has(fold(wordAt(raw, tokens, index + words.length + 1))));
+  if (single && !ctx.titleCase && !institution && !pack.inhabitantsAfter.has(fold(nextWord)) && ((isCapitalized(nextWord) && !PLACE_WORDS.has(fold(nextWord)) && !ARTICLE_WORDS.has(nextWord.toLowerCase())) || carriedOn)) {
     // Only a curated site or region is known well enough to be named inside a longer name ("Mombasa
     // Republican Council", "Virginia Nyaiko", "Lagos Road" are not Mombasa, Virginia or Lagos).
     candidates = candidates.filter((e) => (e.kind === 'site' || e.kind === 'region') && !e.needsCue);
@@ -168,29 +174,43 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
   }
   // "Pokot raiders", "the Turkana community", "clashes between Maasai and Kikuyu": peoples and sides.
   if (pack.peopleAfter.has(fold(nextWord)) || pack.sidesBetweenRe.test(before)) return null;
-  const locative = pack.locativeBeforeRe.test(before);
+  // "Limuru residents", "les habitants de Limuru", "Garissa High School": said of a place as plainly as "in Limuru".
+  const inhabited = pack.inhabitantsAfter.has(fold(nextWord)) || pack.inhabitantsBeforeRe.test(before);
+  const locative = pack.locativeBeforeRe.test(before) || inhabited;
   // Short names ("Voi", "Ede") need a locative and must not open the sentence.
   if (single && key.length <= 3 && (!locative || sentenceInitial)) candidates = candidates.filter((e) => e.kind !== 'city');
   // A division known only from GeoNames' list needs "in" or a division word: "Pokot raiders" are people.
   if (!locative && !provinceCue) candidates = candidates.filter((e) => !e.needsCue);
   if (!candidates.length) return null;
 
+  const written = spelling(words.join(' '));
   const scored = candidates
-    .map((e) => ({ e, score: score(e, ctx, provinceCue, locative) }))
-    .filter(({ e }) => {
+    .map((e) => ({ e, form: nameForm(e, written, key) }))
+    .map(({ e, form }) => ({ e, form, score: score(e, ctx, provinceCue, locative, form) }))
+    .filter(({ e, form }) => {
       // A one-word name after a capitalised word is a person's name, whatever else it could be.
       if (personLike && (e.kind === 'city' || single)) return false;
       if (e.kind !== 'city') return true;
+      // A town known by this name only as one of its alternates ("Christian" for a Kansas town,
+      // "Hindi" for Mariupol) is taken abroad only when it is a large city: such names are mostly words.
+      // A town named otherwise than by its own name ("Maasai" for Masai, Malaysia) must be large, and is never
+      // taken abroad when the document names other countries.
+      if (form !== 'exact' && !ctx.countries.includes(e.country_code) && !/\p{Script=Arabic}/u.test(written) &&
+        (ctx.countries.length > 0 ? form === 'alternate' : e.population < (form === 'alternate' ? 50_000 : 100_000))) return false;
       if (ctx.titleCase) return e.population >= 50_000 || ctx.countries.includes(e.country_code);
-      if (sentenceInitial && single && !ctx.countries.includes(e.country_code) && e.population < 100_000) return false;
+      // A capitalised word opening a sentence is any word ("Street traders"), unless a division word makes it a place ("Gatundu County residents").
+      if (sentenceInitial && single && !provinceCue && !ctx.countries.includes(e.country_code) && e.population < 100_000) return false;
       // A town abroad, unknown to the document's context, needs a locative cue and a size.
       if (!ctx.countries.includes(e.country_code) && ctx.countries.length > 0) return locative && e.population >= 20_000;
-      return locative || e.population >= 15_000;
+      return locative || provinceCue || e.population >= 15_000;
     })
     .sort((a, b) => b.score - a.score);
   const best = scored[0]?.e;
   if (!best) return null;
-  const near = isNear(before, pack);
+  // "the Nairobi-Mombasa highway", "la route Nairobi-Mombasa": a road's ends, joined by a hyphen, say only near what it happened.
+  const hyphenBefore = /-\s*$/.test(before), hyphenAfter = /^\s*-/.test(after);
+  const roadEnd = (hyphenBefore || hyphenAfter) && (pack.roadAfterRe.test(after) || pack.roadBeforeRe.test(before));
+  const near = roadEnd || isNear(before, pack);
   // A country names where something happened only after a locative ("in Syria", "en Syrie"), not in "Iran-backed" or "Iran's".
   // "affiliée à l'Iran", "Iran-backed", "proche de la Syrie": a relation, not a location.
   const countryLocative = pack.countryLocativeBeforeRe.test(before) && !pack.relationBeforeRe.test(before);
@@ -206,7 +226,7 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
   }
   return {
     ...hit, text: raw.slice(hit.start, hit.end), entry: best, rank, near,
-    rule: `geo.${best.kind}${provinceCue && best.kind === 'region' ? '.province-cue' : ''}${near ? '.near' : ''}`,
+    rule: `geo.${best.kind}${provinceCue && best.kind === 'region' ? '.province-cue' : ''}${roadEnd ? '.road-end' : near ? '.near' : ''}`,
     place: toPlace(best, gaz, near),
   };
 }
@@ -224,7 +244,7 @@ export function explainName(name: string, gaz: Gazetteer, pack: LanguagePack, co
   const key = nameKey(name);
   const ctx: PlaceContext = { countries, foldedDocument: fold(name), excluded: [] };
   const candidates = gaz.lookup(key)
-    .map((entry) => ({ entry, score: score(entry, ctx, false, true) }))
+    .map((entry) => ({ entry, score: score(entry, ctx, false, true, nameForm(entry, spelling(name), key)) }))
     .sort((a, b) => b.score - a.score);
   // The name as a sentence would give it: after a locative preposition.
   const sentence = `${pack.language === 'fr' ? 'à' : 'in'} ${name}`;
@@ -232,13 +252,43 @@ export function explainName(name: string, gaz: Gazetteer, pack: LanguagePack, co
   return { key, candidates, divisions: gaz.regionNamed(key), chosen };
 }
 
-function score(e: GeoEntry, ctx: PlaceContext, provinceCue: boolean, locative: boolean): number {
+/**
+ * The towns that bear a name as their own (not as one of their alternates): each is as likely a
+ * reading of the name as the one chosen, so each votes for its country in a document's context.
+ */
+export function namesakeCountries(gaz: Gazetteer, mention: PlaceMention): ReadonlySet<string> {
+  const key = nameKey(mention.text);
+  const written = spelling(mention.text);
+  const own = gaz.lookup(key).filter((e) => e.kind === 'city' && nameForm(e, written, key) !== 'alternate');
+  return new Set((own.length ? own : mention.entry ? [mention.entry] : []).map((e) => e.country_code));
+}
+
+/** How a town is named by the text: its own name as written, its own name spelled otherwise ("Kisi" for "Kisii"), or one of its alternates. */
+type NameForm = 'exact' | 'key' | 'alternate';
+
+function nameForm(e: GeoEntry, written: string, key: string): NameForm {
+  // Curated names (sites, regions, countries, aliases.json) are each chosen for what they name.
+  if (e.kind !== 'city') return 'exact';
+  if (spelling(e.name) === written) return 'exact';
+  return nameKey(e.name) === key ? 'key' : 'alternate';
+}
+
+/** The name as written, folded, with punctuation as spaces: "El Wak" and "el-Wak" alike, "Kisii" and "Kisi" apart. */
+function spelling(text: string): string {
+  return fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+// A town named by its own name is preferred to one that merely lists the name among its alternates:
+// the bonus of an exact name is worth a thousandfold population, a respelling a thirtyfold one.
+const FORM_SCORE: Record<NameForm, number> = { exact: 3, key: 1.5, alternate: 0 };
+
+function score(e: GeoEntry, ctx: PlaceContext, provinceCue: boolean, locative: boolean, form: NameForm): number {
   // A division from GeoNames' list without a division word ranks below towns: "in Gaza" is the town
   // (or the curated region) before Mozambique's Gaza province; "in Turkana", with no such town, is the county.
   const kindScore = e.kind === 'site' ? 40 : e.kind === 'region' ? (provinceCue ? 50 : e.cityNamedAlike ? 5 : e.needsCue ? 8 : 30) : e.kind === 'country' ? 20 : 10;
   const contextIndex = ctx.countries.indexOf(e.country_code);
   const context = contextIndex < 0 ? 0 : 20 - Math.min(contextIndex, 10);
-  return kindScore + context + Math.log10(e.population + 1) + (locative ? 1 : 0);
+  return kindScore + context + Math.log10(e.population + 1) + (locative ? 1 : 0) + FORM_SCORE[form];
 }
 
 function isNear(before: string, pack: LanguagePack): boolean {
@@ -302,6 +352,11 @@ const DIRECTION_NAMES: Record<string, string> = {
 
 function round(x: number): number {
   return Math.round(x * 100) / 100;
+}
+
+function wordAt(raw: string, tokens: readonly Span[], i: number): string {
+  const t = tokens[i];
+  return t ? raw.slice(t.start, t.end) : '';
 }
 
 function isCapitalized(word: string): boolean {

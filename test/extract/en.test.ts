@@ -95,6 +95,15 @@ const CASES: [string, Expected][] = [
   // A state's strikes with no weapon named are air strikes.
   ['Headline\n\nOn March 16, 2024, US strikes hit two militia depots near Al Qaim.',
     { sub: 'Air/drone strike', date: '2024-03-16' }],
+  // "beat X to death", present-tense verbs (notes and headlines), a participle clause after a comma, arson.
+  ['Headline\n\nOn March 6, 2024, in Isiolo, police officers allegedly beat a man to death during an arrest.',
+    { sub: 'Attack', date: '2024-03-06', place: 'Isiolo' }],
+  ['Headline\n\nOn March 6, 2024, two police officers shoot and kill a woman in Kibera, Nairobi.',
+    { sub: 'Attack', date: '2024-03-06', killed: 1 }],
+  ['Headline\n\nOn March 6, 2024, gunmen kill two civilians in Mandera.',
+    { sub: 'Attack', date: '2024-03-06', killed: 2, place: 'Mandera' }],
+  ['Headline\n\nOn March 6, 2024, a house was set on fire in Wote, killing four people.',
+    { date: '2024-03-06', killed: 4, place: 'Wote' }],
 ];
 
 testCaseTable('en', CASES);

@@ -59,6 +59,11 @@ const CASES: [string, Expected][] = [
   // Des « frappes » d'un État sans arme nommée sont des frappes aériennes.
   ['Titre\n\nLe 16 mars 2024, les Etats-Unis ont mené des frappes contre deux dépôts près d’Al-Qaïm.',
     { sub: 'Air/drone strike', date: '2024-03-16' }],
+  // "battu à mort", "poignardé à mort": a killing.
+  ['Titre\n\nLe 6 mars 2024, un homme a été battu à mort par des policiers à Isiolo.',
+    { sub: 'Attack', date: '2024-03-06', place: 'Isiolo' }],
+  ['Titre\n\nLe 6 mars 2024, un commerçant a été poignardé à mort à Garissa.',
+    { sub: 'Attack', date: '2024-03-06', place: 'Garissa' }],
 ];
 
 testCaseTable('fr', CASES);

@@ -136,3 +136,47 @@ test('admin1 and country are filled when known', () => {
   assert.equal(p?.place.country, 'Iraq');
   assert.equal(p?.place.country_code, 'IQ');
 });
+
+// [sentence, language, context countries, expected place and country, or null for none]: how the name is written.
+const NAME_FORMS: [string, Language, string[], string | null][] = [
+  // A town named by its own name beats a larger one that lists the name among its alternates or respellings.
+  ['Residents protested in Kisii on Monday.', 'en', [], 'Kisii KE'],
+  ['Des habitants ont manifesté à Kisii.', 'fr', [], 'Kisii KE'],
+  ['Police opened fire in the town of El Wak.', 'en', [], 'El Wak KE'],
+  // A word that a small town abroad has as an alternate or respelled name is no place.
+  ['A grenade was thrown at a Christian meeting.', 'en', [], null],
+  ['Clashes broke out between herders, with Maasai demonstrators on the road.', 'en', ['KE'], null],
+  // "In" opening a sentence is no first name: "In Bondo town" names Bondo.
+  ['In Bondo town, a chief was found dead.', 'en', ['KE'], 'Bondo KE'],
+  // People of a place name it: "Limuru residents", "les habitants de Limuru", "Gatundu County residents".
+  ['On Monday, Limuru residents tried to lynch a man.', 'en', ['KE'], 'Limuru KE'],
+  ['Les habitants de Limuru ont bloqué la route.', 'fr', ['KE'], 'Limuru KE'],
+  ['Gatundu County residents held a demonstration.', 'en', ['KE'], 'Gatundu KE'],
+  // A capitalised word opening a sentence is not taken for a small town even with people after it.
+  ['Street traders held a demonstration.', 'en', [], null],
+  // An institution stands in the town it is named after.
+  ['On Monday, Garissa University students rioted.', 'en', ['KE'], 'Garissa KE'],
+  ['Hundreds of Garissa High School students took to the streets.', 'en', ['KE'], 'Garissa KE'],
+];
+for (const [text, language, countries, expected] of NAME_FORMS) {
+  test(`${language}: name form in "${text}"`, () => {
+    const found = places(text, language, countries).filter((p) => p.rank <= 3);
+    assert.equal(found[0] ? `${found[0].place.name} ${found[0].place.country_code}` : null, expected);
+  });
+}
+
+// [sentence, language, context countries, place the event is at (most specific first), precision]: a road's ends.
+const ROADS: [string, Language, string[], string, 1 | 2][] = [
+  ['Transport was paralysed on the Nairobi-Mombasa highway in Emali.', 'en', ['KE'], 'Emali', 1],
+  ['Locals blocked the Mpeketoni-Lamu road.', 'en', ['KE'], 'Lamu', 2],
+  ['Des habitants ont bloqué la route Nairobi-Mombasa à Emali.', 'fr', ['KE'], 'Emali', 1],
+  ['Four were killed along the Isiolo-Garissa border.', 'en', ['KE'], 'Garissa', 2],
+];
+for (const [text, language, countries, name, precision] of ROADS) {
+  test(`${language}: a road's ends in "${text}"`, () => {
+    const found = places(text, language, countries);
+    const best = [...found].sort((a, b) => a.rank + (a.near ? 1.5 : 0) - (b.rank + (b.near ? 1.5 : 0)))[0];
+    assert.equal(best?.place.name, name);
+    assert.equal(best?.place.geo_precision, precision);
+  });
+}

@@ -34,6 +34,9 @@ interface RawLexicon {
   reporting_verbs: string[];
   reporting_auxiliaries: string[];
   people_after: string[];
+  inhabitants: string[];
+  road_nouns: string[];
+  institutions_after: string[];
   object_determiners: string[];
   return_fire: string[];
   negation_before: string[];
@@ -43,7 +46,7 @@ interface RawLexicon {
   protest_intervention: string[];
   protest_excessive: string[];
   riot_cues: string[];
-  casualty: { killed: string[]; wounded: string[]; none: string[]; none_killed_only: string[]; none_wounded_only: string[] };
+  casualty: { killed: string[]; killed_active: string[]; wounded: string[]; none: string[]; none_killed_only: string[]; none_wounded_only: string[] };
   claims: { claimed: string[]; confirmed: string[]; denied: string[]; negated_claim: string[] };
   citations: string[];
   same_day: string[];
@@ -119,6 +122,14 @@ export interface LanguagePack {
   readonly sidesBetweenRe: RegExp;
   /** "Pokot raiders", "la communauté": a noun after a name that makes it a people, not a place. */
   readonly peopleAfter: ReadonlySet<string>;
+  /** "Limuru residents", "les habitants de Limuru": people who live at a place, which names it as a place. */
+  readonly inhabitantsAfter: ReadonlySet<string>;
+  readonly inhabitantsBeforeRe: RegExp;
+  /** "Maseno University", "Garissa High School": an institution named after the town it stands in. */
+  readonly institutionsAfter: ReadonlySet<string>;
+  /** "the Nairobi-Mombasa highway", "la route Nairobi-Mombasa": towns that name a road's ends, not where on it. */
+  readonly roadAfterRe: RegExp;
+  readonly roadBeforeRe: RegExp;
   /** Right after a verb: the start of its object ("two", "a", "les"), which makes the name before the verb its agent. */
   readonly objectStartRe: RegExp;
   /** Fire returned or exchanged, an attack repelled: the victims' side fought back. */
@@ -134,6 +145,8 @@ export interface LanguagePack {
   /** Violence by the demonstrators themselves: a protest that is a riot. */
   readonly riotCueRe: RegExp;
   readonly killedRe: RegExp;
+  /** "gunmen kill two civilians", "ont tué deux soldats": an active verb, whose number follows it (the one before counts its authors). */
+  readonly killedActiveRe: RegExp;
   readonly woundedRe: RegExp;
   readonly noCasualtiesRe: RegExp;
   readonly noKilledRe: RegExp;
@@ -268,6 +281,11 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     reportingNextRe: new RegExp(`^\\s*(?:\\S+\\s+)?(?:${lex.reporting_verbs.map((p) => phraseSource(p, L)).join('|')})${AFTER}`),
     sidesBetweenRe: new RegExp(`(?:${lex.sides_between.map((p) => phraseSource(p, L)).join('|')})\\s+(?:${phraseSource(lex.place_article, L)})?(?:\\S+\\s+(?:and|et)\\s+(?:${phraseSource(lex.place_article, L)})?)?$`),
     peopleAfter: new Set(lex.people_after),
+    inhabitantsAfter: new Set(lex.inhabitants),
+    inhabitantsBeforeRe: new RegExp(`${BEFORE}(?:${lex.inhabitants.map((p) => phraseSource(p, L)).join('|')})\\s+(?:of|de|d')\\s*(?:${phraseSource(lex.place_article, L)})?$`),
+    institutionsAfter: new Set(lex.institutions_after),
+    roadAfterRe: new RegExp(`^(?:\\s*-\\s*(?:[^\\s,.;()-]+\\s+){0,2}?[^\\s,.;()-]+)?\\s+(?:${lex.road_nouns.map((p) => phraseSource(p, L)).join('|')})${AFTER}`),
+    roadBeforeRe: new RegExp(`${BEFORE}(?:${lex.road_nouns.map((p) => phraseSource(p, L)).join('|')})\\s+(?:[^\\s,.;()-]+\\s*-\\s*)?$`),
     returnFireRe: words(lex.return_fire),
     strikeNounRe: words(lex.strike_nouns),
     negatedBeforeRe: new RegExp(`${BEFORE}(?:${lex.negation_before.map((p) => phraseSource(p, L)).join('|')})(?:[\\s-]+|(?<='))(?:[^\\s,.;:]+\\s+){0,3}$`),
@@ -276,6 +294,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     protestExcessiveRe: words(lex.protest_excessive),
     riotCueRe: words(lex.riot_cues),
     killedRe: words(lex.casualty.killed),
+    killedActiveRe: words(lex.casualty.killed_active),
     woundedRe: words(lex.casualty.wounded),
     noCasualtiesRe: words(lex.casualty.none),
     noKilledRe: words(lex.casualty.none_killed_only),
