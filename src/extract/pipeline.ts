@@ -550,8 +550,12 @@ function targetSides(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
   const armed = victimHits(ctx, s, trigger, pack.armedTargetRe);
   // "a police officer": the longer name says who it is; the "officer" inside it is not a civilian.
   const inside = (h: Span, others: readonly Span[]) => others.some((o) => o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start);
+  // "a police officer … wounding the officer": the head noun of an armed victim named again is that victim.
+  const { folded } = ctx.input;
+  const heads = new Set(armed.map((a) => folded.slice(a.start, a.end).split(/\s+/).pop()!));
+  const retold = (h: Span) => armed.some((a) => a.end <= h.start) && heads.has(folded.slice(h.start, h.end));
   return {
-    civilian: civilian.some((h) => !inside(h, armed)),
+    civilian: civilian.some((h) => !inside(h, armed) && !retold(h)),
     armed: armed.some((h) => !inside(h, civilian)),
     civilianPlace: victimHits(ctx, s, trigger, pack.civilianPlaceRe).length > 0,
   };
@@ -812,6 +816,8 @@ function isUntyped(c: Candidate): boolean {
 function mergeInto(into: Candidate, e: Candidate): void {
   // Whether the event so far is a bare toll, before what the other telling adds to it.
   const tollInto = into.bareToll && !e.bareToll;
+  // A toll told after the event belongs to it and keeps its type ("A gunbattle ensued. Four others wounded.").
+  const tollOfInto = e.bareToll && !into.bareToll;
   // The more precise place; between two areas, a named one (the Gulf of Aden) before a part of a country ("southern Yemen").
   if (!into.place || (e.place && (rankOf(e.place) < rankOf(into.place) || (rankOf(e.place) === rankOf(into.place) && !into.place.entry && !!e.place.entry)))) into.place = e.place;
   if (e.date && (!into.date || precisionRank(e.datePrecision) < precisionRank(into.datePrecision))) { into.date = e.date; into.datePrecision = e.datePrecision; }
@@ -831,8 +837,8 @@ function mergeInto(into: Candidate, e: Candidate): void {
     into.trace.push({ field: 'sub_event_type', rule: 'type.demonstration.joined' });
     if (joined === e.subEventType) into.kind = e.kind;
     into.subEventType = joined;
-  } else if ((KIND_PRIORITY.indexOf(e.kind) < KIND_PRIORITY.indexOf(into.kind) && eventTypeOf(e.subEventType) === eventTypeOf(into.subEventType)) || (isUntyped(into) && !isUntyped(e))
-    || tollInto) {
+  } else if (!tollOfInto && ((KIND_PRIORITY.indexOf(e.kind) < KIND_PRIORITY.indexOf(into.kind) && eventTypeOf(e.subEventType) === eventTypeOf(into.subEventType)) || (isUntyped(into) && !isUntyped(e))
+    || tollInto)) {
     into.kind = e.kind;
     into.subEventType = e.subEventType;
   }

@@ -174,7 +174,7 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
   }
   // "Pokot raiders", "the Turkana community", "clashes between Maasai and Kikuyu": peoples and sides.
   if (pack.peopleAfter.has(fold(nextWord)) || pack.sidesBetweenRe.test(before)) return null;
-  // "Limuru residents", "les habitants de Limuru", "Garissa High School": said of a place as plainly as "in Limuru".
+  // "Limuru residents", "les habitants de Limuru": said of a place as plainly as "in Limuru".
   const inhabited = pack.inhabitantsAfter.has(fold(nextWord)) || pack.inhabitantsBeforeRe.test(before);
   const locative = pack.locativeBeforeRe.test(before) || inhabited;
   // Short names ("Voi", "Ede") need a locative and must not open the sentence.
@@ -185,16 +185,17 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
 
   const written = spelling(words.join(' '));
   const scored = candidates
-    .map((e) => ({ e, form: nameForm(e, written, key) }))
-    .map(({ e, form }) => ({ e, form, score: score(e, ctx, provinceCue, locative, form) }))
+    .map((e) => {
+      const form = nameForm(e, written, key);
+      return { e, form, score: score(e, ctx, provinceCue, locative, form) };
+    })
     .filter(({ e, form }) => {
       // A one-word name after a capitalised word is a person's name, whatever else it could be.
       if (personLike && (e.kind === 'city' || single)) return false;
       if (e.kind !== 'city') return true;
-      // A town known by this name only as one of its alternates ("Christian" for a Kansas town,
-      // "Hindi" for Mariupol) is taken abroad only when it is a large city: such names are mostly words.
-      // A town named otherwise than by its own name ("Maasai" for Masai, Malaysia) must be large, and is never
-      // taken abroad when the document names other countries.
+      // A town abroad named otherwise than by its own name ("Christian", an alternate of a Kansas town;
+      // "Maasai", a respelling of Masai, Malaysia) must be a large city, and an alternate is never taken
+      // abroad when the document names other countries: such names are mostly words.
       if (form !== 'exact' && !ctx.countries.includes(e.country_code) && !/\p{Script=Arabic}/u.test(written) &&
         (ctx.countries.length > 0 ? form === 'alternate' : e.population < (form === 'alternate' ? 50_000 : 100_000))) return false;
       if (ctx.titleCase) return e.population >= 50_000 || ctx.countries.includes(e.country_code);

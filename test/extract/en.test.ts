@@ -104,6 +104,11 @@ const CASES: [string, Expected][] = [
     { sub: 'Attack', date: '2024-03-06', killed: 2, place: 'Mandera' }],
   ['Headline\n\nOn March 6, 2024, a house was set on fire in Wote, killing four people.',
     { date: '2024-03-06', killed: 4, place: 'Wote' }],
+  // A toll told after the event keeps the event's type; an armed victim named again by its head noun stays armed.
+  ['Headline\n\nOn March 6, 2024, Al Shabaab militants raid a police post in Mandera. A gunbattle ensued. Four others wounded.',
+    { sub: 'Armed clash', date: '2024-03-06', wounded: 4 }],
+  ['Headline\n\nOn March 6, 2024, a gang attacked a police officer on patrol in Mombasa, seriously wounding the officer.',
+    { sub: 'Armed clash', date: '2024-03-06' }],
 ];
 
 testCaseTable('en', CASES);

@@ -64,6 +64,11 @@ const CASES: [string, Expected][] = [
     { sub: 'Attack', date: '2024-03-06', place: 'Isiolo' }],
   ['Titre\n\nLe 6 mars 2024, un commerçant a été poignardé à mort à Garissa.',
     { sub: 'Attack', date: '2024-03-06', place: 'Garissa' }],
+  // The number before an active verb counts its authors; the one after, its victims.
+  ['Titre\n\nLe 6 mars 2024, deux hommes armés ont tué trois soldats à Gao.',
+    { date: '2024-03-06', killed: 3, place: 'Gao' }],
+  ['Titre\n\nLe 6 mars 2024, un soldat a été tué à Gao.',
+    { date: '2024-03-06', killed: 1, place: 'Gao' }],
 ];
 
 testCaseTable('fr', CASES);
