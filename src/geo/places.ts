@@ -174,9 +174,8 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
   }
   // "Pokot raiders", "the Turkana community", "clashes between Maasai and Kikuyu": peoples and sides.
   if (pack.peopleAfter.has(fold(nextWord)) || pack.sidesBetweenRe.test(before)) return null;
-  // "Limuru residents", "les habitants de Limuru": said of a place as plainly as "in Limuru".
-  const inhabited = pack.inhabitantsAfter.has(fold(nextWord)) || pack.inhabitantsBeforeRe.test(before);
-  const locative = pack.locativeBeforeRe.test(before) || inhabited;
+  // "Limuru residents": said of a place as plainly as "in Limuru" ("residents of Limuru" is a locative already).
+  const locative = pack.locativeBeforeRe.test(before) || pack.inhabitantsAfter.has(fold(nextWord));
   // Short names ("Voi", "Ede") need a locative and must not open the sentence.
   if (single && key.length <= 3 && (!locative || sentenceInitial)) candidates = candidates.filter((e) => e.kind !== 'city');
   // A division known only from GeoNames' list needs "in" or a division word: "Pokot raiders" are people.
@@ -184,6 +183,8 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
   if (!candidates.length) return null;
 
   const written = spelling(words.join(' '));
+  // Arabic-script text names towns by their alternates: it has no other way to.
+  const arabicScript = /\p{Script=Arabic}/u.test(written);
   const scored = candidates
     .map((e) => {
       const form = nameForm(e, written, key);
@@ -196,8 +197,8 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
       // A town abroad named otherwise than by its own name ("Christian", an alternate of a Kansas town;
       // "Maasai", a respelling of Masai, Malaysia) must be a large city, and an alternate is never taken
       // abroad when the document names other countries: such names are mostly words.
-      if (form !== 'exact' && !ctx.countries.includes(e.country_code) && !/\p{Script=Arabic}/u.test(written) &&
-        (ctx.countries.length > 0 ? form === 'alternate' : e.population < (form === 'alternate' ? 50_000 : 100_000))) return false;
+      if (form !== 'exact' && !arabicScript && !ctx.countries.includes(e.country_code) &&
+        (ctx.countries.length > 0 ? form === 'alternate' : e.population < OTHER_NAME_MIN_POPULATION)) return false;
       if (ctx.titleCase) return e.population >= 50_000 || ctx.countries.includes(e.country_code);
       // A capitalised word opening a sentence is any word ("Street traders"), unless a division word makes it a place ("Gatundu County residents").
       if (sentenceInitial && single && !provinceCue && !ctx.countries.includes(e.country_code) && e.population < 100_000) return false;
@@ -270,8 +271,8 @@ type NameForm = 'exact' | 'key' | 'alternate';
 function nameForm(e: GeoEntry, written: string, key: string): NameForm {
   // Curated names (sites, regions, countries, aliases.json) are each chosen for what they name.
   if (e.kind !== 'city') return 'exact';
-  if (spelling(e.name) === written) return 'exact';
-  return nameKey(e.name) === key ? 'key' : 'alternate';
+  if (nameKey(e.name) !== key) return 'alternate';
+  return spelling(e.name) === written ? 'exact' : 'key';
 }
 
 /** The name as written, folded, with punctuation as spaces: "El Wak" and "el-Wak" alike, "Kisii" and "Kisi" apart. */
@@ -282,6 +283,8 @@ function spelling(text: string): string {
 // A town named by its own name is preferred to one that merely lists the name among its alternates:
 // the bonus of an exact name is worth a thousandfold population, a respelling a thirtyfold one.
 const FORM_SCORE: Record<NameForm, number> = { exact: 3, key: 1.5, alternate: 0 };
+/** A town abroad named otherwise than by its own name, in a document that names no country, is taken from this size: a city known by many names. */
+const OTHER_NAME_MIN_POPULATION = 50_000;
 
 function score(e: GeoEntry, ctx: PlaceContext, provinceCue: boolean, locative: boolean, form: NameForm): number {
   // A division from GeoNames' list without a division word ranks below towns: "in Gaza" is the town

@@ -59,10 +59,10 @@ const CASES: [string, Expected][] = [
   // Des « frappes » d'un État sans arme nommée sont des frappes aériennes.
   ['Titre\n\nLe 16 mars 2024, les Etats-Unis ont mené des frappes contre deux dépôts près d’Al-Qaïm.',
     { sub: 'Air/drone strike', date: '2024-03-16' }],
-  // "battu à mort", "poignardé à mort": a killing.
+  // "battu à mort", "lapidé à mort": a killing.
   ['Titre\n\nLe 6 mars 2024, un homme a été battu à mort par des policiers à Isiolo.',
     { sub: 'Attack', date: '2024-03-06', place: 'Isiolo' }],
-  ['Titre\n\nLe 6 mars 2024, un commerçant a été poignardé à mort à Garissa.',
+  ['Titre\n\nLe 6 mars 2024, un voleur présumé a été lapidé à mort à Garissa.',
     { sub: 'Attack', date: '2024-03-06', place: 'Garissa' }],
   // The number before an active verb counts its authors; the one after, its victims.
   ['Titre\n\nLe 6 mars 2024, deux hommes armés ont tué trois soldats à Gao.',

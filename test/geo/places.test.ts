@@ -144,13 +144,13 @@ const NAME_FORMS: [string, Language, string[], string | null][] = [
   ['Des habitants ont manifesté à Kisii.', 'fr', [], 'Kisii KE'],
   ['Police opened fire in the town of El Wak.', 'en', [], 'El Wak KE'],
   // A word that a small town abroad has as an alternate or respelled name is no place.
-  ['A grenade was thrown at a Christian meeting.', 'en', [], null],
-  ['Clashes broke out between herders, with Maasai demonstrators on the road.', 'en', ['KE'], null],
+  ['Police guarded worshippers in Christian churches on Sunday.', 'en', [], null],
+  ['Fighting was reported in Maasai areas on Sunday.', 'en', [], null],
   // "In" opening a sentence is no first name: "In Bondo town" names Bondo.
   ['In Bondo town, a chief was found dead.', 'en', ['KE'], 'Bondo KE'],
-  // People of a place name it: "Limuru residents", "les habitants de Limuru", "Gatundu County residents".
+  // People of a place name it: "Limuru residents", "Gatundu County residents"; "les habitants de Gatundu" by its locative "de".
   ['On Monday, Limuru residents tried to lynch a man.', 'en', ['KE'], 'Limuru KE'],
-  ['Les habitants de Limuru ont bloqué la route.', 'fr', ['KE'], 'Limuru KE'],
+  ['Les habitants de Gatundu ont bloqué la route.', 'fr', ['KE'], 'Gatundu KE'],
   ['Gatundu County residents held a demonstration.', 'en', ['KE'], 'Gatundu KE'],
   // A capitalised word opening a sentence is not taken for a small town even with people after it.
   ['Street traders held a demonstration.', 'en', [], null],

@@ -122,10 +122,9 @@ export interface LanguagePack {
   readonly sidesBetweenRe: RegExp;
   /** "Pokot raiders", "la communauté": a noun after a name that makes it a people, not a place. */
   readonly peopleAfter: ReadonlySet<string>;
-  /** "Limuru residents", "les habitants de Limuru": people who live at a place, which names it as a place. */
+  /** "Limuru residents": people who live at a place, named before them, which names it as a place ("les habitants de Limuru" is a locative "de"; the French list is empty). */
   readonly inhabitantsAfter: ReadonlySet<string>;
-  readonly inhabitantsBeforeRe: RegExp;
-  /** "Maseno University", "Garissa High School": an institution named after the town it stands in. */
+  /** "Maseno University", "Garissa High School": an institution named after the town it stands in (French names it after: "l'université de Garissa", so its list is empty). */
   readonly institutionsAfter: ReadonlySet<string>;
   /** "the Nairobi-Mombasa highway", "la route Nairobi-Mombasa": towns that name a road's ends, not where on it. */
   readonly roadAfterRe: RegExp;
@@ -282,7 +281,6 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     sidesBetweenRe: new RegExp(`(?:${lex.sides_between.map((p) => phraseSource(p, L)).join('|')})\\s+(?:${phraseSource(lex.place_article, L)})?(?:\\S+\\s+(?:and|et)\\s+(?:${phraseSource(lex.place_article, L)})?)?$`),
     peopleAfter: new Set(lex.people_after),
     inhabitantsAfter: new Set(lex.inhabitants),
-    inhabitantsBeforeRe: new RegExp(`${BEFORE}(?:${lex.inhabitants.map((p) => phraseSource(p, L)).join('|')})\\s+(?:of|de|d')\\s*(?:${phraseSource(lex.place_article, L)})?$`),
     institutionsAfter: new Set(lex.institutions_after),
     roadAfterRe: new RegExp(`^(?:\\s*-\\s*(?:[^\\s,.;()-]+\\s+){0,2}?[^\\s,.;()-]+)?\\s+(?:${lex.road_nouns.map((p) => phraseSource(p, L)).join('|')})${AFTER}`),
     roadBeforeRe: new RegExp(`${BEFORE}(?:${lex.road_nouns.map((p) => phraseSource(p, L)).join('|')})\\s+(?:[^\\s,.;()-]+\\s*-\\s*)?$`),
