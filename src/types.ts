@@ -123,6 +123,9 @@ export interface ExtractedEvent extends EventFields {
   /** "MM-DD" when the text dates the event by day and month but neither it nor the document tells
    *  the year: not a date (date stays null), but resolution can match it against dated reports. */
   readonly day_without_year?: string | null;
+  /** The text tells several events at once here ("two separate drone attacks in Iraq") and nothing tells them
+   *  apart: resolution never takes it for one of them. */
+  readonly tells_several?: boolean;
   readonly cited: readonly string[];
   readonly evidence: readonly EvidenceSpan[];
   readonly notes: string;

@@ -8,6 +8,7 @@ import { lineSpans } from '../text/sentences.ts';
 
 interface CleanLexicon {
   teaser_starts: string[];
+  sentence_openers: string[];
   share_lines: string[];
   navigation_words: string[];
   caption_credits: string[];
@@ -19,6 +20,11 @@ interface CleanLexicon {
 const lexicon = JSON.parse(readFileSync(new URL('./lexicon.json', import.meta.url), 'utf8')) as CleanLexicon;
 
 const TEASER = new RegExp(`^\\s*(?:${lexicon.teaser_starts.map((p) => phraseSource(p)).join('|')})\\s*[:>»\\-]`);
+// A teaser pasted inside a paragraph: "… à l'Iran. → Lire aussi : <titre> Le corps des Gardiens…".
+const INLINE_TEASER = new RegExp(`(?:[→»>–-]\\s*)?\\b(?:${lexicon.teaser_starts.map((p) => phraseSource(p)).join('|')})\\s*:`, 'g');
+// Where a teaser's headline ends: a headline is written in sentence case, so a capitalised word that
+// only opens sentences (an article, a pronoun), right after a lowercase word, starts the text again.
+const SENTENCE_OPENER = new RegExp(`(?<=[\\p{Ll}\\d)"»”]\\s+)(?:${lexicon.sentence_openers.join('|')})(?=[\\s'’])`, 'u');
 const SHARE = new RegExp(`^\\s*(?:${lexicon.share_lines.map((p) => phraseSource(p)).join('|')})\\s*$`);
 const NAV_WORD = new RegExp(`^\\s*(?:${lexicon.navigation_words.map((p) => phraseSource(p)).join('|')})\\s*$`);
 // A caption ends with a credit after its last sentence: "... 2016. ©Reuters", "... 2023. AP".
@@ -81,6 +87,14 @@ export function cleanDocument(raw: string, { boilerplateMinDocuments = 3, lineFr
     }
     let zoneKind = kind.kind;
     let rule = kind.rule;
+    if (zoneKind === 'body') {
+      const teaser = inlineTeaser(raw, span, folded);
+      if (teaser) {
+        push({ start: span.start, end: teaser.start }, 'body', rule);
+        push(teaser, 'teaser', 'zone.teaser.inline');
+        span = { start: teaser.end, end: span.end };
+      }
+    }
     if (zoneKind === 'body' && !titleDone && !sawContent && isTitleLike(text)) {
       zoneKind = 'title';
       rule = 'zone.title.first-unpunctuated-line';
@@ -113,6 +127,18 @@ function classifyLine(text: string, folded: string, sawContent: boolean, lineFre
   const key = lineKey(text);
   if (key && lineFrequency(key) >= minDocs) return { kind: 'boilerplate', rule: 'zone.boilerplate.repeated-across-site' };
   return { kind: 'body', rule: 'zone.body' };
+}
+
+/** A teaser inside a body line, from its cue to the end of its headline (or of the line). */
+function inlineTeaser(raw: string, line: Span, folded: string): Span | null {
+  INLINE_TEASER.lastIndex = 0;
+  const cue = INLINE_TEASER.exec(folded);
+  // At the start of the line the whole line is the teaser (classifyLine); here, after some text.
+  if (!cue || cue.index === 0 || !/[.!?»”"]$/.test(raw.slice(line.start, line.start + cue.index).trimEnd())) return null;
+  const from = line.start + cue.index + cue[0].length;
+  const after = raw.slice(from, line.end);
+  const opener = SENTENCE_OPENER.exec(after);
+  return { start: line.start + cue.index, end: opener ? from + opener.index : line.end };
 }
 
 function isNavigationBar(text: string): boolean {

@@ -73,6 +73,14 @@ interface Candidate {
   fromTitle: boolean;
   /** Deaths or wounds told with no author or weapon in their sentence: a toll, which belongs to the event told near it. */
   bareToll: boolean;
+  /** The clauses ("sentence:verb") that told this event with other places coordinated ("on the base at X and another at Y"). */
+  clauses: Set<string>;
+  /** Told only in sentences of what had happened before ("avait annoncé", "had already struck"). */
+  pastTense: boolean;
+  /** Tells several events at once with no place that tells them apart ("deux attaques de drones distinctes en Irak"). */
+  several: boolean;
+  /** Told as some days before the story ("cinq jours plus tôt", "two days earlier"): not the story's event. */
+  earlier: boolean;
   /** What its type was chosen from (victims, state author, strike noun), kept for a retelling that names a weapon. */
   typing: TypingInput;
 }
@@ -284,12 +292,13 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
       continue;
     }
     // "une attaque de drone sur al-Tanf et une attaque de missile sur Conoco": one event per verb and its places.
-    const segments = triggerSegments(input.folded, s, s.places);
+    const segments = triggerSegments(input.folded, s, s.places, pack);
     const targets: { place: PlaceMention | null; trigger: TriggerMention; segment: Span }[] = segments ??
       (noPlace ? [null] : places).map((place) => ({ place, trigger: s.primary!, segment: spanOf(s) }));
     for (const d of date) {
       for (const { place, trigger, segment } of targets) {
-        const c = newCandidate(ctx, s, place, d, roles, trigger, segment);
+        const c = newCandidate(ctx, s, place, d, segments ? assignRoles(ctx, s, trigger, segment) : roles, trigger, segment);
+        if (targets.filter((t) => t.trigger === trigger).length > 1) c.clauses.add(`${s.index}:${trigger.start}`);
         if (!c.date && yearless) {
           c.dayWithoutYear = yearless;
           c.trace.push({ field: 'date', rule: `${pack.language}.date.day-without-year` });
@@ -400,6 +409,8 @@ function qualifies(folded: string, a: PlaceMention, b: PlaceMention): boolean {
 function encloses(b: PlaceMention, a: PlaceMention): boolean {
   const pa = a.place, pb = b.place;
   if (!pa.country_code || pa.country_code !== pb.country_code || pa.lat === null || pb.lat === null) return false;
+  // A part of the country ("dans le nord-est de la Syrie") holds the town the writer places in it; its point is only its middle.
+  if (b.rule.startsWith('geo.direction.')) return a.rank < b.rank;
   const division = b.rank === 3 || (b.entry?.kind === 'city' && pb.admin1 !== null && nameKey(pb.admin1) === nameKey(pb.name));
   if (!division || b.rank < a.rank) return false;
   return (pa.admin1 !== null && pa.admin1 === pb.admin1) || kmBetween(pa.lat, pa.lon!, pb.lat, pb.lon!) <= 150;
@@ -415,6 +426,8 @@ interface Roles {
   confirmer: ActorMention | null;
 }
 
+// A headline drops the auxiliary: "U.S. Bases In Syria, Iraq Attacked By Drones" is passive all the same.
+const PARTICIPLE_BY = /\b(?:\S+ed|hit|struck|shot) by\b/;
 const PASSIVE = /(?:\bete\b|\bwere\b|\bwas\b|\bbeen\b|\best\b|\bsont\b|\betait\b|\betaient\b|\bis\b|\bare\b)/;
 
 /** "X also struck", "a également frappé": the author of the previous event acts again ("a également fait savoir" is someone speaking again). */
@@ -425,13 +438,14 @@ function sameAuthorCue(folded: string, s: Span, pack: LanguagePack): boolean {
 const SOURCE_BEFORE = /(?:selon|d'apres|citant|according to|citing|quoted by|porte-parole du|porte-parole de l'|spokesman for|spokesperson for|spokesman of|responsable du|official of)\s+(?:\S+\s+){0,2}$/;
 
 /** Who acted and who was targeted, from each actor mention's position and cues. */
-function assignRoles(ctx: DocumentContext, s: SentenceAnalysis): Roles {
+function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: TriggerMention = s.primary!, segment: Span = s): Roles {
   const { folded } = ctx.input;
   const pack = ctx.pack;
-  const trigger = s.primary!;
   const scored: { a: ActorMention; agent: number; target: number }[] = [];
   let confirmer: ActorMention | null = null;
-  for (const a of s.actors) {
+  // A sentence cut into segments, one verb each ("… ont été tirés sur la base, pour venger l'assassinat du
+  // général, tué dans un raid américain"): the sides of one verb are named in its segment.
+  for (const a of s.actors.filter((x) => x.start >= segment.start && x.end <= segment.end)) {
     // An actor of a phrase set aside ("l'escalade des attaques de la Résistance") plays no part in this event.
     const nearest = [...s.triggers].sort((x, y) => distance(x, a) - distance(y, a))[0];
     if (nearest?.suppressedBy && distance(nearest, a) < distance(trigger, a)) continue;
@@ -459,7 +473,7 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis): Roles {
     if (claimAfter && a.kind !== 'state') agent += 3;
     if (a.end <= trigger.start) {
       const between = folded.slice(a.end, trigger.start);
-      if (PASSIVE.test(between) || PASSIVE.test(folded.slice(trigger.start, trigger.end))) target += 3;
+      if (PASSIVE.test(between) || PASSIVE.test(folded.slice(trigger.start, trigger.end)) || PARTICIPLE_BY.test(folded.slice(trigger.start, trigger.end))) target += 3;
       else agent += 2;
     } else {
       target += a.via === 'military-noun' ? 2 : 1;
@@ -587,12 +601,21 @@ function actsOn(ctx: DocumentContext, subject: Span, verb: Span): boolean {
 }
 
 /** Several verbs of distinct kinds, each with its own places after it: the segments of the sentence, one per event. */
-function triggerSegments(folded: string, s: SentenceAnalysis, places: readonly PlaceMention[]): { place: PlaceMention; trigger: TriggerMention; segment: Span }[] | null {
-  const heads: TriggerMention[] = [];
+function triggerSegments(folded: string, s: SentenceAnalysis, places: readonly PlaceMention[], pack: LanguagePack): { place: PlaceMention; trigger: TriggerMention; segment: Span }[] | null {
+  let heads: TriggerMention[] = [];
   for (const t of s.triggers) {
     if (t.suppressedBy || t.kind === 'attack' || t.kind === 'explosion' || t.kind === 'shootdown') continue;
     if (heads.some((h) => t.start < h.end && h.start < t.end)) continue;
     heads.push(t);
+  }
+  // "a visé la base X, tandis que cinq missiles sont tombés sur Y": clauses joined by "while" tell a
+  // blow each, whatever their verbs; the first verb of each clause leads it.
+  if (heads.length < 2) {
+    const joins = allMatches(pack.clauseJoinRe, folded, s.start, s.end);
+    const bounds = [s.start, ...joins.map((j) => j.start), s.end];
+    const firsts = bounds.slice(1).map((end, k) => s.triggers.find((t) => !t.suppressedBy && t.kind !== 'shootdown' && t.start >= bounds[k]! && t.start < end));
+    if (!joins.length || firsts.some((t) => !t)) return null;
+    heads = firsts as TriggerMention[];
   }
   if (heads.length < 2) return null;
   heads.sort((a, b) => a.start - b.start);
@@ -637,6 +660,12 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
     stateActor: roles.actor1 ? roles.actor1.kind === 'state' : hasMatch(pack.stateForcesRe, input.folded, s.start, s.primary!.start),
   };
   const typed = chooseSubEventType(typing);
+  // "… où un tir de drone tuait le général, cinq jours plus tôt": days before the day the story is at.
+  const shift = earlierShift(ctx, segment);
+  if (shift && date.iso && /(?:same-day-as-previous|continuation|paragraph-context|lead-dated-by-report)/.test(date.rule)) {
+    date = shift.days === null ? { iso: null, precision: null, rule: `${pack.language}.date.earlier-unknown` }
+      : { iso: fromDays(toDays(date.iso) - shift.days), precision: date.precision, rule: `${date.rule}+${pack.language}.date.days-earlier` };
+  }
   const trace: FieldTrace[] = [
     { field: 'trigger', rule: trigger.rule, span: trigger },
     { field: 'sub_event_type', rule: typed.rule },
@@ -657,6 +686,10 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
     date: date.iso,
     datePrecision: date.iso ? date.precision : null,
     dayWithoutYear: null,
+    clauses: new Set(),
+    pastTense: toldAsPast(ctx, s),
+    earlier: shift !== null,
+    several: (!place || place.rank >= 3) && hasMatch(pack.severalEventsRe, input.folded, Math.max(segment.start, trigger.start - 30), Math.min(segment.end, trigger.end + 30)),
     place,
     countryCode: country,
     actor1: roles.actor1?.canonical ?? null,
@@ -678,6 +711,23 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
     // A toll by gunfire ("shot dead") belongs to the event near it; one told with a bomb or a drone may be another strike.
     bareToll: trigger.kind === 'killing' && !roles.actor1 && [...weapons].every((w) => w === 'small_arms') && (s.casualties.killed !== null || s.casualties.wounded !== null),
   };
+}
+
+// "a rapporté que deux bases avaient été attaquées": in reported speech the pluperfect only follows the tense of the report.
+const REPORTED_SPEECH_BEFORE = /\b(?:que|qu'|that)\b/;
+
+/** Does the sentence tell what had happened before the story ("avait annoncé", "had already struck"), outside reported speech? */
+function toldAsPast(ctx: DocumentContext, s: SentenceAnalysis): boolean {
+  return s.background && allMatches(ctx.pack.backgroundTimeRe, ctx.input.folded, s.start, s.end).some((m) => !REPORTED_SPEECH_BEFORE.test(ctx.input.folded.slice(s.start, m.start)));
+}
+
+/** "cinq jours plus tôt", "two weeks earlier" in a segment: how many days back (null when the number is not read). */
+function earlierShift(ctx: DocumentContext, segment: Span): { days: number | null } | null {
+  const m = allMatches(ctx.pack.earlierRe, ctx.input.folded, segment.start, segment.end)[0];
+  if (!m) return null;
+  const [count, unit] = m.text.split(/\s+/);
+  const n = /^\d+$/.test(count!) ? Number(count) : ctx.pack.numbers.get(count!);
+  return { days: n === undefined ? null : /^(?:semaine|week)/.test(unit!) ? n * 7 : n };
 }
 
 function claimedBy(s: SentenceAnalysis, roles: Roles): boolean {
@@ -757,12 +807,27 @@ function placeCompatible(a: Candidate, b: Candidate): 'same' | 'contains' | fals
 
 
 /** One event per kind, place and day: retellings of one event in one document become one. */
-function mergeSameEvent(_ctx: DocumentContext, events: Candidate[]): Candidate[] {
+function mergeSameEvent(ctx: DocumentContext, events: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const e of events) {
     const into = out.find((o) => sameEvent(o, e));
     if (into) mergeInto(into, e);
     else out.push(e);
+  }
+  // One verb with coordinated places tells one moment: "des missiles ont été tirés sur la base X et une
+  // autre base à Y", where X is the event dated earlier, dates Y with it.
+  for (const c of out) {
+    if (c.date || !c.clauses.size) continue;
+    const dated = out.find((o) => o !== c && o.date && [...c.clauses].some((k) => o.clauses.has(k)));
+    if (!dated) continue;
+    c.date = dated.date;
+    c.datePrecision = dated.datePrecision;
+    c.dayWithoutYear = null;
+    c.trace.push({ field: 'date', rule: `${ctx.pack.language}.date.coordinated-with-dated` });
+    if (!c.actor1 && dated.actor1 && dated.actor1 !== c.actor2) {
+      c.actor1 = dated.actor1;
+      c.trace.push({ field: 'actor1', rule: `${ctx.pack.language}.actor.coordinated-with-dated` });
+    }
   }
   return out;
 }
@@ -770,13 +835,16 @@ function mergeSameEvent(_ctx: DocumentContext, events: Candidate[]): Candidate[]
 function sameEvent(a: Candidate, b: Candidate): boolean {
   const place = placeCompatible(a, b);
   if (!place) return false;
+  // What the text places days before the story is not the story's event, told again.
+  if (a.earlier !== b.earlier) return false;
   // Events a sentence tells apart (two bases, two days, two verbs) stay apart.
   if (place !== 'same' && b.sentences.some((i) => a.sentences.includes(i))) return false;
   const gap = Math.min(...b.sentences) - Math.max(...a.sentences);
   const near = gap <= 3 || a.fromTitle || b.fromTitle;
   // An undated toll at the very place of an event the document tells ("80 people were killed in the attack on the base") is its toll.
   if ((a.bareToll || b.bareToll) && place === 'same' && (!a.date || !b.date)) return true;
-  if (a.date && b.date && a.date !== b.date && !weekCompatible(a, b)) return false;
+  // What a sentence says had happened before, on a day of its own, is not the news dated around the report.
+  if (a.date && b.date && a.date !== b.date && (!weekCompatible(a, b) || a.pastTense || b.pastTense)) return false;
   if (a.dayWithoutYear && b.dayWithoutYear && a.dayWithoutYear !== b.dayWithoutYear) return false;
   if ((!a.date || !b.date || a.datePrecision !== b.datePrecision) && a.date !== b.date && !near) return false;
   // An attack told without its weapon ("ont ciblé deux bases") has no firm type: it may be any retelling.
@@ -856,6 +924,10 @@ function mergeInto(into: Candidate, e: Candidate): void {
   into.sentences.push(...e.sentences);
   into.fromTitle &&= e.fromTitle;
   into.bareToll &&= e.bareToll;
+  for (const k of e.clauses) into.clauses.add(k);
+  into.pastTense &&= e.pastTense;
+  into.several &&= e.several;
+  into.earlier &&= e.earlier;
 }
 
 function maxNullable(a: number | null, b: number | null): number | null {
@@ -905,7 +977,7 @@ function freeze(ctx: DocumentContext, c: Candidate): ExtractedEvent {
     evidence,
     trace: c.trace,
   };
-  return { ...event, notes: noteFor(event), day_without_year: c.date ? null : c.dayWithoutYear };
+  return { ...event, notes: noteFor(event), day_without_year: c.date ? null : c.dayWithoutYear, ...(c.several ? { tells_several: true } : {}) };
 }
 
 const WEAPON_ORDER: readonly Weapon[] = ['drone', 'rocket', 'missile', 'ballistic_missile', 'mortar', 'rpg', 'ied', 'aircraft', 'artillery', 'small_arms', 'explosive', 'unknown'];

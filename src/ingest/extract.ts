@@ -19,7 +19,7 @@ export type ExtractResult =
 export function extractForStore({ doc, hash, ceiling }: ExtractTask, lineFrequency: LineFrequency): ExtractResult {
   try {
     const p = processDocument(doc, { lineFrequency, hash, ...(ceiling ? { ceiling } : {}) });
-    const events = p.events.map((e) => ({ record: toRecord(p.info, e), trace: e.trace, dayWithoutYear: e.day_without_year ?? null }));
+    const events = p.events.map((e) => ({ record: toRecord(p.info, e), trace: e.trace, dayWithoutYear: e.day_without_year ?? null, tellsSeveral: e.tells_several ?? false }));
     return { ok: true, document: { info: p.info, text: doc.text, zones: p.cleaned.zones, note: p.unsupported, events } };
   } catch (e) {
     return { ok: false, input: doc.name, reason: `processing failed: ${(e as Error).message}` };

@@ -21,6 +21,8 @@ export interface Mention {
   readonly record: EventRecord;
   /** "MM-DD" the document told without a year (the record's date is then null). */
   readonly dayWithoutYear?: string | null;
+  /** The document told several events at once here, and nothing tells them apart ("two separate drone attacks in Iraq"). */
+  readonly tellsSeveral?: boolean;
 }
 
 /** What resolution reads of a mention; also what the store indexes. */
@@ -42,6 +44,8 @@ export interface MentionKey {
   readonly actor1: string | null;
   readonly actor2: string | null;
   readonly weapons?: readonly string[];
+  /** A telling of several events at once: it is none of them (absent in keys stored before it was kept). */
+  readonly tellsSeveral?: boolean;
   readonly published: number | null;
   /** Order of mentions for a stable event id: earliest report first. */
   readonly sortKey: string;
@@ -68,6 +72,7 @@ export function mentionKey(m: Mention): MentionKey {
     actor1: r.actor1,
     actor2: r.actor2,
     weapons: r.weapons,
+    tellsSeveral: m.tellsSeveral ?? false,
     published: published ? toDays(published) : null,
     sortKey: `${published ?? '9999-12-31'}|${m.id}`,
   };
@@ -122,7 +127,7 @@ export function dayWindow(k: MentionKey): [number, number] | null {
 
 /** A mention precise enough to link pairwise: a day (or the week of its report) and a point. */
 export function isAnchor(k: MentionKey): boolean {
-  return k.day !== null && (k.datePrecision === 'day' || k.datePrecision === 'week') && k.lat !== null && k.lon !== null && (k.geoPrecision === 1 || k.geoPrecision === 2);
+  return !k.tellsSeveral && k.day !== null && (k.datePrecision === 'day' || k.datePrecision === 'week') && k.lat !== null && k.lon !== null && (k.geoPrecision === 1 || k.geoPrecision === 2);
 }
 
 function km(a: MentionKey, b: MentionKey): number {
@@ -170,7 +175,8 @@ function linkCost(a: MentionKey, b: MentionKey): number {
 
 /** Phase 2: how well a loose mention (no day or no point) fits a cluster; null when it does not. */
 function fit(loose: MentionKey, members: readonly MentionKey[]): number | null {
-  if (members.some((m) => m.document === loose.document)) return null;
+  // "Two separate drone attacks in Iraq" is not one of the attacks another report tells.
+  if (loose.tellsSeveral || members.some((m) => m.document === loose.document)) return null;
   let best: number | null = null;
   for (const m of members) {
     if (!actorsAgree(loose, m)) return null;
@@ -368,7 +374,7 @@ function components(members: readonly MentionKey[], links: Link[]): MentionKey[]
  */
 function linkRegional(loose: readonly MentionKey[], anchored: readonly MentionKey[][]): MentionKey[][] {
   const reach = anchored.map((g) => ({ g, box: boxOf(g, VAGUE_REACH_KM) }));
-  const dated = (k: MentionKey) => k.day !== null && (k.datePrecision === 'day' || k.datePrecision === 'week');
+  const dated = (k: MentionKey) => !k.tellsSeveral && k.day !== null && (k.datePrecision === 'day' || k.datePrecision === 'week');
   const unclaimed = (k: MentionKey) => !reach.some(({ g, box }) => inBox(k, box) && fit(k, g) !== null);
   const regional = loose.filter((k) => dated(k) && k.lat !== null && k.geoPrecision === 3 && unclaimed(k));
   const national = loose.filter((k) => dated(k) && k.lat === null && k.country !== null && unclaimed(k));

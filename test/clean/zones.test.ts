@@ -61,3 +61,23 @@ test('zones are offsets into the untouched raw text', () => {
   const raw = 'Titre\u00a0avec espace\r\n\r\nCorps de l’article.\r\n';
   for (const z of cleanDocument(raw).zones) assert.equal(raw.slice(z.start, z.end).trim(), raw.slice(z.start, z.end));
 });
+
+// [body line with a teaser pasted in, the zones it is cut into]
+const INLINE_TEASERS: [string, [string, string][]][] = [
+  ['La base a été visée mercredi. → Lire aussi : Après les tirs, le président se veut rassurant Le commandement a publié un communiqué.',
+    [['body', 'La base a été visée mercredi.'], ['teaser', '→ Lire aussi : Après les tirs, le président se veut rassurant'], ['body', 'Le commandement a publié un communiqué.']]],
+  ['The base was hit on Wednesday. Read more: Drones strike a convoy near the border The ministry said nobody was hurt.',
+    [['body', 'The base was hit on Wednesday.'], ['teaser', 'Read more: Drones strike a convoy near the border'], ['body', 'The ministry said nobody was hurt.']]],
+  // No sentence start after the headline: the teaser runs to the end of the line.
+  ['La base a été visée mercredi. A lire aussi : un drone abattu près de la frontière irakienne',
+    [['body', 'La base a été visée mercredi.'], ['teaser', 'A lire aussi : un drone abattu près de la frontière irakienne']]],
+  // "lire aussi" inside a sentence is no teaser.
+  ['Il faut lire aussi le communiqué : il dit que la base a été visée.', [['body', 'Il faut lire aussi le communiqué : il dit que la base a été visée.']]],
+];
+
+for (const [line, want] of INLINE_TEASERS) {
+  test(`inline teaser: "${line.slice(0, 50)}"`, () => {
+    const raw = `Un titre sans point final\n\n${line}\n`;
+    assert.deepEqual(kinds(raw).slice(1), want);
+  });
+}

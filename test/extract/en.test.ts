@@ -144,3 +144,21 @@ test('en: a site and a province joined by "and" are two places; a province aroun
   const one = eventsOf('Headline\n\nOn March 4, 2024, rockets struck Ain al-Asad air base and Anbar province.');
   assert.deepEqual(one.map((e) => e.location?.name), ['Ain al-Asad Air Base']);
 });
+
+test('en: a headline drops the auxiliary of its passive: "Bases … Attacked By Drones" names the target', () => {
+  const e = only('U.S. Bases In Syria, Iraq Attacked By Drones\n\nOn Wednesday 13 March 2024, two one-way drones headed for al-Asad air base were shot down.');
+  assert.equal(e.actor1, null);
+  assert.equal(e.actor2, 'Military Forces of the United States');
+});
+
+test('en: "two separate drone attacks" placed only in a country tells several events', () => {
+  assert.equal(only('Title\n\nUS forces in Iraq were targeted in two separate drone attacks on Wednesday.').tells_several, true);
+  assert.equal(only('Title\n\nTwo drones attacked the al-Asad air base on Wednesday.').tells_several, undefined);
+});
+
+test('en: "while" joins two blows, each at its own place; "N days earlier" is another day', () => {
+  const events = eventsOf('Title\n\nOn 12 March 2024, rockets hit the al-Asad air base, while a drone struck the city of Erbil.');
+  assert.deepEqual(events.map((e) => e.location?.name).sort(), ['Ain al-Asad Air Base', 'Erbil']);
+  const shifted = eventsOf('Title\n\nOn 12 March 2024, missiles struck the al-Asad air base. Two days earlier, a drone hit the city of Erbil.');
+  assert.equal(shifted.find((e) => e.location?.name === 'Erbil')?.date, '2024-03-10');
+});

@@ -135,3 +135,55 @@ test('fr: the "également" of a reporting verb does not make the previous author
   const again = eventsOf('Titre\n\nLe 4 mars 2024, les Gardiens de la révolution ont attaqué la base d’Aïn al-Assad.\n\nLe 6 mars 2024, ils ont également attaqué la base de Harir.');
   assert.equal(again.find((e) => e.location?.name === 'Harir Air Base')?.actor1, 'Islamic Revolutionary Guard Corps');
 });
+
+test('fr: "a annoncé, mercredi, avoir ciblé" is the attack; what follows "en réponse au meurtre de" is not its place', () => {
+  const e = only('Titre\n\nLes Gardiens de la révolution ont annoncé, mercredi, avoir ciblé deux bases américaines en Irak, en réponse au meurtre d’un général, commandant de leurs forces, dans un raid américain à Bagdad.');
+  assert.equal(e.date, '2024-03-13');
+  assert.equal(e.location?.name, 'Iraq');
+  assert.equal(e.actor1, 'Islamic Revolutionary Guard Corps');
+});
+
+test('fr: places coordinated with one verb share the day of the one already dated', () => {
+  const events = eventsOf('Titre\n\nLe 12 mars 2024, des missiles ont frappé la base d’Aïn al-Assad.\n\n' +
+    'Des dizaines de missiles ont été tirés sur la base d’Aïn al-Assad et une autre base à Erbil, selon les Gardiens de la révolution.');
+  const erbil = events.find((e) => e.location?.name === 'Erbil');
+  assert.ok(erbil, events.map((e) => e.notes).join(' | '));
+  assert.equal(erbil.date, '2024-03-12');
+  assert.ok(erbil.trace.some((t) => t.rule === 'fr.date.coordinated-with-dated'));
+  // A part of the country after a comma says where the town is: one place, not two events.
+  const one = eventsOf('Titre\n\nLe 12 mars 2024, des missiles ont frappé la base d’Aïn al-Assad.\n\nLa Résistance avait déjà frappé la base d’al-Malikiyah, dans le nord-est de la Syrie, avec un drone.');
+  assert.equal(one.find((e) => e.location?.name === 'Al Malikiyah')?.date, null);
+});
+
+test('fr: what a sentence says had happened on another day is not the news dated by the report', () => {
+  const events = eventsOf('Titre\n\nUn missile a atterri près de la base aérienne de Balad, sans faire de victimes.\n\n' +
+    'Les Gardiens de la révolution avaient annoncé, mercredi, avoir ciblé deux bases américaines en Irak avec des missiles balistiques.', { published: '2024-03-15' });
+  const balad = events.find((e) => e.location?.name === 'Balad Air Base');
+  assert.ok(balad);
+  assert.equal(balad.actor1, null);
+  assert.equal(events.find((e) => e.location?.name === 'Iraq')?.date, '2024-03-13');
+  // In reported speech the pluperfect only follows the report's tense: still the same attack.
+  const same = eventsOf('Titre\n\nMercredi, un drone a visé la base d’al-Tanf.\n\nUne télévision a rapporté jeudi que deux bases en Syrie avaient été attaquées.');
+  assert.equal(same.length, 1);
+});
+
+test('fr: "deux attaques de drones distinctes" placed only in a country tells several events', () => {
+  assert.equal(only('Titre\n\nLes forces américaines en Irak ont été la cible de deux attaques de drones distinctes mercredi.').tells_several, true);
+  assert.equal(only('Titre\n\nDeux drones ont attaqué mercredi la base d’Aïn al-Assad.').tells_several, undefined);
+});
+
+test('fr: "tandis que" joins two blows, each at its own place; "N jours plus tôt" is another day', () => {
+  const events = eventsOf('Titre\n\nLe 12 mars 2024, l’attaque a visé la base d’Aïn al-Assad avec 17 missiles, tandis que cinq missiles sont tombés sur la ville d’Erbil.');
+  assert.deepEqual(events.map((e) => e.location?.name).sort(), ['Ain al-Asad Air Base', 'Erbil']);
+  const earlier = eventsOf('Titre\n\nLe 12 mars 2024, des missiles ont frappé la base d’Aïn al-Assad.\n\nUn drone avait frappé la ville d’Erbil trois jours plus tôt.');
+  assert.equal(earlier.length, 2);
+  const shifted = eventsOf('Titre\n\nLe 12 mars 2024, des missiles ont frappé la base d’Aïn al-Assad. Trois jours plus tôt, un drone a frappé la ville d’Erbil.');
+  assert.equal(shifted.find((e) => e.location?.name === 'Erbil')?.date, '2024-03-09');
+});
+
+test('fr: in a sentence cut into one segment per verb, each verb’s sides are named in its segment', () => {
+  const events = eventsOf('Titre\n\nLe 12 mars 2024, des missiles ont été tirés sur la base d’Aïn al-Assad, pour venger l’assassinat du général, tué dans un raid américain à Bagdad.');
+  const base = events.find((e) => e.location?.name === 'Ain al-Asad Air Base');
+  assert.ok(base, events.map((e) => e.notes).join(' | '));
+  assert.notEqual(base.actor1, 'Military Forces of the United States');
+});

@@ -104,6 +104,15 @@ test('a report placed only in a country joins an event of that country only when
   assert.deepEqual(sizes(rockets), [1, 1]);
 });
 
+test('a report of several attacks at once ("two separate drone attacks in Iraq") joins none of them', () => {
+  const IRAQ: Place = { name: 'Iraq', admin1: null, country: 'Iraq', country_code: 'IQ', lat: null, lon: null, geo_precision: null };
+  const told = mention('two.txt', { location: IRAQ });
+  assert.deepEqual(sizes([mention('site.txt'), told]), [2]);
+  assert.deepEqual(sizes([mention('site.txt'), { ...told, tellsSeveral: true }]), [1, 1]);
+  // Nor a province's report of them.
+  assert.deepEqual(sizes([mention('site.txt'), { ...mention('anbar.txt', { location: ANBAR }), tellsSeveral: true }]), [1, 1]);
+});
+
 test('an undated, unpublished report that gives a day and month without a year joins the event of that day at its site', () => {
   const events = [mention('oct18.txt', { location: TANF, date: '2023-10-18' }), mention('oct23.txt', { location: TANF, date: '2023-10-23' })];
   const undated = { ...mention('rt.txt', { location: TANF, date: null, date_precision: null, sources: unpublished('rt.txt') }), dayWithoutYear: '10-23' };
@@ -188,6 +197,9 @@ const REPORTS: Record<string, string> = {
   'tanf.txt': 'Headline\n\nA drone attack targeted US forces at al-Tanf garrison on March 12, 2024, officials said.',
   'tanf-undated.txt': 'Headline\n\nA drone attack targeted US forces at al-Tanf garrison, officials said.',
   'tanf-undated-2.txt': 'Headline\n\nDrones struck the al-Tanf base where US troops are stationed, a security source said.',
+  'asad.txt': 'Headline\n\nOn Wednesday March 13, 2024, two one-way drones headed for the al-Asad air base were shot down, officials said.',
+  'iraq-one.txt': 'Headline\n\nUS forces in Iraq were targeted by a drone attack on Wednesday March 13, 2024, officials said.',
+  'iraq-two.txt': 'Headline\n\nUS forces in Iraq were targeted in two separate drone attacks on Wednesday March 13, 2024, officials said.',
 };
 
 async function ingestInOrder(names: string[]): Promise<string[]> {
@@ -222,4 +234,10 @@ test('undated reports are resolved the same whether they arrive before or after 
   assert.deepEqual(two, await ingestInOrder(['tanf-undated-2.txt', 'tanf.txt', 'tanf-undated.txt']));
   assert.deepEqual(two, await ingestInOrder(['tanf.txt', 'tanf-undated-2.txt', 'tanf-undated.txt']));
   assert.deepEqual(docs(two).sort(), ['tanf-undated-2.txt', 'tanf-undated.txt', 'tanf.txt']);
+});
+
+test('through the store, a report of one attack in the country joins the attack at the base; a report of two does not', async () => {
+  const docs = (events: string[]) => events.map((e) => e.split(':')[1]).sort();
+  assert.deepEqual(docs(await ingestInOrder(['asad.txt', 'iraq-one.txt'])), ['asad.txt+iraq-one.txt']);
+  assert.deepEqual(docs(await ingestInOrder(['iraq-two.txt', 'asad.txt'])), ['asad.txt', 'iraq-two.txt']);
 });

@@ -41,6 +41,9 @@ interface RawLexicon {
   return_fire: string[];
   negation_before: string[];
   strike_nouns: string[];
+  several_events: string[];
+  clause_joins: string[];
+  earlier_cues: string[];
   place_article: string;
   state_subject: { auxiliaries: string[]; verbs: string[] };
   protest_intervention: string[];
@@ -137,6 +140,12 @@ export interface LanguagePack {
   readonly negatedBeforeRe: RegExp;
   /** "strikes", "frappes": an attack word that says the blow came from afar. */
   readonly strikeNounRe: RegExp;
+  /** "deux attaques de drones distinctes", "two separate attacks": a telling of several events at once. */
+  readonly severalEventsRe: RegExp;
+  /** "tandis que", "whereas": joins two clauses that each tell what happened. */
+  readonly clauseJoinRe: RegExp;
+  /** "cinq jours plus tôt", "two days earlier": a count of days or weeks back, its number first. */
+  readonly earlierRe: RegExp;
   /** After a nationality: its military nouns, perhaps an auxiliary and an adverb, and an attack verb ("Israel has allegedly bombed", "US jets hit", "les Etats-Unis ont mené"). */
   readonly stateSubjectAfterRe: RegExp;
   readonly protestInterventionRe: RegExp;
@@ -286,6 +295,9 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     roadBeforeRe: new RegExp(`${BEFORE}(?:${lex.road_nouns.map((p) => phraseSource(p, L)).join('|')})\\s+(?:[^\\s,.;()-]+\\s*-\\s*)?$`),
     returnFireRe: words(lex.return_fire),
     strikeNounRe: words(lex.strike_nouns),
+    severalEventsRe: words(lex.several_events),
+    clauseJoinRe: words(lex.clause_joins),
+    earlierRe: words(lex.earlier_cues),
     negatedBeforeRe: new RegExp(`${BEFORE}(?:${lex.negation_before.map((p) => phraseSource(p, L)).join('|')})(?:[\\s-]+|(?<='))(?:[^\\s,.;:]+\\s+){0,3}$`),
     objectStartRe: new RegExp(`^\\s+(?:\\d|(?:${[...lex.object_determiners, ...numbers.keys()].map((p) => phraseSource(p, L)).join('|')})${AFTER})`),
     protestInterventionRe: words(lex.protest_intervention),
