@@ -658,6 +658,8 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
     troopsMoved: hasMatch(pack.troopNounRe, input.folded, s.start, s.end),
     territoryLost: hasMatch(pack.pushedBackRe, input.folded, s.start, s.end),
     stateActor: roles.actor1 ? roles.actor1.kind === 'state' : hasMatch(pack.stateForcesRe, input.folded, s.start, s.primary!.start),
+    crowdAssault: hasMatch(pack.crowdAssaultRe, input.folded, segment.start, segment.end),
+    demonstration: ctx.sentences.some((o) => o.paragraph === s.paragraph && Math.abs(o.index - s.index) <= 1 && o.triggers.some((t) => t.kind === 'protest' && !t.suppressedBy)),
   };
   const typed = chooseSubEventType(typing);
   // "… où un tir de drone tuait le général, cinq jours plus tôt": days before the day the story is at.

@@ -60,6 +60,10 @@ export interface TypingInput {
   readonly stateActor: boolean;
   /** The verb is a strike ("frappes", "strikes"): told of a state, with no weapon named, an air strike. */
   readonly strikeNoun?: boolean;
+  /** The crowd turns on people ("attacked", "pelted with stones", "lynched"). */
+  readonly crowdAssault?: boolean;
+  /** A protest is told in the sentence or next to it. */
+  readonly demonstration?: boolean;
 }
 
 /** The sub-event type and the id of the rule that chose it. */
@@ -91,7 +95,11 @@ export function chooseSubEventType(x: TypingInput): { sub: string; rule: string 
       if (x.riotCue) return { sub: 'Violent demonstration', rule: 'type.protest.violent' };
       if (x.protestIntervention) return { sub: 'Protest with intervention', rule: 'type.protest.intervention' };
       return { sub: 'Peaceful protest', rule: 'type.protest.peaceful' };
-    case 'riot': return x.protestExcessive ? { sub: 'Excessive force against protesters', rule: 'type.riot.excessive-force' } : { sub: 'Violent demonstration', rule: 'type.riot' };
+    case 'riot':
+      if (x.protestExcessive) return { sub: 'Excessive force against protesters', rule: 'type.riot.excessive-force' };
+      // ACLED: rioters who turn on people outside a demonstration are a mob; a demonstration turned violent is a violent demonstration.
+      if (x.crowdAssault && !x.demonstration) return { sub: 'Mob violence', rule: 'type.riot.assault-without-demonstration' };
+      return { sub: 'Violent demonstration', rule: 'type.riot' };
     case 'mob': return { sub: 'Mob violence', rule: 'type.mob' };
     case 'arrest': return { sub: 'Arrests', rule: 'type.arrest' };
     case 'abduction': return { sub: 'Abduction/forced disappearance', rule: 'type.abduction' };

@@ -109,6 +109,11 @@ const CASES: [string, Expected][] = [
     { sub: 'Armed clash', date: '2024-03-06', wounded: 4 }],
   ['Headline\n\nOn March 6, 2024, a gang attacked a police officer on patrol in Mombasa, seriously wounding the officer.',
     { sub: 'Armed clash', date: '2024-03-06' }],
+  // Rioters who turn on people outside a demonstration are a mob (ACLED); a demonstration turned violent stays one.
+  ['Title\n\nOn 6 March 2024, rioters attacked and injured two journalists in Ruiru.',
+    { sub: 'Mob violence', date: '2024-03-06', place: 'Ruiru' }],
+  ['Title\n\nOn 6 March 2024, students protesting fee increases rioted and pelted police with stones in Nyeri.',
+    { sub: 'Violent demonstration', date: '2024-03-06', place: 'Nyeri' }],
 ];
 
 testCaseTable('en', CASES);

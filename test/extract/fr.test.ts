@@ -69,6 +69,11 @@ const CASES: [string, Expected][] = [
     { date: '2024-03-06', killed: 3, place: 'Gao' }],
   ['Titre\n\nLe 6 mars 2024, un soldat a été tué à Gao.',
     { date: '2024-03-06', killed: 1, place: 'Gao' }],
+  // Des émeutiers qui s'en prennent à des personnes hors d'une manifestation sont une foule violente.
+  ['Titre\n\nLe 6 mars 2024, des émeutiers ont attaqué deux gardiens de prison à Ruiru.',
+    { sub: 'Mob violence', date: '2024-03-06', place: 'Ruiru' }],
+  ['Titre\n\nLe 6 mars 2024, des étudiants qui manifestaient contre les frais ont caillassé la police lors d’émeutes à Nyeri.',
+    { sub: 'Violent demonstration', date: '2024-03-06', place: 'Nyeri' }],
 ];
 
 testCaseTable('fr', CASES);

@@ -44,6 +44,7 @@ interface RawLexicon {
   several_events: string[];
   clause_joins: string[];
   earlier_cues: string[];
+  crowd_assault: string[];
   place_article: string;
   state_subject: { auxiliaries: string[]; verbs: string[] };
   protest_intervention: string[];
@@ -146,6 +147,8 @@ export interface LanguagePack {
   readonly clauseJoinRe: RegExp;
   /** "cinq jours plus tôt", "two days earlier": a count of days or weeks back, its number first. */
   readonly earlierRe: RegExp;
+  /** "rioters attacked two warders", "threw stones at the convoy": a crowd's violence against people. */
+  readonly crowdAssaultRe: RegExp;
   /** After a nationality: its military nouns, perhaps an auxiliary and an adverb, and an attack verb ("Israel has allegedly bombed", "US jets hit", "les Etats-Unis ont mené"). */
   readonly stateSubjectAfterRe: RegExp;
   readonly protestInterventionRe: RegExp;
@@ -298,6 +301,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     severalEventsRe: words(lex.several_events),
     clauseJoinRe: words(lex.clause_joins),
     earlierRe: words(lex.earlier_cues),
+    crowdAssaultRe: words(lex.crowd_assault),
     negatedBeforeRe: new RegExp(`${BEFORE}(?:${lex.negation_before.map((p) => phraseSource(p, L)).join('|')})(?:[\\s-]+|(?<='))(?:[^\\s,.;:]+\\s+){0,3}$`),
     objectStartRe: new RegExp(`^\\s+(?:\\d|(?:${[...lex.object_determiners, ...numbers.keys()].map((p) => phraseSource(p, L)).join('|')})${AFTER})`),
     protestInterventionRe: words(lex.protest_intervention),
