@@ -114,6 +114,11 @@ const CASES: [string, Expected][] = [
     { sub: 'Mob violence', date: '2024-03-06', place: 'Ruiru' }],
   ['Title\n\nOn 6 March 2024, students protesting fee increases rioted and pelted police with stones in Nyeri.',
     { sub: 'Violent demonstration', date: '2024-03-06', place: 'Nyeri' }],
+  // "violence" as what a march is for or against is its topic, not its conduct.
+  ['Title\n\nOn 6 March 2024, refugees marched in Nairobi to demand compensation for cases of violence.',
+    { sub: 'Peaceful protest', date: '2024-03-06', place: 'Nairobi' }],
+  ['Title\n\nOn 6 March 2024, women marched in Garissa to end gender-based violence.',
+    { sub: 'Peaceful protest', date: '2024-03-06', place: 'Garissa' }],
 ];
 
 testCaseTable('en', CASES);

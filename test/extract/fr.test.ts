@@ -74,6 +74,8 @@ const CASES: [string, Expected][] = [
     { sub: 'Mob violence', date: '2024-03-06', place: 'Ruiru' }],
   ['Titre\n\nLe 6 mars 2024, des étudiants qui manifestaient contre les frais ont caillassé la police lors d’émeutes à Nyeri.',
     { sub: 'Violent demonstration', date: '2024-03-06', place: 'Nyeri' }],
+  ['Titre\n\nLe 6 mars 2024, des femmes ont manifesté à Dakar pour la fin des violences faites aux femmes.',
+    { sub: 'Peaceful protest', date: '2024-03-06', place: 'Dakar' }],
 ];
 
 testCaseTable('fr', CASES);
