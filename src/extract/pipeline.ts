@@ -659,7 +659,7 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
     territoryLost: hasMatch(pack.pushedBackRe, input.folded, s.start, s.end),
     stateActor: roles.actor1 ? roles.actor1.kind === 'state' : hasMatch(pack.stateForcesRe, input.folded, s.start, s.primary!.start),
     crowdAssault: hasMatch(pack.crowdAssaultRe, input.folded, segment.start, segment.end),
-    demonstration: ctx.sentences.some((o) => o.paragraph === s.paragraph && Math.abs(o.index - s.index) <= 1 && o.triggers.some((t) => t.kind === 'protest' && !t.suppressedBy)),
+    demonstration: ctx.sentences.slice(Math.max(0, s.index - 1), s.index + 2).some((o) => o.paragraph === s.paragraph && o.triggers.some((t) => t.kind === 'protest' && !t.suppressedBy)),
   };
   const typed = chooseSubEventType(typing);
   // "… où un tir de drone tuait le général, cinq jours plus tôt": days before the day the story is at.
