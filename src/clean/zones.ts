@@ -21,7 +21,7 @@ const lexicon = JSON.parse(readFileSync(new URL('./lexicon.json', import.meta.ur
 
 const TEASER = new RegExp(`^\\s*(?:${lexicon.teaser_starts.map((p) => phraseSource(p)).join('|')})\\s*[:>»\\-]`);
 // A teaser pasted inside a paragraph: "… à l'Iran. → Lire aussi : <titre> Le corps des Gardiens…".
-const INLINE_TEASER = new RegExp(`(?:[→»>–-]\\s*)?\\b(?:${lexicon.teaser_starts.map((p) => phraseSource(p)).join('|')})\\s*:`, 'g');
+const INLINE_TEASER = new RegExp(`(?:[→»>–-]\\s*)?\\b(?:${lexicon.teaser_starts.map((p) => phraseSource(p)).join('|')})\\s*:`);
 // Where a teaser's headline ends: a headline is written in sentence case, so a capitalised word that
 // only opens sentences (an article, a pronoun), right after a lowercase word, starts the text again.
 const SENTENCE_OPENER = new RegExp(`(?<=[\\p{Ll}\\d)"»”]\\s+)(?:${lexicon.sentence_openers.join('|')})(?=[\\s'’])`, 'u');
@@ -131,7 +131,6 @@ function classifyLine(text: string, folded: string, sawContent: boolean, lineFre
 
 /** A teaser inside a body line, from its cue to the end of its headline (or of the line). */
 function inlineTeaser(raw: string, line: Span, folded: string): Span | null {
-  INLINE_TEASER.lastIndex = 0;
   const cue = INLINE_TEASER.exec(folded);
   // At the start of the line the whole line is the teaser (classifyLine); here, after some text.
   if (!cue || cue.index === 0 || !/[.!?»”"]$/.test(raw.slice(line.start, line.start + cue.index).trimEnd())) return null;

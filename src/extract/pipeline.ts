@@ -426,8 +426,6 @@ interface Roles {
   confirmer: ActorMention | null;
 }
 
-// A headline drops the auxiliary: "U.S. Bases In Syria, Iraq Attacked By Drones" is passive all the same.
-const PARTICIPLE_BY = /\b(?:\S+ed|hit|struck|shot) by\b/;
 const PASSIVE = /(?:\bete\b|\bwere\b|\bwas\b|\bbeen\b|\best\b|\bsont\b|\betait\b|\betaient\b|\bis\b|\bare\b)/;
 
 /** "X also struck", "a également frappé": the author of the previous event acts again ("a également fait savoir" is someone speaking again). */
@@ -473,7 +471,9 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
     if (claimAfter && a.kind !== 'state') agent += 3;
     if (a.end <= trigger.start) {
       const between = folded.slice(a.end, trigger.start);
-      if (PASSIVE.test(between) || PASSIVE.test(folded.slice(trigger.start, trigger.end)) || PARTICIPLE_BY.test(folded.slice(trigger.start, trigger.end))) target += 3;
+      if (PASSIVE.test(between) || PASSIVE.test(folded.slice(trigger.start, trigger.end))
+        // A headline drops the auxiliary: "U.S. Bases In Syria, Iraq Attacked By Drones" is passive all the same.
+        || hasMatch(pack.participleByRe, folded, trigger.start, trigger.end)) target += 3;
       else agent += 2;
     } else {
       target += a.via === 'military-noun' ? 2 : 1;
@@ -715,12 +715,10 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
   };
 }
 
-// "a rapporté que deux bases avaient été attaquées": in reported speech the pluperfect only follows the tense of the report.
-const REPORTED_SPEECH_BEFORE = /\b(?:que|qu'|that)\b/;
-
-/** Does the sentence tell what had happened before the story ("avait annoncé", "had already struck"), outside reported speech? */
+/** Does the sentence tell what had happened before the story ("avait annoncé", "had already struck"), outside
+ *  reported speech? ("a rapporté que deux bases avaient été attaquées": there the pluperfect only follows the report's tense.) */
 function toldAsPast(ctx: DocumentContext, s: SentenceAnalysis): boolean {
-  return s.background && allMatches(ctx.pack.backgroundTimeRe, ctx.input.folded, s.start, s.end).some((m) => !REPORTED_SPEECH_BEFORE.test(ctx.input.folded.slice(s.start, m.start)));
+  return s.background && allMatches(ctx.pack.backgroundTimeRe, ctx.input.folded, s.start, s.end).some((m) => !hasMatch(ctx.pack.reportedSpeechRe, ctx.input.folded, s.start, m.start));
 }
 
 /** "cinq jours plus tôt", "two weeks earlier" in a segment: how many days back (null when the number is not read). */

@@ -44,6 +44,8 @@ interface RawLexicon {
   several_events: string[];
   clause_joins: string[];
   earlier_cues: string[];
+  reported_speech: string[];
+  participle_by: string[];
   crowd_assault: string[];
   place_article: string;
   state_subject: { auxiliaries: string[]; verbs: string[] };
@@ -147,6 +149,10 @@ export interface LanguagePack {
   readonly clauseJoinRe: RegExp;
   /** "cinq jours plus tôt", "two days earlier": a count of days or weeks back, its number first. */
   readonly earlierRe: RegExp;
+  /** "que", "that": what follows is reported speech, whose tenses follow the report's. */
+  readonly reportedSpeechRe: RegExp;
+  /** "Attacked By", "visées par": a participle with its agent, a passive even without its auxiliary (headlines). */
+  readonly participleByRe: RegExp;
   /** "rioters attacked two warders", "threw stones at the convoy": a crowd's violence against people. */
   readonly crowdAssaultRe: RegExp;
   /** After a nationality: its military nouns, perhaps an auxiliary and an adverb, and an attack verb ("Israel has allegedly bombed", "US jets hit", "les Etats-Unis ont mené"). */
@@ -301,6 +307,8 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     severalEventsRe: words(lex.several_events),
     clauseJoinRe: words(lex.clause_joins),
     earlierRe: words(lex.earlier_cues),
+    reportedSpeechRe: words(lex.reported_speech),
+    participleByRe: words(lex.participle_by),
     crowdAssaultRe: words(lex.crowd_assault),
     negatedBeforeRe: new RegExp(`${BEFORE}(?:${lex.negation_before.map((p) => phraseSource(p, L)).join('|')})(?:[\\s-]+|(?<='))(?:[^\\s,.;:]+\\s+){0,3}$`),
     objectStartRe: new RegExp(`^\\s+(?:\\d|(?:${[...lex.object_determiners, ...numbers.keys()].map((p) => phraseSource(p, L)).join('|')})${AFTER})`),
