@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Language, Span, Weapon } from '../types.ts';
 import { fold } from '../text/fold.ts';
-import { BEFORE, AFTER, allMatches, phraseSource } from '../text/patterns.ts';
+import { BEFORE, AFTER, allMatches, hasMatch, phraseSource } from '../text/patterns.ts';
 import type { LanguagePack, TriggerKind } from './lang/index.ts';
 
 export interface TriggerMention extends Span {
@@ -28,7 +28,7 @@ export function findTriggers(folded: string, span: Span, pack: LanguagePack): Tr
   const opening = suppressors.find((s) => s.start - span.start <= 3);
   // A period ("since", "depuis") in a sentence that names no day is a summary of many events, not one.
   const undatedPeriod = suppressors.some((s) => s.why === 'period' && /^(?:since|depuis|au cours d|over the (?:past|last)|so far|to date|in total|au total)/.test(folded.slice(s.start, s.end)))
-    && !hasWord(pack.weekdayRe, folded.slice(span.start, span.end)) && !dayOfMonthRe(pack).test(folded.slice(span.start, span.end));
+    && !hasMatch(pack.weekdayRe, folded.slice(span.start, span.end)) && !dayOfMonthRe(pack).test(folded.slice(span.start, span.end));
   for (const t of pack.triggers) {
     for (const m of allMatches(t.re, folded, span.start, span.end)) {
       let suppressedBy: string | undefined = opening && sameClause(folded, opening.end, m.start) ? `${pack.language}.suppress.${opening.why}-opening`
@@ -179,21 +179,15 @@ export function findActors(raw: string, folded: string, span: Span, pack: Langua
     const countryAsSubject = pack.stateSubjectAfterRe.test(after);
     if (police.test(near) || police.test(far)) via = 'police-noun';
     else if (countryAsSubject) via = 'attack-noun';
-    else if (hasWord(pack.milNounRe, closest)) via = 'military-noun';
-    else if (hasWord(pack.attackNounRe, closest)) via = 'attack-noun';
-    else if (hasWord(pack.milNounRe, near) || hasWord(pack.milNounRe, far)) via = 'military-noun';
+    else if (hasMatch(pack.milNounRe, closest)) via = 'military-noun';
+    else if (hasMatch(pack.attackNounRe, closest)) via = 'attack-noun';
+    else if (hasMatch(pack.milNounRe, near) || hasMatch(pack.milNounRe, far)) via = 'military-noun';
     if (!via) continue;
     out.push({ start: nat.start, end: nat.end, canonical: countryActor(country, via === 'police-noun'), kind: 'state', via, rule: `${pack.language}.actor.nationality.${via}` });
   }
   return out.sort((a, b) => a.start - b.start);
 }
 
-function hasWord(re: RegExp, text: string): boolean {
-  re.lastIndex = 0;
-  const hit = re.test(text);
-  re.lastIndex = 0;
-  return hit;
-}
 
 // ---- Casualties ----
 
@@ -328,7 +322,7 @@ function numberAt(tokens: readonly Tok[], i: number, pack: LanguagePack): { valu
     const v2 = pack.numbers.get(two);
     if (v2 !== undefined) return { value: v2, firstIndex: i - 1 };
   }
-  const v = pack.numbers.get(t) ?? compoundNumber(t, pack);
+  const v = wordNumber(t, pack);
   if (v === undefined || v === 0) return null;
   return { value: v, firstIndex: i };
 }
@@ -341,8 +335,13 @@ function numberForward(tokens: readonly Tok[], i: number, pack: LanguagePack): {
     const v2 = pack.numbers.get(`${t} ${next}`);
     if (v2 !== undefined) return { value: v2, lastIndex: i + 1 };
   }
-  const v = pack.numbers.get(t) ?? compoundNumber(t, pack);
+  const v = wordNumber(t, pack);
   return v !== undefined && v > 0 && t !== 'a' && t !== 'an' ? { value: v, lastIndex: i } : null;
+}
+
+/** The value of one number word ("five", "cinq", "vingt-deux"), if it is one. */
+export function wordNumber(word: string, pack: LanguagePack): number | undefined {
+  return pack.numbers.get(word) ?? compoundNumber(word, pack);
 }
 
 /** "vingt-deux", "twenty-two", "soixante-dix-sept": sums of number words joined by hyphens. */

@@ -4,7 +4,7 @@
 // discard what cannot be an event.
 import type { DatePrecision, ExtractedEvent, FieldTrace, Language, Place, ResolvedDate, Span, Weapon, Zone } from '../types.ts';
 import { splitSentences, type Sentence } from '../text/sentences.ts';
-import { allMatches } from '../text/patterns.ts';
+import { allMatches, hasMatch } from '../text/patterns.ts';
 import { nameKey } from '../text/fold.ts';
 import { gazetteer, type Gazetteer } from '../geo/gazetteer.ts';
 import { kmBetween } from '../geo/distance.ts';
@@ -12,7 +12,7 @@ import { DIVISION_NOUN, codeOfCountryName, findPlaceMentions, namesakeCountries,
 import { languagePack, type LanguagePack, type TriggerKind } from './lang/index.ts';
 import { findDateMentions, fromDays, precisionRank, resolveMention, toDays, type DateMention } from './dates.ts';
 import {
-  findActors, findCasualties, findCitations, findClaimCues, findTriggers, findWeapons, framingSpans,
+  findActors, findCasualties, findCitations, findClaimCues, findTriggers, findWeapons, framingSpans, wordNumber,
   type ActorMention, type Casualties, type ClaimCues, type TriggerMention, type WeaponMention,
 } from './mentions.ts';
 import { KIND_PRIORITY, chooseSubEventType, demonstrationFamily, eventTypeOf, joinDemonstration, type TypingInput } from './taxonomy.ts';
@@ -25,6 +25,15 @@ export interface ExtractInput {
   readonly published: ResolvedDate;
   /** Latest plausible date when the document has none (today). */
   readonly ceiling: string;
+}
+
+/** The date a sentence gives its events, and the rule that found it; `implied` when it came from the
+ *  story around the sentence rather than from the sentence itself (chrono's imply, not assign). */
+interface SentenceDate {
+  readonly iso: string | null;
+  readonly precision: DatePrecision | null;
+  readonly rule: string;
+  readonly implied?: boolean;
 }
 
 /** What one sentence says. */
@@ -42,6 +51,9 @@ export interface SentenceAnalysis extends Sentence {
   readonly cited: readonly string[];
   readonly sameDay: boolean;
   readonly background: boolean;
+  /** Tells what had happened before the story ("avait annoncé", "had already struck"), outside reported speech
+   *  ("a rapporté que deux bases avaient été attaquées": there the pluperfect only follows the report's tense). */
+  readonly pastTense: boolean;
   readonly anaphoric: boolean;
   readonly continuation: boolean;
 }
@@ -183,6 +195,7 @@ function analyseSentences(ctx: DocumentContext): SentenceAnalysis[] {
     const tail = primary ? backgroundTail(input.folded, pack, primary, s) : s.end;
     const framed = framingSpans(input.folded, s, pack);
     const inEvent = (m: Span) => m.start < tail && !framed.some((f) => m.start >= f.start && m.start < f.end);
+    const past = allMatches(pack.backgroundTimeRe, input.folded, s.start, s.end);
     return {
       ...s, index, zone, triggers, primary,
       weapons: findWeapons(input.folded, s, pack).filter((w) => inEvent(w) && !triggers.some((t) => t.suppressedBy && w.start >= t.start - 40 && w.end <= t.end + 40)),
@@ -190,9 +203,10 @@ function analyseSentences(ctx: DocumentContext): SentenceAnalysis[] {
       casualties,
       claims: findClaimCues(input.folded, s, pack),
       cited: citations.names,
-      sameDay: allMatches(pack.sameDayRe, input.folded, s.start, s.end).length > 0,
-      background: allMatches(pack.backgroundTimeRe, input.folded, s.start, s.end).length > 0,
-      anaphoric: allMatches(pack.anaphoraRe, input.folded, s.start, s.end).length > 0,
+      sameDay: hasMatch(pack.sameDayRe, input.folded, s.start, s.end),
+      background: past.length > 0,
+      pastTense: past.some((m) => !hasMatch(pack.reportedSpeechRe, input.folded, s.start, m.start)),
+      anaphoric: hasMatch(pack.anaphoraRe, input.folded, s.start, s.end),
       continuation: pack.continuationRe.test(sentenceText) && !pack.impersonalRe.test(sentenceText),
     };
   });
@@ -235,7 +249,7 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
     // The day of the story so far: the latest dated event of the last few sentences.
     const recent = [...events].reverse().find((e) => e.date && s.index - Math.max(...e.sentences) <= 3);
     // Date of the sentence: its own, a same-day cue, background (none), its paragraph's, a continuation's.
-    let date: { iso: string | null; precision: DatePrecision | null; rule: string }[] = dates;
+    let date: SentenceDate[] = dates;
     if (!date.length) {
       if (s.sameDay && (previous?.date || lastDate?.iso)) {
         const src = previous?.date ? { iso: previous.date, precision: previous.datePrecision } : lastDate!;
@@ -251,6 +265,7 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
       else if (s.paragraph <= leadParagraph(ctx) && s.primary && input.published.precision === 'day' && input.published.iso) {
         date = [{ iso: input.published.iso, precision: 'week', rule: 'date.lead-dated-by-report' }];
       } else date = [{ iso: null, precision: null, rule: 'date.none-in-text' }];
+      date = date.map((d) => ({ ...d, implied: true }));
     }
     const firstDated = dates.find((d) => d.iso);
     if (firstDated?.iso) {
@@ -327,7 +342,7 @@ function resolvedDates(ctx: DocumentContext, s: SentenceAnalysis) {
     .map((m) => ({ m, r: resolveMention(m, input.published.iso ? input.published : null, input.ceiling) }));
 }
 
-function sentenceDates(ctx: DocumentContext, s: SentenceAnalysis): { iso: string | null; precision: DatePrecision | null; rule: string }[] {
+function sentenceDates(ctx: DocumentContext, s: SentenceAnalysis): SentenceDate[] {
   const { input } = ctx;
   const resolved = resolvedDates(ctx, s);
   const enumerated = resolved.filter(({ m }) => m.rule.endsWith('.enumeration'));
@@ -528,9 +543,14 @@ function isDefender(folded: string, a: ActorMention, shootdown: TriggerMention):
 
 const DEMONSTRATION_KINDS: ReadonlySet<TriggerKind> = new Set(['protest', 'riot', 'mob']);
 
+/** The sentences of s's paragraph from `before` sentences before it to `after` after it (a slice, not a scan of the document). */
+function sentencesAround(ctx: DocumentContext, s: SentenceAnalysis, before: number, after: number): SentenceAnalysis[] {
+  return ctx.sentences.slice(Math.max(0, s.index - before), s.index + after + 1).filter((o) => o.paragraph === s.paragraph);
+}
+
 /** The sentence and the next two of its paragraph: where what happened in an event is often told. */
 function sentenceAndNext(ctx: DocumentContext, s: SentenceAnalysis): SentenceAnalysis[] {
-  return ctx.sentences.slice(s.index, s.index + 3).filter((o) => o.paragraph === s.paragraph);
+  return sentencesAround(ctx, s, 0, 2);
 }
 
 /** What the police and the crowd did: told in the sentence, or in a next one that is not another event. */
@@ -627,7 +647,7 @@ function triggerSegments(folded: string, s: SentenceAnalysis, places: readonly P
   return new Set(out.map((o) => o.trigger)).size >= 2 ? out : null;
 }
 
-function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMention | null, date: { iso: string | null; precision: DatePrecision | null; rule: string }, roles: Roles,
+function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMention | null, date: SentenceDate, roles: Roles,
   trigger: TriggerMention = s.primary!, segment: Span = s): Candidate {
   const { pack, input } = ctx;
   // The weapons of the event are those told with its verb; others in the sentence may belong to a reply or a recall.
@@ -637,7 +657,7 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
   if (weapons.has('ballistic_missile')) weapons.delete('missile');
   // "Les bases ont été attaquées" names no weapon; the sentences around it often do ("… deux drones ont été abattus").
   const typingWeapons = weapons.size ? [...weapons]
-    : ctx.sentences.filter((o) => o.paragraph === s.paragraph && Math.abs(o.index - s.index) <= 2).flatMap((o) => o.weapons.map((w) => w.weapon));
+    : sentencesAround(ctx, s, 2, 2).flatMap((o) => o.weapons.map((w) => w.weapon));
   const sides = targetSides(ctx, s, trigger);
   const civilianTarget = sides.civilian || (trigger.kind !== 'killing' && sides.civilianPlace);
   // For a killing, the group named as its target must stand where victims stand ("two al Shabaab suspects were shot dead").
@@ -659,12 +679,12 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
     territoryLost: hasMatch(pack.pushedBackRe, input.folded, s.start, s.end),
     stateActor: roles.actor1 ? roles.actor1.kind === 'state' : hasMatch(pack.stateForcesRe, input.folded, s.start, s.primary!.start),
     crowdAssault: hasMatch(pack.crowdAssaultRe, input.folded, segment.start, segment.end),
-    demonstration: ctx.sentences.slice(Math.max(0, s.index - 1), s.index + 2).some((o) => o.paragraph === s.paragraph && o.triggers.some((t) => t.kind === 'protest' && !t.suppressedBy)),
+    demonstration: sentencesAround(ctx, s, 1, 1).some((o) => o.triggers.some((t) => t.kind === 'protest' && !t.suppressedBy)),
   };
   const typed = chooseSubEventType(typing);
   // "… où un tir de drone tuait le général, cinq jours plus tôt": days before the day the story is at.
   const shift = earlierShift(ctx, segment);
-  if (shift && date.iso && /(?:same-day-as-previous|continuation|paragraph-context|lead-dated-by-report)/.test(date.rule)) {
+  if (shift && date.iso && date.implied) {
     date = shift.days === null ? { iso: null, precision: null, rule: `${pack.language}.date.earlier-unknown` }
       : { iso: fromDays(toDays(date.iso) - shift.days), precision: date.precision, rule: `${date.rule}+${pack.language}.date.days-earlier` };
   }
@@ -689,7 +709,7 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
     datePrecision: date.iso ? date.precision : null,
     dayWithoutYear: null,
     clauses: new Set(),
-    pastTense: toldAsPast(ctx, s),
+    pastTense: s.pastTense,
     earlier: shift !== null,
     several: (!place || place.rank >= 3) && hasMatch(pack.severalEventsRe, input.folded, Math.max(segment.start, trigger.start - 30), Math.min(segment.end, trigger.end + 30)),
     place,
@@ -715,18 +735,12 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
   };
 }
 
-/** Does the sentence tell what had happened before the story ("avait annoncé", "had already struck"), outside
- *  reported speech? ("a rapporté que deux bases avaient été attaquées": there the pluperfect only follows the report's tense.) */
-function toldAsPast(ctx: DocumentContext, s: SentenceAnalysis): boolean {
-  return s.background && allMatches(ctx.pack.backgroundTimeRe, ctx.input.folded, s.start, s.end).some((m) => !hasMatch(ctx.pack.reportedSpeechRe, ctx.input.folded, s.start, m.start));
-}
-
 /** "cinq jours plus tôt", "two weeks earlier" in a segment: how many days back (null when the number is not read). */
 function earlierShift(ctx: DocumentContext, segment: Span): { days: number | null } | null {
   const m = allMatches(ctx.pack.earlierRe, ctx.input.folded, segment.start, segment.end)[0];
   if (!m) return null;
   const [count, unit] = m.text.split(/\s+/);
-  const n = /^\d+$/.test(count!) ? Number(count) : ctx.pack.numbers.get(count!);
+  const n = /^\d+$/.test(count!) ? Number(count) : wordNumber(count!, ctx.pack);
   return { days: n === undefined ? null : /^(?:semaine|week)/.test(unit!) ? n * 7 : n };
 }
 
@@ -744,7 +758,7 @@ function sentenceCountry(ctx: DocumentContext, s: SentenceAnalysis): string | nu
 }
 
 /** A sentence that retells the previous event adds its evidence and what it says new. */
-function absorb(ctx: DocumentContext, target: Candidate, s: SentenceAnalysis, roles: Roles, date: { iso: string | null; precision: DatePrecision | null; rule: string }): void {
+function absorb(ctx: DocumentContext, target: Candidate, s: SentenceAnalysis, roles: Roles, date: SentenceDate): void {
   target.evidence.push(spanOf(s));
   target.sentences.push(s.index);
   if (!target.actor1 && roles.actor1 && roles.actor1.canonical !== target.actor2) {
@@ -932,10 +946,6 @@ function mergeInto(into: Candidate, e: Candidate): void {
 
 function maxNullable(a: number | null, b: number | null): number | null {
   return a === null ? b : b === null ? a : Math.max(a, b);
-}
-
-function hasMatch(re: RegExp, folded: string, from: number, to: number): boolean {
-  return allMatches(re, folded, from, to).length > 0;
 }
 
 function isSingleParagraph(ctx: DocumentContext): boolean {

@@ -54,6 +54,20 @@ export interface Match {
   readonly text: string;
 }
 
+/** Whether the pattern matches anywhere in folded[from, to): stops at the first match. */
+export function hasMatch(re: RegExp, folded: string, from = 0, to = folded.length): boolean {
+  const slice = folded.slice(from, to);
+  if (!re.global) return (re.exec(slice)?.[0].length ?? 0) > 0;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(slice))) {
+    if (m[0].length) { re.lastIndex = 0; return true; }
+    re.lastIndex++;
+  }
+  re.lastIndex = 0;
+  return false;
+}
+
 export function allMatches(re: RegExp, folded: string, from = 0, to = folded.length): Match[] {
   const out: Match[] = [];
   re.lastIndex = 0;
