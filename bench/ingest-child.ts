@@ -1,5 +1,6 @@
 // One `vigie ingest` measured in a process of its own, so that its peak memory is the ingest's and
-// not the bench's: `node --import tsx bench/ingest-child.ts DB CORPUS [WORKERS]` prints one JSON line.
+// not the bench's: `node --import tsx --import ./src/runtime.ts bench/ingest-child.ts DB CORPUS [WORKERS]`
+// prints one JSON line. src/runtime.ts is loaded before anything else, as bin/vigie.js does.
 // WORKERS (default 0) is ingest's extraction worker threads; 0 measures one core.
 import { SqliteStore } from '../src/store/sqlite/index.ts';
 import { ingest } from '../src/ingest/ingest.ts';

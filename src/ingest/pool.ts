@@ -32,7 +32,9 @@ export class ExtractionPool {
 
   constructor(readonly size: number) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(new URL('./extract-worker.mjs', import.meta.url));
+      // No options of the parent's command line: the entry registers tsx itself, and a preload such as
+      // src/runtime.ts would be imported before it can. V8's flags are the process's, shared anyway.
+      const worker = new Worker(new URL('./extract-worker.mjs', import.meta.url), { execArgv: [] });
       worker.on('message', ({ id, results }: WorkerReply) => {
         const p = this.pending.get(id);
         this.pending.delete(id);
