@@ -95,9 +95,9 @@ function readFrom(fd: number): unknown {
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) v[i] = restore(v[i]);
     } else if (v instanceof Map) {
-      for (const [k, x] of v) if (x !== null && typeof x === 'object') v.set(k, restore(x));
+      for (const [k, x] of v) v.set(k, restore(x));
     } else {
-      for (const [k, x] of Object.entries(v)) if (x !== null && typeof x === 'object') (v as Record<string, unknown>)[k] = restore(x);
+      for (const [k, x] of Object.entries(v)) (v as Record<string, unknown>)[k] = restore(x);
     }
     return v;
   })(v8.deserialize(head));

@@ -130,12 +130,17 @@ export class Gazetteer {
     };
   }
 
+  /** The towns' columns, and the table that reads their names (derived: only the columns are saved). */
+  private setTowns(towns: TownColumns): void {
+    this.towns = towns;
+    this.townNames = new StringTable(towns.names);
+  }
+
   private restore(saved: CachedIndex): void {
     this.curated = saved.curated;
     this.townAliases = saved.townAliases;
     this.curatedFlags = saved.curatedFlags;
-    this.towns = saved.towns;
-    this.townNames = new StringTable(saved.towns.names);
+    this.setTowns(saved.towns);
     this.townIndex = new NameIndex(saved.townIndex);
     this.regionsByBareName = saved.regions;
     this.countryShapes = saved.shapes;
@@ -324,11 +329,10 @@ export class Gazetteer {
     }
     // A name given twice to one town (its name and an alternate) lists it once.
     for (const [key, list] of byKey) if (list.length > 1) byKey.set(key, [...new Set(list)]);
-    this.towns = {
+    this.setTowns({
       geonameId: Int32Array.from(geonameId), lat: Float64Array.from(lat), lon: Float64Array.from(lon), population: Int32Array.from(population),
       country: Uint16Array.from(country), admin1: Int32Array.from(admin1), names: StringTable.build(names).data, countryCodes, admin1Names,
-    };
-    this.townNames = new StringTable(this.towns.names);
+    });
     this.townIndex = NameIndex.build(byKey);
     this.addShapes();
     this.addDivisions(divisionNames, byKey);
