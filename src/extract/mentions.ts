@@ -216,6 +216,8 @@ export function findCasualties(folded: string, span: Span, pack: LanguagePack, d
     // "ont tué" holds "tue": the active verb counts once, forward.
     .filter((c, _, all) => c.forward || !all.some((o) => o.forward && o.start <= c.start && c.end <= o.end));
   const negated = [...noneAll, ...noKilled, ...noWounded];
+  // The last toll of each kind, and whether the next one of that kind is a part of it.
+  const last: Partial<Record<'killed' | 'wounded', { end: number; whole: boolean }>> = {};
   for (let i = 0; i < cues.length; i++) {
     const cue = cues[i]!;
     if (negated.some((n) => cue.start >= n.start && cue.start < n.end + 2)) continue;
@@ -229,6 +231,11 @@ export function findCasualties(folded: string, span: Span, pack: LanguagePack, d
       ? countAfter(folded, cue.end, span.end, pack, dateSpans) ?? countBefore(folded, floor, cue.start, pack, dateSpans)
       : countBefore(folded, floor, cue.start, pack, dateSpans) ?? countAfter(folded, cue.end, span.end, pack, dateSpans);
     if (count === null) continue;
+    const previous = last[cue.what];
+    const partOfPrevious = previous !== undefined && count.start >= previous.end &&
+      (previous.whole || pack.subsetBetweenRe.test(folded.slice(previous.end, count.start)));
+    last[cue.what] = { end: Math.max(count.end, cue.end), whole: pack.subsetBeforeRe.test(folded.slice(Math.max(span.start, count.start - 20), count.start)) };
+    if (partOfPrevious) continue;
     if (cue.what === 'killed') killed = (killed ?? 0) + count.value;
     else wounded = (wounded ?? 0) + count.value;
     spans.push({ start: Math.min(count.start, cue.start), end: Math.max(count.end, cue.end) });

@@ -8,7 +8,7 @@ import { allMatches, hasMatch } from '../text/patterns.ts';
 import { nameKey } from '../text/fold.ts';
 import { gazetteer, type Gazetteer } from '../geo/gazetteer.ts';
 import { kmBetween } from '../geo/distance.ts';
-import { DIVISION_NOUN, codeOfCountryName, findPlaceMentions, namesakeCountries, type PlaceMention } from '../geo/places.ts';
+import { DESCRIPTOR_TAIL, DIVISION_NOUN, codeOfCountryName, findPlaceMentions, namesakeCountries, type PlaceMention } from '../geo/places.ts';
 import { languagePack, type LanguagePack, type TriggerKind } from './lang/index.ts';
 import { findDateMentions, fromDays, precisionRank, resolveMention, toDays, type DateMention } from './dates.ts';
 import {
@@ -118,6 +118,7 @@ export const STAGES: readonly Stage[] = [
   // A one-paragraph report (a wire snippet, a coder's note) is the event it tells; in an article,
   // what has neither a place nor a date is background.
   { name: 'drop-background', run: (ctx, events) => (isSingleParagraph(ctx) ? events : events.filter(isPlacedOrDated)) },
+  { name: 'place-from-scene', run: (ctx, events) => events.map((e) => placeFromScene(ctx, e)) },
   { name: 'actors-distinct', run: (_ctx, events) => events.map((e) => (e.actor1 && e.actor1 === e.actor2 ? { ...e, actor2: null } : e)) },
 ];
 
@@ -141,31 +142,66 @@ function contentZones(input: ExtractInput): Zone[] {
   return input.zones.filter((z) => z.kind === 'title' || z.kind === 'body');
 }
 
-/** Countries the document is about, most named first: ranks ambiguous place names. */
+/**
+ * Countries the document is about, most named first: ranks ambiguous place names. A country is in
+ * the context when the document names it (a country, a curated region or site, a nationality), when
+ * two of its towns are named, or when it leads: a single town abroad ("Burma Market" in a Nairobi
+ * story) does not put its own country in the context that then vouches for it.
+ */
 function contextCountries(input: ExtractInput, pack: LanguagePack, gaz: Gazetteer): string[] {
   const weight = new Map<string, number>();
+  const support = new Map<string, { named: boolean; towns: Set<string>; population: number }>();
+  const supportOf = (code: string) => {
+    let x = support.get(code);
+    if (!x) support.set(code, (x = { named: false, towns: new Set(), population: 0 }));
+    return x;
+  };
   const add = (code: string | null | undefined, w: number) => { if (code) weight.set(code, (weight.get(code) ?? 0) + w); };
   const foldedDocument = input.folded;
   for (const zone of contentZones(input)) {
     const actors = findActors(input.raw, input.folded, zone, pack, stateActorName);
     for (const p of findPlaceMentions(input.raw, input.folded, zone, pack, gaz, { countries: [], foldedDocument, excluded: actors })) {
-      if (p.entry?.kind !== 'city') add(p.place.country_code, 1);
-      else {
+      const code = p.place.country_code;
+      if (p.entry?.kind !== 'city') {
+        add(code, 1);
+        if (code) supportOf(code).named = true;
+      } else {
         // A town's name votes for the countries that have a town of that name: the country that
         // explains most of a document's names wins ("Embu, Kilifi, Watamu" is Kenya, not Brazil).
         // Half of the vote goes to the town taken, half to every town that bears the name as its own.
-        add(p.place.country_code, 0.3);
+        add(code, 0.3);
         const countries = namesakeCountries(gaz, p);
-        for (const c of countries) add(c, 0.3 / countries.size);
+        // Only a town's own name supports its country: "Boni" (an alternate of Bonn) says nothing of Germany.
+        const ownName = nameKey(p.entry.name) === nameKey(p.text);
+        for (const c of countries) {
+          add(c, 0.3 / countries.size);
+          // A town taken for its size alone ("Orange campaigns") weighs, but vouches for nothing.
+          if ((c === code && !ownName) || !p.cued) continue;
+          const x = supportOf(c);
+          x.towns.add(nameKey(p.text));
+          if (c === code) x.population = Math.max(x.population, p.entry.population);
+        }
       }
     }
     for (const m of allMatches(pack.nationalityRe, input.folded, zone.start, zone.end)) {
       const country = pack.nationality.get(m.text);
-      if (country && country !== 'United States') add(codeOfCountryName(gaz, country), 0.3);
+      const code = country && country !== 'United States' ? codeOfCountryName(gaz, country) : null;
+      add(code, 0.3);
+      if (code) supportOf(code).named = true;
     }
   }
-  return [...weight.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c);
+  // Equal votes: the country of the larger town leads ("Burma Market, Nairobi").
+  const ranked = [...weight.entries()]
+    .sort((a, b) => b[1] - a[1] || (support.get(b[0])?.population ?? 0) - (support.get(a[0])?.population ?? 0))
+    .map(([c]) => c);
+  return ranked.filter((c, k) => {
+    const x = support.get(c);
+    return k === 0 || x?.named || (x?.towns.size ?? 0) >= 2 || (x?.population ?? 0) >= CONTEXT_CITY_POPULATION;
+  });
 }
+
+/** A city this large names its country on its own ("a Gaza hospital"): its name is known for that country. */
+const CONTEXT_CITY_POPULATION = 100_000;
 
 const YIELD_TO_VIOLENCE: ReadonlySet<TriggerKind> = new Set(['looting', 'arrest']);
 
@@ -956,6 +992,42 @@ function isSingleParagraph(ctx: DocumentContext): boolean {
 function isPlacedOrDated(e: Candidate): boolean {
   if (e.place && e.place.rank <= 3) return true;
   return !!e.date && !!(e.place || e.countryCode);
+}
+
+/**
+ * An event told without a place happened where its paragraph is set: "Police raided houses in
+ * Kisumu. … Of the 29 people injured, …". The scene is the place of the nearest sentence of the
+ * paragraph that names one, earlier sentences first (the story goes forward from where it is set).
+ * A paragraph that names places in other countries than the event's is no single scene.
+ */
+function placeFromScene(ctx: DocumentContext, e: Candidate): Candidate {
+  if (e.place && e.place.rank <= 3) return e;
+  const own = Math.min(...e.sentences);
+  const paragraph = ctx.sentences[own]!.paragraph;
+  const inParagraph = ctx.sentences.filter((s) => s.paragraph === paragraph && s.zone === 'body');
+  const placed = inParagraph.map((s) => ({ s, place: choosePlaces(ctx.input.folded, s.places).find((p) => p.rank <= 3 && p.place.lat !== null && isScene(ctx, s, p)) }))
+    .filter((x): x is { s: SentenceAnalysis; place: PlaceMention } => x.place !== undefined);
+  if (!placed.length) return e;
+  const country = e.countryCode;
+  if (placed.some((x) => country && x.place.place.country_code !== country)) return e;
+  const before = placed.filter((x) => x.s.index < own).pop();
+  const after = placed.find((x) => x.s.index > Math.max(...e.sentences));
+  const scene = before ?? after;
+  if (!scene) return e;
+  const rule = `${scene.place.rule}+scene`;
+  return {
+    ...e,
+    place: scene.place,
+    countryCode: scene.place.place.country_code ?? e.countryCode,
+    trace: [...e.trace.filter((t) => t.field !== 'location'), { field: 'location', rule, span: scene.place }],
+  };
+}
+
+/** Is a place told as where things happen ("in Kisumu", "at the market in X"), not as a destination, an origin or a road's end? */
+function isScene(ctx: DocumentContext, s: SentenceAnalysis, p: PlaceMention): boolean {
+  if (p.rule.includes('.road-end')) return false;
+  const before = ctx.input.folded.slice(Math.max(s.start, p.start - 60), p.start);
+  return ctx.pack.countryLocativeBeforeRe.test(before) || ctx.pack.countryLocativeBeforeRe.test(before.replace(DESCRIPTOR_TAIL, ''));
 }
 
 // ---- Output ----

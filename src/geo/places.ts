@@ -19,6 +19,8 @@ export interface PlaceMention extends Span {
   readonly rank: number;
   /** Named as a reference point: "près de X", "45 km au nord de X". */
   readonly near: boolean;
+  /** Told as a place by the words around it ("in X", "X County", "X residents", "a X hospital"), not only by its size. */
+  readonly cued?: boolean;
   readonly rule: string;
 }
 
@@ -39,7 +41,7 @@ export const DIVISION_NOUN = '(?:province|gouvernorat|governorate|region|wilaya|
 const PROVINCE_BEFORE = new RegExp(`${DIVISION_NOUN}\\s+(?:\\S+\\s+)?(?:de\\s+|d'\\s*|du\\s+|of\\s+)?(?:la\\s+|l'\\s*)?$`);
 const PROVINCE_AFTER = /^\s*(?:province|governorate|county|region|district)\b/;
 const UNKNOWN_PLACE_NOUN = /(?:village|localite|hameau|bourg|ville|town|village|hamlet|city|locality|quartier|neighbourhood|neighborhood|camp)\s+(?:\S+\s+)?(?:de\s+|d'\s*|du\s+|of\s+)?$/;
-const DESCRIPTOR_TAIL = /(?:(?:la|le|les|l'|du|des|de|d'|the|a|an)\s*)?(?:(?:base|bases|ville|village|localite|camp|region|zone|secteur|aeroport|champ|route|town|city|area|airport|field|road|district|province|village|base aerienne|base militaire|air base|military base|outpost|avant-poste)\s+)(?:\S+\s+){0,3}?(?:de\s+|d'\s*|du\s+|of\s+)?$/;
+export const DESCRIPTOR_TAIL = /(?:(?:la|le|les|l'|du|des|de|d'|the|a|an)\s*)?(?:(?:base|bases|ville|village|localite|camp|region|zone|secteur|aeroport|champ|route|town|city|area|airport|field|road|district|province|village|base aerienne|base militaire|air base|military base|outpost|avant-poste)\s+)(?:\S+\s+){0,3}?(?:de\s+|d'\s*|du\s+|of\s+)?$/;
 
 export function findPlaceMentions(raw: string, folded: string, span: Span, pack: LanguagePack, gaz: Gazetteer, ctx: PlaceContext): PlaceMention[] {
   const tokens: Span[] = [];
@@ -64,7 +66,8 @@ export function findPlaceMentions(raw: string, folded: string, span: Span, pack:
       } else if (!sequence) continue; // articles before the name ("al-", "the")
       if (flags & IS_NAME) lengths.push(n);
       // An article after a name keeps its key: the longer sequence names the same place.
-      if (!(flags & IS_PREFIX) && !(i + n < tokens.length && !keys[i + n])) break;
+      // Not across punctuation: "in Lamu. The officers…" ends the name at the full stop.
+      if (!(flags & IS_PREFIX) && !(i + n < tokens.length && !keys[i + n] && /^[\s-]*$/.test(raw.slice(tokens[i + n - 1]!.end, tokens[i + n]!.start)))) break;
     }
     let taken = 0;
     for (let l = lengths.length - 1; l >= 0 && !taken; l--) {
@@ -110,8 +113,78 @@ export function findPlaceMentions(raw: string, folded: string, span: Span, pack:
     start = hit.end;
   }
   out.sort((a, b) => a.start - b.start);
+  placeUnknownNames(raw, folded, span, pack, ctx, out);
   return applyDirections(raw, folded, span, pack, gaz, ctx, out);
 }
+
+/**
+ * A place the gazetteer does not know, tied to one it knows: "Damase in Garissa county", "in Likoni,
+ * Mombasa", "Kiguchwa (Isiolo)", "Olepolos Village in Narok North". It keeps its own name and takes
+ * the area's point at precision 3: where it is, as near as vigie can tell, and never a made-up point.
+ * A name the text does not introduce as a place ("village of X") must follow a locative ("in", "à")
+ * or be followed by a place noun ("X estate", "X location").
+ */
+function placeUnknownNames(raw: string, folded: string, span: Span, pack: LanguagePack, ctx: PlaceContext, out: PlaceMention[]): void {
+  // After a place noun, "of" ties too: "the Lexington area of Nairobi", "le quartier X de Y".
+  const areaAfter = (end: number, afterNoun = false): PlaceMention | undefined => {
+    const area = out.find((p) => p.start >= end && p.start - end <= 40 && p.entry && p.rank <= 3 && p.place.lat !== null);
+    if (!area) return undefined;
+    const gap = folded.slice(end, area.start);
+    return QUALIFIER_AFTER_UNKNOWN.test(gap) || (afterNoun && OF_AFTER_PLACE_NOUN.test(gap)) ? area : undefined;
+  };
+  const locate = (m: PlaceMention, area: PlaceMention): PlaceMention => ({
+    ...m, rule: `${m.rule}.in-known-area`,
+    place: { ...area.place, name: m.place.name, geo_precision: 3 },
+  });
+  // Names the text introduced as places ("le village de X"): the area after them, if any.
+  // A town abroad that the text places in an area of another country ("Ngara estate, Nairobi") is a
+  // namesake the gazetteer does not know: the text's own tie wins.
+  for (let k = 0; k < out.length; k++) {
+    const m = out[k]!;
+    const townAbroad = m.entry?.kind === 'city';
+    if (m.entry && !townAbroad) continue;
+    if (!m.entry && m.place.lat !== null) continue;
+    const nounAfter = townAbroad ? PLACE_NOUN_AFTER_UNKNOWN.exec(folded.slice(m.end, m.end + 30)) : null;
+    const area = areaAfter(m.end + (nounAfter?.[0].length ?? 0), nounAfter !== null);
+    if (!area || (townAbroad && (area.place.country_code === m.place.country_code || area.entry?.kind === 'country'))) continue;
+    out[k] = locate(townAbroad ? { ...m, entry: null, unknownName: m.text, rule: 'geo.town-abroad', place: { ...m.place, name: m.text } } : m, area);
+  }
+  const taken = (x: Span) => out.some((p) => x.start < p.end && p.start < x.end) || ctx.excluded.some((e) => x.start < e.end && e.start < x.end);
+  const nameRe = /(?:[\p{Lu}][\p{L}'’]*(?:-[\p{L}'’]+)*)(?:\s+[\p{Lu}][\p{L}'’]*(?:-[\p{L}'’]+)*){0,2}/gu;
+  const body = raw.slice(span.start, span.end);
+  const common = commonWords(pack.language);
+  const added: PlaceMention[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = nameRe.exec(body))) {
+    const start = span.start + m.index, end = start + m[0].length;
+    const hit = { start, end };
+    if (taken(hit)) continue;
+    const words = m[0].split(/\s+/);
+    const first = fold(words[0]!);
+    if (words.length === 1 && (common.has(first) || pack.months.has(first) || pack.weekdays.has(first) || pack.nationality.has(first) || ARTICLE_WORDS.has(first))) continue;
+    if (words.some((w) => common.has(fold(w)) && !PLACE_WORDS.has(fold(w)))) continue;
+    const before = folded.slice(Math.max(span.start, start - 30), start);
+    const nounAfter = PLACE_NOUN_AFTER_UNKNOWN.exec(folded.slice(end, end + 30));
+    if (!pack.countryLocativeBeforeRe.test(before) && !nounAfter) continue;
+    const area = areaAfter(end + (nounAfter?.[0].length ?? 0), nounAfter !== null);
+    if (!area) continue;
+    const name = m[0];
+    added.push(locate({
+      ...hit, text: name, entry: null, unknownName: name, rank: 2, near: false, rule: 'geo.unknown-after-locative',
+      place: { name, admin1: null, country: null, country_code: null, lat: null, lon: null, geo_precision: null },
+    }, area));
+  }
+  if (added.length) {
+    out.push(...added);
+    out.sort((a, b) => a.start - b.start);
+  }
+}
+
+// What ties an unknown place to the area after it: ", ", " (", " in (the) (county of) ", ", near ".
+const QUALIFIER_AFTER_UNKNOWN = new RegExp(`^(?:\\s*[,(]\\s*(?:(?:in|dans|near|pres de|pres d')\\s+)?|\\s+(?:in|dans|a|au|en|near|pres de|pres d')\\s*)(?:the\\s+|la\\s+|le\\s+|l'\\s*)?(?:${DIVISION_NOUN}\\s+(?:of\\s+|de\\s+|d'\\s*|du\\s+)?)?$`);
+const OF_AFTER_PLACE_NOUN = /^\s+(?:of|de|du|d')\s*(?:the\s+|la\s+|le\s+|l'\s*)?$/;
+// "Ngara estate", "Likia Location", "Olepolos Village": a noun that makes the name before it a place.
+const PLACE_NOUN_AFTER_UNKNOWN = /^\s+(?:village|location|sub-location|area|estate|market|town|camp|ward|division|constituency|trading centre|centre|settlement|neighbourhood|neighborhood|quarter|quartier|localite)\b/;
 
 function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, key: string, words: string[], sentenceInitial: boolean,
   tokens: readonly Span[], index: number, pack: LanguagePack, gaz: Gazetteer, ctx: PlaceContext): PlaceMention | null {
@@ -169,13 +242,15 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
   if (single && !ctx.titleCase && !institution && !pack.inhabitantsAfter.has(fold(nextWord)) && ((isCapitalized(nextWord) && !PLACE_WORDS.has(fold(nextWord)) && !ARTICLE_WORDS.has(nextWord.toLowerCase())) || carriedOn)) {
     // Only a curated site or region is known well enough to be named inside a longer name ("Mombasa
     // Republican Council", "Virginia Nyaiko", "Lagos Road" are not Mombasa, Virginia or Lagos).
-    candidates = candidates.filter((e) => (e.kind === 'site' || e.kind === 'region') && !e.needsCue);
+    // A curated name abroad is no part of a local name either: "Omar Jilo" in a Kenyan story is not Syria's al-Omar.
+    candidates = candidates.filter((e) => (e.kind === 'site' || e.kind === 'region') && !e.needsCue &&
+      (ctx.countries.length === 0 || ctx.countries.includes(e.country_code)));
     if (!candidates.length) return null;
   }
   // "Pokot raiders", "the Turkana community", "clashes between Maasai and Kikuyu": peoples and sides.
   if (pack.peopleAfter.has(fold(nextWord)) || pack.sidesBetweenRe.test(before)) return null;
   // "Limuru residents": said of a place as plainly as "in Limuru" ("residents of Limuru" is a locative already).
-  const locative = pack.locativeBeforeRe.test(before) || pack.inhabitantsAfter.has(fold(nextWord));
+  const locative = pack.locativeBeforeRe.test(before) || pack.inhabitantsAfter.has(fold(nextWord)) || pack.placeNounsAfter.has(fold(nextWord));
   // Short names ("Voi", "Ede") need a locative and must not open the sentence.
   if (single && key.length <= 3 && (!locative || sentenceInitial)) candidates = candidates.filter((e) => e.kind !== 'city');
   // A division known only from GeoNames' list needs "in" or a division word: "Pokot raiders" are people.
@@ -193,6 +268,8 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
     .filter(({ e, form }) => {
       // A one-word name after a capitalised word is a person's name, whatever else it could be.
       if (personLike && (e.kind === 'city' || single)) return false;
+      // A division known only from GeoNames' list, opening a sentence, abroad: "Lamu residents" is not the Maldives' Laamu.
+      if (e.kind === 'region' && e.needsCue && sentenceInitial && single && !provinceCue && ctx.countries.length > 0 && !ctx.countries.includes(e.country_code)) return false;
       if (e.kind !== 'city') return true;
       // A town abroad named otherwise than by its own name ("Christian", an alternate of a Kansas town;
       // "Maasai", a respelling of Masai, Malaysia) must be a large city, and an alternate is never taken
@@ -201,7 +278,8 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
         (ctx.countries.length > 0 ? form === 'alternate' : e.population < OTHER_NAME_MIN_POPULATION)) return false;
       if (ctx.titleCase) return e.population >= 50_000 || ctx.countries.includes(e.country_code);
       // A capitalised word opening a sentence is any word ("Street traders"), unless a division word makes it a place ("Gatundu County residents").
-      if (sentenceInitial && single && !provinceCue && !ctx.countries.includes(e.country_code) && e.population < 100_000) return false;
+      // Nor is a respelling abroad there, whatever its size: "Running battles" is not Runing, China.
+      if (sentenceInitial && single && !provinceCue && !ctx.countries.includes(e.country_code) && (e.population < 100_000 || form !== 'exact')) return false;
       // A town abroad, unknown to the document's context, needs a locative cue and a size.
       if (!ctx.countries.includes(e.country_code) && ctx.countries.length > 0) return locative && e.population >= 20_000;
       return locative || provinceCue || e.population >= 15_000;
@@ -222,12 +300,12 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
   const rank = best.kind === 'country' ? 4 : best.kind === 'region' || best.precision === 3 ? 3 : best.kind === 'city' ? 2 : 1;
   if (namedAfterTown && best.kind === 'city') {
     return {
-      ...hit, text: raw.slice(hit.start, hit.end), entry: best, rank: 3, near: false, rule: 'geo.city.stands-for-its-division',
+      ...hit, text: raw.slice(hit.start, hit.end), entry: best, rank: 3, near: false, cued: true, rule: 'geo.city.stands-for-its-division',
       place: { ...toPlace(best, gaz, false), geo_precision: 3 },
     };
   }
   return {
-    ...hit, text: raw.slice(hit.start, hit.end), entry: best, rank, near,
+    ...hit, text: raw.slice(hit.start, hit.end), entry: best, rank, near, cued: locative || provinceCue || institution,
     rule: `geo.${best.kind}${provinceCue && best.kind === 'region' ? '.province-cue' : ''}${roadEnd ? '.road-end' : near ? '.near' : ''}`,
     place: toPlace(best, gaz, near),
   };

@@ -119,9 +119,26 @@ const CASES: [string, Expected][] = [
     { sub: 'Peaceful protest', date: '2024-03-06', place: 'Nairobi' }],
   ['Title\n\nOn 6 March 2024, women marched in Garissa to end gender-based violence.',
     { sub: 'Peaceful protest', date: '2024-03-06', place: 'Garissa' }],
+  // An event told without a place happened where its paragraph is set.
+  ['Title\n\nPolice raided houses in Kisumu on Monday night. Of the 29 people injured, 26 had gunshot wounds.',
+    { place: 'Kisumu', country: 'KE', wounded: 29 }],
+  // A village the gazetteer lacks, tied to an area it knows: its name, the area's point, precision 3.
+  ['Title\n\nOn March 5, 2024, gunmen attacked the village of Damase in Garissa county.',
+    { date: '2024-03-05', place: 'Damase', country: 'KE', precision: 3 }],
+  ['Title\n\nOn March 5, 2024, a grenade was hurled at a primary school in Likoni, Mombasa.',
+    { sub: 'Grenade', place: 'Likoni', country: 'KE', precision: 3 }],
+  // A part of a toll is not added to it.
+  ['Title\n\nOn March 5, 2024, police fired on a crowd in Kisumu. Twelve people were injured, including three children who were wounded by bullets.',
+    { place: 'Kisumu', wounded: 12 }],
 ];
 
 testCaseTable('en', CASES);
+
+test('en: a place the story moves to or comes from is not the scene of an event told without a place', () => {
+  const e = only('Title\n\nThe bus was heading to Mandera on Monday. Gunmen attacked it and killed two passengers.');
+  assert.equal(e.location, null);
+  assert.equal(e.killed, 2);
+});
 
 test('en: one attack told in a part of a country and in a named sea area is one event, at the named area', () => {
   const events = eventsOf('Headline\n\nA US-owned ship was hit by a missile off southern Yemen on Monday, March 11, 2024, in an attack claimed by the Houthis.\n\n' +

@@ -76,9 +76,26 @@ const CASES: [string, Expected][] = [
     { sub: 'Violent demonstration', date: '2024-03-06', place: 'Nyeri' }],
   ['Titre\n\nLe 6 mars 2024, des femmes ont manifesté à Dakar pour la fin des violences faites aux femmes.',
     { sub: 'Peaceful protest', date: '2024-03-06', place: 'Dakar' }],
+  // Un événement raconté sans lieu a eu lieu là où son paragraphe est situé.
+  ['Titre\n\nDes soldats ont été déployés à Kirkouk mercredi. Deux civils ont été tués par balle.',
+    { place: 'Kirkuk', country: 'IQ', killed: 2 }],
+  // Un lieu que le gazetteer ignore, rattaché à une zone qu'il connaît : son nom, le point de la zone, précision 3.
+  ['Titre\n\nLe 5 mars 2024, une grenade a explosé dans une école à Likoni, Mombasa.',
+    { sub: 'Grenade', date: '2024-03-05', place: 'Likoni', country: 'KE', precision: 3 }],
+  // Une partie d'un bilan ne s'y ajoute pas.
+  ['Titre\n\nLe 5 mars 2024, la police a tiré sur des manifestants à Kisumu. Trente personnes ont été blessées, dont cinq grièvement.',
+    { place: 'Kisumu', wounded: 30 }],
+  ['Titre\n\nLe 5 mars 2024, la police a tiré sur des manifestants à Kisumu. Parmi les 29 blessés, 26 ont été blessés par balle.',
+    { place: 'Kisumu', wounded: 29 }],
 ];
 
 testCaseTable('fr', CASES);
+
+test('fr: a place the story moves to is not the scene of an event told without a place', () => {
+  const e = only('Titre\n\nLe convoi se dirigeait vers Kirkouk mercredi. Des hommes armés ont tué deux civils.');
+  assert.equal(e.location, null);
+  assert.equal(e.killed, 2);
+});
 
 test('fr: a day and month in a document that tells no year is not a date, but is kept for resolution', () => {
   const e = only('Titre\n\nUne attaque de drone a visé la base d’al-Tanf le 23 octobre, a indiqué le Pentagone.', { published: null });

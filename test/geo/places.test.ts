@@ -157,6 +157,14 @@ const NAME_FORMS: [string, Language, string[], string | null][] = [
   // An institution stands in the town it is named after.
   ['On Monday, Garissa University students rioted.', 'en', ['KE'], 'Garissa KE'],
   ['Hundreds of Garissa High School students took to the streets.', 'en', ['KE'], 'Garissa KE'],
+  // A respelling abroad opening a sentence is a word: "Running battles" is not Runing, China.
+  ['Running battles were reported in the town.', 'en', [], null],
+  // A division known only from GeoNames' list, abroad, opening a sentence: "Lamu residents" is not the Maldives' Laamu.
+  ['Lamu residents took to the streets again.', 'en', ['KE'], 'Lamu KE'],
+  // A noun of place after a name says where, as "in" does.
+  ['A British man was attacked in his home in a Nairobi suburb.', 'en', ['GB'], 'Nairobi KE'],
+  // A name ends at a full stop: "Lamu. The officers" is not a longer name.
+  ['Youths threw stones at officers in Lamu. The officers fled.', 'en', [], 'Lamu KE'],
 ];
 for (const [text, language, countries, expected] of NAME_FORMS) {
   test(`${language}: name form in "${text}"`, () => {
@@ -180,3 +188,36 @@ for (const [text, language, countries, name, precision] of ROADS) {
     assert.equal(best?.place.geo_precision, precision);
   });
 }
+
+// [sentence, language, context countries, the place the gazetteer lacks, the known area whose point it takes]
+const UNKNOWN_IN_AREA: [string, Language, string[], string, string][] = [
+  ['Gunmen attacked the village of Damase in Garissa county.', 'en', ['KE'], 'Damase', 'Garissa'],
+  ['A grenade was hurled at a school in Likoni, Mombasa.', 'en', ['KE'], 'Likoni', 'Mombasa'],
+  ['Drivers blocked a road in the area of Kiguchwa (Isiolo).', 'en', ['KE'], 'Kiguchwa', 'Isiolo'],
+  ['A gunman was killed in the Lexington area of Nairobi.', 'en', ['KE'], 'Lexington', 'Nairobi'],
+  ['The violence occurred in Ngara estate, Nairobi.', 'en', ['KE'], 'Ngara', 'Nairobi'],
+  ['Des hommes armés ont attaqué le village de Khirbet al-Jaz, dans la province de Deraa.', 'fr', ['SY'], 'Khirbet al-Jaz', 'Daraa'],
+  ['Une grenade a explosé à Likoni, Mombasa.', 'fr', ['KE'], 'Likoni', 'Mombasa'],
+];
+for (const [text, language, countries, name, areaName] of UNKNOWN_IN_AREA) {
+  test(`${language}: an unknown place in a known area in "${text}"`, () => {
+    const found = places(text, language, countries);
+    const unknown = found.find((p) => p.place.name === name);
+    const area = found.find((p) => p.place.name === areaName);
+    assert.ok(unknown && area, found.map((p) => p.place.name).join(', '));
+    assert.equal(unknown.entry, null);
+    assert.equal(unknown.place.geo_precision, 3);
+    assert.equal(unknown.place.country_code, area.place.country_code);
+    assert.deepEqual([unknown.place.lat, unknown.place.lon, unknown.place.admin1], [area.place.lat, area.place.lon, area.place.admin1]);
+  });
+}
+
+test('names not tied to a known area get no point, and words are not places', () => {
+  // An unknown name with no area after it: no point is made up.
+  assert.ok(!places('Gunmen attacked Kolbio on Monday.', 'en', ['KE']).some((p) => p.place.lat !== null && p.place.name === 'Kolbio'));
+  // A month, a title and a person before a known town are no unknown places in it.
+  assert.deepEqual(places('In October, Mombasa police arrested two men.', 'en', ['KE']).filter((p) => !p.entry).map((p) => p.text), []);
+  assert.deepEqual(places('Residents of Kibera met Governor Joho in Mombasa.', 'en', ['KE']).filter((p) => !p.entry).map((p) => p.text), []);
+  // A curated site abroad is no part of a local name: "Omar Jilo" in a Kenyan story is not Syria's al-Omar field.
+  assert.ok(!places('Militants raided Omar Jilo, in northern Kenya.', 'en', ['KE']).some((p) => p.place.country_code === 'SY'));
+});

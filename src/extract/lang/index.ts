@@ -35,6 +35,7 @@ interface RawLexicon {
   reporting_auxiliaries: string[];
   people_after: string[];
   inhabitants: string[];
+  place_nouns_after: string[];
   road_nouns: string[];
   institutions_after: string[];
   object_determiners: string[];
@@ -52,7 +53,7 @@ interface RawLexicon {
   protest_intervention: string[];
   protest_excessive: string[];
   riot_cues: string[];
-  casualty: { killed: string[]; killed_active: string[]; wounded: string[]; none: string[]; none_killed_only: string[]; none_wounded_only: string[] };
+  casualty: { killed: string[]; killed_active: string[]; wounded: string[]; none: string[]; none_killed_only: string[]; none_wounded_only: string[]; subset_between: string[]; subset_before: string[] };
   claims: { claimed: string[]; confirmed: string[]; denied: string[]; negated_claim: string[] };
   citations: string[];
   same_day: string[];
@@ -130,6 +131,8 @@ export interface LanguagePack {
   readonly peopleAfter: ReadonlySet<string>;
   /** "Limuru residents": people who live at a place, named before them, which names it as a place ("les habitants de Limuru" is a locative "de"; the French list is empty). */
   readonly inhabitantsAfter: ReadonlySet<string>;
+  /** "a Nairobi suburb", "the Mogadishu outskirts": a noun after a name that says the name is where something is. */
+  readonly placeNounsAfter: ReadonlySet<string>;
   /** "Maseno University", "Garissa High School": an institution named after the town it stands in (French names it after: "l'université de Garissa", so its list is empty). */
   readonly institutionsAfter: ReadonlySet<string>;
   /** "the Nairobi-Mombasa highway", "la route Nairobi-Mombasa": towns that name a road's ends, not where on it. */
@@ -168,6 +171,10 @@ export interface LanguagePack {
   readonly noCasualtiesRe: RegExp;
   readonly noKilledRe: RegExp;
   readonly noWoundedRe: RegExp;
+  /** Between two tolls of one kind, a part of the first ("30 blessés, dont 5 graves", "including three children"). */
+  readonly subsetBetweenRe: RegExp;
+  /** Before a toll whose part the next toll tells ("of the 29 people injured, 26 …", "parmi les 29 blessés"). */
+  readonly subsetBeforeRe: RegExp;
   readonly claimedRe: RegExp;
   readonly confirmedRe: RegExp;
   readonly deniedRe: RegExp;
@@ -299,6 +306,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     sidesBetweenRe: new RegExp(`(?:${lex.sides_between.map((p) => phraseSource(p, L)).join('|')})\\s+(?:${phraseSource(lex.place_article, L)})?(?:\\S+\\s+(?:and|et)\\s+(?:${phraseSource(lex.place_article, L)})?)?$`),
     peopleAfter: new Set(lex.people_after),
     inhabitantsAfter: new Set(lex.inhabitants),
+    placeNounsAfter: new Set(lex.place_nouns_after),
     institutionsAfter: new Set(lex.institutions_after),
     roadAfterRe: new RegExp(`^(?:\\s*-\\s*(?:[^\\s,.;()-]+\\s+){0,2}?[^\\s,.;()-]+)?\\s+(?:${lex.road_nouns.map((p) => phraseSource(p, L)).join('|')})${AFTER}`),
     roadBeforeRe: new RegExp(`${BEFORE}(?:${lex.road_nouns.map((p) => phraseSource(p, L)).join('|')})\\s+(?:[^\\s,.;()-]+\\s*-\\s*)?$`),
@@ -321,6 +329,8 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     noCasualtiesRe: words(lex.casualty.none),
     noKilledRe: words(lex.casualty.none_killed_only),
     noWoundedRe: words(lex.casualty.none_wounded_only),
+    subsetBetweenRe: new RegExp(`(?:^|\\W)(?:${lex.casualty.subset_between.map((p) => phraseSource(p, L)).join('|')})\\W`),
+    subsetBeforeRe: endingWith(lex.casualty.subset_before, '', L),
     claimedRe: words(lex.claims.claimed),
     confirmedRe: words(lex.claims.confirmed),
     deniedRe: words(lex.claims.denied),
