@@ -125,6 +125,8 @@ export function findPlaceMentions(raw: string, folded: string, span: Span, pack:
  * or be followed by a place noun ("X estate", "X location").
  */
 function placeUnknownNames(raw: string, folded: string, span: Span, pack: LanguagePack, ctx: PlaceContext, out: PlaceMention[]): void {
+  // Most sentences name no known area: nothing can be tied to one.
+  if (!out.some((p) => p.entry && p.rank <= 3 && p.place.lat !== null)) return;
   // After a place noun, "of" ties too: "the Lexington area of Nairobi", "le quartier X de Y".
   const areaAfter = (end: number, afterNoun = false): PlaceMention | undefined => {
     const area = out.find((p) => p.start >= end && p.start - end <= 40 && p.entry && p.rank <= 3 && p.place.lat !== null);

@@ -127,6 +127,8 @@ const CASES: [string, Expected][] = [
     { date: '2024-03-05', place: 'Damase', country: 'KE', precision: 3 }],
   ['Title\n\nOn March 5, 2024, a grenade was hurled at a primary school in Likoni, Mombasa.',
     { sub: 'Grenade', place: 'Likoni', country: 'KE', precision: 3 }],
+  // Police who attack a protest intervene in it.
+  ['Title\n\nOn March 5, 2024, police attacked protesters in Kisumu.', { sub: 'Protest with intervention', place: 'Kisumu' }],
   // A part of a toll is not added to it.
   ['Title\n\nOn March 5, 2024, police fired on a crowd in Kisumu. Twelve people were injured, including three children who were wounded by bullets.',
     { place: 'Kisumu', wounded: 12 }],

@@ -82,6 +82,8 @@ const CASES: [string, Expected][] = [
   // Un lieu que le gazetteer ignore, rattaché à une zone qu'il connaît : son nom, le point de la zone, précision 3.
   ['Titre\n\nLe 5 mars 2024, une grenade a explosé dans une école à Likoni, Mombasa.',
     { sub: 'Grenade', date: '2024-03-05', place: 'Likoni', country: 'KE', precision: 3 }],
+  // La police qui attaque des manifestants intervient dans la manifestation.
+  ['Titre\n\nLe 5 mars 2024, la police a attaqué des manifestants à Kisumu.', { sub: 'Protest with intervention', place: 'Kisumu' }],
   // Une partie d'un bilan ne s'y ajoute pas.
   ['Titre\n\nLe 5 mars 2024, la police a tiré sur des manifestants à Kisumu. Trente personnes ont été blessées, dont cinq grièvement.',
     { place: 'Kisumu', wounded: 30 }],
