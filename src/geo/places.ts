@@ -125,11 +125,17 @@ export function findPlaceMentions(raw: string, folded: string, span: Span, pack:
  * or be followed by a place noun ("X estate", "X location").
  */
 function placeUnknownNames(raw: string, folded: string, span: Span, pack: LanguagePack, ctx: PlaceContext, out: PlaceMention[]): void {
+  const knownArea = (p: PlaceMention) => p.entry !== null && p.rank <= 3 && p.place.lat !== null;
   // Most sentences name no known area: nothing can be tied to one.
-  if (!out.some((p) => p.entry && p.rank <= 3 && p.place.lat !== null)) return;
-  // After a place noun, "of" ties too: "the Lexington area of Nairobi", "le quartier X de Y".
+  if (!out.some(knownArea)) return;
+  // A noun of place after a name ("Ngara estate", "Likia location"), from the language's lexicon.
+  const placeNounAfter = (end: number): number => {
+    const m = /^\s+([\p{L}-]+)/u.exec(folded.slice(end, end + 30));
+    return m && pack.placeNounsAfter.has(m[1]!) ? m[0].length : 0;
+  };
+  // After a place noun, "of" ties too: "the Lexington area of Nairobi".
   const areaAfter = (end: number, afterNoun = false): PlaceMention | undefined => {
-    const area = out.find((p) => p.start >= end && p.start - end <= 40 && p.entry && p.rank <= 3 && p.place.lat !== null);
+    const area = out.find((p) => p.start >= end && p.start - end <= 40 && knownArea(p));
     if (!area) return undefined;
     const gap = folded.slice(end, area.start);
     return QUALIFIER_AFTER_UNKNOWN.test(gap) || (afterNoun && OF_AFTER_PLACE_NOUN.test(gap)) ? area : undefined;
@@ -146,8 +152,8 @@ function placeUnknownNames(raw: string, folded: string, span: Span, pack: Langua
     const townAbroad = m.entry?.kind === 'city';
     if (m.entry && !townAbroad) continue;
     if (!m.entry && m.place.lat !== null) continue;
-    const nounAfter = townAbroad ? PLACE_NOUN_AFTER_UNKNOWN.exec(folded.slice(m.end, m.end + 30)) : null;
-    const area = areaAfter(m.end + (nounAfter?.[0].length ?? 0), nounAfter !== null);
+    const noun = townAbroad ? placeNounAfter(m.end) : 0;
+    const area = areaAfter(m.end + noun, noun > 0);
     if (!area || (townAbroad && (area.place.country_code === m.place.country_code || area.entry?.kind === 'country'))) continue;
     out[k] = locate(townAbroad ? { ...m, entry: null, unknownName: m.text, rule: 'geo.town-abroad', place: { ...m.place, name: m.text } } : m, area);
   }
@@ -166,9 +172,9 @@ function placeUnknownNames(raw: string, folded: string, span: Span, pack: Langua
     if (words.length === 1 && (common.has(first) || pack.months.has(first) || pack.weekdays.has(first) || pack.nationality.has(first) || ARTICLE_WORDS.has(first))) continue;
     if (words.some((w) => common.has(fold(w)) && !PLACE_WORDS.has(fold(w)))) continue;
     const before = folded.slice(Math.max(span.start, start - 30), start);
-    const nounAfter = PLACE_NOUN_AFTER_UNKNOWN.exec(folded.slice(end, end + 30));
-    if (!pack.countryLocativeBeforeRe.test(before) && !nounAfter) continue;
-    const area = areaAfter(end + (nounAfter?.[0].length ?? 0), nounAfter !== null);
+    const noun = placeNounAfter(end);
+    if (!pack.countryLocativeBeforeRe.test(before) && !noun) continue;
+    const area = areaAfter(end + noun, noun > 0);
     if (!area) continue;
     const name = m[0];
     added.push(locate({
@@ -185,8 +191,6 @@ function placeUnknownNames(raw: string, folded: string, span: Span, pack: Langua
 // What ties an unknown place to the area after it: ", ", " (", " in (the) (county of) ", ", near ".
 const QUALIFIER_AFTER_UNKNOWN = new RegExp(`^(?:\\s*[,(]\\s*(?:(?:in|dans|near|pres de|pres d')\\s+)?|\\s+(?:in|dans|a|au|en|near|pres de|pres d')\\s*)(?:the\\s+|la\\s+|le\\s+|l'\\s*)?(?:${DIVISION_NOUN}\\s+(?:of\\s+|de\\s+|d'\\s*|du\\s+)?)?$`);
 const OF_AFTER_PLACE_NOUN = /^\s+(?:of|de|du|d')\s*(?:the\s+|la\s+|le\s+|l'\s*)?$/;
-// "Ngara estate", "Likia Location", "Olepolos Village": a noun that makes the name before it a place.
-const PLACE_NOUN_AFTER_UNKNOWN = /^\s+(?:village|location|sub-location|area|estate|market|town|camp|ward|division|constituency|trading centre|centre|settlement|neighbourhood|neighborhood|quarter|quartier|localite)\b/;
 
 function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, key: string, words: string[], sentenceInitial: boolean,
   tokens: readonly Span[], index: number, pack: LanguagePack, gaz: Gazetteer, ctx: PlaceContext): PlaceMention | null {
@@ -270,8 +274,10 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
     .filter(({ e, form }) => {
       // A one-word name after a capitalised word is a person's name, whatever else it could be.
       if (personLike && (e.kind === 'city' || single)) return false;
-      // A division known only from GeoNames' list, opening a sentence, abroad: "Lamu residents" is not the Maldives' Laamu.
-      if (e.kind === 'region' && e.needsCue && sentenceInitial && single && !provinceCue && ctx.countries.length > 0 && !ctx.countries.includes(e.country_code)) return false;
+      // A one-word name opening a sentence, abroad and with no division word: any capitalised word.
+      const openingAbroad = sentenceInitial && single && !provinceCue && !ctx.countries.includes(e.country_code);
+      // A division known only from GeoNames' list is not taken there: "Lamu residents" is not the Maldives' Laamu.
+      if (e.kind === 'region' && e.needsCue && openingAbroad && ctx.countries.length > 0) return false;
       if (e.kind !== 'city') return true;
       // A town abroad named otherwise than by its own name ("Christian", an alternate of a Kansas town;
       // "Maasai", a respelling of Masai, Malaysia) must be a large city, and an alternate is never taken
@@ -281,7 +287,7 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
       if (ctx.titleCase) return e.population >= 50_000 || ctx.countries.includes(e.country_code);
       // A capitalised word opening a sentence is any word ("Street traders"), unless a division word makes it a place ("Gatundu County residents").
       // Nor is a respelling abroad there, whatever its size: "Running battles" is not Runing, China.
-      if (sentenceInitial && single && !provinceCue && !ctx.countries.includes(e.country_code) && (e.population < 100_000 || form !== 'exact')) return false;
+      if (openingAbroad && (e.population < 100_000 || form !== 'exact')) return false;
       // A town abroad, unknown to the document's context, needs a locative cue and a size.
       if (!ctx.countries.includes(e.country_code) && ctx.countries.length > 0) return locative && e.population >= 20_000;
       return locative || provinceCue || e.population >= 15_000;

@@ -131,7 +131,7 @@ export interface LanguagePack {
   readonly peopleAfter: ReadonlySet<string>;
   /** "Limuru residents": people who live at a place, named before them, which names it as a place ("les habitants de Limuru" is a locative "de"; the French list is empty). */
   readonly inhabitantsAfter: ReadonlySet<string>;
-  /** "a Nairobi suburb", "the Mogadishu outskirts": a noun after a name that says the name is where something is. */
+  /** "a Nairobi suburb", "Ngara estate": a noun after a name that says the name is where something is (French puts it before: "le quartier de X", so its list is empty). */
   readonly placeNounsAfter: ReadonlySet<string>;
   /** "Maseno University", "Garissa High School": an institution named after the town it stands in (French names it after: "l'université de Garissa", so its list is empty). */
   readonly institutionsAfter: ReadonlySet<string>;
