@@ -200,6 +200,9 @@ export interface Casualties {
 
 const UNIT_AFTER = /^[\s-]*(?:km|kilometres?|kilometers?|miles?|%|pour cent|percent|heures?|hours?|jours?|days?|ans?|years?|year-old|semaines?|weeks?|mois|months?|minutes?|h\b|gmt|am\b|pm\b|roquettes?|rockets?|missiles?|drones?|obus|shells?|bombes?|bombs?|attaques?|attacks?|strikes?|frappes?|fois|times|metres?|meters?|dollars?|euros?|m\b)/;
 
+/** "were killed", "had been lynched", "ont été tués": an auxiliary of the passive just before a past form. */
+const PASSIVE_AUXILIARY_BEFORE = /(?:^|\s)(?:was|were|been|being|is|are|be|get|got|ete|sont|est|etaient|etait)\s+(?:\S+\s+)?$/;
+
 export function findCasualties(folded: string, span: Span, pack: LanguagePack, dateSpans: readonly Span[]): Casualties {
   let killed: number | null = null;
   let wounded: number | null = null;
@@ -224,7 +227,11 @@ export function findCasualties(folded: string, span: Span, pack: LanguagePack, d
     const floor = Math.max(span.start, i > 0 ? cues[i - 1]!.end : span.start);
     // "killing five militants" counts forward; "two soldiers were killed" backward; "shot dead two protesters" forward.
     const gerund = /(?:ing|ant)$/.test(cue.text);
-    const count = cue.forward
+    // "a mob lynched two thieves", "a gang killed a trader": a past form with an object and no auxiliary is
+    // active; its number is the victims' after it, not the authors' before it ("a mob").
+    const activePast = !cue.forward && !gerund && pack.objectStartRe.test(folded.slice(cue.end, Math.min(span.end, cue.end + 30)))
+      && !PASSIVE_AUXILIARY_BEFORE.test(folded.slice(Math.max(floor, cue.start - 30), cue.start));
+    const count = cue.forward || activePast
       // The number before an active verb counts its authors ("two officers shoot and kill a woman").
       ? countAfter(folded, cue.end, span.end, pack, dateSpans) ?? singleObject(folded, cue.end, span.end)
       : gerund

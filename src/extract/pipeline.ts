@@ -342,6 +342,17 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
       if (!previous.date) previous.dayWithoutYear ??= yearless;
       continue;
     }
+    // "Four suspects have been arrested", "The bandits then stole 16 cows": arrests or theft told just after a
+    // violent event of the paragraph, with no place or day of their own, are what followed it, not events of their own.
+    // (Arrests told with a demonstration are its intervention: the merge of demonstrations types them.)
+    const last = previous && Math.max(...previous.sentences);
+    if (previous && last !== undefined && noPlace && !dates.length && AFTERMATH_KINDS.has(s.primary!.kind) && !AFTERMATH_KINDS.has(previous.kind)
+      && ['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Riots'].includes(eventTypeOf(previous.subEventType))
+      && s.index - last <= 2 && ctx.sentences[last]!.paragraph === s.paragraph) {
+      absorb(ctx, previous, s, roles, date[0]!);
+      previous.trace.push({ field: 'sub_event_type', rule: `${pack.language}.aftermath.${s.primary!.kind}` });
+      continue;
+    }
     // "une attaque de drone sur al-Tanf et une attaque de missile sur Conoco": one event per verb and its places.
     const segments = triggerSegments(input.folded, s, s.places, pack);
     const targets: { place: PlaceMention | null; trigger: TriggerMention; segment: Span }[] = segments ??
@@ -577,6 +588,9 @@ function isDefender(folded: string, a: ActorMention, shootdown: TriggerMention):
   return a.start - shootdown.end <= 25 && /^\s*(?:by|par|,)?\s*(?:\S+\s+){0,2}$/.test(folded.slice(shootdown.end, a.start));
 }
 
+/** What may follow a violent event and belong to it: the arrest of suspects, the theft of cattle. */
+const AFTERMATH_KINDS: ReadonlySet<TriggerKind> = new Set(['arrest', 'looting']);
+
 const DEMONSTRATION_KINDS: ReadonlySet<TriggerKind> = new Set(['protest', 'riot', 'mob']);
 
 /** The sentences of s's paragraph from `before` sentences before it to `after` after it (a slice, not a scan of the document). */
@@ -631,6 +645,33 @@ function targetSides(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
   };
 }
 
+/** Who fights in a fight: crowds ("supporters of two candidates", "residents … with police", "des jeunes"),
+ *  organised or communal armed sides ("militants", "herders", "des hommes armés", a named armed group). */
+function fightSides(ctx: DocumentContext, s: SentenceAnalysis, segment: Span): { crowd: boolean; armed: boolean } {
+  const { pack, input } = ctx;
+  return {
+    crowd: hasMatch(pack.crowdSideRe, input.folded, segment.start, segment.end),
+    armed: hasMatch(pack.armedSideRe, input.folded, s.start, s.end) || s.actors.some((a) => a.kind === 'armed_group'),
+  };
+}
+
+/** A fight of crowds, with no armed side and no gunfire: "residents engaged police in running battles". */
+function crowdFight(ctx: DocumentContext, s: SentenceAnalysis, trigger: TriggerMention, segment: Span): boolean {
+  if (trigger.kind !== 'clash' || hasMatch(ctx.pack.returnFireRe, ctx.input.folded, trigger.start, trigger.end)) return false;
+  const sides = fightSides(ctx, s, segment);
+  return sides.crowd && !sides.armed;
+}
+
+/** "Militants clashed with police": a clash with the police told by a riot's words, fought by armed men and no crowd. */
+function armedFight(ctx: DocumentContext, s: SentenceAnalysis, trigger: TriggerMention, segment: Span): boolean {
+  if (trigger.kind !== 'riot' || !hasMatch(ctx.pack.clashWordRe, ctx.input.folded, trigger.start, trigger.end)) return false;
+  const sides = fightSides(ctx, s, segment);
+  return sides.armed && !sides.crowd;
+}
+
+/** A trigger told in the passive ("were attacked", "a été visée"): its auxiliary opens its span. */
+const PASSIVE_TRIGGER = /^(?:was|were|been|being|is|are|had been|have been|has been|a ete|ont ete|avait ete|avaient ete|ete)\s/;
+
 function isVictim(ctx: DocumentContext, s: SentenceAnalysis, trigger: TriggerMention, span: Span): boolean {
   return victimsAmong(ctx, s, trigger, [span]).length > 0;
 }
@@ -646,7 +687,10 @@ function victimsAmong(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigge
   // "killed by an unknown armed militia": who acts is not a victim.
   const hits = names.filter((h) => !/(?:\bby|\bpar|de la part d[eu']?)\s+(?:\S+\s+){0,3}$/.test(folded.slice(Math.max(s.start, h.start - 40), h.start)));
   const cues = [...allMatches(pack.killedRe, folded, s.start, s.end), ...allMatches(pack.woundedRe, folded, s.start, s.end)];
-  return hits.filter((h) => h.start >= trigger.start || cues.some((c) => c.start >= h.end && c.start - h.end <= 40 && !actsOn(ctx, h, c)));
+  // "The home of a councillor was attacked": the subject of a passive verb is what the verb fell on.
+  const passive = PASSIVE_TRIGGER.test(folded.slice(trigger.start, trigger.end));
+  return hits.filter((h) => h.start >= trigger.start || cues.some((c) => c.start >= h.end && c.start - h.end <= 40 && !actsOn(ctx, h, c))
+    || (passive && h.end <= trigger.start && trigger.start - h.end <= 80 && !/[.;:]/.test(folded.slice(h.end, trigger.start))));
 }
 
 /** "Police killed two men", "des hommes armés ont tué deux soldats": the name before an active verb with an object is who acts. */
@@ -716,6 +760,8 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
     stateActor: roles.actor1 ? roles.actor1.kind === 'state' : hasMatch(pack.stateForcesRe, input.folded, s.start, s.primary!.start),
     crowdAssault: hasMatch(pack.crowdAssaultRe, input.folded, segment.start, segment.end),
     demonstration: sentencesAround(ctx, s, 1, 1).some((o) => o.triggers.some((t) => t.kind === 'protest' && !t.suppressedBy)),
+    crowdSides: crowdFight(ctx, s, trigger, segment),
+    armedSides: armedFight(ctx, s, trigger, segment),
   };
   const typed = chooseSubEventType(typing);
   // "… où un tir de drone tuait le général, cinq jours plus tôt": days before the day the story is at.
@@ -949,7 +995,8 @@ function mergeInto(into: Candidate, e: Candidate): void {
     const demo = demonstrationFamily(into.subEventType) ? into : e;
     into.trace.push({ field: 'sub_event_type', rule: 'type.demonstration.arrests' });
     into.kind = demo.kind;
-    into.subEventType = joinDemonstration(demo.subEventType, 'Protest with intervention');
+    // Arrests add the police to a protest; a riot stays what it was (a mob whose members are arrested is no demonstration).
+    into.subEventType = eventTypeOf(demo.subEventType) === 'Riots' ? demo.subEventType : joinDemonstration(demo.subEventType, 'Protest with intervention');
   } else if (demonstrationFamily(into.subEventType) && demonstrationFamily(e.subEventType) && into.subEventType !== e.subEventType) {
     const joined = joinDemonstration(into.subEventType, e.subEventType);
     into.trace.push({ field: 'sub_event_type', rule: 'type.demonstration.joined' });

@@ -64,6 +64,10 @@ export interface TypingInput {
   readonly crowdAssault?: boolean;
   /** A protest is told in the sentence or next to it. */
   readonly demonstration?: boolean;
+  /** The fight's sides are crowds, perhaps with the police ("students engaged police in running battles"), not armed groups. */
+  readonly crowdSides?: boolean;
+  /** A clash told by a riot's words ("clashed with police") whose sides are armed men, not a crowd. */
+  readonly armedSides?: boolean;
 }
 
 /** The sub-event type and the id of the rule that chose it. */
@@ -78,6 +82,9 @@ export function chooseSubEventType(x: TypingInput): { sub: string; rule: string 
     case 'grenade': return { sub: 'Grenade', rule: 'type.grenade' };
     case 'chemical': return { sub: 'Chemical weapon', rule: 'type.chemical' };
     case 'clash':
+      // ACLED keeps battles for organised armed groups: crowds fighting the police or each other riot, as
+      // demonstrators when a protest is told around the fight, as a mob otherwise.
+      if (x.crowdSides) return x.demonstration ? { sub: 'Violent demonstration', rule: 'type.clash.crowds.demonstration' } : { sub: 'Mob violence', rule: 'type.clash.crowds' };
       // "carried out a military operation … with naval missiles": an operation told with remote weapons is a strike.
       if (byWeapon && byWeapon !== 'Armed clash' && x.weapons.some((w) => w === 'drone' || w === 'aircraft' || w === 'missile' || w === 'ballistic_missile')) return { sub: byWeapon, rule: 'type.clash.remote-weapon' };
       return { sub: 'Armed clash', rule: 'type.clash' };
@@ -96,6 +103,7 @@ export function chooseSubEventType(x: TypingInput): { sub: string; rule: string 
       if (x.protestIntervention) return { sub: 'Protest with intervention', rule: 'type.protest.intervention' };
       return { sub: 'Peaceful protest', rule: 'type.protest.peaceful' };
     case 'riot':
+      if (x.armedSides) return { sub: 'Armed clash', rule: 'type.riot.armed-sides' };
       if (x.protestExcessive) return { sub: 'Excessive force against protesters', rule: 'type.riot.excessive-force' };
       // ACLED: rioters who turn on people outside a demonstration are a mob; a demonstration turned violent is a violent demonstration.
       if (x.crowdAssault && !x.demonstration) return { sub: 'Mob violence', rule: 'type.riot.assault-without-demonstration' };

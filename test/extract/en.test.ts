@@ -132,6 +132,25 @@ const CASES: [string, Expected][] = [
   // A part of a toll is not added to it.
   ['Title\n\nOn March 5, 2024, police fired on a crowd in Kisumu. Twelve people were injured, including three children who were wounded by bullets.',
     { place: 'Kisumu', wounded: 12 }],
+  // ACLED keeps battles for organised armed groups: crowds that fight the police or each other riot.
+  ['Title\n\nOn 6 March 2024, supporters of two rival candidates clashed in Kakamega.', { sub: 'Mob violence', place: 'Kakamega' }],
+  ['Title\n\nOn 6 March 2024, hawkers engaged county officers in running battles in Nakuru.', { sub: 'Mob violence', place: 'Nakuru' }],
+  ['Title\n\nOn 6 March 2024, residents of Kisii held a demonstration over insecurity. Youths later engaged police in running battles in the town.',
+    { sub: 'Violent demonstration', place: 'Kisii' }],
+  ['Title\n\nOn 6 March 2024, herders and farmers clashed in Tana River.', { sub: 'Armed clash' }],
+  ['Title\n\nOn 6 March 2024, Al Shabaab militants clashed with police in Mandera.', { sub: 'Armed clash', place: 'Mandera' }],
+  // Arrests told just after an attack, with no place of their own, are what followed it.
+  ['Title\n\nOn 6 March 2024, cattle rustlers shot dead a herder in Baringo. Four suspects were arrested.', { sub: 'Attack', killed: 1 }],
+  // The subject of a passive attack is what it fell on.
+  ['Title\n\nOn 6 March 2024, the home of a councillor in Siaya was attacked by unidentified men.', { sub: 'Attack', place: 'Siaya' }],
+  // A clash named as what an attack is linked to is its background, not its type.
+  ['Title\n\nOn 6 March 2024, two herders were killed in Marsabit in attacks linked to clan clashes.', { sub: 'Attack', killed: 2 }],
+  // "The suspects" points back to the victims just told: one event, whose number is the victims' after the verb.
+  ['Title\n\nOn 6 March 2024, a mob lynched two suspected thieves in Kericho. The suspects were stoned to death.', { sub: 'Mob violence', killed: 2 }],
+  ['Title\n\nOn 6 March 2024, a gang killed two traders in Kericho.', { killed: 2 }],
+  ['Title\n\nOn 6 March 2024, residents of a village near Malava in Kakamega county beat up a suspected thief.', { sub: 'Mob violence' }],
+  // Crowd victims of a passive verb are no mob.
+  ['Title\n\nOn 6 March 2024, two traders were killed in Kericho.', { sub: 'Attack', killed: 2 }],
 ];
 
 testCaseTable('en', CASES);

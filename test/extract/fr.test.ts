@@ -89,6 +89,14 @@ const CASES: [string, Expected][] = [
     { place: 'Kisumu', wounded: 30 }],
   ['Titre\n\nLe 5 mars 2024, la police a tiré sur des manifestants à Kisumu. Parmi les 29 blessés, 26 ont été blessés par balle.',
     { place: 'Kisumu', wounded: 29 }],
+  // Des foules qui s'affrontent, entre elles ou avec la police, font une émeute ; des hommes armés, une bataille.
+  ['Titre\n\nLe 6 mars 2024, des partisans de deux candidats rivaux se sont affrontés à Kisumu.', { sub: 'Mob violence', place: 'Kisumu' }],
+  ['Titre\n\nLe 6 mars 2024, des jeunes se sont affrontés avec la police à Abidjan.', { sub: 'Mob violence', place: 'Abidjan' }],
+  ['Titre\n\nLe 6 mars 2024, des éleveurs et des agriculteurs se sont affrontés près de Mopti.', { sub: 'Armed clash', precision: 2 }],
+  // Des arrestations racontées juste après une attaque, sans lieu à elles, en sont la suite.
+  ['Titre\n\nLe 6 mars 2024, des hommes armés ont tué un commerçant à Gao. Deux suspects ont été arrêtés.', { sub: 'Attack', killed: 1, place: 'Gao' }],
+  // Des violences auxquelles une attaque est liée en sont le contexte, pas le type.
+  ['Titre\n\nLe 6 mars 2024, deux civils ont été tués à Ménaka dans des attaques liées aux violences intercommunautaires.', { sub: 'Attack', killed: 2 }],
 ];
 
 testCaseTable('fr', CASES);

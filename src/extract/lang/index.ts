@@ -48,6 +48,9 @@ interface RawLexicon {
   reported_speech: string[];
   participle_by: string[];
   crowd_assault: string[];
+  crowd_sides: string[];
+  armed_sides: string[];
+  clash_words: string[];
   place_article: string;
   state_subject: { auxiliaries: string[]; verbs: string[] };
   protest_intervention: string[];
@@ -158,6 +161,12 @@ export interface LanguagePack {
   readonly participleByRe: RegExp;
   /** "rioters attacked two warders", "threw stones at the convoy": a crowd's violence against people. */
   readonly crowdAssaultRe: RegExp;
+  /** Crowds that fight without being organised armed groups ("students", "supporters", "les manifestants"): a fight of theirs is a riot. */
+  readonly crowdSideRe: RegExp;
+  /** Organised or communal armed sides ("bandits", "militias", "herders", "des hommes armés"): a fight of theirs stays a battle. */
+  readonly armedSideRe: RegExp;
+  /** "clashed", "s'affrontent": the words of a fight inside a riot's phrase. */
+  readonly clashWordRe: RegExp;
   /** After a nationality: its military nouns, perhaps an auxiliary and an adverb, and an attack verb ("Israel has allegedly bombed", "US jets hit", "les Etats-Unis ont mené"). */
   readonly stateSubjectAfterRe: RegExp;
   readonly protestInterventionRe: RegExp;
@@ -318,6 +327,9 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     reportedSpeechRe: words(lex.reported_speech),
     participleByRe: words(lex.participle_by),
     crowdAssaultRe: words(lex.crowd_assault),
+    crowdSideRe: words(lex.crowd_sides),
+    armedSideRe: words(lex.armed_sides),
+    clashWordRe: words(lex.clash_words),
     negatedBeforeRe: new RegExp(`${BEFORE}(?:${lex.negation_before.map((p) => phraseSource(p, L)).join('|')})(?:[\\s-]+|(?<='))(?:[^\\s,.;:]+\\s+){0,3}$`),
     objectStartRe: new RegExp(`^\\s+(?:\\d|(?:${[...lex.object_determiners, ...numbers.keys()].map((p) => phraseSource(p, L)).join('|')})${AFTER})`),
     protestInterventionRe: words(lex.protest_intervention),
