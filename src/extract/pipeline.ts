@@ -203,7 +203,19 @@ function contextCountries(input: ExtractInput, pack: LanguagePack, gaz: Gazettee
 /** A city this large names its country on its own ("a Gaza hospital"): its name is known for that country. */
 const CONTEXT_CITY_POPULATION = 100_000;
 
-const YIELD_TO_VIOLENCE: ReadonlySet<TriggerKind> = new Set(['looting', 'arrest']);
+/** What leads a sentence only when it tells no deaths or wounds: theft, arrests, and abductions (ACLED codes an
+ *  abduction whose victim is killed as the attack it ends in). */
+const YIELD_TO_VIOLENCE: ReadonlySet<TriggerKind> = new Set(['looting', 'arrest', 'abduction']);
+
+/** The acts a conflict can be the setting of (a toll "killed in ethnic clashes" is the clashes' own). */
+const SETTING_OF_KINDS: ReadonlySet<TriggerKind> = new Set(['attack', 'ambush', 'abduction', 'sexual']);
+
+/** "during ethnic clashes", "in communal violence", "lors des violences intercommunautaires": a kind of conflict after a preposition of setting. */
+function isConflictSetting(folded: string, pack: LanguagePack, t: TriggerMention, s: Span): boolean {
+  const window = Math.max(s.start, t.start - 40);
+  const m = pack.settingBeforeRe.exec(folded.slice(window, t.start));
+  return m !== null && hasMatch(pack.conflictKindRe, folded, window + m.index, t.end);
+}
 
 function analyseSentences(ctx: DocumentContext): SentenceAnalysis[] {
   const { input, pack, gaz } = ctx;
@@ -215,10 +227,15 @@ function analyseSentences(ctx: DocumentContext): SentenceAnalysis[] {
     const active = triggers.filter((t) => !t.suppressedBy);
     const dates = findDateMentions(input.raw, input.folded, s, pack);
     const casualties = findCasualties(input.folded, s, pack, dates);
-    // Theft or arrests told with deaths or wounds ("killed two herders and stole their cattle", "the officer was
-    // later arrested"): the violence is the event; they lead only a sentence without a toll.
+    // Theft, arrests or abductions told with deaths or wounds ("killed two herders and stole their cattle", "the
+    // officer was later arrested", "abducted and killed a trader"): the violence is the event; they lead only a sentence without a toll.
     const violence = ((casualties.killed ?? 0) > 0 || (casualties.wounded ?? 0) > 0) && active.some((o) => o.kind === 'killing');
-    const rank = (t: TriggerMention) => violence && YIELD_TO_VIOLENCE.has(t.kind) ? KIND_PRIORITY.indexOf('killing') + 0.5 : KIND_PRIORITY.indexOf(t.kind);
+    // "Raiders attacked a teacher during ethnic clashes": fighting named by its kind after "during" is the setting of
+    // the act the sentence tells, which leads.
+    const acts = active.some((o) => SETTING_OF_KINDS.has(o.kind));
+    const rank = (t: TriggerMention) => violence && YIELD_TO_VIOLENCE.has(t.kind) ? KIND_PRIORITY.indexOf('killing') + 0.5
+      : acts && t.kind === 'clash' && isConflictSetting(input.folded, pack, t, s) ? KIND_PRIORITY.length
+      : KIND_PRIORITY.indexOf(t.kind);
     const primary = [...active].sort((a, b) => rank(a) - rank(b) || a.start - b.start)[0] ?? null;
     const actors = findActors(input.raw, input.folded, s, pack, stateActorName);
     const citations = findCitations(input.raw, input.folded, s, pack);
@@ -497,6 +514,13 @@ function sameAuthorCue(folded: string, s: Span, pack: LanguagePack): boolean {
 
 const SOURCE_BEFORE = /(?:selon|d'apres|citant|according to|citing|quoted by|porte-parole du|porte-parole de l'|spokesman for|spokesperson for|spokesman of|responsable du|official of)\s+(?:\S+\s+){0,2}$/;
 
+/** An actor right after another verb of the sentence, with only a determiner or a count between ("raid an al
+ *  Shabaab hideout", "attack police officers; kill one"): that verb's object. */
+function objectOfEarlierVerb(folded: string, s: SentenceAnalysis, trigger: TriggerMention, a: Span): boolean {
+  return s.triggers.some((t) => t !== trigger && !t.suppressedBy && t.end <= a.start && a.start - t.end <= 30
+    && /^\s+(?:[^\s,;.:]+\s+){0,2}$|^\s+$/.test(folded.slice(t.end, a.start)) && !/\b(?:by|par|of|de|du|des|d')\s/.test(folded.slice(t.end, a.start)));
+}
+
 /** Who acted and who was targeted, from each actor mention's position and cues. */
 function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: TriggerMention = s.primary!, segment: Span = s): Roles {
   const { folded } = ctx.input;
@@ -536,11 +560,15 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
       if (PASSIVE.test(between) || PASSIVE.test(folded.slice(trigger.start, trigger.end))
         // A headline drops the auxiliary: "U.S. Bases In Syria, Iraq Attacked By Drones" is passive all the same.
         || hasMatch(pack.participleByRe, folded, trigger.start, trigger.end)) target += 3;
+      // "Police raid an al Shabaab hideout, kill two": the object of an earlier verb of the sentence is its target.
+      else if (objectOfEarlierVerb(folded, s, trigger, a)) target += 3;
       else agent += 2;
     } else {
       target += a.via === 'military-noun' ? 2 : 1;
       // "attaques de la Résistance", "frappes de missiles et de drones de la Résistance": the genitive is the author.
-      if (/^\s*(?:\S+\s+){0,6}?(?:de la|du|des|de l'|d'|by|of the|of)\s*$/.test(folded.slice(trigger.end, a.start)) && a.start - trigger.end <= 45 && a.kind !== 'state') agent += 3;
+      // A verb's counted object is not an author: "kill four members of al Shabaab".
+      const counted = /\d/.test(folded.slice(trigger.end, a.start)) || hasMatch(pack.numberRe, folded, trigger.end, a.start);
+      if (/^\s*(?:\S+\s+){0,6}?(?:de la|du|des|de l'|d'|by|of the|of)\s*$/.test(folded.slice(trigger.end, a.start)) && a.start - trigger.end <= 45 && a.kind !== 'state' && !counted) agent += 3;
     }
     if (a.via === 'military-noun') target += 1;
     scored.push({ a, agent, target });
@@ -609,9 +637,13 @@ function aroundHas(ctx: DocumentContext, s: SentenceAnalysis, re: RegExp): boole
   // A later sentence of the demonstration with no place of its own ("Students stoned vehicles") tells more of it.
   return sentenceAndNext(ctx, s).some((o) => (o === s || !o.primary || o.primary.kind === 'arrest' || o.primary.kind === 'riot' || (!o.places.length && DEMONSTRATION_KINDS.has(o.primary.kind)))
     && allMatches(re, folded, o.start, o.end).some((m) => {
-      const before = folded.slice(Math.max(o.start, m.start - 40), m.start);
-      // "protest against gun violence" names the topic; "no reports of violence", "non-violent" deny it.
-      return !ctx.pack.topicBeforeRe.test(before) && !ctx.pack.negatedBeforeRe.test(before);
+      const from = Math.max(o.start, m.start - 40);
+      const before = folded.slice(from, m.start);
+      // "protest against gun violence" names the topic; "no reports of violence", "non-violent" deny it. A topic
+      // is the protest's: its preposition follows a protest word ("residents (coordinates for Kabirer) barricaded" is no topic).
+      const topic = ctx.pack.topicBeforeRe.exec(before);
+      const topical = topic !== null && o.triggers.some((t) => t.kind === 'protest' && t.end <= from + topic.index && from + topic.index - t.end <= 60);
+      return !topical && !ctx.pack.negatedBeforeRe.test(before);
     }));
 }
 
@@ -689,7 +721,11 @@ function victimsAmong(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigge
   const cues = [...allMatches(pack.killedRe, folded, s.start, s.end), ...allMatches(pack.woundedRe, folded, s.start, s.end)];
   // "The home of a councillor was attacked": the subject of a passive verb is what the verb fell on.
   const passive = PASSIVE_TRIGGER.test(folded.slice(trigger.start, trigger.end));
-  return hits.filter((h) => h.start >= trigger.start || cues.some((c) => c.start >= h.end && c.start - h.end <= 40 && !actsOn(ctx, h, c))
+  // "Al Shabaab attacked police officers and killed one": the victims of the first verb are the event's.
+  const from = Math.min(trigger.start, ...s.triggers.filter((t) => !t.suppressedBy && t.start < trigger.start && trigger.start - t.end <= 60).map((t) => t.start));
+  // "shot dead six gang members suspected of raping a woman": who a relative clause speaks of is no victim.
+  const clauseEnd = allMatches(pack.victimClauseEndRe, folded, trigger.end, s.end)[0]?.start ?? s.end;
+  return hits.filter((h) => (h.start >= from && h.start < clauseEnd) || cues.some((c) => c.start >= h.end && c.start - h.end <= 40 && !actsOn(ctx, h, c))
     || (passive && h.end <= trigger.start && trigger.start - h.end <= 80 && !/[.;:]/.test(folded.slice(h.end, trigger.start))));
 }
 

@@ -135,6 +135,9 @@ export function chooseSubEventType(x: TypingInput): { sub: string; rule: string 
       // A state's "strikes" with no weapon named are what states strike with most: aircraft and drones.
       if (x.strikeNoun && x.stateActor) return { sub: 'Air/drone strike', rule: 'type.attack.state-strike' };
       if (x.civilianTarget && !x.armedTarget) return { sub: 'Attack', rule: `type.${x.kind}.civilians` };
+      // An attack on no one the text names as armed ("gunmen attacked a meeting", "bandits struck the area")
+      // falls on whoever was there: ACLED's violence against civilians, not a battle.
+      if (x.kind === 'attack' && !x.armedTarget) return { sub: 'Attack', rule: 'type.attack.no-armed-target' };
       return { sub: 'Armed clash', rule: `type.${x.kind}.default` };
   }
 }

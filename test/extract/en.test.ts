@@ -151,6 +151,27 @@ const CASES: [string, Expected][] = [
   ['Title\n\nOn 6 March 2024, residents of a village near Malava in Kakamega county beat up a suspected thief.', { sub: 'Mob violence' }],
   // Crowd victims of a passive verb are no mob.
   ['Title\n\nOn 6 March 2024, two traders were killed in Kericho.', { sub: 'Attack', killed: 2 }],
+  // A counted object of a verb is its target, not its author; a date opening the sentence ("On 6 March 2024,")
+  // makes no target of who follows it.
+  ['Title\n\nOn 6 March 2024, Kenyan troops killed four members of al Shabaab in Lamu.',
+    { sub: 'Armed clash', actor1: 'Military Forces of Kenya', actor2: 'Al Shabaab', killed: 4, place: 'Lamu' }],
+  ['Title\n\nOn 6 March 2024, Al Shabaab militants attacked police officers in Mandera and killed one.',
+    { sub: 'Armed clash', actor1: 'Al Shabaab', killed: 1, place: 'Mandera' }],
+  ['Title\n\nOn 6 March 2024, police raided an al Shabaab hideout in Lamu and killed two militants.', { sub: 'Armed clash', actor2: 'Al Shabaab', killed: 2 }],
+  // Who a relative clause speaks of is no victim: armed men shot dead stay a battle.
+  ['Title\n\nOn 6 March 2024, police shot dead six gang members suspected of raping a woman in Dandora, Nairobi.', { sub: 'Armed clash', killed: 6 }],
+  // An attack on no one named as armed is an attack on civilians.
+  ['Title\n\nOn 6 March 2024, gunmen attacked a meeting of elders in Mandera.', { sub: 'Attack', place: 'Mandera' }],
+  // A kind of conflict after "during" is the setting of the attack told; a toll "in ethnic clashes" is the clashes' own.
+  ['Title\n\nOn 6 March 2024, raiders attacked a teacher in Molo during ethnic clashes.', { sub: 'Attack', place: 'Molo' }],
+  ['Title\n\nOn 6 March 2024, four people were killed in ethnic clashes in Molo.', { sub: 'Armed clash', killed: 4 }],
+  // An abduction that ends in a killing is the attack.
+  ['Title\n\nOn 6 March 2024, gunmen abducted and killed a trader in Wote.', { sub: 'Attack', killed: 1 }],
+  // Police intervention: "teargassed"; "on Monday" is no topic of the protest.
+  ['Title\n\nOn 6 March 2024, police teargassed university staff who were protesting in Nairobi.', { sub: 'Protest with intervention', place: 'Nairobi' }],
+  ['Title\n\nPolice on Monday used tear gas to disperse residents demonstrating in Voi.', { sub: 'Protest with intervention', place: 'Voi' }],
+  // The topic of a protest does not run across a comma: the dormitory burnt is what the students did.
+  ['Title\n\nOn 6 March 2024, students of a school in Mumias, protesting against their principal, burnt their dormitory.', { sub: 'Violent demonstration' }],
 ];
 
 testCaseTable('en', CASES);

@@ -97,6 +97,12 @@ const CASES: [string, Expected][] = [
   ['Titre\n\nLe 6 mars 2024, des hommes armés ont tué un commerçant à Gao. Deux suspects ont été arrêtés.', { sub: 'Attack', killed: 1, place: 'Gao' }],
   // Des violences auxquelles une attaque est liée en sont le contexte, pas le type.
   ['Titre\n\nLe 6 mars 2024, deux civils ont été tués à Ménaka dans des attaques liées aux violences intercommunautaires.', { sub: 'Attack', killed: 2 }],
+  // Des membres comptés d'un groupe sont la cible du verbe, pas son auteur.
+  ["Titre\n\nLe 6 mars 2024, l'armée a tué quatre membres de l'Etat islamique près de Raqqa.", { sub: 'Armed clash', actor2: 'Islamic State', killed: 4 }],
+  // Un enlèvement qui finit par un meurtre est l'attaque.
+  ['Titre\n\nLe 6 mars 2024, des hommes armés ont enlevé puis tué un commerçant à Gao.', { sub: 'Attack', killed: 1, place: 'Gao' }],
+  // Un conflit nommé après « lors des » est le cadre de l'attaque racontée.
+  ['Titre\n\nLe 6 mars 2024, des assaillants ont attaqué un enseignant à Mopti lors des violences intercommunautaires.', { sub: 'Attack', place: 'Mopti' }],
 ];
 
 testCaseTable('fr', CASES);

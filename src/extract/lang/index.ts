@@ -51,6 +51,9 @@ interface RawLexicon {
   crowd_sides: string[];
   armed_sides: string[];
   clash_words: string[];
+  victim_clause_end: string[];
+  setting_before: string[];
+  conflict_kinds: string[];
   place_article: string;
   state_subject: { auxiliaries: string[]; verbs: string[] };
   protest_intervention: string[];
@@ -167,6 +170,12 @@ export interface LanguagePack {
   readonly armedSideRe: RegExp;
   /** "clashed", "s'affrontent": the words of a fight inside a riot's phrase. */
   readonly clashWordRe: RegExp;
+  /** "suspected of", "who", "qui": where a relative clause starts after a verb's victims; who it names is no victim. */
+  readonly victimClauseEndRe: RegExp;
+  /** "during", "amid", "lors des": a preposition that makes the fighting named after it the setting of another act. */
+  readonly settingBeforeRe: RegExp;
+  /** "ethnic", "post-election", "intercommunautaires": words that name a kind of conflict rather than one fight. */
+  readonly conflictKindRe: RegExp;
   /** After a nationality: its military nouns, perhaps an auxiliary and an adverb, and an attack verb ("Israel has allegedly bombed", "US jets hit", "les Etats-Unis ont mené"). */
   readonly stateSubjectAfterRe: RegExp;
   readonly protestInterventionRe: RegExp;
@@ -301,7 +310,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     stateForcesRe: words(lex.state_forces),
     troopNounRe: words(lex.troop_nouns),
     pushedBackRe: words(lex.pushed_back),
-    topicBeforeRe: new RegExp(`${BEFORE}(?:${lex.topic_before.map((p) => phraseSource(p, L)).join('|')})\\s+(?:\\S+\\s+){0,3}$`),
+    topicBeforeRe: new RegExp(`${BEFORE}(?:${lex.topic_before.map((p) => phraseSource(p, L)).join('|')})\\s+(?:[^\\s,;.]+\\s+){0,3}$`),
     sameAuthorRe: words(lex.same_author),
     eventAnaphoraRe: words(lex.event_anaphora),
     convoyRe: words(lex.convoy),
@@ -330,6 +339,9 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     crowdSideRe: words(lex.crowd_sides),
     armedSideRe: words(lex.armed_sides),
     clashWordRe: words(lex.clash_words),
+    victimClauseEndRe: words(lex.victim_clause_end),
+    settingBeforeRe: new RegExp(`${BEFORE}(?:${lex.setting_before.map((p) => phraseSource(p, L)).join('|')})\\s+(?:[^\\s,.;:]+\\s+){0,3}$`),
+    conflictKindRe: words(lex.conflict_kinds),
     negatedBeforeRe: new RegExp(`${BEFORE}(?:${lex.negation_before.map((p) => phraseSource(p, L)).join('|')})(?:[\\s-]+|(?<='))(?:[^\\s,.;:]+\\s+){0,3}$`),
     objectStartRe: new RegExp(`^\\s+(?:\\d|(?:${[...lex.object_determiners, ...numbers.keys()].map((p) => phraseSource(p, L)).join('|')})${AFTER})`),
     protestInterventionRe: words(lex.protest_intervention),
@@ -369,8 +381,9 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     nationalityRe: words([...nationality.keys()]),
     milNounRe: words(L.mil_noun ?? []),
     attackNounRe: words(L.attack_noun ?? []),
-    targetPrepositionRe: new RegExp(`(?:${lex.target_prepositions.map((p) => phraseSource(p, L)).join('|')})\\s+(?:\\S+\\s+){0,4}$`),
-    agentPrepositionRe: new RegExp(`(?:${lex.agent_prepositions.map((p) => phraseSource(p, L)).join('|')})\\s+(?:\\S+\\s+){0,3}$`),
+    // Whole words, in the actor's own clause: "station" holds no "on", and "On 6 March 2024, X" does not make X a target.
+    targetPrepositionRe: new RegExp(`${BEFORE}(?:${lex.target_prepositions.map((p) => phraseSource(p, L)).join('|')})\\s+(?:[^\\s,.;:]+\\s+){0,4}$`),
+    agentPrepositionRe: new RegExp(`${BEFORE}(?:${lex.agent_prepositions.map((p) => phraseSource(p, L)).join('|')})\\s+(?:[^\\s,.;:]+\\s+){0,3}$`),
     weekdayRe: words(L.weekday ?? []),
   };
 }
