@@ -55,13 +55,22 @@ export function findTriggers(folded: string, span: Span, pack: LanguagePack): Tr
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
-/** A framing phrase runs to its comma: "En réponse aux frappes israéliennes sur Gaza, le groupe a tiré…". */
+/** A framing phrase runs to its comma: "En réponse aux frappes israéliennes sur Gaza, le groupe a tiré…", and on
+ *  through a relative clause that hangs on its last noun, to the end of the clause ("… dans la bande de Gaza, où
+ *  plus de 10 800 Palestiniens, pour la plupart des femmes, ont été tués"). */
 export function framingSpans(folded: string, span: Span, pack: LanguagePack): Span[] {
   return allMatches(pack.framingRe, folded, span.start, span.end).map((f) => {
     const comma = folded.slice(f.end, span.end).search(/[,;:]/);
-    return { start: f.start, end: comma < 0 ? Math.min(span.end, f.end + 60) : f.end + comma };
+    if (comma < 0) return { start: f.start, end: Math.min(span.end, f.end + 60) };
+    const end = f.end + comma;
+    if (folded[end] !== ',' || !RELATIVE_AFTER_COMMA.test(folded.slice(end + 1, end + 12))) return { start: f.start, end };
+    const stop = folded.slice(end, span.end).search(/[;:]/);
+    return { start: f.start, end: stop < 0 ? span.end : end + stop };
   });
 }
+
+/** A relative pronoun opening the clause after a comma: the clause speaks of the noun before it. */
+const RELATIVE_AFTER_COMMA = /^\s*(?:ou|qui|dont|lesquel\S*|where|which|who|whose)\s/;
 
 function undatedPeriodRule(undatedPeriod: boolean, language: string): string | undefined {
   return undatedPeriod ? `${language}.suppress.undated-period-summary` : undefined;
@@ -203,7 +212,7 @@ const UNIT_AFTER = /^[\s-]*(?:km|kilometres?|kilometers?|miles?|%|pour cent|perc
 /** "were killed", "had been lynched", "ont été tués": an auxiliary of the passive just before a past form. */
 const PASSIVE_AUXILIARY_BEFORE = /(?:^|\s)(?:was|were|been|being|is|are|be|get|got|ete|sont|est|etaient|etait)\s+(?:\S+\s+)?$/;
 
-export function findCasualties(folded: string, span: Span, pack: LanguagePack, dateSpans: readonly Span[]): Casualties {
+export function findCasualties(folded: string, span: Span, pack: LanguagePack, dateSpans: readonly Span[], background: readonly Span[] = []): Casualties {
   let killed: number | null = null;
   let wounded: number | null = null;
   const spans: Span[] = [];
@@ -217,7 +226,9 @@ export function findCasualties(folded: string, span: Span, pack: LanguagePack, d
     ...allMatches(pack.woundedRe, folded, span.start, span.end).map((m) => ({ ...m, what: 'wounded' as const, forward: false })),
   ].sort((a, b) => a.start - b.start)
     // "ont tué" holds "tue": the active verb counts once, forward.
-    .filter((c, _, all) => c.forward || !all.some((o) => o.forward && o.start <= c.start && c.end <= o.end));
+    .filter((c, _, all) => c.forward || !all.some((o) => o.forward && o.start <= c.start && c.end <= o.end))
+    // A toll inside a framing clause is the background's ("in retaliation for the war on Gaza, where 10,800 were killed").
+    .filter((c) => !background.some((b) => c.start >= b.start && c.start < b.end));
   const negated = [...noneAll, ...noKilled, ...noWounded];
   // The last toll of each kind, and whether the next one of that kind is a part of it.
   const last: Partial<Record<'killed' | 'wounded', { end: number; whole: boolean }>> = {};
@@ -324,8 +335,34 @@ function countAfter(folded: string, from: number, to: number, pack: LanguagePack
 interface Tok { text: string; start: number; end: number }
 
 /** The number ending at token i (digits, "vingt-deux", "a dozen"), reading backwards. */
+/** The group of digits before tokens[k] that continues its number: "10 800", "10,800", "10.800" (a separator and no
+ *  space, or a single space), or -1. */
+function previousGroup(tokens: readonly Tok[], k: number): number {
+  const prev = tokens[k - 1];
+  if (!prev) return -1;
+  if (/^\d{1,3}$/.test(prev.text) && tokens[k]!.start - prev.end === 1) return k - 1;
+  const before = tokens[k - 2];
+  if ((prev.text === ',' || prev.text === '.') && prev.end === tokens[k]!.start && before && before.end === prev.start && /^\d{1,3}$/.test(before.text)) return k - 2;
+  return -1;
+}
+
+/** A number written in groups of three ("10 800 Palestinians", "1,200 people") ending at tokens[i]. */
+function groupedNumber(tokens: readonly Tok[], i: number): { value: number; firstIndex: number } | null {
+  if (!/^\d{3}$/.test(tokens[i]!.text)) return null;
+  let first = i;
+  let digits = tokens[i]!.text;
+  for (let k = previousGroup(tokens, first); k >= 0; k = previousGroup(tokens, first)) {
+    digits = tokens[k]!.text + digits;
+    first = k;
+    if (!/^\d{3}$/.test(tokens[k]!.text)) break;
+  }
+  return first === i ? null : { value: Number(digits), firstIndex: first };
+}
+
 function numberAt(tokens: readonly Tok[], i: number, pack: LanguagePack): { value: number; firstIndex: number } | null {
   const t = tokens[i]!.text;
+  const grouped = groupedNumber(tokens, i);
+  if (grouped) return grouped;
   if (/^\d{1,5}$/.test(t)) {
     if (/^(?:19|20)\d\d$/.test(t)) return null;
     return { value: Number(t), firstIndex: i };
@@ -343,6 +380,16 @@ function numberAt(tokens: readonly Tok[], i: number, pack: LanguagePack): { valu
 
 function numberForward(tokens: readonly Tok[], i: number, pack: LanguagePack): { value: number; lastIndex: number } | null {
   const t = tokens[i]!.text;
+  // "killing 1,200 people": the whole number, read from its last group.
+  for (let last = i + 1; last < tokens.length && /^\d{1,3}$/.test(t); last++) {
+    const grouped = groupedNumber(tokens, last);
+    if (grouped?.firstIndex === i) {
+      let end = last;
+      while (groupedNumber(tokens, end + 1)?.firstIndex === i || groupedNumber(tokens, end + 2)?.firstIndex === i) end = groupedNumber(tokens, end + 1)?.firstIndex === i ? end + 1 : end + 2;
+      return { value: groupedNumber(tokens, end)!.value, lastIndex: end };
+    }
+    if (last - i >= 2) break;
+  }
   if (/^\d{1,5}$/.test(t) && !/^(?:19|20)\d\d$/.test(t)) return { value: Number(t), lastIndex: i };
   const next = tokens[i + 1]?.text;
   if (next) {

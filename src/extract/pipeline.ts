@@ -226,7 +226,7 @@ function analyseSentences(ctx: DocumentContext): SentenceAnalysis[] {
     const triggers = findTriggers(input.folded, s, pack);
     const active = triggers.filter((t) => !t.suppressedBy);
     const dates = findDateMentions(input.raw, input.folded, s, pack);
-    const casualties = findCasualties(input.folded, s, pack, dates);
+    const casualties = findCasualties(input.folded, s, pack, dates, framingSpans(input.folded, s, pack));
     // Theft, arrests or abductions told with deaths or wounds ("killed two herders and stole their cattle", "the
     // officer was later arrested", "abducted and killed a trader"): the violence is the event; they lead only a sentence without a toll.
     const violence = ((casualties.killed ?? 0) > 0 || (casualties.wounded ?? 0) > 0) && active.some((o) => o.kind === 'killing');

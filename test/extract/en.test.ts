@@ -172,6 +172,11 @@ const CASES: [string, Expected][] = [
   ['Title\n\nPolice on Monday used tear gas to disperse residents demonstrating in Voi.', { sub: 'Protest with intervention', place: 'Voi' }],
   // The topic of a protest does not run across a comma: the dormitory burnt is what the students did.
   ['Title\n\nOn 6 March 2024, students of a school in Mumias, protesting against their principal, burnt their dormitory.', { sub: 'Violent demonstration' }],
+  // A number written in groups of three is one number.
+  ['Title\n\nOn 6 March 2024, gunmen killed 1,200 people in Khartoum.', { killed: 1200, place: 'Khartoum' }],
+  // "According to US defense officials": the target's side confirms.
+  ['Title\n\nOn 6 March 2024, drones attacked US forces at al-Tanf, according to US defense officials.',
+    { sub: 'Air/drone strike', actor2: 'Military Forces of the United States', claim: 'confirmed', by: 'Military Forces of the United States' }],
 ];
 
 testCaseTable('en', CASES);

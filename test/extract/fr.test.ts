@@ -103,6 +103,11 @@ const CASES: [string, Expected][] = [
   ['Titre\n\nLe 6 mars 2024, des hommes armés ont enlevé puis tué un commerçant à Gao.', { sub: 'Attack', killed: 1, place: 'Gao' }],
   // Un conflit nommé après « lors des » est le cadre de l'attaque racontée.
   ['Titre\n\nLe 6 mars 2024, des assaillants ont attaqué un enseignant à Mopti lors des violences intercommunautaires.', { sub: 'Attack', place: 'Mopti' }],
+  // Un nombre écrit par groupes de trois chiffres est un seul nombre.
+  ['Titre\n\nLe 6 mars 2024, 1 200 personnes ont été tuées dans des frappes sur Khartoum.', { killed: 1200, place: 'Khartoum' }],
+  // Le bilan d'une proposition relative accrochée au contexte (« en représailles au … où … ») est celui du contexte.
+  ["Titre\n\nLe 6 mars 2024, des drones ont frappé la base d'al-Harir, en représailles au soutien américain à Israël dans la bande de Gaza, où plus de 10 800 Palestiniens, pour la plupart des femmes, ont été tués.",
+    { sub: 'Air/drone strike', place: 'Harir Air Base', killed: null }],
 ];
 
 testCaseTable('fr', CASES);
