@@ -207,7 +207,8 @@ export interface Casualties {
   readonly rules: readonly string[];
 }
 
-const UNIT_AFTER = /^[\s-]*(?:km|kilometres?|kilometers?|miles?|%|pour cent|percent|heures?|hours?|jours?|days?|ans?|years?|year-old|semaines?|weeks?|mois|months?|minutes?|h\b|gmt|am\b|pm\b|roquettes?|rockets?|missiles?|drones?|obus|shells?|bombes?|bombs?|attaques?|attacks?|strikes?|frappes?|fois|times|metres?|meters?|dollars?|euros?|m\b)/;
+// A unit after a number makes it a measure, not a toll; whole words only ("and" is not "an", a year).
+const UNIT_AFTER = /^[\s-]*(?:km|kilometres?|kilometers?|miles?|%|pour cent|percent|heures?|hours?|jours?|days?|ans?|years?|year-old|semaines?|weeks?|mois|months?|minutes?|h\b|gmt|am\b|pm\b|roquettes?|rockets?|missiles?|drones?|obus|shells?|bombes?|bombs?|attaques?|attacks?|strikes?|frappes?|fois|times|metres?|meters?|dollars?|euros?|m\b)(?![a-z0-9])/;
 
 /** "were killed", "had been lynched", "ont été tués": an auxiliary of the passive just before a past form. */
 const PASSIVE_AUXILIARY_BEFORE = /(?:^|\s)(?:was|were|been|being|is|are|be|get|got|ete|sont|est|etaient|etait)\s+(?:\S+\s+)?$/;
@@ -334,7 +335,6 @@ function countAfter(folded: string, from: number, to: number, pack: LanguagePack
 
 interface Tok { text: string; start: number; end: number }
 
-/** The number ending at token i (digits, "vingt-deux", "a dozen"), reading backwards. */
 /** The group of digits before tokens[k] that continues its number: "10 800", "10,800", "10.800" (a separator and no
  *  space, or a single space), or -1. */
 function previousGroup(tokens: readonly Tok[], k: number): number {
@@ -359,6 +359,7 @@ function groupedNumber(tokens: readonly Tok[], i: number): { value: number; firs
   return first === i ? null : { value: Number(digits), firstIndex: first };
 }
 
+/** The number ending at token i (digits, "10 800", "vingt-deux", "a dozen"), reading backwards. */
 function numberAt(tokens: readonly Tok[], i: number, pack: LanguagePack): { value: number; firstIndex: number } | null {
   const t = tokens[i]!.text;
   const grouped = groupedNumber(tokens, i);

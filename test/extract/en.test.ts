@@ -172,6 +172,10 @@ const CASES: [string, Expected][] = [
   ['Title\n\nPolice on Monday used tear gas to disperse residents demonstrating in Voi.', { sub: 'Protest with intervention', place: 'Voi' }],
   // The topic of a protest does not run across a comma: the dormitory burnt is what the students did.
   ['Title\n\nOn 6 March 2024, students of a school in Mumias, protesting against their principal, burnt their dormitory.', { sub: 'Violent demonstration' }],
+  // "killing two and injuring three": "and" is no unit ("an"), and ", killing" is a killing.
+  ['Title\n\nOn 6 March 2024, gunmen attacked a bus near Lamu, killing two and injuring three.', { sub: 'Attack', killed: 2, wounded: 3 }],
+  // Police who fire on a crowd attack it.
+  ['Title\n\nOn 6 March 2024, police fired on a crowd in Kisumu.', { sub: 'Attack', place: 'Kisumu' }],
   // A number written in groups of three is one number.
   ['Title\n\nOn 6 March 2024, gunmen killed 1,200 people in Khartoum.', { killed: 1200, place: 'Khartoum' }],
   // "According to US defense officials": the target's side confirms.
