@@ -346,6 +346,16 @@ function previousGroup(tokens: readonly Tok[], k: number): number {
   return -1;
 }
 
+/** The group of three digits after tokens[k] that continues its number, or -1. */
+function nextGroup(tokens: readonly Tok[], k: number): number {
+  const next = tokens[k + 1];
+  if (!next) return -1;
+  if (/^\d{3}$/.test(next.text) && next.start - tokens[k]!.end === 1) return k + 1;
+  const after = tokens[k + 2];
+  if ((next.text === ',' || next.text === '.') && next.start === tokens[k]!.end && after && after.start === next.end && /^\d{3}$/.test(after.text)) return k + 2;
+  return -1;
+}
+
 /** A number written in groups of three ("10 800 Palestinians", "1,200 people") ending at tokens[i]. */
 function groupedNumber(tokens: readonly Tok[], i: number): { value: number; firstIndex: number } | null {
   if (!/^\d{3}$/.test(tokens[i]!.text)) return null;
@@ -381,15 +391,15 @@ function numberAt(tokens: readonly Tok[], i: number, pack: LanguagePack): { valu
 
 function numberForward(tokens: readonly Tok[], i: number, pack: LanguagePack): { value: number; lastIndex: number } | null {
   const t = tokens[i]!.text;
-  // "killing 1,200 people": the whole number, read from its last group.
-  for (let last = i + 1; last < tokens.length && /^\d{1,3}$/.test(t); last++) {
-    const grouped = groupedNumber(tokens, last);
-    if (grouped?.firstIndex === i) {
-      let end = last;
-      while (groupedNumber(tokens, end + 1)?.firstIndex === i || groupedNumber(tokens, end + 2)?.firstIndex === i) end = groupedNumber(tokens, end + 1)?.firstIndex === i ? end + 1 : end + 2;
-      return { value: groupedNumber(tokens, end)!.value, lastIndex: end };
+  // "killing 1,200 people", "tuant 10 800 personnes": the whole number, read group by group.
+  if (/^\d{1,3}$/.test(t)) {
+    let last = i;
+    let digits = t;
+    for (let k = nextGroup(tokens, last); k >= 0; k = nextGroup(tokens, last)) {
+      digits += tokens[k]!.text;
+      last = k;
     }
-    if (last - i >= 2) break;
+    if (last > i) return { value: Number(digits), lastIndex: last };
   }
   if (/^\d{1,5}$/.test(t) && !/^(?:19|20)\d\d$/.test(t)) return { value: Number(t), lastIndex: i };
   const next = tokens[i + 1]?.text;

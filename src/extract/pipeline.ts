@@ -364,7 +364,7 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
     // (Arrests told with a demonstration are its intervention: the merge of demonstrations types them.)
     const last = previous && Math.max(...previous.sentences);
     if (previous && last !== undefined && noPlace && !dates.length && AFTERMATH_KINDS.has(s.primary!.kind) && !AFTERMATH_KINDS.has(previous.kind)
-      && ['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Riots'].includes(eventTypeOf(previous.subEventType))
+      && AFTERMATH_OF_TYPES.has(eventTypeOf(previous.subEventType))
       && s.index - last <= 2 && ctx.sentences[last]!.paragraph === s.paragraph) {
       absorb(ctx, previous, s, roles, date[0]!);
       previous.trace.push({ field: 'sub_event_type', rule: `${pack.language}.aftermath.${s.primary!.kind}` });
@@ -518,7 +518,7 @@ const SOURCE_BEFORE = /(?:selon|d'apres|citant|according to|citing|quoted by|por
  *  Shabaab hideout", "attack police officers; kill one"): that verb's object. */
 function objectOfEarlierVerb(folded: string, s: SentenceAnalysis, trigger: TriggerMention, a: Span): boolean {
   return s.triggers.some((t) => t !== trigger && !t.suppressedBy && t.end <= a.start && a.start - t.end <= 30
-    && /^\s+(?:[^\s,;.:]+\s+){0,2}$|^\s+$/.test(folded.slice(t.end, a.start)) && !/\b(?:by|par|of|de|du|des|d')\s/.test(folded.slice(t.end, a.start)));
+    && /^\s+(?:[^\s,;.:]+\s+){0,2}$/.test(folded.slice(t.end, a.start)) && !/\b(?:by|par|of|de|du|des|d')\s/.test(folded.slice(t.end, a.start)));
 }
 
 /** Who acted and who was targeted, from each actor mention's position and cues. */
@@ -618,6 +618,8 @@ function isDefender(folded: string, a: ActorMention, shootdown: TriggerMention):
 
 /** What may follow a violent event and belong to it: the arrest of suspects, the theft of cattle. */
 const AFTERMATH_KINDS: ReadonlySet<TriggerKind> = new Set(['arrest', 'looting']);
+/** The violent events (ACLED's event types) that arrests or theft told after them may belong to. */
+const AFTERMATH_OF_TYPES: ReadonlySet<string> = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Riots']);
 
 const DEMONSTRATION_KINDS: ReadonlySet<TriggerKind> = new Set(['protest', 'riot', 'mob']);
 
