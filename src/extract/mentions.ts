@@ -63,14 +63,11 @@ export function framingSpans(folded: string, span: Span, pack: LanguagePack): Sp
     const comma = folded.slice(f.end, span.end).search(/[,;:]/);
     if (comma < 0) return { start: f.start, end: Math.min(span.end, f.end + 60) };
     const end = f.end + comma;
-    if (folded[end] !== ',' || !RELATIVE_AFTER_COMMA.test(folded.slice(end + 1, end + 12))) return { start: f.start, end };
+    if (folded[end] !== ',' || !pack.relativeStartRe.test(folded.slice(end + 1, end + 16))) return { start: f.start, end };
     const stop = folded.slice(end, span.end).search(/[;:]/);
     return { start: f.start, end: stop < 0 ? span.end : end + stop };
   });
 }
-
-/** A relative pronoun opening the clause after a comma: the clause speaks of the noun before it. */
-const RELATIVE_AFTER_COMMA = /^\s*(?:ou|qui|dont|lesquel\S*|where|which|who|whose)\s/;
 
 function undatedPeriodRule(undatedPeriod: boolean, language: string): string | undefined {
   return undatedPeriod ? `${language}.suppress.undated-period-summary` : undefined;
@@ -210,8 +207,6 @@ export interface Casualties {
 // A unit after a number makes it a measure, not a toll; whole words only ("and" is not "an", a year).
 const UNIT_AFTER = /^[\s-]*(?:km|kilometres?|kilometers?|miles?|%|pour cent|percent|heures?|hours?|jours?|days?|ans?|years?|year-old|semaines?|weeks?|mois|months?|minutes?|h\b|gmt|am\b|pm\b|roquettes?|rockets?|missiles?|drones?|obus|shells?|bombes?|bombs?|attaques?|attacks?|strikes?|frappes?|fois|times|metres?|meters?|dollars?|euros?|m\b)(?![a-z0-9])/;
 
-/** "were killed", "had been lynched", "ont été tués": an auxiliary of the passive just before a past form. */
-const PASSIVE_AUXILIARY_BEFORE = /(?:^|\s)(?:was|were|been|being|is|are|be|get|got|ete|sont|est|etaient|etait)\s+(?:\S+\s+)?$/;
 
 export function findCasualties(folded: string, span: Span, pack: LanguagePack, dateSpans: readonly Span[], background: readonly Span[] = []): Casualties {
   let killed: number | null = null;
@@ -242,7 +237,7 @@ export function findCasualties(folded: string, span: Span, pack: LanguagePack, d
     // "a mob lynched two thieves", "a gang killed a trader": a past form with an object and no auxiliary is
     // active; its number is the victims' after it, not the authors' before it ("a mob").
     const activePast = !cue.forward && !gerund && pack.objectStartRe.test(folded.slice(cue.end, Math.min(span.end, cue.end + 30)))
-      && !PASSIVE_AUXILIARY_BEFORE.test(folded.slice(Math.max(floor, cue.start - 30), cue.start));
+      && !pack.passiveBeforeRe.test(folded.slice(Math.max(floor, cue.start - 30), cue.start));
     const count = cue.forward || activePast
       // The number before an active verb counts its authors ("two officers shoot and kill a woman").
       ? countAfter(folded, cue.end, span.end, pack, dateSpans) ?? singleObject(folded, cue.end, span.end)

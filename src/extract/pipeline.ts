@@ -226,15 +226,17 @@ function analyseSentences(ctx: DocumentContext): SentenceAnalysis[] {
     const triggers = findTriggers(input.folded, s, pack);
     const active = triggers.filter((t) => !t.suppressedBy);
     const dates = findDateMentions(input.raw, input.folded, s, pack);
-    const casualties = findCasualties(input.folded, s, pack, dates, framingSpans(input.folded, s, pack));
+    const framed = framingSpans(input.folded, s, pack);
+    const casualties = findCasualties(input.folded, s, pack, dates, framed);
     // Theft, arrests or abductions told with deaths or wounds ("killed two herders and stole their cattle", "the
     // officer was later arrested", "abducted and killed a trader"): the violence is the event; they lead only a sentence without a toll.
     const violence = ((casualties.killed ?? 0) > 0 || (casualties.wounded ?? 0) > 0) && active.some((o) => o.kind === 'killing');
     // "Raiders attacked a teacher during ethnic clashes": fighting named by its kind after "during" is the setting of
     // the act the sentence tells, which leads.
-    const acts = active.some((o) => SETTING_OF_KINDS.has(o.kind));
+    const settings = new Set(active.some((o) => SETTING_OF_KINDS.has(o.kind))
+      ? active.filter((t) => t.kind === 'clash' && isConflictSetting(input.folded, pack, t, s)) : []);
     const rank = (t: TriggerMention) => violence && YIELD_TO_VIOLENCE.has(t.kind) ? KIND_PRIORITY.indexOf('killing') + 0.5
-      : acts && t.kind === 'clash' && isConflictSetting(input.folded, pack, t, s) ? KIND_PRIORITY.length
+      : settings.has(t) ? KIND_PRIORITY.length
       : KIND_PRIORITY.indexOf(t.kind);
     const primary = [...active].sort((a, b) => rank(a) - rank(b) || a.start - b.start)[0] ?? null;
     const actors = findActors(input.raw, input.folded, s, pack, stateActorName);
@@ -246,7 +248,6 @@ function analyseSentences(ctx: DocumentContext): SentenceAnalysis[] {
     // "…avoir ciblé deux bases, en réponse au meurtre du général … dans un raid américain à Bagdad":
     // what follows a background cue after the event's verb belongs to the background.
     const tail = primary ? backgroundTail(input.folded, pack, primary, s) : s.end;
-    const framed = framingSpans(input.folded, s, pack);
     const inEvent = (m: Span) => m.start < tail && !framed.some((f) => m.start >= f.start && m.start < f.end);
     const past = allMatches(pack.backgroundTimeRe, input.folded, s.start, s.end);
     return {
@@ -505,7 +506,6 @@ interface Roles {
   confirmer: ActorMention | null;
 }
 
-const PASSIVE = /(?:\bete\b|\bwere\b|\bwas\b|\bbeen\b|\best\b|\bsont\b|\betait\b|\betaient\b|\bis\b|\bare\b)/;
 
 /** "X also struck", "a également frappé": the author of the previous event acts again ("a également fait savoir" is someone speaking again). */
 function sameAuthorCue(folded: string, s: Span, pack: LanguagePack): boolean {
@@ -556,8 +556,7 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
     const claimAfter = s.claims.claimed.some((c) => c.start >= a.end && c.start - a.end <= 90);
     if (claimAfter && a.kind !== 'state') agent += 3;
     if (a.end <= trigger.start) {
-      const between = folded.slice(a.end, trigger.start);
-      if (PASSIVE.test(between) || PASSIVE.test(folded.slice(trigger.start, trigger.end))
+      if (hasMatch(pack.passiveAuxiliaryRe, folded, a.end, trigger.start) || hasMatch(pack.passiveAuxiliaryRe, folded, trigger.start, trigger.end)
         // A headline drops the auxiliary: "U.S. Bases In Syria, Iraq Attacked By Drones" is passive all the same.
         || hasMatch(pack.participleByRe, folded, trigger.start, trigger.end)) target += 3;
       // "Police raid an al Shabaab hideout, kill two": the object of an earlier verb of the sentence is its target.
@@ -703,9 +702,6 @@ function armedFight(ctx: DocumentContext, s: SentenceAnalysis, trigger: TriggerM
   return sides.armed && !sides.crowd;
 }
 
-/** A trigger told in the passive ("were attacked", "a été visée"): its auxiliary opens its span. */
-const PASSIVE_TRIGGER = /^(?:was|were|been|being|is|are|had been|have been|has been|a ete|ont ete|avait ete|avaient ete|ete)\s/;
-
 function isVictim(ctx: DocumentContext, s: SentenceAnalysis, trigger: TriggerMention, span: Span): boolean {
   return victimsAmong(ctx, s, trigger, [span]).length > 0;
 }
@@ -722,7 +718,7 @@ function victimsAmong(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigge
   const hits = names.filter((h) => !/(?:\bby|\bpar|de la part d[eu']?)\s+(?:\S+\s+){0,3}$/.test(folded.slice(Math.max(s.start, h.start - 40), h.start)));
   const cues = [...allMatches(pack.killedRe, folded, s.start, s.end), ...allMatches(pack.woundedRe, folded, s.start, s.end)];
   // "The home of a councillor was attacked": the subject of a passive verb is what the verb fell on.
-  const passive = PASSIVE_TRIGGER.test(folded.slice(trigger.start, trigger.end));
+  const passive = pack.passiveStartRe.test(folded.slice(trigger.start, trigger.end));
   // "Al Shabaab attacked police officers and killed one": the victims of the first verb are the event's.
   const from = Math.min(trigger.start, ...s.triggers.filter((t) => !t.suppressedBy && t.start < trigger.start && trigger.start - t.end <= 60).map((t) => t.start));
   // "shot dead six gang members suspected of raping a woman": who a relative clause speaks of is no victim.
@@ -734,7 +730,7 @@ function victimsAmong(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigge
 /** "Police killed two men", "des hommes armés ont tué deux soldats": the name before an active verb with an object is who acts. */
 function actsOn(ctx: DocumentContext, subject: Span, verb: Span): boolean {
   const { folded } = ctx.input;
-  if (PASSIVE.test(folded.slice(subject.end, verb.start))) return false;
+  if (hasMatch(ctx.pack.passiveAuxiliaryRe, folded, subject.end, verb.start)) return false;
   return ctx.pack.objectStartRe.test(folded.slice(verb.end, verb.end + 30));
 }
 

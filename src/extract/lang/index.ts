@@ -53,7 +53,8 @@ interface RawLexicon {
   clash_words: string[];
   victim_clause_end: string[];
   setting_before: string[];
-  conflict_kinds: string[];
+  passive_auxiliaries: string[];
+  relative_pronouns: string[];
   place_article: string;
   state_subject: { auxiliaries: string[]; verbs: string[] };
   protest_intervention: string[];
@@ -176,6 +177,14 @@ export interface LanguagePack {
   readonly settingBeforeRe: RegExp;
   /** "ethnic", "post-election", "intercommunautaires": words that name a kind of conflict rather than one fight. */
   readonly conflictKindRe: RegExp;
+  /** "were", "had been", "ont été": an auxiliary of the passive, anywhere. */
+  readonly passiveAuxiliaryRe: RegExp;
+  /** A span that opens with one ("were attacked"): a trigger told in the passive. */
+  readonly passiveStartRe: RegExp;
+  /** One just before a past form, perhaps with an adverb between ("were reportedly killed"). */
+  readonly passiveBeforeRe: RegExp;
+  /** "where", "which", "où", "dont" opening a clause: it speaks of the noun before it. */
+  readonly relativeStartRe: RegExp;
   /** After a nationality: its military nouns, perhaps an auxiliary and an adverb, and an attack verb ("Israel has allegedly bombed", "US jets hit", "les Etats-Unis ont mené"). */
   readonly stateSubjectAfterRe: RegExp;
   readonly protestInterventionRe: RegExp;
@@ -341,7 +350,11 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     clashWordRe: words(lex.clash_words),
     victimClauseEndRe: words(lex.victim_clause_end),
     settingBeforeRe: new RegExp(`${BEFORE}(?:${lex.setting_before.map((p) => phraseSource(p, L)).join('|')})\\s+(?:[^\\s,.;:]+\\s+){0,3}$`),
-    conflictKindRe: words(lex.conflict_kinds),
+    conflictKindRe: words(L.conflict_kind ?? []),
+    passiveAuxiliaryRe: words(lex.passive_auxiliaries),
+    passiveStartRe: new RegExp(`^(?:${lex.passive_auxiliaries.map((p) => phraseSource(p, L)).join('|')})\\s`),
+    passiveBeforeRe: new RegExp(`${BEFORE}(?:${lex.passive_auxiliaries.map((p) => phraseSource(p, L)).join('|')})\\s+(?:\\S+\\s+)?$`),
+    relativeStartRe: new RegExp(`^\\s*(?:${lex.relative_pronouns.map((p) => phraseSource(p, L)).join('|')})\\s`),
     negatedBeforeRe: new RegExp(`${BEFORE}(?:${lex.negation_before.map((p) => phraseSource(p, L)).join('|')})(?:[\\s-]+|(?<='))(?:[^\\s,.;:]+\\s+){0,3}$`),
     objectStartRe: new RegExp(`^\\s+(?:\\d|(?:${[...lex.object_determiners, ...numbers.keys()].map((p) => phraseSource(p, L)).join('|')})${AFTER})`),
     protestInterventionRe: words(lex.protest_intervention),
