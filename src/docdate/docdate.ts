@@ -4,7 +4,8 @@
 // the text when the text agrees with it.
 import type { CleanedDocument, ResolvedDate, Span, Zone } from '../types.ts';
 import type { LanguagePack } from '../extract/lang/index.ts';
-import { findDateMentions, fromDays, isoDay, resolveMention, toDays, type DateMention } from '../extract/dates.ts';
+import { documentDateMentions, findDateMentions, fromDays, isoDay, resolveMention, toDays, type DateMention, type DateMentionsOf } from '../extract/dates.ts';
+import { splitSentences } from '../text/sentences.ts';
 
 export interface DocumentDateInput {
   readonly raw: string;
@@ -15,6 +16,8 @@ export interface DocumentDateInput {
   readonly pack: LanguagePack | null;
   /** The latest date a document can carry when nothing else bounds it (today). */
   readonly ceiling: string;
+  /** The document's date mentions by sentence, shared with the extraction (default: read here). */
+  readonly dateMentions?: DateMentionsOf;
 }
 
 export function documentDate(input: DocumentDateInput): ResolvedDate {
@@ -89,8 +92,10 @@ function dateFromText(input: DocumentDateInput, coarse: ResolvedDate | null): Re
   // The lead: the first paragraphs of the body, where a report tells its news and its day.
   const leadZones = zones.filter((z) => z.kind === 'body').slice(0, 3);
   const mentions: { m: DateMention; zone: Zone }[] = [];
+  const dateMentions = input.dateMentions ?? documentDateMentions(raw, folded, pack);
+  // Sentence by sentence, as the extraction reads them: each sentence is read once for both.
   for (const zone of content) {
-    for (const m of findDateMentions(raw, folded, zone, pack)) {
+    for (const m of splitSentences(raw, [zone]).flatMap((s) => dateMentions(s))) {
       // "since October 8", "depuis le 7 octobre": the start of a period, not the day of the news.
       if (/(?:since|depuis|from|des le|as of)\s+(?:le\s+|the\s+)?$/.test(folded.slice(Math.max(zone.start, m.start - 15), m.start))) continue;
       mentions.push({ m, zone });

@@ -26,6 +26,24 @@ const NUMERIC_DATE = /\d{1,4}[/.-]\d{1,2}/;
 
 const PARSERS: Record<Language, chrono.Chrono> = { fr: chrono.fr.casual, en: chrono.en.casual };
 
+/** Date mentions of a document's sentences, by span. */
+export type DateMentionsOf = (span: Span) => readonly DateMention[];
+
+/**
+ * findDateMentions over one document, each span read once: the document's date (docdate) and the
+ * extraction both read the date mentions of the same sentences, and chrono is the costliest stage of a
+ * dated sentence.
+ */
+export function documentDateMentions(raw: string, folded: string, pack: LanguagePack): DateMentionsOf {
+  const seen = new Map<string, readonly DateMention[]>();
+  return (span) => {
+    const key = `${span.start}:${span.end}`;
+    let found = seen.get(key);
+    if (!found) seen.set(key, (found = findDateMentions(raw, folded, span, pack)));
+    return found;
+  };
+}
+
 export function findDateMentions(raw: string, folded: string, span: Span, pack: LanguagePack): DateMention[] {
   const out: DateMention[] = [];
   const covered: Span[] = [];

@@ -10,7 +10,7 @@ import { gazetteer, type Gazetteer } from '../geo/gazetteer.ts';
 import { kmBetween } from '../geo/distance.ts';
 import { DESCRIPTOR_TAIL, DIVISION_NOUN, codeOfCountryName, findPlaceMentions, namesakeCountries, type PlaceMention } from '../geo/places.ts';
 import { languagePack, type LanguagePack, type TriggerKind } from './lang/index.ts';
-import { findDateMentions, fromDays, precisionRank, resolveMention, toDays, type DateMention } from './dates.ts';
+import { documentDateMentions, fromDays, precisionRank, resolveMention, toDays, type DateMention, type DateMentionsOf } from './dates.ts';
 import {
   findActors, findCasualties, findCitations, findClaimCues, findTriggers, findWeapons, framingSpans, wordNumber,
   type ActorMention, type Casualties, type ClaimCues, type TriggerMention, type WeaponMention,
@@ -25,6 +25,8 @@ export interface ExtractInput {
   readonly published: ResolvedDate;
   /** Latest plausible date when the document has none (today). */
   readonly ceiling: string;
+  /** The document's date mentions by sentence, when the caller read them already (processDocument). */
+  readonly dateMentions?: DateMentionsOf;
 }
 
 /** The date a sentence gives its events, and the rule that found it; `implied` when it came from the
@@ -221,11 +223,12 @@ function analyseSentences(ctx: DocumentContext): SentenceAnalysis[] {
   const { input, pack, gaz } = ctx;
   const zones = contentZones(input);
   const sentences = splitSentences(input.raw, zones);
+  const dateMentions = input.dateMentions ?? documentDateMentions(input.raw, input.folded, pack);
   return sentences.map((s, index) => {
     const zone = zones.find((z) => s.start >= z.start && s.end <= z.end)?.kind ?? 'body';
     const triggers = findTriggers(input.folded, s, pack);
     const active = triggers.filter((t) => !t.suppressedBy);
-    const dates = findDateMentions(input.raw, input.folded, s, pack);
+    const dates = dateMentions(s);
     const framed = framingSpans(input.folded, s, pack);
     const casualties = findCasualties(input.folded, s, pack, dates, framed);
     // Theft, arrests or abductions told with deaths or wounds ("killed two herders and stole their cattle", "the

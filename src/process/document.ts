@@ -8,6 +8,7 @@ import { eventVocabularies, languagePack } from '../extract/lang/index.ts';
 import { extractEvents, type SentenceAnalysis } from '../extract/pipeline.ts';
 import { outletFor } from '../extract/mentions.ts';
 import { fold } from '../text/fold.ts';
+import { documentDateMentions } from '../extract/dates.ts';
 
 export interface ProcessOptions {
   readonly lineFrequency?: LineFrequency;
@@ -37,7 +38,8 @@ export function processDocument(doc: RawDocument, { lineFrequency, ceiling = new
   const content = contentZones(cleaned.zones).map((z) => raw.slice(z.start, z.end)).join('\n');
   const lang = detectLanguage(content || raw, doc.language, eventVocabularies());
   const pack = isSupported(lang.language) ? languagePack(lang.language) : null;
-  const published = documentDate({ raw, folded, cleaned, published: doc.published ?? null, url: doc.url ?? null, pack, ceiling });
+  const dateMentions = pack ? documentDateMentions(raw, folded, pack) : undefined;
+  const published = documentDate({ raw, folded, cleaned, published: doc.published ?? null, url: doc.url ?? null, pack, ceiling, ...(dateMentions ? { dateMentions } : {}) });
   const info: DocumentInfo = {
     name: doc.name,
     url: doc.url ?? null,
@@ -50,6 +52,6 @@ export function processDocument(doc: RawDocument, { lineFrequency, ceiling = new
   if (!pack) {
     return { info, cleaned, events: [], sentences: [], unsupported: `language '${lang.language}' is not yet supported (vigie extracts fr and en)` };
   }
-  const result = extractEvents({ raw, folded, language: pack.language, zones: cleaned.zones, published, ceiling });
+  const result = extractEvents({ raw, folded, language: pack.language, zones: cleaned.zones, published, ceiling, ...(dateMentions ? { dateMentions } : {}) });
   return { info, cleaned, events: result.events, sentences: result.sentences, unsupported: null };
 }
