@@ -19,15 +19,24 @@ export function resolvePending(store: Store): ResolutionSummary {
   const neighbourhood = new Map<string, MentionKey>();
   const add = (k: MentionKey) => neighbourhood.set(k.id, k);
   pending.forEach(add);
+  // Many new tellings share a map cell (a capital's): each cell's reads are made once per batch.
+  const readCells = new Set<string>();
+  const readOnce = (cells: readonly string[], tag: string, read: (cell: string) => MentionKey[]) => {
+    for (const cell of cells) {
+      if (readCells.has(`${tag}|${cell}`)) continue;
+      readCells.add(`${tag}|${cell}`);
+      read(cell).forEach(add);
+    }
+  };
   for (const k of pending) {
     const window = dayWindow(k);
     // Tellings with no date at all fit an event of their kind within 10 km, and only when no other
     // such telling competes for it (cluster()): those near a point are read.
     const nearby = cellsWithin(k, UNDATED_REACH_KM); // none without a point
-    if (!window || isAnchor(k)) store.undatedMentionKeysNear(nearby, k.subEventType, UNDATED_READ_PER_CELL).forEach(add);
+    if (!window || isAnchor(k)) readOnce(nearby, `undated|${k.subEventType}`, (cell) => store.undatedMentionKeysNear([cell], k.subEventType, UNDATED_READ_PER_CELL));
     if (!window) {
       // No date at all: only the same place can tell, over any day.
-      store.mentionKeysNear(nearby, -1e6, 1e6).forEach(add);
+      readOnce(nearby, 'any-day', (cell) => store.mentionKeysNear([cell], -1e6, 1e6));
       continue;
     }
     if (isAnchor(k)) store.mentionKeysNear(neighbourCells(k), window[0], window[1]).forEach(add);
@@ -36,11 +45,10 @@ export function resolvePending(store: Store): ResolutionSummary {
   // Whole events, so that a cluster is never cut in two.
   const previous = new Set(store.eventOfMentions([...neighbourhood.keys()]).values());
   const membersBefore = new Map<string, string>();
-  for (const id of previous) {
-    const members = store.mentionKeysOfEvents([id]);
-    members.forEach(add);
-    membersBefore.set(id, membership(members));
-  }
+  const membersOf = store.mentionIdsOfEvents([...previous]);
+  // Most members are in the neighbourhood already: only the others' keys are read.
+  store.mentionKeys([...membersOf.values()].flat().filter((id) => !neighbourhood.has(id))).forEach(add);
+  for (const [id, members] of membersOf) membersBefore.set(id, [...members].sort().join(','));
 
   const keys = [...neighbourhood.values()];
   const clusters = cluster(keys, spatialCandidates(keys));

@@ -84,7 +84,10 @@ export interface Store {
   undatedMentionKeysNear(cells: readonly string[], subEventType: string, limit: number): MentionKey[];
   /** Mentions of one country (or any, for null) dated or published within [dayFrom, dayTo]. */
   mentionKeysInCountry(country: string | null, dayFrom: number, dayTo: number): MentionKey[];
-  mentionKeysOfEvents(ids: readonly string[]): MentionKey[];
+  /** The ids of each event's mentions, by event id (an event with none is absent). */
+  mentionIdsOfEvents(ids: readonly string[]): Map<string, string[]>;
+  /** The keys of these mentions (those stored). */
+  mentionKeys(ids: readonly string[]): MentionKey[];
   /** The event each mention belongs to now. */
   eventOfMentions(ids: readonly string[]): Map<string, string>;
   mentions(ids: readonly string[]): Mention[];

@@ -70,6 +70,26 @@ for (const [name, open] of IMPLEMENTATIONS) {
     store.close();
   });
 
+  test(`${name}: mentions read by event and by id, in lists of any length`, () => {
+    const store = open();
+    // Undated drone strikes with no place stand alone: one event per mention.
+    const records = Array.from({ length: 1200 }, (_, i) => record(`evt_${String(i).padStart(5, '0')}`, null));
+    save(store, [doc('a.txt', 'h1', records)]);
+    const ids = records.map((r) => r.id);
+    const eventOf = store.eventOfMentions([...ids, 'evt_unknown']);
+    assert.equal(eventOf.size, 1200);
+    const events = [...new Set(eventOf.values())];
+    const members = store.mentionIdsOfEvents([...events, 'evt_unknown']);
+    assert.equal(members.size, events.length);
+    assert.deepEqual([...members.values()].flat().sort(), [...ids].sort());
+    const keys = store.mentionKeys([ids[0]!, ids[1199]!, ids[0]!, 'evt_unknown']);
+    assert.deepEqual(keys.map((k) => k.id).sort(), [ids[0], ids[1199]]);
+    assert.equal(keys[0]!.subEventType, 'Air/drone strike');
+    assert.deepEqual(store.mentionKeys([]), []);
+    assert.equal(store.mentionIdsOfEvents([]).size, 0);
+    store.close();
+  });
+
   test(`${name}: line counts across documents of a site`, () => {
     const store = open();
     store.recordLines([{ site: 's', key: 'k', documentHash: 'h1' }, { site: 's', key: 'k', documentHash: 'h2' }, { site: 's', key: 'k', documentHash: 'h2' }, { site: 't', key: 'k', documentHash: 'h3' }]);

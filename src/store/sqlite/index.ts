@@ -155,20 +155,31 @@ export class SqliteStore implements Store {
     return (this.stmt(sql).all(...args, dayFrom, dayTo, dayFrom, dayTo) as { key: string }[]).map((r) => JSON.parse(r.key) as MentionKey);
   }
 
-  mentionKeysOfEvents(ids: readonly string[]): MentionKey[] {
-    const out: MentionKey[] = [];
-    const stmt = this.stmt('SELECT key FROM mentions WHERE event_id = ?');
-    for (const id of new Set(ids)) for (const r of stmt.all(id) as { key: string }[]) out.push(JSON.parse(r.key) as MentionKey);
+  // A list of ids is bound as one JSON array (json_each): one statement whatever the list's length,
+  // and each id is still found through the index.
+  mentionIdsOfEvents(ids: readonly string[]): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    if (!ids.length) return out;
+    const rows = this.stmt('SELECT event_id, id FROM mentions WHERE event_id IN (SELECT value FROM json_each(?))').all(JSON.stringify([...new Set(ids)])) as { event_id: string; id: string }[];
+    for (const r of rows) {
+      let list = out.get(r.event_id);
+      if (!list) out.set(r.event_id, (list = []));
+      list.push(r.id);
+    }
     return out;
+  }
+
+  mentionKeys(ids: readonly string[]): MentionKey[] {
+    if (!ids.length) return [];
+    return (this.stmt('SELECT key FROM mentions WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify([...new Set(ids)])) as { key: string }[])
+      .map((r) => JSON.parse(r.key) as MentionKey);
   }
 
   eventOfMentions(ids: readonly string[]): Map<string, string> {
     const out = new Map<string, string>();
-    const stmt = this.stmt('SELECT event_id FROM mentions WHERE id = ?');
-    for (const id of new Set(ids)) {
-      const r = stmt.get(id) as { event_id: string | null } | undefined;
-      if (r?.event_id) out.set(id, r.event_id);
-    }
+    if (!ids.length) return out;
+    const rows = this.stmt('SELECT id, event_id FROM mentions WHERE id IN (SELECT value FROM json_each(?)) AND event_id IS NOT NULL').all(JSON.stringify([...new Set(ids)])) as { id: string; event_id: string }[];
+    for (const r of rows) out.set(r.id, r.event_id);
     return out;
   }
 
