@@ -254,7 +254,8 @@ function analyseSentences(ctx: DocumentContext): SentenceAnalysis[] {
     const inEvent = (m: Span) => m.start < tail && !framed.some((f) => m.start >= f.start && m.start < f.end);
     const past = allMatches(pack.backgroundTimeRe, input.folded, s.start, s.end);
     return {
-      ...s, index, zone, triggers, primary,
+      // Named fields rather than a spread: one object shape for every sentence, read often downstream.
+      start: s.start, end: s.end, paragraph: s.paragraph, index, zone, triggers, primary,
       weapons: findWeapons(input.folded, s, pack).filter((w) => inEvent(w) && !triggers.some((t) => t.suppressedBy && w.start >= t.start - 40 && w.end <= t.end + 40)),
       actors: actors.filter(inEvent), places: places.filter(inEvent), dates,
       casualties,
