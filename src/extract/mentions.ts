@@ -29,8 +29,9 @@ export function findTriggers(folded: string, span: Span, pack: LanguagePack): Tr
   // A period ("since", "depuis") in a sentence that names no day is a summary of many events, not one.
   const undatedPeriod = suppressors.some((s) => s.why === 'period' && /^(?:since|depuis|au cours d|over the (?:past|last)|so far|to date|in total|au total)/.test(folded.slice(s.start, s.end)))
     && !hasMatch(pack.weekdayRe, folded.slice(span.start, span.end)) && !dayOfMonthRe(pack).test(folded.slice(span.start, span.end));
-  for (const t of pack.triggers) {
-    for (const m of allMatches(t.re, folded, span.start, span.end)) {
+  const matches = pack.triggerSet.allMatches(folded, span.start, span.end);
+  for (const [k, t] of pack.triggers.entries()) {
+    for (const m of matches[k]!) {
       let suppressedBy: string | undefined = opening && sameClause(folded, opening.end, m.start) ? `${pack.language}.suppress.${opening.why}-opening`
         : undatedPeriodRule(undatedPeriod, pack.language);
       for (const s of suppressedBy ? [] : suppressors) {
@@ -84,8 +85,9 @@ export interface WeaponMention extends Span {
 
 export function findWeapons(folded: string, span: Span, pack: LanguagePack): WeaponMention[] {
   const out: WeaponMention[] = [];
-  for (const { weapon, re } of pack.weapons) {
-    for (const m of allMatches(re, folded, span.start, span.end)) out.push({ start: m.start, end: m.end, weapon, rule: `${pack.language}.weapon.${weapon}` });
+  const matches = pack.weaponSet.allMatches(folded, span.start, span.end);
+  for (const [k, { weapon }] of pack.weapons.entries()) {
+    for (const m of matches[k]!) out.push({ start: m.start, end: m.end, weapon, rule: `${pack.language}.weapon.${weapon}` });
   }
   // A longer, more specific weapon covers a shorter one: "missile balistique" is not also "missile".
   return out.filter((w) => !out.some((o) => o !== w && o.start <= w.start && o.end >= w.end && o.end - o.start > w.end - w.start));

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Language, Weapon } from '../../types.ts';
 import { fold } from '../../text/fold.ts';
-import { AFTER, BEFORE, phraseSource, wordsRegex } from '../../text/patterns.ts';
+import { AFTER, BEFORE, PatternSet, phraseSource, wordsRegex } from '../../text/patterns.ts';
 
 export type TriggerKind =
   | 'air' | 'shelling' | 'ied' | 'suicide' | 'grenade' | 'explosion' | 'attack' | 'shootdown' | 'clash' | 'ambush'
@@ -101,7 +101,10 @@ export interface LanguagePack {
   readonly numberRe: RegExp;
   readonly approximateRe: RegExp;
   readonly triggers: readonly CompiledTrigger[];
+  /** The triggers' patterns as one set, in the same order: one pass over a sentence finds them all. */
+  readonly triggerSet: PatternSet;
   readonly weapons: readonly { readonly weapon: Weapon; readonly re: RegExp }[];
+  readonly weaponSet: PatternSet;
   readonly civilianRe: RegExp;
   /** Places where civilians are: an attack on them is an attack on civilians, a killing near them is not. */
   readonly civilianPlaceRe: RegExp;
@@ -303,6 +306,8 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
   (L.weekday ?? []).forEach((w, i) => weekdays.set(fold(w), (i + 1) % 7)); // lists start on Monday
   const numbers = new Map(Object.entries(lex.numbers).map(([k, v]) => [fold(k), v] as const));
   const nationality = new Map(Object.entries(lex.nationality).map(([k, v]) => [fold(k), v] as const));
+  const triggers = lex.triggers.map((t) => ({ id: t.id, kind: t.kind, weapon: t.weapon ?? null, re: words(t.phrases) }));
+  const weapons = Object.entries(lex.weapon_words).map(([weapon, phrases]) => ({ weapon: weapon as Weapon, re: words(phrases ?? []) }));
   return {
     language,
     months,
@@ -311,8 +316,10 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     numbers,
     numberRe: words([...numbers.keys()].map((k) => k)),
     approximateRe: words(lex.approximate),
-    triggers: lex.triggers.map((t) => ({ id: t.id, kind: t.kind, weapon: t.weapon ?? null, re: words(t.phrases) })),
-    weapons: Object.entries(lex.weapon_words).map(([weapon, phrases]) => ({ weapon: weapon as Weapon, re: words(phrases ?? []) })),
+    triggers,
+    triggerSet: new PatternSet(triggers.map((t) => t.re)),
+    weapons,
+    weaponSet: new PatternSet(weapons.map((w) => w.re)),
     civilianRe: words(lex.civilian_targets),
     civilianPlaceRe: words(lex.civilian_places),
     armedTargetRe: words(lex.armed_targets),
