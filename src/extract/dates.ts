@@ -95,9 +95,8 @@ export function findDateMentions(raw: string, folded: string, span: Span, pack: 
     const start = span.start + r.index;
     const hit = { start, end: start + r.text.length };
     if (overlaps(hit, covered)) continue;
-    const known = (k: chrono.Component) => (r.start.isCertain(k) ? r.start.get(k) ?? undefined : undefined);
     const stated: { year?: number; month?: number; day?: number; weekday?: number } = {};
-    const year = known('year'), month = known('month'), day = known('day'), weekday = known('weekday');
+    const year = certain(r, 'year'), month = certain(r, 'month'), day = certain(r, 'day'), weekday = certain(r, 'weekday');
     if (year !== undefined) stated.year = year;
     if (month !== undefined) stated.month = month;
     if (day !== undefined) stated.day = day;
@@ -116,6 +115,11 @@ export function findDateMentions(raw: string, folded: string, span: Span, pack: 
     covered.push(hit);
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** A component chrono read in the text, not one it filled in from its reference. */
+function certain(r: chrono.ParsedResult, k: chrono.Component): number | undefined {
+  return r.start.isCertain(k) ? r.start.get(k) ?? undefined : undefined;
 }
 
 const calendarCache = new Map<string, RegExp>();

@@ -74,7 +74,7 @@ export function findPlaceMentions(raw: string, folded: string, span: Span, pack:
       const n = lengths[l]!;
       const first = tokens[i]!, last = tokens[i + n - 1]!;
       const hit = { start: first.start, end: last.end };
-      if (ctx.excluded.some((x) => hit.start < x.end && x.start < hit.end)) continue;
+      if (overlapsAny(hit, ctx.excluded)) continue;
       const words = tokens.slice(i, i + n).map((t) => raw.slice(t.start, t.end));
       // A name starts after its article or elision: "l’Irak" is "Irak", "de la Syrie" is "Syrie".
       if (LEADING_FUNCTION_WORDS.has(words[0]!.toLowerCase())) continue;
@@ -92,7 +92,6 @@ export function findPlaceMentions(raw: string, folded: string, span: Span, pack:
   }
 
   // Names the gazetteer does not know, introduced by a place noun: "le village syrien d'al-Khazra".
-  const known = (s: Span) => out.some((p) => s.start < p.end && p.start < s.end);
   const nameRe = /(?:(?:al|el|as|ad|ash|an|ar|at|az)-)?(?:[\p{Lu}][\p{L}'’-]*)(?:\s+(?:[\p{Lu}][\p{L}'’-]*|al-[\p{L}'’-]+))*/gu;
   const body = raw.slice(span.start, span.end);
   while ((m = nameRe.exec(body))) {
@@ -103,11 +102,11 @@ export function findPlaceMentions(raw: string, folded: string, span: Span, pack:
     const article = /^(?:al|el|Al|El)-/.test(name) ? '' : '';
     name = article + name;
     const hit = { start, end: start + name.length };
-    if (known(hit) || ctx.excluded.some((x) => hit.start < x.end && x.start < hit.end)) continue;
+    if (overlapsAny(hit, out) || overlapsAny(hit, ctx.excluded)) continue;
     const nat = [...before.matchAll(pack.nationalityRe)].map((x) => pack.nationality.get(x[0]!)).find(Boolean);
     const code = nat ? codeOfCountryName(gaz, nat) : ctx.countries[0] ?? null;
     out.push({
-      ...hit, text: name, entry: null, unknownName: name, rank: 2, near: false, rule: 'geo.unknown-named-place',
+      start: hit.start, end: hit.end, text: name, entry: null, unknownName: name, rank: 2, near: false, rule: 'geo.unknown-named-place',
       place: { name: name.replace(/^d['’]/, ''), admin1: null, country: code ? gaz.countryName(code) : null, country_code: code, lat: null, lon: null, geo_precision: null },
     });
     start = hit.end;
@@ -125,25 +124,8 @@ export function findPlaceMentions(raw: string, folded: string, span: Span, pack:
  * or be followed by a place noun ("X estate", "X location").
  */
 function placeUnknownNames(raw: string, folded: string, span: Span, pack: LanguagePack, ctx: PlaceContext, out: PlaceMention[]): void {
-  const knownArea = (p: PlaceMention) => p.entry !== null && p.rank <= 3 && p.place.lat !== null;
   // Most sentences name no known area: nothing can be tied to one.
-  if (!out.some(knownArea)) return;
-  // A noun of place after a name ("Ngara estate", "Likia location"), from the language's lexicon.
-  const placeNounAfter = (end: number): number => {
-    const m = /^\s+([\p{L}-]+)/u.exec(folded.slice(end, end + 30));
-    return m && pack.placeNounsAfter.has(m[1]!) ? m[0].length : 0;
-  };
-  // After a place noun, "of" ties too: "the Lexington area of Nairobi".
-  const areaAfter = (end: number, afterNoun = false): PlaceMention | undefined => {
-    const area = out.find((p) => p.start >= end && p.start - end <= 40 && knownArea(p));
-    if (!area) return undefined;
-    const gap = folded.slice(end, area.start);
-    return QUALIFIER_AFTER_UNKNOWN.test(gap) || (afterNoun && OF_AFTER_PLACE_NOUN.test(gap)) ? area : undefined;
-  };
-  const locate = (m: PlaceMention, area: PlaceMention): PlaceMention => ({
-    ...m, rule: `${m.rule}.in-known-area`,
-    place: { ...area.place, name: m.place.name, geo_precision: 3 },
-  });
+  if (!out.some(isKnownArea)) return;
   // Names the text introduced as places ("le village de X"): the area after them, if any.
   // A town abroad that the text places in an area of another country ("Ngara estate, Nairobi") is a
   // namesake the gazetteer does not know: the text's own tie wins.
@@ -152,12 +134,11 @@ function placeUnknownNames(raw: string, folded: string, span: Span, pack: Langua
     const townAbroad = m.entry?.kind === 'city';
     if (m.entry && !townAbroad) continue;
     if (!m.entry && m.place.lat !== null) continue;
-    const noun = townAbroad ? placeNounAfter(m.end) : 0;
-    const area = areaAfter(m.end + noun, noun > 0);
+    const noun = townAbroad ? placeNounAfter(folded, pack, m.end) : 0;
+    const area = areaAfter(folded, out, m.end + noun, noun > 0);
     if (!area || (townAbroad && (area.place.country_code === m.place.country_code || area.entry?.kind === 'country'))) continue;
     out[k] = locate(townAbroad ? { ...m, entry: null, unknownName: m.text, rule: 'geo.town-abroad', place: { ...m.place, name: m.text } } : m, area);
   }
-  const taken = (x: Span) => out.some((p) => x.start < p.end && p.start < x.end) || ctx.excluded.some((e) => x.start < e.end && e.start < x.end);
   const nameRe = /(?:[\p{Lu}][\p{L}'’]*(?:-[\p{L}'’]+)*)(?:\s+[\p{Lu}][\p{L}'’]*(?:-[\p{L}'’]+)*){0,2}/gu;
   const body = raw.slice(span.start, span.end);
   const common = commonWords(pack.language);
@@ -166,19 +147,19 @@ function placeUnknownNames(raw: string, folded: string, span: Span, pack: Langua
   while ((m = nameRe.exec(body))) {
     const start = span.start + m.index, end = start + m[0].length;
     const hit = { start, end };
-    if (taken(hit)) continue;
+    if (overlapsAny(hit, out) || overlapsAny(hit, ctx.excluded)) continue;
     const words = m[0].split(/\s+/);
     const first = fold(words[0]!);
     if (words.length === 1 && (common.has(first) || pack.months.has(first) || pack.weekdays.has(first) || pack.nationality.has(first) || ARTICLE_WORDS.has(first))) continue;
     if (words.some((w) => common.has(fold(w)) && !PLACE_WORDS.has(fold(w)))) continue;
     const before = folded.slice(Math.max(span.start, start - 30), start);
-    const noun = placeNounAfter(end);
+    const noun = placeNounAfter(folded, pack, end);
     if (!pack.countryLocativeBeforeRe.test(before) && !noun) continue;
-    const area = areaAfter(end + noun, noun > 0);
+    const area = areaAfter(folded, out, end + noun, noun > 0);
     if (!area) continue;
     const name = m[0];
     added.push(locate({
-      ...hit, text: name, entry: null, unknownName: name, rank: 2, near: false, rule: 'geo.unknown-after-locative',
+      start: hit.start, end: hit.end, text: name, entry: null, unknownName: name, rank: 2, near: false, rule: 'geo.unknown-after-locative',
       place: { name, admin1: null, country: null, country_code: null, lat: null, lon: null, geo_precision: null },
     }, area));
   }
@@ -186,6 +167,34 @@ function placeUnknownNames(raw: string, folded: string, span: Span, pack: Langua
     out.push(...added);
     out.sort((a, b) => a.start - b.start);
   }
+}
+
+function isKnownArea(p: PlaceMention): boolean {
+  return p.entry !== null && p.rank <= 3 && p.place.lat !== null;
+}
+
+/** The length of a noun of place after a name ("Ngara estate", "Likia location"), from the language's lexicon; 0 when none. */
+function placeNounAfter(folded: string, pack: LanguagePack, end: number): number {
+  const m = /^\s+([\p{L}-]+)/u.exec(folded.slice(end, end + 30));
+  return m && pack.placeNounsAfter.has(m[1]!) ? m[0].length : 0;
+}
+
+/** The known area an unknown name is tied to, just after it. After a place noun, "of" ties too: "the Lexington area of Nairobi". */
+function areaAfter(folded: string, out: readonly PlaceMention[], end: number, afterNoun: boolean): PlaceMention | undefined {
+  const area = out.find((p) => p.start >= end && p.start - end <= 40 && isKnownArea(p));
+  if (!area) return undefined;
+  const gap = folded.slice(end, area.start);
+  return QUALIFIER_AFTER_UNKNOWN.test(gap) || (afterNoun && OF_AFTER_PLACE_NOUN.test(gap)) ? area : undefined;
+}
+
+/** An unknown name located in the area it is tied to: the area's point, at the precision of an area (3). */
+function locate(m: PlaceMention, area: PlaceMention): PlaceMention {
+  return { ...m, rule: `${m.rule}.in-known-area`, place: { ...area.place, name: m.place.name, geo_precision: 3 } };
+}
+
+function overlapsAny(x: Span, spans: readonly Span[]): boolean {
+  for (const s of spans) if (x.start < s.end && s.start < x.end) return true;
+  return false;
 }
 
 // What ties an unknown place to the area after it: ", ", " (", " in (the) (county of) ", ", near ".
@@ -221,9 +230,8 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
   if (single && (pack.weekdays.has(foldedWord) || pack.months.has(foldedWord) || pack.nationality.has(foldedWord) || commonWords(pack.language).has(foldedWord))) return null;
   // A capitalised word before the name: a person ("Ilhan Omar", "Hadi al-Ameri").
   // Neighbours are words of the same name only when a space joins them ("Ilhan Omar"), not a hyphen ("Isiolo-Garissa").
-  const spaced = (a: number, b: number) => /^ $/.test(raw.slice(tokens[a]!.end, tokens[b]!.start));
-  const prev = index > 0 && spaced(index - 1, index) ? raw.slice(tokens[index - 1]!.start, tokens[index - 1]!.end) : '';
-  const prevPrev = index > 1 && spaced(index - 2, index - 1) ? raw.slice(tokens[index - 2]!.start, tokens[index - 2]!.end) : '';
+  const prev = index > 0 && gapIs(raw, tokens, index - 1, index, SPACE_GAP) ? raw.slice(tokens[index - 1]!.start, tokens[index - 1]!.end) : '';
+  const prevPrev = index > 1 && gapIs(raw, tokens, index - 2, index - 1, SPACE_GAP) ? raw.slice(tokens[index - 2]!.start, tokens[index - 2]!.end) : '';
   // "Lake Victoria", "Mount Kenya", "lac Tchad": a natural feature, not the town that shares its name.
   if (FEATURE_WORDS.has(fold(prev))) {
     candidates = candidates.filter((e) => e.kind !== 'city');
@@ -231,16 +239,14 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
   }
   // "In Bondo town": a capitalised preposition or other common word opening the sentence is no first name.
   // In a headline every word is capitalised and none of this can be told.
-  const nameWord = (w: string) => isCapitalized(w) && (ctx.titleCase === true || !commonWords(pack.language).has(fold(w)));
-  const personLike = (nameWord(prev) && !ARTICLE_WORDS.has(prev.toLowerCase()) && !PLACE_WORDS.has(fold(prev))) ||
+  const personLike = (isNameWord(prev, pack, ctx) && !ARTICLE_WORDS.has(prev.toLowerCase()) && !PLACE_WORDS.has(fold(prev))) ||
     (ARTICLE_WORDS.has(prev.toLowerCase()) && isCapitalized(prevPrev) && !PLACE_WORDS.has(fold(prevPrev)));
   // Part of a longer proper name: "Gibraltar Eagle" (a ship), "Kenya Police", "Washington Post".
   const next = tokens[index + words.length];
-  const joined = (a: number, b: number) => /^[ -]$/.test(raw.slice(tokens[a]!.end, tokens[b]!.start));
-  const nextWord = next && joined(index + words.length - 1, index + words.length) ? raw.slice(next.start, next.end) : '';
+  const nextWord = next && gapIs(raw, tokens, index + words.length - 1, index + words.length, JOIN_GAP) ? raw.slice(next.start, next.end) : '';
   // "Jurf al Saqr", "Tell el-Hawa": an Arabic article and a capitalised word carry the name on.
   const afterNext = tokens[index + words.length + 1];
-  const carriedOn = ARABIC_ARTICLES.has(nextWord.toLowerCase()) && afterNext !== undefined && joined(index + words.length, index + words.length + 1) &&
+  const carriedOn = ARABIC_ARTICLES.has(nextWord.toLowerCase()) && afterNext !== undefined && gapIs(raw, tokens, index + words.length, index + words.length + 1, JOIN_GAP) &&
     isCapitalized(raw.slice(afterNext.start, afterNext.end));
   // "Maseno University", "Garissa High School": an institution stands in the town it is named after.
   const institution = pack.institutionsAfter.has(fold(nextWord)) ||
@@ -303,20 +309,35 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
   // "affiliée à l'Iran", "Iran-backed", "proche de la Syrie": a relation, not a location.
   const countryLocative = pack.countryLocativeBeforeRe.test(before) && !pack.relationBeforeRe.test(before);
   if (best.kind === 'country' && !countryLocative) {
-    return { ...hit, text: raw.slice(hit.start, hit.end), entry: best, rank: 5, near: false, rule: 'geo.country.context-only', place: toPlace(best, gaz, false) };
+    return { start: hit.start, end: hit.end, text: raw.slice(hit.start, hit.end), entry: best, rank: 5, near: false, rule: 'geo.country.context-only', place: toPlace(best, gaz, false) };
   }
   const rank = best.kind === 'country' ? 4 : best.kind === 'region' || best.precision === 3 ? 3 : best.kind === 'city' ? 2 : 1;
   if (namedAfterTown && best.kind === 'city') {
     return {
-      ...hit, text: raw.slice(hit.start, hit.end), entry: best, rank: 3, near: false, cued: true, rule: 'geo.city.stands-for-its-division',
+      start: hit.start, end: hit.end, text: raw.slice(hit.start, hit.end), entry: best, rank: 3, near: false, cued: true, rule: 'geo.city.stands-for-its-division',
       place: { ...toPlace(best, gaz, false), geo_precision: 3 },
     };
   }
   return {
-    ...hit, text: raw.slice(hit.start, hit.end), entry: best, rank, near, cued: locative || provinceCue || institution,
+    start: hit.start, end: hit.end, text: raw.slice(hit.start, hit.end), entry: best, rank, near, cued: locative || provinceCue || institution,
     rule: `geo.${best.kind}${provinceCue && best.kind === 'region' ? '.province-cue' : ''}${roadEnd ? '.road-end' : near ? '.near' : ''}`,
     place: toPlace(best, gaz, near),
   };
+}
+
+// Functions of module scope rather than closures in resolveTokens, which runs for every candidate name:
+// a closure is an allocation per call, and tsx's transform names each one (esbuild's keepNames).
+const SPACE_GAP = /^ $/;
+const JOIN_GAP = /^[ -]$/;
+
+/** Whether what stands between tokens a and b is exactly a gap of this form. */
+function gapIs(raw: string, tokens: readonly Span[], a: number, b: number, gap: RegExp): boolean {
+  return gap.test(raw.slice(tokens[a]!.end, tokens[b]!.start));
+}
+
+/** Neighbours are words of the same name only when a space joins them ("Ilhan Omar"): a capitalised word that is no common word. */
+function isNameWord(w: string, pack: LanguagePack, ctx: PlaceContext): boolean {
+  return isCapitalized(w) && (ctx.titleCase === true || !commonWords(pack.language).has(fold(w)));
 }
 
 export interface NameExplanation {
