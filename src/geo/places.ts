@@ -50,16 +50,29 @@ export function findPlaceMentions(raw: string, folded: string, span: Span, pack:
   let m: RegExpExecArray | null;
   while ((m = tokenRe.exec(text))) tokens.push({ start: span.start + m.index, end: span.start + m.index + m[0].length });
 
-  const keys = tokens.map((t) => tokenKey(raw.slice(t.start, t.end)));
+  // Every name taken has a capitalised word: the next capitalised token from each one, so that a run
+  // of lowercase words is passed over without a probe (and without the key of each of its words).
+  const nextCapital = new Array<number>(tokens.length + 1);
+  nextCapital[tokens.length] = tokens.length;
+  for (let j = tokens.length - 1; j >= 0; j--) {
+    CAPITAL_AT.lastIndex = tokens[j]!.start;
+    nextCapital[j] = CAPITAL_AT.test(raw) ? j : nextCapital[j + 1]!;
+  }
+  const keys = new Array<string | undefined>(tokens.length);
   const out: PlaceMention[] = [];
   const lengths: number[] = [];
   for (let i = 0; i < tokens.length; ) {
+    const window = Math.min(MAX_TOKENS, tokens.length - i);
+    if (nextCapital[i]! >= i + window) {
+      i++;
+      continue;
+    }
     // The token sequences from here that the gazetteer names, found by extending a key one token
     // at a time while it is still the start of some name: most words start none and cost one probe.
     lengths.length = 0;
     let sequence = '', flags = 0;
-    for (let n = 1; n <= Math.min(MAX_TOKENS, tokens.length - i); n++) {
-      const k = keys[i + n - 1]!;
+    for (let n = 1; n <= window; n++) {
+      const k = keyAt(raw, tokens, keys, i + n - 1);
       if (k) {
         sequence = sequence ? `${sequence} ${k}` : k;
         flags = gaz.probe(sequence);
@@ -67,7 +80,7 @@ export function findPlaceMentions(raw: string, folded: string, span: Span, pack:
       if (flags & IS_NAME) lengths.push(n);
       // An article after a name keeps its key: the longer sequence names the same place.
       // Not across punctuation: "in Lamu. The officers…" ends the name at the full stop.
-      if (!(flags & IS_PREFIX) && !(i + n < tokens.length && !keys[i + n] && /^[\s-]*$/.test(raw.slice(tokens[i + n - 1]!.end, tokens[i + n]!.start)))) break;
+      if (!(flags & IS_PREFIX) && !(i + n < tokens.length && !keyAt(raw, tokens, keys, i + n) && /^[\s-]*$/.test(raw.slice(tokens[i + n - 1]!.end, tokens[i + n]!.start)))) break;
     }
     let taken = 0;
     for (let l = lengths.length - 1; l >= 0 && !taken; l--) {
@@ -80,7 +93,7 @@ export function findPlaceMentions(raw: string, folded: string, span: Span, pack:
       if (LEADING_FUNCTION_WORDS.has(words[0]!.toLowerCase())) continue;
       if (!words.some(isCapitalized)) continue;
       // The key of the words joined: nameKey of the span, built from each word's memoised key.
-      const key = keys.slice(i, i + n).filter(Boolean).join(' ');
+      const key = keys.slice(i, i + n).filter(Boolean).join(' '); // each read by the probes above
       if (!key) continue;
       const mention = resolveTokens(raw, folded, span, hit, key, words, i === 0, tokens, i, pack, gaz, ctx);
       if (mention) {
@@ -468,6 +481,16 @@ function round(x: number): number {
 function wordAt(raw: string, tokens: readonly Span[], i: number): string {
   const t = tokens[i];
   return t ? raw.slice(t.start, t.end) : '';
+}
+
+/** A capitalised word starts at lastIndex (isCapitalized on the text, without cutting the word out). */
+const CAPITAL_AT = /[\p{Lu}\p{Script=Arabic}]/uy;
+
+/** The key of token j, read once per call of findPlaceMentions. */
+function keyAt(raw: string, tokens: readonly Span[], keys: (string | undefined)[], j: number): string {
+  let k = keys[j];
+  if (k === undefined) keys[j] = k = tokenKey(raw.slice(tokens[j]!.start, tokens[j]!.end));
+  return k;
 }
 
 function isCapitalized(word: string): boolean {

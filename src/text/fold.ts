@@ -29,9 +29,12 @@ function foldChar(ch: string): string {
 }
 
 const NON_ASCII = /[^\x00-\x7f]/g;
+const HAS_NON_ASCII = /[^\x00-\x7f]/;
 
 /** Lowercase, accent-free, ASCII quotes/spaces; same length as the input. */
 export function fold(text: string): string {
+  // Most words are plain ASCII: lowercasing is all there is to do (toLowerCase changes only A-Z there).
+  if (!HAS_NON_ASCII.test(text)) return text.includes('`') ? text.toLowerCase().replace(/`/g, "'") : text.toLowerCase();
   // Each non-ASCII code unit becomes one folded code unit; ASCII lowercasing keeps the length.
   return text.replace(NON_ASCII, foldChar).replace(/[A-Z`]+/g, (m) => m.toLowerCase().replace(/`/g, "'"));
 }

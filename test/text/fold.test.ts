@@ -8,6 +8,9 @@ test('fold keeps the length of the raw text, so offsets carry over', () => {
     assert.equal(fold(s).length, s.length, s);
   }
   assert.equal(fold('L’Armée\u00a0Américaine'), "l'armee americaine");
+  // Plain ASCII (the fast path) and mixed text fold alike.
+  const rows: [string, string][] = [['Al-Shabaab`s FIGHTERS', "al-shabaab's fighters"], ['Kenya', 'kenya'], ['Al-Shabaab`s Élite', "al-shabaab's elite"], ['', '']];
+  for (const [raw, folded] of rows) assert.equal(fold(raw), folded, raw);
 });
 
 test('nameKey makes spellings of one name meet', () => {
