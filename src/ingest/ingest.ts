@@ -65,15 +65,19 @@ export async function ingest(store: Store, inputs: readonly string[], { batchSiz
     const current = batch;
     batch = [];
     const lines = recordBatchLines(store, current);
+    // The batch's lines are counted in one read per site; a line cut otherwise by the cleaning (after a
+    // dateline) is counted when asked.
+    const counts = batchLineCounts(store, current, lines);
+    const lineFrequency = (p: Pending) => (key: string) => counts.get(p.site)?.get(key) ?? store.lineDocumentCount(p.site, key);
     const task = (p: Pending) => ({ doc: p.doc, hash: p.hash, ...(ceiling ? { ceiling } : {}) });
     if (workers <= 0 || (last && !pool)) {
-      const results = current.map((p) => extractForStore(task(p), (key) => store.lineDocumentCount(p.site, key)));
+      const results = current.map((p) => extractForStore(task(p), lineFrequency(p)));
       commitBatch(store, current, results, summary, onProgress);
       return;
     }
     pool ??= new ExtractionPool(workers);
     // Counts are read now, after this batch's lines and before the next's: the same counts as in one thread.
-    const tasks = current.map((p, i) => ({ ...task(p), lines: lines[i]!.map((key) => [key, store.lineDocumentCount(p.site, key)] as const) }));
+    const tasks = current.map((p, i) => ({ ...task(p), lines: lines[i]!.map((key) => [key, lineFrequency(p)(key)] as const) }));
     const extracted = pool.run(tasks);
     const previous = inFlight;
     inFlight = (async () => {
@@ -129,6 +133,17 @@ function recordBatchLines(store: Store, batch: readonly Pending[]): string[][] {
   });
   store.recordLines(batch.flatMap(({ site, hash }, i) => perDocument[i]!.map((key) => ({ site, key, documentHash: hash }))));
   return perDocument;
+}
+
+/** Per site of the batch, how many documents hold each of the batch's lines. */
+function batchLineCounts(store: Store, batch: readonly Pending[], lines: readonly string[][]): Map<string, Map<string, number>> {
+  const keysBySite = new Map<string, string[]>();
+  batch.forEach((p, i) => {
+    const keys = keysBySite.get(p.site);
+    if (keys) keys.push(...lines[i]!);
+    else keysBySite.set(p.site, [...lines[i]!]);
+  });
+  return new Map([...keysBySite].map(([site, keys]) => [site, store.lineDocumentCounts(site, keys)]));
 }
 
 function commitBatch(store: Store, batch: readonly Pending[], results: readonly ExtractResult[], summary: IngestSummary, onProgress?: (done: number, name: string) => void): void {

@@ -95,6 +95,15 @@ export class SqliteStore implements Store {
     return (this.stmt('SELECT COUNT(*) AS n FROM lines WHERE site = ? AND key = ?').get(site, key) as { n: number }).n;
   }
 
+  lineDocumentCounts(site: string, keys: readonly string[]): Map<string, number> {
+    const out = new Map<string, number>();
+    if (!keys.length) return out;
+    const rows = this.stmt('SELECT key, COUNT(*) AS n FROM lines WHERE site = ? AND key IN (SELECT value FROM json_each(?)) GROUP BY key')
+      .all(site, JSON.stringify([...new Set(keys)])) as { key: string; n: number }[];
+    for (const r of rows) out.set(r.key, r.n);
+    return out;
+  }
+
   saveDocuments(documents: readonly NewDocument[]): void {
     const insertDoc = this.stmt(`INSERT INTO documents (name, version, url, outlet, language, language_rule, published, published_precision, published_rule, hash, text, zones, note, ingested_at)
       VALUES (@name, @version, @url, @outlet, @language, @language_rule, @published, @published_precision, @published_rule, @hash, @text, @zones, @note, @ingested_at)`);
