@@ -19,7 +19,7 @@ export function resolvePending(store: Store): ResolutionSummary {
   const neighbourhood = new Map<string, MentionKey>();
   const add = (k: MentionKey) => neighbourhood.set(k.id, k);
   pending.forEach(add);
-  // Many new tellings share a map cell (a capital's): each cell's reads are made once per batch.
+  // Many new tellings share a map cell (a capital's) or a country and days: each read is made once per batch.
   const readCells = new Set<string>();
   const readOnce = (cells: readonly string[], tag: string, read: (cell: string) => MentionKey[]) => {
     for (const cell of cells) {
@@ -39,8 +39,9 @@ export function resolvePending(store: Store): ResolutionSummary {
       readOnce(nearby, 'any-day', (cell) => store.mentionKeysNear([cell], -1e6, 1e6));
       continue;
     }
-    if (isAnchor(k)) store.mentionKeysNear(neighbourCells(k), window[0], window[1]).forEach(add);
-    store.mentionKeysInCountry(k.country, window[0], window[1]).forEach(add);
+    // Tellings of one day in one country (a day's news) ask the same questions: each is asked once.
+    if (isAnchor(k)) readOnce([neighbourCells(k).join(',')], `days|${window[0]}|${window[1]}`, (cells) => store.mentionKeysNear(cells.split(','), window[0], window[1]));
+    readOnce([String(k.country)], `country|${window[0]}|${window[1]}`, () => store.mentionKeysInCountry(k.country, window[0], window[1]));
   }
   // Whole events, so that a cluster is never cut in two.
   const previous = new Set(store.eventOfMentions([...neighbourhood.keys()]).values());
