@@ -290,10 +290,12 @@ export function cluster(keys: readonly MentionKey[], candidates: (k: MentionKey)
   const competing = new Map<MentionKey[], Set<string>>();
   const contest = () => {
     competing.clear();
+    if (!placedFirst[1]!.length) return;
+    // Such a telling fits only an event with a telling within 10 km: most events are not worth a look.
+    const near = phase1.map((g) => boxOf(g, UNDATED_REACH_KM));
     for (const l of placedFirst[1]!) {
-      for (const g of phase1) {
-        // Such a telling fits only an event with a telling within 10 km: most events are not worth a look.
-        if (!inBox(l, boxOf(g, UNDATED_REACH_KM)) || fit(l, g) === null) continue;
+      for (const [k, g] of phase1.entries()) {
+        if (!inBox(l, near[k]!) || fit(l, g) === null) continue;
         const documents = competing.get(g) ?? new Set<string>();
         documents.add(l.document);
         competing.set(g, documents);
