@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import type { ClaimStatus, DatePrecision, EventRecord, Place, Weapon } from '../types.ts';
 import { noteFor } from '../extract/pipeline.ts';
 import { eventTypeOf } from '../extract/taxonomy.ts';
-import { fromDays, precisionRank, toDays } from '../extract/dates.ts';
+import { precisionRank, toDays } from '../extract/dates.ts';
 import { kmBetween } from '../geo/distance.ts';
 
 export interface Mention {
@@ -182,8 +182,9 @@ function fit(loose: MentionKey, members: readonly MentionKey[]): number | null {
     if (!actorsAgree(loose, m)) return null;
     if (loose.country && m.country && loose.country !== m.country) continue;
     let cost = 0;
-    if (loose.lat !== null && m.lat !== null) {
-      const d = km(loose, m);
+    // The distance, read once (three tests below ask for it).
+    const d = loose.lat !== null && m.lat !== null ? km(loose, m) : null;
+    if (d !== null) {
       if (d > distanceLimit(loose, m)) continue;
       // A report placed only in a province tells of that province: not of a town 100 km away in the next one.
       if ((loose.geoPrecision === 3 || m.geoPrecision === 3) && loose.admin1 && m.admin1 && loose.admin1 !== m.admin1) continue;
@@ -194,7 +195,7 @@ function fit(loose: MentionKey, members: readonly MentionKey[]): number | null {
       if (!loose.country || loose.country !== m.country || loose.subEventType !== m.subEventType) continue;
       cost += 5;
     }
-    if (!kindsAgree(loose, m, loose.lat !== null && m.lat !== null && km(loose, m) <= 10)) continue;
+    if (!kindsAgree(loose, m, d !== null && d <= 10)) continue;
     if (loose.day !== null && m.day !== null) {
       if (!daysAgree(loose, m)) continue;
       cost += Math.abs(loose.day - m.day);
@@ -207,7 +208,7 @@ function fit(loose: MentionKey, members: readonly MentionKey[]): number | null {
       // the same site, the same sub-event type, weapons in common, no other author, the same day and
       // month when it gives them without a year (and the caller takes it only when one event fits).
       // A site or a town, not a province's middle: "the same site" means one.
-      if (loose.lat === null || m.lat === null || (m.geoPrecision ?? 3) > 2 || km(loose, m) > UNDATED_REACH_KM || loose.subEventType !== m.subEventType) continue;
+      if (d === null || (m.geoPrecision ?? 3) > 2 || d > UNDATED_REACH_KM || loose.subEventType !== m.subEventType) continue;
       const lw = loose.weapons ?? [], mw = m.weapons ?? [];
       if (lw.length && mw.length && !lw.some((w) => mw.includes(w))) continue;
       if (loose.dayWithoutYear) {
@@ -242,15 +243,19 @@ function inBox(k: MentionKey, box: Box): boolean {
 
 /** Days between a day and the nearest date of that "MM-DD", whatever its year. */
 export function daysToYearless(monthDay: string, day: number): number {
-  const year = Number(fromDays(day).slice(0, 4));
+  // In numbers rather than ISO strings: resolution asks this of every undated telling and member.
+  const year = new Date(day * DAY_MS).getUTCFullYear();
+  const month = Number(monthDay.slice(0, 2)) - 1, date = Number(monthDay.slice(3, 5));
   let best = Infinity;
   for (const y of [year - 1, year, year + 1]) {
-    const iso = `${y}-${monthDay}`;
-    if (fromDays(toDays(iso)) !== iso) continue; // 02-29 of a common year
-    best = Math.min(best, Math.abs(toDays(iso) - day));
+    const at = new Date(Date.UTC(y, month, date));
+    if (at.getUTCMonth() !== month || at.getUTCDate() !== date) continue; // 02-29 of a common year
+    best = Math.min(best, Math.abs(at.getTime() / DAY_MS - day));
   }
   return best;
 }
+
+const DAY_MS = 86_400_000;
 
 export interface Cluster {
   readonly id: string;

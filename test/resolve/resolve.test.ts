@@ -4,7 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventRecord, Place } from '../../src/types.ts';
-import { cluster, mentionKey, mergeMentions, type Mention } from '../../src/resolve/resolve.ts';
+import { cluster, daysToYearless, mentionKey, mergeMentions, type Mention } from '../../src/resolve/resolve.ts';
+import { toDays } from '../../src/extract/dates.ts';
 import { SqliteStore } from '../../src/store/sqlite/index.ts';
 import { ingest } from '../../src/ingest/ingest.ts';
 
@@ -240,4 +241,15 @@ test('through the store, a report of one attack in the country joins the attack 
   const docs = (events: string[]) => events.map((e) => e.split(':')[1]).sort();
   assert.deepEqual(docs(await ingestInOrder(['asad.txt', 'iraq-one.txt'])), ['asad.txt+iraq-one.txt']);
   assert.deepEqual(docs(await ingestInOrder(['iraq-two.txt', 'asad.txt'])), ['asad.txt', 'iraq-two.txt']);
+});
+
+test('days from a day to the nearest date of a day and month told without a year', () => {
+  const rows: [string, string, number][] = [
+    ['03-12', '2019-03-14', 2],
+    ['12-31', '2020-01-01', 1], // the year before
+    ['01-02', '2019-12-30', 3], // the year after
+    ['02-29', '2021-03-01', 366], // only 2020 has one
+    ['02-29', '2024-02-28', 1],
+  ];
+  for (const [monthDay, day, days] of rows) assert.equal(daysToYearless(monthDay, toDays(day)), days, `${monthDay} from ${day}`);
 });
