@@ -19,29 +19,31 @@ export function resolvePending(store: Store): ResolutionSummary {
   const neighbourhood = new Map<string, MentionKey>();
   const add = (k: MentionKey) => neighbourhood.set(k.id, k);
   pending.forEach(add);
-  // Many new tellings share a map cell (a capital's) or a country and days: each read is made once per batch.
-  const readCells = new Set<string>();
-  const readOnce = (cells: readonly string[], tag: string, read: (cell: string) => MentionKey[]) => {
-    for (const cell of cells) {
-      if (readCells.has(`${tag}|${cell}`)) continue;
-      readCells.add(`${tag}|${cell}`);
-      read(cell).forEach(add);
-    }
+  // Many new tellings share a map cell (a capital's), or a country and its days: each question is asked once per batch.
+  const asked = new Set<string>();
+  const readOnce = (question: string, read: () => readonly MentionKey[]) => {
+    if (asked.has(question)) return;
+    asked.add(question);
+    read().forEach(add);
   };
   for (const k of pending) {
     const window = dayWindow(k);
     // Tellings with no date at all fit an event of their kind within 10 km, and only when no other
     // such telling competes for it (cluster()): those near a point are read.
     const nearby = cellsWithin(k, UNDATED_REACH_KM); // none without a point
-    if (!window || isAnchor(k)) readOnce(nearby, `undated|${k.subEventType}`, (cell) => store.undatedMentionKeysNear([cell], k.subEventType, UNDATED_READ_PER_CELL));
+    if (!window || isAnchor(k)) {
+      for (const cell of nearby) readOnce(`undated|${k.subEventType}|${cell}`, () => store.undatedMentionKeysNear([cell], k.subEventType, UNDATED_READ_PER_CELL));
+    }
     if (!window) {
       // No date at all: only the same place can tell, over any day.
-      readOnce(nearby, 'any-day', (cell) => store.mentionKeysNear([cell], -1e6, 1e6));
+      for (const cell of nearby) readOnce(`any-day|${cell}`, () => store.mentionKeysNear([cell], -1e6, 1e6));
       continue;
     }
-    // Tellings of one day in one country (a day's news) ask the same questions: each is asked once.
-    if (isAnchor(k)) readOnce([neighbourCells(k).join(',')], `days|${window[0]}|${window[1]}`, (cells) => store.mentionKeysNear(cells.split(','), window[0], window[1]));
-    readOnce([String(k.country)], `country|${window[0]}|${window[1]}`, () => store.mentionKeysInCountry(k.country, window[0], window[1]));
+    if (isAnchor(k)) {
+      const cells = neighbourCells(k);
+      readOnce(`days|${window[0]}|${window[1]}|${cells.join(',')}`, () => store.mentionKeysNear(cells, window[0], window[1]));
+    }
+    readOnce(`country|${k.country}|${window[0]}|${window[1]}`, () => store.mentionKeysInCountry(k.country, window[0], window[1]));
   }
   // Whole events, so that a cluster is never cut in two.
   const previous = new Set(store.eventOfMentions([...neighbourhood.keys()]).values());
@@ -49,14 +51,14 @@ export function resolvePending(store: Store): ResolutionSummary {
   const membersOf = store.mentionIdsOfEvents([...previous]);
   // Most members are in the neighbourhood already: only the others' keys are read.
   store.mentionKeys([...membersOf.values()].flat().filter((id) => !neighbourhood.has(id))).forEach(add);
-  for (const [id, members] of membersOf) membersBefore.set(id, [...members].sort().join(','));
+  for (const [id, members] of membersOf) membersBefore.set(id, membership(members));
 
   const keys = [...neighbourhood.values()];
   const clusters = cluster(keys, spatialCandidates(keys));
   // An event with the same id and the same mentions as before has the same record: it is not rewritten.
   const changed: typeof clusters = [], kept = new Set<string>();
   for (const c of clusters) {
-    if (membersBefore.get(c.id) === membership(c.members)) kept.add(c.id);
+    if (membersBefore.get(c.id) === membership(c.members.map((m) => m.id))) kept.add(c.id);
     else changed.push(c);
   }
   const resolved = changed.map((c) => mergeMentions(c.id, store.mentions(c.members.map((m) => m.id))));
@@ -64,8 +66,9 @@ export function resolvePending(store: Store): ResolutionSummary {
   return { pending: pending.length, events: resolved.length };
 }
 
-function membership(members: readonly MentionKey[]): string {
-  return members.map((m) => m.id).sort().join(',');
+/** An event's mentions as one comparable string: their ids, sorted. */
+function membership(ids: readonly string[]): string {
+  return [...ids].sort().join(',');
 }
 
 /** Candidates for phase 1 from an in-memory index of map cells. */
