@@ -108,12 +108,10 @@ export function findPlaceMentions(raw: string, folded: string, span: Span, pack:
   const nameRe = /(?:(?:al|el|as|ad|ash|an|ar|at|az)-)?(?:[\p{Lu}][\p{L}'’-]*)(?:\s+(?:[\p{Lu}][\p{L}'’-]*|al-[\p{L}'’-]+))*/gu;
   const body = raw.slice(span.start, span.end);
   while ((m = nameRe.exec(body))) {
-    let start = span.start + m.index;
-    let name = m[0];
+    const start = span.start + m.index;
+    const name = m[0];
     const before = folded.slice(Math.max(span.start, start - 40), start);
     if (!UNKNOWN_PLACE_NOUN.test(before)) continue;
-    const article = /^(?:al|el|Al|El)-/.test(name) ? '' : '';
-    name = article + name;
     const hit = { start, end: start + name.length };
     if (overlapsAny(hit, out) || overlapsAny(hit, ctx.excluded)) continue;
     const nat = [...before.matchAll(pack.nationalityRe)].map((x) => pack.nationality.get(x[0]!)).find(Boolean);
@@ -122,7 +120,6 @@ export function findPlaceMentions(raw: string, folded: string, span: Span, pack:
       start: hit.start, end: hit.end, text: name, entry: null, unknownName: name, rank: 2, near: false, rule: 'geo.unknown-named-place',
       place: { name: name.replace(/^d['’]/, ''), admin1: null, country: code ? gaz.countryName(code) : null, country_code: code, lat: null, lon: null, geo_precision: null },
     });
-    start = hit.end;
   }
   out.sort((a, b) => a.start - b.start);
   placeUnknownNames(raw, folded, span, pack, ctx, out);
