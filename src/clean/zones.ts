@@ -19,9 +19,10 @@ interface CleanLexicon {
 
 const lexicon = JSON.parse(readFileSync(new URL('./lexicon.json', import.meta.url), 'utf8')) as CleanLexicon;
 
-const TEASER = new RegExp(`^\\s*(?:${lexicon.teaser_starts.map((p) => phraseSource(p)).join('|')})\\s*[:>»\\-]`);
+const TEASER_START = `(?:${lexicon.teaser_starts.map((p) => phraseSource(p)).join('|')})`;
+const TEASER = new RegExp(`^\\s*${TEASER_START}\\s*[:>»\\-]`);
 // A teaser pasted inside a paragraph: "… à l'Iran. → Lire aussi : <titre> Le corps des Gardiens…".
-const INLINE_TEASER = new RegExp(`(?:[→»>–-]\\s*)?\\b(?:${lexicon.teaser_starts.map((p) => phraseSource(p)).join('|')})\\s*:`);
+const INLINE_TEASER = new RegExp(`(?:[→»>–-]\\s*)?\\b${TEASER_START}\\s*:`);
 // Where a teaser's headline ends: a headline is written in sentence case, so a capitalised word that
 // only opens sentences (an article, a pronoun), right after a lowercase word, starts the text again.
 const SENTENCE_OPENER = new RegExp(`(?<=[\\p{Ll}\\d)"»”]\\s+)(?:${lexicon.sentence_openers.join('|')})(?=[\\s'’])`, 'u');

@@ -190,7 +190,17 @@ function weekdayOf(y: number, m: number, d: number): number {
   return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
 }
 
-function validDay(y: number, m: number, d: number): boolean {
+/** Days since 1970 of a calendar day given in numbers (month 1–12). */
+export function dayNumber(y: number, m: number, d: number): number {
+  return Date.UTC(y, m - 1, d) / DAY_MS;
+}
+
+/** The year of a day counted from 1970. */
+export function yearOfDay(days: number): number {
+  return new Date(days * DAY_MS).getUTCFullYear();
+}
+
+export function validDay(y: number, m: number, d: number): boolean {
   const t = new Date(Date.UTC(y, m - 1, d));
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }

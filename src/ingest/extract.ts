@@ -6,17 +6,22 @@ import type { NewDocument } from '../store/store.ts';
 import { processDocument } from '../process/document.ts';
 import { toRecord } from '../resolve/records.ts';
 
+/** A document of a batch, with how many documents of its site carry each of its lines (read for the whole batch). */
 export interface ExtractTask {
   readonly doc: RawDocument;
   readonly hash: string;
   readonly ceiling?: string;
+  readonly lines: readonly (readonly [string, number])[];
 }
 
 export type ExtractResult =
   | { readonly ok: true; readonly document: NewDocument }
   | { readonly ok: false; readonly input: string; readonly reason: string };
 
-export function extractForStore({ doc, hash, ceiling }: ExtractTask, lineFrequency: LineFrequency): ExtractResult {
+/** A document of a batch from raw text to records, with its batch's line counts: the same in the ingesting thread and in a worker. */
+export function extractWithLineCounts({ doc, hash, ceiling, lines }: ExtractTask): ExtractResult {
+  const counts = new Map(lines);
+  const lineFrequency: LineFrequency = (key) => counts.get(key) ?? 0;
   try {
     const p = processDocument(doc, { lineFrequency, hash, ...(ceiling ? { ceiling } : {}) });
     const events = p.events.map((e) => ({ record: toRecord(p.info, e), trace: e.trace, dayWithoutYear: e.day_without_year ?? null, tellsSeveral: e.tells_several ?? false }));

@@ -8,7 +8,7 @@ import { contentHash } from '../process/document.ts';
 import type { NewDocument, Store } from '../store/store.ts';
 import { resolvePending } from '../resolve/incremental.ts';
 import { readSources, type SourceItem } from './sources.ts';
-import { extractForStore, type ExtractResult } from './extract.ts';
+import { extractWithLineCounts, type ExtractResult } from './extract.ts';
 import { ExtractionPool } from './pool.ts';
 import { HeapPacer } from './heap.ts';
 
@@ -67,32 +67,32 @@ export async function ingest(store: Store, inputs: readonly string[], { batchSiz
   let inFlight: Promise<void> | null = null;
   // Memory stays flat whatever the input's size (heap.ts).
   const heap = new HeapPacer();
+  const commit = (current: readonly Pending[], results: readonly ExtractResult[]) => {
+    commitBatch(store, current, results, summary, onProgress);
+    for (const p of current) uncommitted.delete(p.hash);
+  };
   const flush = async (last: boolean) => {
     if (!batch.length) return;
     const current = batch;
     batch = [];
     const lines = recordBatchLines(store, current);
-    // The batch's lines are counted in one read per site; a line cut otherwise by the cleaning (after a
-    // dateline) is counted when asked.
+    // Counts are read now, after this batch's lines and before the next's, in one read per site; the
+    // ingesting thread and the workers extract with the same counts.
     const counts = batchLineCounts(store, current, lines);
-    const lineFrequency = (p: Pending) => (key: string) => counts.get(p.site)?.get(key) ?? store.lineDocumentCount(p.site, key);
-    const task = (p: Pending) => ({ doc: p.doc, hash: p.hash, ...(ceiling ? { ceiling } : {}) });
+    const tasks = current.map((p, i) => ({
+      doc: p.doc, hash: p.hash, ...(ceiling ? { ceiling } : {}), lines: lines[i]!.map((key) => [key, counts.get(p.site)?.get(key) ?? 0] as const),
+    }));
     if (workers <= 0 || (last && !pool)) {
-      const results = current.map((p) => extractForStore(task(p), lineFrequency(p)));
-      commitBatch(store, current, results, summary, onProgress);
-      for (const p of current) uncommitted.delete(p.hash);
+      commit(current, tasks.map((t) => extractWithLineCounts(t)));
       return;
     }
     pool ??= new ExtractionPool(workers);
-    // Counts are read now, after this batch's lines and before the next's: the same counts as in one thread.
-    const tasks = current.map((p, i) => ({ ...task(p), lines: lines[i]!.map((key) => [key, lineFrequency(p)(key)] as const) }));
     const extracted = pool.run(tasks);
     const previous = inFlight;
     inFlight = (async () => {
       const results = await extracted;
       await previous;
-      commitBatch(store, current, results, summary, onProgress);
-      for (const p of current) uncommitted.delete(p.hash);
+      commit(current, results);
     })();
     inFlight.catch(() => undefined); // awaited below; this only keeps a failure from being reported as unhandled meanwhile
     if (previous) await previous;

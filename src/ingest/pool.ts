@@ -3,16 +3,11 @@
 // in workers while the ingesting thread stores and resolves the previous batch.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ExtractResult, ExtractTask } from './extract.ts';
-
-export interface WorkerTask extends ExtractTask {
-  /** [line key, documents of the site that carry it], for every line of the document. */
-  readonly lines: readonly (readonly [string, number])[];
-}
+import type { ExtractTask, ExtractResult } from './extract.ts';
 
 export interface WorkerRequest {
   readonly id: number;
-  readonly tasks: readonly WorkerTask[];
+  readonly tasks: readonly ExtractTask[];
 }
 
 interface WorkerReply {
@@ -51,7 +46,7 @@ export class ExtractionPool {
   }
 
   /** Extracts tasks across the workers; results come back in the order of the tasks. */
-  async run(tasks: readonly WorkerTask[]): Promise<ExtractResult[]> {
+  async run(tasks: readonly ExtractTask[]): Promise<ExtractResult[]> {
     const share = Math.ceil(tasks.length / this.size);
     const parts: Promise<readonly ExtractResult[]>[] = [];
     for (let i = 0; i < this.size && i * share < tasks.length; i++) {

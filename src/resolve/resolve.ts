@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import type { ClaimStatus, DatePrecision, EventRecord, Place, Weapon } from '../types.ts';
 import { noteFor } from '../extract/pipeline.ts';
 import { eventTypeOf } from '../extract/taxonomy.ts';
-import { precisionRank, toDays } from '../extract/dates.ts';
+import { dayNumber, precisionRank, toDays, validDay, yearOfDay } from '../extract/dates.ts';
 import { kmBetween } from '../geo/distance.ts';
 
 export interface Mention {
@@ -244,18 +244,15 @@ function inBox(k: MentionKey, box: Box): boolean {
 /** Days between a day and the nearest date of that "MM-DD", whatever its year. */
 export function daysToYearless(monthDay: string, day: number): number {
   // In numbers rather than ISO strings: resolution asks this of every undated telling and member.
-  const year = new Date(day * DAY_MS).getUTCFullYear();
-  const month = Number(monthDay.slice(0, 2)) - 1, date = Number(monthDay.slice(3, 5));
+  const year = yearOfDay(day);
+  const month = Number(monthDay.slice(0, 2)), date = Number(monthDay.slice(3, 5));
   let best = Infinity;
   for (const y of [year - 1, year, year + 1]) {
-    const at = new Date(Date.UTC(y, month, date));
-    if (at.getUTCMonth() !== month || at.getUTCDate() !== date) continue; // 02-29 of a common year
-    best = Math.min(best, Math.abs(at.getTime() / DAY_MS - day));
+    if (!validDay(y, month, date)) continue; // 02-29 of a common year
+    best = Math.min(best, Math.abs(dayNumber(y, month, date) - day));
   }
   return best;
 }
-
-const DAY_MS = 86_400_000;
 
 export interface Cluster {
   readonly id: string;

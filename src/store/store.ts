@@ -64,8 +64,7 @@ export interface Store {
   latestVersion(name: string): number;
   /** Lines seen across documents of a site: boilerplate is learnt from the corpus. */
   recordLines(lines: readonly LineObservation[]): void;
-  lineDocumentCount(site: string, key: string): number;
-  /** lineDocumentCount of many lines of one site at once; a line no document has is absent. */
+  /** How many documents of a site carry each of these lines; a line no document has is absent. */
   lineDocumentCounts(site: string, keys: readonly string[]): Map<string, number>;
   /** Runs fn in one transaction: all of it is stored, or nothing. */
   transaction<T>(fn: () => T): T;

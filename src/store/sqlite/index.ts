@@ -91,10 +91,6 @@ export class SqliteStore implements Store {
     this.db.transaction(() => { for (const l of lines) insert.run(l.site, l.key, l.documentHash); })();
   }
 
-  lineDocumentCount(site: string, key: string): number {
-    return (this.stmt('SELECT COUNT(*) AS n FROM lines WHERE site = ? AND key = ?').get(site, key) as { n: number }).n;
-  }
-
   lineDocumentCounts(site: string, keys: readonly string[]): Map<string, number> {
     const out = new Map<string, number>();
     if (!keys.length) return out;
