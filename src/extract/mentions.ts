@@ -15,6 +15,9 @@ export interface TriggerMention extends Span {
 }
 
 export function findTriggers(folded: string, span: Span, pack: LanguagePack): TriggerMention[] {
+  const matches = pack.triggerSet.allMatches(folded, span.start, span.end);
+  // Most sentences of an article hold no trigger: what could suppress one is then not looked for.
+  if (matches.every((m) => m.length === 0)) return [];
   const out: TriggerMention[] = [];
   const suppressors = [
     ...allMatches(pack.statisticRe, folded, span.start, span.end).map((m) => ({ ...m, why: 'statistic' })),
@@ -29,7 +32,6 @@ export function findTriggers(folded: string, span: Span, pack: LanguagePack): Tr
   // A period ("since", "depuis") in a sentence that names no day is a summary of many events, not one.
   const undatedPeriod = suppressors.some((s) => s.why === 'period' && /^(?:since|depuis|au cours d|over the (?:past|last)|so far|to date|in total|au total)/.test(folded.slice(s.start, s.end)))
     && !hasMatch(pack.weekdayRe, folded.slice(span.start, span.end)) && !dayOfMonthRe(pack).test(folded.slice(span.start, span.end));
-  const matches = pack.triggerSet.allMatches(folded, span.start, span.end);
   for (const [k, t] of pack.triggers.entries()) {
     for (const m of matches[k]!) {
       let suppressedBy: string | undefined = opening && sameClause(folded, opening.end, m.start) ? `${pack.language}.suppress.${opening.why}-opening`

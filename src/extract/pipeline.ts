@@ -220,54 +220,115 @@ function isConflictSetting(folded: string, pack: LanguagePack, t: TriggerMention
 }
 
 function analyseSentences(ctx: DocumentContext): SentenceAnalysis[] {
-  const { input, pack, gaz } = ctx;
+  const { input, pack } = ctx;
   const zones = contentZones(input);
   const sentences = splitSentences(input.raw, zones);
   const dateMentions = input.dateMentions ?? documentDateMentions(input.raw, input.folded, pack);
-  return sentences.map((s, index) => {
-    const zone = zones.find((z) => s.start >= z.start && s.end <= z.end)?.kind ?? 'body';
-    const triggers = findTriggers(input.folded, s, pack);
-    const active = triggers.filter((t) => !t.suppressedBy);
-    const dates = dateMentions(s);
-    const framed = framingSpans(input.folded, s, pack);
-    const casualties = findCasualties(input.folded, s, pack, dates, framed);
+  return sentences.map((s, index) => new AnalysedSentence(ctx, s, index, zones.find((z) => s.start >= z.start && s.end <= z.end)?.kind ?? 'body', dateMentions(s)));
+}
+
+/**
+ * What one sentence says. What every sentence is asked (its triggers, dates, and the cues that date
+ * the story) is read at once; the rest (places, actors, weapons, tolls, claims) when first asked.
+ * Most sentences of an article tell no event, and their places are asked only when an event is told
+ * next to them: the place scan is the costliest part of a sentence. Each part is a function of the
+ * sentence and of the document's context (its countries, fixed before analysis), so when a part is
+ * read does not change what it holds.
+ */
+class AnalysedSentence implements SentenceAnalysis {
+  readonly start: number;
+  readonly end: number;
+  readonly paragraph: number;
+  readonly triggers: readonly TriggerMention[];
+  readonly primary: TriggerMention | null;
+  readonly sameDay: boolean;
+  readonly background: boolean;
+  readonly anaphoric: boolean;
+  readonly continuation: boolean;
+  private readonly past: readonly Span[];
+  private framedSpans: readonly Span[] | undefined = undefined;
+  private casualtiesRead: Casualties | undefined = undefined;
+  private mentioned: { readonly actors: readonly ActorMention[]; readonly places: readonly PlaceMention[]; readonly cited: readonly string[] } | undefined = undefined;
+  private weaponsRead: readonly WeaponMention[] | undefined = undefined;
+  private claimsRead: ClaimCues | undefined = undefined;
+  private eventEnd: number | undefined = undefined;
+
+  constructor(private readonly ctx: DocumentContext, s: Sentence, readonly index: number, readonly zone: Zone['kind'], readonly dates: readonly DateMention[]) {
+    const { input: { folded }, pack } = ctx;
+    this.start = s.start;
+    this.end = s.end;
+    this.paragraph = s.paragraph;
+    this.triggers = findTriggers(folded, s, pack);
+    this.primary = this.leadingTrigger();
+    this.sameDay = hasMatch(pack.sameDayRe, folded, s.start, s.end);
+    this.past = allMatches(pack.backgroundTimeRe, folded, s.start, s.end);
+    this.background = this.past.length > 0;
+    this.anaphoric = hasMatch(pack.anaphoraRe, folded, s.start, s.end);
+    const sentenceText = folded.slice(s.start, s.end);
+    this.continuation = pack.continuationRe.test(sentenceText) && !pack.impersonalRe.test(sentenceText);
+  }
+
+  private leadingTrigger(): TriggerMention | null {
+    const { input: { folded }, pack } = this.ctx;
+    const active = this.triggers.filter((t) => !t.suppressedBy);
+    if (!active.length) return null;
     // Theft, arrests or abductions told with deaths or wounds ("killed two herders and stole their cattle", "the
     // officer was later arrested", "abducted and killed a trader"): the violence is the event; they lead only a sentence without a toll.
+    const { casualties } = this;
     const violence = ((casualties.killed ?? 0) > 0 || (casualties.wounded ?? 0) > 0) && active.some((o) => o.kind === 'killing');
     // "Raiders attacked a teacher during ethnic clashes": fighting named by its kind after "during" is the setting of
     // the act the sentence tells, which leads.
     const settings = new Set(active.some((o) => SETTING_OF_KINDS.has(o.kind))
-      ? active.filter((t) => t.kind === 'clash' && isConflictSetting(input.folded, pack, t, s)) : []);
+      ? active.filter((t) => t.kind === 'clash' && isConflictSetting(folded, pack, t, this)) : []);
     const rank = (t: TriggerMention) => violence && YIELD_TO_VIOLENCE.has(t.kind) ? KIND_PRIORITY.indexOf('killing') + 0.5
       : settings.has(t) ? KIND_PRIORITY.length
       : KIND_PRIORITY.indexOf(t.kind);
-    const primary = [...active].sort((a, b) => rank(a) - rank(b) || a.start - b.start)[0] ?? null;
-    const actors = findActors(input.raw, input.folded, s, pack, stateActorName);
-    const citations = findCitations(input.raw, input.folded, s, pack);
-    const places = findPlaceMentions(input.raw, input.folded, s, pack, gaz, {
-      countries: ctx.countries, foldedDocument: input.folded, excluded: [...actors, ...citations.spans], titleCase: zone === 'title' && isTitleCase(input.raw.slice(s.start, s.end)),
+    return [...active].sort((a, b) => rank(a) - rank(b) || a.start - b.start)[0] ?? null;
+  }
+
+  private get framed(): readonly Span[] {
+    return (this.framedSpans ??= framingSpans(this.ctx.input.folded, this, this.ctx.pack));
+  }
+
+  get casualties(): Casualties {
+    return (this.casualtiesRead ??= findCasualties(this.ctx.input.folded, this, this.ctx.pack, this.dates, this.framed));
+  }
+
+  /** "…avoir ciblé deux bases, en réponse au meurtre du général … dans un raid américain à Bagdad":
+   *  what follows a background cue after the event's verb belongs to the background. */
+  private inEvent(m: Span): boolean {
+    this.eventEnd ??= this.primary ? backgroundTail(this.ctx.input.folded, this.ctx.pack, this.primary, this) : this.end;
+    return m.start < this.eventEnd && !this.framed.some((f) => m.start >= f.start && m.start < f.end);
+  }
+
+  private get mentions() {
+    if (this.mentioned) return this.mentioned;
+    const { input, pack, gaz, countries } = this.ctx;
+    const actors = findActors(input.raw, input.folded, this, pack, stateActorName);
+    const citations = findCitations(input.raw, input.folded, this, pack);
+    const places = findPlaceMentions(input.raw, input.folded, this, pack, gaz, {
+      countries, foldedDocument: input.folded, excluded: [...actors, ...citations.spans], titleCase: this.zone === 'title' && isTitleCase(input.raw.slice(this.start, this.end)),
     });
-    const sentenceText = input.folded.slice(s.start, s.end);
-    // "…avoir ciblé deux bases, en réponse au meurtre du général … dans un raid américain à Bagdad":
-    // what follows a background cue after the event's verb belongs to the background.
-    const tail = primary ? backgroundTail(input.folded, pack, primary, s) : s.end;
-    const inEvent = (m: Span) => m.start < tail && !framed.some((f) => m.start >= f.start && m.start < f.end);
-    const past = allMatches(pack.backgroundTimeRe, input.folded, s.start, s.end);
-    return {
-      // Named fields rather than a spread: one object shape for every sentence, read often downstream.
-      start: s.start, end: s.end, paragraph: s.paragraph, index, zone, triggers, primary,
-      weapons: findWeapons(input.folded, s, pack).filter((w) => inEvent(w) && !triggers.some((t) => t.suppressedBy && w.start >= t.start - 40 && w.end <= t.end + 40)),
-      actors: actors.filter(inEvent), places: places.filter(inEvent), dates,
-      casualties,
-      claims: findClaimCues(input.folded, s, pack),
-      cited: citations.names,
-      sameDay: hasMatch(pack.sameDayRe, input.folded, s.start, s.end),
-      background: past.length > 0,
-      pastTense: past.some((m) => !hasMatch(pack.reportedSpeechRe, input.folded, s.start, m.start)),
-      anaphoric: hasMatch(pack.anaphoraRe, input.folded, s.start, s.end),
-      continuation: pack.continuationRe.test(sentenceText) && !pack.impersonalRe.test(sentenceText),
-    };
-  });
+    return (this.mentioned = { actors: actors.filter((m) => this.inEvent(m)), places: places.filter((m) => this.inEvent(m)), cited: citations.names });
+  }
+
+  get actors(): readonly ActorMention[] { return this.mentions.actors; }
+  get places(): readonly PlaceMention[] { return this.mentions.places; }
+  get cited(): readonly string[] { return this.mentions.cited; }
+
+  get weapons(): readonly WeaponMention[] {
+    return (this.weaponsRead ??= findWeapons(this.ctx.input.folded, this, this.ctx.pack)
+      .filter((w) => this.inEvent(w) && !this.triggers.some((t) => t.suppressedBy && w.start >= t.start - 40 && w.end <= t.end + 40)));
+  }
+
+  get claims(): ClaimCues {
+    return (this.claimsRead ??= findClaimCues(this.ctx.input.folded, this, this.ctx.pack));
+  }
+
+  get pastTense(): boolean {
+    const { input: { folded }, pack } = this.ctx;
+    return this.past.some((m) => !hasMatch(pack.reportedSpeechRe, folded, this.start, m.start));
+  }
 }
 
 function backgroundTail(folded: string, pack: LanguagePack, primary: TriggerMention, s: Span): number {
@@ -331,9 +392,10 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
       paragraphDate.set(s.paragraph, { iso: firstDated.iso, precision: firstDated.precision });
     }
 
+    // Places are read last in these tests: most sentences are not next to an event, and their places are never asked.
     if (!s.primary) {
       // "No injuries were reported." right after the event tells its toll.
-      if (previous && Math.max(...previous.sentences) === s.index - 1 && !s.places.length && (s.casualties.killed !== null || s.casualties.wounded !== null)) {
+      if (previous && Math.max(...previous.sentences) === s.index - 1 && (s.casualties.killed !== null || s.casualties.wounded !== null) && !s.places.length) {
         previous.killed ??= s.casualties.killed;
         previous.wounded ??= s.casualties.wounded;
         previous.evidence.push(spanOf(s));
@@ -341,7 +403,7 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
         s.casualties.rules.forEach((rule, k) => previous.trace.push({ field: 'casualties', rule: `${rule}+next-sentence`, span: s.casualties.spans[k]! }));
       }
       // A continuation that only names a place refines the previous event: "Elle visait … près de Kirkouk".
-      if (previous && (s.continuation || s.anaphoric) && s.places.length && s.index - Math.max(...previous.sentences) <= 1) {
+      if (previous && (s.continuation || s.anaphoric) && s.index - Math.max(...previous.sentences) <= 1 && s.places.length) {
         const best = choosePlaces(input.folded, s.places)[0];
         if (best && (!previous.place || rankOf(best) < rankOf(previous.place))) {
           previous.place = best;
