@@ -40,25 +40,88 @@ const MAX_TOKENS = 6;
 export const DIVISION_NOUN = '(?:province|gouvernorat|governorate|region|wilaya|county|comte|district|departement|prefecture|etat|state)';
 const PROVINCE_BEFORE = new RegExp(`${DIVISION_NOUN}\\s+(?:\\S+\\s+)?(?:de\\s+|d'\\s*|du\\s+|of\\s+)?(?:la\\s+|l'\\s*)?$`);
 const PROVINCE_AFTER = /^\s*(?:province|governorate|county|region|district)\b/;
-const UNKNOWN_PLACE_NOUN = /(?:village|localite|hameau|bourg|ville|town|village|hamlet|city|locality|quartier|neighbourhood|neighborhood|camp)\s+(?:\S+\s+)?(?:de\s+|d'\s*|du\s+|of\s+)?$/;
+const PLACE_NOUN_WORD = '(?:village|localite|hameau|bourg|ville|town|village|hamlet|city|locality|quartier|neighbourhood|neighborhood|camp)';
+const UNKNOWN_PLACE_NOUN = new RegExp(`${PLACE_NOUN_WORD}\\s+(?:\\S+\\s+)?(?:de\\s+|d'\\s*|du\\s+|of\\s+)?$`);
+/** Whether a text holds a noun that can introduce a name (the test before looking for names after one). */
+const UNKNOWN_PLACE_NOUN_WORD = new RegExp(PLACE_NOUN_WORD);
 export const DESCRIPTOR_TAIL = /(?:(?:la|le|les|l'|du|des|de|d'|the|a|an)\s*)?(?:(?:base|bases|ville|village|localite|camp|region|zone|secteur|aeroport|champ|route|town|city|area|airport|field|road|district|province|village|base aerienne|base militaire|air base|military base|outpost|avant-poste)\s+)(?:\S+\s+){0,3}?(?:de\s+|d'\s*|du\s+|of\s+)?$/;
 
 export function findPlaceMentions(raw: string, folded: string, span: Span, pack: LanguagePack, gaz: Gazetteer, ctx: PlaceContext): PlaceMention[] {
-  const tokens: Span[] = [];
-  const tokenRe = /[\p{L}\p{N}]+/gu;
-  const text = raw.slice(span.start, span.end);
-  let m: RegExpExecArray | null;
-  while ((m = tokenRe.exec(text))) tokens.push({ start: span.start + m.index, end: span.start + m.index + m[0].length });
-
+  const { tokens, keys, capital, home } = tokensIn(raw, span);
   // Every name taken has a capitalised word: the next capitalised token from each one, so that a run
   // of lowercase words is passed over without a probe (and without the key of each of its words).
   const nextCapital = new Array<number>(tokens.length + 1);
   nextCapital[tokens.length] = tokens.length;
-  for (let j = tokens.length - 1; j >= 0; j--) {
+  for (let j = tokens.length - 1; j >= 0; j--) nextCapital[j] = capital[j] ? j : nextCapital[j + 1]!;
+  const out = scanKnownNames(raw, folded, span, pack, gaz, ctx, tokens, keys, nextCapital);
+  // The keys read here are the document's: the next span of the same document reads them again.
+  if (home) for (let j = 0; j < keys.length; j++) if (keys[j] !== undefined) home.keys[home.offset + j] = keys[j];
+
+  // Names the gazetteer does not know, introduced by a place noun: "le village syrien d'al-Khazra".
+  if (UNKNOWN_PLACE_NOUN_WORD.test(folded.slice(span.start, span.end))) collectIntroducedNames(raw, folded, span, pack, gaz, ctx, out);
+  out.sort((a, b) => a.start - b.start);
+  placeUnknownNames(raw, folded, span, pack, ctx, out);
+  return applyDirections(raw, folded, span, pack, gaz, ctx, out);
+}
+
+/** A text's word tokens, with whether each is capitalised and (once read) its key for the gazetteer. */
+interface TextTokens {
+  readonly raw: string;
+  readonly tokens: readonly Span[];
+  readonly capital: Uint8Array;
+  readonly keys: (string | undefined)[];
+}
+
+const TOKEN = /[\p{L}\p{N}]+/gu;
+
+function tokenize(raw: string, span: Span): TextTokens {
+  const tokens: Span[] = [];
+  const text = raw.slice(span.start, span.end);
+  TOKEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN.exec(text))) tokens.push({ start: span.start + m.index, end: span.start + m.index + m[0].length });
+  const capital = new Uint8Array(tokens.length);
+  for (let j = 0; j < tokens.length; j++) {
     CAPITAL_AT.lastIndex = tokens[j]!.start;
-    nextCapital[j] = CAPITAL_AT.test(raw) ? j : nextCapital[j + 1]!;
+    capital[j] = CAPITAL_AT.test(raw) ? 1 : 0;
   }
-  const keys = new Array<string | undefined>(tokens.length);
+  return { raw, tokens, capital, keys: new Array<string | undefined>(tokens.length) };
+}
+
+/**
+ * The last document's tokens. Place mentions are read zone by zone (the document's countries) and
+ * then sentence by sentence, and a span's tokens are the document's tokens inside it: the document
+ * is split into words, and each word's key read, once.
+ */
+let documentTokens: TextTokens | null = null;
+
+/** The tokens inside a span (and, when they are the document's, where to keep the keys read). A token cut by the span's edge is the span's own. */
+function tokensIn(raw: string, span: Span): { tokens: readonly Span[]; keys: (string | undefined)[]; capital: Uint8Array; home: { keys: (string | undefined)[]; offset: number } | null } {
+  if (documentTokens?.raw !== raw) documentTokens = tokenize(raw, { start: 0, end: raw.length });
+  const doc = documentTokens;
+  const lo = firstEndingAfter(doc.tokens, span.start);
+  const hi = firstEndingAfter(doc.tokens, span.end);
+  if ((lo < doc.tokens.length && doc.tokens[lo]!.start < span.start) || (hi < doc.tokens.length && doc.tokens[hi]!.start < span.end)) {
+    const own = tokenize(raw, span);
+    return { tokens: own.tokens, keys: own.keys, capital: own.capital, home: null };
+  }
+  return { tokens: doc.tokens.slice(lo, hi), keys: doc.keys.slice(lo, hi), capital: doc.capital.subarray(lo, hi), home: { keys: doc.keys, offset: lo } };
+}
+
+/** The index of the first token that ends after an offset (tokens are in text order), or their count. */
+function firstEndingAfter(tokens: readonly Span[], offset: number): number {
+  let lo = 0, hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens[mid]!.end > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** The names the gazetteer knows in a span's tokens, each resolved in its context; the longest that resolves wins. */
+function scanKnownNames(raw: string, folded: string, span: Span, pack: LanguagePack, gaz: Gazetteer, ctx: PlaceContext,
+  tokens: readonly Span[], keys: (string | undefined)[], nextCapital: readonly number[]): PlaceMention[] {
   const out: PlaceMention[] = [];
   const lengths: number[] = [];
   for (let i = 0; i < tokens.length; ) {
@@ -103,8 +166,12 @@ export function findPlaceMentions(raw: string, folded: string, span: Span, pack:
     }
     i += taken || 1;
   }
+  return out;
+}
 
-  // Names the gazetteer does not know, introduced by a place noun: "le village syrien d'al-Khazra".
+/** Names after a place noun ("le village syrien d'al-Khazra"); called only when the span holds such a noun. */
+function collectIntroducedNames(raw: string, folded: string, span: Span, pack: LanguagePack, gaz: Gazetteer, ctx: PlaceContext, out: PlaceMention[]): void {
+  let m: RegExpExecArray | null;
   const nameRe = /(?:(?:al|el|as|ad|ash|an|ar|at|az)-)?(?:[\p{Lu}][\p{L}'’-]*)(?:\s+(?:[\p{Lu}][\p{L}'’-]*|al-[\p{L}'’-]+))*/gu;
   const body = raw.slice(span.start, span.end);
   while ((m = nameRe.exec(body))) {
@@ -121,9 +188,6 @@ export function findPlaceMentions(raw: string, folded: string, span: Span, pack:
       place: { name: name.replace(/^d['’]/, ''), admin1: null, country: code ? gaz.countryName(code) : null, country_code: code, lat: null, lon: null, geo_precision: null },
     });
   }
-  out.sort((a, b) => a.start - b.start);
-  placeUnknownNames(raw, folded, span, pack, ctx, out);
-  return applyDirections(raw, folded, span, pack, gaz, ctx, out);
 }
 
 /**
@@ -483,7 +547,7 @@ function wordAt(raw: string, tokens: readonly Span[], i: number): string {
 /** A capitalised word starts at lastIndex (isCapitalized on the text, without cutting the word out). */
 const CAPITAL_AT = /[\p{Lu}\p{Script=Arabic}]/uy;
 
-/** The key of token j, read once per call of findPlaceMentions. */
+/** The key of token j, read once per document. */
 function keyAt(raw: string, tokens: readonly Span[], keys: (string | undefined)[], j: number): string {
   let k = keys[j];
   if (k === undefined) keys[j] = k = tokenKey(raw.slice(tokens[j]!.start, tokens[j]!.end));

@@ -13,6 +13,9 @@ const ABBREVIATIONS = new Set([
   'approx', 'est', 'inc', 'corp', 'co', 'p', 'a.m', 'p.m', 'j.-c', 'ap', 'rep', 'sen', 'gov', 'adm', 'brig',
 ]);
 
+/** How far back the word before an end mark is read: longer than any abbreviation. */
+const WORD_TAIL = 64;
+
 /** Splits the spans into sentences; each span is one paragraph (a line of text). */
 export function splitSentences(raw: string, paragraphs: readonly Span[]): Sentence[] {
   const out: Sentence[] = [];
@@ -20,12 +23,15 @@ export function splitSentences(raw: string, paragraphs: readonly Span[]): Senten
     let start = p.start;
     // An end mark before a space and a capital; or glued to the next sentence by a lost space
     // ("drones.Deux drones"), when a lowercase word ends before it and a capitalised word starts after.
-    const endRe = /[.!?]+["»”’)]*(?=\s+["«“(]?[\p{Lu}\d])|(?<=\p{Ll}{3})[.!?](?=\p{Lu}\p{Ll}{2})/gu;
+    // (The lookbehind follows the mark it guards, so that the scan starts only at marks.)
+    const endRe = /[.!?]+["»”’)]*(?=\s+["«“(]?[\p{Lu}\d])|[.!?](?<=\p{Ll}{3}[.!?])(?=\p{Lu}\p{Ll}{2})/gu;
     const text = raw.slice(p.start, p.end);
     let m: RegExpExecArray | null;
     while ((m = endRe.exec(text))) {
       const dot = p.start + m.index;
-      const before = raw.slice(start, dot).match(/([\p{L}.-]+)$/u)?.[1]?.toLowerCase() ?? '';
+      // The word before the mark, read from a bounded tail: a run of letters ending at the mark, matched
+      // from every start of a whole sentence, cost the square of its length. No abbreviation is near 64 long.
+      const before = raw.slice(Math.max(start, dot - WORD_TAIL), dot).match(/([\p{L}.-]+)$/u)?.[1]?.toLowerCase() ?? '';
       // Single capital letters ("J. Smith") and known abbreviations do not close a sentence.
       if (m[0].startsWith('.') && (ABBREVIATIONS.has(before) || /^\p{L}$/u.test(before) || /\.\p{L}$/u.test(before))) continue;
       const end = dot + m[0].length;

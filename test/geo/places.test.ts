@@ -221,3 +221,31 @@ test('names not tied to a known area get no point, and words are not places', ()
   // A curated site abroad is no part of a local name: "Omar Jilo" in a Kenyan story is not Syria's al-Omar field.
   assert.ok(!places('Militants raided Omar Jilo, in northern Kenya.', 'en', ['KE']).some((p) => p.place.country_code === 'SY'));
 });
+
+test('a span reads the same places whether its document was read before it or not, and a span that cuts a word reads its own words', () => {
+  const pack = languagePack('en');
+  const text = 'Gunmen attacked a bus in Kwale County. Police shot two suspects in Ruiru on Monday. Fighting was reported near Samarra. Nairobi was calm.';
+  const folded = fold(text);
+  const ctx = { countries: ['KE'], foldedDocument: folded, excluded: [] };
+  const of = (span: { start: number; end: number }) => findPlaceMentions(text, folded, span, pack, gazetteer(), ctx).map((p) => [p.start, p.end, p.place.name, p.rule]);
+  const second = text.indexOf('Police');
+  const spans = [
+    { start: 0, end: text.length }, { start: second, end: text.indexOf('Fighting') - 1 },
+    // Cut inside words: "Nairobi" read as "airobi", "Kwale" as "Kwa".
+    { start: text.indexOf('Samarra') - 5, end: text.length }, { start: text.indexOf('Nairobi') + 1, end: text.length },
+    { start: 0, end: text.indexOf('Kwale') + 3 }, { start: 3, end: 3 },
+  ];
+  const alone = spans.map((span) => {
+    // The span as a text of its own, with no document read before it.
+    const own = text.slice(span.start, span.end);
+    const ownFolded = fold(own);
+    return findPlaceMentions(own, ownFolded, { start: 0, end: own.length }, pack, gazetteer(), { ...ctx, foldedDocument: folded })
+      .map((p) => [p.start + span.start, p.end + span.start, p.place.name, p.rule]);
+  });
+  const inDocument = spans.map(of);
+  assert.deepEqual(inDocument, alone);
+  assert.deepEqual(inDocument[1]!.map((p) => p[2]), ['Ruiru']);
+  assert.deepEqual(inDocument[2]!.map((p) => p[2]), ['Samarra', 'Nairobi']);
+  assert.deepEqual(inDocument[3], []);
+  assert.deepEqual(inDocument[4]!.map((p) => p[2]), []);
+});
