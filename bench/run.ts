@@ -71,6 +71,9 @@ async function writeJsonl(path: string, docs: Iterable<Doc>): Promise<void> {
   await once(out, 'finish');
 }
 
+/** A document this long is an article (the seeds and dev articles), not a note or a snippet. */
+const ARTICLE_MIN_CHARS = 1500;
+
 const seconds = (t0: number) => (performance.now() - t0) / 1000;
 const round = (x: number | null, digits = 1) => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
 
@@ -152,11 +155,23 @@ async function main(): Promise<void> {
   log(`tokenize: ${Math.round(tokenizeRate)} docs/s (${tokens} tokens, read from the corpus file)`);
 
   const docs = [...scaled(base, rateN)];
+  const meanChars = docs.reduce((n, d) => n + d.text.length, 0) / docs.length;
 
   t0 = performance.now();
   for (const d of docs) processDocument({ name: d.document, text: d.text, url: d.url ?? null });
   const extractRate = docs.length / seconds(t0);
-  log(`extract: ${Math.round(extractRate)} docs/s`);
+  log(`extract: ${Math.round(extractRate)} docs/s (${Math.round(meanChars)} characters a document on average)`);
+
+  // The corpus is mostly short notes and snippets; the issue's targets are for 3 KB articles. The same
+  // extraction on the corpus's articles alone (not a key of the JSON object): what a day of full
+  // articles would cost.
+  const articles = base.filter((d) => d.text.length >= ARTICLE_MIN_CHARS);
+  const articleDocs = [...scaled(articles, quick ? 200 : 2000)];
+  const articleChars = articleDocs.reduce((n, d) => n + d.text.length, 0) / Math.max(1, articleDocs.length);
+  t0 = performance.now();
+  for (const d of articleDocs) processDocument({ name: d.document, text: d.text, url: d.url ?? null });
+  const articleRate = articles.length ? articleDocs.length / seconds(t0) : null;
+  log(`extract, articles of ${ARTICLE_MIN_CHARS} characters or more: ${articleRate === null ? 'none' : `${Math.round(articleRate)} docs/s (${articles.length} articles, ${Math.round(articleChars)} characters on average)`}`);
 
   const perDoc: Record<number, number> = {};
   let ingestRate = 0, reingestRate = 0, peakRss = 0;
@@ -211,6 +226,8 @@ async function main(): Promise<void> {
     ...sizes.map((n) => [`per_doc_ms at ${n}`, String(figures.per_doc_ms[String(n)])] as [string, string]),
     [`api_p95_ms (${apiCount} events)`, String(figures.api_p95_ms)],
     [`(not one core) ingest_docs_per_s with --workers ${workers} (${availableParallelism()} cores)`, String(round(multiRate, 0))],
+    ['(not a key) characters a document, mean', String(Math.round(meanChars))],
+    [`(not a key) extract_docs_per_s, articles of ${ARTICLE_MIN_CHARS}+ characters (mean ${Math.round(articleChars)})`, String(round(articleRate, 0))],
   ];
   const w = Math.max(...rows.map(([k]) => k.length));
   process.stdout.write(`${rows.map(([k, v]) => `${k.padEnd(w)}  ${v}`).join('\n')}\n`);
