@@ -41,15 +41,22 @@ export interface CleanOptions {
   /** Documents of the same site that must carry a line before it is boilerplate. */
   readonly boilerplateMinDocuments?: number;
   readonly lineFrequency?: LineFrequency;
+  /** The text folded (fold of the whole text), when the caller has it: each line's folded text is then a slice of it. */
+  readonly folded?: string;
 }
 
 /** The key under which a line is counted across documents of a site. */
 export function lineKey(line: string): string | null {
-  const key = fold(line).replace(/\s+/g, ' ').trim();
+  return lineKeyOfFolded(fold(line));
+}
+
+/** lineKey of a line already folded. */
+function lineKeyOfFolded(folded: string): string | null {
+  const key = folded.replace(/\s+/g, ' ').trim();
   return key.length >= 20 ? key : null;
 }
 
-export function cleanDocument(raw: string, { boilerplateMinDocuments = 3, lineFrequency = () => 0 }: CleanOptions = {}): CleanedDocument {
+export function cleanDocument(raw: string, { boilerplateMinDocuments = 3, lineFrequency = () => 0, folded: foldedText }: CleanOptions = {}): CleanedDocument {
   const zones: Zone[] = [];
   let outletFromText: string | null = null;
   let header: string | null = null;
@@ -67,7 +74,8 @@ export function cleanDocument(raw: string, { boilerplateMinDocuments = 3, lineFr
     let span: Span = line;
     let text = raw.slice(span.start, span.end);
     if (!text.trim()) continue;
-    let folded = fold(text);
+    // fold works code unit by code unit: a slice of the folded text is the folded slice.
+    let folded = foldedText === undefined ? fold(text) : foldedText.slice(span.start, span.end);
 
     // A dateline may prefix the first sentence on the same line: " date 2023-12 La Résistance…"
     const dateline = DATELINE.exec(folded);
@@ -77,7 +85,7 @@ export function cleanDocument(raw: string, { boilerplateMinDocuments = 3, lineFr
       header ??= dateline[1] ?? null;
       span = { start: cut, end: span.end };
       text = raw.slice(span.start, span.end);
-      folded = fold(text);
+      folded = foldedText === undefined ? fold(text) : foldedText.slice(span.start, span.end);
       if (!text.trim()) continue;
     }
 
@@ -125,7 +133,7 @@ function classifyLine(text: string, folded: string, sawContent: boolean, lineFre
     return { kind: 'logo', rule: 'zone.logo.short-leading-line' };
   }
   if (CREDIT_END.test(folded) || CAPTION_MARKERS.some((re) => re.test(folded))) return { kind: 'caption', rule: 'zone.caption.credit' };
-  const key = lineKey(text);
+  const key = lineKeyOfFolded(folded);
   if (key && lineFrequency(key) >= minDocs) return { kind: 'boilerplate', rule: 'zone.boilerplate.repeated-across-site' };
   return { kind: 'body', rule: 'zone.body' };
 }

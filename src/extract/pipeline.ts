@@ -253,8 +253,10 @@ class AnalysedSentence implements SentenceAnalysis {
   private claimsRead: ClaimCues | undefined = undefined;
   private eventEnd: number | undefined = undefined;
 
-  constructor(private readonly ctx: DocumentContext, s: Sentence, readonly index: number, readonly zone: Zone['kind'], readonly dates: readonly DateMention[]) {
+  // The finders are given the sentence as split (one object shape for every span they read), not this object.
+  constructor(private readonly ctx: DocumentContext, private readonly sentence: Sentence, readonly index: number, readonly zone: Zone['kind'], readonly dates: readonly DateMention[]) {
     const { input: { folded }, pack } = ctx;
+    const s = sentence;
     this.start = s.start;
     this.end = s.end;
     this.paragraph = s.paragraph;
@@ -279,7 +281,7 @@ class AnalysedSentence implements SentenceAnalysis {
     // "Raiders attacked a teacher during ethnic clashes": fighting named by its kind after "during" is the setting of
     // the act the sentence tells, which leads.
     const settings = new Set(active.some((o) => SETTING_OF_KINDS.has(o.kind))
-      ? active.filter((t) => t.kind === 'clash' && isConflictSetting(folded, pack, t, this)) : []);
+      ? active.filter((t) => t.kind === 'clash' && isConflictSetting(folded, pack, t, this.sentence)) : []);
     const rank = (t: TriggerMention) => violence && YIELD_TO_VIOLENCE.has(t.kind) ? KIND_PRIORITY.indexOf('killing') + 0.5
       : settings.has(t) ? KIND_PRIORITY.length
       : KIND_PRIORITY.indexOf(t.kind);
@@ -287,26 +289,26 @@ class AnalysedSentence implements SentenceAnalysis {
   }
 
   private get framed(): readonly Span[] {
-    return (this.framedSpans ??= framingSpans(this.ctx.input.folded, this, this.ctx.pack));
+    return (this.framedSpans ??= framingSpans(this.ctx.input.folded, this.sentence, this.ctx.pack));
   }
 
   get casualties(): Casualties {
-    return (this.casualtiesRead ??= findCasualties(this.ctx.input.folded, this, this.ctx.pack, this.dates, this.framed));
+    return (this.casualtiesRead ??= findCasualties(this.ctx.input.folded, this.sentence, this.ctx.pack, this.dates, this.framed));
   }
 
   /** "…avoir ciblé deux bases, en réponse au meurtre du général … dans un raid américain à Bagdad":
    *  what follows a background cue after the event's verb belongs to the background. */
   private inEvent(m: Span): boolean {
-    this.eventEnd ??= this.primary ? backgroundTail(this.ctx.input.folded, this.ctx.pack, this.primary, this) : this.end;
+    this.eventEnd ??= this.primary ? backgroundTail(this.ctx.input.folded, this.ctx.pack, this.primary, this.sentence) : this.end;
     return m.start < this.eventEnd && !this.framed.some((f) => m.start >= f.start && m.start < f.end);
   }
 
   private get mentions() {
     if (this.mentioned) return this.mentioned;
     const { input, pack, gaz, countries } = this.ctx;
-    const actors = findActors(input.raw, input.folded, this, pack, stateActorName);
-    const citations = findCitations(input.raw, input.folded, this, pack);
-    const places = findPlaceMentions(input.raw, input.folded, this, pack, gaz, {
+    const actors = findActors(input.raw, input.folded, this.sentence, pack, stateActorName);
+    const citations = findCitations(input.raw, input.folded, this.sentence, pack);
+    const places = findPlaceMentions(input.raw, input.folded, this.sentence, pack, gaz, {
       countries, foldedDocument: input.folded, excluded: [...actors, ...citations.spans], titleCase: this.zone === 'title' && isTitleCase(input.raw.slice(this.start, this.end)),
     });
     return (this.mentioned = { actors: actors.filter((m) => this.inEvent(m)), places: places.filter((m) => this.inEvent(m)), cited: citations.names });
@@ -317,12 +319,12 @@ class AnalysedSentence implements SentenceAnalysis {
   get cited(): readonly string[] { return this.mentions.cited; }
 
   get weapons(): readonly WeaponMention[] {
-    return (this.weaponsRead ??= findWeapons(this.ctx.input.folded, this, this.ctx.pack)
+    return (this.weaponsRead ??= findWeapons(this.ctx.input.folded, this.sentence, this.ctx.pack)
       .filter((w) => this.inEvent(w) && !this.triggers.some((t) => t.suppressedBy && w.start >= t.start - 40 && w.end <= t.end + 40)));
   }
 
   get claims(): ClaimCues {
-    return (this.claimsRead ??= findClaimCues(this.ctx.input.folded, this, this.ctx.pack));
+    return (this.claimsRead ??= findClaimCues(this.ctx.input.folded, this.sentence, this.ctx.pack));
   }
 
   get pastTense(): boolean {

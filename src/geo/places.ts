@@ -47,16 +47,7 @@ const UNKNOWN_PLACE_NOUN_WORD = new RegExp(PLACE_NOUN_WORD);
 export const DESCRIPTOR_TAIL = /(?:(?:la|le|les|l'|du|des|de|d'|the|a|an)\s*)?(?:(?:base|bases|ville|village|localite|camp|region|zone|secteur|aeroport|champ|route|town|city|area|airport|field|road|district|province|village|base aerienne|base militaire|air base|military base|outpost|avant-poste)\s+)(?:\S+\s+){0,3}?(?:de\s+|d'\s*|du\s+|of\s+)?$/;
 
 export function findPlaceMentions(raw: string, folded: string, span: Span, pack: LanguagePack, gaz: Gazetteer, ctx: PlaceContext): PlaceMention[] {
-  const { tokens, keys, capital, home } = tokensIn(raw, span);
-  // Every name taken has a capitalised word: the next capitalised token from each one, so that a run
-  // of lowercase words is passed over without a probe (and without the key of each of its words).
-  const nextCapital = new Array<number>(tokens.length + 1);
-  nextCapital[tokens.length] = tokens.length;
-  for (let j = tokens.length - 1; j >= 0; j--) nextCapital[j] = capital[j] ? j : nextCapital[j + 1]!;
-  const out = scanKnownNames(raw, folded, span, pack, gaz, ctx, tokens, keys, nextCapital);
-  // The keys read here are the document's: the next span of the same document reads them again.
-  if (home) for (let j = 0; j < keys.length; j++) if (keys[j] !== undefined) home.keys[home.offset + j] = keys[j];
-
+  const out = scanKnownNames(raw, folded, span, pack, gaz, ctx, tokensIn(raw, span));
   // Names the gazetteer does not know, introduced by a place noun: "le village syrien d'al-Khazra".
   if (UNKNOWN_PLACE_NOUN_WORD.test(folded.slice(span.start, span.end))) collectIntroducedNames(raw, folded, span, pack, gaz, ctx, out);
   out.sort((a, b) => a.start - b.start);
@@ -64,11 +55,12 @@ export function findPlaceMentions(raw: string, folded: string, span: Span, pack:
   return applyDirections(raw, folded, span, pack, gaz, ctx, out);
 }
 
-/** A text's word tokens, with whether each is capitalised and (once read) its key for the gazetteer. */
+/** A text's word tokens, where the next capitalised one is from each, and (once read) each one's key for the gazetteer. */
 interface TextTokens {
   readonly raw: string;
   readonly tokens: readonly Span[];
-  readonly capital: Uint8Array;
+  /** The index of the first capitalised token at or after each token (the count of tokens when none). */
+  readonly nextCapital: readonly number[];
   readonly keys: (string | undefined)[];
 }
 
@@ -80,12 +72,13 @@ function tokenize(raw: string, span: Span): TextTokens {
   TOKEN.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = TOKEN.exec(text))) tokens.push({ start: span.start + m.index, end: span.start + m.index + m[0].length });
-  const capital = new Uint8Array(tokens.length);
-  for (let j = 0; j < tokens.length; j++) {
+  const nextCapital = new Array<number>(tokens.length + 1);
+  nextCapital[tokens.length] = tokens.length;
+  for (let j = tokens.length - 1; j >= 0; j--) {
     CAPITAL_AT.lastIndex = tokens[j]!.start;
-    capital[j] = CAPITAL_AT.test(raw) ? 1 : 0;
+    nextCapital[j] = CAPITAL_AT.test(raw) ? j : nextCapital[j + 1]!;
   }
-  return { raw, tokens, capital, keys: new Array<string | undefined>(tokens.length) };
+  return { raw, tokens, nextCapital, keys: new Array<string | undefined>(tokens.length) };
 }
 
 /**
@@ -95,17 +88,24 @@ function tokenize(raw: string, span: Span): TextTokens {
  */
 let documentTokens: TextTokens | null = null;
 
-/** The tokens inside a span (and, when they are the document's, where to keep the keys read). A token cut by the span's edge is the span's own. */
-function tokensIn(raw: string, span: Span): { tokens: readonly Span[]; keys: (string | undefined)[]; capital: Uint8Array; home: { keys: (string | undefined)[]; offset: number } | null } {
+/** A span's tokens: `tokens` are theirs, numbered from 0; `first` is the number of the first in `text`. */
+interface SpanTokens {
+  readonly text: TextTokens;
+  readonly first: number;
+  readonly tokens: readonly Span[];
+}
+
+/** The tokens inside a span, the document's when no token is cut by the span's edge (otherwise the span's own). */
+function tokensIn(raw: string, span: Span): SpanTokens {
   if (documentTokens?.raw !== raw) documentTokens = tokenize(raw, { start: 0, end: raw.length });
   const doc = documentTokens;
   const lo = firstEndingAfter(doc.tokens, span.start);
   const hi = firstEndingAfter(doc.tokens, span.end);
   if ((lo < doc.tokens.length && doc.tokens[lo]!.start < span.start) || (hi < doc.tokens.length && doc.tokens[hi]!.start < span.end)) {
     const own = tokenize(raw, span);
-    return { tokens: own.tokens, keys: own.keys, capital: own.capital, home: null };
+    return { text: own, first: 0, tokens: own.tokens };
   }
-  return { tokens: doc.tokens.slice(lo, hi), keys: doc.keys.slice(lo, hi), capital: doc.capital.subarray(lo, hi), home: { keys: doc.keys, offset: lo } };
+  return { text: doc, first: lo, tokens: doc.tokens.slice(lo, hi) };
 }
 
 /** The index of the first token that ends after an offset (tokens are in text order), or their count. */
@@ -120,13 +120,14 @@ function firstEndingAfter(tokens: readonly Span[], offset: number): number {
 }
 
 /** The names the gazetteer knows in a span's tokens, each resolved in its context; the longest that resolves wins. */
-function scanKnownNames(raw: string, folded: string, span: Span, pack: LanguagePack, gaz: Gazetteer, ctx: PlaceContext,
-  tokens: readonly Span[], keys: (string | undefined)[], nextCapital: readonly number[]): PlaceMention[] {
+function scanKnownNames(raw: string, folded: string, span: Span, pack: LanguagePack, gaz: Gazetteer, ctx: PlaceContext, { text, first, tokens }: SpanTokens): PlaceMention[] {
   const out: PlaceMention[] = [];
   const lengths: number[] = [];
   for (let i = 0; i < tokens.length; ) {
     const window = Math.min(MAX_TOKENS, tokens.length - i);
-    if (nextCapital[i]! >= i + window) {
+    // Every name taken has a capitalised word: a run of lowercase words is passed over without a
+    // probe (and without the key of each of its words).
+    if (text.nextCapital[first + i]! - first >= i + window) {
       i++;
       continue;
     }
@@ -135,7 +136,7 @@ function scanKnownNames(raw: string, folded: string, span: Span, pack: LanguageP
     lengths.length = 0;
     let sequence = '', flags = 0;
     for (let n = 1; n <= window; n++) {
-      const k = keyAt(raw, tokens, keys, i + n - 1);
+      const k = keyAt(text, first + i + n - 1);
       if (k) {
         sequence = sequence ? `${sequence} ${k}` : k;
         flags = gaz.probe(sequence);
@@ -143,20 +144,19 @@ function scanKnownNames(raw: string, folded: string, span: Span, pack: LanguageP
       if (flags & IS_NAME) lengths.push(n);
       // An article after a name keeps its key: the longer sequence names the same place.
       // Not across punctuation: "in Lamu. The officers…" ends the name at the full stop.
-      if (!(flags & IS_PREFIX) && !(i + n < tokens.length && !keyAt(raw, tokens, keys, i + n) && /^[\s-]*$/.test(raw.slice(tokens[i + n - 1]!.end, tokens[i + n]!.start)))) break;
+      if (!(flags & IS_PREFIX) && !(i + n < tokens.length && !keyAt(text, first + i + n) && /^[\s-]*$/.test(raw.slice(tokens[i + n - 1]!.end, tokens[i + n]!.start)))) break;
     }
     let taken = 0;
     for (let l = lengths.length - 1; l >= 0 && !taken; l--) {
       const n = lengths[l]!;
-      const first = tokens[i]!, last = tokens[i + n - 1]!;
-      const hit = { start: first.start, end: last.end };
+      const hit = { start: tokens[i]!.start, end: tokens[i + n - 1]!.end };
       if (overlapsAny(hit, ctx.excluded)) continue;
       const words = tokens.slice(i, i + n).map((t) => raw.slice(t.start, t.end));
       // A name starts after its article or elision: "l’Irak" is "Irak", "de la Syrie" is "Syrie".
       if (LEADING_FUNCTION_WORDS.has(words[0]!.toLowerCase())) continue;
       if (!words.some(isCapitalized)) continue;
       // The key of the words joined: nameKey of the span, built from each word's memoised key.
-      const key = keys.slice(i, i + n).filter(Boolean).join(' '); // each read by the probes above
+      const key = text.keys.slice(first + i, first + i + n).filter(Boolean).join(' '); // each read by the probes above
       if (!key) continue;
       const mention = resolveTokens(raw, folded, span, hit, key, words, i === 0, tokens, i, pack, gaz, ctx);
       if (mention) {
@@ -548,9 +548,9 @@ function wordAt(raw: string, tokens: readonly Span[], i: number): string {
 const CAPITAL_AT = /[\p{Lu}\p{Script=Arabic}]/uy;
 
 /** The key of token j, read once per document. */
-function keyAt(raw: string, tokens: readonly Span[], keys: (string | undefined)[], j: number): string {
-  let k = keys[j];
-  if (k === undefined) keys[j] = k = tokenKey(raw.slice(tokens[j]!.start, tokens[j]!.end));
+function keyAt(text: TextTokens, j: number): string {
+  let k = text.keys[j];
+  if (k === undefined) text.keys[j] = k = tokenKey(text.raw.slice(text.tokens[j]!.start, text.tokens[j]!.end));
   return k;
 }
 

@@ -34,7 +34,7 @@ export function contentHash(text: string): string {
 export function processDocument(doc: RawDocument, { lineFrequency, ceiling = new Date().toISOString().slice(0, 10), hash }: ProcessOptions = {}): ProcessedDocument {
   const raw = doc.text;
   const folded = fold(raw);
-  const cleaned = cleanDocument(raw, lineFrequency ? { lineFrequency } : {});
+  const cleaned = cleanDocument(raw, lineFrequency ? { lineFrequency, folded } : { folded });
   const content = contentZones(cleaned.zones).map((z) => raw.slice(z.start, z.end)).join('\n');
   const lang = detectLanguage(content || raw, doc.language, eventVocabularies());
   const pack = isSupported(lang.language) ? languagePack(lang.language) : null;

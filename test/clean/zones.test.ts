@@ -2,9 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cleanDocument, lineKey } from '../../src/clean/zones.ts';
 import type { ZoneKind } from '../../src/types.ts';
+import { fold } from '../../src/text/fold.ts';
 
 function kinds(raw: string, lineFrequency?: (k: string) => number): [ZoneKind, string][] {
-  return cleanDocument(raw, lineFrequency ? { lineFrequency } : {}).zones.map((z) => [z.kind, raw.slice(z.start, z.end)]);
+  const options = lineFrequency ? { lineFrequency } : {};
+  const cleaned = cleanDocument(raw, options);
+  // The text folded by the caller (processDocument gives it) cuts the same zones as folding each line.
+  assert.deepEqual(cleanDocument(raw, { ...options, folded: fold(raw) }), cleaned);
+  return cleaned.zones.map((z) => [z.kind, raw.slice(z.start, z.end)]);
 }
 
 // [line, expected zone] per language: each line stands after a title and a first body line.
