@@ -134,6 +134,14 @@ function km(a: MentionKey, b: MentionKey): number {
   return kmBetween(a.lat!, a.lon!, b.lat!, b.lon!);
 }
 
+/** A degree of latitude is 111.19 km of any great circle's length, whatever the longitudes. */
+const KM_PER_DEGREE_OF_LATITUDE = (12742 / 2) * (Math.PI / 180);
+
+/** A lower bound of km(a, b), without trigonometry, kept a hair below it so that rounding never makes it the larger. */
+function kmApartAtLeast(a: MentionKey, b: MentionKey): number {
+  return Math.abs(a.lat! - b.lat!) * KM_PER_DEGREE_OF_LATITUDE * (1 - 1e-9) - 1e-6;
+}
+
 /** How far apart two places may be and still be one event's, given how precisely each is known. */
 function distanceLimit(a: MentionKey, b: MentionKey): number {
   const worst = Math.max(a.geoPrecision ?? 3, b.geoPrecision ?? 3);
@@ -182,10 +190,14 @@ function fit(loose: MentionKey, members: readonly MentionKey[]): number | null {
     if (!actorsAgree(loose, m)) return null;
     if (loose.country && m.country && loose.country !== m.country) continue;
     let cost = 0;
-    // The distance, read once (three tests below ask for it).
-    const d = loose.lat !== null && m.lat !== null ? km(loose, m) : null;
-    if (d !== null) {
-      if (d > distanceLimit(loose, m)) continue;
+    // The distance, read once (three tests below ask for it), and not at all when the latitudes alone
+    // are further apart than the limit: most members of the events around are ruled out so.
+    let d: number | null = null;
+    if (loose.lat !== null && m.lat !== null) {
+      const limit = distanceLimit(loose, m);
+      if (kmApartAtLeast(loose, m) > limit) continue;
+      d = km(loose, m);
+      if (d > limit) continue;
       // A report placed only in a province tells of that province: not of a town 100 km away in the next one.
       if ((loose.geoPrecision === 3 || m.geoPrecision === 3) && loose.admin1 && m.admin1 && loose.admin1 !== m.admin1) continue;
       cost += d / 10;
@@ -306,26 +318,29 @@ export function cluster(keys: readonly MentionKey[], candidates: (k: MentionKey)
   };
   // A telling with a point fits only events with a telling within 150 km (distanceLimit()): the
   // extent of each event, widened by that, rules out most of them without a look at their tellings.
-  const reach = new Map(phase1.map((g) => [g, boxOf(g, VAGUE_REACH_KM)]));
+  // (Boxes and counts by the group's index in phase1: read for every group and every loose telling.)
+  const reach = phase1.map((g) => boxOf(g, VAGUE_REACH_KM));
   for (const tier of placedFirst) {
     if (tier === placedFirst[1]) contest();
-    const reported = new Map(phase1.map((g) => [g, g.length]));
+    const reported = phase1.map((g) => g.length);
     for (const l of tier) {
-      let best: { cost: number; group: MentionKey[] } | null = null;
+      let best: { cost: number; index: number } | null = null;
       let fits = 0;
-      for (const g of phase1) {
-        if (!inBox(l, reach.get(g)!)) continue;
+      for (let k = 0; k < phase1.length; k++) {
+        if (!inBox(l, reach[k]!)) continue;
+        const g = phase1[k]!;
         const c = fit(l, g);
         if (c === null) continue;
         fits++;
-        const [n, m] = [reported.get(g)!, best ? reported.get(best.group)! : 0];
-        if (!best || c < best.cost || (c === best.cost && (n > m || (n === m && g[0]!.id < best.group[0]!.id)))) best = { cost: c, group: g };
+        const [n, m] = [reported[k]!, best ? reported[best.index]! : 0];
+        if (!best || c < best.cost || (c === best.cost && (n > m || (n === m && g[0]!.id < phase1[best.index]![0]!.id)))) best = { cost: c, index: k };
       }
+      const group = best ? phase1[best.index]! : null;
       // Undated and unpublished: only when one event at that site could be the one.
-      const contested = best !== null && placeOnly(l) && (competing.get(best.group)?.size ?? 0) > 1;
-      if (best && (l.day !== null || l.published !== null || fits === 1) && !contested) {
-        best.group.push(l);
-        reach.set(best.group, boxOf(best.group, VAGUE_REACH_KM));
+      const contested = group !== null && placeOnly(l) && (competing.get(group)?.size ?? 0) > 1;
+      if (best && group && (l.day !== null || l.published !== null || fits === 1) && !contested) {
+        group.push(l);
+        reach[best.index] = boxOf(group, VAGUE_REACH_KM);
       } else standalone.push([l]);
     }
   }
@@ -407,9 +422,21 @@ function linkRegional(loose: readonly MentionKey[], anchored: readonly MentionKe
 
 /** The id of the earliest report: adding a later report of a known event does not change it. */
 export function eventIdOf(members: readonly MentionKey[]): string {
-  const first = [...members].sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0))[0]!;
-  return `evt_${createHash('sha256').update(`event|${first.id}`).digest('hex').slice(0, 20)}`;
+  // The least sort key (each holds its mention's id: no two are equal), found without sorting.
+  let first = members[0]!;
+  for (const m of members) if (m.sortKey < first.sortKey) first = m;
+  let id = EVENT_IDS.get(first.id);
+  if (id === undefined) {
+    id = `evt_${createHash('sha256').update(`event|${first.id}`).digest('hex').slice(0, 20)}`;
+    if (EVENT_IDS.size >= EVENT_IDS_KEPT) EVENT_IDS.clear();
+    EVENT_IDS.set(first.id, id);
+  }
+  return id;
 }
+
+/** Event ids by their first mention's id: the events around each batch are clustered again, batch after batch. */
+const EVENT_IDS = new Map<string, string>();
+const EVENT_IDS_KEPT = 20_000;
 
 // ---- Merging ----
 

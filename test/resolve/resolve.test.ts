@@ -253,3 +253,11 @@ test('days from a day to the nearest date of a day and month told without a year
   ];
   for (const [monthDay, day, days] of rows) assert.equal(daysToYearless(monthDay, toDays(day)), days, `${monthDay} from ${day}`);
 });
+
+test('a report with no date joins the event 29.9 km due north of it, not the one 30.1 km away (a town\'s reach), the latitudes alone telling most apart', () => {
+  // Due north, the distance is the latitudes' difference: where a bound from latitude alone meets the distance.
+  const north = (km: number): Place => ({ ...AIN_AL_ASAD, name: 'Town', geo_precision: 2, lat: AIN_AL_ASAD.lat! + km / ((12742 / 2) * (Math.PI / 180)) });
+  for (const [km, expected] of [[29.9, [2]], [30.1, [1, 1]], [29.999, [2]], [30.001, [1, 1]], [500, [1, 1]]] as const) {
+    assert.deepEqual(sizes([mention('site.txt'), mention('town.txt', { date: null, date_precision: null, location: north(km) })]), expected, `${km} km`);
+  }
+});
