@@ -425,18 +425,8 @@ export function eventIdOf(members: readonly MentionKey[]): string {
   // The least sort key (each holds its mention's id: no two are equal), found without sorting.
   let first = members[0]!;
   for (const m of members) if (m.sortKey < first.sortKey) first = m;
-  let id = EVENT_IDS.get(first.id);
-  if (id === undefined) {
-    id = `evt_${createHash('sha256').update(`event|${first.id}`).digest('hex').slice(0, 20)}`;
-    if (EVENT_IDS.size >= EVENT_IDS_KEPT) EVENT_IDS.clear();
-    EVENT_IDS.set(first.id, id);
-  }
-  return id;
+  return `evt_${createHash('sha256').update(`event|${first.id}`).digest('hex').slice(0, 20)}`;
 }
-
-/** Event ids by their first mention's id: the events around each batch are clustered again, batch after batch. */
-const EVENT_IDS = new Map<string, string>();
-const EVENT_IDS_KEPT = 20_000;
 
 // ---- Merging ----
 
