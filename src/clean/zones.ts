@@ -63,6 +63,8 @@ export function cleanDocument(raw: string, { boilerplateMinDocuments = 3, lineFr
   let sawContent = false;
   let titleDone = false;
 
+  // fold works code unit by code unit: a slice of the folded text is the folded slice.
+  const foldedSpan = (span: Span) => (foldedText === undefined ? fold(raw.slice(span.start, span.end)) : foldedText.slice(span.start, span.end));
   const push = (span: Span, kind: ZoneKind, rule: string) => {
     let { start, end } = span;
     while (start < end && /\s/.test(raw[start]!)) start++;
@@ -74,8 +76,7 @@ export function cleanDocument(raw: string, { boilerplateMinDocuments = 3, lineFr
     let span: Span = line;
     let text = raw.slice(span.start, span.end);
     if (!text.trim()) continue;
-    // fold works code unit by code unit: a slice of the folded text is the folded slice.
-    let folded = foldedText === undefined ? fold(text) : foldedText.slice(span.start, span.end);
+    let folded = foldedSpan(span);
 
     // A dateline may prefix the first sentence on the same line: " date 2023-12 La Résistance…"
     const dateline = DATELINE.exec(folded);
@@ -85,7 +86,7 @@ export function cleanDocument(raw: string, { boilerplateMinDocuments = 3, lineFr
       header ??= dateline[1] ?? null;
       span = { start: cut, end: span.end };
       text = raw.slice(span.start, span.end);
-      folded = foldedText === undefined ? fold(text) : foldedText.slice(span.start, span.end);
+      folded = foldedSpan(span);
       if (!text.trim()) continue;
     }
 

@@ -4,6 +4,7 @@
 // discard what cannot be an event.
 import type { DatePrecision, ExtractedEvent, FieldTrace, Language, Place, ResolvedDate, Span, Weapon, Zone } from '../types.ts';
 import { splitSentences, type Sentence } from '../text/sentences.ts';
+import { contentZones } from '../clean/zones.ts';
 import { allMatches, hasMatch } from '../text/patterns.ts';
 import { nameKey } from '../text/fold.ts';
 import { gazetteer, type Gazetteer } from '../geo/gazetteer.ts';
@@ -140,10 +141,6 @@ export function extractEvents(input: ExtractInput, options: { gazetteer?: Gazett
 
 // ---- Analysis ----
 
-function contentZones(input: ExtractInput): Zone[] {
-  return input.zones.filter((z) => z.kind === 'title' || z.kind === 'body');
-}
-
 /**
  * Countries the document is about, most named first: ranks ambiguous place names. A country is in
  * the context when the document names it (a country, a curated region or site, a nationality), when
@@ -160,7 +157,7 @@ function contextCountries(input: ExtractInput, pack: LanguagePack, gaz: Gazettee
   };
   const add = (code: string | null | undefined, w: number) => { if (code) weight.set(code, (weight.get(code) ?? 0) + w); };
   const foldedDocument = input.folded;
-  for (const zone of contentZones(input)) {
+  for (const zone of contentZones(input.zones)) {
     const actors = findActors(input.raw, input.folded, zone, pack, stateActorName);
     for (const p of findPlaceMentions(input.raw, input.folded, zone, pack, gaz, { countries: [], foldedDocument, excluded: actors })) {
       const code = p.place.country_code;
@@ -221,7 +218,7 @@ function isConflictSetting(folded: string, pack: LanguagePack, t: TriggerMention
 
 function analyseSentences(ctx: DocumentContext): SentenceAnalysis[] {
   const { input, pack } = ctx;
-  const zones = contentZones(input);
+  const zones = contentZones(input.zones);
   const sentences = splitSentences(input.raw, zones);
   const dateMentions = input.dateMentions ?? documentDateMentions(input.raw, input.folded, pack);
   return sentences.map((s, index) => new AnalysedSentence(ctx, s, index, zones.find((z) => s.start >= z.start && s.end <= z.end)?.kind ?? 'body', dateMentions(s)));

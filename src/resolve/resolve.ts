@@ -332,12 +332,12 @@ export function cluster(keys: readonly MentionKey[], candidates: (k: MentionKey)
         const c = fit(l, g);
         if (c === null) continue;
         fits++;
-        const [n, m] = [reported[k]!, best ? reported[best.index]! : 0];
+        const n = reported[k]!, m = best ? reported[best.index]! : 0;
         if (!best || c < best.cost || (c === best.cost && (n > m || (n === m && g[0]!.id < phase1[best.index]![0]!.id)))) best = { cost: c, index: k };
       }
-      const group = best ? phase1[best.index]! : null;
+      const group = best && phase1[best.index]!;
       // Undated and unpublished: only when one event at that site could be the one.
-      const contested = group !== null && placeOnly(l) && (competing.get(group)?.size ?? 0) > 1;
+      const contested = group && placeOnly(l) && (competing.get(group)?.size ?? 0) > 1;
       if (best && group && (l.day !== null || l.published !== null || fits === 1) && !contested) {
         group.push(l);
         reach[best.index] = boxOf(group, VAGUE_REACH_KM);
