@@ -26,49 +26,64 @@ export function resolvePending(store: Store): ResolutionSummary {
     asked.add(question);
     read().forEach(add);
   };
+  const undatedNear = (k: MentionKey) => {
+    for (const cell of cellsWithin(k, UNDATED_REACH_KM)) {
+      readOnce(`undated|${k.subEventType}|${cell}`, () => store.undatedMentionKeysNear([cell], k.subEventType, UNDATED_READ_PER_CELL));
+    }
+  };
+  const withoutDate: MentionKey[] = [];
   for (const k of pending) {
     const window = dayWindow(k);
-    // Tellings with no date at all fit an event of their kind within 10 km, and only when no other
-    // such telling competes for it (cluster()): those near a point are read.
-    const nearby = cellsWithin(k, UNDATED_REACH_KM); // none without a point
-    if (!window || isAnchor(k)) {
-      for (const cell of nearby) readOnce(`undated|${k.subEventType}|${cell}`, () => store.undatedMentionKeysNear([cell], k.subEventType, UNDATED_READ_PER_CELL));
-    }
     if (!window) {
-      // No date at all: only the same place can tell, over any day.
-      for (const cell of nearby) readOnce(`any-day|${cell}`, () => store.mentionKeysNear([cell], -1e6, 1e6));
+      // No date at all: only the same place can tell, over any day, and only an event of the same kind (fit()).
+      for (const cell of cellsWithin(k, UNDATED_REACH_KM)) {
+        readOnce(`any-day|${k.subEventType}|${cell}`, () => store.datedMentionKeysNear([cell], k.subEventType));
+      }
+      withoutDate.push(k);
       continue;
     }
     if (isAnchor(k)) {
+      // Tellings with no date at all fit an event of their kind within 10 km, and only when no other
+      // such telling competes for it (cluster()): those near a new event's point are read.
+      undatedNear(k);
       const cells = neighbourCells(k);
       readOnce(`days|${window[0]}|${window[1]}|${cells.join(',')}`, () => store.mentionKeysNear(cells, window[0], window[1]));
     }
     readOnce(`country|${k.country}|${window[0]}|${window[1]}`, () => store.mentionKeysInCountry(k.country, window[0], window[1]));
   }
+  // A new telling with no date competes with the others of its kind near it only for an event they
+  // could fit: one with a dated telling of that kind, placed to a town or a site, within 10 km. Where
+  // there is none (most such tellings: ACLED's notes of one town's protests over the years), the
+  // others near it are not read: at 100,000 documents they were two thirds of all that was read.
+  const hosts = new Set<string>();
+  for (const h of neighbourhood.values()) {
+    if (h.lat === null || h.lon === null || (h.geoPrecision ?? 3) > 2 || (h.day === null && h.published === null)) continue;
+    hosts.add(`${h.subEventType}|${cellOf(h.lat, h.lon)}`);
+  }
+  for (const k of withoutDate) {
+    if (cellsWithin(k, UNDATED_REACH_KM).some((cell) => hosts.has(`${k.subEventType}|${cell}`))) undatedNear(k);
+  }
   // Whole events, so that a cluster is never cut in two.
   const previous = new Set(store.eventOfMentions([...neighbourhood.keys()]).values());
-  const membersBefore = new Map<string, string>();
   const membersOf = store.mentionIdsOfEvents([...previous]);
   // Most members are in the neighbourhood already: only the others' keys are read.
   store.mentionKeys([...membersOf.values()].flat().filter((id) => !neighbourhood.has(id))).forEach(add);
-  for (const [id, members] of membersOf) membersBefore.set(id, membership(members));
+  const eventBefore = new Map<string, string>();
+  for (const [id, members] of membersOf) for (const m of members) eventBefore.set(m, id);
 
   const keys = [...neighbourhood.values()];
   const clusters = cluster(keys, spatialCandidates(keys));
-  // An event with the same id and the same mentions as before has the same record: it is not rewritten.
+  // A cluster with the same mentions as an event before is that event, with the same id (that of its
+  // earliest report) and the same record: it is not rewritten, and its id is not even hashed.
   const changed: typeof clusters = [], kept = new Set<string>();
   for (const c of clusters) {
-    if (membersBefore.get(c.id) === membership(c.members.map((m) => m.id))) kept.add(c.id);
+    const before = eventBefore.get(c.members[0]!.id);
+    if (before !== undefined && membersOf.get(before)!.length === c.members.length && c.members.every((m) => eventBefore.get(m.id) === before)) kept.add(before);
     else changed.push(c);
   }
   const resolved = changed.map((c) => mergeMentions(c.id, store.mentions(c.members.map((m) => m.id))));
   store.replaceEvents([...previous].filter((id) => !kept.has(id)), resolved);
   return { pending: pending.length, events: resolved.length };
-}
-
-/** An event's mentions as one comparable string: their ids, sorted. */
-function membership(ids: readonly string[]): string {
-  return [...ids].sort().join(',');
 }
 
 /** Candidates for phase 1 from an in-memory index of map cells. */

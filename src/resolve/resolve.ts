@@ -186,8 +186,11 @@ function fit(loose: MentionKey, members: readonly MentionKey[]): number | null {
   // "Two separate drone attacks in Iraq" is not one of the attacks another report tells.
   if (loose.tellsSeveral || members.some((m) => m.document === loose.document)) return null;
   let best: number | null = null;
+  // Without a date or a report's date, or without a point, a telling fits only members of its sub-event type (below): asked first.
+  const sameKindOnly = (loose.day === null && loose.published === null) || loose.lat === null;
   for (const m of members) {
     if (!actorsAgree(loose, m)) return null;
+    if (sameKindOnly && loose.subEventType !== m.subEventType) continue;
     if (loose.country && m.country && loose.country !== m.country) continue;
     let cost = 0;
     // The distance, read once (three tests below ask for it), and not at all when the latitudes alone
@@ -253,6 +256,110 @@ function inBox(k: MentionKey, box: Box): boolean {
   return k.lat === null || k.lon === null || (k.lat >= box.south && k.lat <= box.north && k.lon >= box.west && k.lon <= box.east);
 }
 
+/** The days a group's dated tellings span, and the widest tolerance among them (count 0: none is dated). */
+interface DaySpan { readonly first: number; readonly last: number; readonly tolerance: number; readonly count: number }
+
+function daySpanOf(members: readonly MentionKey[]): DaySpan {
+  let first = Infinity, last = -Infinity, tolerance = 0, count = 0;
+  for (const m of members) {
+    if (m.day === null) continue;
+    first = Math.min(first, m.day); last = Math.max(last, m.day); tolerance = Math.max(tolerance, dateTolerance(m.datePrecision)); count++;
+  }
+  return { first, last, tolerance, count };
+}
+
+/**
+ * Whether a telling's days leave a group's members a chance (fit() asks the same of each member): a
+ * dated telling fits only a dated member within the wider of their tolerances, an undated one
+ * reported on a day only a member dated in the week before. Asked before fit() of most groups.
+ */
+function daysMayFit(l: MentionKey, span: DaySpan): boolean {
+  if (l.day !== null) {
+    if (!span.count) return false;
+    const tolerance = Math.max(dateTolerance(l.datePrecision), span.tolerance);
+    return l.day >= span.first - tolerance && l.day <= span.last + tolerance;
+  }
+  if (l.published !== null) return span.count > 0 && l.published + 1 >= span.first && l.published - 7 <= span.last;
+  return true;
+}
+
+/** Cells of the finders of groups within 150 km and within 10 km of a telling (GroupFinder). */
+const REACH_CELL_DEGREES = 1;
+const NEAR_CELL_DEGREES = 0.1;
+
+/** A box over more cells than this is looked at for every telling rather than filed under its cells. */
+const MAX_CELLS_PER_BOX = 400;
+
+/**
+ * The groups a loose telling could fit (fit() is not null), found without a look at every group:
+ * - a telling with a point fits only groups whose box holds it: the boxes are filed under the map
+ *   cells they cover (a box with a point-less member is everything's, filed apart);
+ * - a telling with no point fits only through a member of its country and its sub-event type.
+ * Every group that can fit is among those given (others may be: the caller still asks fit()), by
+ * index, in increasing order. So resolution's work per telling does not grow with the number of
+ * events around it: at 100,000 documents a batch's neighbourhood holds thousands in one region.
+ */
+class GroupFinder {
+  private readonly byCell = new Map<number, number[]>();
+  private readonly wide: number[] = [];
+  private readonly byCountryKind = new Map<string, number[]>();
+
+  /** `cellDegrees`: about the size of the boxes, so that a box covers a few cells and a cell holds few boxes. */
+  constructor(groups: readonly (readonly MentionKey[])[], boxes: readonly Box[], private readonly cellDegrees: number) {
+    groups.forEach((g, index) => {
+      this.fileBox(index, boxes[index]!);
+      for (const m of g) this.fileMember(index, m);
+    });
+  }
+
+  /** A group's box, when it is made or grows (the cells it covered before stay filed: it only grows). */
+  fileBox(index: number, box: Box): void {
+    const [south, north, west, east] = [this.row(box.south), this.row(box.north), this.row(box.west), this.row(box.east)];
+    if ((north - south + 1) * (east - west + 1) > MAX_CELLS_PER_BOX) {
+      this.wide.push(index);
+      return;
+    }
+    for (let i = south; i <= north; i++) {
+      for (let j = west; j <= east; j++) {
+        const cell = cellNumber(i, j);
+        const list = this.byCell.get(cell);
+        if (list) list.push(index);
+        else this.byCell.set(cell, [index]);
+      }
+    }
+  }
+
+  /** A member that joins a group. */
+  fileMember(index: number, m: MentionKey): void {
+    if (m.country === null) return;
+    const key = `${m.country}|${m.subEventType}`;
+    const list = this.byCountryKind.get(key);
+    if (list) list.push(index);
+    else this.byCountryKind.set(key, [index]);
+  }
+
+  candidates(l: MentionKey): number[] {
+    let found: number[];
+    if (l.lat === null || l.lon === null) found = l.country === null ? [] : [...(this.byCountryKind.get(`${l.country}|${l.subEventType}`) ?? [])];
+    else found = [...(this.byCell.get(cellNumber(this.row(l.lat), this.row(l.lon))) ?? []), ...this.wide];
+    found.sort((a, b) => a - b);
+    let n = 0;
+    for (let i = 0; i < found.length; i++) if (i === 0 || found[i] !== found[i - 1]) found[n++] = found[i]!;
+    found.length = n;
+    return found;
+  }
+
+  /** The row (of latitude) or column (of longitude) of the cell a coordinate is in. */
+  private row(degrees: number): number {
+    return Math.floor(degrees / this.cellDegrees);
+  }
+}
+
+/** One number for a cell from its row and column (of at most a few thousand each way at 0.1°). */
+function cellNumber(row: number, column: number): number {
+  return (row + 1e4) * 1e5 + (column + 1e4);
+}
+
 /** Days between a day and the nearest date of that "MM-DD", whatever its year. */
 export function daysToYearless(monthDay: string, day: number): number {
   // In numbers rather than ISO strings: resolution asks this of every undated telling and member.
@@ -305,10 +412,9 @@ export function cluster(keys: readonly MentionKey[], candidates: (k: MentionKey)
   const contest = () => {
     competing.clear();
     if (!placedFirst[1]!.length) return;
-    // Such a telling fits only an event with a telling within 10 km: most events are not worth a look.
-    const near = phase1.map((g) => boxOf(g, UNDATED_REACH_KM));
     for (const l of placedFirst[1]!) {
-      for (const [k, g] of phase1.entries()) {
+      for (const k of nearFinder.candidates(l)) {
+        const g = phase1[k]!;
         if (!inBox(l, near[k]!) || fit(l, g) === null) continue;
         const documents = competing.get(g) ?? new Set<string>();
         documents.add(l.document);
@@ -320,14 +426,21 @@ export function cluster(keys: readonly MentionKey[], candidates: (k: MentionKey)
   // extent of each event, widened by that, rules out most of them without a look at their tellings.
   // (Boxes and counts by the group's index in phase1: read for every group and every loose telling.)
   const reach = phase1.map((g) => boxOf(g, VAGUE_REACH_KM));
+  const finder = new GroupFinder(phase1, reach, REACH_CELL_DEGREES);
+  // A telling with neither a date nor a report's date fits only an event with a telling within 10 km
+  // (fit()): its events are found by their boxes of that reach.
+  const near = phase1.map((g) => boxOf(g, UNDATED_REACH_KM));
+  const nearFinder = new GroupFinder(phase1, near, NEAR_CELL_DEGREES);
+  const spans = phase1.map(daySpanOf);
   for (const tier of placedFirst) {
     if (tier === placedFirst[1]) contest();
     const reported = phase1.map((g) => g.length);
     for (const l of tier) {
       let best: { cost: number; index: number } | null = null;
       let fits = 0;
-      for (let k = 0; k < phase1.length; k++) {
-        if (!inBox(l, reach[k]!)) continue;
+      const undated = l.day === null && l.published === null;
+      for (const k of undated ? nearFinder.candidates(l) : finder.candidates(l)) {
+        if (!inBox(l, undated ? near[k]! : reach[k]!) || !daysMayFit(l, spans[k]!)) continue;
         const g = phase1[k]!;
         const c = fit(l, g);
         if (c === null) continue;
@@ -341,10 +454,25 @@ export function cluster(keys: readonly MentionKey[], candidates: (k: MentionKey)
       if (best && group && (l.day !== null || l.published !== null || fits === 1) && !contested) {
         group.push(l);
         reach[best.index] = boxOf(group, VAGUE_REACH_KM);
+        finder.fileBox(best.index, reach[best.index]!);
+        finder.fileMember(best.index, l);
+        near[best.index] = boxOf(group, UNDATED_REACH_KM);
+        spans[best.index] = daySpanOf(group);
+        nearFinder.fileBox(best.index, near[best.index]!);
+        nearFinder.fileMember(best.index, l);
       } else standalone.push([l]);
     }
   }
-  return [...phase1, ...standalone].map((members) => ({ id: eventIdOf(members), members: [...members].sort((a, b) => (a.sortKey < b.sortKey ? -1 : 1)) }));
+  return [...phase1, ...standalone].map((members) => new MentionCluster([...members].sort((a, b) => (a.sortKey < b.sortKey ? -1 : 1))));
+}
+
+class MentionCluster implements Cluster {
+  #id: string | undefined;
+  constructor(readonly members: readonly MentionKey[]) {}
+  /** Hashed when first asked: resolution asks it only of the clusters that changed. */
+  get id(): string {
+    return (this.#id ??= eventIdOf(this.members));
+  }
 }
 
 interface Link { readonly a: MentionKey; readonly b: MentionKey; readonly cost: number }
@@ -392,9 +520,11 @@ function components(members: readonly MentionKey[], links: Link[]): MentionKey[]
  * A telling placed only in a country joins such a telling (or another of the country) when only one agrees.
  */
 function linkRegional(loose: readonly MentionKey[], anchored: readonly MentionKey[][]): MentionKey[][] {
-  const reach = anchored.map((g) => ({ g, box: boxOf(g, VAGUE_REACH_KM) }));
+  const reach = anchored.map((g) => boxOf(g, VAGUE_REACH_KM));
+  const finder = new GroupFinder(anchored, reach, REACH_CELL_DEGREES);
   const dated = (k: MentionKey) => !k.tellsSeveral && k.day !== null && (k.datePrecision === 'day' || k.datePrecision === 'week');
-  const unclaimed = (k: MentionKey) => !reach.some(({ g, box }) => inBox(k, box) && fit(k, g) !== null);
+  const spans = anchored.map(daySpanOf);
+  const unclaimed = (k: MentionKey) => !finder.candidates(k).some((i) => inBox(k, reach[i]!) && daysMayFit(k, spans[i]!) && fit(k, anchored[i]!) !== null);
   const regional = loose.filter((k) => dated(k) && k.lat !== null && k.geoPrecision === 3 && unclaimed(k));
   const national = loose.filter((k) => dated(k) && k.lat === null && k.country !== null && unclaimed(k));
   const sharedSide = (a: MentionKey, b: MentionKey) => (a.actor1 !== null && a.actor1 === b.actor1) || (a.actor2 !== null && a.actor2 === b.actor2);

@@ -78,6 +78,8 @@ export interface Store {
   unresolvedMentionKeys(): MentionKey[];
   /** Anchored mentions (a day and a point) in these map cells, dated within [dayFrom, dayTo]. */
   mentionKeysNear(cells: readonly string[], dayFrom: number, dayTo: number): MentionKey[];
+  /** Mentions of one sub-event type in these map cells dated any day. */
+  datedMentionKeysNear(cells: readonly string[], subEventType: string): MentionKey[];
   /**
    * Mentions of one sub-event type in these map cells with no date and no publication date (whether
    * they fit an event depends on each other), at most `limit` of them.

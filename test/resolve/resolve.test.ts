@@ -261,3 +261,31 @@ test('a report with no date joins the event 29.9 km due north of it, not the one
     assert.deepEqual(sizes([mention('site.txt'), mention('town.txt', { date: null, date_precision: null, location: north(km) })]), expected, `${km} km`);
   }
 });
+
+test('among three hundred events of a region, a report placed only in the province, one with no date and one placed only in the country each join the one event that fits', () => {
+  // A grid of strikes 5.5 km apart, three days apart: none is another's (phase 1), and each loose
+  // report below fits exactly one of them. Resolution finds those among the events around by their
+  // extent and their days rather than by a look at every event: the answer must be what a look at
+  // every one gives.
+  const site = (i: number): Place => ({ ...AIN_AL_ASAD, name: `Site ${i}`, lat: 33 + (i % 20) * 0.05, lon: 42 + Math.floor(i / 20) * 0.05 });
+  const day = (i: number) => new Date(Date.UTC(2024, 0, 1) + i * 3 * 86_400_000).toISOString().slice(0, 10);
+  const events = Array.from({ length: 300 }, (_, i) => mention(`strike-${i}.txt`, {
+    date: day(i), location: site(i), ...(i === 77 ? { sub_event_type: 'Shelling/artillery/missile attack', weapons: ['artillery'] } : {}),
+  }));
+  const province = mention('province.txt', { date: day(150), location: { ...ANBAR, lat: site(150).lat! + 0.3, lon: site(150).lon! } });
+  const undated = mention('undated.txt', {
+    date: null, date_precision: null, sub_event_type: 'Shelling/artillery/missile attack', weapons: ['artillery'],
+    location: { ...site(77), name: 'Town', geo_precision: 2, lat: site(77).lat! + 0.02 }, sources: [{ document: 'undated.txt', outlet: null, cited: [], published: null, evidence: [] }],
+  });
+  const country: Place = { name: 'Iraq', admin1: null, country: 'Iraq', country_code: 'IQ', lat: null, lon: null, geo_precision: 4 };
+  const national = mention('national.txt', { date: day(200), location: country });
+  const all = [...events, province, undated, national];
+  for (const order of [all, [...all].reverse()]) {
+    const clusters = cluster(order.map(mentionKey));
+    assert.equal(clusters.length, 300);
+    const withIt = (m: Mention) => clusters.find((c) => c.members.some((k) => k.id === m.id))!.members.map((k) => k.document).sort();
+    assert.deepEqual(withIt(province), ['province.txt', 'strike-150.txt']);
+    assert.deepEqual(withIt(undated), ['strike-77.txt', 'undated.txt']);
+    assert.deepEqual(withIt(national), ['national.txt', 'strike-200.txt']);
+  }
+});

@@ -90,6 +90,21 @@ for (const [name, open] of IMPLEMENTATIONS) {
     store.close();
   });
 
+  test(`${name}: dated mentions of one kind near a place, whatever their day; undated ones and other kinds are not read`, () => {
+    const store = open();
+    const at = (id: string, date: string | null, lat: number, sub = 'Air/drone strike'): EventRecord => ({
+      ...record(id, date), sub_event_type: sub, location: { name: 'P', admin1: null, country: 'Iraq', country_code: 'IQ', lat, lon: 42.1, geo_precision: 2 },
+    });
+    // Cells are half a degree: 33.1 and 33.2 share one, 34.1 is in another.
+    save(store, [doc('a.txt', 'h1', [at('m1', '2020-01-05', 33.1), at('m2', '2024-06-01', 33.2), at('m3', null, 33.1), at('m4', '2024-06-01', 33.1, 'Shelling/artillery/missile attack'), at('m5', '2024-06-01', 34.1)])]);
+    const [key] = store.mentionKeys(['m1']);
+    const cell = `${Math.floor(key!.lat! / 0.5)}:${Math.floor(key!.lon! / 0.5)}`;
+    assert.deepEqual(store.datedMentionKeysNear([cell], 'Air/drone strike').map((k) => k.id).sort(), ['m1', 'm2']);
+    assert.deepEqual(store.datedMentionKeysNear([cell], 'Shelling/artillery/missile attack').map((k) => k.id), ['m4']);
+    assert.deepEqual(store.datedMentionKeysNear([], 'Air/drone strike'), []);
+    store.close();
+  });
+
   test(`${name}: line counts across documents of a site`, () => {
     const store = open();
     store.recordLines([{ site: 's', key: 'k', documentHash: 'h1' }, { site: 's', key: 'k', documentHash: 'h2' }, { site: 's', key: 'k', documentHash: 'h2' }, { site: 't', key: 'k', documentHash: 'h3' }]);

@@ -145,6 +145,12 @@ export class SqliteStore implements Store {
     return (this.stmt(sql).all(...cells, dayFrom, dayTo) as { key: string }[]).map((r) => JSON.parse(r.key) as MentionKey);
   }
 
+  datedMentionKeysNear(cells: readonly string[], subEventType: string): MentionKey[] {
+    if (!cells.length) return [];
+    const sql = `SELECT key FROM mentions WHERE cell IN (${cells.map(() => '?').join(',')}) AND sub_event_type = ? AND day IS NOT NULL`;
+    return (this.stmt(sql).all(...cells, subEventType) as { key: string }[]).map((r) => JSON.parse(r.key) as MentionKey);
+  }
+
   undatedMentionKeysNear(cells: readonly string[], subEventType: string, limit: number): MentionKey[] {
     // One cell at a time, so that the partial index (cell, sub_event_type, id) answers in order and the limit stops the read.
     const stmt = this.stmt('SELECT key FROM mentions WHERE cell = ? AND sub_event_type = ? AND day IS NULL AND published_day IS NULL ORDER BY id LIMIT ?');
@@ -201,7 +207,8 @@ export class SqliteStore implements Store {
     const ins = this.stmt(`INSERT INTO events (id, record, disagreements, date, sub_event_type, country_code, lat, lon, n_sources, event_type, actor1, actor2, claim_status)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const insText = this.stmt('INSERT INTO events_text (rowid, text) VALUES (?, ?)');
-    const link = this.stmt('UPDATE mentions SET event_id = ? WHERE id = ?');
+    // Most members of a rewritten event were in it before: their row is not written again.
+    const link = this.stmt('UPDATE mentions SET event_id = ? WHERE id = ? AND event_id IS NOT ?');
     this.db.transaction(() => {
       for (const id of remove) this.dropEvent(id);
       for (const e of add) {
@@ -209,8 +216,9 @@ export class SqliteStore implements Store {
         this.dropEvent(r.id);
         const { lastInsertRowid } = ins.run(r.id, JSON.stringify(r), JSON.stringify(e.disagreements), r.date, r.sub_event_type, r.location?.country_code ?? null, r.location?.lat ?? null,
           r.location?.lon ?? null, r.sources.length, r.event_type, r.actor1, r.actor2, r.claim.status);
-        insText.run(lastInsertRowid, [r.notes, ...r.sources.flatMap((s) => s.evidence.map((v) => v.text))].join(' '));
-        for (const m of e.mentionIds) link.run(r.id, m);
+        // Outlets that carry one wire story quote the same sentences: each is indexed once.
+        insText.run(lastInsertRowid, [...new Set([r.notes, ...r.sources.flatMap((s) => s.evidence.map((v) => v.text))])].join(' '));
+        for (const m of e.mentionIds) link.run(r.id, m, r.id);
       }
     })();
   }

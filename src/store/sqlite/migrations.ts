@@ -80,4 +80,6 @@ export const MIGRATIONS: readonly string[] = [
      (SELECT group_concat(json_extract(v.value, '$.text'), ' ') FROM json_each(json_extract(record, '$.sources')) s, json_each(json_extract(s.value, '$.evidence')) v) FROM events;`,
   // Reports with no date and no publication date, by place and kind: resolution reads a few of them per new point.
   `CREATE INDEX mentions_undated ON mentions(cell, sub_event_type, id) WHERE day IS NULL AND published_day IS NULL;`,
+  // A telling with no date fits only an event of its kind near it, whatever its day: read by place and kind.
+  `CREATE INDEX mentions_cell_type_day ON mentions(cell, sub_event_type, day) WHERE day IS NOT NULL;`,
 ];
