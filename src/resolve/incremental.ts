@@ -31,15 +31,14 @@ export function resolvePending(store: Store): ResolutionSummary {
       readOnce(`undated|${k.subEventType}|${cell}`, () => store.undatedMentionKeysNear([cell], k.subEventType, UNDATED_READ_PER_CELL));
     }
   };
-  const withoutDate: MentionKey[] = [];
+  const withoutDate: { readonly k: MentionKey; readonly cells: readonly string[] }[] = [];
   for (const k of pending) {
     const window = dayWindow(k);
     if (!window) {
       // No date at all: only the same place can tell, over any day, and only an event of the same kind (fit()).
-      for (const cell of cellsWithin(k, UNDATED_REACH_KM)) {
-        readOnce(`any-day|${k.subEventType}|${cell}`, () => store.datedMentionKeysNear([cell], k.subEventType));
-      }
-      withoutDate.push(k);
+      const cells = cellsWithin(k, UNDATED_REACH_KM);
+      for (const cell of cells) readOnce(`any-day|${k.subEventType}|${cell}`, () => store.datedMentionKeysNear([cell], k.subEventType));
+      withoutDate.push({ k, cells });
       continue;
     }
     if (isAnchor(k)) {
@@ -60,8 +59,8 @@ export function resolvePending(store: Store): ResolutionSummary {
     if (h.lat === null || h.lon === null || (h.geoPrecision ?? 3) > 2 || (h.day === null && h.published === null)) continue;
     hosts.add(`${h.subEventType}|${cellOf(h.lat, h.lon)}`);
   }
-  for (const k of withoutDate) {
-    if (cellsWithin(k, UNDATED_REACH_KM).some((cell) => hosts.has(`${k.subEventType}|${cell}`))) undatedNear(k);
+  for (const { k, cells } of withoutDate) {
+    if (cells.some((cell) => hosts.has(`${k.subEventType}|${cell}`))) undatedNear(k);
   }
   // Whole events, so that a cluster is never cut in two.
   const previous = new Set(store.eventOfMentions([...neighbourhood.keys()]).values());

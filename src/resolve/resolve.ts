@@ -283,37 +283,19 @@ function daysMayFit(l: MentionKey, span: DaySpan): boolean {
   return true;
 }
 
-/** Cells of the finders of groups within 150 km and within 10 km of a telling (GroupFinder). */
-const REACH_CELL_DEGREES = 1;
-const NEAR_CELL_DEGREES = 0.1;
-
 /** A box over more cells than this is looked at for every telling rather than filed under its cells. */
 const MAX_CELLS_PER_BOX = 400;
 
-/**
- * The groups a loose telling could fit (fit() is not null), found without a look at every group:
- * - a telling with a point fits only groups whose box holds it: the boxes are filed under the map
- *   cells they cover (a box with a point-less member is everything's, filed apart);
- * - a telling with no point fits only through a member of its country and its sub-event type.
- * Every group that can fit is among those given (others may be: the caller still asks fit()), by
- * index, in increasing order. So resolution's work per telling does not grow with the number of
- * events around it: at 100,000 documents a batch's neighbourhood holds thousands in one region.
- */
-class GroupFinder {
+/** Boxes filed under the map cells they cover, so that the boxes that may hold a point are found at its cell. */
+class BoxCells {
   private readonly byCell = new Map<number, number[]>();
   private readonly wide: number[] = [];
-  private readonly byCountryKind = new Map<string, number[]>();
 
   /** `cellDegrees`: about the size of the boxes, so that a box covers a few cells and a cell holds few boxes. */
-  constructor(groups: readonly (readonly MentionKey[])[], boxes: readonly Box[], private readonly cellDegrees: number) {
-    groups.forEach((g, index) => {
-      this.fileBox(index, boxes[index]!);
-      for (const m of g) this.fileMember(index, m);
-    });
-  }
+  constructor(private readonly cellDegrees: number) {}
 
-  /** A group's box, when it is made or grows (the cells it covered before stay filed: it only grows). */
-  fileBox(index: number, box: Box): void {
+  /** A box, by its index, when it is made or grows (the cells it covered before stay filed: it only grows). */
+  file(index: number, box: Box): void {
     const [south, north, west, east] = [this.row(box.south), this.row(box.north), this.row(box.west), this.row(box.east)];
     if ((north - south + 1) * (east - west + 1) > MAX_CELLS_PER_BOX) {
       this.wide.push(index);
@@ -321,7 +303,7 @@ class GroupFinder {
     }
     for (let i = south; i <= north; i++) {
       for (let j = west; j <= east; j++) {
-        const cell = cellNumber(i, j);
+        const cell = (i + 1e4) * 1e5 + (j + 1e4); // one number (rows and columns are a few thousand at most each way)
         const list = this.byCell.get(cell);
         if (list) list.push(index);
         else this.byCell.set(cell, [index]);
@@ -329,24 +311,10 @@ class GroupFinder {
     }
   }
 
-  /** A member that joins a group. */
-  fileMember(index: number, m: MentionKey): void {
-    if (m.country === null) return;
-    const key = `${m.country}|${m.subEventType}`;
-    const list = this.byCountryKind.get(key);
-    if (list) list.push(index);
-    else this.byCountryKind.set(key, [index]);
-  }
-
-  candidates(l: MentionKey): number[] {
-    let found: number[];
-    if (l.lat === null || l.lon === null) found = l.country === null ? [] : [...(this.byCountryKind.get(`${l.country}|${l.subEventType}`) ?? [])];
-    else found = [...(this.byCell.get(cellNumber(this.row(l.lat), this.row(l.lon))) ?? []), ...this.wide];
-    found.sort((a, b) => a - b);
-    let n = 0;
-    for (let i = 0; i < found.length; i++) if (i === 0 || found[i] !== found[i - 1]) found[n++] = found[i]!;
-    found.length = n;
-    return found;
+  /** The boxes filed at a point's cell (a box filed twice is given twice). */
+  at(lat: number, lon: number): readonly number[] {
+    const cell = (this.row(lat) + 1e4) * 1e5 + (this.row(lon) + 1e4);
+    return [...(this.byCell.get(cell) ?? []), ...this.wide];
   }
 
   /** The row (of latitude) or column (of longitude) of the cell a coordinate is in. */
@@ -355,9 +323,65 @@ class GroupFinder {
   }
 }
 
-/** One number for a cell from its row and column (of at most a few thousand each way at 0.1°). */
-function cellNumber(row: number, column: number): number {
-  return (row + 1e4) * 1e5 + (column + 1e4);
+/**
+ * Groups of phase 1 as loose tellings look for them, without a look at every group (at 100,000
+ * documents a batch's neighbourhood holds thousands of events in one region):
+ * - a telling with a point fits only a group with a telling within 150 km (distanceLimit()), or
+ *   within 10 km when it has neither a date nor a report's date: groups are found by their extent,
+ *   widened by that reach, filed under the map cells it covers (1° and 0.1°); a group with a
+ *   point-less member is everything's;
+ * - a telling with no point fits only through a member of its country and its sub-event type;
+ * - a dated telling fits only a member dated within their tolerances (daysMayFit()).
+ * mayFit() gives every group for which fit() can be other than null (and perhaps others: fit()
+ * decides), by index in increasing order.
+ */
+class GroupIndex {
+  private readonly reach: Box[];
+  private readonly near: Box[];
+  private readonly spans: DaySpan[];
+  private readonly reachCells = new BoxCells(1);
+  private readonly nearCells = new BoxCells(0.1);
+  private readonly byCountryKind = new Map<string, number[]>();
+
+  constructor(private readonly groups: readonly MentionKey[][]) {
+    this.reach = groups.map((g) => boxOf(g, VAGUE_REACH_KM));
+    this.near = groups.map((g) => boxOf(g, UNDATED_REACH_KM));
+    this.spans = groups.map(daySpanOf);
+    groups.forEach((g, index) => {
+      this.reachCells.file(index, this.reach[index]!);
+      this.nearCells.file(index, this.near[index]!);
+      for (const m of g) this.fileKind(index, m);
+    });
+  }
+
+  mayFit(l: MentionKey): number[] {
+    const undated = l.day === null && l.published === null;
+    const found = l.lat === null || l.lon === null
+      ? [...(l.country === null ? [] : this.byCountryKind.get(`${l.country}|${l.subEventType}`) ?? [])]
+      : [...(undated ? this.nearCells : this.reachCells).at(l.lat, l.lon)];
+    found.sort((a, b) => a - b);
+    return found.filter((k, i) => (i === 0 || k !== found[i - 1]) && inBox(l, (undated ? this.near : this.reach)[k]!) && daysMayFit(l, this.spans[k]!));
+  }
+
+  /** A telling joins a group: its extents and days grow. */
+  join(index: number, l: MentionKey): void {
+    const g = this.groups[index]!;
+    g.push(l);
+    this.reach[index] = boxOf(g, VAGUE_REACH_KM);
+    this.near[index] = boxOf(g, UNDATED_REACH_KM);
+    this.spans[index] = daySpanOf(g);
+    this.reachCells.file(index, this.reach[index]!);
+    this.nearCells.file(index, this.near[index]!);
+    this.fileKind(index, l);
+  }
+
+  private fileKind(index: number, m: MentionKey): void {
+    if (m.country === null) return;
+    const key = `${m.country}|${m.subEventType}`;
+    const list = this.byCountryKind.get(key);
+    if (list) list.push(index);
+    else this.byCountryKind.set(key, [index]);
+  }
 }
 
 /** Days between a day and the nearest date of that "MM-DD", whatever its year. */
@@ -409,38 +433,27 @@ export function cluster(keys: readonly MentionKey[], candidates: (k: MentionKey)
   const placeOnly = (k: MentionKey) => k.day === null && k.published === null && !k.dayWithoutYear;
   const placedFirst = [loose.filter((k) => k.lat !== null && !placeOnly(k)), loose.filter((k) => k.lat !== null && placeOnly(k)), loose.filter((k) => k.lat === null)];
   const competing = new Map<MentionKey[], Set<string>>();
+  // The groups a loose telling may fit, by extent, days and kind (each still asked through fit()).
+  const index = new GroupIndex(phase1);
   const contest = () => {
     competing.clear();
-    if (!placedFirst[1]!.length) return;
     for (const l of placedFirst[1]!) {
-      for (const k of nearFinder.candidates(l)) {
+      for (const k of index.mayFit(l)) {
         const g = phase1[k]!;
-        if (!inBox(l, near[k]!) || fit(l, g) === null) continue;
+        if (fit(l, g) === null) continue;
         const documents = competing.get(g) ?? new Set<string>();
         documents.add(l.document);
         competing.set(g, documents);
       }
     }
   };
-  // A telling with a point fits only events with a telling within 150 km (distanceLimit()): the
-  // extent of each event, widened by that, rules out most of them without a look at their tellings.
-  // (Boxes and counts by the group's index in phase1: read for every group and every loose telling.)
-  const reach = phase1.map((g) => boxOf(g, VAGUE_REACH_KM));
-  const finder = new GroupFinder(phase1, reach, REACH_CELL_DEGREES);
-  // A telling with neither a date nor a report's date fits only an event with a telling within 10 km
-  // (fit()): its events are found by their boxes of that reach.
-  const near = phase1.map((g) => boxOf(g, UNDATED_REACH_KM));
-  const nearFinder = new GroupFinder(phase1, near, NEAR_CELL_DEGREES);
-  const spans = phase1.map(daySpanOf);
   for (const tier of placedFirst) {
     if (tier === placedFirst[1]) contest();
     const reported = phase1.map((g) => g.length);
     for (const l of tier) {
       let best: { cost: number; index: number } | null = null;
       let fits = 0;
-      const undated = l.day === null && l.published === null;
-      for (const k of undated ? nearFinder.candidates(l) : finder.candidates(l)) {
-        if (!inBox(l, undated ? near[k]! : reach[k]!) || !daysMayFit(l, spans[k]!)) continue;
+      for (const k of index.mayFit(l)) {
         const g = phase1[k]!;
         const c = fit(l, g);
         if (c === null) continue;
@@ -451,16 +464,8 @@ export function cluster(keys: readonly MentionKey[], candidates: (k: MentionKey)
       const group = best && phase1[best.index]!;
       // Undated and unpublished: only when one event at that site could be the one.
       const contested = group && placeOnly(l) && (competing.get(group)?.size ?? 0) > 1;
-      if (best && group && (l.day !== null || l.published !== null || fits === 1) && !contested) {
-        group.push(l);
-        reach[best.index] = boxOf(group, VAGUE_REACH_KM);
-        finder.fileBox(best.index, reach[best.index]!);
-        finder.fileMember(best.index, l);
-        near[best.index] = boxOf(group, UNDATED_REACH_KM);
-        spans[best.index] = daySpanOf(group);
-        nearFinder.fileBox(best.index, near[best.index]!);
-        nearFinder.fileMember(best.index, l);
-      } else standalone.push([l]);
+      if (best && (l.day !== null || l.published !== null || fits === 1) && !contested) index.join(best.index, l);
+      else standalone.push([l]);
     }
   }
   return [...phase1, ...standalone].map((members) => new MentionCluster([...members].sort((a, b) => (a.sortKey < b.sortKey ? -1 : 1))));
@@ -520,11 +525,9 @@ function components(members: readonly MentionKey[], links: Link[]): MentionKey[]
  * A telling placed only in a country joins such a telling (or another of the country) when only one agrees.
  */
 function linkRegional(loose: readonly MentionKey[], anchored: readonly MentionKey[][]): MentionKey[][] {
-  const reach = anchored.map((g) => boxOf(g, VAGUE_REACH_KM));
-  const finder = new GroupFinder(anchored, reach, REACH_CELL_DEGREES);
+  const index = new GroupIndex(anchored);
   const dated = (k: MentionKey) => !k.tellsSeveral && k.day !== null && (k.datePrecision === 'day' || k.datePrecision === 'week');
-  const spans = anchored.map(daySpanOf);
-  const unclaimed = (k: MentionKey) => !finder.candidates(k).some((i) => inBox(k, reach[i]!) && daysMayFit(k, spans[i]!) && fit(k, anchored[i]!) !== null);
+  const unclaimed = (k: MentionKey) => !index.mayFit(k).some((i) => fit(k, anchored[i]!) !== null);
   const regional = loose.filter((k) => dated(k) && k.lat !== null && k.geoPrecision === 3 && unclaimed(k));
   const national = loose.filter((k) => dated(k) && k.lat === null && k.country !== null && unclaimed(k));
   const sharedSide = (a: MentionKey, b: MentionKey) => (a.actor1 !== null && a.actor1 === b.actor1) || (a.actor2 !== null && a.actor2 === b.actor2);

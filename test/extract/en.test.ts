@@ -181,6 +181,9 @@ const CASES: [string, Expected][] = [
   // "According to US defense officials": the target's side confirms.
   ['Title\n\nOn 6 March 2024, drones attacked US forces at al-Tanf, according to US defense officials.',
     { sub: 'Air/drone strike', actor2: 'Military Forces of the United States', claim: 'confirmed', by: 'Military Forces of the United States' }],
+  // Any state's officials, as the lexicon's nationalities name them.
+  ['Title\n\nOn 6 March 2024, gunmen killed three people in an attack on a police post in Moroto, Ugandan officials said.',
+    { sub: 'Attack', place: 'Moroto', killed: 3, claim: 'confirmed' }],
 ];
 
 testCaseTable('en', CASES);

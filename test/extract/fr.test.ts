@@ -27,6 +27,9 @@ const CASES: [string, Expected][] = [
     { sub: 'Peaceful protest', date: '2024-03-08', place: 'Baghdad' }],
   ['Titre\n\nLe Pentagone a confirmé jeudi 14 mars 2024 qu’une roquette était tombée près de l’aéroport d’Erbil, sans faire de victimes.',
     { sub: 'Shelling/artillery/missile attack', place: 'Erbil International Airport', claim: 'confirmed', killed: 0, wounded: 0 }],
+  // Les responsables de tout État que le lexique nomme confirment.
+  ['Titre\n\nMardi 12 mars 2024, une frappe de drone a visé un dépôt près de Koursk, selon un responsable militaire russe.',
+    { sub: 'Air/drone strike', date: '2024-03-12', claim: 'confirmed' }],
   ['Titre\n\nMardi 12 mars 2024, des hommes armés ont ouvert le feu sur un café de Bamako.',
     { sub: 'Attack', date: '2024-03-12', place: 'Bamako', weapons: ['small_arms'] }],
   ['Titre\n\nMardi 12 mars 2024, des hommes armés ont attaqué des habitations à Bamako.',

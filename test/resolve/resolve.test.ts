@@ -277,7 +277,7 @@ test('among three hundred events of a region, a report placed only in the provin
     date: null, date_precision: null, sub_event_type: 'Shelling/artillery/missile attack', weapons: ['artillery'],
     location: { ...site(77), name: 'Town', geo_precision: 2, lat: site(77).lat! + 0.02 }, sources: [{ document: 'undated.txt', outlet: null, cited: [], published: null, evidence: [] }],
   });
-  const country: Place = { name: 'Iraq', admin1: null, country: 'Iraq', country_code: 'IQ', lat: null, lon: null, geo_precision: 4 };
+  const country: Place = { name: 'Iraq', admin1: null, country: 'Iraq', country_code: 'IQ', lat: null, lon: null, geo_precision: null };
   const national = mention('national.txt', { date: day(200), location: country });
   const all = [...events, province, undated, national];
   for (const order of [all, [...all].reverse()]) {

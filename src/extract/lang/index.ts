@@ -291,7 +291,8 @@ export function languagePack(language: Language): LanguagePack {
 }
 
 function compile(language: Language, lex: RawLexicon): LanguagePack {
-  const L = lex.lists;
+  // The nationality words are a list too, for cues that name a state's officials ("{nationality} officials said").
+  const L: Record<string, string[]> = { ...lex.lists, nationality: Object.keys(lex.nationality) };
   const words = (phrases: readonly string[]) => wordsRegex(phrases, L);
   const monthNames = L.month ?? [];
   const months = new Map<string, number>();
