@@ -13,7 +13,9 @@ const f3 = (x: number | null | undefined) => (x === null || x === undefined ? '-
 const SETS = [
   { name: 'seeds', gold: 'gold/seeds.gold.json', corpus: 'corpus/seeds' },
   { name: 'dev', gold: 'gold/dev.gold.json', corpus: 'corpus/dev.jsonl' },
+  { name: 'dev2', gold: 'gold/dev2.gold.json', corpus: 'corpus/dev2.jsonl' },
   { name: 'acled-kenya', gold: 'bench/acled-kenya/notes.gold.json', corpus: 'bench/acled-kenya/notes.jsonl' },
+  { name: 'acled-mena', gold: 'bench/acled-mena/notes.gold.json', corpus: 'bench/acled-mena/notes.jsonl' },
 ];
 
 if (!existsSync(shared)) {
