@@ -24,9 +24,19 @@ export function extractWithLineCounts({ doc, hash, ceiling, lines }: ExtractTask
   const lineFrequency: LineFrequency = (key) => counts.get(key) ?? 0;
   try {
     const p = processDocument(doc, { lineFrequency, hash, ...(ceiling ? { ceiling } : {}) });
-    const events = p.events.map((e) => ({ record: toRecord(p.info, e), trace: e.trace, dayWithoutYear: e.day_without_year ?? null, tellsSeveral: e.tells_several ?? false }));
+    const events = p.events.map((e) => ({ record: toRecord(p.info, e), trace: e.trace, dayWithoutYear: e.day_without_year ?? null, tellsSeveral: e.tells_several ?? false, dayStated: dayStated(e) }));
     return { ok: true, document: { info: p.info, text: doc.text, zones: p.cleaned.zones, note: p.unsupported, events } };
   } catch (e) {
     return { ok: false, input: doc.name, reason: `processing failed: ${(e as Error).message}` };
   }
+}
+
+/** Whether the event's day came from a calendar date of the text ("on 29 January 2024", "le 3 mars"):
+ *  chrono's full or yearless date, not a weekday, "yesterday", an enumeration or a date inherited from
+ *  another sentence. Resolution reads two different stated days as two events. */
+function dayStated(e: { readonly date_precision: string | null; readonly trace: readonly { readonly field: string; readonly rule: string }[] }): boolean {
+  if (e.date_precision !== 'day') return false;
+  // Any of the sentences that dated it: a lead dated by its report may be followed by the sentence that
+  // states the day; a retelling ("+anaphora") carries the day its first telling stated.
+  return e.trace.some((t) => t.field === 'date' && /\.date\.chrono(?:\+anchor-year)?(?:\+anaphora)?$/.test(t.rule));
 }

@@ -23,6 +23,8 @@ export interface Mention {
   readonly dayWithoutYear?: string | null;
   /** The document told several events at once here, and nothing tells them apart ("two separate drone attacks in Iraq"). */
   readonly tellsSeveral?: boolean;
+  /** The text gave the event's day as a calendar date ("on 29 January"), not a weekday or "yesterday". */
+  readonly dayStated?: boolean;
 }
 
 /** What resolution reads of a mention; also what the store indexes. */
@@ -46,6 +48,8 @@ export interface MentionKey {
   readonly weapons?: readonly string[];
   /** A telling of several events at once: it is none of them (absent in keys stored before it was kept). */
   readonly tellsSeveral?: boolean;
+  /** The day was stated as a calendar date (absent in keys stored before it was kept). */
+  readonly dayStated?: boolean;
   readonly published: number | null;
   /** Order of mentions for a stable event id: earliest report first. */
   readonly sortKey: string;
@@ -73,6 +77,7 @@ export function mentionKey(m: Mention): MentionKey {
     actor2: r.actor2,
     weapons: r.weapons,
     tellsSeveral: m.tellsSeveral ?? false,
+    dayStated: (m.dayStated ?? false) && r.date_precision === 'day',
     published: published ? toDays(published) : null,
     sortKey: `${published ?? '9999-12-31'}|${m.id}`,
   };
@@ -164,6 +169,9 @@ function actorsAgree(a: MentionKey, b: MentionKey): boolean {
 
 function daysAgree(a: MentionKey, b: MentionKey): boolean {
   if (a.day === null || b.day === null) return false;
+  // Two calendar dates that differ are two days, as written: the day of tolerance is for a weekday or
+  // "yesterday" counted from another day, or a night told by the day it ended.
+  if (a.dayStated && b.dayStated) return a.day === b.day;
   return Math.abs(a.day - b.day) <= Math.max(dateTolerance(a.datePrecision), dateTolerance(b.datePrecision));
 }
 
@@ -185,6 +193,8 @@ function linkCost(a: MentionKey, b: MentionKey): number {
 function fit(loose: MentionKey, members: readonly MentionKey[]): number | null {
   // "Two separate drone attacks in Iraq" is not one of the attacks another report tells.
   if (loose.tellsSeveral || members.some((m) => m.document === loose.document)) return null;
+  // The event as a whole, not one of its members: its days with this telling's must stay one event's.
+  if (loose.day !== null && !coherentDays(joinDayBounds(dayBoundsOf(members), dayBoundsOf([loose])))) return null;
   let best: number | null = null;
   // Without a date or a report's date, or without a point, a telling fits only members of its sub-event type (below): asked first.
   const sameKindOnly = (loose.day === null && loose.published === null) || loose.lat === null;
@@ -482,6 +492,44 @@ class MentionCluster implements Cluster {
 
 interface Link { readonly a: MentionKey; readonly b: MentionKey; readonly cost: number }
 
+/** The days an event's tellings give, by precision: the first and last day told to the day, and the
+ *  first and last day of tellings dated to the week of their report. */
+interface DayBounds {
+  readonly dayFirst: number; readonly dayLast: number;
+  readonly statedFirst: number; readonly statedLast: number;
+  readonly weekFirst: number; readonly weekLast: number;
+}
+
+function dayBoundsOf(members: readonly MentionKey[]): DayBounds {
+  let dayFirst = Infinity, dayLast = -Infinity, statedFirst = Infinity, statedLast = -Infinity, weekFirst = Infinity, weekLast = -Infinity;
+  for (const m of members) {
+    if (m.day === null) continue;
+    if (m.datePrecision === 'day') {
+      dayFirst = Math.min(dayFirst, m.day); dayLast = Math.max(dayLast, m.day);
+      if (m.dayStated) { statedFirst = Math.min(statedFirst, m.day); statedLast = Math.max(statedLast, m.day); }
+    } else if (m.datePrecision === 'week') { weekFirst = Math.min(weekFirst, m.day); weekLast = Math.max(weekLast, m.day); }
+  }
+  return { dayFirst, dayLast, statedFirst, statedLast, weekFirst, weekLast };
+}
+
+function joinDayBounds(a: DayBounds, b: DayBounds): DayBounds {
+  return {
+    dayFirst: Math.min(a.dayFirst, b.dayFirst), dayLast: Math.max(a.dayLast, b.dayLast),
+    statedFirst: Math.min(a.statedFirst, b.statedFirst), statedLast: Math.max(a.statedLast, b.statedLast),
+    weekFirst: Math.min(a.weekFirst, b.weekFirst), weekLast: Math.max(a.weekLast, b.weekLast),
+  };
+}
+
+/** How many days apart an event's own tellings may date it: two consecutive days (the night of, the day
+ *  after) for tellings to the day, however many join; a week for tellings dated by their report's week. */
+const EVENT_DAY_SPAN = dateTolerance('day');
+const EVENT_WEEK_SPAN = dateTolerance('week');
+
+function coherentDays(b: DayBounds): boolean {
+  return (b.dayLast === -Infinity || b.dayLast - b.dayFirst <= EVENT_DAY_SPAN) && b.statedLast <= b.statedFirst
+    && (b.weekLast === -Infinity || b.weekLast - b.weekFirst <= EVENT_WEEK_SPAN);
+}
+
 /**
  * The connected components of the links, the closest links joined first; a component never holds
  * two events of one document (the document told them apart). Sorting the links makes this
@@ -498,14 +546,20 @@ function components(members: readonly MentionKey[], links: Link[]): MentionKey[]
   };
   links.sort((x, y) => x.cost - y.cost || (x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : x.b.id < y.b.id ? -1 : 1));
   const documents = new Map<string, Set<string>>(members.map((k) => [k.id, new Set([k.document])]));
+  const days = new Map<string, DayBounds>(members.map((k) => [k.id, dayBoundsOf([k])]));
   for (const { a, b } of links) {
     const ra = find(a.id), rb = find(b.id);
     if (ra === rb) continue;
     const da = documents.get(ra)!, db = documents.get(rb)!;
     if ([...da].some((d) => db.has(d))) continue;
+    // Complete linkage on days: a link joins two groups only when the whole of the union stays one
+    // event's days. Links taken one by one would chain a place hit every day into one event of a month.
+    const joined = joinDayBounds(days.get(ra)!, days.get(rb)!);
+    if (!coherentDays(joined)) continue;
     const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
     parent.set(child, root);
     documents.set(root, new Set([...da, ...db]));
+    days.set(root, joined);
   }
   const groups = new Map<string, MentionKey[]>();
   for (const k of members) {

@@ -115,8 +115,8 @@ export class SqliteStore implements Store {
           published: d.info.published.iso, published_precision: d.info.published.precision, published_rule: d.info.published.rule,
           hash: d.info.hash, text: d.text, zones: JSON.stringify(d.zones), note: d.note, ingested_at: now,
         });
-        d.events.forEach(({ record, trace, dayWithoutYear, tellsSeveral }, ordinal) => {
-          const k = mentionKey({ id: record.id, document: d.info.name, record, dayWithoutYear: dayWithoutYear ?? null, tellsSeveral: tellsSeveral ?? false });
+        d.events.forEach(({ record, trace, dayWithoutYear, tellsSeveral, dayStated }, ordinal) => {
+          const k = mentionKey({ id: record.id, document: d.info.name, record, dayWithoutYear: dayWithoutYear ?? null, tellsSeveral: tellsSeveral ?? false, dayStated: dayStated ?? false });
           insertMention.run(record.id, lastInsertRowid, ordinal, record.date, record.sub_event_type, record.location?.country_code ?? null, JSON.stringify(record), JSON.stringify(trace),
             JSON.stringify(k), k.lat !== null && k.lon !== null ? cellOf(k.lat, k.lon) : null, k.day, k.published);
         });

@@ -1,0 +1,73 @@
+// A month of a war at one place: a town struck every day, each day told by several outlets.
+// Resolution must give one event per day, not one event of the month (links taken one by one
+// chain a place hit every day together), whatever the order in which the reports arrive.
+// The reports are written for this test.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteStore } from '../../src/store/sqlite/index.ts';
+import { ingest } from '../../src/ingest/ingest.ts';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+interface Report { readonly document: string; readonly published: string; readonly text: string }
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const spelled = (d: Date) => `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+
+/** Day k of March 2024 (k from 1). */
+const day = (k: number) => new Date(Date.UTC(2024, 2, k));
+
+/** Three outlets a day: two give the calendar date, one the weekday (published the day after; its toll makes
+ *  each text its own, since the same text twice is one document). */
+function month(days: number): Report[] {
+  const out: Report[] = [];
+  for (let k = 1; k <= days; k++) {
+    const d = day(k), next = day(k + 1);
+    out.push({ document: `wire-${k}.txt`, published: iso(d), text: `Air strike on Khan Yunis\n\nOn ${spelled(d)}, an Israeli air strike hit a house in Khan Yunis, killing ${k % 5 + 2} people, the civil defence said.` });
+    out.push({ document: `daily-${k}.txt`, published: iso(d), text: `Strike in Khan Yunis\n\nIsraeli warplanes struck a residential building in Khan Yunis on ${spelled(d)}, medics said.` });
+    out.push({ document: `weekly-${k}.txt`, published: iso(next), text: `Khan Yunis\n\nAn Israeli air strike hit a home in Khan Yunis on ${WEEKDAYS[d.getUTCDay()]}, wounding ${k + 1} people, residents said.` });
+  }
+  return out;
+}
+
+async function eventsOf(reports: readonly Report[]): Promise<{ id: string; date: string | null; documents: string[] }[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-war-'));
+  const store = new SqliteStore(join(dir, 'v.db'));
+  // One report per batch: resolution is incremental, as when reports arrive over a month.
+  for (const r of reports) {
+    const path = join(dir, `${r.document}.jsonl`);
+    writeFileSync(path, JSON.stringify({ document: r.document, text: r.text, published: r.published, language: 'en' }) + '\n');
+    await ingest(store, [path]);
+  }
+  const events = store.events().map((e) => ({ id: e.id, date: e.date, documents: e.sources.map((s) => s.document).sort() }));
+  store.close();
+  return events.sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+test('a month of daily strikes at one town, three reports a day: one event per day, in any order', async () => {
+  const reports = month(30);
+  const forward = await eventsOf(reports);
+  assert.equal(forward.length, 30, forward.map((e) => `${e.date}:${e.documents.join('+')}`).join(' | '));
+  for (const e of forward) {
+    const k = Number(e.documents[0]!.replace(/\D/g, ''));
+    assert.deepEqual(e.documents, [`daily-${k}.txt`, `weekly-${k}.txt`, `wire-${k}.txt`], `the reports of day ${k} are one event: ${forward.map((x) => `${x.date}:${x.documents.join('+')}`).join(' | ')}`);
+    assert.equal(e.date, iso(day(k)));
+  }
+  assert.deepEqual(await eventsOf([...reports].reverse()), forward, 'the same events and ids in reverse order');
+});
+
+test('a report dated only by its week joins one day of the month or none, and never bridges two', async () => {
+  const reports = month(6);
+  const vague: Report = { document: 'roundup.txt', published: iso(day(4)), text: 'Khan Yunis\n\nAn Israeli air strike hit a house in Khan Yunis this week, the civil defence said.' };
+  const events = await eventsOf([...reports, vague]);
+  const holding = events.filter((e) => e.documents.includes('roundup.txt'));
+  assert.equal(holding.length, 1);
+  const days = new Set(holding[0]!.documents.filter((d) => d !== 'roundup.txt').map((d) => d.replace(/\D/g, '')));
+  assert.ok(days.size <= 1, `the week's report joined reports of ${[...days].join(', ')}`);
+  assert.ok(events.length === 6 || events.length === 7);
+  assert.deepEqual(await eventsOf([vague, ...reports].reverse()), events);
+});
