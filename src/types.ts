@@ -132,12 +132,17 @@ export interface ExtractedEvent extends EventFields {
   readonly trace: readonly FieldTrace[];
 }
 
+/** What one source itself says of an event, before merging: the record's fields as that document gave them. */
+export type ReportedFields = Omit<EventFields, 'event_type'>;
+
 export interface EventSource {
   readonly document: string;
   readonly outlet: string | null;
   readonly cited: readonly string[];
   readonly published: string | null;
   readonly evidence: readonly EvidenceSpan[];
+  /** This document's own reading (absent in records stored before it was kept). */
+  readonly reported?: ReportedFields;
 }
 
 /** The public record of shared/spec/event-record.md. */

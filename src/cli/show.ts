@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { SqliteStore } from '../store/sqlite/index.ts';
 import { dbOption } from './options.ts';
+import type { EventSource } from '../types.ts';
 
 export function registerShow(program: Command): void {
   program
@@ -32,10 +33,22 @@ export function registerShow(program: Command): void {
           `casualties killed ${r.killed ?? 'not reported'}, wounded ${r.wounded ?? 'not reported'}`,
           `claim      ${r.claim.status}${r.claim.by ? ` by ${r.claim.by}` : ''}`,
           '',
-          `## sources (${r.sources.length})`,
+          `## sources (${r.sources.length}), by the day each reports`,
         ];
-        for (const s of r.sources) {
+        // By the day each source gives the event: an event that swallowed several days shows it at a glance.
+        const dayOf = (s: EventSource) => s.reported?.date ?? null;
+        const sources = [...r.sources].sort((a, b) => (dayOf(a) ?? '~').localeCompare(dayOf(b) ?? '~') || a.document.localeCompare(b.document));
+        let day: string | null | undefined;
+        for (const s of sources) {
+          if (dayOf(s) !== day) {
+            day = dayOf(s);
+            out.push(`### ${day ?? 'no day given'}`);
+          }
           out.push(`- ${s.document}  ${s.outlet ?? 'outlet unknown'}  published ${s.published ?? '?'}${s.cited.length ? `  citing ${s.cited.join('; ')}` : ''}`);
+          const own = s.reported;
+          if (own) {
+            out.push(`    reports    ${own.sub_event_type}; ${own.location?.name ?? 'no place'}; ${own.actor1 ?? '?'} → ${own.actor2 ?? '?'}; killed ${own.killed ?? '-'}, wounded ${own.wounded ?? '-'}; ${own.claim.status}${own.weapons.length ? `; ${own.weapons.join(', ')}` : ''}`);
+          }
           for (const v of s.evidence) out.push(`    ${v.start}-${v.end}  “${v.text}”`);
         }
         out.push('', `## disagreements (${event.disagreements.length})`);

@@ -24,7 +24,13 @@ export function toRecord(info: DocumentInfo, e: ExtractedEvent): EventRecord {
     killed: e.killed,
     wounded: e.wounded,
     claim: e.claim,
-    sources: [{ document: info.name, outlet: info.outlet, cited: e.cited, published: info.published.iso, evidence: e.evidence }],
+    sources: [{
+      document: info.name, outlet: info.outlet, cited: e.cited, published: info.published.iso, evidence: e.evidence,
+      reported: {
+        sub_event_type: e.sub_event_type, date: e.date, date_precision: e.date_precision, actor1: e.actor1, actor2: e.actor2,
+        location: e.location, weapons: e.weapons, killed: e.killed, wounded: e.wounded, claim: e.claim,
+      },
+    }],
     notes: e.notes,
   };
 }

@@ -682,7 +682,14 @@ export function mergeMentions(id: string, mentions: readonly Mention[]): Resolve
   const actor2raw = pick('actor2');
   const actor2 = actor2raw === actor1 ? null : actor2raw;
 
-  const weapons = [...new Set(recs.flatMap(({ r }) => r.weapons))].sort() as Weapon[];
+  // The weapons most sources name, not the union of every source's (one outlet's "missiles" beside
+  // another's "drones" is a disagreement, shown as one); on a tie, what the tied sources all name, when
+  // they name something in common.
+  const weaponSets = tally(recs.filter(({ r }) => r.weapons.length).map(({ r, doc }) => ({ value: [...r.weapons].sort() as Weapon[], document: doc })));
+  note('weapons', weaponSets);
+  const tied = weaponSets.filter((v) => v.documents.length === weaponSets[0]!.documents.length).map((v) => v.value);
+  const common = tied.length ? tied.reduce((a, b) => a.filter((w) => b.includes(w))) : [];
+  const weapons: Weapon[] = common.length ? common : tied[0] ?? [];
 
   // A number given by more sources wins; on a tie, the lower figure (as careful coders do), and the disagreement is shown.
   const count = (field: 'killed' | 'wounded') => {
