@@ -156,22 +156,83 @@ function batchLineCounts(store: Store, batch: readonly Pending[], lines: readonl
 }
 
 function commitBatch(store: Store, batch: readonly Pending[], results: readonly ExtractResult[], summary: IngestSummary, onProgress?: (done: number, name: string) => void): void {
-  const out: NewDocument[] = [];
+  const ready: NewDocument[] = [];
   results.forEach((r, i) => {
-    if (r.ok) {
-      out.push(r.document);
-      if (r.document.note) summary.unsupported++;
-      summary.events += r.document.events.length;
-    } else {
+    if (r.ok) ready.push(r.document);
+    else {
       summary.failed++;
       summary.failures.push({ input: r.input, reason: r.reason });
     }
     onProgress?.(summary.read, batch[i]!.doc.name);
   });
-  // The batch and the resolution of its events commit together, or not at all.
-  store.transaction(() => {
-    store.saveDocuments(out);
+  const outcome = storeBatch(store, ready);
+  for (const d of outcome.stored) {
+    if (d.note) summary.unsupported++;
+    summary.events += d.events.length;
+  }
+  summary.stored += outcome.stored.length;
+  summary.skipped += outcome.skipped.length;
+  summary.failed += outcome.failed.length;
+  summary.failures.push(...outcome.failed);
+}
+
+export interface BatchOutcome {
+  readonly stored: NewDocument[];
+  /** Content another ingest stored meanwhile (checked inside the transaction). */
+  readonly skipped: NewDocument[];
+  readonly failed: IngestFailure[];
+}
+
+/**
+ * Stores a batch and resolves its events in one transaction. Each document is saved under a
+ * savepoint of its own: one that the store refuses is rolled back alone, reported with its name and
+ * the reason, and the others are stored and resolved. Should resolution itself fail over the batch,
+ * the batch is rolled back and stored again one document at a time, each with its resolution, so
+ * that only the document at fault is left out. A busy database is not a document's fault: that
+ * error goes up, and the caller retries the batch.
+ */
+export function storeBatch(store: Store, documents: readonly NewDocument[]): BatchOutcome {
+  const attempt = (docs: readonly NewDocument[]) => store.transaction(() => {
+    const out: BatchOutcome = { stored: [], skipped: [], failed: [] };
+    for (const d of docs) {
+      // Another ingest of the same content may have committed it after this one read its sources.
+      if (store.hasContent(d.info.hash)) { out.skipped.push(d); continue; }
+      try {
+        store.transaction(() => store.saveDocuments([d]));
+        out.stored.push(d);
+      } catch (e) {
+        if (isBusy(e)) throw e;
+        out.failed.push({ input: d.info.name, reason: `not stored: ${(e as Error).message}` });
+      }
+    }
     resolvePending(store);
+    return out;
   });
-  summary.stored += out.length;
+  try {
+    return attempt(documents);
+  } catch (e) {
+    if (isBusy(e) || documents.length <= 1) {
+      if (isBusy(e)) throw e;
+      return { stored: [], skipped: [], failed: documents.map((d) => ({ input: d.info.name, reason: `not stored: ${(e as Error).message}` })) };
+    }
+  }
+  const out: BatchOutcome = { stored: [], skipped: [], failed: [] };
+  for (const d of documents) {
+    try {
+      const one = attempt([d]);
+      out.stored.push(...one.stored);
+      out.skipped.push(...one.skipped);
+      out.failed.push(...one.failed);
+    } catch (e) {
+      if (isBusy(e)) throw e;
+      out.failed.push({ input: d.info.name, reason: `not stored: ${(e as Error).message}` });
+    }
+  }
+  return out;
+}
+
+/** SQLite's "database is locked" (another connection writes): retried, never blamed on a document. */
+export function isBusy(e: unknown): boolean {
+  const code = (e as { code?: unknown })?.code;
+  return typeof code === 'string' && (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_'));
 }
