@@ -7,7 +7,7 @@ import { lineSpans } from '../text/sentences.ts';
 import { contentHash } from '../process/document.ts';
 import type { NewDocument, Store } from '../store/store.ts';
 import { resolvePending } from '../resolve/incremental.ts';
-import { readSources, type SourceItem } from './sources.ts';
+import { readSources, type SourceItem, type StdinSource } from './sources.ts';
 import { extractWithLineCounts, type ExtractResult } from './extract.ts';
 import { ExtractionPool } from './pool.ts';
 import { HeapPacer } from './heap.ts';
@@ -22,7 +22,8 @@ export interface IngestOptions {
   /** Called after each document, for progress display. */
   readonly onProgress?: (done: number, name: string) => void;
   readonly ceiling?: string;
-  readonly stdin?: () => Promise<Uint8Array>;
+  /** stdin's bytes (default: process.stdin, streamed). */
+  readonly stdin?: StdinSource;
   /**
    * Extraction worker threads; 0 extracts in this thread. With workers, this thread stores and
    * resolves one batch while the workers extract the next. An input of one batch is extracted here

@@ -14,9 +14,9 @@ export function tmp(prefix = 'vigie-rel-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-export function vigie(args: readonly string[], input?: string | Buffer) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input, timeout: 300_000, maxBuffer: 64 << 20 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+export function vigie(args: readonly string[], input?: string | Buffer, timeout = 300_000) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input, timeout, maxBuffer: 64 << 20 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, timedOut: r.error !== undefined };
 }
 
 /** `vigie ARGS` as a child process that runs while the test does something else. */
