@@ -20,7 +20,7 @@ export interface TokenizationScore {
   readonly tokens: PRF;
   readonly words: PRF;
   readonly sentences: PRF;
-  /** Characters of raw text tokenized per second. */
+  /** Characters of raw text tokenized per second (tokenize and split sentences, after one warm-up run). */
   readonly charsPerSecond: number;
   /** Gold and predicted tokens that did not match, in text order (at most `errors` of them). */
   readonly errors: readonly { readonly gold: string; readonly predicted: string; readonly context: string }[];
@@ -48,7 +48,7 @@ interface Unit { readonly start: number; readonly end: number; readonly words: r
 const WS = /\s/u;
 
 /** Scores `tokenize` on the gold sentences (see the file's head for how). */
-export function scoreTokenization(goldSentences: readonly ConlluSentence[], language: TokenizerLanguage, options: { errors?: number; join?: string } = {}): TokenizationScore {
+export function scoreTokenization(goldSentences: readonly ConlluSentence[], language: TokenizerLanguage, options: { errors?: number; join?: string; timingRuns?: number } = {}): TokenizationScore {
   const join = options.join ?? ' ';
   const raw = goldSentences.map((s) => s.text).join(join);
   // nw[i]: non-whitespace characters before offset i of the raw text.
@@ -83,9 +83,13 @@ export function scoreTokenization(goldSentences: readonly ConlluSentence[], lang
     throw new Error(`gold tokens and # text differ at non-space character ${d}: "${goldChars.slice(d - 20, d + 20)}" vs "${rawChars.slice(d - 20, d + 20)}"`);
   }
 
-  const t0 = performance.now();
-  const predicted = tokenize(raw, language);
-  const elapsed = (performance.now() - t0) / 1000;
+  // Timed as the best of timingRuns runs (the first one pays for compiling).
+  let predicted = tokenize(raw, language), elapsed = Infinity;
+  for (let run = 0; run < (options.timingRuns ?? 1); run++) {
+    const t0 = performance.now();
+    predicted = tokenize(raw, language);
+    elapsed = Math.min(elapsed, (performance.now() - t0) / 1000);
+  }
   const predTokens: Unit[] = [], predSentenceSpans = new Set<string>();
   for (const s of predicted) {
     for (const t of s.tokens) predTokens.push({ start: nw[t.start]!, end: nw[t.end]!, words: t.words.map((w) => w.toLowerCase()), form: t.form });
@@ -156,7 +160,7 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
   for (const spec of sets.length ? sets : DEFAULT_SETS) {
     const colon = spec.indexOf(':');
     const language = spec.slice(0, colon) as TokenizerLanguage, path = spec.slice(colon + 1);
-    const score = scoreTokenization(readConllu(path), language, { errors: maxErrors });
+    const score = scoreTokenization(readConllu(path), language, { errors: maxErrors, timingRuns: 5 });
     const name = path.split('/').pop()!.replace(/-ud|\.conllu/g, '');
     console.log(`${name.padEnd(28)} ${pct(score.tokensF1).padStart(9)} ${pct(score.wordsF1).padStart(9)} ${pct(score.sentencesF1).padStart(13)}  ${Math.round(score.charsPerSecond).toLocaleString('en')}`);
     for (const e of score.errors) console.log(`    gold ${e.gold}  ≠  ${e.predicted}    …${e.context}`);
