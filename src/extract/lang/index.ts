@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Language, Weapon } from '../../types.ts';
 import { fold } from '../../text/fold.ts';
 import { AFTER, BEFORE, PatternSet, phraseSource, wordsRegex } from '../../text/patterns.ts';
+import type { SyntaxRoleLexicon } from '../syntax-roles.ts';
 
 export type TriggerKind =
   | 'air' | 'shelling' | 'ied' | 'suicide' | 'grenade' | 'explosion' | 'attack' | 'shootdown' | 'clash' | 'ambush'
@@ -83,6 +84,7 @@ interface RawLexicon {
   nationality: Record<string, string>;
   target_prepositions: string[];
   agent_prepositions: string[];
+  syntax_roles: { undergo: string[]; undergo_markers: string[]; carry_out: string[]; target_markers: string[]; agent_markers: string[] };
 }
 
 export interface CompiledTrigger {
@@ -94,6 +96,8 @@ export interface CompiledTrigger {
 
 export interface LanguagePack {
   readonly language: Language;
+  /** The verbs and prepositions that tell a side's part on the dependency parse. */
+  readonly syntaxRoles: SyntaxRoleLexicon;
   readonly months: ReadonlyMap<string, number>;
   readonly weekdays: ReadonlyMap<string, number>;
   readonly monthRe: string;
@@ -309,8 +313,15 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
   const nationality = new Map(Object.entries(lex.nationality).map(([k, v]) => [fold(k), v] as const));
   const triggers = lex.triggers.map((t) => ({ id: t.id, kind: t.kind, weapon: t.weapon ?? null, re: words(t.phrases) }));
   const weapons = Object.entries(lex.weapon_words).map(([weapon, phrases]) => ({ weapon: weapon as Weapon, re: words(phrases ?? []) }));
+  const lemmas = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase()));
+  const r = lex.syntax_roles;
+  const syntaxRoles: SyntaxRoleLexicon = {
+    undergo: lemmas(r.undergo), undergoMarkers: lemmas(r.undergo_markers), carryOut: lemmas(r.carry_out),
+    targetMarkers: lemmas(r.target_markers), agentMarkers: lemmas(r.agent_markers),
+  };
   return {
     language,
+    syntaxRoles,
     months,
     weekdays,
     monthRe: `(?:${[...months.keys()].sort((a, b) => b.length - a.length).join('|')})\\.?`,

@@ -1,0 +1,112 @@
+// What the dependency parse says of a mention's part in an event: the side that is the subject of an
+// active attack verb, the "by"-phrase of a passive or the possessor of an event noun acts; the object,
+// the passive subject and the "against"/"on" phrase are targeted; the subject of a verb that undergoes
+// ("came under attack", "a subi une attaque") is targeted, of a verb that carries out ("launched an
+// attack", "a mené une attaque") acts. The words of each kind of verb and preposition are the
+// language's lexicon (syntax_roles in lang/<language>/lexicon.json): data, not code.
+import type { Span } from '../types.ts';
+import type { ParsedSentence, Word } from '../syntax/types.ts';
+import { baseRelation, children, headOf, isPassive, relationPath } from '../syntax/tree.ts';
+
+export interface SyntaxRoleLexicon {
+  /** Lemmas of verbs whose subject undergoes the event named by their object or oblique ("come", "suffer", "subir"). */
+  readonly undergo: ReadonlySet<string>;
+  /** Prepositions that, with an "undergo" verb, introduce the event ("under" in "came under attack"); empty: any. */
+  readonly undergoMarkers: ReadonlySet<string>;
+  /** Lemmas of verbs whose subject carries out the event named by their object ("launch", "carry", "mener"). */
+  readonly carryOut: ReadonlySet<string>;
+  /** Prepositions of a target ("against", "on", "contre", "sur"). */
+  readonly targetMarkers: ReadonlySet<string>;
+  /** Prepositions of an author after an event noun or a passive ("by", "par"). */
+  readonly agentMarkers: ReadonlySet<string>;
+}
+
+export type SyntaxRole = 'agent' | 'target';
+
+export interface SyntacticReading {
+  readonly role: SyntaxRole;
+  /** How the tree says it, for `vigie explain`: "nsubj ← frapper". */
+  readonly path: string;
+  /** The rule's id. */
+  readonly rule: string;
+}
+
+/** The word of a span that heads it: the one whose head lies outside the span (the first such). */
+export function headWordIn(s: ParsedSentence, span: Span): Word | null {
+  const inside = s.words.filter((w) => w.start >= span.start && w.end <= span.end);
+  if (!inside.length) {
+    // A span inside one token (a name glued to a clitic): the token's word.
+    return s.words.find((w) => w.start <= span.start && w.end >= span.end) ?? null;
+  }
+  const ids = new Set(inside.map((w) => w.id));
+  return inside.find((w) => !ids.has(w.head)) ?? inside[0]!;
+}
+
+function caseMarker(s: ParsedSentence, w: Word): string | null {
+  const c = children(s, w, 'case')[0];
+  return c ? c.lemma.toLowerCase() : null;
+}
+
+/** The ancestors of a word, nearest first. */
+function ancestors(s: ParsedSentence, w: Word): Word[] {
+  const out: Word[] = [];
+  let x = headOf(s, w);
+  for (let guard = 0; x && guard <= s.words.length; guard++) { out.push(x); x = headOf(s, x); }
+  return out;
+}
+
+/** The child of `top` on the path down to `w` (w itself when top is its head). */
+function branchUnder(s: ParsedSentence, top: Word, w: Word): Word {
+  let x = w;
+  for (let guard = 0; guard <= s.words.length; guard++) {
+    const h = headOf(s, x);
+    if (!h || h.id === top.id) return x;
+    x = h;
+  }
+  return x;
+}
+
+/** Relations through which a side stays the phrase it heads ("the soldiers of the army": army is still the target). */
+const WITHIN_PHRASE = new Set(['nmod', 'appos', 'conj', 'amod', 'compound', 'flat', 'det', 'nummod']);
+
+/**
+ * The part the tree gives a side (the span of its mention) in the event of a trigger (the span of its
+ * word), or null when the tree says nothing: the side is not attached to the trigger's clause by a
+ * relation that tells a part.
+ */
+export function syntacticRole(s: ParsedSentence, trigger: Span, side: Span, lex: SyntaxRoleLexicon, language: string): SyntacticReading | null {
+  const t = headWordIn(s, trigger), a = headWordIn(s, side);
+  if (!t || !a || t.id === a.id) return null;
+  const read = (role: SyntaxRole, rule: string): SyntacticReading => ({ role, rule: `${language}.syntax.${rule}`, path: relationPath(s, a, t) });
+  const above = ancestors(s, a);
+  if (above.includes(t)) {
+    const branch = branchUnder(s, t, a);
+    // Only through the phrase the side heads: "the commander of the unit that attacked" is not the trigger's.
+    for (let x: Word | null = a; x && x.id !== branch.id; x = headOf(s, x)) {
+      if (!WITHIN_PHRASE.has(baseRelation(x.deprel))) return null;
+    }
+    const rel = branch.deprel, base = baseRelation(rel), marker = caseMarker(s, branch);
+    if (rel === 'nsubj:pass' || rel === 'csubj:pass') return read('target', 'passive-subject');
+    if (base === 'nsubj') return isPassive(s, t) ? read('target', 'passive-subject') : read('agent', 'subject');
+    if (rel === 'obl:agent' || (marker && lex.agentMarkers.has(marker) && (base === 'obl' || base === 'nmod'))) return read('agent', 'by-phrase');
+    if (base === 'obj' || base === 'iobj') return read('target', 'object');
+    if (marker && lex.targetMarkers.has(marker) && (base === 'obl' || base === 'nmod')) return read('target', 'against-phrase');
+    // "a US drone strike", "la frappe israélienne", "Israel's strike": the side named on the event noun acts.
+    if ((base === 'amod' || rel === 'nmod:poss' || base === 'compound') && t.upos === 'NOUN') return read('agent', 'event-noun-modifier');
+    return null;
+  }
+  // The trigger is the object or oblique of a light verb whose subject is the side: "X came under attack",
+  // "X launched an attack", "X a subi une attaque", "X a mené une attaque".
+  const light = headOf(s, t);
+  if (light && (light.upos === 'VERB' || light.upos === 'AUX') && ['obj', 'obl'].includes(baseRelation(t.deprel))) {
+    const subject = children(s, light, 'nsubj').find((x) => x.id === a.id || ancestors(s, a).includes(x));
+    if (subject && subject.deprel !== 'nsubj:pass') {
+      const marker = caseMarker(s, t);
+      if (lex.undergo.has(light.lemma.toLowerCase()) && (!lex.undergoMarkers.size || baseRelation(t.deprel) === 'obj' || (marker && lex.undergoMarkers.has(marker)))) {
+        return read('target', 'undergoes');
+      }
+      if (lex.carryOut.has(light.lemma.toLowerCase()) && baseRelation(t.deprel) === 'obj') return read('agent', 'carries-out');
+    }
+  }
+  return null;
+}
