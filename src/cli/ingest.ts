@@ -19,12 +19,19 @@ export function registerIngest(program: Command): void {
     .addOption(dbOption())
     .option('-q, --quiet', 'no progress bar and no summary')
     .option('-w, --workers <n>', 'extraction worker threads (0: extract in the main thread)', workerCount, defaultWorkers())
-    .action(async (paths: string[], opts: { db: string; quiet?: boolean; workers: number }) => {
-      process.exitCode = await runIngest(paths, opts.db, { quiet: !!opts.quiet, workers: opts.workers });
+    .option('--batch-size <n>', 'documents stored and resolved in one transaction', batchSize, 500)
+    .action(async (paths: string[], opts: { db: string; quiet?: boolean; workers: number; batchSize: number }) => {
+      process.exitCode = await runIngest(paths, opts.db, { quiet: !!opts.quiet, workers: opts.workers, batchSize: opts.batchSize });
     });
 }
 
-export async function runIngest(paths: readonly string[], db: string, { quiet = false, workers = 0 }: { quiet?: boolean; workers?: number } = {}): Promise<number> {
+function batchSize(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 100_000) throw new InvalidArgumentError(`expected a whole number of documents from 1 to 100000, got '${value}'`);
+  return n;
+}
+
+export async function runIngest(paths: readonly string[], db: string, { quiet = false, workers = 0, batchSize = 500 }: { quiet?: boolean; workers?: number; batchSize?: number } = {}): Promise<number> {
   const store = new SqliteStore(db);
   const bar = !quiet && process.stderr.isTTY
     ? new cliProgress.SingleBar({ format: 'ingesting {value} documents | {name}', stream: process.stderr, clearOnComplete: true, hideCursor: true }, cliProgress.Presets.shades_classic)
@@ -33,7 +40,7 @@ export async function runIngest(paths: readonly string[], db: string, { quiet = 
   let summary: IngestSummary;
   let eventsInDatabase = 0;
   try {
-    summary = await ingest(store, paths, { workers, onProgress: (done, name) => bar?.update(done, { name: name.slice(-50) }) });
+    summary = await ingest(store, paths, { workers, batchSize, onProgress: (done, name) => bar?.update(done, { name: name.slice(-50) }) });
     eventsInDatabase = store.counts().events;
   } finally {
     bar?.stop();

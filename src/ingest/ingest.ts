@@ -68,15 +68,15 @@ export async function ingest(store: Store, inputs: readonly string[], { batchSiz
   let inFlight: Promise<void> | null = null;
   // Memory stays flat whatever the input's size (heap.ts).
   const heap = new HeapPacer();
-  const commit = (current: readonly Pending[], results: readonly ExtractResult[]) => {
-    commitBatch(store, current, results, summary, onProgress);
+  const commit = async (current: readonly Pending[], results: readonly ExtractResult[]) => {
+    await commitBatch(store, current, results, summary, onProgress);
     for (const p of current) uncommitted.delete(p.hash);
   };
   const flush = async (last: boolean) => {
     if (!batch.length) return;
     const current = batch;
     batch = [];
-    const lines = recordBatchLines(store, current);
+    const lines = await whenFree(() => recordBatchLines(store, current));
     // Counts are read now, after this batch's lines and before the next's, in one read per site; the
     // ingesting thread and the workers extract with the same counts.
     const counts = batchLineCounts(store, current, lines);
@@ -84,7 +84,7 @@ export async function ingest(store: Store, inputs: readonly string[], { batchSiz
       doc: p.doc, hash: p.hash, ...(ceiling ? { ceiling } : {}), lines: lines[i]!.map((key) => [key, counts.get(p.site)?.get(key) ?? 0] as const),
     }));
     if (workers <= 0 || (last && !pool)) {
-      commit(current, tasks.map((t) => extractWithLineCounts(t)));
+      await commit(current, tasks.map((t) => extractWithLineCounts(t)));
       return;
     }
     pool ??= new ExtractionPool(workers);
@@ -93,7 +93,7 @@ export async function ingest(store: Store, inputs: readonly string[], { batchSiz
     inFlight = (async () => {
       const results = await extracted;
       await previous;
-      commit(current, results);
+      await commit(current, results);
     })();
     inFlight.catch(() => undefined); // awaited below; this only keeps a failure from being reported as unhandled meanwhile
     if (previous) await previous;
@@ -156,7 +156,7 @@ function batchLineCounts(store: Store, batch: readonly Pending[], lines: readonl
   return new Map([...keysBySite].map(([site, keys]) => [site, store.lineDocumentCounts(site, keys)]));
 }
 
-function commitBatch(store: Store, batch: readonly Pending[], results: readonly ExtractResult[], summary: IngestSummary, onProgress?: (done: number, name: string) => void): void {
+async function commitBatch(store: Store, batch: readonly Pending[], results: readonly ExtractResult[], summary: IngestSummary, onProgress?: (done: number, name: string) => void): Promise<void> {
   const ready: NewDocument[] = [];
   results.forEach((r, i) => {
     if (r.ok) ready.push(r.document);
@@ -166,7 +166,7 @@ function commitBatch(store: Store, batch: readonly Pending[], results: readonly 
     }
     onProgress?.(summary.read, batch[i]!.doc.name);
   });
-  const outcome = storeBatch(store, ready);
+  const outcome = await whenFree(() => storeBatch(store, ready));
   for (const d of outcome.stored) {
     if (d.note) summary.unsupported++;
     summary.events += d.events.length;
@@ -230,6 +230,28 @@ export function storeBatch(store: Store, documents: readonly NewDocument[]): Bat
     }
   }
   return out;
+}
+
+/** How long an ingest waits in all, batch after batch, for other processes' writes before it gives up. */
+const WAIT_FOR_WRITERS_MS = 10 * 60_000;
+
+/**
+ * Runs a write, again while another process holds the database (each attempt waits for the lock
+ * the store's busy timeout, then this pauses and tries again): two ingests into one database take
+ * turns, batch by batch, and both complete. Only a writer that holds on for ten minutes in all
+ * makes this one give up, with a message that says so.
+ */
+async function whenFree<T>(write: () => T): Promise<T> {
+  const start = Date.now();
+  for (let pause = 20; ; pause = Math.min(pause * 2, 500)) {
+    try {
+      return write();
+    } catch (e) {
+      if (!isBusy(e)) throw e;
+      if (Date.now() - start > WAIT_FOR_WRITERS_MS) throw new Error(`another process has been writing to the database for ${WAIT_FOR_WRITERS_MS / 60_000} minutes; nothing of this batch was stored: try again when it is done`);
+      await new Promise((r) => setTimeout(r, pause));
+    }
+  }
 }
 
 /** SQLite's "database is locked" (another connection writes): retried, never blamed on a document. */

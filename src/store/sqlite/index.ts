@@ -9,6 +9,13 @@ export interface SqliteStoreOptions {
   readonly readonly?: boolean;
 }
 
+/**
+ * How long a statement waits for another connection's write lock before SQLITE_BUSY. Writers take
+ * the lock when their transaction begins (BEGIN IMMEDIATE), so a second ingest waits here for the
+ * first one's batch to commit, and the ingest retries a batch that waited longer (ingest.ts).
+ */
+const BUSY_TIMEOUT_MS = 10_000;
+
 interface DocumentRow {
   id: number; name: string; version: number; url: string | null; outlet: string | null; language: string; language_rule: string;
   published: string | null; published_precision: string | null; published_rule: string; hash: string; text: string; zones: string; note: string | null; ingested_at: string;
@@ -31,7 +38,7 @@ export class SqliteStore implements Store {
 
   constructor(readonly path: string, { readonly = false }: SqliteStoreOptions = {}) {
     try {
-      this.db = new Database(path, { readonly, fileMustExist: readonly });
+      this.db = new Database(path, { readonly, fileMustExist: readonly, timeout: BUSY_TIMEOUT_MS });
     } catch (e) {
       throw new Error(`${path}: cannot open database (${(e as Error).message})`);
     }
@@ -52,13 +59,18 @@ export class SqliteStore implements Store {
   }
 
   private migrate(): void {
-    const current = this.db.pragma('user_version', { simple: true }) as number;
+    const version = () => this.db.pragma('user_version', { simple: true }) as number;
+    const current = version();
     if (current > MIGRATIONS.length) throw new Error(`database schema ${current} is newer than this vigie (${MIGRATIONS.length})`);
-    for (let v = current; v < MIGRATIONS.length; v++) {
+    if (current < MIGRATIONS.length) {
+      // Two ingests may open a new database at once: the version is read again under the write lock,
+      // and the second finds the schema made.
       this.db.transaction(() => {
-        this.db.exec(MIGRATIONS[v]!);
-        this.db.pragma(`user_version = ${v + 1}`);
-      })();
+        for (let v = version(); v < MIGRATIONS.length; v++) {
+          this.db.exec(MIGRATIONS[v]!);
+          this.db.pragma(`user_version = ${v + 1}`);
+        }
+      }).immediate();
     }
     // Mentions stored before resolution existed get their keys now; they resolve at the next ingest.
     const missing = this.db.prepare('SELECT m.id, m.record, d.name FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.key IS NULL').all() as { id: string; record: string; name: string }[];
@@ -69,12 +81,14 @@ export class SqliteStore implements Store {
           const k = mentionKey({ id: m.id, document: m.name, record: JSON.parse(m.record) as EventRecord });
           update.run(JSON.stringify(k), k.lat !== null && k.lon !== null ? cellOf(k.lat, k.lon) : null, k.day, k.published, m.id);
         }
-      })();
+      }).immediate();
     }
   }
 
+  /** A write transaction takes the write lock as it begins (IMMEDIATE): one that read first and then
+   *  found another writer's commit could only fail, where this one waits its turn. */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return this.db.transaction(fn).immediate();
   }
 
   hasContent(hash: string): boolean {
@@ -88,7 +102,7 @@ export class SqliteStore implements Store {
 
   recordLines(lines: readonly LineObservation[]): void {
     const insert = this.stmt('INSERT OR IGNORE INTO lines (site, key, document_hash) VALUES (?, ?, ?)');
-    this.db.transaction(() => { for (const l of lines) insert.run(l.site, l.key, l.documentHash); })();
+    this.db.transaction(() => { for (const l of lines) insert.run(l.site, l.key, l.documentHash); }).immediate();
   }
 
   lineDocumentCounts(site: string, keys: readonly string[]): Map<string, number> {
@@ -121,7 +135,7 @@ export class SqliteStore implements Store {
             JSON.stringify(k), k.lat !== null && k.lon !== null ? cellOf(k.lat, k.lon) : null, k.day, k.published);
         });
       }
-    })();
+    }).immediate();
   }
 
   /** A new version replaces the old: its mentions leave their events, which resolve again. */
@@ -220,7 +234,7 @@ export class SqliteStore implements Store {
         insText.run(lastInsertRowid, [...new Set([r.notes, ...r.sources.flatMap((s) => s.evidence.map((v) => v.text))])].join(' '));
         for (const m of e.mentionIds) link.run(r.id, m, r.id);
       }
-    })();
+    }).immediate();
   }
 
   /** The text index shares the events' rowids: a row is found by key in both, never by a scan. */
