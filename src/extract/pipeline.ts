@@ -3,7 +3,7 @@
 // reading order so that anaphora and date context can look back; solvers then merge and
 // discard what cannot be an event.
 import type { DatePrecision, ExtractedEvent, FieldTrace, Language, Place, ResolvedDate, Span, Weapon, Zone } from '../types.ts';
-import { splitSentences, type Sentence } from '../text/sentences.ts';
+import { MAX_SENTENCE, splitSentences, type Sentence } from '../text/sentences.ts';
 import { contentZones } from '../clean/zones.ts';
 import { allMatches, hasMatch } from '../text/patterns.ts';
 import { nameKey } from '../text/fold.ts';
@@ -82,9 +82,13 @@ interface Candidate {
   claimBy: string | null;
   confirmedBy: string | null;
   cited: Set<string>;
+  /** The sentences that told it (at most MAX_EVIDENCE kept), and the rules behind its fields (addTrace bounds them). */
   evidence: Span[];
   trace: FieldTrace[];
-  sentences: number[];
+  /** The indices of the sentences that told it, and the first and last of them. */
+  sentences: Set<number>;
+  first: number;
+  last: number;
   fromTitle: boolean;
   /** Deaths or wounds told with no author or weapon in their sentence: a toll, which belongs to the event told near it. */
   bareToll: boolean;
@@ -157,7 +161,7 @@ function contextCountries(input: ExtractInput, pack: LanguagePack, gaz: Gazettee
   };
   const add = (code: string | null | undefined, w: number) => { if (code) weight.set(code, (weight.get(code) ?? 0) + w); };
   const foldedDocument = input.folded;
-  for (const zone of contentZones(input.zones)) {
+  for (const zone of contentZones(input.zones).flatMap((z) => zonePieces(input.raw, z))) {
     const actors = findActors(input.raw, input.folded, zone, pack, stateActorName);
     for (const p of findPlaceMentions(input.raw, input.folded, zone, pack, gaz, { countries: [], foldedDocument, excluded: actors })) {
       const code = p.place.country_code;
@@ -199,6 +203,28 @@ function contextCountries(input: ExtractInput, pack: LanguagePack, gaz: Gazettee
   });
 }
 
+/** The longest stretch of a zone whose places are read at once for the document's countries. */
+const ZONE_PIECE = 4 * MAX_SENTENCE;
+
+/**
+ * A zone as stretches of whole sentences of at most ZONE_PIECE characters (the zone itself when it is no
+ * longer). A paragraph is read at once; a single "paragraph" of a megabyte (a page with no line breaks)
+ * would make each name there be compared with every place of it.
+ */
+function zonePieces(raw: string, zone: Zone): Zone[] {
+  if (zone.end - zone.start <= ZONE_PIECE) return [zone];
+  const out: Zone[] = [];
+  let start = -1, end = -1;
+  for (const s of splitSentences(raw, [zone])) {
+    if (start >= 0 && s.end - start <= ZONE_PIECE) { end = s.end; continue; }
+    if (start >= 0) out.push({ ...zone, start, end });
+    start = s.start;
+    end = s.end;
+  }
+  if (start >= 0) out.push({ ...zone, start, end });
+  return out;
+}
+
 /** A city this large names its country on its own ("a Gaza hospital"): its name is known for that country. */
 const CONTEXT_CITY_POPULATION = 100_000;
 
@@ -221,7 +247,12 @@ function analyseSentences(ctx: DocumentContext): SentenceAnalysis[] {
   const zones = contentZones(input.zones);
   const sentences = splitSentences(input.raw, zones);
   const dateMentions = input.dateMentions ?? documentDateMentions(input.raw, input.folded, pack);
-  return sentences.map((s, index) => new AnalysedSentence(ctx, s, index, zones.find((z) => s.start >= z.start && s.end <= z.end)?.kind ?? 'body', dateMentions(s)));
+  // A sentence's paragraph is the index of its zone (splitSentences reads one zone per paragraph).
+  const zoneOf = (s: Sentence) => {
+    const own = zones[s.paragraph];
+    return own && s.start >= own.start && s.end <= own.end ? own : zones.find((z) => s.start >= z.start && s.end <= z.end);
+  };
+  return sentences.map((s, index) => new AnalysedSentence(ctx, s, index, zoneOf(s)?.kind ?? 'body', dateMentions(s)));
 }
 
 /**
@@ -365,7 +396,7 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
     const yearless = input.published.iso ? null : dayWithoutYear(ctx, s);
     const previous = events[events.length - 1];
     // The day of the story so far: the latest dated event of the last few sentences.
-    const recent = [...events].reverse().find((e) => e.date && s.index - Math.max(...e.sentences) <= 3);
+    const recent = recentDated(events, s.index);
     // Date of the sentence: its own, a same-day cue, background (none), its paragraph's, a continuation's.
     let date: SentenceDate[] = dates;
     if (!date.length) {
@@ -394,21 +425,19 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
     // Places are read last in these tests: a sentence that is not next to an event is never asked for its places.
     if (!s.primary) {
       // "No injuries were reported." right after the event tells its toll.
-      if (previous && Math.max(...previous.sentences) === s.index - 1 && (s.casualties.killed !== null || s.casualties.wounded !== null) && !s.places.length) {
+      if (previous && previous.last === s.index - 1 && (s.casualties.killed !== null || s.casualties.wounded !== null) && !s.places.length) {
         previous.killed ??= s.casualties.killed;
         previous.wounded ??= s.casualties.wounded;
-        previous.evidence.push(spanOf(s));
-        previous.sentences.push(s.index);
-        s.casualties.rules.forEach((rule, k) => previous.trace.push({ field: 'casualties', rule: `${rule}+next-sentence`, span: s.casualties.spans[k]! }));
+        addSentence(previous, s);
+        s.casualties.rules.forEach((rule, k) => addTrace(previous.trace, { field: 'casualties', rule: `${rule}+next-sentence`, span: s.casualties.spans[k]! }));
       }
       // A continuation that only names a place refines the previous event: "Elle visait … près de Kirkouk".
-      if (previous && (s.continuation || s.anaphoric) && s.index - Math.max(...previous.sentences) <= 1 && s.places.length) {
+      if (previous && (s.continuation || s.anaphoric) && s.index - previous.last <= 1 && s.places.length) {
         const best = choosePlaces(input.folded, s.places)[0];
         if (best && (!previous.place || rankOf(best) < rankOf(previous.place))) {
           previous.place = best;
-          previous.evidence.push(spanOf(s));
-          previous.sentences.push(s.index);
-          previous.trace.push({ field: 'location', rule: `${best.rule}+continuation`, span: best });
+          addSentence(previous, s);
+          addTrace(previous.trace, { field: 'location', rule: `${best.rule}+continuation`, span: best });
         }
       }
       continue;
@@ -418,8 +447,8 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
     const roles = assignRoles(ctx, s);
     const noPlace = places.length === 0;
     // No place of its own but pointing back ("cette attaque", "ils"), or naming "the incident" just told: the previous event, told again.
-    const retelling = previous && (noPlace ? s.anaphoric || s.continuation : s.anaphoric && hasMatch(pack.eventAnaphoraRe, input.folded, s.start, s.primary!.end + 20) && s.index - Math.max(...previous.sentences) <= 1);
-    if (previous && retelling && s.index - Math.max(...previous.sentences) <= 3) {
+    const retelling = previous && (noPlace ? s.anaphoric || s.continuation : s.anaphoric && hasMatch(pack.eventAnaphoraRe, input.folded, s.start, s.primary!.end + 20) && s.index - previous.last <= 1);
+    if (previous && retelling && s.index - previous.last <= 3) {
       if (!noPlace && places[0] && (!previous.place || rankOf(places[0]) < rankOf(previous.place)) && placeCompatible(previous, { ...previous, place: places[0] })) previous.place = places[0];
       absorb(ctx, previous, s, roles, date[0]!);
       if (!previous.date) previous.dayWithoutYear ??= yearless;
@@ -428,12 +457,12 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
     // "Four suspects have been arrested", "The bandits then stole 16 cows": arrests or theft told just after a
     // violent event of the paragraph, with no place or day of their own, are what followed it, not events of their own.
     // (Arrests told with a demonstration are its intervention: the merge of demonstrations types them.)
-    const last = previous && Math.max(...previous.sentences);
+    const last = previous?.last;
     if (previous && last !== undefined && noPlace && !dates.length && AFTERMATH_KINDS.has(s.primary!.kind) && !AFTERMATH_KINDS.has(previous.kind)
       && AFTERMATH_OF_TYPES.has(eventTypeOf(previous.subEventType))
       && s.index - last <= 2 && ctx.sentences[last]!.paragraph === s.paragraph) {
       absorb(ctx, previous, s, roles, date[0]!);
-      previous.trace.push({ field: 'sub_event_type', rule: `${pack.language}.aftermath.${s.primary!.kind}` });
+      addTrace(previous.trace, { field: 'sub_event_type', rule: `${pack.language}.aftermath.${s.primary!.kind}` });
       continue;
     }
     // "une attaque de drone sur al-Tanf et une attaque de missile sur Conoco": one event per verb and its places.
@@ -446,11 +475,11 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
         if (targets.filter((t) => t.trigger === trigger).length > 1) c.clauses.add(`${s.index}:${trigger.start}`);
         if (!c.date && yearless) {
           c.dayWithoutYear = yearless;
-          c.trace.push({ field: 'date', rule: `${pack.language}.date.day-without-year` });
+          addTrace(c.trace, { field: 'date', rule: `${pack.language}.date.day-without-year` });
         }
-        if (!c.actor1 && (s.continuation || sameAuthorCue(input.folded, s, pack)) && previous?.actor1 && previous.actor1 !== c.actor2 && s.index - Math.max(...previous.sentences) <= 2) {
+        if (!c.actor1 && (s.continuation || sameAuthorCue(input.folded, s, pack)) && previous?.actor1 && previous.actor1 !== c.actor2 && s.index - previous.last <= 2) {
           c.actor1 = previous.actor1;
-          c.trace.push({ field: 'actor1', rule: `${pack.language}.actor.continuation-subject` });
+          addTrace(c.trace, { field: 'actor1', rule: `${pack.language}.actor.continuation-subject` });
         }
         events.push(c);
       }
@@ -877,8 +906,8 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
   if (place) trace.push({ field: 'location', rule: place.rule, span: place });
   if (roles.actor1) trace.push({ field: 'actor1', rule: roles.actor1.rule, span: roles.actor1 });
   if (roles.actor2) trace.push({ field: 'actor2', rule: roles.actor2.rule, span: roles.actor2 });
-  for (const w of s.weapons) trace.push({ field: 'weapons', rule: w.rule, span: w });
-  s.casualties.rules.forEach((rule, k) => trace.push({ field: 'casualties', rule, span: s.casualties.spans[k]! }));
+  for (const w of s.weapons) addTrace(trace, { field: 'weapons', rule: w.rule, span: w });
+  s.casualties.rules.forEach((rule, k) => addTrace(trace, { field: 'casualties', rule, span: s.casualties.spans[k]! }));
   const claimed = claimedBy(s, roles);
   if (claimed) trace.push({ field: 'claim', rule: `${pack.language}.claim.claimed`, span: s.claims.claimed[0]! });
   if (s.claims.confirmed.length) trace.push({ field: 'claim', rule: `${pack.language}.claim.confirmed`, span: s.claims.confirmed[0]! });
@@ -908,7 +937,9 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
     cited: new Set(s.cited),
     evidence: [spanOf(s)],
     trace,
-    sentences: [s.index],
+    sentences: new Set([s.index]),
+    first: s.index,
+    last: s.index,
     fromTitle: s.zone === 'title',
     typing,
     // A toll by gunfire ("shot dead") belongs to the event near it; one told with a bomb or a drone may be another strike.
@@ -940,17 +971,16 @@ function sentenceCountry(ctx: DocumentContext, s: SentenceAnalysis): string | nu
 
 /** A sentence that retells the previous event adds its evidence and what it says new. */
 function absorb(ctx: DocumentContext, target: Candidate, s: SentenceAnalysis, roles: Roles, date: SentenceDate): void {
-  target.evidence.push(spanOf(s));
-  target.sentences.push(s.index);
+  addSentence(target, s);
   if (!target.actor1 && roles.actor1 && roles.actor1.canonical !== target.actor2) {
     target.actor1 = roles.actor1.canonical;
-    target.trace.push({ field: 'actor1', rule: `${roles.actor1.rule}+anaphora`, span: roles.actor1 });
+    addTrace(target.trace, { field: 'actor1', rule: `${roles.actor1.rule}+anaphora`, span: roles.actor1 });
   }
   if (!target.actor2 && roles.actor2 && roles.actor2.canonical !== target.actor1) {
     target.actor2 = roles.actor2.canonical;
-    target.trace.push({ field: 'actor2', rule: `${roles.actor2.rule}+anaphora`, span: roles.actor2 });
+    addTrace(target.trace, { field: 'actor2', rule: `${roles.actor2.rule}+anaphora`, span: roles.actor2 });
   }
-  if (!target.date && date.iso) { target.date = date.iso; target.datePrecision = date.precision; target.trace.push({ field: 'date', rule: `${date.rule}+anaphora` }); }
+  if (!target.date && date.iso) { target.date = date.iso; target.datePrecision = date.precision; addTrace(target.trace, { field: 'date', rule: `${date.rule}+anaphora` }); }
   for (const w of s.weapons) target.weapons.add(w.weapon);
   if (s.primary?.weapon) target.weapons.add(s.primary.weapon);
   target.killed ??= s.casualties.killed;
@@ -959,7 +989,7 @@ function absorb(ctx: DocumentContext, target: Candidate, s: SentenceAnalysis, ro
   if (claimed || (s.claims.claimed.length && !s.claims.negated.length && roles.actor1 && roles.actor1.canonical === target.actor1)) {
     target.claimed = true;
     target.claimBy ??= roles.actor1?.canonical ?? target.actor1;
-    target.trace.push({ field: 'claim', rule: `${ctx.pack.language}.claim.claimed+anaphora`, span: s.claims.claimed[0]! });
+    addTrace(target.trace, { field: 'claim', rule: `${ctx.pack.language}.claim.claimed+anaphora`, span: s.claims.claimed[0]! });
   }
   if (s.claims.confirmed.length) { target.confirmed = true; target.confirmedBy ??= roles.confirmer?.canonical ?? null; }
   if (s.claims.denied.length) target.denied = true;
@@ -973,6 +1003,70 @@ function absorb(ctx: DocumentContext, target: Candidate, s: SentenceAnalysis, ro
 
 function spanOf(s: Span): Span {
   return { start: s.start, end: s.end };
+}
+
+// ---- Bounds ----
+// A document that tells one event a thousand times (a page repeated, a feed pasted in a loop) must cost what
+// its length costs: each event keeps the first MAX_EVIDENCE sentences that told it, and for each field the
+// first MAX_TRACE_PER_FIELD rules with their spans, plus the first span of every other rule (rules are a
+// finite set: what set a field is never lost). The sentences it was told in are counted, not capped.
+
+/** The evidence spans one document gives an event, at most. */
+export const MAX_EVIDENCE = 32;
+/** The trace entries of one field of an event, at most, beyond one per distinct rule. */
+export const MAX_TRACE_PER_FIELD = 8;
+
+/** Adds a rule to a trace unless the same rule with the same span is there, or the field holds its share and the rule is there already. */
+function addTrace(trace: FieldTrace[], entry: FieldTrace): void {
+  let inField = 0, sameRule = false;
+  for (const t of trace) {
+    if (t.field !== entry.field) continue;
+    inField++;
+    if (t.rule !== entry.rule) continue;
+    if (t.span?.start === entry.span?.start && t.span?.end === entry.span?.end) return;
+    sameRule = true;
+  }
+  if (sameRule && inField >= MAX_TRACE_PER_FIELD) return;
+  trace.push(entry);
+}
+
+function addEvidence(c: Candidate, span: Span): void {
+  if (c.evidence.length >= MAX_EVIDENCE || c.evidence.some((o) => o.start === span.start && o.end === span.end)) return;
+  c.evidence.push(span);
+}
+
+/** A sentence told again of an event: its evidence, and where the event now ends. */
+function addSentence(c: Candidate, s: SentenceAnalysis): void {
+  addEvidence(c, spanOf(s));
+  c.sentences.add(s.index);
+  c.first = Math.min(c.first, s.index);
+  c.last = Math.max(c.last, s.index);
+}
+
+function shareSentence(a: Candidate, b: Candidate): boolean {
+  const [small, large] = a.sentences.size <= b.sentences.size ? [a.sentences, b.sentences] : [b.sentences, a.sentences];
+  for (const i of small) if (large.has(i)) return true;
+  return false;
+}
+
+/** The latest dated event told in the three sentences before sentence `index`. Events are built in reading order
+ *  and only the last one is told again, so their last sentences never decrease: the scan stops at the first one too old. */
+function recentDated(events: readonly Candidate[], index: number): Candidate | undefined {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (index - e.last > 3) return undefined;
+    if (e.date) return e;
+  }
+  return undefined;
+}
+
+/** The sentences of the paragraph of sentence `index`, in order: a paragraph's sentences are contiguous. */
+function paragraphOf(ctx: DocumentContext, index: number): SentenceAnalysis[] {
+  const all = ctx.sentences, paragraph = all[index]!.paragraph;
+  let from = index, to = index + 1;
+  while (from > 0 && all[from - 1]!.paragraph === paragraph) from--;
+  while (to < all.length && all[to]!.paragraph === paragraph) to++;
+  return all.slice(from, to);
 }
 
 // ---- Solvers ----
@@ -1018,10 +1112,10 @@ function mergeSameEvent(ctx: DocumentContext, events: Candidate[]): Candidate[] 
     c.date = dated.date;
     c.datePrecision = dated.datePrecision;
     c.dayWithoutYear = null;
-    c.trace.push({ field: 'date', rule: `${ctx.pack.language}.date.coordinated-with-dated` });
+    addTrace(c.trace, { field: 'date', rule: `${ctx.pack.language}.date.coordinated-with-dated` });
     if (!c.actor1 && dated.actor1 && dated.actor1 !== c.actor2) {
       c.actor1 = dated.actor1;
-      c.trace.push({ field: 'actor1', rule: `${ctx.pack.language}.actor.coordinated-with-dated` });
+      addTrace(c.trace, { field: 'actor1', rule: `${ctx.pack.language}.actor.coordinated-with-dated` });
     }
   }
   return out;
@@ -1033,8 +1127,8 @@ function sameEvent(a: Candidate, b: Candidate): boolean {
   // What the text places days before the story is not the story's event, told again.
   if (a.earlier !== b.earlier) return false;
   // Events a sentence tells apart (two bases, two days, two verbs) stay apart.
-  if (place !== 'same' && b.sentences.some((i) => a.sentences.includes(i))) return false;
-  const gap = Math.min(...b.sentences) - Math.max(...a.sentences);
+  if (place !== 'same' && shareSentence(a, b)) return false;
+  const gap = b.first - a.last;
   const near = gap <= 3 || a.fromTitle || b.fromTitle;
   // An undated toll at the very place of an event the document tells ("80 people were killed in the attack on the base") is its toll.
   if ((a.bareToll || b.bareToll) && place === 'same' && (!a.date || !b.date)) return true;
@@ -1092,13 +1186,13 @@ function mergeInto(into: Candidate, e: Candidate): void {
   if (arrestOfDemonstration(into, e)) {
     // Arrests told with a demonstration are the police's intervention in it, not an event of their own.
     const demo = demonstrationFamily(into.subEventType) ? into : e;
-    into.trace.push({ field: 'sub_event_type', rule: 'type.demonstration.arrests' });
+    addTrace(into.trace, { field: 'sub_event_type', rule: 'type.demonstration.arrests' });
     into.kind = demo.kind;
     // Arrests add the police to a protest; a riot stays what it was (a mob whose members are arrested is no demonstration).
     into.subEventType = eventTypeOf(demo.subEventType) === 'Riots' ? demo.subEventType : joinDemonstration(demo.subEventType, 'Protest with intervention');
   } else if (demonstrationFamily(into.subEventType) && demonstrationFamily(e.subEventType) && into.subEventType !== e.subEventType) {
     const joined = joinDemonstration(into.subEventType, e.subEventType);
-    into.trace.push({ field: 'sub_event_type', rule: 'type.demonstration.joined' });
+    addTrace(into.trace, { field: 'sub_event_type', rule: 'type.demonstration.joined' });
     if (joined === e.subEventType) into.kind = e.kind;
     into.subEventType = joined;
   } else if (!tollOfInto && ((KIND_PRIORITY.indexOf(e.kind) < KIND_PRIORITY.indexOf(into.kind) && eventTypeOf(e.subEventType) === eventTypeOf(into.subEventType)) || (isUntyped(into) && !isUntyped(e))
@@ -1115,9 +1209,11 @@ function mergeInto(into: Candidate, e: Candidate): void {
   into.claimBy ??= e.claimBy;
   into.confirmedBy ??= e.confirmedBy;
   for (const c of e.cited) into.cited.add(c);
-  into.evidence.push(...e.evidence);
-  into.trace.push(...e.trace);
-  into.sentences.push(...e.sentences);
+  for (const span of e.evidence) addEvidence(into, span);
+  for (const t of e.trace) addTrace(into.trace, t);
+  for (const i of e.sentences) into.sentences.add(i);
+  into.first = Math.min(into.first, e.first);
+  into.last = Math.max(into.last, e.last);
   into.fromTitle &&= e.fromTitle;
   into.bareToll &&= e.bareToll;
   for (const k of e.clauses) into.clauses.add(k);
@@ -1148,16 +1244,15 @@ function isPlacedOrDated(e: Candidate): boolean {
  */
 function placeFromScene(ctx: DocumentContext, e: Candidate): Candidate {
   if (e.place && e.place.rank <= 3) return e;
-  const own = Math.min(...e.sentences);
-  const paragraph = ctx.sentences[own]!.paragraph;
-  const inParagraph = ctx.sentences.filter((s) => s.paragraph === paragraph && s.zone === 'body');
+  const own = e.first;
+  const inParagraph = paragraphOf(ctx, own).filter((s) => s.zone === 'body');
   const placed = inParagraph.map((s) => ({ s, place: choosePlaces(ctx.input.folded, s.places).find((p) => p.rank <= 3 && p.place.lat !== null && isScene(ctx, s, p)) }))
     .filter((x): x is { s: SentenceAnalysis; place: PlaceMention } => x.place !== undefined);
   if (!placed.length) return e;
   const country = e.countryCode;
   if (placed.some((x) => country && x.place.place.country_code !== country)) return e;
   const before = placed.filter((x) => x.s.index < own).pop();
-  const after = placed.find((x) => x.s.index > Math.max(...e.sentences));
+  const after = placed.find((x) => x.s.index > e.last);
   const scene = before ?? after;
   if (!scene) return e;
   const rule = `${scene.place.rule}+scene`;
