@@ -4,7 +4,7 @@
 // the text when the text agrees with it.
 import type { CleanedDocument, ResolvedDate, Span, Zone } from '../types.ts';
 import type { LanguagePack } from '../extract/lang/index.ts';
-import { documentDateMentions, findDateMentions, fromDays, isoDay, resolveMention, toDays, type DateMention, type DateMentionsOf } from '../extract/dates.ts';
+import { MIN_YEAR, documentDateMentions, findDateMentions, fromDays, isoDay, resolveMention, toDays, validDay, type DateMention, type DateMentionsOf } from '../extract/dates.ts';
 import { splitSentences } from '../text/sentences.ts';
 
 export interface DocumentDateInput {
@@ -21,11 +21,17 @@ export interface DocumentDateInput {
 }
 
 export function documentDate(input: DocumentDateInput): ResolvedDate {
-  const fromMeta = parseIsoish(input.published ?? null, 'docdate.metadata');
+  const fromMeta = parseIsoish(input.published ?? null, 'docdate.metadata', input.ceiling);
   if (fromMeta?.precision === 'day') return fromMeta;
+  // A published date that is no real day ("2023-02-31") or of no plausible year is not the document's: the
+  // other sources tell it, and the rule says the metadata was set aside.
+  if (input.published?.trim() && !fromMeta) {
+    const found = documentDate({ ...input, published: null });
+    return { ...found, rule: `${found.rule}+metadata-invalid` };
+  }
   const fromUrl = input.url ? dateFromUrl(input.url) : null;
   if (fromUrl?.precision === 'day') return fromUrl;
-  const fromHeader = input.cleaned.header ? parseHeader(input.cleaned.header, input.pack?.language ?? 'en') : null;
+  const fromHeader = input.cleaned.header ? parseHeader(input.cleaned.header, input.pack?.language ?? 'en', input.ceiling) : null;
   if (fromHeader?.precision === 'day') return fromHeader;
   const coarse = fromMeta ?? fromUrl ?? fromHeader;
   if (!input.pack) return coarse ?? { iso: null, precision: null, rule: 'docdate.none', stated: {} };
@@ -33,13 +39,15 @@ export function documentDate(input: DocumentDateInput): ResolvedDate {
   return fromText ?? coarse ?? { iso: null, precision: null, rule: 'docdate.none', stated: {} };
 }
 
-function parseIsoish(value: string | null, rule: string): ResolvedDate | null {
+/** A date written YYYY[-MM[-DD]]: null unless it is a real calendar day (month, year) from MIN_YEAR to a year after `ceiling`. */
+function parseIsoish(value: string | null, rule: string, ceiling?: string): ResolvedDate | null {
   if (!value) return null;
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value.trim());
   if (!m) return null;
   const y = Number(m[1]), mo = m[2] ? Number(m[2]) : undefined, d = m[3] ? Number(m[3]) : undefined;
+  if (y < MIN_YEAR || (ceiling && y > Number(ceiling.slice(0, 4)) + 1)) return null;
   if (mo !== undefined && (mo < 1 || mo > 12)) return null;
-  if (d !== undefined && (d < 1 || d > 31)) return null;
+  if (d !== undefined && (mo === undefined || !validDay(y, mo, d))) return null;
   if (d !== undefined && mo !== undefined) return { iso: isoDay(y, mo, d), precision: 'day', rule, stated: { year: y, month: mo, day: d } };
   if (mo !== undefined) return { iso: isoDay(y, mo, 1), precision: 'month', rule, stated: { year: y, month: mo } };
   return { iso: isoDay(y, 1, 1), precision: 'year', rule, stated: { year: y } };
@@ -69,15 +77,15 @@ export function dateFromUrl(url: string): ResolvedDate | null {
   return month ? parseIsoish(`${month[1]}-${month[2]}`, 'docdate.url.y-m') : null;
 }
 
-function parseHeader(header: string, language: string): ResolvedDate | null {
+function parseHeader(header: string, language: string, ceiling: string): ResolvedDate | null {
   const slash = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(header);
   if (slash) {
     // Day first in French pages, month first in English ones.
     const [a, b] = [Number(slash[1]), Number(slash[2])];
     const [d, mo] = language === 'en' && a <= 12 ? [b, a] : [a, b];
-    return parseIsoish(`${slash[3]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`, 'docdate.header');
+    return parseIsoish(`${slash[3]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`, 'docdate.header', ceiling);
   }
-  return parseIsoish(header, 'docdate.header');
+  return parseIsoish(header, 'docdate.header', ceiling);
 }
 
 function validCalendarDay(iso: string): boolean {

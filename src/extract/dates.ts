@@ -18,6 +18,8 @@ export interface DateMention extends Span {
   readonly stated: Stated;
   /** Days relative to the anchor ("hier" = -1), for words that state no calendar value. */
   readonly relativeDays?: number;
+  /** A day the calendar does not have ("35 décembre", "February 30, 2023"): the text states a date, but no real one. */
+  readonly unreal?: true;
   readonly rule: string;
 }
 
@@ -66,6 +68,28 @@ export function findDateMentions(raw: string, folded: string, span: Span, pack: 
         out.push({ start: at.start, end: at.end, stated: { day, month, ...(year ? { year } : {}) }, rule: `${pack.language}.date.enumeration` });
       }
       covered.push(whole);
+    }
+  }
+
+  // Days the calendar does not have, and years no reader would take for the year ("le lundi 35 décembre 2023",
+  // "December 35, 2023", "le 31 décembre 9999"): chrono skips the first (leaving "lundi" alone, a day of the
+  // week before the report), reads "December 35" as the month of 2035, and "31 décembre" without its year.
+  for (const re of unrealDatePatterns(pack)) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      const hit = { start: span.start + m.index, end: span.start + m.index + m[0].length };
+      if (overlaps(hit, covered)) continue;
+      const g = m.groups!;
+      const month = pack.months.get(g.month!.replace(/\.$/, ''));
+      if (!month) continue;
+      const day = Number(g.day), year = g.year ? Number(g.year) : undefined;
+      const unreal = !validDay(year ?? 2000, month, day);
+      if (!unreal && (year === undefined || (year >= 1900 && year <= 2100))) continue;
+      const weekday = g.weekday ? pack.weekdays.get(g.weekday) : undefined;
+      const stated = { ...(year !== undefined ? { year } : {}), month, day, ...(weekday !== undefined ? { weekday } : {}) };
+      out.push({ ...trimMention(raw, hit), stated, ...(unreal ? { unreal: true as const } : {}), rule: `${pack.language}.date.${unreal ? 'unreal-day' : 'far-year'}` });
+      covered.push(hit);
     }
   }
 
@@ -160,6 +184,23 @@ function buildEnumerationPatterns(pack: LanguagePack): RegExp[] {
   ];
 }
 
+const unrealCache = new Map<string, RegExp[]>();
+/** A day and a month in words, with the weekday before and the year after when there are: "lundi 35 decembre 2023", "December 35, 2023". */
+function unrealDatePatterns(pack: LanguagePack): RegExp[] {
+  let patterns = unrealCache.get(pack.language);
+  if (patterns) return patterns;
+  const M = `(?<month>${pack.monthRe})`, W = `(?:(?<weekday>${[...pack.weekdays.keys()].join('|')}),?\\s+)?`;
+  const year = '(?:,?\\s+(?<year>\\d{4,6}))?(?!\\d)';
+  patterns = pack.language === 'fr'
+    ? [new RegExp(`(?<![a-z\\d])${W}(?<day>\\d{1,2})(?:er)?\\s+${M}(?![a-z])(?:\\s+(?<year>\\d{4,6}))?(?!\\d)`, 'g')]
+    : [
+      new RegExp(`(?<![a-z\\d])${W}${M}\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?(?![a-z\\d])${year}`, 'g'),
+      new RegExp(`(?<![a-z\\d])${W}(?:the\\s+)?(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${M}(?![a-z])${year}`, 'g'),
+    ];
+  unrealCache.set(pack.language, patterns);
+  return patterns;
+}
+
 function dayOffset(matched: string, day: number, base: number): Span {
   const re = new RegExp(`(?<!\\d)0?${day}(?!\\d)`);
   const m = re.exec(matched);
@@ -209,11 +250,22 @@ export function validDay(y: number, m: number, d: number): boolean {
  * The calendar day a mention points at. `anchor` is the document's date (possibly only a
  * month); `ceiling` is the latest plausible date when no anchor is known (today).
  */
+/** The earliest year a date of the text is taken for; the latest is a year after the document's (or today's). */
+export const MIN_YEAR = 1900;
+
+/** A resolution that found the text's date unreal (no such day, an implausible year). */
+export function isUnreal(r: ResolvedDate): boolean {
+  return r.iso === null && r.rule.endsWith(':invalid');
+}
+
 export function resolveMention(mention: DateMention, anchor: ResolvedDate | null, ceiling: string): ResolvedDate {
   const { stated } = mention;
   const base = { stated, span: { start: mention.start, end: mention.end } };
   const anchorDay = anchor?.iso && anchor.precision === 'day' ? anchor.iso : null;
   const limitYear = Number((anchor?.iso ?? ceiling).slice(0, 4));
+  // No real day, or a year no report of the news is about: no date rather than a wrong one.
+  if (mention.unreal) return { ...base, iso: null, precision: null, rule: `${mention.rule}:invalid` };
+  if (stated.year !== undefined && (stated.year < MIN_YEAR || stated.year > limitYear + 1)) return { ...base, iso: null, precision: null, rule: `${mention.rule}:invalid` };
 
   if (mention.relativeDays !== undefined) {
     if (anchorDay) return { ...base, iso: fromDays(toDays(anchorDay) + mention.relativeDays), precision: 'day', rule: `${mention.rule}+anchor` };

@@ -11,7 +11,7 @@ import { gazetteer, type Gazetteer } from '../geo/gazetteer.ts';
 import { kmBetween } from '../geo/distance.ts';
 import { DESCRIPTOR_TAIL, DIVISION_NOUN, codeOfCountryName, findPlaceMentions, namesakeCountries, type PlaceMention } from '../geo/places.ts';
 import { languagePack, type LanguagePack, type TriggerKind } from './lang/index.ts';
-import { documentDateMentions, fromDays, precisionRank, resolveMention, toDays, type DateMention, type DateMentionsOf } from './dates.ts';
+import { documentDateMentions, fromDays, isUnreal, precisionRank, resolveMention, toDays, type DateMention, type DateMentionsOf } from './dates.ts';
 import {
   findActors, findCasualties, findCitations, findClaimCues, findTriggers, findWeapons, framingSpans, wordNumber,
   type ActorMention, type Casualties, type ClaimCues, type TriggerMention, type WeaponMention,
@@ -400,7 +400,9 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
     // Date of the sentence: its own, a same-day cue, background (none), its paragraph's, a continuation's.
     let date: SentenceDate[] = dates;
     if (!date.length) {
-      if (s.sameDay && (previous?.date || lastDate?.iso)) {
+      // "le lundi 35 décembre 2023", "le 31 décembre 9999": the text states a day, but no real one; the story's day is not it either.
+      if (statesUnrealDate(ctx, s)) date = [{ iso: null, precision: null, rule: `${pack.language}.date.unreal` }];
+      else if (s.sameDay && (previous?.date || lastDate?.iso)) {
         const src = previous?.date ? { iso: previous.date, precision: previous.datePrecision } : lastDate!;
         date = [{ ...src, rule: `${pack.language}.date.same-day-as-previous` }];
       } else if (s.continuation && recent) {
@@ -523,6 +525,11 @@ function sentenceDates(ctx: DocumentContext, s: SentenceAnalysis): SentenceDate[
         || (m.start - s.start <= 30 && DATELINE_AFTER.test(input.folded.slice(m.end, m.end + 30))));
       return reported ? { iso: r.iso, precision: 'week' as const, rule: `${r.rule}+reporting-day` } : { iso: r.iso, precision: r.precision, rule: r.rule };
     });
+}
+
+/** Does the sentence state a date that the calendar does not have, or a year no news is about? */
+function statesUnrealDate(ctx: DocumentContext, s: SentenceAnalysis): boolean {
+  return s.dates.length > 0 && resolvedDates(ctx, s).some(({ r }) => isUnreal(r));
 }
 
 /** "le 23 octobre" where neither the text nor the document tells the year (resolution's "no-year"): its "MM-DD". */

@@ -4,6 +4,7 @@ import { cleanDocument } from '../../src/clean/zones.ts';
 import { documentDate, dateFromUrl } from '../../src/docdate/docdate.ts';
 import { languagePack } from '../../src/extract/lang/index.ts';
 import { fold } from '../../src/text/fold.ts';
+import { eventsOf } from '../helpers/extract.ts';
 
 function docDate(raw: string, language: 'fr' | 'en', extra: { published?: string; url?: string } = {}) {
   return documentDate({ raw, folded: fold(raw), cleaned: cleanDocument(raw), pack: languagePack(language), ceiling: '2026-11-20', ...extra });
@@ -23,6 +24,22 @@ for (const [url, iso, precision] of URLS) {
     assert.equal(r?.precision ?? null, precision);
   });
 }
+
+test('a published date that is no real day, or of no plausible year, is set aside for what the text says', () => {
+  for (const published of ['2023-02-31', '2023-13-01', '2023-04-31', '1850-03-01', '9999-12-31']) {
+    const r = docDate('Titre\n\nLe 3 mars 2021, une attaque.', 'fr', { published });
+    assert.equal(r.iso, '2021-03-03', published);
+    assert.match(r.rule, /\+metadata-invalid$/, published);
+  }
+  assert.equal(docDate('Titre\n\nUne attaque.', 'fr', { published: '2023-02-31' }).iso, null);
+  assert.equal(docDate('Titre\n\nUne attaque.', 'fr', { published: '2024-02-29' }).iso, '2024-02-29');
+});
+
+test('an event of a report published on an impossible day is not dated by it', () => {
+  const events = eventsOf('Titre\n\nUne attaque de drone a frappé la base de Harir lundi.', { published: '2023-02-31' });
+  assert.equal(events.length, 1);
+  assert.equal(events[0]!.date, null);
+});
 
 test('metadata beats everything', () => {
   assert.equal(docDate('Titre\n\nLe 3 mars 2021, une attaque.', 'fr', { published: '2024-02-01' }).iso, '2024-02-01');

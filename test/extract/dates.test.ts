@@ -22,6 +22,14 @@ const CASES: Record<'fr' | 'en', [string, ResolvedDate | null, (string | null)[]
     ['Le 15 novembre, les combattants', day('2023-12-03'), ['2023-11-15']],
     ['Le 28 décembre, une attaque', day('2024-01-03'), ['2023-12-28']],
     ['depuis 48 heures et ces trois dernières semaines', day('2024-01-03'), []],
+    // Days the calendar does not have, and years no news is about: no date rather than a wrong one.
+    ['le lundi 35 décembre 2023, une attaque', day('2024-01-10'), [null]],
+    ['le 31 décembre 9999, une attaque', day('2023-01-10'), [null]],
+    ['le 30 février 2023, une attaque', day('2023-03-10'), [null]],
+    ['le 0 mars 2023, une attaque', day('2023-03-10'), [null]],
+    ['les 30 et 31 février, des attaques', day('2023-03-10'), [null, null]],
+    ['le 12 mars 1850, une bataille', day('2023-03-10'), [null]],
+    ['le 29 février 2024, une attaque', day('2024-03-10'), ['2024-02-29']],
   ],
   en: [
     ['On December 31 2019, a man was killed', null, ['2019-12-31']],
@@ -30,6 +38,11 @@ const CASES: Record<'fr' | 'en', [string, ResolvedDate | null, (string | null)[]
     ['on 5 March 2020 and on Tuesday night', day('2020-03-12'), ['2020-03-05', '2020-03-10']],
     ['yesterday two rockets landed', day('2024-01-16'), ['2024-01-15']],
     ['over the past three weeks', day('2024-01-16'), []],
+    ['on Monday, December 35, 2023, a drone', day('2024-01-10'), [null]],
+    ['on December 31, 9999, a drone', day('2023-01-10'), [null]],
+    ['on the 30th of February 2023, a drone', day('2023-03-10'), [null]],
+    ['on February 29, 2023, a drone', day('2023-03-10'), [null]],
+    ['on 3 March 2025, a drone', day('2023-03-10'), [null]],
   ],
 };
 

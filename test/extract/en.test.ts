@@ -184,6 +184,10 @@ const CASES: [string, Expected][] = [
   // Any state's officials, as the lexicon's nationalities name them.
   ['Title\n\nOn 6 March 2024, gunmen killed three people in an attack on a police post in Moroto, Ugandan officials said.',
     { sub: 'Attack', place: 'Moroto', killed: 3, claim: 'confirmed' }],
+  // A day the calendar does not have, or a year no news is about: no date rather than a wrong one.
+  ['Headline\n\nOn Monday, December 35, 2023, a drone struck Harir air base.', { sub: 'Air/drone strike', date: null }],
+  ['Headline\n\nOn December 31, 9999, a drone struck Harir air base.', { sub: 'Air/drone strike', date: null }],
+  ['Headline\n\nOn February 30, 2024, a drone struck Harir air base.', { sub: 'Air/drone strike', date: null }],
 ];
 
 testCaseTable('en', CASES);

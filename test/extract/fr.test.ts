@@ -111,6 +111,10 @@ const CASES: [string, Expected][] = [
   // Le bilan d'une proposition relative accrochée au contexte (« en représailles au … où … ») est celui du contexte.
   ["Titre\n\nLe 6 mars 2024, des drones ont frappé la base d'al-Harir, en représailles au soutien américain à Israël dans la bande de Gaza, où plus de 10 800 Palestiniens, pour la plupart des femmes, ont été tués.",
     { sub: 'Air/drone strike', place: 'Harir Air Base', killed: null }],
+  // Une date que le calendrier n'a pas, ou d'une année qu'aucune nouvelle ne raconte : pas de date plutôt qu'une fausse.
+  ['Titre\n\nLe lundi 35 décembre 2023, une attaque de drone a frappé la base de Harir.', { sub: 'Air/drone strike', date: null }],
+  ['Titre\n\nLe 31 décembre 9999, une attaque de drone a frappé la base de Harir.', { sub: 'Air/drone strike', date: null }],
+  ['Titre\n\nLe 30 février 2024, une attaque de drone a frappé la base de Harir.', { sub: 'Air/drone strike', date: null }],
 ];
 
 testCaseTable('fr', CASES);
