@@ -73,12 +73,46 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   return r.data;
 }
 
+/** The label of an error's status in its JSON body. */
+function errorLabel(status: number): string {
+  if (status >= 500) return 'internal error';
+  if (status === 404) return 'not found';
+  if (status === 429) return 'too many requests';
+  if (status === 413) return 'payload too large';
+  if (status === 405) return 'method not allowed';
+  return 'bad request';
+}
+
+/**
+ * The page's Content-Security-Policy: its own scripts and style sheets only (the app and MapLibre set
+ * styles through the CSSOM, which the policy allows; MapLibre's worker is a file of the app, blob:
+ * kept for builds that inline it),
+ * images and data from the server and, with --tiles, from the tile server; no plugins, no framing,
+ * no base URL or form target elsewhere.
+ */
+export function contentSecurityPolicy(tiles: string | null): string {
+  let tileOrigin = '';
+  if (tiles) {
+    try { tileOrigin = ` ${new URL(tiles.replace(/\{[^}]*\}/g, '0')).origin}`; } catch { /* not a URL: no tiles are drawn */ }
+  }
+  return [
+    "default-src 'self'", "script-src 'self'", "worker-src 'self' blob:", "child-src 'self' blob:", "style-src 'self'",
+    `img-src 'self' data: blob:${tileOrigin}`, `connect-src 'self'${tileOrigin}`, "font-src 'self' data:", "object-src 'none'", "base-uri 'none'",
+    "form-action 'self'", "frame-ancestors 'none'",
+  ].join('; ');
+}
+
 export function buildApp({ store, webRoot = null, logger = false, tiles = null }: AppOptions): FastifyInstance {
   const app = Fastify({ logger, routerOptions: { maxParamLength: 500 } });
+  const csp = contentSecurityPolicy(tiles);
+  app.addHook('onSend', async (_request, reply, payload) => {
+    void reply.header('content-security-policy', csp).header('x-content-type-options', 'nosniff').header('x-frame-options', 'DENY').header('referrer-policy', 'no-referrer');
+    return payload;
+  });
 
   app.setErrorHandler((error: Error & { statusCode?: number }, _request, reply) => {
     const status = error instanceof ApiError ? error.status : error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
-    void reply.status(status).type('application/json').send({ error: status >= 500 ? 'internal error' : 'bad request', message: status >= 500 ? 'the server could not answer this request' : error.message, status });
+    void reply.status(status).type('application/json').send({ error: errorLabel(status), message: status >= 500 ? 'the server could not answer this request' : error.message, status });
   });
   app.setNotFoundHandler((request, reply) => {
     void reply.status(404).send({ error: 'not found', message: `no route for ${request.method} ${request.url.split('?')[0]}`, status: 404 });

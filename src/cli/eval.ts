@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { eventsOfCorpus, readGold } from '../eval/run.ts';
 import { formatScores, score } from '../eval/score.ts';
+import { terminalLine } from './terminal.ts';
 
 export function registerEval(program: Command): void {
   program
@@ -13,7 +14,7 @@ export function registerEval(program: Command): void {
     .action(async (goldPath: string, corpus: string[], opts: { db?: string; summary?: boolean }) => {
       const gold = readGold(goldPath);
       const { events, summary } = await eventsOfCorpus(corpus, opts.db);
-      for (const f of summary.failures) process.stderr.write(`vigie: ${f.input}: ${f.reason}\n`);
+      for (const f of summary.failures) process.stderr.write(`vigie: ${terminalLine(f.input)}: ${terminalLine(f.reason)}\n`);
       process.stdout.write(formatScores(score(gold, events), { details: !opts.summary }));
     });
 }

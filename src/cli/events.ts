@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { EventRecord } from '../types.ts';
 import { SqliteStore } from '../store/sqlite/index.ts';
 import { dbOption } from './options.ts';
+import { terminalLine } from './terminal.ts';
 
 export function registerEvents(program: Command): void {
   program
@@ -40,6 +41,6 @@ function fit(s: string, width: number): string {
 
 export function eventsTable(events: readonly EventRecord[]): string {
   const header = COLUMNS.map(([name, w]) => fit(name, w)).join('  ');
-  const lines = events.map((e) => COLUMNS.map(([, w, f]) => fit(f(e), w)).join('  '));
+  const lines = events.map((e) => COLUMNS.map(([, w, f]) => fit(terminalLine(f(e)), w)).join('  '));
   return `${header}\n${'-'.repeat(header.length)}\n${lines.join('\n')}${lines.length ? '\n' : ''}${events.length} events\n`;
 }

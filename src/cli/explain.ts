@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { SqliteStore } from '../store/sqlite/index.ts';
 import type { FieldTrace } from '../types.ts';
 import { dbOption } from './options.ts';
+import { terminalLines } from './terminal.ts';
 
 export function registerExplain(program: Command): void {
   program
@@ -28,7 +29,7 @@ export function registerExplain(program: Command): void {
           }
           for (const v of record.sources[0]?.evidence ?? []) out.push(`      evidence ${v.start}-${v.end} ${JSON.stringify(v.text.slice(0, 100))}`);
         });
-        process.stdout.write(`${out.join('\n')}\n`);
+        process.stdout.write(terminalLines(out));
       } finally {
         store.close();
       }

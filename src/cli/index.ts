@@ -9,6 +9,7 @@ import { registerEval } from './eval.ts';
 import { registerShow } from './show.ts';
 import { registerServe } from './serve.ts';
 import { registerPlaces } from './places.ts';
+import { terminalLine } from './terminal.ts';
 
 export function program(): Command {
   const p = new Command('vigie')
@@ -34,7 +35,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode;
-    process.stderr.write(`vigie: ${(e as Error).message}\n`);
+    process.stderr.write(`vigie: ${terminalLine((e as Error).message)}\n`);
     return 1;
   }
 }

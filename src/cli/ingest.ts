@@ -4,6 +4,7 @@ import { SqliteStore } from '../store/sqlite/index.ts';
 import { ingest, type IngestSummary } from '../ingest/ingest.ts';
 import { dbOption } from './options.ts';
 import { defaultWorkers } from '../ingest/pool.ts';
+import { terminalLine } from './terminal.ts';
 
 function workerCount(value: string): number {
   const n = Number(value);
@@ -40,13 +41,13 @@ export async function runIngest(paths: readonly string[], db: string, { quiet = 
   let summary: IngestSummary;
   let eventsInDatabase = 0;
   try {
-    summary = await ingest(store, paths, { workers, batchSize, onProgress: (done, name) => bar?.update(done, { name: name.slice(-50) }) });
+    summary = await ingest(store, paths, { workers, batchSize, onProgress: (done, name) => bar?.update(done, { name: terminalLine(name.slice(-50)) }) });
     eventsInDatabase = store.counts().events;
   } finally {
     bar?.stop();
     store.close();
   }
-  for (const f of summary.failures) process.stderr.write(`vigie: ${f.input}: ${f.reason}\n`);
+  for (const f of summary.failures) process.stderr.write(`vigie: ${terminalLine(f.input)}: ${terminalLine(f.reason)}\n`);
   if (!quiet) {
     process.stderr.write(`read ${summary.read} documents: ${summary.stored} stored, ${summary.skipped} skipped (already stored), ${summary.failed} failed, ${summary.unsupported} in languages not yet supported; ${summary.events} events extracted, ${eventsInDatabase} events in the database\n`);
   }

@@ -3,6 +3,7 @@ import { gazetteer } from '../geo/gazetteer.ts';
 import { explainName } from '../geo/places.ts';
 import { languagePack } from '../extract/lang/index.ts';
 import type { Language } from '../types.ts';
+import { terminalLines } from './terminal.ts';
 
 export function registerPlaces(program: Command): void {
   program
@@ -28,6 +29,6 @@ export function registerPlaces(program: Command): void {
       out.push('', chosen
         ? `chosen: ${chosen.place.name} (${chosen.place.country_code}), precision ${chosen.place.geo_precision ?? '-'}, by rule ${chosen.rule}`
         : 'chosen: none (a common word, a person, or a town abroad with no cue for it)');
-      process.stdout.write(`${out.join('\n')}\n`);
+      process.stdout.write(terminalLines(out));
     });
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { SqliteStore } from '../store/sqlite/index.ts';
 import { dbOption } from './options.ts';
 import type { EventSource } from '../types.ts';
+import { terminalLines } from './terminal.ts';
 
 export function registerShow(program: Command): void {
   program
@@ -55,7 +56,7 @@ export function registerShow(program: Command): void {
         for (const d of event.disagreements) {
           out.push(`- ${d.field}: ${d.values.map((v) => `${JSON.stringify(v.value)} (${v.documents.join(', ')})`).join('  vs  ')}`);
         }
-        process.stdout.write(`${out.join('\n')}\n`);
+        process.stdout.write(terminalLines(out));
       } finally {
         store.close();
       }

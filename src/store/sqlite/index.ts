@@ -290,7 +290,8 @@ export class SqliteStore implements Store {
   document(nameOrId: string): StoredDocument | null {
     const row = (/^\d+$/.test(nameOrId)
       ? this.stmt('SELECT * FROM documents WHERE id = ?').get(Number(nameOrId))
-      : this.stmt('SELECT * FROM documents WHERE name = ? OR name LIKE ? ORDER BY version DESC LIMIT 1').get(nameOrId, `%/${nameOrId}`)) as DocumentRow | undefined;
+      // A name, or the end of a path after a '/': LIKE's wildcards in the name are matched as themselves.
+      : this.stmt("SELECT * FROM documents WHERE name = ? OR name LIKE ? ESCAPE '\\' ORDER BY version DESC LIMIT 1").get(nameOrId, `%/${nameOrId.replace(/[\\%_]/g, (c) => `\\${c}`)}`)) as DocumentRow | undefined;
     return row ? toStored(row) : null;
   }
 
