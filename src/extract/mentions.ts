@@ -254,6 +254,12 @@ export function findCasualties(folded: string, span: Span, pack: LanguagePack, d
       (previous.whole || pack.subsetBetweenRe.test(folded.slice(previous.end, count.start)));
     last[cue.what] = { end: Math.max(count.end, cue.end), whole: pack.subsetBeforeRe.test(folded.slice(Math.max(span.start, count.start - 20), count.start)) };
     if (partOfPrevious) continue;
+    // "1 000 000 000 000 000 morts": a figure no single event reaches is a statistic (a war's, a famine's), not a toll.
+    if (count.value + ((cue.what === 'killed' ? killed : wounded) ?? 0) >= MAX_TOLL) {
+      spans.push({ start: Math.min(count.start, cue.start), end: Math.max(count.end, cue.end) });
+      rules.push(`${pack.language}.casualty.${cue.what}.statistic`);
+      continue;
+    }
     if (cue.what === 'killed') killed = (killed ?? 0) + count.value;
     else wounded = (wounded ?? 0) + count.value;
     spans.push({ start: Math.min(count.start, cue.start), end: Math.max(count.end, cue.end) });
@@ -272,13 +278,36 @@ export function findCasualties(folded: string, span: Span, pack: LanguagePack, d
 
 interface Count extends Span { readonly value: number; readonly rule: string }
 
+/** The least figure that is not one event's toll: a count of people killed or wounded in one event stays below it. */
+export const MAX_TOLL = 1_000_000;
+
 /** "kill a woman", "ont tué un soldat": one victim, named by an indefinite article right after the verb. */
 function singleObject(folded: string, from: number, to: number): Count | null {
   const m = /^\s+(?:a|an|un|une)\s/.exec(folded.slice(from, Math.min(to, from + 6)));
+  // "killed a million people", "tué un millier de personnes": a number, not one victim.
+  if (m && LARGE_NUMBER_NOUN.test(folded.slice(from + m[0].length, Math.min(to, from + m[0].length + 12)))) return null;
   return m ? { value: 1, start: from, end: from + m[0].trimEnd().length, rule: 'article-after' } : null;
 }
 
 const TOKEN = /[a-z0-9\u00e0-\u024f'-]+|[,;:.()]/g;
+
+const LARGE_NUMBER_NOUN = /^(?:hundreds?|thousands?|millions?|billions?|dozens?|score|centaines?|milliers?|millions?|milliards?|dizaines?)\b/;
+
+/**
+ * Is tokens[i] a part of a decimal number ("0,5", "1.5", "2,75")? A separator glued between two runs of digits
+ * makes a decimal unless what follows it is a group of three digits ("10,800", "10.800": a thousands separator).
+ * A toll is a count of people: a decimal is never one.
+ */
+function isDecimalAt(tokens: readonly Tok[], i: number): boolean {
+  const glued = (a: Tok | undefined, b: Tok | undefined) => !!a && !!b && a.end === b.start;
+  const digits = (t: Tok | undefined) => !!t && /^\d+$/.test(t.text);
+  const separator = (t: Tok | undefined) => !!t && (t.text === ',' || t.text === '.');
+  if (!digits(tokens[i])) return false;
+  const [p1, p2] = [tokens[i - 1], tokens[i - 2]];
+  if (separator(p1) && digits(p2) && glued(p2, p1) && glued(p1, tokens[i]) && !/^\d{3}$/.test(tokens[i]!.text)) return true;
+  const [n1, n2] = [tokens[i + 1], tokens[i + 2]];
+  return separator(n1) && digits(n2) && glued(tokens[i], n1) && glued(n1, n2) && !/^\d{3}$/.test(n2!.text);
+}
 
 /** Numbers of the noun phrases just before a casualty word, summed over "et"/"and"/",". */
 function countBefore(folded: string, floor: number, cueStart: number, pack: LanguagePack, dateSpans: readonly Span[]): Count | null {
@@ -292,6 +321,8 @@ function countBefore(folded: string, floor: number, cueStart: number, pack: Lang
   for (let i = tokens.length - 1; i >= 0 && gap <= 14; i--) {
     const t = tokens[i]!;
     if (t.text === '.' || t.text === ';' || t.text === ':') break;
+    // "0,5 mort": a decimal is no count, and what is before it is not the count of this word.
+    if (isDecimalAt(tokens, i)) break;
     const value = numberAt(tokens, i, pack);
     // "a"/"an" count one only close to the casualty word ("a man was killed"), not "a Hamas post … killing".
     if (value !== null && value.value === 1 && /^(?:a|an|un|une)$/.test(t.text) && tokens.length - i > 6) { gap++; continue; }
@@ -325,7 +356,7 @@ function countAfter(folded: string, from: number, to: number, pack: LanguagePack
   const at = approximation && !folded.slice(from, approximation.start).trim() ? approximation.end : from;
   const window = folded.slice(at, Math.min(to, at + 50));
   const tokens = [...window.matchAll(TOKEN)].map((m) => ({ text: m[0], start: at + m.index!, end: at + m.index! + m[0].length }));
-  const value = tokens.length ? numberForward(tokens, 0, pack) : null;
+  const value = tokens.length && !isDecimalAt(tokens, 0) ? numberForward(tokens, 0, pack) : null;
   if (!value || dateSpans.some((d) => tokens[0]!.start >= d.start && tokens[0]!.start < d.end)) return null;
   const last = tokens[value.lastIndex]!;
   if (UNIT_AFTER.test(folded.slice(last.end, last.end + 14))) return null;

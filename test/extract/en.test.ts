@@ -188,6 +188,10 @@ const CASES: [string, Expected][] = [
   ['Headline\n\nOn Monday, December 35, 2023, a drone struck Harir air base.', { sub: 'Air/drone strike', date: null }],
   ['Headline\n\nOn December 31, 9999, a drone struck Harir air base.', { sub: 'Air/drone strike', date: null }],
   ['Headline\n\nOn February 30, 2024, a drone struck Harir air base.', { sub: 'Air/drone strike', date: null }],
+  // A toll is a count of people: no decimal, and nothing beyond any single event (a statistic).
+  ['Headline\n\nOn March 6, 2024, a drone strike on Erbil killed 1,200 people.', { killed: 1200 }],
+  ['Headline\n\nOn March 6, 2024, a drone strike on Erbil killed 2,000,000 people and wounded 3.', { killed: null, wounded: 3 }],
+  ['Headline\n\nOn March 6, 2024, a drone strike on Erbil killed 0.5 people.', { killed: null, place: 'Erbil' }],
 ];
 
 testCaseTable('en', CASES);

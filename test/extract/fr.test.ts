@@ -115,6 +115,10 @@ const CASES: [string, Expected][] = [
   ['Titre\n\nLe lundi 35 décembre 2023, une attaque de drone a frappé la base de Harir.', { sub: 'Air/drone strike', date: null }],
   ['Titre\n\nLe 31 décembre 9999, une attaque de drone a frappé la base de Harir.', { sub: 'Air/drone strike', date: null }],
   ['Titre\n\nLe 30 février 2024, une attaque de drone a frappé la base de Harir.', { sub: 'Air/drone strike', date: null }],
+  // Un bilan est un nombre de personnes : ni décimal, ni au-delà de tout événement (une statistique).
+  ['Titre\n\nLe 6 mars 2024, une attaque de drone a fait 999 999 morts à Erbil.', { killed: 999999 }],
+  ['Titre\n\nLe 6 mars 2024, une attaque de drone a fait 1 000 000 000 000 000 morts à Erbil.', { killed: null, place: 'Erbil' }],
+  ['Titre\n\nLe 6 mars 2024, une attaque de drone a fait 0,5 mort et 3 blessés à Erbil.', { killed: null, wounded: 3 }],
 ];
 
 testCaseTable('fr', CASES);

@@ -27,3 +27,26 @@ for (const [name, text] of NEGATIVE) {
     assert.deepEqual(events.map((e) => e.notes), []);
   });
 }
+
+// Figures that are no toll (issue 27, item 8): a toll is a count of people, so a decimal is none, and a
+// figure no single event reaches is a statistic. The event stays; its toll is unknown, not invented.
+const NO_TOLL: [string, string][] = [
+  ['a figure beyond any event', 'Titre\n\nLe 6 mars 2024, une attaque de drone a fait 1 000 000 000 000 000 morts à Erbil.'],
+  ['a million dead', 'Titre\n\nLe 6 mars 2024, une attaque de drone a fait 1 000 000 morts à Erbil.'],
+  ['a decimal before the word', 'Titre\n\nLe 6 mars 2024, une attaque de drone a fait 0,5 mort à Erbil.'],
+  ['a decimal is not two numbers', 'Titre\n\nLe 6 mars 2024, une attaque de drone a fait 2,5 morts à Erbil.'],
+  ['a decimal after the verb', 'Titre\n\nLe 6 mars 2024, une attaque de drone à Erbil a tué 0,5 personne.'],
+  ['a figure beyond any event (en)', 'Headline\n\nOn March 6, 2024, a drone strike on Erbil killed 1,000,000,000,000,000 people.'],
+  ['a decimal (en)', 'Headline\n\nOn March 6, 2024, a drone strike on Erbil left 1.5 dead.'],
+  ['a decimal after the verb (en)', 'Headline\n\nOn March 6, 2024, a drone strike on Erbil killed 0.5 people.'],
+  ['"a million" is not one victim (en)', 'Headline\n\nOn March 6, 2024, a drone strike on Erbil killed a million people.'],
+];
+
+for (const [name, text] of NO_TOLL) {
+  test(`no toll: ${name}`, () => {
+    const events = eventsOf(text, { published: '2024-03-14' });
+    assert.equal(events.length, 1, events.map((e) => e.notes).join(' | '));
+    assert.equal(events[0]!.killed, null, events[0]!.notes);
+    assert.equal(events[0]!.wounded, null, events[0]!.notes);
+  });
+}
