@@ -3,7 +3,7 @@
 // the database), and the whole events those belong to are clustered again; only those events are
 // rewritten.
 import type { Store } from '../store/store.ts';
-import { UNDATED_REACH_KM, cellOf, cellsWithin, cluster, dayWindow, isAnchor, mergeMentions, neighbourCells, type MentionKey } from './resolve.ts';
+import { UNDATED_REACH_KM, cellOf, cellsWithin, cluster, dayWindow, isAnchor, mergeMentions, neighbourCells, type Cluster, type MentionKey, type ResolvedEvent } from './resolve.ts';
 
 /** Undated tellings of one kind read per map cell: beyond a few dozen at one place, one more changes nothing. */
 const UNDATED_READ_PER_CELL = 50;
@@ -80,9 +80,47 @@ export function resolvePending(store: Store): ResolutionSummary {
     if (before !== undefined && membersOf.get(before)!.length === c.members.length && c.members.every((m) => eventBefore.get(m.id) === before)) kept.add(before);
     else changed.push(c);
   }
-  const resolved = changed.map((c) => mergeMentions(c.id, store.mentions(c.members.map((m) => m.id))));
+  const replaced = takenOver(changed, kept, previous, membersOf, neighbourhood);
+  const resolved = changed.map((c): ResolvedEvent => {
+    const event = mergeMentions(c.id, store.mentions(c.members.map((m) => m.id)));
+    const replaces = replaced.get(c);
+    return replaces ? { ...event, replaces } : event;
+  });
   store.replaceEvents([...previous].filter((id) => !kept.has(id)), resolved);
   return { pending: pending.length, events: resolved.length };
+}
+
+/**
+ * The stored events each changed cluster takes over. An event's id is its earliest report's (eventIdOf), so
+ * that the ids are the same whatever the order in which reports arrive, batch by batch or all at once, and
+ * two ingests running together store what they store one after the other. An id can therefore change: a
+ * report published earlier than every report of a known event, or published the same day with a mention id
+ * that sorts first, becomes its earliest report; reports can also join two events into one. An id once
+ * published stays valid all the same: each stored event that is no more leads (event_redirects) to the
+ * cluster that holds its earliest report now, and `vigie show`, the API and every reader of
+ * `Store.event` answer the old id with that event.
+ */
+export function takenOver(clusters: readonly Cluster[], kept: ReadonlySet<string>, previous: ReadonlySet<string>,
+  membersOf: ReadonlyMap<string, readonly string[]>, keys: ReadonlyMap<string, MentionKey>): Map<Cluster, string[]> {
+  const clusterOf = new Map<string, Cluster>();
+  for (const c of clusters) for (const m of c.members) clusterOf.set(m.id, c);
+  const out = new Map<Cluster, string[]>();
+  for (const id of previous) {
+    if (kept.has(id)) continue;
+    // The cluster that holds the stored event's earliest report is the event now.
+    let first: MentionKey | undefined;
+    for (const m of membersOf.get(id) ?? []) {
+      const k = keys.get(m);
+      if (k && clusterOf.has(m) && (!first || k.sortKey < first.sortKey)) first = k;
+    }
+    if (!first) continue;
+    const heir = clusterOf.get(first.id)!;
+    if (heir.id === id) continue;
+    const list = out.get(heir) ?? [];
+    list.push(id);
+    out.set(heir, list);
+  }
+  return out;
 }
 
 /** Candidates for phase 1 from an in-memory index of map cells. */

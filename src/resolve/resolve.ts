@@ -626,6 +626,8 @@ export interface ResolvedEvent {
   readonly record: EventRecord;
   readonly disagreements: readonly Disagreement[];
   readonly mentionIds: readonly string[];
+  /** Ids of events published before that this one took over (their reports joined it): they lead to it. */
+  readonly replaces?: readonly string[];
 }
 
 const CLAIM_RANK: Record<ClaimStatus, number> = { confirmed: 0, claimed: 1, reported: 2, denied: 3 };

@@ -233,6 +233,12 @@ export class SqliteStore implements Store {
         // Outlets that carry one wire story quote the same sentences: each is indexed once.
         insText.run(lastInsertRowid, [...new Set([r.notes, ...r.sources.flatMap((s) => s.evidence.map((v) => v.text))])].join(' '));
         for (const m of e.mentionIds) link.run(r.id, m, r.id);
+        // Ids this event took over lead to it, and so do those that led to them; a live id is no redirect.
+        this.stmt('DELETE FROM event_redirects WHERE old_id = ?').run(r.id);
+        for (const old of e.replaces ?? []) {
+          this.stmt('UPDATE event_redirects SET new_id = ? WHERE new_id = ?').run(r.id, old);
+          this.stmt('INSERT OR REPLACE INTO event_redirects (old_id, new_id) VALUES (?, ?)').run(old, r.id);
+        }
       }
     }).immediate();
   }
@@ -268,9 +274,13 @@ export class SqliteStore implements Store {
     return { total, perDay, perType, perCountry };
   }
 
+  /** An event by its id, or by an id it took over (event_redirects): the record holds its id now. */
   event(id: string): StoredEvent | null {
     const row = this.stmt('SELECT record, disagreements FROM events WHERE id = ?').get(id) as { record: string; disagreements: string } | undefined;
-    return row ? { record: JSON.parse(row.record), disagreements: JSON.parse(row.disagreements) } : null;
+    if (row) return { record: JSON.parse(row.record), disagreements: JSON.parse(row.disagreements) };
+    const to = this.stmt('SELECT new_id FROM event_redirects WHERE old_id = ?').pluck().get(id) as string | undefined;
+    const moved = to === undefined ? undefined : this.stmt('SELECT record, disagreements FROM events WHERE id = ?').get(to) as { record: string; disagreements: string } | undefined;
+    return moved ? { record: JSON.parse(moved.record), disagreements: JSON.parse(moved.disagreements) } : null;
   }
 
   documentMentions(documentId: number): { record: EventRecord; trace: unknown; eventId: string | null }[] {

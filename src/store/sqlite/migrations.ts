@@ -82,4 +82,7 @@ export const MIGRATIONS: readonly string[] = [
   `CREATE INDEX mentions_undated ON mentions(cell, sub_event_type, id) WHERE day IS NULL AND published_day IS NULL;`,
   // A telling with no date fits only an event of its kind near it, whatever its day: read by place and kind.
   `CREATE INDEX mentions_cell_type_day ON mentions(cell, sub_event_type, day) WHERE day IS NOT NULL;`,
+  // An event id once published stays valid: when reports join two events into one, the id given up leads to the one kept.
+  `CREATE TABLE event_redirects (old_id TEXT PRIMARY KEY, new_id TEXT NOT NULL);
+   CREATE INDEX event_redirects_new ON event_redirects(new_id);`,
 ];
