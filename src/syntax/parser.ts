@@ -39,7 +39,7 @@ export type TaggerFunction = (forms: readonly string[]) => { upos: string; feats
 
 export interface TrainParserOptions {
   readonly language: 'fr' | 'en';
-  /** Passes over the training data (default 15). */
+  /** Passes over the training data (default: 10 for French, 14 for English, as measured on held-out data). */
   readonly epochs?: number;
   /** Seed of the shuffling and the exploration (default 1). */
   readonly seed?: number;
@@ -812,7 +812,7 @@ interface TrainSentence {
 }
 
 export function trainParser(train: readonly ConlluSentence[], options: TrainParserOptions): ModelFile {
-  const epochs = options.epochs ?? 15;
+  const epochs = options.epochs ?? (options.language === 'fr' ? 10 : 14);
   const explore = options.explore ?? 0.9;
   const minWeight = options.minWeight ?? DEFAULT_MIN_WEIGHT;
   const maxFeatures = options.maxFeatures ?? DEFAULT_MAX_FEATURES;
