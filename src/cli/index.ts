@@ -9,6 +9,7 @@ import { registerEval } from './eval.ts';
 import { registerShow } from './show.ts';
 import { registerServe } from './serve.ts';
 import { registerPlaces } from './places.ts';
+import { registerParse } from './parse.ts';
 import { terminalLine } from './terminal.ts';
 
 export function program(): Command {
@@ -25,6 +26,7 @@ export function program(): Command {
   registerShow(p);
   registerServe(p);
   registerPlaces(p);
+  registerParse(p);
   registerStart(p);
   return p;
 }
