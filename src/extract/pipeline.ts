@@ -16,6 +16,9 @@ import {
   findActors, findCasualties, findCitations, findClaimCues, findTriggers, findWeapons, framingSpans, wordNumber,
   type ActorMention, type Casualties, type ClaimCues, type TriggerMention, type WeaponMention,
 } from './mentions.ts';
+import { parseSpan } from '../syntax/parse.ts';
+import type { ParsedSentence } from '../syntax/types.ts';
+import { syntacticRole, type SyntacticReading } from './syntax-roles.ts';
 import { KIND_PRIORITY, chooseSubEventType, demonstrationFamily, eventTypeOf, joinDemonstration, type TypingInput } from './taxonomy.ts';
 
 export interface ExtractInput {
@@ -59,6 +62,8 @@ export interface SentenceAnalysis extends Sentence {
   readonly pastTense: boolean;
   readonly anaphoric: boolean;
   readonly continuation: boolean;
+  /** The sentence's dependency parse, read when first asked (only sentences that tell an event with sides are). */
+  readonly syntax: ParsedSentence;
 }
 
 /** An event under construction; frozen into an ExtractedEvent at the end. */
@@ -279,6 +284,7 @@ class AnalysedSentence implements SentenceAnalysis {
   private mentioned: { readonly actors: readonly ActorMention[]; readonly places: readonly PlaceMention[]; readonly cited: readonly string[] } | undefined = undefined;
   private weaponsRead: readonly WeaponMention[] | undefined = undefined;
   private claimsRead: ClaimCues | undefined = undefined;
+  private parsed: ParsedSentence | undefined = undefined;
   private eventEnd: number | undefined = undefined;
 
   // The finders are given the sentence as split (one object shape for every span they read), not this object.
@@ -349,6 +355,10 @@ class AnalysedSentence implements SentenceAnalysis {
   get weapons(): readonly WeaponMention[] {
     return (this.weaponsRead ??= findWeapons(this.ctx.input.folded, this.sentence, this.ctx.pack)
       .filter((w) => this.inEvent(w) && !this.triggers.some((t) => t.suppressedBy && w.start >= t.start - 40 && w.end <= t.end + 40)));
+  }
+
+  get syntax(): ParsedSentence {
+    return (this.parsed ??= parseSpan(this.ctx.input.raw, this.start, this.end, this.ctx.pack.language));
   }
 
   get claims(): ClaimCues {
@@ -605,7 +615,13 @@ interface Roles {
   actor1: ActorMention | null;
   actor2: ActorMention | null;
   confirmer: ActorMention | null;
+  /** What the parse said of each side's part, for the trace. */
+  readings: ReadonlyMap<ActorMention, SyntacticReading>;
 }
+
+/** The weight of the parse's reading of a side's part against the cues of position and preposition:
+ *  more than any one cue, so that a subject of an active verb or the object of a passive decides. */
+const SYNTAX_WEIGHT = 6;
 
 
 /** "X also struck", "a également frappé": the author of the previous event acts again ("a également fait savoir" is someone speaking again). */
@@ -627,6 +643,7 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
   const { folded } = ctx.input;
   const pack = ctx.pack;
   const scored: { a: ActorMention; agent: number; target: number }[] = [];
+  const readings = new Map<ActorMention, SyntacticReading>();
   let confirmer: ActorMention | null = null;
   // A sentence cut into segments, one verb each ("… ont été tirés sur la base, pour venger l'assassinat du
   // général, tué dans un raid américain"): the sides of one verb are named in its segment.
@@ -671,6 +688,12 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
       if (/^\s*(?:\S+\s+){0,6}?(?:de la|du|des|de l'|d'|by|of the|of)\s*$/.test(folded.slice(trigger.end, a.start)) && a.start - trigger.end <= 45 && a.kind !== 'state' && !counted) agent += 3;
     }
     if (a.via === 'military-noun') target += 1;
+    const reading = syntacticRole(s.syntax, trigger, a, pack.syntaxRoles, pack.language);
+    if (reading) {
+      if (reading.role === 'agent') agent += SYNTAX_WEIGHT;
+      else target += SYNTAX_WEIGHT;
+      readings.set(a, reading);
+    }
     scored.push({ a, agent, target });
   }
   // One actor, one role; several mentions of one actor add up.
@@ -704,7 +727,7 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
     if (!actor2 || actor2.canonical === actor1.canonical) actor2 = actor1;
     actor1 = agents.find((x) => x.a.canonical !== actor2!.canonical && !isDefender(folded, x.a, shootdown))?.a ?? null;
   }
-  return { actor1, actor2, confirmer };
+  return { actor1, actor2, confirmer, readings };
 }
 
 function distance(a: Span, b: Span): number {
@@ -911,8 +934,13 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
     { field: 'date', rule: date.rule },
   ];
   if (place) trace.push({ field: 'location', rule: place.rule, span: place });
-  if (roles.actor1) trace.push({ field: 'actor1', rule: roles.actor1.rule, span: roles.actor1 });
-  if (roles.actor2) trace.push({ field: 'actor2', rule: roles.actor2.rule, span: roles.actor2 });
+  for (const field of ['actor1', 'actor2'] as const) {
+    const a = roles[field];
+    if (!a) continue;
+    trace.push({ field, rule: a.rule, span: a });
+    const reading = roles.readings.get(a);
+    if (reading) trace.push({ field, rule: `${reading.rule} (${reading.path})`, span: a });
+  }
   for (const w of s.weapons) addTrace(trace, { field: 'weapons', rule: w.rule, span: w });
   s.casualties.rules.forEach((rule, k) => addTrace(trace, { field: 'casualties', rule, span: s.casualties.spans[k]! }));
   const claimed = claimedBy(s, roles);
@@ -932,7 +960,7 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
     place,
     countryCode: country,
     actor1: roles.actor1?.canonical ?? null,
-    actor2: roles.actor2?.canonical ?? null,
+    actor2: roles.actor2?.canonical ?? civilianSide(typed.sub, sides.civilian, place),
     weapons,
     killed: s.casualties.killed,
     wounded: s.casualties.wounded,
@@ -952,6 +980,19 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
     // A toll by gunfire ("shot dead") belongs to the event near it; one told with a bomb or a drone may be another strike.
     bareToll: trigger.kind === 'killing' && !roles.actor1 && [...weapons].every((w) => w === 'small_arms') && (s.casualties.killed !== null || s.casualties.wounded !== null),
   };
+}
+
+/** The kinds of event whose victims, when they are civilians and no armed side is named as the target,
+ *  are a side of their own (ACLED's "Civilians (Country)"): violence done to people, not fighting. */
+const CIVILIAN_SIDE_TYPES: ReadonlySet<string> = new Set([
+  'Attack', 'Air/drone strike', 'Shelling/artillery/missile attack', 'Remote explosive/landmine/IED', 'Suicide bomb', 'Grenade',
+  'Abduction/forced disappearance', 'Sexual violence', 'Excessive force against protesters',
+]);
+
+function civilianSide(subEventType: string, civilianTarget: boolean, place: PlaceMention | null): string | null {
+  if (!civilianTarget || !CIVILIAN_SIDE_TYPES.has(subEventType)) return null;
+  const country = place?.place.country;
+  return country ? `Civilians (${country})` : 'Civilians';
 }
 
 /** "cinq jours plus tôt", "two weeks earlier" in a segment: how many days back (null when the number is not read). */

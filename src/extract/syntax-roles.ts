@@ -15,8 +15,6 @@ export interface SyntaxRoleLexicon {
   readonly undergoMarkers: ReadonlySet<string>;
   /** Lemmas of verbs whose subject carries out the event named by their object ("launch", "carry", "mener"). */
   readonly carryOut: ReadonlySet<string>;
-  /** Prepositions of a target ("against", "on", "contre", "sur"). */
-  readonly targetMarkers: ReadonlySet<string>;
   /** Prepositions of an author after an event noun or a passive ("by", "par"). */
   readonly agentMarkers: ReadonlySet<string>;
 }
@@ -67,7 +65,7 @@ function branchUnder(s: ParsedSentence, top: Word, w: Word): Word {
 }
 
 /** Relations through which a side stays the phrase it heads ("the soldiers of the army": army is still the target). */
-const WITHIN_PHRASE = new Set(['nmod', 'appos', 'conj', 'amod', 'compound', 'flat', 'det', 'nummod']);
+const WITHIN_PHRASE = new Set(['appos', 'conj', 'amod', 'compound', 'flat', 'det', 'nummod']);
 
 /**
  * The part the tree gives a side (the span of its mention) in the event of a trigger (the span of its
@@ -75,7 +73,13 @@ const WITHIN_PHRASE = new Set(['nmod', 'appos', 'conj', 'amod', 'compound', 'fla
  * relation that tells a part.
  */
 export function syntacticRole(s: ParsedSentence, trigger: Span, side: Span, lex: SyntaxRoleLexicon, language: string): SyntacticReading | null {
-  const t = headWordIn(s, trigger), a = headWordIn(s, side);
+  const a = headWordIn(s, side);
+  let t = headWordIn(s, trigger);
+  // A trigger written with its light verb ("came under attack", "a mené une attaque"): the event is the
+  // noun, and the verb says how its subject takes part.
+  if (t && (lex.undergo.has(t.lemma.toLowerCase()) || lex.carryOut.has(t.lemma.toLowerCase()))) {
+    t = children(s, t, 'obj', 'obl').find((c) => c.start >= trigger.start && c.end <= trigger.end) ?? t;
+  }
   if (!t || !a || t.id === a.id) return null;
   const read = (role: SyntaxRole, rule: string): SyntacticReading => ({ role, rule: `${language}.syntax.${rule}`, path: relationPath(s, a, t) });
   const above = ancestors(s, a);
@@ -87,10 +91,18 @@ export function syntacticRole(s: ParsedSentence, trigger: Span, side: Span, lex:
     }
     const rel = branch.deprel, base = baseRelation(rel), marker = caseMarker(s, branch);
     if (rel === 'nsubj:pass' || rel === 'csubj:pass') return read('target', 'passive-subject');
-    if (base === 'nsubj') return isPassive(s, t) ? read('target', 'passive-subject') : read('agent', 'subject');
+    if (base === 'nsubj') {
+      if (isPassive(s, t)) return read('target', 'passive-subject');
+      // "la base a été la cible de drones", "the convoy was the target of": the subject of an event noun
+      // made a predicate by a copula is what the event befell.
+      if (children(s, t, 'cop').length) return read('target', 'copular-subject');
+      return read('agent', 'subject');
+    }
     if (rel === 'obl:agent' || (marker && lex.agentMarkers.has(marker) && (base === 'obl' || base === 'nmod'))) return read('agent', 'by-phrase');
     if (base === 'obj' || base === 'iobj') return read('target', 'object');
-    if (marker && lex.targetMarkers.has(marker) && (base === 'obl' || base === 'nmod')) return read('target', 'against-phrase');
+    // An "against"/"contre" phrase is not read off the tree: where a prepositional phrase attaches is what a
+    // greedy parser gets wrong most ("an attack in Syria against US forces from the coalition against IS"
+    // attaches IS to the attack); the cue of the preposition before the side (targetPrepositionRe) decides.
     // "a US drone strike", "la frappe israélienne", "Israel's strike": the side named on the event noun acts.
     if ((base === 'amod' || rel === 'nmod:poss' || base === 'compound') && t.upos === 'NOUN') return read('agent', 'event-noun-modifier');
     return null;

@@ -161,9 +161,12 @@ function kindsAgree(a: MentionKey, b: MentionKey, sameSite: boolean): boolean {
   return sameSite && REMOTE_OR_BATTLE.has(a.family) && REMOTE_OR_BATTLE.has(b.family);
 }
 
+/** Victims read as civilians by one report are often named by their role, or as a side, by another. */
+const isCivilians = (actor: string) => actor.startsWith('Civilians');
+
 function actorsAgree(a: MentionKey, b: MentionKey): boolean {
   if (a.actor1 && b.actor1 && a.actor1 !== b.actor1) return false;
-  if (a.actor2 && b.actor2 && a.actor2 !== b.actor2) return false;
+  if (a.actor2 && b.actor2 && a.actor2 !== b.actor2 && !isCivilians(a.actor2) && !isCivilians(b.actor2)) return false;
   return true;
 }
 
@@ -678,7 +681,9 @@ export function mergeMentions(id: string, mentions: readonly Mention[]): Resolve
     const other = field === 'actor1' ? 'actor2' : 'actor1';
     const values = tally(recs.filter(({ r }) => r[field]).map(({ r, doc }) => ({ value: r[field]!, document: doc })));
     note(field, values);
-    return values.find((v) => roleCount(v.value, field) >= roleCount(v.value, other))?.value ?? null;
+    // A side named by a source says more than "civilians" read off the victims by another.
+    const named = values.filter((v) => !isCivilians(v.value));
+    return [...named, ...values.filter((v) => isCivilians(v.value))].find((v) => roleCount(v.value, field) >= roleCount(v.value, other))?.value ?? null;
   };
   const actor1 = pick('actor1');
   const actor2raw = pick('actor2');

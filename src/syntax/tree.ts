@@ -80,7 +80,8 @@ export function coordinationGroup(s: ParsedSentence, w: Word): Word[] {
 /** Auxiliaries and subjects that mark a passive ("a été bombardée", "was struck", "came under attack" is
  *  not syntactic: the lexicon says it). */
 export function isPassive(s: ParsedSentence, verb: Word): boolean {
-  if (verb.feats.Voice === 'Pass') return true;
+  // By structure, not by the tagger's Voice: a participle tagged Voice=Pass in an active sentence
+  // ("US forces conducted strikes") would make its subject the target.
   return s.words.some((c) => c.head === verb.id && (c.deprel === 'nsubj:pass' || c.deprel === 'aux:pass' || c.deprel === 'csubj:pass'));
 }
 

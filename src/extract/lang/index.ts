@@ -84,7 +84,7 @@ interface RawLexicon {
   nationality: Record<string, string>;
   target_prepositions: string[];
   agent_prepositions: string[];
-  syntax_roles: { undergo: string[]; undergo_markers: string[]; carry_out: string[]; target_markers: string[]; agent_markers: string[] };
+  syntax_roles: { undergo: string[]; undergo_markers: string[]; carry_out: string[]; agent_markers: string[] };
 }
 
 export interface CompiledTrigger {
@@ -316,8 +316,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
   const lemmas = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase()));
   const r = lex.syntax_roles;
   const syntaxRoles: SyntaxRoleLexicon = {
-    undergo: lemmas(r.undergo), undergoMarkers: lemmas(r.undergo_markers), carryOut: lemmas(r.carry_out),
-    targetMarkers: lemmas(r.target_markers), agentMarkers: lemmas(r.agent_markers),
+    undergo: lemmas(r.undergo), undergoMarkers: lemmas(r.undergo_markers), carryOut: lemmas(r.carry_out), agentMarkers: lemmas(r.agent_markers),
   };
   return {
     language,

@@ -1,0 +1,46 @@
+// Who acted and who was targeted, read off the dependency parse (src/extract/syntax-roles.ts), and
+// civilians as a side of the events done to them. Sentences written for these tests.
+import { eventsOf, testCaseTable, type Expected } from '../helpers/extract.ts';
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+const EN: [string, Expected][] = [
+  // Active and passive voice.
+  ['Headline\n\nOn March 4, 2024, the Islamic State attacked a US convoy near Deir ez-Zor.',
+    { actor1: 'Islamic State', actor2: 'Military Forces of the United States' }],
+  ['Headline\n\nOn March 4, 2024, a US convoy was attacked by Islamic State militants near Deir ez-Zor.',
+    { actor1: 'Islamic State', actor2: 'Military Forces of the United States' }],
+  // "came under attack": active in form, passive in meaning.
+  ['Headline\n\nOn March 4, 2024, a US convoy came under attack by Islamic State militants near Deir ez-Zor.',
+    { actor1: 'Islamic State', actor2: 'Military Forces of the United States' }],
+  // A light verb of carrying out.
+  ['Headline\n\nHamas fighters launched an attack on Israeli troops near Khan Younis on March 5, 2024.',
+    { actor1: 'Hamas', actor2: 'Military Forces of Israel' }],
+  // Civilians as the side an attack was done to.
+  ['Headline\n\nOn March 4, 2024, an Israeli air strike on a house in Rafah killed six civilians, medics said.',
+    { sub: 'Air/drone strike', actor1: 'Military Forces of Israel', actor2: 'Civilians (Palestine)', killed: 6 }],
+];
+
+const FR: [string, Expected][] = [
+  ['Titre\n\nLe 4 mars 2024, un convoi de l’armée malienne a subi une attaque près de Gao.',
+    { actor1: null, actor2: 'Military Forces of Mali' }],
+  ['Titre\n\nLe 4 mars 2024, la base de l’armée malienne à Gao a été la cible d’une attaque.',
+    { actor1: null, actor2: 'Military Forces of Mali' }],
+  ['Titre\n\nLe 4 mars 2024, une frappe de drone a tué cinq civils à Gao.',
+    { sub: 'Air/drone strike', actor2: 'Civilians (Mali)', killed: 5 }],
+];
+
+testCaseTable('en', EN);
+testCaseTable('fr', FR);
+
+test('roles: a side the parse cannot place keeps its reading by cues, and the trace names the tree path', () => {
+  const [e] = eventsOf('Headline\n\nOn March 4, 2024, a US convoy came under attack by Islamic State militants near Deir ez-Zor.');
+  const path = e!.trace.find((t) => t.field === 'actor2' && t.rule.startsWith('en.syntax.'));
+  assert.ok(path, JSON.stringify(e!.trace));
+  assert.match(path.rule, /^en\.syntax\.undergoes \(.*come.*\)$/);
+});
+
+test('roles: fighting between armed sides names no civilians, even where civilians are mentioned', () => {
+  const [e] = eventsOf('Headline\n\nOn March 4, 2024, Hamas fighters clashed with Israeli troops near Khan Younis, residents said.');
+  assert.notEqual(e?.actor2 ?? null, 'Civilians (Palestine)');
+});
