@@ -7,9 +7,10 @@ import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
 import type { EventQuery, Store } from '../store/store.ts';
 import { SUB_EVENT_TYPES } from '../extract/taxonomy.ts';
-import { exportChunks } from '../export/index.ts';
+import { Readable } from 'node:stream';
+import type { EventRecord } from '../types.ts';
+import { exportChunks, type ExportFormat } from '../export/index.ts';
 import { toContractRecord } from '../export/jsonl.ts';
-import { toFeature } from '../export/geojson.ts';
 import { openApiDocument } from './openapi.ts';
 
 export interface AppOptions {
@@ -19,6 +20,8 @@ export interface AppOptions {
   readonly logger?: boolean;
   /** An online raster tile URL template ({z}/{x}/{y}) drawn under the offline boundaries, when set. */
   readonly tiles?: string | null;
+  /** Downloads of a whole selection sent at once; one more is answered 429 (default 4). */
+  readonly maxExports?: number;
 }
 
 const csvList = z.string().max(2000).transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
@@ -102,7 +105,7 @@ export function contentSecurityPolicy(tiles: string | null): string {
   ].join('; ');
 }
 
-export function buildApp({ store, webRoot = null, logger = false, tiles = null }: AppOptions): FastifyInstance {
+export function buildApp({ store, webRoot = null, logger = false, tiles = null, maxExports = 4 }: AppOptions): FastifyInstance {
   const app = Fastify({ logger, routerOptions: { maxParamLength: 500 } });
   const csp = contentSecurityPolicy(tiles);
   app.addHook('onSend', async (_request, reply, payload) => {
@@ -121,16 +124,30 @@ export function buildApp({ store, webRoot = null, logger = false, tiles = null }
   app.get('/api/openapi.json', async () => openApiDocument());
   app.get('/api/config', async () => ({ tiles }));
 
+  let exports = 0;
   app.get('/api/events', async (request, reply) => {
     const q = parse(eventsQuerySchema, request.query, 'query');
     const query = toEventQuery(q);
     if (q.format !== 'json') {
-      // Downloads carry the whole selection, not one page.
-      const { events } = store.queryEvents({ ...query, limit: 1_000_000, offset: 0 });
-      return sendExport(reply, q.format, events);
+      // Downloads carry the whole selection, not one page: streamed from the database as the client
+      // reads, a few at a time.
+      if (exports >= maxExports) {
+        void reply.header('retry-after', '5');
+        throw new ApiError(429, `${exports} downloads are being sent; try again in a few seconds`);
+      }
+      exports++;
+      let released = false;
+      const release = () => { if (!released) { released = true; exports--; } };
+      reply.raw.once('close', release);
+      try {
+        return sendExport(reply, q.format, store.streamEvents({ ...query, limit: undefined, offset: undefined }));
+      } catch (e) {
+        release();
+        throw e;
+      }
     }
     const { total, events } = store.queryEvents(query);
-    return { total, limit: q.limit, offset: q.offset, events: events.map(toContractRecord) };
+    return { total, limit: q.limit, offset: q.offset, events: events.map(listRecord) };
   });
 
   app.get('/api/events/:id', async (request) => {
@@ -163,8 +180,36 @@ export function buildApp({ store, webRoot = null, logger = false, tiles = null }
   return app;
 }
 
-function sendExport(reply: FastifyReply, format: 'geojson' | 'csv' | 'jsonl', events: readonly Parameters<typeof toFeature>[0][]): string {
+/** Text written to the response in pieces of about this size. */
+const CHUNK_CHARS = 64 * 1024;
+
+function sendExport(reply: FastifyReply, format: ExportFormat, events: Generator<EventRecord>): FastifyReply {
   const type = format === 'csv' ? 'text/csv; charset=utf-8' : format === 'geojson' ? 'application/geo+json' : 'application/x-ndjson';
   void reply.header('content-disposition', `attachment; filename="vigie-events.${format}"`).type(type);
-  return [...exportChunks(format, events)].join('');
+  // Read only as fast as the client takes it (Readable.from waits for the socket to drain); a client
+  // that goes away ends the read and releases its database connection (the generator is returned).
+  const pieces = (function* () {
+    let buffer = '';
+    try {
+      for (const chunk of exportChunks(format, events)) {
+        buffer += chunk;
+        if (buffer.length >= CHUNK_CHARS) { yield buffer; buffer = ''; }
+      }
+      if (buffer) yield buffer;
+    } finally {
+      events.return(undefined);
+    }
+  })();
+  return reply.send(Readable.from(pieces, { objectMode: false }));
 }
+
+/**
+ * An event in a list page: the record with each source named (document, outlet, publication date)
+ * but not its evidence, citations or reading, which an event told by a hundred reports multiplies;
+ * the full record is at /api/events/{id} and in the downloads.
+ */
+export function listRecord(e: EventRecord): ListRecord {
+  return { ...toContractRecord({ ...e, sources: [] }), sources: e.sources.map((s) => ({ document: s.document, outlet: s.outlet, published: s.published })) };
+}
+
+export type ListRecord = Omit<EventRecord, 'sources'> & { readonly sources: readonly Pick<EventRecord['sources'][number], 'document' | 'outlet' | 'published'>[] };

@@ -33,13 +33,14 @@ export function openApiDocument(): object {
             200: {
               description: 'a page of events (json) or a download',
               content: {
-                'application/json': { schema: { type: 'object', required: ['total', 'limit', 'offset', 'events'], properties: { total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' }, events: { type: 'array', items: { $ref: '#/components/schemas/Event' } } } } },
+                'application/json': { schema: { type: 'object', required: ['total', 'limit', 'offset', 'events'], properties: { total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' }, events: { type: 'array', items: { $ref: '#/components/schemas/ListEvent' } } } } },
                 'application/geo+json': { schema: { type: 'object' } },
                 'text/csv': { schema: { type: 'string' } },
                 'application/x-ndjson': { schema: { type: 'string' } },
               },
             },
             400: error,
+            429: { description: 'too many downloads are being sent at once: try again (Retry-After)', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
           },
         },
       },
@@ -89,6 +90,15 @@ export function openApiDocument(): object {
             claim: { type: 'object', properties: { status: { type: 'string' }, by: { type: ['string', 'null'] } } },
             sources: { type: 'array', items: { type: 'object' } },
             notes: { type: 'string' },
+          },
+        },
+        ListEvent: {
+          type: 'object',
+          description: 'An event in a list page: the record with each source named but without its evidence, citations or own reading (those are in /api/events/{id} and the downloads)',
+          required: ['id', 'event_type', 'sub_event_type', 'date', 'date_precision', 'actor1', 'actor2', 'location', 'weapons', 'killed', 'wounded', 'claim', 'sources', 'notes'],
+          properties: {
+            id: { type: 'string' },
+            sources: { type: 'array', items: { type: 'object', required: ['document', 'outlet', 'published'], properties: { document: { type: 'string' }, outlet: { type: ['string', 'null'] }, published: { type: ['string', 'null'] } } } },
           },
         },
       },

@@ -16,7 +16,8 @@ export function registerExport(program: Command): void {
       const store = new SqliteStore(opts.db, { readonly: true });
       try {
         const out = opts.out ? createWriteStream(opts.out) : process.stdout;
-        for (const chunk of exportChunks(opts.format, store.events())) {
+        // One event at a time from the database to the output: memory does not grow with the export.
+        for (const chunk of exportChunks(opts.format, store.streamEvents({}, { oldestFirst: true }))) {
           if (!out.write(chunk)) await once(out, 'drain');
         }
         if (opts.out) {

@@ -97,6 +97,12 @@ export interface Store {
   /** Replaces resolved events: removes these, adds those, and points their mentions at them. */
   replaceEvents(remove: readonly string[], add: readonly ResolvedEvent[]): void;
   events(options?: { readonly limit?: number }): EventRecord[];
+  /**
+   * Every event matching a query (no page), read one at a time as the caller asks for them, from one
+   * consistent state of the database: an export of any size holds one event in memory at a time.
+   * The caller must finish or return() the generator, which releases what the read holds.
+   */
+  streamEvents(query: EventQuery, options?: { readonly oldestFirst?: boolean }): Generator<EventRecord>;
   /** Events matching a query, a page of them, and how many match in all. */
   queryEvents(query: EventQuery): { total: number; events: EventRecord[] };
   eventStats(query: EventQuery): EventStats;

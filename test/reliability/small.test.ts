@@ -48,7 +48,7 @@ test('the API: a name with LIKE wildcards matches itself only, and 404s say not 
     for (const name of ['%25', '_', '%25%25', '0%25', '%5C']) {
       const r = await app.inject({ url: `/api/documents/${name}` });
       assert.equal(r.statusCode, 404, `${name}: ${r.body.slice(0, 80)}`);
-      assert.deepEqual({ ...r.json(), message: undefined }, { error: 'not found', message: undefined, status: 404 });
+      assert.deepEqual({ ...(r.json() as object), message: undefined }, { error: 'not found', message: undefined, status: 404 });
     }
     const exact = await app.inject({ url: `/api/documents/${encodeURIComponent('100%_sure.txt')}` });
     assert.equal(exact.statusCode, 200);

@@ -257,6 +257,21 @@ export class SqliteStore implements Store {
     return rows.map((r) => JSON.parse(r.record) as EventRecord);
   }
 
+  *streamEvents(query: EventQuery, { oldestFirst = false }: { readonly oldestFirst?: boolean } = {}): Generator<EventRecord> {
+    const { where, args } = whereOf(query);
+    // A connection of its own: the read is one snapshot however long the client takes, and the
+    // store's connection stays free for other requests meanwhile (a connection that iterates can
+    // run nothing else). SQLite's sorter spills to disk past its cache: memory stays bounded.
+    const db = new Database(this.path, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+    try {
+      const order = oldestFirst ? 'date IS NULL, date, id' : 'date IS NULL, date DESC, id';
+      const rows = db.prepare(`SELECT record FROM events ${where} ORDER BY ${order}`).pluck().iterate(...args) as IterableIterator<string>;
+      for (const record of rows) yield JSON.parse(record) as EventRecord;
+    } finally {
+      db.close();
+    }
+  }
+
   queryEvents(query: EventQuery): { total: number; events: EventRecord[] } {
     const { where, args } = whereOf(query);
     const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM events ${where}`).get(...args) as { n: number }).n;
