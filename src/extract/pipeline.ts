@@ -18,7 +18,7 @@ import {
 } from './mentions.ts';
 import { parseSpan } from '../syntax/parse.ts';
 import type { ParsedSentence } from '../syntax/types.ts';
-import { syntacticRole, type SyntacticReading } from './syntax-roles.ts';
+import { backgroundClause, syntacticRole, type SyntacticReading } from './syntax-roles.ts';
 import { KIND_PRIORITY, chooseSubEventType, demonstrationFamily, eventTypeOf, joinDemonstration, type TypingInput } from './taxonomy.ts';
 
 export interface ExtractInput {
@@ -316,9 +316,18 @@ class AnalysedSentence implements SentenceAnalysis {
     // the act the sentence tells, which leads.
     const settings = new Set(active.some((o) => SETTING_OF_KINDS.has(o.kind))
       ? active.filter((t) => t.kind === 'clash' && isConflictSetting(folded, pack, t, this.sentence)) : []);
-    const rank = (t: TriggerMention) => violence && YIELD_TO_VIOLENCE.has(t.kind) ? KIND_PRIORITY.indexOf('killing') + 0.5
-      : settings.has(t) ? KIND_PRIORITY.length
-      : KIND_PRIORITY.indexOf(t.kind);
+    // "Hours after militants downed a drone, the army struck…", "en représailles aux frappes": a trigger the parse
+    // puts in a clause of background does not lead while another is told in the sentence's own clause, unless that
+    // clause names a place of its own ("a day after an airstrike on the village of X killed five").
+    const inBackground = (t: TriggerMention) => {
+      const clause = backgroundClause(this.syntax, t, pack.syntaxRoles);
+      return clause !== null && !this.places.some((p) => p.start >= clause.start && p.end <= clause.end);
+    };
+    const background = new Set(new Set(active.map((t) => t.kind)).size > 1 ? active.filter(inBackground) : []);
+    const rank = (t: TriggerMention) => (background.has(t) && background.size < active.length ? 2 * KIND_PRIORITY.length : 0)
+      + (violence && YIELD_TO_VIOLENCE.has(t.kind) ? KIND_PRIORITY.indexOf('killing') + 0.5
+        : settings.has(t) ? KIND_PRIORITY.length
+        : KIND_PRIORITY.indexOf(t.kind));
     return [...active].sort((a, b) => rank(a) - rank(b) || a.start - b.start)[0] ?? null;
   }
 

@@ -6,7 +6,7 @@
 // language's lexicon (syntax_roles in lang/<language>/lexicon.json): data, not code.
 import type { Span } from '../types.ts';
 import type { ParsedSentence, Word } from '../syntax/types.ts';
-import { baseRelation, children, headOf, isPassive, relationPath } from '../syntax/tree.ts';
+import { baseRelation, children, headOf, isPassive, relationPath, subtreeSpan } from '../syntax/tree.ts';
 
 export interface SyntaxRoleLexicon {
   /** Lemmas of verbs whose subject undergoes the event named by their object or oblique ("come", "suffer", "subir"). */
@@ -17,6 +17,28 @@ export interface SyntaxRoleLexicon {
   readonly carryOut: ReadonlySet<string>;
   /** Prepositions of an author after an event noun or a passive ("by", "par"). */
   readonly agentMarkers: ReadonlySet<string>;
+  /** Words that make a clause or a phrase the background of another event ("after", "following", "in response to",
+   *  "après", "en représailles à"): conjunctions and prepositions, or the noun a phrase of response is headed by. */
+  readonly backgroundMarkers: ReadonlySet<string>;
+}
+
+/**
+ * The clause or phrase that tells a trigger as the background of its sentence's event, if it is: inside a clause or a phrase
+ * opened by a background marker ("hours after militants downed a drone, the army struck…", "in response
+ * to attacks earlier that day", "en représailles aux frappes"), on its path to the root.
+ */
+export function backgroundClause(s: ParsedSentence, trigger: Span, lex: SyntaxRoleLexicon): Span | null {
+  const t = headWordIn(s, trigger);
+  if (!t) return null;
+  for (let x: Word | null = t, guard = 0; x && guard <= s.words.length; x = headOf(s, x), guard++) {
+    const base = baseRelation(x.deprel);
+    if (base === 'root') return null;
+    if (!['advcl', 'obl', 'nmod', 'acl'].includes(base)) continue;
+    if (children(s, x, 'mark', 'case').some((m) => lex.backgroundMarkers.has(m.lemma.toLowerCase())) || lex.backgroundMarkers.has(x.lemma.toLowerCase())) {
+      return subtreeSpan(s, x);
+    }
+  }
+  return null;
 }
 
 export type SyntaxRole = 'agent' | 'target';

@@ -16,6 +16,9 @@ const EN: [string, Expected][] = [
   // A light verb of carrying out.
   ['Headline\n\nHamas fighters launched an attack on Israeli troops near Khan Younis on March 5, 2024.',
     { actor1: 'Hamas', actor2: 'Military Forces of Israel' }],
+  // A trigger in a clause of background ("hours after…") does not lead the sentence's event.
+  ['Headline\n\nHours after an Israeli air strike, Hezbollah fired rockets at Kiryat Shmona on March 4, 2024.',
+    { sub: 'Shelling/artillery/missile attack', actor1: 'Hezbollah', place: 'Kiryat Shmona' }],
   // Civilians as the side an attack was done to.
   ['Headline\n\nOn March 4, 2024, an Israeli air strike on a house in Rafah killed six civilians, medics said.',
     { sub: 'Air/drone strike', actor1: 'Military Forces of Israel', actor2: 'Civilians (Palestine)', killed: 6 }],

@@ -84,7 +84,7 @@ interface RawLexicon {
   nationality: Record<string, string>;
   target_prepositions: string[];
   agent_prepositions: string[];
-  syntax_roles: { undergo: string[]; undergo_markers: string[]; carry_out: string[]; agent_markers: string[] };
+  syntax_roles: { undergo: string[]; undergo_markers: string[]; carry_out: string[]; agent_markers: string[]; background_markers: string[] };
 }
 
 export interface CompiledTrigger {
@@ -317,6 +317,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
   const r = lex.syntax_roles;
   const syntaxRoles: SyntaxRoleLexicon = {
     undergo: lemmas(r.undergo), undergoMarkers: lemmas(r.undergo_markers), carryOut: lemmas(r.carry_out), agentMarkers: lemmas(r.agent_markers),
+    backgroundMarkers: lemmas(r.background_markers),
   };
   return {
     language,
