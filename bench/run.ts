@@ -5,7 +5,8 @@
 // Figures are measured on one core: tokenize and extract in this process, each ingest in a child
 // process of its own (bench/ingest-child.ts) whose peak resident memory is the ingest's alone.
 // `-- --quick` runs a reduced corpus.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, createWriteStream } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, createWriteStream, writeFileSync } from 'node:fs';
+import { detectLanguage } from '../src/language/detect.ts';
 import { once } from 'node:events';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -29,6 +30,17 @@ const shared = resolve(process.env.VIGIE_SHARED ?? join(root, '..', 'shared'));
 const log = (s: string) => { if (!asJson) process.stderr.write(`${s}\n`); };
 
 interface Doc { document: string; text: string; url?: string; outlet?: string }
+
+/** bench/syntax-child.ts over the documents, each in the language vigie detects for it. */
+function syntaxFigures(dir: string, documents: readonly Doc[]): { tokensPerSecond: number; words: number; modelsMb: number } {
+  const file = join(dir, 'syntax-texts.json');
+  const texts = documents.map((d) => ({ text: d.text, language: detectLanguage(d.text).language })).filter((t) => t.language === 'fr' || t.language === 'en');
+  writeFileSync(file, JSON.stringify(texts));
+  const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(root, 'bench', 'syntax-child.ts'), file], { encoding: 'utf8', cwd: root });
+  if (run.status !== 0) throw new Error(`bench/syntax-child.ts failed: ${run.stderr}`);
+  const r = JSON.parse(run.stdout) as { models_mb: number; words: number; seconds: number };
+  return { tokensPerSecond: r.words / r.seconds, words: r.words, modelsMb: r.models_mb };
+}
 
 function baseCorpus(): Doc[] {
   const docs: Doc[] = [];
@@ -189,6 +201,11 @@ async function main(): Promise<void> {
   const articleRate = articles.length ? articleDocs.length / seconds(t0) : null;
   log(`extract, articles of ${ARTICLE_MIN_CHARS} characters or more: ${articleRate === null ? 'none' : `${Math.round(articleRate)} docs/s (${articles.length} articles, ${Math.round(articleChars)} characters on average)`}`);
 
+  // The syntax layer alone, in a child process: tokens tokenized, tagged and parsed a second over the
+  // articles' text, and the resident memory of both languages' models.
+  const syntax = syntaxFigures(dir, articles.length ? articleDocs : docs.slice(0, 200));
+  log(`parse: ${Math.round(syntax.tokensPerSecond)} tokens/s (${syntax.words} words); the models of both languages take ${syntax.modelsMb.toFixed(0)} MB`);
+
   // Throughput from a fresh process, start-up included (the gazetteer apart), as `vigie ingest` runs.
   const cold = await ingestRun(dir, rateN, base);
   const ingestRate = rateN / cold.seconds, reingestRate = rateN / cold.reingestSeconds;
@@ -236,6 +253,8 @@ async function main(): Promise<void> {
     peak_rss_mb: round(peakRss, 0),
     per_doc_ms: Object.fromEntries(sizes.map((n) => [String(n), round(perDoc[n]!, 3)])),
     api_p95_ms: round(p95, 1),
+    parse_tokens_per_s: round(syntax.tokensPerSecond, 0),
+    syntax_models_mb: round(syntax.modelsMb, 1),
   };
   if (asJson) {
     process.stdout.write(`${JSON.stringify(figures)}\n`);
@@ -250,6 +269,8 @@ async function main(): Promise<void> {
     [`peak_rss_mb (${sizes[sizes.length - 1]} docs)`, String(figures.peak_rss_mb)],
     ...sizes.map((n) => [`per_doc_ms at ${n}`, String(figures.per_doc_ms[String(n)])] as [string, string]),
     [`api_p95_ms (${apiCount} events)`, String(figures.api_p95_ms)],
+    ['parse_tokens_per_s', String(figures.parse_tokens_per_s)],
+    ['syntax_models_mb (fr + en, resident)', String(figures.syntax_models_mb)],
     [`(not one core) ingest_docs_per_s with --workers ${workers} (${availableParallelism()} cores)`, String(round(multiRate, 0))],
     [`(not a key) per_doc_ms at ${sizes[0]}, fresh process (start-up counted in)`, String(round((coldSecondsFirstSize * 1000) / sizes[0]!, 3))],
     [`(not a key) peak_rss_mb at ${sizes.join(' / ')}`, sizes.map((n) => String(round(peakRssAt[n]!, 0))).join(' / ')],
