@@ -59,7 +59,10 @@ function mutate(seed: Buffer, random: () => number, depth = 0): { kind: string; 
   switch (kind) {
     case 'flip': {
       const b = Buffer.from(seed);
-      for (let k = 1 + int(8); k > 0; k--) b[int(b.length)] ^= 1 << int(8);
+      for (let k = 1 + int(8); k > 0; k--) {
+        const at = int(b.length);
+        b[at] = b[at]! ^ (1 << int(8));
+      }
       return { kind, bytes: b };
     }
     case 'truncate':
