@@ -18,7 +18,7 @@ import {
 } from './mentions.ts';
 import { parseSpan } from '../syntax/parse.ts';
 import type { ParsedSentence } from '../syntax/types.ts';
-import { backgroundClause, syntacticRole, type SyntacticReading } from './syntax-roles.ts';
+import { backgroundClause, inAgentDescription, syntacticRole, type SyntacticReading } from './syntax-roles.ts';
 import { KIND_PRIORITY, chooseSubEventType, demonstrationFamily, eventTypeOf, joinDemonstration, type TypingInput } from './taxonomy.ts';
 
 export interface ExtractInput {
@@ -464,7 +464,7 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
       continue;
     }
 
-    const places = choosePlaces(input.folded, s.places);
+    const places = choosePlaces(input.folded, placesOfEvent(s));
     const roles = assignRoles(ctx, s);
     const noPlace = places.length === 0;
     // No place of its own but pointing back ("cette attaque", "ils"), or naming "the incident" just told: the previous event, told again.
@@ -487,7 +487,7 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
       continue;
     }
     // "une attaque de drone sur al-Tanf et une attaque de missile sur Conoco": one event per verb and its places.
-    const segments = triggerSegments(input.folded, s, s.places, pack);
+    const segments = triggerSegments(input.folded, s, placesOfEvent(s), pack);
     const targets: { place: PlaceMention | null; trigger: TriggerMention; segment: Span }[] = segments ??
       (noPlace ? [null] : places).map((place) => ({ place, trigger: s.primary!, segment: spanOf(s) }));
     for (const d of date) {
@@ -507,6 +507,14 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
     }
   }
   return events;
+}
+
+/** A sentence's places but those the parse puts in what describes the side that acts ("militias loyal to
+ *  Moscow struck a depot in Kupiansk"), when another place is left; parsed only for sentences of two places or more. */
+function placesOfEvent(s: SentenceAnalysis): readonly PlaceMention[] {
+  if (s.places.length < 2 || !s.primary) return s.places;
+  const kept = s.places.filter((p) => !inAgentDescription(s.syntax, s.primary!, p));
+  return kept.length ? kept : s.places;
 }
 
 /** The paragraph of the first body sentence: the lead. */

@@ -144,3 +144,22 @@ export function syntacticRole(s: ParsedSentence, trigger: Span, side: Span, lex:
   }
   return null;
 }
+
+/**
+ * Whether a span (a place's) lies in an adjective or a clause that describes the side that acts — the
+ * subject of an active trigger verb or the by-phrase of a passive: "militias loyal to Moscow struck a
+ * depot in Kupiansk", "Russian forces based in Belgorod shelled…", "des forces basées à Belgorod". Such a
+ * place says who acts, not where. A place that names the side itself ("youth in Oyugis rioted",
+ * "Mombasa residents") is where they acted, and is kept.
+ */
+export function inAgentDescription(s: ParsedSentence, trigger: Span, span: Span): boolean {
+  const t = headWordIn(s, trigger), w = headWordIn(s, span);
+  if (!t || !w || t.id === w.id || !ancestors(s, w).includes(t)) return false;
+  const branch = branchUnder(s, t, w);
+  if (!((branch.deprel === 'nsubj' && !isPassive(s, t)) || branch.deprel === 'obl:agent')) return false;
+  for (let x: Word | null = w; x && x.id !== branch.id; x = headOf(s, x)) {
+    const base = baseRelation(x.deprel);
+    if (base === 'amod' || base === 'acl') return true;
+  }
+  return false;
+}

@@ -29,6 +29,8 @@ const FR: [string, Expected][] = [
     { actor1: null, actor2: 'Military Forces of Mali' }],
   ['Titre\n\nLe 4 mars 2024, la base de l’armée malienne à Gao a été la cible d’une attaque.',
     { actor1: null, actor2: 'Military Forces of Mali' }],
+  // A place in what describes the side that acts says who acts, not where; a place that names the side is where.
+  ['Titre\n\nDes soldats basés à Bamako ont attaqué un camp à Gao le 4 mars 2024.', { place: 'Gao' }],
   ['Titre\n\nLe 4 mars 2024, une frappe de drone a tué cinq civils à Gao.',
     { sub: 'Air/drone strike', actor2: 'Civilians (Mali)', killed: 5 }],
 ];
