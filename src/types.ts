@@ -1,7 +1,7 @@
 // Types that pass between pipeline stages. All readonly: a stage adds, it never edits
 // what an earlier stage produced.
 
-export type Language = 'fr' | 'en';
+export type { Language } from './lang/index.ts';
 export type DatePrecision = 'day' | 'week' | 'month' | 'year';
 
 /** A range of the raw document text, in UTF-16 code units: text === raw.slice(start, end). */

@@ -2,6 +2,7 @@
 // languages vigie reads, else franc on the text that feeds extraction.
 import { francAll } from 'franc-min';
 import { fold } from '../text/fold.ts';
+import { LANGUAGES } from '../lang/index.ts';
 
 // franc answers in ISO 639-3; vigie stores ISO 639-1 where one exists.
 const ISO3_TO_1: Record<string, string> = {
@@ -25,7 +26,7 @@ function foldedSet(words: readonly string[]): ReadonlySet<string> {
   return new Set(words.map(fold));
 }
 
-export const SUPPORTED_LANGUAGES = ['fr', 'en'] as const;
+export const SUPPORTED_LANGUAGES = LANGUAGES;
 
 export interface DetectedLanguage {
   readonly language: string;

@@ -2,6 +2,7 @@
 // head and relation, each word carrying the exact offsets of its surface token. The models of a
 // language are read once per process, when first asked for, and shared by every document.
 import { fileURLToPath } from 'node:url';
+import { languageFile } from '../lang/index.ts';
 import { readModel } from './model-file.ts';
 import { Tagger } from './tagger.ts';
 import { Parser } from './parser.ts';
@@ -12,7 +13,7 @@ export type SyntaxLanguage = TokenizerLanguage;
 
 /** Where a language's trained models live: src/lang/<language>/syntax/. */
 export function modelPath(language: SyntaxLanguage, kind: 'tagger' | 'parser'): string {
-  return fileURLToPath(new URL(`../lang/${language}/syntax/${kind}.bin`, import.meta.url));
+  return fileURLToPath(languageFile(language, `syntax/${kind}.bin`));
 }
 
 interface Models { readonly tagger: Tagger; readonly parser: Parser }

@@ -31,10 +31,11 @@
 // - An abbreviation that ends a sentence gives up its period ("in the U.S." → "U.S" "."), as EWT.
 import { readFileSync } from 'node:fs';
 import type { Token, TokenizedSentence } from './types.ts';
+import { LANGUAGES, languageFile, type Language } from '../lang/index.ts';
 
 /** The languages with a tokenizer.json under src/lang/. */
-export const TOKENIZER_LANGUAGES = ['fr', 'en'] as const;
-export type TokenizerLanguage = (typeof TOKENIZER_LANGUAGES)[number];
+export const TOKENIZER_LANGUAGES = LANGUAGES;
+export type TokenizerLanguage = Language;
 
 /** src/lang/<language>/tokenizer.json as written. */
 export interface TokenizerRulesJson {
@@ -134,8 +135,8 @@ export interface TokenizerRules {
 const rulesCache = new Map<string, TokenizerRules>();
 
 /** The file a language's rules are read from. */
-export function tokenizerRulesUrl(language: string): URL {
-  return new URL(`../lang/${language}/tokenizer.json`, import.meta.url);
+export function tokenizerRulesUrl(language: Language): URL {
+  return languageFile(language, 'tokenizer.json');
 }
 
 /** Reads, checks and compiles src/lang/<language>/tokenizer.json (once per language). */

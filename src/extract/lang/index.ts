@@ -1,7 +1,8 @@
-// A language pack: the lexicon of one language (data, lang/<code>/lexicon.json) compiled
-// once into matchers. Adding a language is adding a folder and one line in PACK_FILES.
+// A language pack: the lexicon of one language (data, src/lang/<code>/lexicon.json) compiled
+// once into matchers. Adding a language is adding its folder and one line in src/lang/index.ts.
 import { readFileSync } from 'node:fs';
-import type { Language, Weapon } from '../../types.ts';
+import type { Weapon } from '../../types.ts';
+import { LANGUAGES, languageFile, type Language } from '../../lang/index.ts';
 import { fold } from '../../text/fold.ts';
 import { AFTER, BEFORE, PatternSet, phraseSource, wordsRegex } from '../../text/patterns.ts';
 import type { SyntaxRoleLexicon } from '../syntax-roles.ts';
@@ -244,10 +245,7 @@ export interface LanguagePack {
   readonly weekdayRe: RegExp;
 }
 
-const PACK_FILES: Record<Language, URL> = {
-  fr: new URL('./fr/lexicon.json', import.meta.url),
-  en: new URL('./en/lexicon.json', import.meta.url),
-};
+const PACK_FILES = Object.fromEntries(LANGUAGES.map((l) => [l, languageFile(l, 'lexicon.json')])) as Record<Language, URL>;
 
 const packs = new Map<Language, LanguagePack>();
 
