@@ -17,10 +17,17 @@
 // tags; keeping only the 196,608 transition features of largest weights (and a quarter as many
 // label features) costs nothing against the 0.6-0.9 million learnt, and makes each model 3.9 MB.
 //
+// English also reads an external lexicon (lexicon-features.ts: the tags Brill's lexicon allows a
+// word) for s0, s1, b0, b1, and learns from each sentence twice, with jackknifed and with treebank
+// tags (alsoGoldTags). On English held-out data (a tenth of EWT dev+test, the parser trained on the
+// rest, tags predicted): 0.783/0.743 UAS/LAS; tagger with the lexicon 0.803/0.769; parser
+// lexicon features 0.811/0.773; both tag copies 0.814/0.780.
+//
 // Deterministic: the training order and the exploration draw from a seeded PRNG; no Map order,
 // no clock. Same data and options → the same bytes of model.
 import type { ConlluSentence } from './conllu.ts';
 import type { ModelArray, ModelFile } from './model-file.ts';
+import { Lexicon, type LexiconMeta } from './lexicon-features.ts';
 
 export interface ParserInput {
   readonly form: string;
@@ -64,6 +71,13 @@ export interface TrainParserOptions {
   readonly onEpoch?: (epoch: number, freeze: (minWeight?: number, maxFeatures?: number) => Parser) => void;
   /** At most this many transition features are kept (those of largest weights), a quarter as many label features. */
   readonly maxFeatures?: number;
+  /** An external lexicon whose word classes are features (lexicon-features.ts); kept in the model. */
+  readonly lexicon?: Lexicon;
+  /**
+   * Also learn from each sentence with its treebank tags (after its predicted-tag copy): twice the
+   * data, measured on English held-out data +0.2 UAS, +0.6 LAS over predicted tags alone.
+   */
+  readonly alsoGoldTags?: boolean;
 }
 
 const KIND = 'parser';
@@ -136,6 +150,8 @@ interface Encoded {
   readonly WP: Int32Array;
   /** POS and morphology together */
   readonly PM: Int32Array;
+  /** the external lexicon's coarse class of the word (lexicon-features.ts); null without a lexicon */
+  readonly X: Int32Array | null;
 }
 
 /** Is h in the sorted vocabulary? */
@@ -158,7 +174,7 @@ function unknownValue(s: string): number {
  * The words as numbers. vocab (sorted hashes of forms and lemmas seen at least MIN_COUNT times in
  * training) turns rarer words into their endings, in training and at run time alike.
  */
-function encode(words: readonly ParserInput[], vocab: Int32Array): Encoded {
+function encode(words: readonly ParserInput[], vocab: Int32Array, lexicon: Lexicon | null): Encoded {
   const n = words.length;
   const W = new Int32Array(n + 2), P = new Int32Array(n + 2), L = new Int32Array(n + 2), M = new Int32Array(n + 2);
   const WP = new Int32Array(n + 2), PM = new Int32Array(n + 2);
@@ -177,7 +193,13 @@ function encode(words: readonly ParserInput[], vocab: Int32Array): Encoded {
     WP[i] = f(1000, W[i]!, P[i]!);
     PM[i] = f(1001, P[i]!, M[i]!);
   }
-  return { n, W, P, L, M, WP, PM };
+  let X: Int32Array | null = null;
+  if (lexicon) {
+    X = new Int32Array(n + 2);
+    X[0] = ROOT_VAL; X[n + 1] = NONE_VAL;
+    for (let i = 1; i <= n; i++) X[i] = lexicon.values(words[i - 1]!.form)[1] | 0;
+  }
+  return { n, W, P, L, M, WP, PM, X };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -325,9 +347,16 @@ function transitionFeatures(e: Encoded, s: State, o: Int32Array): number {
     o[k++] = f(153, wS0, cB0); o[k++] = f(154, cS0, wB0); o[k++] = f(155, cS0, COARSE[pS0l]!, cB0);
     o[k++] = f(156, cS0, COARSE[pS0r]!, cB0); o[k++] = f(157, cS0, cB0, d);
   }
+  // the external lexicon's classes of the words (what a dictionary allows them to be)
+  const X = e.X;
+  if (X) {
+    const xS0 = X[s0]!, xB0 = X[b0]!;
+    o[k++] = f(160, xS0); o[k++] = f(161, xB0); o[k++] = f(162, xS0, xB0); o[k++] = f(163, pS0, xB0);
+    o[k++] = f(164, xS0, pB0); o[k++] = f(165, X[b1]!, pB0); o[k++] = f(166, X[s1]!, xS0);
+  }
   return k;
 }
-const N_TRANSITION_FEATURES = 120;
+const N_TRANSITION_FEATURES = 140;
 /** Coarse classes of the POS values: the tagger's usual confusions (NOUN/PROPN, VERB/AUX, ADP/SCONJ) as one. */
 const COARSE = (() => {
   const c = new Int32Array(32);
@@ -635,6 +664,7 @@ interface Meta {
   readonly transitions: { readonly scale: number };
   readonly arcLabels: { readonly scale: number };
   readonly training?: unknown;
+  readonly lexicon?: LexiconMeta;
 }
 
 function vocabOf(arrays: Readonly<Record<string, ModelArray>>): Int32Array {
@@ -658,6 +688,7 @@ export class Parser {
     private readonly arcLabels: FrozenWeights,
     private readonly vocab: Int32Array,
     private readonly training: unknown,
+    private readonly lexicon: Lexicon | null = null,
   ) {
     for (let i = 1; i < vocab.length; i++) if (vocab[i - 1]! >= vocab[i]!) throw new Error('parser: the vocabulary is not sorted');
     this.language = language;
@@ -676,6 +707,7 @@ export class Parser {
       FrozenWeights.fromArrays(m.arrays, 'l', meta.labels.length, meta.arcLabels.scale, false),
       vocabOf(m.arrays),
       meta.training,
+      meta.lexicon ? Lexicon.fromArrays(m.arrays, 'x', meta.lexicon) : null,
     );
   }
 
@@ -687,8 +719,12 @@ export class Parser {
       transitions: { scale: this.transitions.scale },
       arcLabels: { scale: this.arcLabels.scale },
       training: this.training,
+      ...(this.lexicon ? { lexicon: this.lexicon.meta } : {}),
     };
-    return { kind: KIND, meta, arrays: { ...this.transitions.toArrays('t'), ...this.arcLabels.toArrays('l'), vocab: this.vocab } };
+    return {
+      kind: KIND, meta,
+      arrays: { ...this.transitions.toArrays('t'), ...this.arcLabels.toArrays('l'), vocab: this.vocab, ...(this.lexicon ? this.lexicon.toArrays('x') : {}) },
+    };
   }
 
   /** The relations the model can give, with their subtypes. */
@@ -707,7 +743,7 @@ export class Parser {
   parse(words: readonly ParserInput[]): Arc[] {
     const n = words.length;
     if (n === 0) return [];
-    const e = encode(words, this.vocab);
+    const e = encode(words, this.vocab, this.lexicon);
     const s = this.state;
     s.reset(n);
     const feats = this.feats, scores = this.scores, ls = this.labelSet, L = ls.labels.length;
@@ -817,6 +853,7 @@ export function trainParser(train: readonly ConlluSentence[], options: TrainPars
   const minWeight = options.minWeight ?? DEFAULT_MIN_WEIGHT;
   const maxFeatures = options.maxFeatures ?? DEFAULT_MAX_FEATURES;
   const random = prng(options.seed ?? 1);
+  const lexicon = options.lexicon ?? null;
 
   const labels = [...new Set(train.flatMap((s) => s.words.map((w) => w.deprel)))].filter((l) => l !== '_').sort();
   const ls = labelSet(labels);
@@ -835,6 +872,10 @@ export function trainParser(train: readonly ConlluSentence[], options: TrainPars
       for (let i = k; i < train.length; i += K) tagged[i] = withTags(train[i]!, tagger);
     }
   }
+  const sources: ConlluSentence[] = [...train];
+  if (options.alsoGoldTags) {
+    for (const sent of train) { sources.push(sent); tagged.push(sent.words); }
+  }
   const counts = new Map<number, number>();
   for (const words of tagged) {
     for (const w of words) {
@@ -844,8 +885,8 @@ export function trainParser(train: readonly ConlluSentence[], options: TrainPars
   const vocab = Int32Array.from([...counts].filter(([, c]) => c >= MIN_COUNT).map(([h]) => h)).sort();
   const data: TrainSentence[] = [];
   let maxN = 1, projectivised = 0;
-  for (let si = 0; si < train.length; si++) {
-    const sent = train[si]!, words = tagged[si]!;
+  for (let si = 0; si < sources.length; si++) {
+    const sent = sources[si]!, words = tagged[si]!;
     const n = sent.words.length;
     const heads = projectivise([0, ...sent.words.map((w) => w.head)]);
     if (heads.some((h, i) => i > 0 && h !== sent.words[i - 1]!.head)) projectivised++;
@@ -855,7 +896,7 @@ export function trainParser(train: readonly ConlluSentence[], options: TrainPars
       gold[i] = heads[i]!;
       goldLabel[i] = labelId.get(sent.words[i - 1]!.deprel) ?? -1;
     }
-    data.push({ e: encode(words, vocab), gold, goldLabel });
+    data.push({ e: encode(words, vocab, lexicon), gold, goldLabel });
     maxN = Math.max(maxN, n);
   }
 
@@ -871,7 +912,9 @@ export function trainParser(train: readonly ConlluSentence[], options: TrainPars
   const freeze = (mw = minWeight, mf = maxFeatures): Parser => new Parser(options.language, labels, tw.freeze(mw, mf, true), lw.freeze(mw, mf >> 2, false), vocab, {
     sentences: train.length, words: train.reduce((a, x) => a + x.words.length, 0), projectivised, epochs, explore, minWeight: mw, maxFeatures: mf, seed: options.seed ?? 1,
     taggedBy: options.jackknife ? `jackknife, ${options.jackknife.folds} folds` : options.tagger ? 'tagger' : 'given tags',
-  });
+    ...(lexicon ? { lexicon: `${lexicon.size} words` } : {}),
+    ...(options.alsoGoldTags ? { alsoGoldTags: true } : {}),
+  }, lexicon);
 
   for (let epoch = 1; epoch <= epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {

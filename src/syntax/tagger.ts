@@ -8,6 +8,11 @@
 // for each of the keys in MORPH_KEYS, each key a range of its classes, conditioned on the
 // predicted tags; a key (or value) never seen with a tag in training is not predicted for it.
 //
+// An external lexicon (lexicon-features.ts; English: Brill's), when given, adds the word's classes
+// (the tags the lexicon allows) as features: English held-out UPOS 0.938 → 0.949 (words unseen in
+// training 0.802 → 0.844). An optional second pass (twoPass) also reads the first pass's tags of
+// the next words: +0.16 UPOS in English, +0.12 in French on held-out data, but no better parses.
+//
 // Lemmas: lemma.ts (an exception lexicon plus suffix-edit rules by part of speech).
 //
 // Everything the model needs is in one ModelFile of kind 'tagger': the vocabularies in `meta`,
@@ -17,6 +22,7 @@ import type { ModelFile } from './model-file.ts';
 import { AveragedPerceptron, FrozenPerceptron, hashString, mix, mulberry32, shuffle } from './perceptron.ts';
 import { Lemmatizer, englishIrregularKind, type LemmatizerData } from './lemma.ts';
 import { UPOS_TAGS, type Feats, type Upos } from './types.ts';
+import { Lexicon, type LexiconMeta } from './lexicon-features.ts';
 
 export interface TaggedWord { readonly upos: Upos; readonly feats: Feats; readonly lemma: string }
 
@@ -39,6 +45,10 @@ const enum T {
   P1, P2, P1P2, P1W, WM1, WM2, WP1, WP2, Suf3M1, Suf3P1, P1Suf3, AmbW, AmbM1, AmbP1, AmbP2, P1AmbP1, AmbWAmbP1, WWP1, Len,
   // morphology
   MU, MUW, MUSuf1, MUSuf2, MUSuf3, MUSuf4, MUSuf5, MUM1, MUP1, MUM1W, MUM2W, MUM3W, MUP1W, MUM1M2, MUShape, MUWM1, MUWM2, MUWP1, MUSufM1, MUSufP1, Irr, MUIrr, MUIrrM1,
+  // the external lexicon (lexicon-features.ts), after the others: the ids above are those of models trained before it
+  LexF, LexC, LexCP1, LexCM1, LexCP1W, LexCAmb, LexFSuf3,
+  // the second pass (the first pass's tags to the right)
+  N1, N1N2, P1N1, WN1, Suf3N1, LexCN1, F0, F0N1,
 }
 
 interface TaggerMeta {
@@ -53,8 +63,12 @@ interface TaggerMeta {
   /** Word (normalised) → bitmask of the tags it had in training (words seen at least twice). */
   ambiguity: Readonly<Record<string, number>>;
   uposModel: { nClasses: number; scale: number };
+  /** The second pass, if trained with twoPass (its table: the arrays upos2.*). */
+  uposModel2?: { nClasses: number; scale: number };
   morphModel: { nClasses: number; scale: number };
   lemmas: LemmatizerData;
+  /** The external lexicon's classes (lexicon-features.ts); its tables are the arrays lex.*. */
+  lexicon?: LexiconMeta;
   trainedOn: { sentences: number; words: number; epochs: number; seed: number };
 }
 
@@ -91,6 +105,9 @@ class SentenceFeatures {
   len = new Uint8Array(0);
   /** English: englishIrregularKind of the word (past / participle of an irregular verb). */
   irr = new Uint8Array(0);
+  /** The external lexicon's full and coarse class values (0: no lexicon). */
+  lexF = new Uint32Array(0);
+  lexC = new Uint32Array(0);
   n = 0;
 
   private ensure(size: number): void {
@@ -106,9 +123,11 @@ class SentenceFeatures {
     this.amb = new Int32Array(cap);
     this.len = new Uint8Array(cap);
     this.irr = new Uint8Array(cap);
+    this.lexF = new Uint32Array(cap);
+    this.lexC = new Uint32Array(cap);
   }
 
-  fill(forms: readonly string[], ambiguity: ReadonlyMap<string, number>, english: boolean): void {
+  fill(forms: readonly string[], ambiguity: ReadonlyMap<string, number>, english: boolean, lexicon: Lexicon | null = null): void {
     const n = forms.length;
     this.n = n;
     this.ensure(n + 2 * PAD);
@@ -120,6 +139,7 @@ class SentenceFeatures {
         for (const a of this.suf) a[j] = h;
         for (const a of this.pre) a[j] = h;
         this.flags[j] = 0; this.amb[j] = -2; this.len[j] = 0; this.irr[j] = 0;
+        this.lexF[j] = lexicon ? 2 : 0; this.lexC[j] = lexicon ? 2 : 0;
       }
     }
     for (let i = 0; i < n; i++) {
@@ -141,6 +161,8 @@ class SentenceFeatures {
       this.amb[j] = ambiguity.get(w) ?? -1;
       this.len[j] = Math.min(w.length, 10);
       this.irr[j] = english ? englishIrregularKind(w) : 0;
+      if (lexicon) [this.lexF[j], this.lexC[j]] = lexicon.values(f);
+      else this.lexF[j] = this.lexC[j] = 0;
     }
   }
 }
@@ -186,7 +208,35 @@ function uposFeatures(s: SentenceFeatures, i: number, p1: number, p2: number, ou
   out[n++] = mix(T.AmbP2, s.amb[j + 2]!);
   out[n++] = mix(mix(T.P1AmbP1, p1), ambP1);
   out[n++] = mix(mix(T.AmbWAmbP1, amb), ambP1);
-    return n;
+  const lc = s.lexC[j]!;
+  if (lc !== 0) {
+    out[n++] = mix(T.LexF, s.lexF[j]!);
+    out[n++] = mix(T.LexC, lc);
+    out[n++] = mix(mix(T.LexCP1, p1), lc);
+    out[n++] = mix(mix(T.LexCM1, lc), s.lexC[j - 1]!);
+    out[n++] = mix(mix(T.LexCP1W, lc), s.lexC[j + 1]!);
+    out[n++] = mix(mix(T.LexCAmb, lc), amb);
+    out[n++] = mix(mix(T.LexFSuf3, s.lexF[j]!), s.suf[2]![j]!);
+  }
+  return n;
+}
+
+/**
+ * The second pass's extra features of word i: the tags the first pass gave it and the next two
+ * words (first: padded like the sentence), so that the right context's parts of speech count.
+ */
+function rightFeatures(s: SentenceFeatures, i: number, first: Int32Array, p1: number, out: Uint32Array, n: number): number {
+  const j = i + PAD;
+  const n1 = first[j + 1]!, n2 = first[j + 2]!, f0 = first[j]!;
+  out[n++] = mix(T.N1, n1);
+  out[n++] = mix(mix(T.N1N2, n1), n2);
+  out[n++] = mix(mix(T.P1N1, p1), n1);
+  out[n++] = mix(mix(T.WN1, s.word[j]!), n1);
+  out[n++] = mix(mix(T.Suf3N1, s.suf[2]![j]!), n1);
+  out[n++] = mix(mix(T.LexCN1, s.lexC[j]!), n1);
+  out[n++] = mix(T.F0, f0);
+  out[n++] = mix(mix(T.F0N1, f0), n1);
+  return n;
 }
 
 /** Writes the morphology features of word i given all the sentence's tags (padded like s). */
@@ -248,12 +298,19 @@ function goldMorph(layout: MorphLayout, feats: Readonly<Record<string, string>>,
 
 const MAX_FEATURES = 64;
 
-export interface TrainOptions { epochs?: number; seed?: number; language: 'fr' | 'en'; minWeight?: number }
+export interface TrainOptions {
+  epochs?: number; seed?: number; language: 'fr' | 'en'; minWeight?: number;
+  /** An external lexicon whose classes are features (lexicon-features.ts); kept in the model. */
+  lexicon?: Lexicon;
+  /** A second left-to-right pass that also reads the first pass's tags of the next words. */
+  twoPass?: boolean;
+}
 
 export function trainTagger(train: readonly ConlluSentence[], options?: TrainOptions): ModelFile {
   const epochs = options?.epochs ?? 8;
   const seed = options?.seed ?? 1;
   const language = options?.language ?? 'fr';
+  const lexicon = options?.lexicon ?? null;
   const sentences = train.filter((s) => s.words.length > 0);
   // Morphology vocabulary and which classes each tag allows.
   const valueSets = MORPH_KEYS.map(() => new Set<string>());
@@ -295,6 +352,8 @@ export function trainTagger(train: readonly ConlluSentence[], options?: TrainOpt
   const minWeight = options?.minWeight ?? 0;
   const lemmatizer = Lemmatizer.train(sentences, language);
   const upos = new AveragedPerceptron(N_TAGS);
+  const upos2 = options?.twoPass ? new AveragedPerceptron(N_TAGS) : null;
+  let first = new Int32Array(0);
   const morph = new AveragedPerceptron(layout.nClasses);
   const sf = new SentenceFeatures();
   const feats = new Uint32Array(MAX_FEATURES);
@@ -307,8 +366,9 @@ export function trainTagger(train: readonly ConlluSentence[], options?: TrainOpt
     for (const si of order) {
       const s = sentences[si]!;
       const n = s.words.length;
-      sf.fill(s.words.map((w) => w.form), ambiguity, language === 'en');
+      sf.fill(s.words.map((w) => w.form), ambiguity, language === 'en', lexicon);
       if (tags.length < n + 2 * PAD) tags = new Int32Array(n + 2 * PAD + 16);
+      if (first.length < n + 2 * PAD) first = new Int32Array(n + 2 * PAD + 16);
       let p1: number = START1, p2: number = START2;
       for (let i = 0; i < n; i++) {
         const truth = TAG_INDEX.get(s.words[i]!.upos) ?? TAG_INDEX.get('X')!;
@@ -321,6 +381,23 @@ export function trainTagger(train: readonly ConlluSentence[], options?: TrainOpt
         upos.update(feats, nf, truth, guess);
         p2 = p1;
         p1 = guess;
+        if (upos2) first[PAD + i] = guess;
+      }
+      if (upos2) {
+        for (let k = 0; k < PAD; k++) first[PAD + n + k] = k === 0 ? END1 : END2;
+        p1 = START1; p2 = START2;
+        for (let i = 0; i < n; i++) {
+          const truth = TAG_INDEX.get(s.words[i]!.upos) ?? TAG_INDEX.get('X')!;
+          const nf = rightFeatures(sf, i, first, p1, feats, uposFeatures(sf, i, p1, p2, feats));
+          scores.fill(0, 0, N_TAGS);
+          upos2.score(feats, nf, scores);
+          let guess = 0;
+          for (let c = 1; c < N_TAGS; c++) if (scores[c]! > scores[guess]!) guess = c;
+          upos2.tick();
+          upos2.update(feats, nf, truth, guess);
+          p2 = p1;
+          p1 = guess;
+        }
       }
       // Morphology is trained on the gold tags.
       tags.fill(START2, 0, PAD);
@@ -344,6 +421,7 @@ export function trainTagger(train: readonly ConlluSentence[], options?: TrainOpt
     }
   }
   const fu = upos.freeze({ minWeight });
+  const fu2 = upos2 ? upos2.freeze({ minWeight }) : null;
   const fm = morph.freeze({ minWeight });
   let words = 0;
   for (const s of sentences) words += s.words.length;
@@ -356,32 +434,38 @@ export function trainTagger(train: readonly ConlluSentence[], options?: TrainOpt
     morphAllowed: allowed.map((a) => Array.from(a).join('')),
     ambiguity: Object.fromEntries(ambiguity),
     uposModel: fu.toMeta(),
+    ...(fu2 ? { uposModel2: fu2.toMeta() } : {}),
     morphModel: fm.toMeta(),
     lemmas: lemmatizer.toData(),
+    ...(lexicon ? { lexicon: lexicon.meta } : {}),
     trainedOn: { sentences: sentences.length, words, epochs, seed },
   };
-  return { kind: 'tagger', meta, arrays: { ...fu.toArrays('upos'), ...fm.toArrays('morph') } };
+  return { kind: 'tagger', meta, arrays: { ...fu.toArrays('upos'), ...fm.toArrays('morph'), ...(lexicon ? lexicon.toArrays('lex') : {}), ...(fu2 ? fu2.toArrays('upos2') : {}) } };
 }
 
 export class Tagger {
   readonly language: 'fr' | 'en';
   private readonly upos: FrozenPerceptron;
+  private readonly upos2: FrozenPerceptron | null;
   private readonly morph: FrozenPerceptron;
   private readonly layout: MorphLayout;
   private readonly allowed: Uint8Array[];
   private readonly hasMorph: boolean[];
   private readonly ambiguity: Map<string, number>;
   private readonly lemmatizer: Lemmatizer;
+  private readonly lexicon: Lexicon | null;
   private readonly sf = new SentenceFeatures();
   private readonly feats = new Uint32Array(MAX_FEATURES);
   private readonly scores: Float64Array;
   private tags = new Int32Array(64);
+  private first = new Int32Array(64);
   /** Interned feature objects: the same combination of values is one frozen object. */
   private readonly featsCache = new Map<string, Feats>();
 
   private constructor(meta: TaggerMeta, arrays: ModelFile['arrays']) {
     this.language = meta.language;
     this.upos = FrozenPerceptron.fromArrays(arrays, 'upos', meta.uposModel);
+    this.upos2 = meta.uposModel2 ? FrozenPerceptron.fromArrays(arrays, 'upos2', meta.uposModel2) : null;
     this.morph = FrozenPerceptron.fromArrays(arrays, 'morph', meta.morphModel);
     this.layout = layoutOf(meta.morphKeys, meta.morphValues);
     if (this.upos.nClasses !== N_TAGS || this.morph.nClasses !== this.layout.nClasses) throw new Error('the class counts do not match the vocabularies');
@@ -396,6 +480,7 @@ export class Tagger {
     });
     this.ambiguity = new Map(Object.entries(meta.ambiguity));
     this.lemmatizer = Lemmatizer.fromData(meta.lemmas, meta.language);
+    this.lexicon = meta.lexicon ? Lexicon.fromArrays(arrays, 'lex', meta.lexicon) : null;
     this.scores = new Float64Array(Math.max(N_TAGS, this.layout.nClasses));
   }
 
@@ -415,7 +500,7 @@ export class Tagger {
   private tagUpos(forms: readonly string[]): Int32Array {
     const n = forms.length;
     const sf = this.sf, feats = this.feats, scores = this.scores;
-    sf.fill(forms, this.ambiguity, this.language === 'en');
+    sf.fill(forms, this.ambiguity, this.language === 'en', this.lexicon);
     if (this.tags.length < n + 2 * PAD) this.tags = new Int32Array(n + 2 * PAD + 64);
     const tags = this.tags;
     tags.fill(START2, 0, PAD);
@@ -432,6 +517,23 @@ export class Tagger {
       p1 = guess;
     }
     for (let k = 0; k < PAD; k++) tags[PAD + n + k] = k === 0 ? END1 : END2;
+    const upos2 = this.upos2;
+    if (upos2) {
+      if (this.first.length < tags.length) this.first = new Int32Array(tags.length);
+      const first = this.first;
+      first.set(tags);
+      p1 = START1; p2 = START2;
+      for (let i = 0; i < n; i++) {
+        const nf = rightFeatures(sf, i, first, p1, feats, uposFeatures(sf, i, p1, p2, feats));
+        scores.fill(0, 0, N_TAGS);
+        upos2.score(feats, nf, scores);
+        let guess = 0;
+        for (let c = 1; c < N_TAGS; c++) if (scores[c]! > scores[guess]!) guess = c;
+        tags[PAD + i] = guess;
+        p2 = p1;
+        p1 = guess;
+      }
+    }
     return tags;
   }
 

@@ -7,6 +7,7 @@ import { parseConllu } from '../../src/syntax/conllu.ts';
 import { encodeModel, readModel, writeModel } from '../../src/syntax/model-file.ts';
 import { Tagger, trainTagger } from '../../src/syntax/tagger.ts';
 import { AveragedPerceptron, hashString, mix, mulberry32 } from '../../src/syntax/perceptron.ts';
+import { Lexicon } from '../../src/syntax/lexicon-features.ts';
 
 const modelPath = (lang: 'fr' | 'en') => new URL(`../../src/lang/${lang}/syntax/tagger.bin`, import.meta.url).pathname;
 const taggers = {
@@ -129,6 +130,39 @@ test('training is deterministic: same data, same bytes', () => {
   assert.deepEqual(t.map((w) => w.upos), ['NOUN', 'VERB', 'DET', 'NOUN', 'ADP', 'PROPN', 'PUNCT']);
   assert.equal(t[1]!.lemma, 'shell');
   assert.equal(t[1]!.feats.VerbForm, 'Fin');
+});
+
+test('lexicon: lookups as written, lowercased, capitalised; the same table whatever the order of entries', () => {
+  const entries = { attacked: ['VBD', 'VBN'], Goma: ['NNP'], the: ['DT'], shelled: ['VBN|VBD'], [String('x')]: [undefined as unknown as string] };
+  const lex = Lexicon.build(entries);
+  assert.equal(lex.size, 4);
+  assert.deepEqual(lex.classOf('attacked'), { id: lex.classOf('attacked').id, how: 1 });
+  assert.equal(lex.classOf('Attacked').how, 2);
+  assert.equal(lex.classOf('GOMA').how, 3);
+  assert.equal(lex.classOf('mortars').id, -1);
+  assert.deepEqual(lex.values('mortars'), [1, 1]);
+  assert.equal(lex.meta.classes[lex.classOf('shelled').id], 'VBN VBD');
+  const reversed = Lexicon.build(Object.fromEntries(Object.entries(entries).reverse()));
+  assert.deepEqual(reversed.toArrays('x'), lex.toArrays('x'));
+  assert.deepEqual(reversed.meta, lex.meta);
+});
+
+test('tagger with a lexicon and two passes: deterministic, kept in the model, and it tags words only the lexicon knows', () => {
+  const train = parseConllu(miniTreebank(300), 'mini');
+  const lexicon = Lexicon.build({ mortared: ['VBD', 'VBN'], Kidal: ['NNP'], barracks: ['NNS'] });
+  const options = { language: 'en' as const, epochs: 3, seed: 3, lexicon, twoPass: true };
+  const a = encodeModel(trainTagger(train, options));
+  assert.ok(a.equals(encodeModel(trainTagger(train, options))));
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-tagger-'));
+  try {
+    const file = join(dir, 'tagger.bin');
+    writeModel(file, trainTagger(train, options));
+    const tagger = Tagger.fromModel(readModel(file, 'tagger'));
+    const t = tagger.tag(['rebels', 'mortared', 'the', 'barracks', 'near', 'Kidal', '.']);
+    assert.deepEqual(t.map((w) => w.upos), ['NOUN', 'VERB', 'DET', 'NOUN', 'ADP', 'PROPN', 'PUNCT']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('perceptron: averaging, freezing, and the frozen scores agree', () => {
