@@ -155,7 +155,12 @@ function distanceLimit(a: MentionKey, b: MentionKey): number {
 
 const REMOTE_OR_BATTLE = new Set(['Explosions/Remote violence', 'Battles']);
 
+/** Sub-event types that name how a blow was delivered: two reports that name two of them (an air strike,
+ *  shelling) tell two blows, where a war strikes one town from the air and by artillery the same day. */
+const DELIVERY_TYPES = new Set(['Air/drone strike', 'Shelling/artillery/missile attack', 'Remote explosive/landmine/IED', 'Suicide bomb', 'Grenade']);
+
 function kindsAgree(a: MentionKey, b: MentionKey, sameSite: boolean): boolean {
+  if (a.subEventType !== b.subEventType && DELIVERY_TYPES.has(a.subEventType) && DELIVERY_TYPES.has(b.subEventType)) return false;
   if (a.family === b.family) return true;
   // One outlet's "attack" on a base is another's "drone strike": across these two families only at one site.
   return sameSite && REMOTE_OR_BATTLE.has(a.family) && REMOTE_OR_BATTLE.has(b.family);
