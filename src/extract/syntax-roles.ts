@@ -6,7 +6,7 @@
 // language's lexicon (syntax_roles in lang/<language>/lexicon.json): data, not code.
 import type { Span } from '../types.ts';
 import type { ParsedSentence, Word } from '../syntax/types.ts';
-import { baseRelation, children, headOf, isPassive, relationPath, subtreeSpan } from '../syntax/tree.ts';
+import { baseRelation, children, headOf, isPassive, relationPath, subtree, subtreeSpan } from '../syntax/tree.ts';
 
 export interface SyntaxRoleLexicon {
   /** Lemmas of verbs whose subject undergoes the event named by their object or oblique ("come", "suffer", "subir"). */
@@ -62,8 +62,13 @@ export function headWordIn(s: ParsedSentence, span: Span): Word | null {
   return inside.find((w) => !ids.has(w.head)) ?? inside[0]!;
 }
 
+/** The preposition that opens a word's phrase: the phrase's first word when it is a preposition (the
+ *  parser may hang it lower: "by Islamic State militants" with "by" under "State"), else a `case`
+ *  dependent before the word. One after it opens another phrase ("militants near Deir ez-Zor"). */
 function caseMarker(s: ParsedSentence, w: Word): string | null {
-  const c = children(s, w, 'case')[0];
+  const first = subtree(s, w)[0];
+  if (first && first.id !== w.id && first.deprel === 'case') return first.lemma.toLowerCase();
+  const c = children(s, w, 'case').find((x) => x.id < w.id);
   return c ? c.lemma.toLowerCase() : null;
 }
 
@@ -120,7 +125,7 @@ export function syntacticRole(s: ParsedSentence, trigger: Span, side: Span, lex:
       if (children(s, t, 'cop').length) return read('target', 'copular-subject');
       return read('agent', 'subject');
     }
-    if (rel === 'obl:agent' || (marker && lex.agentMarkers.has(marker) && (base === 'obl' || base === 'nmod'))) return read('agent', 'by-phrase');
+    if (rel === 'obl:agent' || (marker && lex.agentMarkers.has(marker) && ['obl', 'nmod', 'obj', 'iobj'].includes(base))) return read('agent', 'by-phrase');
     if (base === 'obj' || base === 'iobj') return read('target', 'object');
     // An "against"/"contre" phrase is not read off the tree: where a prepositional phrase attaches is what a
     // greedy parser gets wrong most ("an attack in Syria against US forces from the coalition against IS"
