@@ -71,3 +71,13 @@ test('a report dated only by its week joins one day of the month or none, and ne
   assert.ok(events.length === 6 || events.length === 7);
   assert.deepEqual(await eventsOf([vague, ...reports].reverse()), events);
 });
+
+test('an air strike and shelling of one town on one day are two events; two tellings of the air strike are one', async () => {
+  const d = day(5);
+  const events = await eventsOf([
+    { document: 'air-a.txt', published: iso(d), text: `Khan Yunis\n\nOn ${spelled(d)}, Israeli warplanes struck a house in Khan Yunis, medics said.` },
+    { document: 'air-b.txt', published: iso(d), text: `Khan Yunis\n\nAn Israeli air strike hit a home in Khan Yunis on ${spelled(d)}, residents said.` },
+    { document: 'shells.txt', published: iso(d), text: `Khan Yunis\n\nOn ${spelled(d)}, Israeli artillery shelled the east of Khan Yunis, medics said.` },
+  ]);
+  assert.deepEqual(events.map((e) => e.documents.join('+')).sort(), ['air-a.txt+air-b.txt', 'shells.txt']);
+});
