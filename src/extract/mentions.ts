@@ -260,6 +260,14 @@ export function findCasualties(folded: string, span: Span, pack: LanguagePack, d
       rules.push(`${pack.language}.casualty.${cue.what}.statistic`);
       continue;
     }
+    // "23,489 fatalities up to 10 January", "killed 40 since 7 October": a toll counted up to or from a
+    // date is a running total over many events (a ministry's count, a campaign's), not this event's.
+    const tollEnd = Math.max(count.end, cue.end);
+    if (dateSpans.some((d) => d.start >= tollEnd && d.start - tollEnd <= RUNNING_TOTAL_REACH && pack.runningTotalRe.test(folded.slice(tollEnd, d.start)))) {
+      spans.push({ start: Math.min(count.start, cue.start), end: tollEnd });
+      rules.push(`${pack.language}.casualty.${cue.what}.running-total`);
+      continue;
+    }
     if (cue.what === 'killed') killed = (killed ?? 0) + count.value;
     else wounded = (wounded ?? 0) + count.value;
     spans.push({ start: Math.min(count.start, cue.start), end: Math.max(count.end, cue.end) });
@@ -277,6 +285,9 @@ export function findCasualties(folded: string, span: Span, pack: LanguagePack, d
 }
 
 interface Count extends Span { readonly value: number; readonly rule: string }
+
+/** How far after a toll the date of a running total may begin (a few words: "up to and including"). */
+const RUNNING_TOTAL_REACH = 50;
 
 /** The least figure that is not one event's toll: a count of people killed or wounded in one event stays below it. */
 export const MAX_TOLL = 1_000_000;

@@ -50,6 +50,8 @@ export interface MentionKey {
   readonly tellsSeveral?: boolean;
   /** The day was stated as a calendar date (absent in keys stored before it was kept). */
   readonly dayStated?: boolean;
+  /** The death toll the telling states (absent in keys stored before it was kept). */
+  readonly killed?: number | null;
   readonly published: number | null;
   /** Order of mentions for a stable event id: earliest report first. */
   readonly sortKey: string;
@@ -78,6 +80,7 @@ export function mentionKey(m: Mention): MentionKey {
     weapons: r.weapons,
     tellsSeveral: m.tellsSeveral ?? false,
     dayStated: (m.dayStated ?? false) && r.date_precision === 'day',
+    killed: r.killed,
     published: published ? toDays(published) : null,
     sortKey: `${published ?? '9999-12-31'}|${m.id}`,
   };
@@ -183,6 +186,24 @@ function daysAgree(a: MentionKey, b: MentionKey): boolean {
   return Math.abs(a.day - b.day) <= Math.max(dateTolerance(a.datePrecision), dateTolerance(b.datePrecision));
 }
 
+/**
+ * Two tolls one event's tellings may give: close figures (outlets count differently, 40 and 46), or a
+ * larger one reported later (a toll rises as the dead are found). "Killing 3" and "killing 14" told
+ * the same day of one town, with no later update, are two strikes: in a war, a town is struck many
+ * times a day, and the toll is what tells the strikes apart.
+ */
+function tollsAgree(a: MentionKey, b: MentionKey): boolean {
+  const ka = a.killed ?? null, kb = b.killed ?? null;
+  if (ka === null || kb === null) return true;
+  const [low, high] = ka <= kb ? [a, b] : [b, a];
+  const lo = low.killed!, hi = high.killed!;
+  if (hi - lo < TOLL_SPREAD || hi < TOLL_RATIO * lo) return true;
+  return low.published !== null && high.published !== null && high.published > low.published;
+}
+/** Tolls this far apart (both the difference and the ratio) are two events', unless the larger is an update. */
+const TOLL_SPREAD = 3;
+const TOLL_RATIO = 2;
+
 /** Phase 1: can two anchored mentions of different documents be the same event? */
 export function sameEvent(a: MentionKey, b: MentionKey): boolean {
   if (a.document === b.document) return false;
@@ -190,7 +211,7 @@ export function sameEvent(a: MentionKey, b: MentionKey): boolean {
   if (a.country && b.country && a.country !== b.country) return false;
   const d = km(a, b);
   if (d > distanceLimit(a, b)) return false;
-  return kindsAgree(a, b, d <= 10) && daysAgree(a, b) && actorsAgree(a, b);
+  return kindsAgree(a, b, d <= 10) && daysAgree(a, b) && actorsAgree(a, b) && tollsAgree(a, b);
 }
 
 function linkCost(a: MentionKey, b: MentionKey): number {
@@ -207,7 +228,7 @@ function fit(loose: MentionKey, members: readonly MentionKey[]): number | null {
   // Without a date or a report's date, or without a point, a telling fits only members of its sub-event type (below): asked first.
   const sameKindOnly = (loose.day === null && loose.published === null) || loose.lat === null;
   for (const m of members) {
-    if (!actorsAgree(loose, m)) return null;
+    if (!actorsAgree(loose, m) || !tollsAgree(loose, m)) return null;
     if (sameKindOnly && loose.subEventType !== m.subEventType) continue;
     if (loose.country && m.country && loose.country !== m.country) continue;
     let cost = 0;
@@ -555,6 +576,7 @@ function components(members: readonly MentionKey[], links: Link[]): MentionKey[]
   links.sort((x, y) => x.cost - y.cost || (x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : x.b.id < y.b.id ? -1 : 1));
   const documents = new Map<string, Set<string>>(members.map((k) => [k.id, new Set([k.document])]));
   const days = new Map<string, DayBounds>(members.map((k) => [k.id, dayBoundsOf([k])]));
+  const tolls = new Map<string, MentionKey[]>(members.map((k) => [k.id, k.killed == null ? [] : [k]]));
   for (const { a, b } of links) {
     const ra = find(a.id), rb = find(b.id);
     if (ra === rb) continue;
@@ -564,10 +586,14 @@ function components(members: readonly MentionKey[], links: Link[]): MentionKey[]
     // event's days. Links taken one by one would chain a place hit every day into one event of a month.
     const joined = joinDayBounds(days.get(ra)!, days.get(rb)!);
     if (!coherentDays(joined)) continue;
+    // And on tolls: every figure of the union one event's (tollsAgree()).
+    const ta = tolls.get(ra)!, tb = tolls.get(rb)!;
+    if (ta.some((x) => tb.some((y) => !tollsAgree(x, y)))) continue;
     const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
     parent.set(child, root);
     documents.set(root, new Set([...da, ...db]));
     days.set(root, joined);
+    tolls.set(root, [...ta, ...tb]);
   }
   const groups = new Map<string, MentionKey[]>();
   for (const k of members) {

@@ -5,6 +5,9 @@ import { eventsOf, only, testCaseTable, type Expected } from '../helpers/extract
 // [article written for the test, expected fields of its one event]
 
 const CASES: [string, Expected][] = [
+  // Un bilan compté depuis ou jusqu'à une date est un cumul, pas celui de l'événement.
+  ['Titre\n\nLe 9 mars 2024, une frappe aérienne a touché une maison à Rafah. Le ministère a recensé 31 000 morts depuis le 7 octobre.',
+    { sub: 'Air/drone strike', killed: null }],
   ['Titre\n\nLe 4 mars 2024, des avions américains ont frappé un poste de commandement à Jurf al-Sakhar, au sud de Bagdad.',
     { sub: 'Air/drone strike', date: '2024-03-04', place: 'Jurf al-Nasr', precision: 1 }],
   ['Titre\n\nLe 4 mars 2024, des habitants de Mtwapa, dans le comté de Mombasa, ont manifesté contre l’accaparement de leurs terres.',

@@ -13,7 +13,7 @@ import { ingest } from '../../src/ingest/ingest.ts';
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-interface Report { readonly document: string; readonly published: string; readonly text: string }
+interface Report { readonly document: string; readonly published?: string; readonly text: string }
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const spelled = (d: Date) => `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
@@ -80,4 +80,28 @@ test('an air strike and shelling of one town on one day are two events; two tell
     { document: 'shells.txt', published: iso(d), text: `Khan Yunis\n\nOn ${spelled(d)}, Israeli artillery shelled the east of Khan Yunis, medics said.` },
   ]);
   assert.deepEqual(events.map((e) => e.documents.join('+')).sort(), ['air-a.txt+air-b.txt', 'shells.txt']);
+});
+
+test('strikes on one town one day with tolls far apart are two events, unless the larger toll is a later update', async () => {
+  const d = day(5);
+  const strike = (document: string, killed: number, published?: string): Report => ({
+    document, ...(published ? { published } : {}),
+    text: `Khan Yunis\n\nOn ${spelled(d)}, an Israeli air strike hit a house in Khan Yunis, killing ${killed} people, medics said.`,
+  });
+  const cases: [string, Report[], string[]][] = [
+    ['no report dates, 3 and 14 killed: two strikes', [strike('a.txt', 3), strike('b.txt', 14)], ['a.txt', 'b.txt']],
+    ['no report dates, 40 and 46 killed: outlets count differently', [strike('a.txt', 40), strike('b.txt', 46)], ['a.txt+b.txt']],
+    ['3 killed, then 14 killed reported the next day: the toll rose', [strike('a.txt', 3, iso(d)), strike('b.txt', 14, iso(day(6)))], ['a.txt+b.txt']],
+    ['14 killed, then 3 killed reported the next day: another strike', [strike('a.txt', 14, iso(d)), strike('b.txt', 3, iso(day(6)))], ['a.txt', 'b.txt']],
+    ['a third telling with no toll does not bridge 3 and 14', [strike('a.txt', 3), strike('b.txt', 14), { document: 'c.txt', text: `Khan Yunis\n\nOn ${spelled(d)}, Israeli warplanes struck a house in Khan Yunis, medics said.` }], ['?']],
+  ];
+  for (const [what, reports, expected] of cases) {
+    const events = await eventsOf(reports);
+    const got = events.map((e) => e.documents.join('+')).sort();
+    if (expected[0] === '?') {
+      assert.equal(events.length, 2, `${what}: ${got.join(' | ')}`);
+      assert.ok(!got.some((g) => g.includes('a.txt') && g.includes('b.txt')), `${what}: ${got.join(' | ')}`);
+    } else assert.deepEqual(got, expected, what);
+    assert.deepEqual(await eventsOf([...reports].reverse()), events, `${what}: the same in reverse order`);
+  }
 });

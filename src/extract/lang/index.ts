@@ -62,7 +62,7 @@ interface RawLexicon {
   protest_intervention: string[];
   protest_excessive: string[];
   riot_cues: string[];
-  casualty: { killed: string[]; killed_active: string[]; wounded: string[]; none: string[]; none_killed_only: string[]; none_wounded_only: string[]; subset_between: string[]; subset_before: string[] };
+  casualty: { killed: string[]; killed_active: string[]; wounded: string[]; none: string[]; none_killed_only: string[]; none_wounded_only: string[]; subset_between: string[]; subset_before: string[]; running_total_before_date: string[] };
   claims: { claimed: string[]; confirmed: string[]; denied: string[]; negated_claim: string[] };
   citations: string[];
   same_day: string[];
@@ -210,6 +210,8 @@ export interface LanguagePack {
   readonly subsetBetweenRe: RegExp;
   /** Before a toll whose part the next toll tells ("of the 29 people injured, 26 …", "parmi les 29 blessés"). */
   readonly subsetBeforeRe: RegExp;
+  /** A word that, after a toll and before a date, makes the toll a running total ("23,000 killed since 7 October"). */
+  readonly runningTotalRe: RegExp;
   readonly claimedRe: RegExp;
   readonly confirmedRe: RegExp;
   readonly deniedRe: RegExp;
@@ -385,6 +387,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     noWoundedRe: words(lex.casualty.none_wounded_only),
     subsetBetweenRe: new RegExp(`(?:^|\\W)(?:${lex.casualty.subset_between.map((p) => phraseSource(p, L)).join('|')})\\W`),
     subsetBeforeRe: endingWith(lex.casualty.subset_before, '', L),
+    runningTotalRe: new RegExp(`^[\\s,]*(?:[^\\s,.;:]+\\s+){0,4}?(?:${lex.casualty.running_total_before_date.map((p) => phraseSource(p, L)).join('|')})\\s+(?:(?:le|the|of)\\s+)?$`),
     claimedRe: words(lex.claims.claimed),
     confirmedRe: words(lex.claims.confirmed),
     deniedRe: words(lex.claims.denied),
