@@ -1,5 +1,7 @@
 // Classifiers: what each sentence mentions (triggers, weapons, actors, casualties, claims,
 // cited sources). Each mention keeps its span and the id of the rule that found it.
+import type { ParsedSentence } from '../syntax/types.ts';
+import { victimsOnParse } from './syntax-victims.ts';
 import { readFileSync } from 'node:fs';
 import type { Language, Span, Weapon } from '../types.ts';
 import { fold } from '../text/fold.ts';
@@ -212,7 +214,8 @@ export interface Casualties {
 const UNIT_AFTER = /^[\s-]*(?:km|kilometres?|kilometers?|miles?|%|pour cent|percent|heures?|hours?|jours?|days?|ans?|years?|year-old|semaines?|weeks?|mois|months?|minutes?|h\b|gmt|am\b|pm\b|roquettes?|rockets?|missiles?|drones?|obus|shells?|bombes?|bombs?|attaques?|attacks?|strikes?|frappes?|fois|times|metres?|meters?|dollars?|euros?|m\b)(?![a-z0-9])/;
 
 
-export function findCasualties(folded: string, span: Span, pack: LanguagePack, dateSpans: readonly Span[], background: readonly Span[] = []): Casualties {
+export function findCasualties(folded: string, span: Span, pack: LanguagePack, dateSpans: readonly Span[], background: readonly Span[] = [],
+  parse?: () => ParsedSentence): Casualties {
   let killed: number | null = null;
   let wounded: number | null = null;
   const spans: Span[] = [];
@@ -232,23 +235,31 @@ export function findCasualties(folded: string, span: Span, pack: LanguagePack, d
   const negated = [...noneAll, ...noKilled, ...noWounded];
   // The last toll of each kind, and whether the next one of that kind is a part of it.
   const last: Partial<Record<'killed' | 'wounded', { end: number; whole: boolean }>> = {};
+  let counted = span.start;
   for (let i = 0; i < cues.length; i++) {
     const cue = cues[i]!;
     if (negated.some((n) => cue.start >= n.start && cue.start < n.end + 2)) continue;
-    const floor = Math.max(span.start, i > 0 ? cues[i - 1]!.end : span.start);
+    // A number another cue counted is not this one's ("killing a fighter and a civilian, while injuring others").
+    const floor = Math.max(span.start, i > 0 ? cues[i - 1]!.end : span.start, counted);
     // "killing five militants" counts forward; "two soldiers were killed" backward; "shot dead two protesters" forward.
     const gerund = /(?:ing|ant)$/.test(cue.text);
+    // "accused of killing a teacher", "for allegedly shooting and killing a youth": an act the sentence names, not its toll.
+    if (gerund && pack.gerundAsObjectRe.test(folded.slice(Math.max(span.start, cue.start - 60), cue.start))) continue;
     // "a mob lynched two thieves", "a gang killed a trader": a past form with an object and no auxiliary is
     // active; its number is the victims' after it, not the authors' before it ("a mob").
     const activePast = !cue.forward && !gerund && pack.objectStartRe.test(folded.slice(cue.end, Math.min(span.end, cue.end + 30)))
       && !pack.passiveBeforeRe.test(folded.slice(Math.max(floor, cue.start - 30), cue.start));
-    const count = cue.forward || activePast
+    const near = cue.forward || activePast
       // The number before an active verb counts its authors ("two officers shoot and kill a woman").
       ? countAfter(folded, cue.end, span.end, pack, dateSpans) ?? singleObject(folded, cue.end, span.end)
       : gerund
-      ? countAfter(folded, cue.end, span.end, pack, dateSpans) ?? countBefore(folded, floor, cue.start, pack, dateSpans)
+      ? countAfter(folded, cue.end, span.end, pack, dateSpans) ?? singleObject(folded, cue.end, span.end) ?? countBefore(folded, floor, cue.start, pack, dateSpans)
       : countBefore(folded, floor, cue.start, pack, dateSpans) ?? countAfter(folded, cue.end, span.end, pack, dateSpans);
-    if (count === null) continue;
+    // No number next to the verb: the victims the parse gives it ("A national staffer of an INGO was killed").
+    const parsed = near ?? (parse ? victimCount(parse(), cue, pack) : null);
+    if (parsed === null) continue;
+    const count = parsed;
+    counted = Math.max(counted, count.end);
     const previous = last[cue.what];
     const partOfPrevious = previous !== undefined && count.start >= previous.end &&
       (previous.whole || pack.subsetBetweenRe.test(folded.slice(previous.end, count.start)));
@@ -286,18 +297,44 @@ export function findCasualties(folded: string, span: Span, pack: LanguagePack, d
 
 interface Count extends Span { readonly value: number; readonly rule: string }
 
+/** The victims the parse gives a killing verb, as a count of this reader's kind (rule "victim-<relation>"). */
+function victimCount(parsed: ParsedSentence, cue: Span, pack: LanguagePack): Count | null {
+  const v = victimsOnParse(parsed, cue, (word) => wordNumber(word, pack));
+  return v && v.value > 0 ? { value: v.value, start: v.start, end: v.end, rule: `victim-${v.relation.replace(':', '-')}` } : null;
+}
+
 /** How far after a toll the date of a running total may begin (a few words: "up to and including"). */
 const RUNNING_TOTAL_REACH = 50;
 
 /** The least figure that is not one event's toll: a count of people killed or wounded in one event stays below it. */
 export const MAX_TOLL = 1_000_000;
 
-/** "kill a woman", "ont tué un soldat": one victim, named by an indefinite article right after the verb. */
+/**
+ * "kill a woman", "ont tué un soldat": one victim, named by an indefinite article right after the verb;
+ * "killing a fighter and a civilian", "tuant un soldat et un civil": one per indefinite noun phrase of a
+ * list right after it (a short phrase each: "a Hezbollah fighter").
+ */
 function singleObject(folded: string, from: number, to: number): Count | null {
-  const m = /^\s+(?:a|an|un|une)\s/.exec(folded.slice(from, Math.min(to, from + 6)));
+  const window = folded.slice(from, Math.min(to, from + 120));
+  const m = /^\s+(?:a|an|un|une)\s/.exec(window);
+  if (!m) return null;
   // "killed a million people", "tué un millier de personnes": a number, not one victim.
-  if (m && LARGE_NUMBER_NOUN.test(folded.slice(from + m[0].length, Math.min(to, from + m[0].length + 12)))) return null;
-  return m ? { value: 1, start: from, end: from + m[0].trimEnd().length, rule: 'article-after' } : null;
+  if (LARGE_NUMBER_NOUN.test(window.slice(m[0].length, m[0].length + 12))) return null;
+  let value = 1, end = m[0].trimEnd().length;
+  const more = /^\s+[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,2}?(\s*,\s*|\s+(?:and|et)\s+)(?:a|an|un|une)\s/;
+  // Phrases joined by commas are a list only when "and" closes it: "a man, a woman and a child"; "an
+  // official, a community watch officer" is one victim named twice (an apposition).
+  let listed = 1, pending = 0;
+  for (let at = end, next = more.exec(window.slice(at)); next && !LARGE_NUMBER_NOUN.test(window.slice(at + next[0].length, at + next[0].length + 12)); next = more.exec(window.slice(at))) {
+    at += next[0].trimEnd().length;
+    pending++;
+    if (next[1]!.includes(',')) continue;
+    listed += pending;
+    pending = 0;
+    end = at;
+  }
+  value = listed;
+  return { value, start: from, end: from + end, rule: value === 1 ? 'article-after' : 'articles-after' };
 }
 
 const TOKEN = /[a-z0-9\u00e0-\u024f'-]+|[,;:.()]/g;
@@ -337,6 +374,8 @@ function countBefore(folded: string, floor: number, cueStart: number, pack: Lang
     const value = numberAt(tokens, i, pack);
     // "a"/"an" count one only close to the casualty word ("a man was killed"), not "a Hamas post … killing".
     if (value !== null && value.value === 1 && /^(?:a|an|un|une)$/.test(t.text) && tokens.length - i > 6) { gap++; continue; }
+    // "As a result, a militiaman was killed": a preposition's "a" opens its object, not a count of victims.
+    if (value !== null && /^(?:a|an|un|une)$/.test(t.text) && i > 0 && pack.prepositionBeforeArticle.has(tokens[i - 1]!.text)) { gap++; continue; }
     if (value !== null && !dateSpans.some((d) => t.start >= d.start && t.start < d.end) && !UNIT_AFTER.test(folded.slice(t.end, t.end + 14))) {
       total += value.value;
       found = true;

@@ -336,7 +336,7 @@ class AnalysedSentence implements SentenceAnalysis {
   }
 
   get casualties(): Casualties {
-    return (this.casualtiesRead ??= findCasualties(this.ctx.input.folded, this.sentence, this.ctx.pack, this.dates, this.framed));
+    return (this.casualtiesRead ??= findCasualties(this.ctx.input.folded, this.sentence, this.ctx.pack, this.dates, this.framed, () => this.syntax));
   }
 
   /** "…avoir ciblé deux bases, en réponse au meurtre du général … dans un raid américain à Bagdad":

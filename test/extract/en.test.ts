@@ -4,6 +4,23 @@ import { eventsOf, only, testCaseTable, type Expected } from '../helpers/extract
 
 
 const CASES: [string, Expected][] = [
+  // Victims without a number beside the verb: counted by the parse (article, singular noun, name, conjuncts).
+  ['Headline\n\nOn March 5, 2024, a national staffer of an aid agency was killed in mob violence in Garissa.',
+    { killed: 1 }],
+  ['Headline\n\nOn March 5, 2024, a gunman opened fire at soldiers at a checkpoint near Tulkarm. The soldiers shot and killed the assailant.',
+    { killed: 1 }],
+  ['Headline\n\nOn March 5, 2024, Israeli drones struck a car near Kafra, killing a Hezbollah fighter and a civilian, while injuring others.',
+    { sub: 'Air/drone strike', killed: 2, wounded: null }],
+  ['Headline\n\nOn March 5, 2024, gunmen shot dead a man, a woman and a child in Mandera.',
+    { killed: 3 }],
+  ['Headline\n\nOn March 5, 2024, gunmen attacked and killed a village elder, a respected community leader, in Mandera.',
+    { killed: 1 }],
+  ['Headline\n\nOn March 5, 2024, an armed clash erupted between militiamen and border guards near Mandera. As a result, a militiaman was killed, and 2 others were wounded.',
+    { killed: 1, wounded: 2 }],
+  ['Headline\n\nOn March 5, 2024, a mob lynched a man in Kisii after he was cornered on allegations of killing a teacher.',
+    { sub: 'Mob violence', killed: 1 }],
+  ['Headline\n\nOn March 5, 2024, soldiers killed the militants in a raid near Mandera.',
+    { killed: null }],
   // A toll counted up to or from a date is a running total, not the event's.
   ['Headline\n\nOn March 9, 2024, an air strike hit a house in Rafah. The ministry said 31,000 people had been killed since October 7.',
     { sub: 'Air/drone strike', killed: null }],

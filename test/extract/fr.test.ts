@@ -5,6 +5,9 @@ import { eventsOf, only, testCaseTable, type Expected } from '../helpers/extract
 // [article written for the test, expected fields of its one event]
 
 const CASES: [string, Expected][] = [
+  // Un verbe pronominal n'est pas un meurtre : « se sont abattus » (tombés), pas « abattus ».
+  ['Titre\n\nMercredi 6 mars 2024, dix missiles se sont abattus sur la base aérienne d\'Aïn al-Assad, sans faire de victime.',
+    { killed: 0 }],
   // Un bilan compté depuis ou jusqu'à une date est un cumul, pas celui de l'événement.
   ['Titre\n\nLe 9 mars 2024, une frappe aérienne a touché une maison à Rafah. Le ministère a recensé 31 000 morts depuis le 7 octobre.',
     { sub: 'Air/drone strike', killed: null }],

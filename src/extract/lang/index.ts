@@ -62,7 +62,7 @@ interface RawLexicon {
   protest_intervention: string[];
   protest_excessive: string[];
   riot_cues: string[];
-  casualty: { killed: string[]; killed_active: string[]; wounded: string[]; none: string[]; none_killed_only: string[]; none_wounded_only: string[]; subset_between: string[]; subset_before: string[]; running_total_before_date: string[] };
+  casualty: { killed: string[]; killed_active: string[]; wounded: string[]; none: string[]; none_killed_only: string[]; none_wounded_only: string[]; subset_between: string[]; subset_before: string[]; running_total_before_date: string[]; preposition_before_article: string[]; preposition_before_gerund: string[] };
   claims: { claimed: string[]; confirmed: string[]; denied: string[]; negated_claim: string[] };
   citations: string[];
   same_day: string[];
@@ -212,6 +212,10 @@ export interface LanguagePack {
   readonly subsetBeforeRe: RegExp;
   /** A word that, after a toll and before a date, makes the toll a running total ("23,000 killed since 7 October"). */
   readonly runningTotalRe: RegExp;
+  /** Words before an indefinite article that make its phrase a preposition's object, not a count of victims ("as a result"). */
+  readonly prepositionBeforeArticle: ReadonlySet<string>;
+  /** Ends with a preposition whose object is the gerund after it: an act named, not this event's toll ("accused of killing a teacher"). */
+  readonly gerundAsObjectRe: RegExp;
   readonly claimedRe: RegExp;
   readonly confirmedRe: RegExp;
   readonly deniedRe: RegExp;
@@ -387,6 +391,10 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     noWoundedRe: words(lex.casualty.none_wounded_only),
     subsetBetweenRe: new RegExp(`(?:^|\\W)(?:${lex.casualty.subset_between.map((p) => phraseSource(p, L)).join('|')})\\W`),
     subsetBeforeRe: endingWith(lex.casualty.subset_before, '', L),
+    prepositionBeforeArticle: new Set(lex.casualty.preposition_before_article),
+    gerundAsObjectRe: lex.casualty.preposition_before_gerund.length
+      ? new RegExp(`(?:^|[^a-z])(?:${lex.casualty.preposition_before_gerund.map((p) => phraseSource(p, L)).join('|')})\\s+(?:(?:[a-z]+ly|[a-z]+ing|and|or)\\s+){0,3}$`)
+      : /(?!)/,
     runningTotalRe: new RegExp(`^[\\s,]*(?:[^\\s,.;:]+\\s+){0,4}?(?:${lex.casualty.running_total_before_date.map((p) => phraseSource(p, L)).join('|')})\\s+(?:(?:le|the|of)\\s+)?$`),
     claimedRe: words(lex.claims.claimed),
     confirmedRe: words(lex.claims.confirmed),

@@ -1,0 +1,73 @@
+// How many people a killing verb names as its victims, read off the dependency parse when no number
+// stands next to the verb: "A national staffer of an INGO was killed" (the passive subject, one by its
+// article however long the phrase), "Israeli forces shot and killed the assailant" (the object, one by
+// its singular noun), "killing a fighter and a civilian" (two conjuncts), "Jacob Juma is shot dead" (a
+// name is one person). A plural with no number ("killed the militants") is not a count: null.
+import type { Span } from '../types.ts';
+import type { ParsedSentence, Word } from '../syntax/types.ts';
+import { baseRelation, children, headOf, isPassive } from '../syntax/tree.ts';
+import { headWordIn } from './syntax-roles.ts';
+
+export interface VictimCount extends Span {
+  readonly value: number;
+  /** The relation the victims hold to the verb, for the trace: "nsubj:pass", "obj". */
+  readonly relation: string;
+}
+
+/** Determiners that make a singular noun one person: an indefinite or a numeral "one" ("a", "an", "un",
+ *  "une", "one"), and definite or possessive ones ("the", "his", "le", "son"): `Number=Sing` decides. */
+const ONE = new Set(['a', 'an', 'one', 'un', 'une']);
+
+/**
+ * The victims of the killing verb at `cue`: its passive subject, or its object when active, or the noun a
+ * participle describes ("a man killed in…"); counted by their numeral, their article or their grammatical
+ * number, summed over conjuncts. `numberOf` reads a numeral's value (the language's number words).
+ */
+export function victimsOnParse(s: ParsedSentence, cue: Span, numberOf: (word: string) => number | undefined): VictimCount | null {
+  const verb = headWordIn(s, cue);
+  if (!verb || (verb.upos !== 'VERB' && verb.upos !== 'ADJ')) return null;
+  // "des missiles se sont abattus sur la ville": a pronominal verb (fell), not a killing.
+  if (children(s, verb).some((c) => baseRelation(c.deprel) === 'expl' || c.lemma.toLowerCase() === 'se')) return null;
+  const relation = baseRelation(verb.deprel);
+  let victim: Word | null = null, how = '';
+  if (isPassive(s, verb)) {
+    victim = children(s, verb, 'nsubj:pass')[0] ?? null;
+    how = 'nsubj:pass';
+  } else if (verb.upos === 'VERB') {
+    victim = children(s, verb, 'obj')[0] ?? null;
+    how = 'obj';
+    // "a man killed in the raid": a participle describing its noun.
+    if (!victim && relation === 'acl' && verb.feats.VerbForm === 'Part' && verb.feats.Tense !== 'Pres') {
+      victim = headOf(s, verb);
+      how = 'acl';
+    }
+  }
+  if (!victim) return null;
+  let value = 0;
+  for (const w of [victim, ...children(s, victim, 'conj')]) {
+    const n = countOf(s, w, numberOf);
+    if (n === null) return null;
+    value += n;
+  }
+  return { value, start: Math.min(victim.start, cue.start), end: Math.max(victim.end, cue.end), relation: how };
+}
+
+/** One noun phrase's count of people, or null when the phrase does not say how many. */
+function countOf(s: ParsedSentence, head: Word, numberOf: (word: string) => number | undefined): number | null {
+  const numeral = children(s, head, 'nummod')[0];
+  if (numeral) {
+    // "0.5", "2,75": a decimal is no count of people; "10,800" and "10 800" are.
+    if (/[.,]/.test(numeral.form) && !/^\d{1,3}(?:[.,\s\u00a0\u202f]\d{3})+$/.test(numeral.form)) return null;
+    const digits = numeral.form.replace(/[\s,.\u00a0\u202f]/g, '');
+    const v = /^\d{1,6}$/.test(digits) ? Number(digits) : numberOf(numeral.form.toLowerCase());
+    return v === undefined ? null : v;
+  }
+  // "the bodies of…", "dozens of civilians": a plural, or a quantity noun, says no number.
+  if (head.feats.Number === 'Plur') return null;
+  if (head.upos === 'PROPN') return 1;
+  if (head.upos === 'PRON') return head.feats.Number === 'Sing' && head.feats.Person === '3' ? 1 : null;
+  if (head.upos !== 'NOUN' || head.feats.Number !== 'Sing') return null;
+  const det = children(s, head, 'det', 'det:poss', 'nmod:poss')[0];
+  if (!det) return null;
+  return ONE.has(det.form.toLowerCase()) || det.feats.Definite === 'Def' || det.feats.Poss === 'Yes' || baseRelation(det.deprel) === 'nmod' ? 1 : null;
+}
