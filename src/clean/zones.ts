@@ -30,7 +30,9 @@ const SHARE = new RegExp(`^\\s*(?:${lexicon.share_lines.map((p) => phraseSource(
 const NAV_WORD = new RegExp(`^\\s*(?:${lexicon.navigation_words.map((p) => phraseSource(p)).join('|')})\\s*$`);
 // A caption ends with a credit after its last sentence: "... 2016. ©Reuters", "... 2023. AP".
 const CREDIT_END = new RegExp(`(?:[.)]\\s*|\\s[-/|]\\s*)(?:©\\s*)?(?:${lexicon.caption_credits.map((p) => phraseSource(p)).join('|')})\\s*\\.?\\s*$`);
-const CAPTION_MARKERS = lexicon.caption_markers.map((p) => new RegExp(phraseSource(p)));
+// A photographer's credit in brackets at the end of a line: "… on October 13, 2023 (Christina Assi / AFP)", "[Henry Nicholls/AFP]".
+const CREDIT_BRACKET_END = new RegExp(`[(\\[][^()\\[\\]]{1,60}/\\s*(?:${lexicon.caption_credits.map((p) => phraseSource(p)).join('|')})\\s*[)\\]]\\s*\\.?\\s*$`);
+const CAPTION_MARKERS = [...lexicon.caption_markers.map((p) => new RegExp(phraseSource(p))), CREDIT_BRACKET_END];
 const SOURCE_LINE = new RegExp(phraseSource(lexicon.source_line));
 const DATELINE = new RegExp(phraseSource(lexicon.dateline));
 

@@ -29,6 +29,7 @@ export function findTriggers(folded: string, span: Span, pack: LanguagePack): Tr
   const framings = framingSpans(folded, span, pack);
   const threats = allMatches(pack.threatRe, folded, span.start, span.end);
   const futures = allMatches(pack.threatAfterRe, folded, span.start, span.end);
+  const demands = allMatches(pack.demandRe, folded, span.start, span.end);
   // A period or statistic that opens the sentence ("Depuis l'assassinat…", "Au cours des deux derniers mois…") frames all of it.
   const opening = suppressors.find((s) => s.start - span.start <= 3);
   // A period ("since", "depuis") in a sentence that names no day is a summary of many events, not one.
@@ -52,6 +53,8 @@ export function findTriggers(folded: string, span: Span, pack: LanguagePack): Tr
       if (!suppressedBy) {
         const threat = threats.find((s) => s.end <= m.start + 1 && m.start - s.end <= 60 && sameClause(folded, s.end, m.start));
         if (threat) suppressedBy = `${pack.language}.suppress.threat`;
+        // "calling for an immediate ceasefire": the trigger is what is asked for, a few words after the call.
+        else if (demands.some((d) => d.end <= m.start && m.start - d.end <= DEMAND_REACH && !/[,;:.]/.test(folded.slice(d.end, m.start)))) suppressedBy = `${pack.language}.suppress.demand`;
         else if (futures.some((f) => f.start >= m.end && f.start - m.end <= 50 && sameClause(folded, m.end, f.start))) suppressedBy = `${pack.language}.suppress.future`;
       }
       out.push({ start: m.start, end: m.end, kind: t.kind, weapon: t.weapon, rule: t.id, ...(suppressedBy ? { suppressedBy } : {}) });
@@ -59,6 +62,9 @@ export function findTriggers(folded: string, span: Span, pack: LanguagePack): Tr
   }
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }
+
+/** How far after a call its object may begin: a determiner and an adjective or two ("for an immediate, lasting"). */
+const DEMAND_REACH = 25;
 
 /** A framing phrase runs to its comma: "En réponse aux frappes israéliennes sur Gaza, le groupe a tiré…", and on
  *  through a relative clause that hangs on its last noun, to the end of the clause ("… dans la bande de Gaza, où

@@ -290,6 +290,8 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
     else namedAfterTown = candidates.some((e) => e.kind === 'city');
   }
   if (!candidates.length || NOT_PLACES.has(key)) return null;
+  // "au nord-est de Bourem", "north-east of Bourem": a side of the place after it, not a division named "Nord-Est".
+  if (pack.regionDirections.has(fold(raw.slice(hit.start, hit.end)).trim()) && /^\s*(?:de|d'|du|des|of)\b/.test(after)) return null;
   // "4 p.m. Sanaa time", "heure de Bagdad": a time zone, not where it happened.
   if (/^\s*(?:time|local time|standard time)\b/.test(after) || /heure (?:de |d')\s*$/.test(before)) return null;
 
@@ -314,7 +316,7 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
   // "In Bondo town": a capitalised preposition or other common word opening the sentence is no first name.
   // In a headline every word is capitalised and none of this can be told.
   const personLike = (isNameWord(prev, pack, ctx) && !ARTICLE_WORDS.has(prev.toLowerCase()) && !PLACE_WORDS.has(fold(prev))) ||
-    (ARTICLE_WORDS.has(prev.toLowerCase()) && isCapitalized(prevPrev) && !PLACE_WORDS.has(fold(prevPrev)));
+    (ARTICLE_WORDS.has(prev.toLowerCase()) && isCapitalized(prevPrev) && !PLACE_WORDS.has(fold(prevPrev)) && !pack.regionDirections.has(fold(prevPrev)));
   // Part of a longer proper name: "Gibraltar Eagle" (a ship), "Kenya Police", "Washington Post".
   const next = tokens[index + words.length];
   const nextWord = next && gapIs(raw, tokens, index + words.length - 1, index + words.length, JOIN_GAP) ? raw.slice(next.start, next.end) : '';

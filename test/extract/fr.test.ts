@@ -5,6 +5,9 @@ import { eventsOf, only, testCaseTable, type Expected } from '../helpers/extract
 // [article written for the test, expected fields of its one event]
 
 const CASES: [string, Expected][] = [
+  // « au Nord-Est de Bourem » : un côté de la ville, pas une division nommée Nord-Est (Haïti), ni un nom de personne.
+  ['Titre\n\nLe mardi 12 septembre 2023, des frappes aériennes ont ciblé des véhicules au Nord-Est de Bourem.',
+    { place: 'Bourem', precision: 2 }],
   // Un verbe pronominal n'est pas un meurtre : « se sont abattus » (tombés), pas « abattus ».
   ['Titre\n\nMercredi 6 mars 2024, dix missiles se sont abattus sur la base aérienne d\'Aïn al-Assad, sans faire de victime.',
     { killed: 0 }],

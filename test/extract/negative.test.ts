@@ -19,6 +19,9 @@ const NEGATIVE: [string, string][] = [
   ['background period', 'Titre\n\nAu cours des deux derniers mois, les attaques contre les intérêts américains se sont multipliées à travers l’Irak.'],
   ['background without place or date', 'Titre\n\nLa résistance a ciblé des dizaines de fois des bases américaines avec des drones et des missiles.'],
   ['background since (en)', 'Headline\n\nSince the assassination of the commander, US forces have been targeted repeatedly.'],
+  ['bracketed photo credit caption (en)', 'A headline\n\nThe text is about diplomacy.\n\nSmoke billows after a strike on a village near the border on May 4, 2022 (Jane Doe / AFP)'],
+  ['a call for a ceasefire (en)', 'Headline\n\nOn Saturday, the group called for an immediate ceasefire in Gaza and the delivery of aid.'],
+  ['un appel à une trêve', 'Titre\n\nSamedi, les ministres ont réclamé une trêve humanitaire à Gaza.'],
 ];
 
 for (const [name, text] of NEGATIVE) {

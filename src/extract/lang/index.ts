@@ -75,6 +75,7 @@ interface RawLexicon {
   framing_cues: string[];
   statistic_cues: string[];
   threat_cues: string[];
+  demand_cues: string[];
   threat_after: string[];
   anaphora: string[];
   continuation_subject: string[];
@@ -233,6 +234,8 @@ export interface LanguagePack {
   readonly framingRe: RegExp;
   readonly statisticRe: RegExp;
   readonly threatRe: RegExp;
+  /** A call for the event, not the event ("calling for a ceasefire", "réclament une trêve"): right before its trigger. */
+  readonly demandRe: RegExp;
   /** Future tense after a trigger: "les opérations … se poursuivront". */
   readonly threatAfterRe: RegExp;
   readonly anaphoraRe: RegExp;
@@ -411,6 +414,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     framingRe: words(lex.framing_cues),
     statisticRe: words(lex.statistic_cues),
     threatRe: words(lex.threat_cues),
+    demandRe: words(lex.demand_cues),
     threatAfterRe: words(lex.threat_after),
     anaphoraRe: words(lex.anaphora),
     continuationRe: new RegExp(lex.continuation_subject.map((p) => phraseSource(p, L)).join('|')),
