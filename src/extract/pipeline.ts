@@ -1245,7 +1245,9 @@ function mergeInto(into: Candidate, e: Candidate): void {
   if (e.date && (!into.date || precisionRank(e.datePrecision) < precisionRank(into.datePrecision))) { into.date = e.date; into.datePrecision = e.datePrecision; }
   into.dayWithoutYear ??= e.dayWithoutYear;
   into.countryCode ??= e.countryCode;
-  into.actor1 ??= e.actor1;
+  // A side one telling gives as the target is not the author by another's reading (police who disperse
+  // "the rioters" they clashed with), nor the reverse.
+  if (!into.actor1 && e.actor1 !== into.actor2) into.actor1 = e.actor1;
   if (!into.actor2 && e.actor2 !== into.actor1) into.actor2 = e.actor2;
   // A specific type (drone strike) beats a generic one (an explosion heard) told of the same event.
   if (arrestOfDemonstration(into, e)) {

@@ -21,6 +21,9 @@ const CASES: [string, Expected][] = [
     { sub: 'Mob violence', killed: 1 }],
   ['Headline\n\nOn March 5, 2024, soldiers killed the militants in a raid near Mandera.',
     { killed: null }],
+  // Stun grenades disperse a crowd: no grenade attack; the police who disperse the rioters stay their target.
+  ['Headline\n\nOn March 5, 2024, rioters clashed with police forces in Kisumu. The police fired tear gas and stun grenades to disperse the rioters.',
+    { sub: 'Violent demonstration', actor1: null }],
   // A toll counted up to or from a date is a running total, not the event's.
   ['Headline\n\nOn March 9, 2024, an air strike hit a house in Rafah. The ministry said 31,000 people had been killed since October 7.',
     { sub: 'Air/drone strike', killed: null }],
