@@ -785,7 +785,8 @@ function aroundHas(ctx: DocumentContext, s: SentenceAnalysis, re: RegExp): boole
       // is the protest's: its preposition follows a protest word ("residents (coordinates for Kabirer) barricaded" is no topic).
       const topic = ctx.pack.topicBeforeRe.exec(before);
       const topical = topic !== null && o.triggers.some((t) => t.kind === 'protest' && t.end <= from + topic.index && from + topic.index - t.end <= 60);
-      return !topical && !ctx.pack.negatedBeforeRe.test(before);
+      // "against police violence", "amid a new round of violence": the protest's topic or its setting, whatever stands between.
+      return !topical && !ctx.pack.riotTopicBeforeRe.test(before) && !ctx.pack.negatedBeforeRe.test(before);
     }));
 }
 

@@ -21,6 +21,11 @@ const CASES: [string, Expected][] = [
     { sub: 'Mob violence', killed: 1 }],
   ['Headline\n\nOn March 5, 2024, soldiers killed the militants in a raid near Mandera.',
     { killed: null }],
+  // Violence that is a protest's topic or setting does not make it violent.
+  ['Headline\n\nOn March 5, 2024, students held a march in Kisumu to denounce police brutality amid a new wave of violence in the county.',
+    { sub: 'Peaceful protest' }],
+  ['Headline\n\nOn March 5, 2024, hundreds of women marched in Nakuru against gender violence.',
+    { sub: 'Peaceful protest' }],
   // Stun grenades disperse a crowd: no grenade attack; the police who disperse the rioters stay their target.
   ['Headline\n\nOn March 5, 2024, rioters clashed with police forces in Kisumu. The police fired tear gas and stun grenades to disperse the rioters.',
     { sub: 'Violent demonstration', actor1: null }],

@@ -25,6 +25,7 @@ interface RawLexicon {
   troop_nouns: string[];
   pushed_back: string[];
   topic_before: string[];
+  riot_topic_before: string[];
   same_author: string[];
   event_anaphora: string[];
   convoy: string[];
@@ -124,6 +125,8 @@ export interface LanguagePack {
   readonly pushedBackRe: RegExp;
   /** "protest against (gun violence)": the words before a cue that make it the protest's topic. */
   readonly topicBeforeRe: RegExp;
+  /** Before a riot's word, what makes it the topic or the setting of a protest, never its conduct ("against violence", "a new round of violence"). */
+  readonly riotTopicBeforeRe: RegExp;
   /** "also", "également": the same author goes on. */
   readonly sameAuthorRe: RegExp;
   /** "the incident", "cette attaque": a noun that can only point back to an event just told. */
@@ -345,6 +348,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     stateForcesRe: words(lex.state_forces),
     troopNounRe: words(lex.troop_nouns),
     pushedBackRe: words(lex.pushed_back),
+    riotTopicBeforeRe: new RegExp(`${BEFORE}(?:${lex.riot_topic_before.map((p) => phraseSource(p, L)).join('|')})\\s+(?:[^\\s,;.]+\\s+){0,3}$`),
     topicBeforeRe: new RegExp(`${BEFORE}(?:${lex.topic_before.map((p) => phraseSource(p, L)).join('|')})\\s+(?:[^\\s,;.]+\\s+){0,3}$`),
     sameAuthorRe: words(lex.same_author),
     eventAnaphoraRe: words(lex.event_anaphora),
