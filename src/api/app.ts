@@ -6,12 +6,14 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
 import type { EventQuery, Store } from '../store/store.ts';
-import { SUB_EVENT_TYPES } from '../extract/taxonomy.ts';
 import { Readable } from 'node:stream';
 import type { EventRecord } from '../types.ts';
 import { exportChunks, type ExportFormat } from '../export/index.ts';
 import { toContractRecord } from '../export/jsonl.ts';
 import { openApiDocument } from './openapi.ts';
+import { documentParamsSchema, eventParamsSchema, eventsQuerySchema, statsQuerySchema, suggestQuerySchema, type EventsQuery } from './schemas.ts';
+
+export { eventsQuerySchema, type EventsQuery } from './schemas.ts';
 
 export interface AppOptions {
   readonly store: Store;
@@ -23,34 +25,6 @@ export interface AppOptions {
   /** Downloads of a whole selection sent at once; one more is answered 429 (default 4). */
   readonly maxExports?: number;
 }
-
-const csvList = z.string().max(2000).transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD');
-const ALL_SUB_TYPES = Object.values(SUB_EVENT_TYPES).flat();
-
-export const eventsQuerySchema = z.object({
-  from: isoDay.optional(),
-  to: isoDay.optional(),
-  type: csvList.pipe(z.array(z.enum(ALL_SUB_TYPES as [string, ...string[]]))).optional(),
-  event_type: csvList.pipe(z.array(z.enum(Object.keys(SUB_EVENT_TYPES) as [string, ...string[]]))).optional(),
-  actor: z.string().min(1).max(200).optional(),
-  country: z.string().regex(/^[A-Za-z]{2}$/, 'an ISO 3166-1 alpha-2 code').transform((s) => s.toUpperCase()).optional(),
-  claim: z.enum(['claimed', 'reported', 'confirmed', 'denied']).optional(),
-  bbox: z.string().max(200).transform((s, ctx) => {
-    const n = s.split(',').map(Number);
-    if (n.length !== 4 || n.some((x) => !Number.isFinite(x)) || n[1]! > n[3]! || Math.abs(n[1]!) > 90 || Math.abs(n[3]!) > 90) {
-      ctx.addIssue({ code: 'custom', message: 'bbox is west,south,east,north in degrees' });
-      return z.NEVER;
-    }
-    return n as [number, number, number, number];
-  }).optional(),
-  q: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
-  format: z.enum(['json', 'geojson', 'csv', 'jsonl']).default('json'),
-}).strict();
-
-export type EventsQuery = z.infer<typeof eventsQuerySchema>;
 
 export function toEventQuery(q: Partial<EventsQuery>): EventQuery {
   return {
@@ -122,12 +96,25 @@ export function buildApp({ store, webRoot = null, logger = false, tiles = null, 
   });
 
   app.get('/api/openapi.json', async () => openApiDocument());
+
+  // Names of the database's actors and places, for the filters' suggestions; an actor filter is read
+  // as the actor whose name it matches, in any case and with or without accents.
+  const names = nameIndex(store);
+  const withActor = <Q extends { actor?: string | undefined }>(q: Q): Q => (q.actor ? { ...q, actor: names.actor(q.actor) } : q);
+  app.get('/api/actors', async (request) => {
+    const q = parse(suggestQuerySchema, request.query, 'query');
+    return { actors: names.suggest('actors', q.q ?? '', q.limit) };
+  });
+  app.get('/api/places', async (request) => {
+    const q = parse(suggestQuerySchema, request.query, 'query');
+    return { places: names.suggest('places', q.q ?? '', q.limit) };
+  });
   app.get('/api/config', async () => ({ tiles }));
 
   let exports = 0;
   app.get('/api/events', async (request, reply) => {
     const q = parse(eventsQuerySchema, request.query, 'query');
-    const query = toEventQuery(q);
+    const query = toEventQuery(withActor(q));
     if (q.format !== 'json') {
       // Downloads carry the whole selection, not one page: streamed from the database as the client
       // reads, a few at a time.
@@ -151,14 +138,14 @@ export function buildApp({ store, webRoot = null, logger = false, tiles = null, 
   });
 
   app.get('/api/events/:id', async (request) => {
-    const { id } = parse(z.object({ id: z.string().regex(/^evt_[0-9a-f]{1,64}$/, 'an event id (evt_…)') }), request.params, 'path');
+    const { id } = parse(eventParamsSchema, request.params, 'path');
     const event = store.event(id);
     if (!event) throw new ApiError(404, `${id}: no such event`);
     return { record: toContractRecord(event.record), disagreements: event.disagreements };
   });
 
   app.get('/api/documents/:id', async (request) => {
-    const { id } = parse(z.object({ id: z.string().min(1).max(400) }), request.params, 'path');
+    const { id } = parse(documentParamsSchema, request.params, 'path');
     const doc = store.document(id);
     if (!doc) throw new ApiError(404, `${id}: no such document`);
     const mentions = store.documentMentions(doc.id);
@@ -170,14 +157,67 @@ export function buildApp({ store, webRoot = null, logger = false, tiles = null, 
   });
 
   app.get('/api/stats', async (request) => {
-    const q = parse(eventsQuerySchema.omit({ limit: true, offset: true, format: true }), request.query, 'query');
-    return store.eventStats(toEventQuery(q));
+    const q = parse(statsQuerySchema, request.query, 'query');
+    return store.eventStats(toEventQuery(withActor(q)));
   });
 
   if (webRoot && existsSync(webRoot)) {
     void app.register(fastifyStatic, { root: webRoot, index: 'index.html', wildcard: false });
   }
   return app;
+}
+
+interface NameCount { readonly name: string; readonly count: number }
+
+/**
+ * The actors and places of the stored events with how many events name each, read again when the
+ * database's counts change (an ingest). Matching folds case and accents (src/text/fold.ts).
+ */
+function nameIndex(store: Store) {
+  let key = '';
+  let lists: { actors: (NameCount & { folded: string })[]; places: (NameCount & { folded: string })[] } = { actors: [], places: [] };
+  const read = () => {
+    const counts = JSON.stringify(store.counts());
+    if (counts === key) return lists;
+    const actors = new Map<string, number>(), places = new Map<string, number>();
+    const add = (m: Map<string, number>, name: string | null | undefined) => { if (name) m.set(name, (m.get(name) ?? 0) + 1); };
+    const events = store.streamEvents({});
+    try {
+      for (const e of events) {
+        add(actors, e.actor1);
+        if (e.actor2 !== e.actor1) add(actors, e.actor2);
+        add(places, e.location?.name);
+      }
+    } finally {
+      events.return(undefined);
+    }
+    const sorted = (m: Map<string, number>) => [...m].map(([name, count]) => ({ name, count, folded: foldName(name) }))
+      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+    key = counts;
+    lists = { actors: sorted(actors), places: sorted(places) };
+    return lists;
+  };
+  /** Names containing the query, those where it starts a word first, then by how many events name them. */
+  const matches = (list: (NameCount & { folded: string })[], query: string) => {
+    const q = foldName(query);
+    if (!q) return list;
+    const rank = (n: { folded: string }) => (n.folded === q ? 0 : n.folded.startsWith(q) ? 1 : ` ${n.folded}`.includes(` ${q}`) ? 2 : n.folded.includes(q) ? 3 : 4);
+    return list.filter((n) => rank(n) < 4).map((n, i) => ({ n, r: rank(n), i })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.n);
+  };
+  return {
+    suggest(kind: 'actors' | 'places', query: string, limit: number): NameCount[] {
+      return matches(read()[kind], query).slice(0, limit).map(({ name, count }) => ({ name, count }));
+    },
+    /** The stored actor name an actor filter means: the best match, or the filter as given when none matches. */
+    actor(query: string): string {
+      return matches(read().actors, query)[0]?.name ?? query;
+    },
+  };
+}
+
+/** Lower case, no accents, single spaces: "  Résistance  Islamique" → "resistance islamique". */
+export function foldName(name: string): string {
+  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 /** Text written to the response in pieces of about this size. */
