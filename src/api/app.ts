@@ -144,6 +144,20 @@ export function buildApp({ store, webRoot = null, logger = false, tiles = null, 
     return { record: toContractRecord(event.record), disagreements: event.disagreements };
   });
 
+  // Every field's evidence: per source of the event, the rule that set each field and the span of the
+  // document's text it read it from (null when the rule read no span, e.g. a date from the context).
+  app.get('/api/events/:id/evidence', async (request) => {
+    const { id } = parse(eventParamsSchema, request.params, 'path');
+    if (!store.event(id)) throw new ApiError(404, `${id}: no such event`);
+    return {
+      id,
+      sources: store.eventTrace(id).map(({ document, trace }) => {
+        const text = store.document(document)?.text ?? '';
+        return { document, fields: fieldEvidence(trace, text) };
+      }),
+    };
+  });
+
   app.get('/api/documents/:id', async (request) => {
     const { id } = parse(documentParamsSchema, request.params, 'path');
     const doc = store.document(id);
@@ -165,6 +179,19 @@ export function buildApp({ store, webRoot = null, logger = false, tiles = null, 
     void app.register(fastifyStatic, { root: webRoot, index: 'index.html', wildcard: false });
   }
   return app;
+}
+
+/** The fields of a mention's trace with the text each read, in the order the trace gives them. */
+function fieldEvidence(trace: unknown, text: string): { field: string; rule: string; start: number | null; end: number | null; text: string | null }[] {
+  if (!Array.isArray(trace)) return [];
+  return trace.flatMap((step: unknown) => {
+    if (!step || typeof step !== 'object') return [];
+    const { field, rule, span } = step as { field?: unknown; rule?: unknown; span?: { start?: unknown; end?: unknown } };
+    if (typeof field !== 'string') return [];
+    const start = typeof span?.start === 'number' ? span.start : null, end = typeof span?.end === 'number' ? span.end : null;
+    const ok = start !== null && end !== null && start >= 0 && end <= text.length && start < end;
+    return [{ field, rule: typeof rule === 'string' ? rule : '', start: ok ? start : null, end: ok ? end : null, text: ok ? text.slice(start, end) : null }];
+  });
 }
 
 interface NameCount { readonly name: string; readonly count: number }

@@ -53,6 +53,13 @@ export function openApiDocument(): object {
           responses: { 200: { description: 'the event', content: { 'application/json': { schema: { type: 'object', properties: { record: { $ref: '#/components/schemas/Event' }, disagreements: { type: 'array', items: { type: 'object' } } } } } } }, 400: error, 404: error },
         },
       },
+      '/api/events/{id}/evidence': {
+        get: {
+          summary: 'Every field\'s evidence: per source of the event, the rule that set each field and the span of text it read (start, end, text; null when the rule read none)',
+          parameters: parametersOf(eventParamsSchema, 'path'),
+          responses: { 200: { description: 'the evidence', content: { 'application/json': { schema: { type: 'object', required: ['id', 'sources'], properties: { id: { type: 'string' }, sources: { type: 'array', items: { type: 'object', required: ['document', 'fields'], properties: { document: { type: 'string' }, fields: { type: 'array', items: { type: 'object', required: ['field', 'rule', 'start', 'end', 'text'], properties: { field: { type: 'string' }, rule: { type: 'string' }, start: { type: ['integer', 'null'] }, end: { type: ['integer', 'null'] }, text: { type: ['string', 'null'] } } } } } } } } } } } }, 400: error, 404: error },
+        },
+      },
       '/api/documents/{id}': {
         get: {
           summary: 'A stored document: its raw text, its zones, and the evidence spans of each event it told',
