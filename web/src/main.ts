@@ -139,6 +139,8 @@ const map = new MapLibre({
 });
 (window as unknown as { __vigieMap: MapLibre }).__vigieMap = map;
 const mapReady = new Promise<void>((resolve) => map.on('load', () => resolve()));
+// On a phone the credits start folded (the ⓘ button opens them), not over a third of the map.
+void mapReady.then(() => { if (window.innerWidth <= 700) document.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show'); });
 const canvas = map.getCanvas();
 canvas.setAttribute('aria-label', 'map of the selected events: drag or use the arrow keys to move, + and - to zoom');
 
