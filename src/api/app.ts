@@ -100,7 +100,16 @@ export function buildApp({ store, webRoot = null, logger = false, tiles = null, 
   // Names of the database's actors and places, for the filters' suggestions; an actor filter is read
   // as the actor whose name it matches, in any case and with or without accents.
   const names = nameIndex(store);
-  const withActor = <Q extends { actor?: string | undefined }>(q: Q): Q => (q.actor ? { ...q, actor: names.actor(q.actor) } : q);
+  // A place filter is the box around the points of the place it names (the store filters by box),
+  // within the box the query gives, if any.
+  const withActor = <Q extends { actor?: string | undefined; place?: string | undefined; bbox?: readonly [number, number, number, number] | undefined }>(q: Q): Q => {
+    let out = q.actor ? { ...q, actor: names.actor(q.actor) } : q;
+    if (q.place) {
+      const box = names.placeBox(q.place);
+      out = { ...out, bbox: q.bbox ? intersect(box, q.bbox) : box };
+    }
+    return out;
+  };
   app.get('/api/actors', async (request) => {
     const q = parse(suggestQuerySchema, request.query, 'query');
     return { actors: names.suggest('actors', q.q ?? '', q.limit) };
@@ -194,6 +203,14 @@ function fieldEvidence(trace: unknown, text: string): { field: string; rule: str
   });
 }
 
+/** A box no point is in (north of the pole). */
+const NOWHERE: [number, number, number, number] = [0, 91, 0, 91];
+
+function intersect(a: readonly [number, number, number, number], b: readonly [number, number, number, number]): [number, number, number, number] {
+  const box: [number, number, number, number] = [Math.max(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.min(a[3], b[3])];
+  return box[0] <= box[2] && box[1] <= box[3] ? box : NOWHERE;
+}
+
 interface NameCount { readonly name: string; readonly count: number }
 
 /**
@@ -202,11 +219,11 @@ interface NameCount { readonly name: string; readonly count: number }
  */
 function nameIndex(store: Store) {
   let key = '';
-  let lists: { actors: (NameCount & { folded: string })[]; places: (NameCount & { folded: string })[] } = { actors: [], places: [] };
+  let lists: { actors: (NameCount & { folded: string })[]; places: (NameCount & { folded: string })[]; boxes: Map<string, [number, number, number, number]> } = { actors: [], places: [], boxes: new Map() };
   const read = () => {
     const counts = JSON.stringify(store.counts());
     if (counts === key) return lists;
-    const actors = new Map<string, number>(), places = new Map<string, number>();
+    const actors = new Map<string, number>(), places = new Map<string, number>(), boxes = new Map<string, [number, number, number, number]>();
     const add = (m: Map<string, number>, name: string | null | undefined) => { if (name) m.set(name, (m.get(name) ?? 0) + 1); };
     const events = store.streamEvents({});
     try {
@@ -214,6 +231,11 @@ function nameIndex(store: Store) {
         add(actors, e.actor1);
         if (e.actor2 !== e.actor1) add(actors, e.actor2);
         add(places, e.location?.name);
+        const l = e.location;
+        if (l?.lat != null && l.lon != null) {
+          const b = boxes.get(l.name);
+          boxes.set(l.name, b ? [Math.min(b[0], l.lon), Math.min(b[1], l.lat), Math.max(b[2], l.lon), Math.max(b[3], l.lat)] : [l.lon, l.lat, l.lon, l.lat]);
+        }
       }
     } finally {
       events.return(undefined);
@@ -221,7 +243,7 @@ function nameIndex(store: Store) {
     const sorted = (m: Map<string, number>) => [...m].map(([name, count]) => ({ name, count, folded: foldName(name) }))
       .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
     key = counts;
-    lists = { actors: sorted(actors), places: sorted(places) };
+    lists = { actors: sorted(actors), places: sorted(places), boxes };
     return lists;
   };
   /** Names containing the query, those where it starts a word first, then by how many events name them. */
@@ -234,6 +256,14 @@ function nameIndex(store: Store) {
   return {
     suggest(kind: 'actors' | 'places', query: string, limit: number): NameCount[] {
       return matches(read()[kind], query).slice(0, limit).map(({ name, count }) => ({ name, count }));
+    },
+    /** The box around the points of the stored place a place filter means, [0, 91, 0, 91] (no point) when none matches. */
+    placeBox(query: string): [number, number, number, number] {
+      const place = matches(read().places, query)[0];
+      const box = place ? read().boxes.get(place.name) : undefined;
+      if (!box) return NOWHERE;
+      const pad = 0.0005;
+      return [box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad];
     },
     /** The stored actor name an actor filter means: the best match, or the filter as given when none matches. */
     actor(query: string): string {

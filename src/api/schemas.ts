@@ -14,6 +14,7 @@ export const eventsQuerySchema = z.object({
   type: csvList.pipe(z.array(z.enum(ALL_SUB_TYPES as [string, ...string[]]))).optional().meta({ description: 'ACLED sub-event types, comma-separated', example: 'Air/drone strike' }),
   event_type: csvList.pipe(z.array(z.enum(Object.keys(SUB_EVENT_TYPES) as [string, ...string[]]))).optional().meta({ description: 'ACLED event types, comma-separated' }),
   actor: z.string().min(1).max(200).optional().meta({ description: 'actor1 or actor2: the stored actor whose name best matches, in any case and with or without accents (see /api/actors)' }),
+  place: z.string().min(1).max(200).optional().meta({ description: 'the stored place whose name best matches, in any case and with or without accents (see /api/places): the events at its point' }),
   country: z.string().regex(/^[A-Za-z]{2}$/, 'an ISO 3166-1 alpha-2 code').transform((s) => s.toUpperCase()).optional().meta({ description: 'ISO 3166-1 alpha-2 code' }),
   claim: z.enum(['claimed', 'reported', 'confirmed', 'denied']).optional(),
   bbox: z.string().max(200).transform((s, ctx) => {

@@ -162,4 +162,14 @@ test('actors and places for the filters\' suggestions; the actor filter ignores 
   }
   const places = (await get('/api/places?q=AIN%20AL')).json().places as { name: string }[];
   assert.ok(places.some((p) => p.name === 'Ain al-Asad Air Base'));
+  // The place filter: the events at the place the name best matches.
+  const ain = all.filter((e) => e.location?.name === 'Ain al-Asad Air Base' && e.location.lat != null).length;
+  assert.ok(ain > 1);
+  for (const place of ['Ain al-Asad Air Base', 'aïn al-asad', 'AIN AL ASAD']) {
+    assert.equal((await get(`/api/events?place=${encodeURIComponent(place)}`)).json().total, ain, place);
+    assert.equal((await get(`/api/stats?place=${encodeURIComponent(place)}`)).json().total, ain, place);
+  }
+  assert.equal((await get('/api/events?place=Atlantis')).json().total, 0);
+  assert.equal((await get('/api/events?place=Ain%20al-Asad&bbox=0,0,1,1')).json().total, 0);
+  assert.equal((await get('/api/events?place=Ain%20al-Asad&bbox=40,30,45,35')).json().total, ain);
 });

@@ -150,6 +150,19 @@ test('the offline basemap names countries and towns', async () => {
   await close(o);
 });
 
+test('a place known only to its district or province has a ring of that size around it', async () => {
+  const rough = events().find((e) => (e.location?.geo_precision ?? 1) >= 2 && e.location?.lat != null)!;
+  const exact = events().filter((e) => e.location?.geo_precision === 1 && e.location.lat != null).length;
+  assert.ok(rough && exact > 0);
+  const o = await open(`?map=9/${rough.location!.lat}/${rough.location!.lon}`);
+  await mapSettled(o.page);
+  await o.page.waitForFunction((id) => (window as any).__vigieMap.queryRenderedFeatures({ layers: ['precision'] }).some((f: any) => f.properties.id === id), rough.id);
+  const precisions = await o.page.evaluate(() => (window as any).__vigieMap.queryRenderedFeatures({ layers: ['precision'] })
+    .map((f: any) => (typeof f.properties.location === 'string' ? JSON.parse(f.properties.location) : f.properties.location).geo_precision));
+  assert.ok(precisions.every((p: number) => p >= 2), 'no ring around a place known to the site');
+  await close(o);
+});
+
 test('hovering a point shows a popup with the event', async () => {
   // Zoomed in past the clusters, on the events at Ain al-Asad.
   const o = await open('?map=11/33.7856/42.4412');
@@ -222,7 +235,7 @@ test('keyboard only: from the list to an event\'s evidence and back, with visibl
   await close(o);
 });
 
-test('the actor filter suggests the database\'s actors and matches in any case, with or without accents', async () => {
+test('the actor and place filters suggest the database\'s names and match in any case, with or without accents', async () => {
   const o = await open();
   const { page } = o;
   const options = await page.locator('#actors option').evaluateAll((os) => os.map((x) => (x as HTMLOptionElement).value));
@@ -237,6 +250,13 @@ test('the actor filter suggests the database\'s actors and matches in any case, 
     await page.press('input[name="actor"]', 'Enter');
     await countIs(page, total());
   }
+  // The place filter likewise.
+  const places = await page.locator('#places option').evaluateAll((os) => os.map((x) => (x as HTMLOptionElement).value));
+  assert.ok(places.includes('Ain al-Asad Air Base'));
+  const ain = events().filter((e) => e.location?.name === 'Ain al-Asad Air Base').length;
+  await page.fill('input[name="place"]', 'aïn al-asad');
+  await page.press('input[name="place"]', 'Enter');
+  await countIs(page, ain);
   await close(o);
 });
 

@@ -33,7 +33,7 @@ interface DocumentView { id: number; name: string; url: string | null; outlet: s
 interface EventFeature { id?: string; geometry: { type: 'Point'; coordinates: [number, number] } | null; properties: EventRecord }
 interface FeatureCollection { type: 'FeatureCollection'; features: EventFeature[] }
 
-const FILTERS = ['from', 'to', 'type', 'country', 'claim', 'actor', 'q'] as const;
+const FILTERS = ['from', 'to', 'type', 'country', 'claim', 'actor', 'place', 'q'] as const;
 const TYPE_COLORS: Record<string, string> = {
   'Air/drone strike': '#d7301f', 'Shelling/artillery/missile attack': '#ef6548', 'Remote explosive/landmine/IED': '#990000', 'Suicide bomb': '#67000d',
   'Grenade': '#fc8d59', 'Chemical weapon': '#ae017e', 'Armed clash': '#7a0177', 'Attack': '#fd8d3c', 'Peaceful protest': '#2b8cbe',
@@ -775,10 +775,11 @@ async function init(): Promise<void> {
   applyUrlToForm();
   const params = new URLSearchParams(location.search);
   mapView = initialView ? params.get('map') : null;
-  const [openapi, all, actors] = await Promise.all([
+  const [openapi, all, actors, places] = await Promise.all([
     getJson<{ components: { schemas: { Event: { properties: { sub_event_type: { enum: string[] } } } } } }>('/api/openapi.json'),
     getJson<Stats>('/api/stats'),
     getJson<{ actors: { name: string; count: number }[] }>('/api/actors?limit=1000').catch(() => ({ actors: [] })),
+    getJson<{ places: { name: string; count: number }[] }>('/api/places?limit=1000').catch(() => ({ places: [] })),
   ]);
   const typeSelect = input('type') as HTMLSelectElement;
   for (const t of openapi.components.schemas.Event.properties.sub_event_type.enum) typeSelect.appendChild(new Option(t, t));
@@ -787,6 +788,8 @@ async function init(): Promise<void> {
   for (const c of located) countrySelect.appendChild(new Option(`${c.name} (${c.count})`, c.country_code!));
   const datalist = $('#actors');
   for (const a of actors.actors) { const o = new Option(a.name); o.label = `${a.count} event${a.count === 1 ? '' : 's'}`; datalist.appendChild(o); }
+  const placeList = $('#places');
+  for (const p of places.places) { const o = new Option(p.name); o.label = `${p.count} event${p.count === 1 ? '' : 's'}`; placeList.appendChild(o); }
   applyUrlToForm();
   form.addEventListener('change', () => void refresh({ fit: true }));
   form.addEventListener('submit', (e) => { e.preventDefault(); void refresh({ fit: true }); });
