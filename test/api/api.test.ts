@@ -8,6 +8,8 @@ import { buildApp } from '../../src/api/app.ts';
 import { SqliteStore } from '../../src/store/sqlite/index.ts';
 import { exportChunks } from '../../src/export/index.ts';
 import { sampleDatabase, SAMPLES } from '../helpers/sample-db.ts';
+import { eventsQuerySchema, statsQuerySchema } from '../../src/api/schemas.ts';
+import { z } from 'zod';
 
 let app: FastifyInstance;
 let store: SqliteStore;
@@ -78,6 +80,9 @@ test('bad input gets a JSON error with a message and the right status', async ()
     ['/api/events?limit=0', 400, /limit/],
     ['/api/events?limit=abc', 400, /limit/],
     ['/api/events?from=yesterday', 400, /from: a day as YYYY-MM-DD/],
+    ['/api/events?from=2023-13-45', 400, /from: a day as YYYY-MM-DD, one that exists/],
+    ['/api/stats?to=2023-02-29', 400, /to: a day as YYYY-MM-DD, one that exists/],
+    ['/api/actors?limit=0', 400, /limit/],
     ['/api/events?type=Teleportation', 400, /type/],
     ['/api/events?bbox=1,2,3', 400, /bbox/],
     ['/api/events?format=xml', 400, /format/],
@@ -85,6 +90,7 @@ test('bad input gets a JSON error with a message and the right status', async ()
     ['/api/events/evt_0000', 404, /no such event/],
     ['/api/events/not-an-id', 400, /event id/],
     ['/api/documents/nothing-here.txt', 404, /no such document/],
+    ['/api/documents/nope', 404, /nope: no such document/],
     ['/api/nowhere', 404, /no route/],
   ];
   for (const [url, status, message] of cases) {
@@ -92,6 +98,8 @@ test('bad input gets a JSON error with a message and the right status', async ()
     assert.equal(r.status, status, url);
     assert.match(r.type, /application\/json/, url);
     assert.match(r.json().message, message, url);
+    assert.equal(r.json().status, status, url);
+    assert.equal(r.json().error, status === 404 ? 'not found' : 'bad request', url);
   }
 });
 
@@ -123,4 +131,45 @@ test('stats count the same selection as events', async () => {
   assert.equal(stats.total, events.total);
   assert.equal(stats.perType.reduce((n: number, t: { count: number }) => n + t.count, 0), stats.total);
   assert.equal(stats.perDay.reduce((n: number, d: { count: number }) => n + d.count, 0), events.events.filter((e: { date: string | null }) => e.date).length);
+});
+
+test('the OpenAPI parameters are generated from the zod schemas the routes validate with', async () => {
+  const doc = (await get('/api/openapi.json')).json();
+  const names = (params: { name: string }[]) => params.map((p) => p.name).sort();
+  assert.deepEqual(names(doc.paths['/api/events'].get.parameters), Object.keys(eventsQuerySchema.shape).sort());
+  assert.deepEqual(names(doc.paths['/api/stats'].get.parameters), Object.keys(statsQuerySchema.shape).sort());
+  const from = doc.paths['/api/events'].get.parameters.find((p: { name: string }) => p.name === 'from');
+  const generated = (z.toJSONSchema(eventsQuerySchema, { io: 'input', unrepresentable: 'any' }) as { properties: Record<string, { format?: string; pattern?: string }> }).properties.from!;
+  assert.equal(from.schema.format, 'date');
+  assert.equal(from.schema.pattern, generated.pattern);
+  // The pattern the document gives refuses what the route refuses.
+  assert.ok(!new RegExp(from.schema.pattern).test('2023-13-45'));
+  assert.equal((await get('/api/events?from=2023-13-45')).status, 400);
+  for (const path of ['/api/actors', '/api/places']) assert.ok(doc.paths[path], path);
+});
+
+test('actors and places for the filters\' suggestions; the actor filter ignores case and accents', async () => {
+  const actors = (await get('/api/actors')).json().actors as { name: string; count: number }[];
+  const all = store.queryEvents({ limit: 1000 }).events;
+  const names = new Set(all.flatMap((e) => [e.actor1, e.actor2]).filter(Boolean));
+  assert.deepEqual(new Set(actors.map((a) => a.name)), names);
+  const iri = all.filter((e) => e.actor1 === 'Islamic Resistance in Iraq' || e.actor2 === 'Islamic Resistance in Iraq').length;
+  assert.equal(actors.find((a) => a.name === 'Islamic Resistance in Iraq')?.count, iri);
+  assert.deepEqual((await get('/api/actors?q=r%C3%A9SISTANCE')).json().actors.map((a: { name: string }) => a.name), ['Islamic Resistance in Iraq']);
+  for (const actor of ['Islamic Resistance', 'islamic resistance in iraq', 'ÎSLAMIC Résistance']) {
+    assert.equal((await get(`/api/events?actor=${encodeURIComponent(actor)}`)).json().total, iri, actor);
+    assert.equal((await get(`/api/stats?actor=${encodeURIComponent(actor)}`)).json().total, iri, actor);
+  }
+  const places = (await get('/api/places?q=AIN%20AL')).json().places as { name: string }[];
+  assert.ok(places.some((p) => p.name === 'Ain al-Asad Air Base'));
+  // The place filter: the events at the place the name best matches.
+  const ain = all.filter((e) => e.location?.name === 'Ain al-Asad Air Base' && e.location.lat != null).length;
+  assert.ok(ain > 1);
+  for (const place of ['Ain al-Asad Air Base', 'aïn al-asad', 'AIN AL ASAD']) {
+    assert.equal((await get(`/api/events?place=${encodeURIComponent(place)}`)).json().total, ain, place);
+    assert.equal((await get(`/api/stats?place=${encodeURIComponent(place)}`)).json().total, ain, place);
+  }
+  assert.equal((await get('/api/events?place=Atlantis')).json().total, 0);
+  assert.equal((await get('/api/events?place=Ain%20al-Asad&bbox=0,0,1,1')).json().total, 0);
+  assert.equal((await get('/api/events?place=Ain%20al-Asad&bbox=40,30,45,35')).json().total, ain);
 });

@@ -1,0 +1,42 @@
+// The zod schemas of the API's inputs: the routes validate with them and the OpenAPI document is
+// generated from them (src/api/openapi.ts), so that the two cannot drift.
+import { z } from 'zod';
+import { SUB_EVENT_TYPES } from '../extract/taxonomy.ts';
+
+const csvList = z.string().max(2000).transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+/** A day that exists, as YYYY-MM-DD (2023-13-45 and 2023-02-29 are refused, not read as no match). */
+const isoDay = z.iso.date({ error: 'a day as YYYY-MM-DD, one that exists' });
+const ALL_SUB_TYPES = Object.values(SUB_EVENT_TYPES).flat();
+
+export const eventsQuerySchema = z.object({
+  from: isoDay.optional().meta({ description: 'first day (YYYY-MM-DD)' }),
+  to: isoDay.optional().meta({ description: 'last day (YYYY-MM-DD)' }),
+  type: csvList.pipe(z.array(z.enum(ALL_SUB_TYPES as [string, ...string[]]))).optional().meta({ description: 'ACLED sub-event types, comma-separated', example: 'Air/drone strike' }),
+  event_type: csvList.pipe(z.array(z.enum(Object.keys(SUB_EVENT_TYPES) as [string, ...string[]]))).optional().meta({ description: 'ACLED event types, comma-separated' }),
+  actor: z.string().min(1).max(200).optional().meta({ description: 'actor1 or actor2: the stored actor whose name best matches, in any case and with or without accents (see /api/actors)' }),
+  place: z.string().min(1).max(200).optional().meta({ description: 'the stored place whose name best matches, in any case and with or without accents (see /api/places): the events at its point' }),
+  country: z.string().regex(/^[A-Za-z]{2}$/, 'an ISO 3166-1 alpha-2 code').transform((s) => s.toUpperCase()).optional().meta({ description: 'ISO 3166-1 alpha-2 code' }),
+  claim: z.enum(['claimed', 'reported', 'confirmed', 'denied']).optional(),
+  bbox: z.string().max(200).transform((s, ctx) => {
+    const n = s.split(',').map(Number);
+    if (n.length !== 4 || n.some((x) => !Number.isFinite(x)) || n[1]! > n[3]! || Math.abs(n[1]!) > 90 || Math.abs(n[3]!) > 90) {
+      ctx.addIssue({ code: 'custom', message: 'bbox is west,south,east,north in degrees' });
+      return z.NEVER;
+    }
+    return n as [number, number, number, number];
+  }).optional().meta({ description: 'west,south,east,north in degrees' }),
+  q: z.string().max(200).optional().meta({ description: 'words searched in notes and evidence' }),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  format: z.enum(['json', 'geojson', 'csv', 'jsonl']).default('json').meta({ description: 'json: a page; geojson, csv, jsonl: the whole selection, as `vigie export` writes it' }),
+}).strict();
+
+export type EventsQuery = z.infer<typeof eventsQuerySchema>;
+export const statsQuerySchema = eventsQuerySchema.omit({ limit: true, offset: true, format: true });
+export const eventParamsSchema = z.object({ id: z.string().regex(/^evt_[0-9a-f]{1,64}$/, 'an event id (evt_…)') }).strict();
+export const documentParamsSchema = z.object({ id: z.string().min(1).max(400).meta({ description: 'numeric id or document name' }) }).strict();
+export const suggestQuerySchema = z.object({
+  q: z.string().max(200).optional().meta({ description: 'letters the names contain, in any case and with or without accents' }),
+  limit: z.coerce.number().int().min(1).max(1000).default(20),
+}).strict();
+
