@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SqliteStore } from '../src/store/sqlite/index.ts';
+import { openStore } from '../src/store/open.ts';
 import { MIGRATIONS } from '../src/store/sqlite/migrations.ts';
 import { processDocument } from '../src/process/document.ts';
 import { gazetteer } from '../src/geo/gazetteer.ts';
@@ -119,28 +119,28 @@ async function ingestRun(dir: string, n: number, base: readonly Doc[], { workers
 }
 
 /** A database of `count` events, copies of real records spread over days and places; cached. */
-function apiDatabase(count: number, base: readonly EventRecord[]): string {
+async function apiDatabase(count: number, base: readonly EventRecord[]): Promise<string> {
   const cache = join(tmpdir(), `vigie-bench-api-${count}-schema${MIGRATIONS.length}.db`);
   if (existsSync(cache)) return cache;
-  const store = new SqliteStore(`${cache}.tmp`);
+  const store = await openStore(`${cache}.tmp`);
   const batch: ResolvedEvent[] = [];
-  const flush = () => { store.transaction(() => store.replaceEvents([], batch)); batch.length = 0; };
+  const flush = async () => { await store.replaceEvents([], batch); batch.length = 0; };
   for (let i = 0; i < count; i++) {
     const r = base[i % base.length]!;
     const day = new Date(Date.UTC(2020, 0, 1) + (i % 1500) * 86_400_000).toISOString().slice(0, 10);
     const location = r.location && r.location.lat !== null && r.location.lon !== null
       ? { ...r.location, lat: r.location.lat + ((i * 7) % 100) / 100, lon: r.location.lon + ((i * 13) % 100) / 100 } : r.location;
     batch.push({ record: { ...r, id: `evt_${i.toString(16).padStart(20, '0')}`, date: day, date_precision: 'day', location }, disagreements: [], mentionIds: [] });
-    if (batch.length === 10_000) flush();
+    if (batch.length === 10_000) await flush();
   }
-  flush();
-  store.close();
+  await flush();
+  await store.close();
   renameSync(`${cache}.tmp`, cache);
   return cache;
 }
 
 async function apiP95(db: string): Promise<number> {
-  const store = new SqliteStore(db, { readonly: true });
+  const store = await openStore(db, { readonly: true });
   const app = buildApp({ store });
   const urls = ['/api/events?country=IQ&type=Air%2Fdrone%20strike&from=2021-01-01&to=2022-12-31&limit=100', '/api/stats?country=SY'];
   const times: number[] = [];
@@ -153,7 +153,7 @@ async function apiP95(db: string): Promise<number> {
     }
   }
   await app.close();
-  store.close();
+  await store.close();
   times.sort((a, b) => a - b);
   return times[Math.floor(0.95 * (times.length - 1))]!;
 }
@@ -236,12 +236,12 @@ async function main(): Promise<void> {
   const multiRate = multiN / multi.seconds;
   log(`ingest ${multiN} with --workers ${workers}: ${multi.seconds.toFixed(1)} s, ${multiRate.toFixed(0)} docs/s; peak RSS ${multi.peakRssMb.toFixed(0)} MB`);
 
-  const sample = new SqliteStore(lastDb, { readonly: true });
-  const records = sample.events({ limit: 5000 });
-  sample.close();
+  const sample = await openStore(lastDb, { readonly: true });
+  const records = await sample.events({ limit: 5000 });
+  await sample.close();
   const apiCount = quick ? 20_000 : 1_000_000;
   log(`api: building (or reusing) a database of ${apiCount} events…`);
-  const p95 = records.length ? await apiP95(apiDatabase(apiCount, records)) : null;
+  const p95 = records.length ? await apiP95(await apiDatabase(apiCount, records)) : null;
   rmSync(dir, { recursive: true, force: true });
 
   const figures = {

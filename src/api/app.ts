@@ -146,22 +146,22 @@ export function buildApp({ store, webRoot = null, logger = false, tiles = null, 
         throw e;
       }
     }
-    const { total, events } = store.queryEvents(query);
+    const { total, events } = await store.queryEvents(query);
     return { total, limit: q.limit, offset: q.offset, events: events.map(listRecord) };
   });
 
   app.get('/api/events/:id', async (request) => {
     const { id } = parse(z.object({ id: z.string().regex(/^evt_[0-9a-f]{1,64}$/, 'an event id (evt_…)') }), request.params, 'path');
-    const event = store.event(id);
+    const event = await store.event(id);
     if (!event) throw new ApiError(404, `${id}: no such event`);
     return { record: toContractRecord(event.record), disagreements: event.disagreements };
   });
 
   app.get('/api/documents/:id', async (request) => {
     const { id } = parse(z.object({ id: z.string().min(1).max(400) }), request.params, 'path');
-    const doc = store.document(id);
+    const doc = await store.document(id);
     if (!doc) throw new ApiError(404, `${id}: no such document`);
-    const mentions = store.documentMentions(doc.id);
+    const mentions = await store.documentMentions(doc.id);
     return {
       id: doc.id, name: doc.info.name, version: doc.version, url: doc.info.url, outlet: doc.info.outlet, language: doc.info.language,
       published: doc.info.published.iso, published_precision: doc.info.published.precision, text: doc.text, zones: doc.zones,
@@ -183,21 +183,21 @@ export function buildApp({ store, webRoot = null, logger = false, tiles = null, 
 /** Text written to the response in pieces of about this size. */
 const CHUNK_CHARS = 64 * 1024;
 
-function sendExport(reply: FastifyReply, format: ExportFormat, events: Generator<EventRecord>): FastifyReply {
+function sendExport(reply: FastifyReply, format: ExportFormat, events: AsyncGenerator<EventRecord>): FastifyReply {
   const type = format === 'csv' ? 'text/csv; charset=utf-8' : format === 'geojson' ? 'application/geo+json' : 'application/x-ndjson';
   void reply.header('content-disposition', `attachment; filename="vigie-events.${format}"`).type(type);
   // Read only as fast as the client takes it (Readable.from waits for the socket to drain); a client
   // that goes away ends the read and releases its database connection (the generator is returned).
-  const pieces = (function* () {
+  const pieces = (async function* () {
     let buffer = '';
     try {
-      for (const chunk of exportChunks(format, events)) {
+      for await (const chunk of exportChunks(format, events)) {
         buffer += chunk;
         if (buffer.length >= CHUNK_CHARS) { yield buffer; buffer = ''; }
       }
       if (buffer) yield buffer;
     } finally {
-      events.return(undefined);
+      await events.return(undefined);
     }
   })();
   return reply.send(Readable.from(pieces, { objectMode: false }));

@@ -10,6 +10,7 @@ import { registerShow } from './show.ts';
 import { registerServe } from './serve.ts';
 import { registerPlaces } from './places.ts';
 import { registerParse } from './parse.ts';
+import { registerDatabase } from './database.ts';
 import { terminalLine } from './terminal.ts';
 
 export function program(): Command {
@@ -28,6 +29,7 @@ export function program(): Command {
   registerPlaces(p);
   registerParse(p);
   registerStart(p);
+  registerDatabase(p);
   return p;
 }
 

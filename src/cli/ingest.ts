@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { SqliteStore } from '../store/sqlite/index.ts';
+import { openStore } from '../store/open.ts';
 import { ingest, type IngestSummary } from '../ingest/ingest.ts';
 import { dbOption } from './options.ts';
 import { defaultWorkers } from '../ingest/pool.ts';
@@ -33,7 +33,7 @@ function batchSize(value: string): number {
 }
 
 export async function runIngest(paths: readonly string[], db: string, { quiet = false, workers = 0, batchSize = 500 }: { quiet?: boolean; workers?: number; batchSize?: number } = {}): Promise<number> {
-  const store = new SqliteStore(db);
+  const store = await openStore(db);
   const bar = !quiet && process.stderr.isTTY
     ? new cliProgress.SingleBar({ format: 'ingesting {value} documents | {name}', stream: process.stderr, clearOnComplete: true, hideCursor: true }, cliProgress.Presets.shades_classic)
     : null;
@@ -42,10 +42,10 @@ export async function runIngest(paths: readonly string[], db: string, { quiet = 
   let eventsInDatabase = 0;
   try {
     summary = await ingest(store, paths, { workers, batchSize, onProgress: (done, name) => bar?.update(done, { name: terminalLine(name.slice(-50)) }) });
-    eventsInDatabase = store.counts().events;
+    eventsInDatabase = (await store.counts()).events;
   } finally {
     bar?.stop();
-    store.close();
+    await store.close();
   }
   for (const f of summary.failures) process.stderr.write(`vigie: ${terminalLine(f.input)}: ${terminalLine(f.reason)}\n`);
   if (!quiet) {
