@@ -11,6 +11,7 @@ import { registerServe } from './serve.ts';
 import { registerPlaces } from './places.ts';
 import { registerParse } from './parse.ts';
 import { registerDatabase } from './database.ts';
+import { registerWorker } from './worker.ts';
 import { terminalLine } from './terminal.ts';
 
 export function program(): Command {
@@ -30,6 +31,7 @@ export function program(): Command {
   registerParse(p);
   registerStart(p);
   registerDatabase(p);
+  registerWorker(p);
   return p;
 }
 

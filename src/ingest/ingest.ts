@@ -30,6 +30,12 @@ export interface IngestOptions {
    * whatever the setting: starting workers would cost more than it saves.
    */
   readonly workers?: number;
+  /**
+   * Queue the documents for workers (vigie worker) instead of extracting them here. Each is queued
+   * with its batch's boilerplate line counts, read as this ingest would read them: a worker extracts
+   * it exactly as this ingest would have.
+   */
+  readonly enqueue?: boolean;
 }
 
 export interface IngestFailure {
@@ -44,6 +50,8 @@ export interface IngestSummary {
   failed: number;
   events: number;
   unsupported: number;
+  /** Documents queued for workers (--enqueue). */
+  queued: number;
   readonly failures: IngestFailure[];
 }
 
@@ -56,9 +64,9 @@ interface Pending {
   readonly hash: string;
 }
 
-export async function ingest(store: Store, inputs: readonly string[], { batchSize = 500, onProgress, ceiling, stdin, workers = 0 }: IngestOptions = {}): Promise<IngestSummary> {
+export async function ingest(store: Store, inputs: readonly string[], { batchSize = 500, onProgress, ceiling, stdin, workers = 0, enqueue = false }: IngestOptions = {}): Promise<IngestSummary> {
   if (!Number.isInteger(workers) || workers < 0) throw new Error(`workers must be a whole number of threads (0 or more), got ${workers}`);
-  const summary: IngestSummary = { read: 0, stored: 0, skipped: 0, failed: 0, events: 0, unsupported: 0, failures: [] };
+  const summary: IngestSummary = { read: 0, stored: 0, skipped: 0, failed: 0, events: 0, unsupported: 0, queued: 0, failures: [] };
   let batch: Pending[] = [];
   // Contents read but not yet committed (the store knows the others): a copy within the run is
   // skipped, and the set holds no more than a batch or two whatever the input's size.
@@ -83,6 +91,14 @@ export async function ingest(store: Store, inputs: readonly string[], { batchSiz
     const tasks = current.map((p, i) => ({
       doc: p.doc, hash: p.hash, ...(ceiling ? { ceiling } : {}), lines: lines[i]!.map((key) => [key, counts.get(p.site)?.get(key) ?? 0] as const),
     }));
+    if (enqueue) {
+      const queued = await whenFree(store, () => store.enqueue(tasks));
+      summary.queued += queued;
+      // Content another enqueue queued first is left to its job.
+      summary.skipped += tasks.length - queued;
+      for (const p of current) { uncommitted.delete(p.hash); onProgress?.(summary.read, p.doc.name); }
+      return;
+    }
     if (workers <= 0 || (last && !pool)) {
       await commit(current, tasks.map((t) => extractWithLineCounts(t)));
       return;
@@ -179,6 +195,11 @@ async function commitBatch(store: Store, batch: readonly Pending[], results: rea
   summary.failures.push(...outcome.failed);
 }
 
+export interface StoreBatchOptions {
+  /** Runs in each transaction that stores documents, with what it stored: committed with them, or not at all. */
+  readonly beforeCommit?: (tx: Store, outcome: BatchOutcome) => Promise<void>;
+}
+
 export interface BatchOutcome {
   readonly stored: NewDocument[];
   /** Content another ingest stored meanwhile (checked inside the transaction). */
@@ -194,7 +215,7 @@ export interface BatchOutcome {
  * that only the document at fault is left out. A busy database is not a document's fault: that
  * error goes up, and the caller retries the batch.
  */
-export async function storeBatch(store: Store, documents: readonly NewDocument[]): Promise<BatchOutcome> {
+export async function storeBatch(store: Store, documents: readonly NewDocument[], { beforeCommit }: StoreBatchOptions = {}): Promise<BatchOutcome> {
   const isBusy = (e: unknown) => store.isBusy(e);
   const attempt = (docs: readonly NewDocument[]) => store.transaction(async (tx) => {
     const out: BatchOutcome = { stored: [], skipped: [], failed: [] };
@@ -210,6 +231,7 @@ export async function storeBatch(store: Store, documents: readonly NewDocument[]
       }
     }
     await resolvePending(tx);
+    await beforeCommit?.(tx, out);
     return out;
   });
   try {
@@ -244,7 +266,7 @@ const WAIT_FOR_WRITERS_MS = 10 * 60_000;
  * turns, batch by batch, and both complete. Only a writer that holds on for ten minutes in all
  * makes this one give up, with a message that says so.
  */
-async function whenFree<T>(store: Store, write: () => Promise<T>): Promise<T> {
+export async function whenFree<T>(store: Store, write: () => Promise<T>): Promise<T> {
   const start = Date.now();
   for (let pause = 20; ; pause = Math.min(pause * 2, 500)) {
     try {

@@ -1,6 +1,6 @@
 // What differs between the databases, as properties of an adapter: the shared queries (kysely-store.ts)
 // never ask which database they run on.
-import type { Expression, Generated, Kysely, SqlBool } from 'kysely';
+import type { Expression, Generated, Kysely, RawBuilder, SqlBool } from 'kysely';
 
 export interface DocumentsTable {
   id: Generated<number>;
@@ -63,6 +63,24 @@ export interface EventRedirectsTable {
   new_id: string;
 }
 
+export interface JobsTable {
+  id: Generated<number>;
+  hash: string;
+  name: string;
+  /** The ingest batch it was queued with: batches are stored and resolved in this order. */
+  batch: number;
+  /** The extraction task as JSON: the document, its hash, its batch's boilerplate line counts. */
+  task: string;
+  /** What extraction made of it (a NewDocument as JSON), until it is stored. */
+  result: string | null;
+  /** queued, running (claimed until locked_until), extracted, done or failed. */
+  state: string;
+  attempts: number;
+  locked_until: number | null;
+  error: string | null;
+  enqueued_at: string;
+}
+
 /** The tables both databases hold, column for column (their full-text index is the adapter's). */
 export interface Tables {
   documents: DocumentsTable;
@@ -70,6 +88,7 @@ export interface Tables {
   events: EventsTable;
   lines: LinesTable;
   event_redirects: EventRedirectsTable;
+  jobs: JobsTable;
 }
 
 export type Db = Kysely<Tables>;
@@ -94,6 +113,13 @@ export interface StoreAdapter {
   dropEventText(db: Db, eventId: string): Promise<void>;
   /** A condition on `events` true when its text holds every one of these words (at least one). */
   textMatches(words: readonly string[]): Expression<SqlBool>;
+  /** The database's clock in milliseconds since 1970: every worker's leases by one clock. */
+  readonly nowMs: RawBuilder<number>;
+  /**
+   * True when a claim may lock the rows it takes and pass over rows others locked (FOR UPDATE SKIP
+   * LOCKED): workers claim different jobs at once. Where false, the database runs one write at a time.
+   */
+  readonly skipsLockedRows: boolean;
   /** A connection of its own, reading one consistent state until released. */
   snapshot(): Promise<Snapshot>;
   /** After rows were copied in with their ids: generated ids continue after the highest. */

@@ -2,7 +2,8 @@
 // between the two (write lock, full-text index, snapshots, list lengths) is the adapter's (adapter.ts).
 import { expressionBuilder, sql, type Expression, type SqlBool } from 'kysely';
 import type { EventRecord } from '../types.ts';
-import type { EventQuery, EventStats, LineObservation, NewDocument, Store, StoredDocument, StoredEvent } from './store.ts';
+import type { BatchToStore, ClaimedJob, ClaimOptions, EventQuery, EventStats, FailedJob, LineObservation, NewDocument, QueueCounts, Store, StoredDocument, StoredEvent } from './store.ts';
+import type { ExtractTask } from '../ingest/extract.ts';
 import { cellOf, mentionKey, type Mention, type MentionKey, type ResolvedEvent } from '../resolve/resolve.ts';
 import type { Db, DocumentsTable, StoreAdapter, Tables } from './adapter.ts';
 import type { Selectable } from 'kysely';
@@ -334,6 +335,84 @@ export class KyselyStore implements Store {
     await this.adapter.close();
   }
 
+  async enqueue(tasks: readonly ExtractTask[]): Promise<number> {
+    const enqueuedAt = new Date().toISOString();
+    let queued = 0;
+    await this.transaction(async (tx) => {
+      const db = (tx as KyselyStore).db;
+      // The next batch number, read under the write lock: batches of every enqueue are in one order.
+      const last = await db.selectFrom('jobs').select((eb) => eb.fn.max('batch').as('b')).executeTakeFirst();
+      const batch = Number(last?.b ?? 0) + 1;
+      const rows = tasks.map((t) => ({ hash: t.hash, name: t.doc.name, batch, task: JSON.stringify(t), result: null, state: 'queued', attempts: 0, locked_until: null, error: null, enqueued_at: enqueuedAt }));
+      for (const slice of slices(rows, Math.floor(this.adapter.maxListLength / 10))) {
+        // Content queued already (by another enqueue) is not queued twice.
+        queued += (await db.insertInto('jobs').values(slice).onConflict((oc) => oc.column('hash').doNothing()).returning('id').execute()).length;
+      }
+    });
+    return queued;
+  }
+
+  async claimJobs({ limit, leaseMs, maxAttempts }: ClaimOptions): Promise<ClaimedJob[]> {
+    const now = this.adapter.nowMs;
+    // A job whose worker died while holding it as many times as a job is tried stays out of the
+    // queue (a document that kills its worker): failed, with that said.
+    await this.db.updateTable('jobs').set({ state: 'failed', locked_until: null, error: sql<string>`COALESCE(error, ${`its worker stopped while processing it ${maxAttempts} times`})` })
+      .where('state', '=', 'running').where('locked_until', '<', now).where('attempts', '>=', maxAttempts).execute();
+    let claimable = this.db.selectFrom('jobs').select('id')
+      .where((eb) => eb.or([eb('state', '=', 'queued'), eb.and([eb('state', '=', 'running'), eb('locked_until', '<', now)])]))
+      .orderBy('id').limit(limit);
+    if (this.adapter.skipsLockedRows) claimable = claimable.forUpdate().skipLocked();
+    // One statement: the jobs are taken, and their lease begins, at once.
+    const rows = await this.db.updateTable('jobs').set({ state: 'running', attempts: sql<number>`attempts + 1`, locked_until: sql<number>`${now} + ${leaseMs}` })
+      .where('id', 'in', claimable).returning(['id', 'task', 'attempts']).execute();
+    return rows.sort((a, b) => a.id - b.id).map((r) => ({ id: Number(r.id), attempts: r.attempts, task: JSON.parse(r.task) as ExtractTask }));
+  }
+
+  async recordExtraction(id: number, document: NewDocument): Promise<void> {
+    await this.db.updateTable('jobs').set({ state: 'extracted', result: JSON.stringify(document), locked_until: null, error: null })
+      .where('id', '=', id).where('state', '=', 'running').execute();
+  }
+
+  async nextBatchToStore(): Promise<BatchToStore | null> {
+    // The first batch not yet stored; it is ready once none of its documents is still to extract.
+    const first = await this.db.selectFrom('jobs').select((eb) => eb.fn.min('batch').as('b')).where('state', 'in', ['queued', 'running', 'extracted']).executeTakeFirst();
+    if (first?.b === null || first?.b === undefined) return null;
+    const batch = Number(first.b);
+    const waiting = await this.db.selectFrom('jobs').select('id').where('batch', '=', batch).where('state', 'in', ['queued', 'running']).limit(1).executeTakeFirst();
+    if (waiting) return null;
+    const rows = await this.db.selectFrom('jobs').select(['id', 'result']).where('batch', '=', batch).where('state', '=', 'extracted').orderBy('id').execute();
+    return { batch, jobs: rows.map((r) => ({ id: Number(r.id), document: JSON.parse(r.result!) as NewDocument })) };
+  }
+
+  async completeJobs(ids: readonly number[]): Promise<void> {
+    for (const slice of slices([...ids], this.adapter.maxListLength)) {
+      // Stored: the extraction's result is in the store's tables now.
+      await this.db.updateTable('jobs').set({ state: 'done', result: null, locked_until: null, error: null }).where('id', 'in', slice).execute();
+    }
+  }
+
+  async failStoredJob(id: number, error: string): Promise<void> {
+    await this.db.updateTable('jobs').set({ state: 'failed', result: null, locked_until: null, error }).where('id', '=', id).execute();
+  }
+
+  async failJob(id: number, error: string, maxAttempts: number): Promise<void> {
+    // Tried fewer than maxAttempts times: queued again (another worker, or later, may succeed).
+    await this.db.updateTable('jobs')
+      .set({ state: sql<string>`CASE WHEN attempts >= ${maxAttempts} THEN 'failed' ELSE 'queued' END`, locked_until: null, error })
+      .where('id', '=', id).where('state', '=', 'running').execute();
+  }
+
+  async queueCounts(): Promise<QueueCounts> {
+    const rows = await this.db.selectFrom('jobs').select(['state', (eb) => eb.fn.countAll().as('n')]).groupBy('state').execute();
+    const n = (state: string) => Number(rows.find((r) => r.state === state)?.n ?? 0);
+    return { queued: n('queued'), running: n('running'), extracted: n('extracted'), done: n('done'), failed: n('failed') };
+  }
+
+  async failedJobs(): Promise<FailedJob[]> {
+    const rows = await this.db.selectFrom('jobs').select(['name', 'error', 'attempts']).where('state', '=', 'failed').orderBy('id').execute();
+    return rows.map((r) => ({ name: r.name, error: r.error ?? '', attempts: r.attempts }));
+  }
+
   /**
    * Copies every row of another database into this one, which must be empty, ids kept, in one
    * transaction: a copy that fails leaves nothing behind. The source is read from one snapshot.
@@ -346,7 +425,7 @@ export class KyselyStore implements Store {
         throw new Error(`${this.target}: holds ${held.documents} documents and ${held.events} events already; vigie copy writes into an empty database only`);
       }
       const snapshot = await source.snapshot();
-      const copied: Record<keyof Tables, number> = { documents: 0, mentions: 0, events: 0, lines: 0, event_redirects: 0 };
+      const copied: Record<keyof Tables, number> = { documents: 0, mentions: 0, events: 0, lines: 0, event_redirects: 0, jobs: 0 };
       try {
         for (const table of Object.keys(COPY_COLUMNS) as (keyof Tables)[]) {
           const columns = COPY_COLUMNS[table];
@@ -373,7 +452,7 @@ export class KyselyStore implements Store {
       } finally {
         await snapshot.release();
       }
-      return { documents: copied.documents, mentions: copied.mentions, events: copied.events, lines: copied.lines, redirects: copied.event_redirects };
+      return { documents: copied.documents, mentions: copied.mentions, events: copied.events, lines: copied.lines, redirects: copied.event_redirects, jobs: copied.jobs };
     });
   }
 
@@ -408,6 +487,7 @@ export interface CopySummary {
   readonly events: number;
   readonly lines: number;
   readonly redirects: number;
+  readonly jobs: number;
 }
 
 /** The columns copied, per table, in the order tables are copied (documents before the mentions that name them); the first is the key. */
@@ -417,6 +497,7 @@ const COPY_COLUMNS: { readonly [T in keyof Tables]: readonly (keyof Tables[T] & 
   events: ['id', 'record', 'disagreements', 'date', 'sub_event_type', 'country_code', 'lat', 'lon', 'n_sources', 'event_type', 'actor1', 'actor2', 'claim_status'],
   lines: ['site', 'key', 'document_hash'],
   event_redirects: ['old_id', 'new_id'],
+  jobs: ['id', 'hash', 'name', 'batch', 'task', 'result', 'state', 'attempts', 'locked_until', 'error', 'enqueued_at'],
 };
 
 function toStored(r: DocumentRow): StoredDocument {

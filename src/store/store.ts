@@ -1,6 +1,7 @@
 // The store: one asynchronous interface, one folder per database (sqlite/, postgres/), one query layer (kysely-store.ts).
 import type { DocumentInfo, EventRecord, Zone } from '../types.ts';
 import type { Disagreement, Mention, MentionKey, ResolvedEvent } from '../resolve/resolve.ts';
+import type { ExtractTask } from '../ingest/extract.ts';
 
 export interface StoredDocument {
   readonly id: number;
@@ -55,6 +56,39 @@ export interface EventStats {
   readonly perDay: readonly { readonly day: string; readonly count: number }[];
   readonly perType: readonly { readonly sub_event_type: string; readonly count: number }[];
   readonly perCountry: readonly { readonly country_code: string | null; readonly count: number }[];
+}
+
+export interface ClaimOptions {
+  readonly limit: number;
+  readonly leaseMs: number;
+  readonly maxAttempts: number;
+}
+
+export interface ClaimedJob {
+  readonly id: number;
+  /** This claim included. */
+  readonly attempts: number;
+  readonly task: ExtractTask;
+}
+
+export interface BatchToStore {
+  readonly batch: number;
+  readonly jobs: readonly { readonly id: number; readonly document: NewDocument }[];
+}
+
+export interface QueueCounts {
+  readonly queued: number;
+  readonly running: number;
+  /** Extracted, waiting for their batch to be stored. */
+  readonly extracted: number;
+  readonly done: number;
+  readonly failed: number;
+}
+
+export interface FailedJob {
+  readonly name: string;
+  readonly error: string;
+  readonly attempts: number;
 }
 
 /**
@@ -126,5 +160,29 @@ export interface Store {
   documents(): Promise<StoredDocument[]>;
   document(nameOrId: string): Promise<StoredDocument | null>;
   counts(): Promise<{ documents: number; events: number; mentions: number }>;
+  /** Queues documents to extract and store, for workers; content queued already is skipped. Returns how many were queued. */
+  enqueue(tasks: readonly ExtractTask[]): Promise<number>;
+  /**
+   * Takes up to `limit` jobs, oldest first: queued ones, and those whose worker's lease ran out (it
+   * died or hangs). Each is held for leaseMs and counted as one more attempt. Workers claim at once
+   * without taking the same job.
+   */
+  claimJobs(options: ClaimOptions): Promise<ClaimedJob[]>;
+  /** What extraction made of a claimed job: it waits for its batch to be stored. */
+  recordExtraction(id: number, document: NewDocument): Promise<void>;
+  /**
+   * The first queued batch not yet stored, with its extracted documents in the order they were
+   * queued, once none of its documents is left to extract; null when there is none or it is not
+   * ready. Call it in the write transaction that stores the batch.
+   */
+  nextBatchToStore(): Promise<BatchToStore | null>;
+  /** Jobs whose documents are stored (or were already): call it in the transaction that stores them. */
+  completeJobs(ids: readonly number[]): Promise<void>;
+  /** A job whose document the store refused: failed with the reason (the same document would be refused again). */
+  failStoredJob(id: number, error: string): Promise<void>;
+  /** A job that failed: queued again, or failed for good with its error once tried maxAttempts times. */
+  failJob(id: number, error: string, maxAttempts: number): Promise<void>;
+  queueCounts(): Promise<QueueCounts>;
+  failedJobs(): Promise<FailedJob[]>;
   close(): Promise<void>;
 }

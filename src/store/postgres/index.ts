@@ -87,6 +87,9 @@ export class PostgresAdapter implements StoreAdapter {
     return sql<SqlBool>`search @@ plainto_tsquery('simple', ${folded(words.join(' '))})`;
   }
 
+  readonly nowMs = sql<number>`(extract(epoch from clock_timestamp()) * 1000)::double precision`;
+  readonly skipsLockedRows = true;
+
   async snapshot(): Promise<Snapshot> {
     // REPEATABLE READ: every row the read returns is from the state at its first statement.
     const trx = await this.db.startTransaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute();

@@ -133,6 +133,10 @@ export class SqliteAdapter implements StoreAdapter {
     return sql<SqlBool>`rowid IN (SELECT rowid FROM events_text WHERE events_text MATCH ${phrases})`;
   }
 
+  readonly nowMs = sql<number>`((julianday('now') - 2440587.5) * 86400000.0)`;
+  /** A claim is one UPDATE, and SQLite runs one write at a time. */
+  readonly skipsLockedRows = false;
+
   async snapshot(): Promise<Snapshot> {
     // A read-only connection of its own: a statement being read holds one state of the file (WAL).
     const connection = new Database(this.path, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
