@@ -8,7 +8,10 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, createWriteStream, writeFileSync } from 'node:fs';
 import { detectLanguage } from '../src/language/detect.ts';
 import { once } from 'node:events';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { copyDatabase } from '../src/store/copy.ts';
 import { createHash } from 'node:crypto';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -158,6 +161,69 @@ async function apiP95(db: string): Promise<number> {
   return times[Math.floor(0.95 * (times.length - 1))]!;
 }
 
+/** The PostgreSQL server of the bench's PostgreSQL figures (skipped, and said so, when none answers). */
+const PG_URL = process.env.VIGIE_BENCH_PG ?? process.env.VIGIE_TEST_PG ?? 'postgres://postgres@127.0.0.1/test';
+
+/** A new schema on the bench's server, with its address, and how to drop it; null when no server answers. */
+async function pgSchema(): Promise<{ target: string; drop(): Promise<void> } | null> {
+  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+  } catch {
+    return null;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+  const schema = `vigie_bench_${randomBytes(6).toString('hex')}`;
+  const url = new URL(PG_URL);
+  url.searchParams.set('schema', schema);
+  return {
+    target: url.href,
+    async drop() {
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      try { await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`); } finally { await c.end(); }
+    },
+  };
+}
+
+/**
+ * Ingest throughput into PostgreSQL through the queue: n documents queued (vigie ingest --enqueue,
+ * not timed), then `workers` worker processes at once until the queue is empty (timed, start-up in).
+ */
+async function pgIngestRate(dir: string, n: number, base: readonly Doc[], workers: number): Promise<number | null> {
+  const db = await pgSchema();
+  if (!db) return null;
+  const file = join(dir, `pg-corpus-${n}.jsonl`);
+  await writeJsonl(file, scaled(base, n));
+  try {
+    const bin = join(root, 'bin', 'vigie.js');
+    const queued = spawnSync(process.execPath, [bin, 'ingest', file, '--enqueue', '-q', '--db', db.target], { encoding: 'utf8' });
+    if (queued.status !== 0) throw new Error(`enqueue of ${n} documents failed: ${queued.stderr}`);
+    const t0 = performance.now();
+    const codes = await Promise.all(Array.from({ length: workers }, () => new Promise<number | null>((done) => {
+      spawn(process.execPath, [bin, 'worker', '--until-idle', '-q', '--db', db.target], { stdio: 'ignore' }).on('exit', done);
+    })));
+    if (codes.some((c) => c !== 0)) throw new Error(`a worker failed (exit codes ${codes.join(', ')})`);
+    return n / seconds(t0);
+  } finally {
+    rmSync(file, { force: true });
+    await db.drop();
+  }
+}
+
+/** The API's p95 over the bench's API database copied into PostgreSQL (vigie copy). */
+async function pgApiP95(sqliteDb: string): Promise<number | null> {
+  const db = await pgSchema();
+  if (!db) return null;
+  try {
+    await copyDatabase(sqliteDb, db.target);
+    return await apiP95(db.target);
+  } finally {
+    await db.drop();
+  }
+}
+
 async function main(): Promise<void> {
   const base = baseCorpus();
   const dir = mkdtempSync(join(tmpdir(), 'vigie-bench-'));
@@ -241,7 +307,17 @@ async function main(): Promise<void> {
   await sample.close();
   const apiCount = quick ? 20_000 : 1_000_000;
   log(`api: building (or reusing) a database of ${apiCount} events…`);
-  const p95 = records.length ? await apiP95(await apiDatabase(apiCount, records)) : null;
+  const apiDb = records.length ? await apiDatabase(apiCount, records) : null;
+  const p95 = apiDb ? await apiP95(apiDb) : null;
+
+  // PostgreSQL, when a server answers at VIGIE_BENCH_PG (or VIGIE_TEST_PG, or the local default).
+  const pgN = quick ? 200 : 2000;
+  const pgRate1 = await pgIngestRate(dir, pgN, base, 1);
+  const pgRate2 = pgRate1 === null ? null : await pgIngestRate(dir, pgN, base, 2);
+  if (pgRate1 === null) log(`postgres: no server answers at ${PG_URL} (VIGIE_BENCH_PG): its figures are skipped`);
+  else log(`postgres: ingest ${pgN} through the queue, 1 worker ${pgRate1.toFixed(0)} docs/s, 2 workers ${pgRate2!.toFixed(0)} docs/s`);
+  log(`postgres: api, copying the ${apiCount} events into PostgreSQL…`);
+  const pgP95 = apiDb && pgRate1 !== null ? await pgApiP95(apiDb) : null;
   rmSync(dir, { recursive: true, force: true });
 
   const figures = {
@@ -253,6 +329,9 @@ async function main(): Promise<void> {
     peak_rss_mb: round(peakRss, 0),
     per_doc_ms: Object.fromEntries(sizes.map((n) => [String(n), round(perDoc[n]!, 3)])),
     api_p95_ms: round(p95, 1),
+    pg_ingest_docs_per_s_1_worker: round(pgRate1, 0),
+    pg_ingest_docs_per_s_2_workers: round(pgRate2, 0),
+    pg_api_p95_ms: round(pgP95, 1),
     parse_tokens_per_s: round(syntax.tokensPerSecond, 0),
     syntax_models_mb: round(syntax.modelsMb, 1),
   };
@@ -269,6 +348,9 @@ async function main(): Promise<void> {
     [`peak_rss_mb (${sizes[sizes.length - 1]} docs)`, String(figures.peak_rss_mb)],
     ...sizes.map((n) => [`per_doc_ms at ${n}`, String(figures.per_doc_ms[String(n)])] as [string, string]),
     [`api_p95_ms (${apiCount} events)`, String(figures.api_p95_ms)],
+    [`pg_ingest_docs_per_s_1_worker (${pgN} docs, queue)`, String(figures.pg_ingest_docs_per_s_1_worker)],
+    [`pg_ingest_docs_per_s_2_workers (${pgN} docs, queue)`, String(figures.pg_ingest_docs_per_s_2_workers)],
+    [`pg_api_p95_ms (${apiCount} events in PostgreSQL)`, String(figures.pg_api_p95_ms)],
     ['parse_tokens_per_s', String(figures.parse_tokens_per_s)],
     ['syntax_models_mb (fr + en, resident)', String(figures.syntax_models_mb)],
     [`(not one core) ingest_docs_per_s with --workers ${workers} (${availableParallelism()} cores)`, String(round(multiRate, 0))],
