@@ -5,7 +5,7 @@
 // other documents, is ingested first into a database of its own, outside the timings: the first
 // documents a process reads pay the compilation of the lexicons' patterns, of chrono's and of the code.
 import { rmSync } from 'node:fs';
-import { SqliteStore } from '../src/store/sqlite/index.ts';
+import { openStore } from '../src/store/open.ts';
 import { ingest } from '../src/ingest/ingest.ts';
 import { gazetteer } from '../src/geo/gazetteer.ts';
 
@@ -20,19 +20,19 @@ let t0 = performance.now();
 let warmupSeconds: number | null = null;
 if (warmup) {
   const scratch = `${db}.warmup`;
-  const warm = new SqliteStore(scratch);
+  const warm = await openStore(scratch);
   await ingest(warm, [warmup], { workers });
-  warm.close();
+  await warm.close();
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${scratch}${suffix}`, { force: true });
   warmupSeconds = (performance.now() - t0) / 1000;
 }
-const store = new SqliteStore(db);
+const store = await openStore(db);
 t0 = performance.now();
 const first = await ingest(store, [corpus], { workers });
 const seconds = (performance.now() - t0) / 1000;
 t0 = performance.now();
 const again = await ingest(store, [corpus], { workers });
 const reingestSeconds = (performance.now() - t0) / 1000;
-store.close();
+await store.close();
 // resourceUsage().maxRSS is the process's peak resident set, in kilobytes.
 process.stdout.write(`${JSON.stringify({ seconds, reingestSeconds, warmupSeconds, stored: first.stored, skipped: again.skipped, peakRssMb: (process.resourceUsage().maxRSS * 1024) / 1e6 })}\n`);

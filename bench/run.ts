@@ -8,12 +8,15 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, createWriteStream, writeFileSync } from 'node:fs';
 import { detectLanguage } from '../src/language/detect.ts';
 import { once } from 'node:events';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { copyDatabase } from '../src/store/copy.ts';
 import { createHash } from 'node:crypto';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SqliteStore } from '../src/store/sqlite/index.ts';
+import { openStore } from '../src/store/open.ts';
 import { MIGRATIONS } from '../src/store/sqlite/migrations.ts';
 import { processDocument } from '../src/process/document.ts';
 import { gazetteer } from '../src/geo/gazetteer.ts';
@@ -119,28 +122,28 @@ async function ingestRun(dir: string, n: number, base: readonly Doc[], { workers
 }
 
 /** A database of `count` events, copies of real records spread over days and places; cached. */
-function apiDatabase(count: number, base: readonly EventRecord[]): string {
+async function apiDatabase(count: number, base: readonly EventRecord[]): Promise<string> {
   const cache = join(tmpdir(), `vigie-bench-api-${count}-schema${MIGRATIONS.length}.db`);
   if (existsSync(cache)) return cache;
-  const store = new SqliteStore(`${cache}.tmp`);
+  const store = await openStore(`${cache}.tmp`);
   const batch: ResolvedEvent[] = [];
-  const flush = () => { store.transaction(() => store.replaceEvents([], batch)); batch.length = 0; };
+  const flush = async () => { await store.replaceEvents([], batch); batch.length = 0; };
   for (let i = 0; i < count; i++) {
     const r = base[i % base.length]!;
     const day = new Date(Date.UTC(2020, 0, 1) + (i % 1500) * 86_400_000).toISOString().slice(0, 10);
     const location = r.location && r.location.lat !== null && r.location.lon !== null
       ? { ...r.location, lat: r.location.lat + ((i * 7) % 100) / 100, lon: r.location.lon + ((i * 13) % 100) / 100 } : r.location;
     batch.push({ record: { ...r, id: `evt_${i.toString(16).padStart(20, '0')}`, date: day, date_precision: 'day', location }, disagreements: [], mentionIds: [] });
-    if (batch.length === 10_000) flush();
+    if (batch.length === 10_000) await flush();
   }
-  flush();
-  store.close();
+  await flush();
+  await store.close();
   renameSync(`${cache}.tmp`, cache);
   return cache;
 }
 
 async function apiP95(db: string): Promise<number> {
-  const store = new SqliteStore(db, { readonly: true });
+  const store = await openStore(db, { readonly: true });
   const app = buildApp({ store });
   const urls = ['/api/events?country=IQ&type=Air%2Fdrone%20strike&from=2021-01-01&to=2022-12-31&limit=100', '/api/stats?country=SY'];
   const times: number[] = [];
@@ -153,9 +156,72 @@ async function apiP95(db: string): Promise<number> {
     }
   }
   await app.close();
-  store.close();
+  await store.close();
   times.sort((a, b) => a - b);
   return times[Math.floor(0.95 * (times.length - 1))]!;
+}
+
+/** The PostgreSQL server of the bench's PostgreSQL figures (skipped, and said so, when none answers). */
+const PG_URL = process.env.VIGIE_BENCH_PG ?? process.env.VIGIE_TEST_PG ?? 'postgres://postgres@127.0.0.1/test';
+
+/** A new schema on the bench's server, with its address, and how to drop it; null when no server answers. */
+async function pgSchema(): Promise<{ target: string; drop(): Promise<void> } | null> {
+  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+  } catch {
+    return null;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+  const schema = `vigie_bench_${randomBytes(6).toString('hex')}`;
+  const url = new URL(PG_URL);
+  url.searchParams.set('schema', schema);
+  return {
+    target: url.href,
+    async drop() {
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      try { await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`); } finally { await c.end(); }
+    },
+  };
+}
+
+/**
+ * Ingest throughput into PostgreSQL through the queue: n documents queued (vigie ingest --enqueue,
+ * not timed), then `workers` worker processes at once until the queue is empty (timed, start-up in).
+ */
+async function pgIngestRate(dir: string, n: number, base: readonly Doc[], workers: number): Promise<number | null> {
+  const db = await pgSchema();
+  if (!db) return null;
+  const file = join(dir, `pg-corpus-${n}.jsonl`);
+  await writeJsonl(file, scaled(base, n));
+  try {
+    const bin = join(root, 'bin', 'vigie.js');
+    const queued = spawnSync(process.execPath, [bin, 'ingest', file, '--enqueue', '-q', '--db', db.target], { encoding: 'utf8' });
+    if (queued.status !== 0) throw new Error(`enqueue of ${n} documents failed: ${queued.stderr}`);
+    const t0 = performance.now();
+    const codes = await Promise.all(Array.from({ length: workers }, () => new Promise<number | null>((done) => {
+      spawn(process.execPath, [bin, 'worker', '--until-idle', '-q', '--db', db.target], { stdio: 'ignore' }).on('exit', done);
+    })));
+    if (codes.some((c) => c !== 0)) throw new Error(`a worker failed (exit codes ${codes.join(', ')})`);
+    return n / seconds(t0);
+  } finally {
+    rmSync(file, { force: true });
+    await db.drop();
+  }
+}
+
+/** The API's p95 over the bench's API database copied into PostgreSQL (vigie copy). */
+async function pgApiP95(sqliteDb: string): Promise<number | null> {
+  const db = await pgSchema();
+  if (!db) return null;
+  try {
+    await copyDatabase(sqliteDb, db.target);
+    return await apiP95(db.target);
+  } finally {
+    await db.drop();
+  }
 }
 
 async function main(): Promise<void> {
@@ -236,12 +302,22 @@ async function main(): Promise<void> {
   const multiRate = multiN / multi.seconds;
   log(`ingest ${multiN} with --workers ${workers}: ${multi.seconds.toFixed(1)} s, ${multiRate.toFixed(0)} docs/s; peak RSS ${multi.peakRssMb.toFixed(0)} MB`);
 
-  const sample = new SqliteStore(lastDb, { readonly: true });
-  const records = sample.events({ limit: 5000 });
-  sample.close();
+  const sample = await openStore(lastDb, { readonly: true });
+  const records = await sample.events({ limit: 5000 });
+  await sample.close();
   const apiCount = quick ? 20_000 : 1_000_000;
   log(`api: building (or reusing) a database of ${apiCount} events…`);
-  const p95 = records.length ? await apiP95(apiDatabase(apiCount, records)) : null;
+  const apiDb = records.length ? await apiDatabase(apiCount, records) : null;
+  const p95 = apiDb ? await apiP95(apiDb) : null;
+
+  // PostgreSQL, when a server answers at VIGIE_BENCH_PG (or VIGIE_TEST_PG, or the local default).
+  const pgN = quick ? 200 : 2000;
+  const pgRate1 = await pgIngestRate(dir, pgN, base, 1);
+  const pgRate2 = pgRate1 === null ? null : await pgIngestRate(dir, pgN, base, 2);
+  if (pgRate1 === null) log(`postgres: no server answers at ${PG_URL} (VIGIE_BENCH_PG): its figures are skipped`);
+  else log(`postgres: ingest ${pgN} through the queue, 1 worker ${pgRate1.toFixed(0)} docs/s, 2 workers ${pgRate2!.toFixed(0)} docs/s`);
+  log(`postgres: api, copying the ${apiCount} events into PostgreSQL…`);
+  const pgP95 = apiDb && pgRate1 !== null ? await pgApiP95(apiDb) : null;
   rmSync(dir, { recursive: true, force: true });
 
   const figures = {
@@ -253,6 +329,9 @@ async function main(): Promise<void> {
     peak_rss_mb: round(peakRss, 0),
     per_doc_ms: Object.fromEntries(sizes.map((n) => [String(n), round(perDoc[n]!, 3)])),
     api_p95_ms: round(p95, 1),
+    pg_ingest_docs_per_s_1_worker: round(pgRate1, 0),
+    pg_ingest_docs_per_s_2_workers: round(pgRate2, 0),
+    pg_api_p95_ms: round(pgP95, 1),
     parse_tokens_per_s: round(syntax.tokensPerSecond, 0),
     syntax_models_mb: round(syntax.modelsMb, 1),
   };
@@ -269,6 +348,9 @@ async function main(): Promise<void> {
     [`peak_rss_mb (${sizes[sizes.length - 1]} docs)`, String(figures.peak_rss_mb)],
     ...sizes.map((n) => [`per_doc_ms at ${n}`, String(figures.per_doc_ms[String(n)])] as [string, string]),
     [`api_p95_ms (${apiCount} events)`, String(figures.api_p95_ms)],
+    [`pg_ingest_docs_per_s_1_worker (${pgN} docs, queue)`, String(figures.pg_ingest_docs_per_s_1_worker)],
+    [`pg_ingest_docs_per_s_2_workers (${pgN} docs, queue)`, String(figures.pg_ingest_docs_per_s_2_workers)],
+    [`pg_api_p95_ms (${apiCount} events in PostgreSQL)`, String(figures.pg_api_p95_ms)],
     ['parse_tokens_per_s', String(figures.parse_tokens_per_s)],
     ['syntax_models_mb (fr + en, resident)', String(figures.syntax_models_mb)],
     [`(not one core) ingest_docs_per_s with --workers ${workers} (${availableParallelism()} cores)`, String(round(multiRate, 0))],

@@ -102,28 +102,28 @@ export function buildApp({ store, webRoot = null, logger = false, tiles = null, 
   const names = nameIndex(store);
   // A place filter is the box around the points of the place it names (the store filters by box),
   // within the box the query gives, if any.
-  const withActor = <Q extends { actor?: string | undefined; place?: string | undefined; bbox?: readonly [number, number, number, number] | undefined }>(q: Q): Q => {
-    let out = q.actor ? { ...q, actor: names.actor(q.actor) } : q;
+  const withActor = async <Q extends { actor?: string | undefined; place?: string | undefined; bbox?: readonly [number, number, number, number] | undefined }>(q: Q): Promise<Q> => {
+    let out = q.actor ? { ...q, actor: await names.actor(q.actor) } : q;
     if (q.place) {
-      const box = names.placeBox(q.place);
+      const box = await names.placeBox(q.place);
       out = { ...out, bbox: q.bbox ? intersect(box, q.bbox) : box };
     }
     return out;
   };
   app.get('/api/actors', async (request) => {
     const q = parse(suggestQuerySchema, request.query, 'query');
-    return { actors: names.suggest('actors', q.q ?? '', q.limit) };
+    return { actors: await names.suggest('actors', q.q ?? '', q.limit) };
   });
   app.get('/api/places', async (request) => {
     const q = parse(suggestQuerySchema, request.query, 'query');
-    return { places: names.suggest('places', q.q ?? '', q.limit) };
+    return { places: await names.suggest('places', q.q ?? '', q.limit) };
   });
   app.get('/api/config', async () => ({ tiles }));
 
   let exports = 0;
   app.get('/api/events', async (request, reply) => {
     const q = parse(eventsQuerySchema, request.query, 'query');
-    const query = toEventQuery(withActor(q));
+    const query = toEventQuery(await withActor(q));
     if (q.format !== 'json') {
       // Downloads carry the whole selection, not one page: streamed from the database as the client
       // reads, a few at a time.
@@ -142,13 +142,13 @@ export function buildApp({ store, webRoot = null, logger = false, tiles = null, 
         throw e;
       }
     }
-    const { total, events } = store.queryEvents(query);
+    const { total, events } = await store.queryEvents(query);
     return { total, limit: q.limit, offset: q.offset, events: events.map(listRecord) };
   });
 
   app.get('/api/events/:id', async (request) => {
     const { id } = parse(eventParamsSchema, request.params, 'path');
-    const event = store.event(id);
+    const event = await store.event(id);
     if (!event) throw new ApiError(404, `${id}: no such event`);
     return { record: toContractRecord(event.record), disagreements: event.disagreements };
   });
@@ -157,21 +157,20 @@ export function buildApp({ store, webRoot = null, logger = false, tiles = null, 
   // document's text it read it from (null when the rule read no span, e.g. a date from the context).
   app.get('/api/events/:id/evidence', async (request) => {
     const { id } = parse(eventParamsSchema, request.params, 'path');
-    if (!store.event(id)) throw new ApiError(404, `${id}: no such event`);
-    return {
-      id,
-      sources: store.eventTrace(id).map(({ document, trace }) => {
-        const text = store.document(document)?.text ?? '';
-        return { document, fields: fieldEvidence(trace, text) };
-      }),
-    };
+    if (!(await store.event(id))) throw new ApiError(404, `${id}: no such event`);
+    const sources = [];
+    for (const { document, trace } of await store.eventTrace(id)) {
+      const text = (await store.document(document))?.text ?? '';
+      sources.push({ document, fields: fieldEvidence(trace, text) });
+    }
+    return { id, sources };
   });
 
   app.get('/api/documents/:id', async (request) => {
     const { id } = parse(documentParamsSchema, request.params, 'path');
-    const doc = store.document(id);
+    const doc = await store.document(id);
     if (!doc) throw new ApiError(404, `${id}: no such document`);
-    const mentions = store.documentMentions(doc.id);
+    const mentions = await store.documentMentions(doc.id);
     return {
       id: doc.id, name: doc.info.name, version: doc.version, url: doc.info.url, outlet: doc.info.outlet, language: doc.info.language,
       published: doc.info.published.iso, published_precision: doc.info.published.precision, text: doc.text, zones: doc.zones,
@@ -181,7 +180,7 @@ export function buildApp({ store, webRoot = null, logger = false, tiles = null, 
 
   app.get('/api/stats', async (request) => {
     const q = parse(statsQuerySchema, request.query, 'query');
-    return store.eventStats(toEventQuery(withActor(q)));
+    return store.eventStats(toEventQuery(await withActor(q)));
   });
 
   if (webRoot && existsSync(webRoot)) {
@@ -220,14 +219,14 @@ interface NameCount { readonly name: string; readonly count: number }
 function nameIndex(store: Store) {
   let key = '';
   let lists: { actors: (NameCount & { folded: string })[]; places: (NameCount & { folded: string })[]; boxes: Map<string, [number, number, number, number]> } = { actors: [], places: [], boxes: new Map() };
-  const read = () => {
-    const counts = JSON.stringify(store.counts());
+  const read = async () => {
+    const counts = JSON.stringify(await store.counts());
     if (counts === key) return lists;
     const actors = new Map<string, number>(), places = new Map<string, number>(), boxes = new Map<string, [number, number, number, number]>();
     const add = (m: Map<string, number>, name: string | null | undefined) => { if (name) m.set(name, (m.get(name) ?? 0) + 1); };
     const events = store.streamEvents({});
     try {
-      for (const e of events) {
+      for await (const e of events) {
         add(actors, e.actor1);
         if (e.actor2 !== e.actor1) add(actors, e.actor2);
         add(places, e.location?.name);
@@ -238,7 +237,7 @@ function nameIndex(store: Store) {
         }
       }
     } finally {
-      events.return(undefined);
+      await events.return(undefined);
     }
     const sorted = (m: Map<string, number>) => [...m].map(([name, count]) => ({ name, count, folded: foldName(name) }))
       .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
@@ -254,20 +253,21 @@ function nameIndex(store: Store) {
     return list.filter((n) => rank(n) < 4).map((n, i) => ({ n, r: rank(n), i })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.n);
   };
   return {
-    suggest(kind: 'actors' | 'places', query: string, limit: number): NameCount[] {
-      return matches(read()[kind], query).slice(0, limit).map(({ name, count }) => ({ name, count }));
+    async suggest(kind: 'actors' | 'places', query: string, limit: number): Promise<NameCount[]> {
+      return matches((await read())[kind], query).slice(0, limit).map(({ name, count }) => ({ name, count }));
     },
     /** The box around the points of the stored place a place filter means, [0, 91, 0, 91] (no point) when none matches. */
-    placeBox(query: string): [number, number, number, number] {
-      const place = matches(read().places, query)[0];
-      const box = place ? read().boxes.get(place.name) : undefined;
+    async placeBox(query: string): Promise<[number, number, number, number]> {
+      const lists = await read();
+      const place = matches(lists.places, query)[0];
+      const box = place ? lists.boxes.get(place.name) : undefined;
       if (!box) return NOWHERE;
       const pad = 0.0005;
       return [box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad];
     },
     /** The stored actor name an actor filter means: the best match, or the filter as given when none matches. */
-    actor(query: string): string {
-      return matches(read().actors, query)[0]?.name ?? query;
+    async actor(query: string): Promise<string> {
+      return matches((await read()).actors, query)[0]?.name ?? query;
     },
   };
 }
@@ -280,21 +280,21 @@ export function foldName(name: string): string {
 /** Text written to the response in pieces of about this size. */
 const CHUNK_CHARS = 64 * 1024;
 
-function sendExport(reply: FastifyReply, format: ExportFormat, events: Generator<EventRecord>): FastifyReply {
+function sendExport(reply: FastifyReply, format: ExportFormat, events: AsyncGenerator<EventRecord>): FastifyReply {
   const type = format === 'csv' ? 'text/csv; charset=utf-8' : format === 'geojson' ? 'application/geo+json' : 'application/x-ndjson';
   void reply.header('content-disposition', `attachment; filename="vigie-events.${format}"`).type(type);
   // Read only as fast as the client takes it (Readable.from waits for the socket to drain); a client
   // that goes away ends the read and releases its database connection (the generator is returned).
-  const pieces = (function* () {
+  const pieces = (async function* () {
     let buffer = '';
     try {
-      for (const chunk of exportChunks(format, events)) {
+      for await (const chunk of exportChunks(format, events)) {
         buffer += chunk;
         if (buffer.length >= CHUNK_CHARS) { yield buffer; buffer = ''; }
       }
       if (buffer) yield buffer;
     } finally {
-      events.return(undefined);
+      await events.return(undefined);
     }
   })();
   return reply.send(Readable.from(pieces, { objectMode: false }));

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { EventRecord } from '../types.ts';
-import { SqliteStore } from '../store/sqlite/index.ts';
+import { openStore } from '../store/open.ts';
 import { dbOption } from './options.ts';
 import { terminalLine } from './terminal.ts';
 
@@ -10,12 +10,12 @@ export function registerEvents(program: Command): void {
     .description('a readable table of the stored events')
     .addOption(dbOption())
     .option('--limit <n>', 'at most this many events', (v) => Number.parseInt(v, 10))
-    .action((opts: { db: string; limit?: number }) => {
-      const store = new SqliteStore(opts.db, { readonly: true });
+    .action(async (opts: { db: string; limit?: number }) => {
+      const store = await openStore(opts.db, { readonly: true });
       try {
-        process.stdout.write(eventsTable(store.events(opts.limit ? { limit: opts.limit } : {})));
+        process.stdout.write(eventsTable(await store.events(opts.limit ? { limit: opts.limit } : {})));
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }

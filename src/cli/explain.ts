@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { SqliteStore } from '../store/sqlite/index.ts';
+import { openStore } from '../store/open.ts';
 import type { FieldTrace } from '../types.ts';
 import { dbOption } from './options.ts';
 import { terminalLines } from './terminal.ts';
@@ -10,10 +10,10 @@ export function registerExplain(program: Command): void {
     .description('a stored document with its zones, its events, and the rules and spans behind each field')
     .argument('<document>', 'document name (or id)')
     .addOption(dbOption())
-    .action((name: string, opts: { db: string }) => {
-      const store = new SqliteStore(opts.db, { readonly: true });
+    .action(async (name: string, opts: { db: string }) => {
+      const store = await openStore(opts.db, { readonly: true });
       try {
-        const doc = store.document(name);
+        const doc = await store.document(name);
         if (!doc) throw new Error(`${name}: no such document in ${opts.db}`);
         const out: string[] = [];
         const { info } = doc;
@@ -22,7 +22,7 @@ export function registerExplain(program: Command): void {
         out.push('', '## zones');
         for (const z of doc.zones) out.push(`  ${z.start}-${z.end} ${z.kind.padEnd(11)} [${z.rule}] ${JSON.stringify(doc.text.slice(z.start, Math.min(z.end, z.start + 70)))}`);
         out.push('', '## events');
-        store.documentMentions(doc.id).forEach(({ record, trace, eventId }, i) => {
+        (await store.documentMentions(doc.id)).forEach(({ record, trace, eventId }, i) => {
           out.push(`  [${i + 1}] ${record.notes}`, `      event ${eventId ?? '(unresolved)'}`);
           for (const t of trace as FieldTrace[]) {
             out.push(`      ${t.field.padEnd(15)} ${t.rule}${t.span ? `  ${t.span.start}-${t.span.end} ${JSON.stringify(doc.text.slice(t.span.start, t.span.end))}` : ''}`);
@@ -31,7 +31,7 @@ export function registerExplain(program: Command): void {
         });
         process.stdout.write(terminalLines(out));
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }

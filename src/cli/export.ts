@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { Option, type Command } from 'commander';
-import { SqliteStore } from '../store/sqlite/index.ts';
+import { openStore } from '../store/open.ts';
 import { EXPORT_FORMATS, exportChunks, type ExportFormat } from '../export/index.ts';
 import { dbOption } from './options.ts';
 
@@ -13,11 +13,11 @@ export function registerExport(program: Command): void {
     .addOption(new Option('--format <format>', 'output format').choices([...EXPORT_FORMATS]).default('jsonl'))
     .option('--out <file>', 'output file (default: standard output)')
     .action(async (opts: { db: string; format: ExportFormat; out?: string }) => {
-      const store = new SqliteStore(opts.db, { readonly: true });
+      const store = await openStore(opts.db, { readonly: true });
       try {
         const out = opts.out ? createWriteStream(opts.out) : process.stdout;
         // One event at a time from the database to the output: memory does not grow with the export.
-        for (const chunk of exportChunks(opts.format, store.streamEvents({}, { oldestFirst: true }))) {
+        for await (const chunk of exportChunks(opts.format, store.streamEvents({}, { oldestFirst: true }))) {
           if (!out.write(chunk)) await once(out, 'drain');
         }
         if (opts.out) {
@@ -25,7 +25,7 @@ export function registerExport(program: Command): void {
           await once(out, 'finish');
         }
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }

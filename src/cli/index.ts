@@ -10,6 +10,8 @@ import { registerShow } from './show.ts';
 import { registerServe } from './serve.ts';
 import { registerPlaces } from './places.ts';
 import { registerParse } from './parse.ts';
+import { registerDatabase } from './database.ts';
+import { registerWorker } from './worker.ts';
 import { terminalLine } from './terminal.ts';
 
 export function program(): Command {
@@ -28,6 +30,8 @@ export function program(): Command {
   registerPlaces(p);
   registerParse(p);
   registerStart(p);
+  registerDatabase(p);
+  registerWorker(p);
   return p;
 }
 

@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { SqliteStore } from '../store/sqlite/index.ts';
+import { openStore } from '../store/open.ts';
 import { ingest, type IngestSummary } from '../ingest/ingest.ts';
 import { dbOption } from './options.ts';
 import { defaultWorkers } from '../ingest/pool.ts';
@@ -21,8 +21,9 @@ export function registerIngest(program: Command): void {
     .option('-q, --quiet', 'no progress bar and no summary')
     .option('-w, --workers <n>', 'extraction worker threads (0: extract in the main thread)', workerCount, defaultWorkers())
     .option('--batch-size <n>', 'documents stored and resolved in one transaction', batchSize, 500)
-    .action(async (paths: string[], opts: { db: string; quiet?: boolean; workers: number; batchSize: number }) => {
-      process.exitCode = await runIngest(paths, opts.db, { quiet: !!opts.quiet, workers: opts.workers, batchSize: opts.batchSize });
+    .option('--enqueue', 'queue the documents for vigie worker processes instead of extracting them here')
+    .action(async (paths: string[], opts: { db: string; quiet?: boolean; workers: number; batchSize: number; enqueue?: boolean }) => {
+      process.exitCode = await runIngest(paths, opts.db, { quiet: !!opts.quiet, workers: opts.workers, batchSize: opts.batchSize, enqueue: !!opts.enqueue });
     });
 }
 
@@ -32,8 +33,8 @@ function batchSize(value: string): number {
   return n;
 }
 
-export async function runIngest(paths: readonly string[], db: string, { quiet = false, workers = 0, batchSize = 500 }: { quiet?: boolean; workers?: number; batchSize?: number } = {}): Promise<number> {
-  const store = new SqliteStore(db);
+export async function runIngest(paths: readonly string[], db: string, { quiet = false, workers = 0, batchSize = 500, enqueue = false }: { quiet?: boolean; workers?: number; batchSize?: number; enqueue?: boolean } = {}): Promise<number> {
+  const store = await openStore(db);
   const bar = !quiet && process.stderr.isTTY
     ? new cliProgress.SingleBar({ format: 'ingesting {value} documents | {name}', stream: process.stderr, clearOnComplete: true, hideCursor: true }, cliProgress.Presets.shades_classic)
     : null;
@@ -41,14 +42,16 @@ export async function runIngest(paths: readonly string[], db: string, { quiet = 
   let summary: IngestSummary;
   let eventsInDatabase = 0;
   try {
-    summary = await ingest(store, paths, { workers, batchSize, onProgress: (done, name) => bar?.update(done, { name: terminalLine(name.slice(-50)) }) });
-    eventsInDatabase = store.counts().events;
+    summary = await ingest(store, paths, { workers, batchSize, enqueue, onProgress: (done, name) => bar?.update(done, { name: terminalLine(name.slice(-50)) }) });
+    eventsInDatabase = (await store.counts()).events;
   } finally {
     bar?.stop();
-    store.close();
+    await store.close();
   }
   for (const f of summary.failures) process.stderr.write(`vigie: ${terminalLine(f.input)}: ${terminalLine(f.reason)}\n`);
-  if (!quiet) {
+  if (!quiet && enqueue) {
+    process.stderr.write(`read ${summary.read} documents: ${summary.queued} queued for workers, ${summary.skipped} skipped (already stored or queued), ${summary.failed} failed\n`);
+  } else if (!quiet) {
     process.stderr.write(`read ${summary.read} documents: ${summary.stored} stored, ${summary.skipped} skipped (already stored), ${summary.failed} failed, ${summary.unsupported} in languages not yet supported; ${summary.events} events extracted, ${eventsInDatabase} events in the database\n`);
   }
   return summary.failed > 0 ? 1 : 0;

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { SqliteStore } from '../store/sqlite/index.ts';
+import { openStore } from '../store/open.ts';
 import { buildApp } from '../api/app.ts';
 import { dbOption } from './options.ts';
 
@@ -19,7 +19,7 @@ export interface ServeOptions {
 
 /** Serves the API and the web app until the process is stopped; resolves with the URL. */
 export async function serve({ db, port = DEFAULT_PORT, host = '127.0.0.1', tiles = null }: ServeOptions): Promise<string> {
-  const store = new SqliteStore(db, { readonly: true });
+  const store = await openStore(db, { readonly: true });
   if (!existsSync(WEB_ROOT)) process.stderr.write(`vigie: the web app is not built (${WEB_ROOT}); run "npm run build:web". The API is served.\n`);
   const app = buildApp({ store, webRoot: WEB_ROOT, tiles });
   app.addHook('onClose', async () => store.close());

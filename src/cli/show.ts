@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { SqliteStore } from '../store/sqlite/index.ts';
+import { openStore } from '../store/open.ts';
 import { dbOption } from './options.ts';
 import type { EventSource } from '../types.ts';
 import { terminalLines } from './terminal.ts';
@@ -11,10 +11,10 @@ export function registerShow(program: Command): void {
     .argument('<event>', 'event id (evt_…)')
     .addOption(dbOption())
     .option('--json', 'the record and its disagreements as JSON')
-    .action((id: string, opts: { db: string; json?: boolean }) => {
-      const store = new SqliteStore(opts.db, { readonly: true });
+    .action(async (id: string, opts: { db: string; json?: boolean }) => {
+      const store = await openStore(opts.db, { readonly: true });
       try {
-        const event = store.event(id);
+        const event = await store.event(id);
         if (!event) throw new Error(`${id}: no such event in ${opts.db}`);
         if (opts.json) {
           process.stdout.write(`${JSON.stringify(event, null, 2)}\n`);
@@ -58,7 +58,7 @@ export function registerShow(program: Command): void {
         }
         process.stdout.write(terminalLines(out));
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { SqliteStore } from '../store/sqlite/index.ts';
+import { openStore } from '../store/open.ts';
 import { runIngest } from './ingest.ts';
 import { eventsTable } from './events.ts';
 import { serve, withServerOptions } from './serve.ts';
@@ -13,11 +13,11 @@ export function registerStart(program: Command): void {
     .option('--no-serve', 'ingest and show the events, do not serve')
     .action(async (opts: { db: string; port: number; host: string; serve: boolean }) => {
       const code = await runIngest([SAMPLE_CORPUS], opts.db);
-      const store = new SqliteStore(opts.db, { readonly: true });
+      const store = await openStore(opts.db, { readonly: true });
       try {
-        process.stdout.write(eventsTable(store.events()));
+        process.stdout.write(eventsTable(await store.events()));
       } finally {
-        store.close();
+        await store.close();
       }
       process.exitCode = code;
       if (!opts.serve) return;

@@ -3,18 +3,18 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventRecord } from '../types.ts';
-import { SqliteStore } from '../store/sqlite/index.ts';
+import { openStore } from '../store/open.ts';
 import { ingest, type IngestSummary } from '../ingest/ingest.ts';
 import type { GoldFile } from './score.ts';
 
 export async function eventsOfCorpus(corpus: readonly string[], db?: string): Promise<{ events: EventRecord[]; summary: IngestSummary }> {
   const dir = db ? null : mkdtempSync(join(tmpdir(), 'vigie-eval-'));
-  const store = new SqliteStore(db ?? join(dir!, 'eval.db'));
+  const store = await openStore(db ?? join(dir!, 'eval.db'));
   try {
     const summary = await ingest(store, corpus);
-    return { events: store.events(), summary };
+    return { events: await store.events(), summary };
   } finally {
-    store.close();
+    await store.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   }
 }

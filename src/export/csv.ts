@@ -61,7 +61,7 @@ function cell(v: string | number | null): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function* csvLines(events: Iterable<EventRecord>): Generator<string> {
+export async function* csvLines(events: Iterable<EventRecord> | AsyncIterable<EventRecord>): AsyncGenerator<string> {
   yield `${[...ACLED_COLUMNS, ...VIGIE_COLUMNS].join(',')}\n`;
-  for (const e of events) yield `${csvRow(e).join(',')}\n`;
+  for await (const e of events) yield `${csvRow(e).join(',')}\n`;
 }

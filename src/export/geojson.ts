@@ -9,10 +9,10 @@ export function toFeature(e: EventRecord): object {
   return { type: 'Feature', id: e.id, geometry, properties: toContractRecord(e) };
 }
 
-export function* geojsonChunks(events: Iterable<EventRecord>): Generator<string> {
+export async function* geojsonChunks(events: Iterable<EventRecord> | AsyncIterable<EventRecord>): AsyncGenerator<string> {
   yield '{"type":"FeatureCollection","features":[\n';
   let first = true;
-  for (const e of events) {
+  for await (const e of events) {
     yield `${first ? '' : ',\n'}${JSON.stringify(toFeature(e))}`;
     first = false;
   }

@@ -27,6 +27,6 @@ export function toContractRecord(e: EventRecord): EventRecord {
   };
 }
 
-export function* jsonlLines(events: Iterable<EventRecord>): Generator<string> {
-  for (const e of events) yield `${JSON.stringify(toContractRecord(e))}\n`;
+export async function* jsonlLines(events: Iterable<EventRecord> | AsyncIterable<EventRecord>): AsyncGenerator<string> {
+  for await (const e of events) yield `${JSON.stringify(toContractRecord(e))}\n`;
 }

@@ -30,6 +30,12 @@ export interface IngestOptions {
    * whatever the setting: starting workers would cost more than it saves.
    */
   readonly workers?: number;
+  /**
+   * Queue the documents for workers (vigie worker) instead of extracting them here. Each is queued
+   * with its batch's boilerplate line counts, read as this ingest would read them: a worker extracts
+   * it exactly as this ingest would have.
+   */
+  readonly enqueue?: boolean;
 }
 
 export interface IngestFailure {
@@ -44,6 +50,8 @@ export interface IngestSummary {
   failed: number;
   events: number;
   unsupported: number;
+  /** Documents queued for workers (--enqueue). */
+  queued: number;
   readonly failures: IngestFailure[];
 }
 
@@ -56,9 +64,9 @@ interface Pending {
   readonly hash: string;
 }
 
-export async function ingest(store: Store, inputs: readonly string[], { batchSize = 500, onProgress, ceiling, stdin, workers = 0 }: IngestOptions = {}): Promise<IngestSummary> {
+export async function ingest(store: Store, inputs: readonly string[], { batchSize = 500, onProgress, ceiling, stdin, workers = 0, enqueue = false }: IngestOptions = {}): Promise<IngestSummary> {
   if (!Number.isInteger(workers) || workers < 0) throw new Error(`workers must be a whole number of threads (0 or more), got ${workers}`);
-  const summary: IngestSummary = { read: 0, stored: 0, skipped: 0, failed: 0, events: 0, unsupported: 0, failures: [] };
+  const summary: IngestSummary = { read: 0, stored: 0, skipped: 0, failed: 0, events: 0, unsupported: 0, queued: 0, failures: [] };
   let batch: Pending[] = [];
   // Contents read but not yet committed (the store knows the others): a copy within the run is
   // skipped, and the set holds no more than a batch or two whatever the input's size.
@@ -76,13 +84,21 @@ export async function ingest(store: Store, inputs: readonly string[], { batchSiz
     if (!batch.length) return;
     const current = batch;
     batch = [];
-    const lines = await whenFree(() => recordBatchLines(store, current));
+    const lines = await whenFree(store, () => recordBatchLines(store, current));
     // Counts are read now, after this batch's lines and before the next's, in one read per site; the
     // ingesting thread and the workers extract with the same counts.
-    const counts = batchLineCounts(store, current, lines);
+    const counts = await batchLineCounts(store, current, lines);
     const tasks = current.map((p, i) => ({
       doc: p.doc, hash: p.hash, ...(ceiling ? { ceiling } : {}), lines: lines[i]!.map((key) => [key, counts.get(p.site)?.get(key) ?? 0] as const),
     }));
+    if (enqueue) {
+      const queued = await whenFree(store, () => store.enqueue(tasks));
+      summary.queued += queued;
+      // Content another enqueue queued first is left to its job.
+      summary.skipped += tasks.length - queued;
+      for (const p of current) { uncommitted.delete(p.hash); onProgress?.(summary.read, p.doc.name); }
+      return;
+    }
     if (workers <= 0 || (last && !pool)) {
       await commit(current, tasks.map((t) => extractWithLineCounts(t)));
       return;
@@ -109,7 +125,7 @@ export async function ingest(store: Store, inputs: readonly string[], { batchSiz
       // Between documents, whether stored or skipped: a re-ingest makes garbage too.
       if (summary.read % HEAP_CHECK_EVERY === 0) heap.check();
       const hash = contentHash(item.document.text);
-      if (uncommitted.has(hash) || store.hasContent(hash)) {
+      if (uncommitted.has(hash) || (await store.hasContent(hash))) {
         summary.skipped++;
         onProgress?.(summary.read, item.document.name);
         continue;
@@ -135,25 +151,27 @@ function siteOf(item: Extract<SourceItem, { kind: 'document' }>, inputs: readonl
 }
 
 /** Lines of the whole batch are counted first, so boilerplate is known before any page is cleaned. Returns each document's line keys. */
-function recordBatchLines(store: Store, batch: readonly Pending[]): string[][] {
+async function recordBatchLines(store: Store, batch: readonly Pending[]): Promise<string[][]> {
   const perDocument = batch.map(({ doc }) => {
     const keys = new Set<string>();
     for (const l of lineSpans(doc.text)) { const k = lineKey(doc.text.slice(l.start, l.end)); if (k) keys.add(k); }
     return [...keys];
   });
-  store.recordLines(batch.flatMap(({ site, hash }, i) => perDocument[i]!.map((key) => ({ site, key, documentHash: hash }))));
+  await store.recordLines(batch.flatMap(({ site, hash }, i) => perDocument[i]!.map((key) => ({ site, key, documentHash: hash }))));
   return perDocument;
 }
 
 /** Per site of the batch, how many documents hold each of the batch's lines. */
-function batchLineCounts(store: Store, batch: readonly Pending[], lines: readonly string[][]): Map<string, Map<string, number>> {
+async function batchLineCounts(store: Store, batch: readonly Pending[], lines: readonly string[][]): Promise<Map<string, Map<string, number>>> {
   const keysBySite = new Map<string, string[]>();
   batch.forEach((p, i) => {
     const keys = keysBySite.get(p.site);
     if (keys) keys.push(...lines[i]!);
     else keysBySite.set(p.site, [...lines[i]!]);
   });
-  return new Map([...keysBySite].map(([site, keys]) => [site, store.lineDocumentCounts(site, keys)]));
+  const out = new Map<string, Map<string, number>>();
+  for (const [site, keys] of keysBySite) out.set(site, await store.lineDocumentCounts(site, keys));
+  return out;
 }
 
 async function commitBatch(store: Store, batch: readonly Pending[], results: readonly ExtractResult[], summary: IngestSummary, onProgress?: (done: number, name: string) => void): Promise<void> {
@@ -166,7 +184,7 @@ async function commitBatch(store: Store, batch: readonly Pending[], results: rea
     }
     onProgress?.(summary.read, batch[i]!.doc.name);
   });
-  const outcome = await whenFree(() => storeBatch(store, ready));
+  const outcome = await whenFree(store, () => storeBatch(store, ready));
   for (const d of outcome.stored) {
     if (d.note) summary.unsupported++;
     summary.events += d.events.length;
@@ -175,6 +193,11 @@ async function commitBatch(store: Store, batch: readonly Pending[], results: rea
   summary.skipped += outcome.skipped.length;
   summary.failed += outcome.failed.length;
   summary.failures.push(...outcome.failed);
+}
+
+export interface StoreBatchOptions {
+  /** Runs in each transaction that stores documents, with what it stored: committed with them, or not at all. */
+  readonly beforeCommit?: (tx: Store, outcome: BatchOutcome) => Promise<void>;
 }
 
 export interface BatchOutcome {
@@ -192,25 +215,27 @@ export interface BatchOutcome {
  * that only the document at fault is left out. A busy database is not a document's fault: that
  * error goes up, and the caller retries the batch.
  */
-export function storeBatch(store: Store, documents: readonly NewDocument[]): BatchOutcome {
-  const attempt = (docs: readonly NewDocument[]) => store.transaction(() => {
+export async function storeBatch(store: Store, documents: readonly NewDocument[], { beforeCommit }: StoreBatchOptions = {}): Promise<BatchOutcome> {
+  const isBusy = (e: unknown) => store.isBusy(e);
+  const attempt = (docs: readonly NewDocument[]) => store.transaction(async (tx) => {
     const out: BatchOutcome = { stored: [], skipped: [], failed: [] };
     for (const d of docs) {
       // Another ingest of the same content may have committed it after this one read its sources.
-      if (store.hasContent(d.info.hash)) { out.skipped.push(d); continue; }
+      if (await tx.hasContent(d.info.hash)) { out.skipped.push(d); continue; }
       try {
-        store.transaction(() => store.saveDocuments([d]));
+        await tx.transaction((one) => one.saveDocuments([d]));
         out.stored.push(d);
       } catch (e) {
         if (isBusy(e)) throw e;
         out.failed.push({ input: d.info.name, reason: `not stored: ${(e as Error).message}` });
       }
     }
-    resolvePending(store);
+    await resolvePending(tx);
+    await beforeCommit?.(tx, out);
     return out;
   });
   try {
-    return attempt(documents);
+    return await attempt(documents);
   } catch (e) {
     if (isBusy(e) || documents.length <= 1) {
       if (isBusy(e)) throw e;
@@ -220,7 +245,7 @@ export function storeBatch(store: Store, documents: readonly NewDocument[]): Bat
   const out: BatchOutcome = { stored: [], skipped: [], failed: [] };
   for (const d of documents) {
     try {
-      const one = attempt([d]);
+      const one = await attempt([d]);
       out.stored.push(...one.stored);
       out.skipped.push(...one.skipped);
       out.failed.push(...one.failed);
@@ -241,21 +266,15 @@ const WAIT_FOR_WRITERS_MS = 10 * 60_000;
  * turns, batch by batch, and both complete. Only a writer that holds on for ten minutes in all
  * makes this one give up, with a message that says so.
  */
-async function whenFree<T>(write: () => T): Promise<T> {
+export async function whenFree<T>(store: Store, write: () => Promise<T>): Promise<T> {
   const start = Date.now();
   for (let pause = 20; ; pause = Math.min(pause * 2, 500)) {
     try {
-      return write();
+      return await write();
     } catch (e) {
-      if (!isBusy(e)) throw e;
+      if (!store.isBusy(e)) throw e;
       if (Date.now() - start > WAIT_FOR_WRITERS_MS) throw new Error(`another process has been writing to the database for ${WAIT_FOR_WRITERS_MS / 60_000} minutes; nothing of this batch was stored: try again when it is done`);
       await new Promise((r) => setTimeout(r, pause));
     }
   }
-}
-
-/** SQLite's "database is locked" (another connection writes): retried, never blamed on a document. */
-export function isBusy(e: unknown): boolean {
-  const code = (e as { code?: unknown })?.code;
-  return typeof code === 'string' && (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_'));
 }

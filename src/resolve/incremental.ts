@@ -13,22 +13,22 @@ export interface ResolutionSummary {
   readonly events: number;
 }
 
-export function resolvePending(store: Store): ResolutionSummary {
-  const pending = store.unresolvedMentionKeys();
+export async function resolvePending(store: Store): Promise<ResolutionSummary> {
+  const pending = await store.unresolvedMentionKeys();
   if (!pending.length) return { pending: 0, events: 0 };
   const neighbourhood = new Map<string, MentionKey>();
   const add = (k: MentionKey) => neighbourhood.set(k.id, k);
   pending.forEach(add);
   // Many new tellings share a map cell (a capital's), or a country and its days: each question is asked once per batch.
   const asked = new Set<string>();
-  const readOnce = (question: string, read: () => readonly MentionKey[]) => {
+  const readOnce = async (question: string, read: () => Promise<readonly MentionKey[]>) => {
     if (asked.has(question)) return;
     asked.add(question);
-    read().forEach(add);
+    (await read()).forEach(add);
   };
-  const undatedNear = (k: MentionKey) => {
+  const undatedNear = async (k: MentionKey) => {
     for (const cell of cellsWithin(k, UNDATED_REACH_KM)) {
-      readOnce(`undated|${k.subEventType}|${cell}`, () => store.undatedMentionKeysNear([cell], k.subEventType, UNDATED_READ_PER_CELL));
+      await readOnce(`undated|${k.subEventType}|${cell}`, () => store.undatedMentionKeysNear([cell], k.subEventType, UNDATED_READ_PER_CELL));
     }
   };
   const withoutDate: { readonly k: MentionKey; readonly cells: readonly string[] }[] = [];
@@ -37,18 +37,18 @@ export function resolvePending(store: Store): ResolutionSummary {
     if (!window) {
       // No date at all: only the same place can tell, over any day, and only an event of the same kind (fit()).
       const cells = cellsWithin(k, UNDATED_REACH_KM);
-      for (const cell of cells) readOnce(`any-day|${k.subEventType}|${cell}`, () => store.datedMentionKeysNear([cell], k.subEventType));
+      for (const cell of cells) await readOnce(`any-day|${k.subEventType}|${cell}`, () => store.datedMentionKeysNear([cell], k.subEventType));
       withoutDate.push({ k, cells });
       continue;
     }
     if (isAnchor(k)) {
       // Tellings with no date at all fit an event of their kind within 10 km, and only when no other
       // such telling competes for it (cluster()): those near a new event's point are read.
-      undatedNear(k);
+      await undatedNear(k);
       const cells = neighbourCells(k);
-      readOnce(`days|${window[0]}|${window[1]}|${cells.join(',')}`, () => store.mentionKeysNear(cells, window[0], window[1]));
+      await readOnce(`days|${window[0]}|${window[1]}|${cells.join(',')}`, () => store.mentionKeysNear(cells, window[0], window[1]));
     }
-    readOnce(`country|${k.country}|${window[0]}|${window[1]}`, () => store.mentionKeysInCountry(k.country, window[0], window[1]));
+    await readOnce(`country|${k.country}|${window[0]}|${window[1]}`, () => store.mentionKeysInCountry(k.country, window[0], window[1]));
   }
   // A new telling with no date competes with the others of its kind near it only for an event they
   // could fit: one with a dated telling of that kind, placed to a town or a site, within 10 km. Where
@@ -60,13 +60,13 @@ export function resolvePending(store: Store): ResolutionSummary {
     hosts.add(`${h.subEventType}|${cellOf(h.lat, h.lon)}`);
   }
   for (const { k, cells } of withoutDate) {
-    if (cells.some((cell) => hosts.has(`${k.subEventType}|${cell}`))) undatedNear(k);
+    if (cells.some((cell) => hosts.has(`${k.subEventType}|${cell}`))) await undatedNear(k);
   }
   // Whole events, so that a cluster is never cut in two.
-  const previous = new Set(store.eventOfMentions([...neighbourhood.keys()]).values());
-  const membersOf = store.mentionIdsOfEvents([...previous]);
+  const previous = new Set((await store.eventOfMentions([...neighbourhood.keys()])).values());
+  const membersOf = await store.mentionIdsOfEvents([...previous]);
   // Most members are in the neighbourhood already: only the others' keys are read.
-  store.mentionKeys([...membersOf.values()].flat().filter((id) => !neighbourhood.has(id))).forEach(add);
+  (await store.mentionKeys([...membersOf.values()].flat().filter((id) => !neighbourhood.has(id)))).forEach(add);
   const eventBefore = new Map<string, string>();
   for (const [id, members] of membersOf) for (const m of members) eventBefore.set(m, id);
 
@@ -81,12 +81,15 @@ export function resolvePending(store: Store): ResolutionSummary {
     else changed.push(c);
   }
   const replaced = takenOver(changed, kept, previous, membersOf, neighbourhood);
+  // The changed clusters' mentions in one read, each cluster's in the order of its members.
+  const read = await store.mentions(changed.flatMap((c) => c.members.map((m) => m.id)));
+  let at = 0;
   const resolved = changed.map((c): ResolvedEvent => {
-    const event = mergeMentions(c.id, store.mentions(c.members.map((m) => m.id)));
+    const event = mergeMentions(c.id, read.slice(at, (at += c.members.length)));
     const replaces = replaced.get(c);
     return replaces ? { ...event, replaces } : event;
   });
-  store.replaceEvents([...previous].filter((id) => !kept.has(id)), resolved);
+  await store.replaceEvents([...previous].filter((id) => !kept.has(id)), resolved);
   return { pending: pending.length, events: resolved.length };
 }
 

@@ -1,6 +1,7 @@
-// The store: a small interface with one folder per database (sqlite/ now; postgres/ next).
+// The store: one asynchronous interface, one folder per database (sqlite/, postgres/), one query layer (kysely-store.ts).
 import type { DocumentInfo, EventRecord, Zone } from '../types.ts';
 import type { Disagreement, Mention, MentionKey, ResolvedEvent } from '../resolve/resolve.ts';
+import type { ExtractTask } from '../ingest/extract.ts';
 
 export interface StoredDocument {
   readonly id: number;
@@ -57,62 +58,131 @@ export interface EventStats {
   readonly perCountry: readonly { readonly country_code: string | null; readonly count: number }[];
 }
 
+export interface ClaimOptions {
+  readonly limit: number;
+  readonly leaseMs: number;
+  readonly maxAttempts: number;
+}
+
+export interface ClaimedJob {
+  readonly id: number;
+  /** This claim included. */
+  readonly attempts: number;
+  readonly task: ExtractTask;
+}
+
+export interface BatchToStore {
+  readonly batch: number;
+  readonly jobs: readonly { readonly id: number; readonly document: NewDocument }[];
+}
+
+export interface QueueCounts {
+  readonly queued: number;
+  readonly running: number;
+  /** Extracted, waiting for their batch to be stored. */
+  readonly extracted: number;
+  readonly done: number;
+  readonly failed: number;
+}
+
+export interface FailedJob {
+  readonly name: string;
+  readonly error: string;
+  readonly attempts: number;
+}
+
+/**
+ * A database of documents, mentions and events. Every method is asynchronous: the same interface is
+ * served by an embedded SQLite file and by a PostgreSQL server shared by many processes (open.ts).
+ */
 export interface Store {
+  /** Where the store is, as given to openStore (never with a password). */
+  readonly target: string;
   /** True when a document with this exact content is already stored. */
-  hasContent(hash: string): boolean;
+  hasContent(hash: string): Promise<boolean>;
   /** The highest version stored under a name, 0 when none. */
-  latestVersion(name: string): number;
+  latestVersion(name: string): Promise<number>;
   /** Lines seen across documents of a site: boilerplate is learnt from the corpus. */
-  recordLines(lines: readonly LineObservation[]): void;
+  recordLines(lines: readonly LineObservation[]): Promise<void>;
   /** How many documents of a site carry each of these lines; a line no document has is absent. */
-  lineDocumentCounts(site: string, keys: readonly string[]): Map<string, number>;
-  /** Runs fn in one transaction: all of it is stored, or nothing. */
-  transaction<T>(fn: () => T): T;
+  lineDocumentCounts(site: string, keys: readonly string[]): Promise<Map<string, number>>;
+  /**
+   * Runs fn in one write transaction, given a store bound to it: all of it is stored, or nothing.
+   * Writers take turns (the database's write lock is taken as the transaction begins). Called on a
+   * store that is already a transaction, it runs under a savepoint: a failure rolls back fn alone.
+   */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  /** True for an error that says another process holds the database (retry later), not that the input is at fault. */
+  isBusy(error: unknown): boolean;
   /**
    * Stores documents and the events extracted from each (mentions), unresolved. A document that
    * replaces an earlier version drops that version's mentions, and leaves the events they were
    * part of unresolved again.
    */
-  saveDocuments(documents: readonly NewDocument[]): void;
+  saveDocuments(documents: readonly NewDocument[]): Promise<void>;
   /** Mentions that belong to no event yet. */
-  unresolvedMentionKeys(): MentionKey[];
+  unresolvedMentionKeys(): Promise<MentionKey[]>;
   /** Anchored mentions (a day and a point) in these map cells, dated within [dayFrom, dayTo]. */
-  mentionKeysNear(cells: readonly string[], dayFrom: number, dayTo: number): MentionKey[];
+  mentionKeysNear(cells: readonly string[], dayFrom: number, dayTo: number): Promise<MentionKey[]>;
   /** Mentions of one sub-event type in these map cells dated any day. */
-  datedMentionKeysNear(cells: readonly string[], subEventType: string): MentionKey[];
+  datedMentionKeysNear(cells: readonly string[], subEventType: string): Promise<MentionKey[]>;
   /**
    * Mentions of one sub-event type in these map cells with no date and no publication date (whether
    * they fit an event depends on each other), at most `limit` of them.
    */
-  undatedMentionKeysNear(cells: readonly string[], subEventType: string, limit: number): MentionKey[];
+  undatedMentionKeysNear(cells: readonly string[], subEventType: string, limit: number): Promise<MentionKey[]>;
   /** Mentions of one country (or any, for null) dated or published within [dayFrom, dayTo]. */
-  mentionKeysInCountry(country: string | null, dayFrom: number, dayTo: number): MentionKey[];
+  mentionKeysInCountry(country: string | null, dayFrom: number, dayTo: number): Promise<MentionKey[]>;
   /** The ids of each event's mentions, by event id (an event with none is absent). */
-  mentionIdsOfEvents(ids: readonly string[]): Map<string, string[]>;
+  mentionIdsOfEvents(ids: readonly string[]): Promise<Map<string, string[]>>;
   /** The keys of these mentions (those stored). */
-  mentionKeys(ids: readonly string[]): MentionKey[];
+  mentionKeys(ids: readonly string[]): Promise<MentionKey[]>;
   /** The event each mention belongs to now. */
-  eventOfMentions(ids: readonly string[]): Map<string, string>;
-  mentions(ids: readonly string[]): Mention[];
+  eventOfMentions(ids: readonly string[]): Promise<Map<string, string>>;
+  mentions(ids: readonly string[]): Promise<Mention[]>;
   /** Replaces resolved events: removes these, adds those, and points their mentions at them. */
-  replaceEvents(remove: readonly string[], add: readonly ResolvedEvent[]): void;
-  events(options?: { readonly limit?: number }): EventRecord[];
+  replaceEvents(remove: readonly string[], add: readonly ResolvedEvent[]): Promise<void>;
+  events(options?: { readonly limit?: number }): Promise<EventRecord[]>;
   /**
-   * Every event matching a query (no page), read one at a time as the caller asks for them, from one
-   * consistent state of the database: an export of any size holds one event in memory at a time.
+   * Every event matching a query (no page), read a few at a time as the caller asks for them, from
+   * one consistent state of the database: an export of any size holds few events in memory at a time.
    * The caller must finish or return() the generator, which releases what the read holds.
    */
-  streamEvents(query: EventQuery, options?: { readonly oldestFirst?: boolean }): Generator<EventRecord>;
+  streamEvents(query: EventQuery, options?: { readonly oldestFirst?: boolean }): AsyncGenerator<EventRecord>;
   /** Events matching a query, a page of them, and how many match in all. */
-  queryEvents(query: EventQuery): { total: number; events: EventRecord[] };
-  eventStats(query: EventQuery): EventStats;
-  event(id: string): StoredEvent | null;
+  queryEvents(query: EventQuery): Promise<{ total: number; events: EventRecord[] }>;
+  eventStats(query: EventQuery): Promise<EventStats>;
+  event(id: string): Promise<StoredEvent | null>;
   /** The events extracted from one stored document, with the trace of each field and the event each now belongs to. */
-  documentMentions(documentId: number): { record: EventRecord; trace: unknown; eventId: string | null }[];
+  documentMentions(documentId: number): Promise<{ record: EventRecord; trace: unknown; eventId: string | null }[]>;
   /** Per mention of an event: its document and the rule trace of its fields. */
-  eventTrace(id: string): { document: string; trace: unknown }[];
-  documents(): StoredDocument[];
-  document(nameOrId: string): StoredDocument | null;
-  counts(): { documents: number; events: number; mentions: number };
-  close(): void;
+  eventTrace(id: string): Promise<{ document: string; trace: unknown }[]>;
+  documents(): Promise<StoredDocument[]>;
+  document(nameOrId: string): Promise<StoredDocument | null>;
+  counts(): Promise<{ documents: number; events: number; mentions: number }>;
+  /** Queues documents to extract and store, for workers; content queued already is skipped. Returns how many were queued. */
+  enqueue(tasks: readonly ExtractTask[]): Promise<number>;
+  /**
+   * Takes up to `limit` jobs, oldest first: queued ones, and those whose worker's lease ran out (it
+   * died or hangs). Each is held for leaseMs and counted as one more attempt. Workers claim at once
+   * without taking the same job.
+   */
+  claimJobs(options: ClaimOptions): Promise<ClaimedJob[]>;
+  /** What extraction made of a claimed job: it waits for its batch to be stored. */
+  recordExtraction(id: number, document: NewDocument): Promise<void>;
+  /**
+   * The first queued batch not yet stored, with its extracted documents in the order they were
+   * queued, once none of its documents is left to extract; null when there is none or it is not
+   * ready. Call it in the write transaction that stores the batch.
+   */
+  nextBatchToStore(): Promise<BatchToStore | null>;
+  /** Jobs whose documents are stored (or were already): call it in the transaction that stores them. */
+  completeJobs(ids: readonly number[]): Promise<void>;
+  /** A job whose document the store refused: failed with the reason (the same document would be refused again). */
+  failStoredJob(id: number, error: string): Promise<void>;
+  /** A job that failed: queued again, or failed for good with its error once tried maxAttempts times. */
+  failJob(id: number, error: string, maxAttempts: number): Promise<void>;
+  queueCounts(): Promise<QueueCounts>;
+  failedJobs(): Promise<FailedJob[]>;
+  close(): Promise<void>;
 }

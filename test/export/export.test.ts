@@ -4,6 +4,7 @@ import type { EventRecord } from '../../src/types.ts';
 import { ACLED_COLUMNS, csvLines } from '../../src/export/csv.ts';
 import { geojsonChunks } from '../../src/export/geojson.ts';
 import { jsonlLines } from '../../src/export/jsonl.ts';
+import { collect } from '../helpers/collect.ts';
 
 const EVENT: EventRecord = {
   id: 'evt_1', event_type: 'Explosions/Remote violence', sub_event_type: 'Shelling/artillery/missile attack', date: '2024-01-15', date_precision: 'day',
@@ -14,15 +15,15 @@ const EVENT: EventRecord = {
   notes: 'A note, with "quotes"\nand a line break.',
 };
 
-test('jsonl writes every field of the contract, in order', () => {
-  const [line] = [...jsonlLines([EVENT])];
+test('jsonl writes every field of the contract, in order', async () => {
+  const [line] = await collect(jsonlLines([EVENT]));
   const parsed = JSON.parse(line!);
   assert.deepEqual(Object.keys(parsed), ['id', 'event_type', 'sub_event_type', 'date', 'date_precision', 'actor1', 'actor2', 'location', 'weapons', 'killed', 'wounded', 'claim', 'sources', 'notes']);
   assert.deepEqual(Object.keys(parsed.location), ['name', 'admin1', 'country', 'country_code', 'lat', 'lon', 'geo_precision']);
 });
 
-test('csv starts with ACLED columns in ACLED order and quotes what needs it', () => {
-  const [header, row] = [...csvLines([EVENT])];
+test('csv starts with ACLED columns in ACLED order and quotes what needs it', async () => {
+  const [header, row] = await collect(csvLines([EVENT]));
   assert.deepEqual(header!.trim().split(',').slice(0, ACLED_COLUMNS.length), [...ACLED_COLUMNS]);
   assert.ok(row!.includes('"Example, ""News"""'));
   assert.ok(row!.includes('"A note, with ""quotes""\nand a line break."'));
@@ -35,9 +36,9 @@ test('csv starts with ACLED columns in ACLED order and quotes what needs it', ()
   assert.equal(fields[cols.indexOf('disorder_type')], 'Political violence');
 });
 
-test('geojson is a FeatureCollection; no coordinates means a null geometry, not a made-up point', () => {
+test('geojson is a FeatureCollection; no coordinates means a null geometry, not a made-up point', async () => {
   const unplaced = { ...EVENT, id: 'evt_2', location: { ...EVENT.location!, lat: null, lon: null } };
-  const fc = JSON.parse([...geojsonChunks([EVENT, unplaced])].join(''));
+  const fc = JSON.parse((await collect(geojsonChunks([EVENT, unplaced]))).join(''));
   assert.equal(fc.type, 'FeatureCollection');
   assert.deepEqual(fc.features[0].geometry, { type: 'Point', coordinates: [47.5, 12.5] });
   assert.equal(fc.features[1].geometry, null);

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SqliteStore } from '../../src/store/sqlite/index.ts';
+import { openStore } from '../../src/store/open.ts';
 import { ingest } from '../../src/ingest/ingest.ts';
 
 export const SAMPLES = fileURLToPath(new URL('../../samples/seeds', import.meta.url));
@@ -11,13 +11,13 @@ export const SAMPLES = fileURLToPath(new URL('../../samples/seeds', import.meta.
 export async function sampleDatabase(extra: Record<string, string> = {}): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'vigie-sample-'));
   const db = join(dir, 'vigie.db');
-  const store = new SqliteStore(db);
+  const store = await openStore(db);
   const inputs = [SAMPLES];
   for (const [name, text] of Object.entries(extra)) {
     writeFileSync(join(dir, name), text);
     inputs.push(join(dir, name));
   }
   await ingest(store, inputs);
-  store.close();
+  await store.close();
   return db;
 }

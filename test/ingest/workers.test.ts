@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteStore } from '../../src/store/sqlite/index.ts';
+import { openStore } from '../../src/store/open.ts';
+import type { Store } from '../../src/store/store.ts';
 import { ingest, type IngestSummary } from '../../src/ingest/ingest.ts';
 import { SAMPLES } from '../helpers/sample-db.ts';
 
@@ -22,12 +23,12 @@ async function run(workers: number): Promise<{ summary: IngestSummary; events: s
     writeFileSync(join(dir, name), text);
     inputs.push(join(dir, name));
   }
-  const store = new SqliteStore(join(dir, 'v.db'));
+  const store = await openStore(join(dir, 'v.db'));
   // Batches of two documents: several batches, so that the workers start and batches overlap.
   const summary = await ingest(store, inputs, { workers, batchSize: 2 });
-  const events = store.events().map((e) => JSON.stringify(e));
-  const documents = store.counts().documents;
-  store.close();
+  const events = (await store.events()).map((e) => JSON.stringify(e));
+  const documents = (await store.counts()).documents;
+  await store.close();
   return { summary, events, documents };
 }
 
@@ -43,9 +44,9 @@ test('extraction in worker threads stores the same documents and events, with th
 });
 
 test('a worker count that is not a whole number is refused before anything is stored', async () => {
-  const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'vigie-workers-')), 'v.db'));
+  const store = await openStore(join(mkdtempSync(join(tmpdir(), 'vigie-workers-')), 'v.db'));
   await assert.rejects(ingest(store, [SAMPLES], { workers: 1.5, batchSize: 2 }), /workers must be a whole number/);
   await assert.rejects(ingest(store, [SAMPLES], { workers: -1 }), /workers must be a whole number/);
-  assert.deepEqual(store.counts(), { documents: 0, events: 0, mentions: 0 });
-  store.close();
+  assert.deepEqual((await store.counts()), { documents: 0, events: 0, mentions: 0 });
+  await store.close();
 });

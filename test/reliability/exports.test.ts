@@ -7,7 +7,8 @@ import { request, type IncomingMessage, type ClientRequest } from 'node:http';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/api/app.ts';
-import { SqliteStore } from '../../src/store/sqlite/index.ts';
+import { openStore } from '../../src/store/open.ts';
+import type { Store } from '../../src/store/store.ts';
 import type { EventRecord } from '../../src/types.ts';
 import { tmp } from './helpers.ts';
 
@@ -16,9 +17,9 @@ const SOURCES = 100;
 let db: string;
 
 /** A database of events told by a hundred reports each, written through the store. */
-before(() => {
+before(async () => {
   db = join(tmp(), 'many.db');
-  const store = new SqliteStore(db);
+  const store = await openStore(db);
   const evidence = [{ start: 0, end: 120, text: `Une frappe de drone a touché la base d'Aïn al-Assad, selon des sources locales. ${'x'.repeat(40)}` }];
   const add = [];
   for (let i = 0; i < EVENTS; i++) {
@@ -32,16 +33,16 @@ before(() => {
     } as EventRecord;
     add.push({ record, disagreements: [], mentionIds: [] });
   }
-  store.replaceEvents([], add);
-  store.close();
+  (await store.replaceEvents([], add));
+  await store.close();
 });
 
 let app: FastifyInstance;
-let store: SqliteStore;
+let store: Store;
 let port = 0;
 
 before(async () => {
-  store = new SqliteStore(db, { readonly: true });
+  store = await openStore(db, { readonly: true });
   app = buildApp({ store, maxExports: 2 });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -50,7 +51,7 @@ before(async () => {
 
 after(async () => {
   await app?.close();
-  store?.close();
+  await store?.close();
 });
 
 /** A request whose answer is left unread: the server can send only what the socket buffers hold. */
@@ -81,10 +82,10 @@ test('a full export is streamed, all of it, in the order of the list', async () 
   assert.equal(r.headers['content-length'], undefined);
   const lines = r.body.trimEnd().split('\n').map((l) => JSON.parse(l) as EventRecord);
   assert.equal(lines.length, EVENTS);
-  assert.deepEqual(lines.map((e) => e.id), store.queryEvents({ limit: EVENTS }).events.map((e) => e.id));
+  assert.deepEqual(lines.map((e) => e.id), (await store.queryEvents({ limit: EVENTS })).events.map((e) => e.id));
   assert.equal(lines[0]!.sources.length, SOURCES);
   const geo = JSON.parse((await readAll('/api/events?format=geojson&from=2024-01-05&to=2024-01-05')).body);
-  assert.equal(geo.features.length, store.queryEvents({ from: '2024-01-05', to: '2024-01-05' }).total);
+  assert.equal(geo.features.length, (await store.queryEvents({ from: '2024-01-05', to: '2024-01-05' })).total);
   const csv = (await readAll('/api/events?format=csv')).body.trimEnd().split('\n');
   assert.equal(csv.length, EVENTS + 1);
 });

@@ -10,7 +10,8 @@ import type { ExtractedEvent } from '../../src/types.ts';
 import { processDocument } from '../../src/process/document.ts';
 import { MAX_EVIDENCE, MAX_TRACE_PER_FIELD } from '../../src/extract/pipeline.ts';
 import { MAX_SENTENCE, splitSentences } from '../../src/text/sentences.ts';
-import { SqliteStore } from '../../src/store/sqlite/index.ts';
+import { openStore } from '../../src/store/open.ts';
+import type { Store } from '../../src/store/store.ts';
 import { ingest } from '../../src/ingest/ingest.ts';
 
 // The issue's input: no capital after the period, so that no sentence ever ends.
@@ -52,7 +53,7 @@ function assertBounded(e: ExtractedEvent): void {
 }
 interface FieldCount { entries: number; rules: Set<string> }
 
-test('a sentence repeated 2,000 times gives one event with bounded evidence and trace', () => {
+test('a sentence repeated 2,000 times gives one event with bounded evidence and trace', async () => {
   for (const unit of [RUN_ON, SENTENCES, PARAGRAPHS]) {
     const events = extract(unit.repeat(2000));
     assert.equal(events.length, 1, JSON.stringify(unit));
@@ -65,7 +66,7 @@ test('a sentence repeated 2,000 times gives one event with bounded evidence and 
   }
 });
 
-test('the cost of a repeated sentence grows linearly: 8 times the text, less than 12 times the time', () => {
+test('the cost of a repeated sentence grows linearly: 8 times the text, less than 12 times the time', async () => {
   for (const unit of [RUN_ON, SENTENCES]) {
     extract(unit.repeat(50)); // compiles what the first document compiles
     const small = cpuMs(() => extract(unit.repeat(250)));
@@ -74,7 +75,7 @@ test('the cost of a repeated sentence grows linearly: 8 times the text, less tha
   }
 });
 
-test('a run-on text is cut into sentences of bounded length, at an end mark where there is one', () => {
+test('a run-on text is cut into sentences of bounded length, at an end mark where there is one', async () => {
   const text = RUN_ON.repeat(400);
   const sentences = splitSentences(text, [{ start: 0, end: text.length }]);
   assert.ok(sentences.length >= Math.ceil(text.length / MAX_SENTENCE), `${sentences.length} sentences`);
@@ -94,17 +95,17 @@ test('ingested, 4,000 copies store one event with a bounded trace', async () => 
   const dir = mkdtempSync(join(tmpdir(), 'vigie-limits-'));
   const file = join(dir, 'repeated.txt');
   writeFileSync(file, RUN_ON.repeat(4000));
-  const store = new SqliteStore(join(dir, 'v.db'));
+  const store = await openStore(join(dir, 'v.db'));
   try {
     const summary = await ingest(store, [file], { workers: 0, ceiling: '2026-11-20' });
     assert.equal(summary.failures.length, 0, JSON.stringify(summary.failures));
-    const events = store.events();
+    const events = (await store.events());
     assert.equal(events.length, 1);
-    const traces = store.eventTrace(events[0]!.id);
+    const traces = (await store.eventTrace(events[0]!.id));
     assert.equal(traces.length, 1);
     assert.ok(JSON.stringify(traces[0]!.trace).length < 20_000, `${JSON.stringify(traces[0]!.trace).length} characters of trace`);
     assert.ok(events[0]!.sources[0]!.evidence.length <= MAX_EVIDENCE);
   } finally {
-    store.close();
+    await store.close();
   }
 });

@@ -7,7 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SqliteStore } from '../../src/store/sqlite/index.ts';
+import { openStore } from '../../src/store/open.ts';
+import type { Store } from '../../src/store/store.ts';
 import { ingest } from '../../src/ingest/ingest.ts';
 import { mutants } from '../../scripts/fuzz.ts';
 import { tmp } from './helpers.ts';
@@ -36,7 +37,7 @@ test(`${N} mutants of the seeds (seed ${SEED}) and the regression rows: no batch
   const all = mutants(N, SEED);
   for (const m of all) writeFileSync(join(folder, m.name), m.bytes);
   for (const [name, text] of Object.entries(REGRESSIONS)) writeFileSync(join(folder, name), text);
-  const store = new SqliteStore(join(dir, 'fuzz.db'));
+  const store = await openStore(join(dir, 'fuzz.db'));
   try {
     const summary = await ingest(store, [folder], { batchSize: 100 });
     const files = N + Object.keys(REGRESSIONS).length;
@@ -48,11 +49,11 @@ test(`${N} mutants of the seeds (seed ${SEED}) and the regression rows: no batch
       assert.doesNotMatch(f.reason, /^(not stored|processing failed)/, `${f.input}: ${f.reason}`);
     }
     // The regression rows are all stored.
-    for (const name of Object.keys(REGRESSIONS)) assert.ok(store.document(name), `${JSON.stringify(name)} is stored`);
-    const texts = new Map(store.documents().map((d) => [d.info.name, d.text]));
-    const events = store.events();
+    for (const name of Object.keys(REGRESSIONS)) assert.ok((await store.document(name)), `${JSON.stringify(name)} is stored`);
+    const texts = new Map((await store.documents()).map((d) => [d.info.name, d.text]));
+    const events = (await store.events());
     assert.equal(new Set(events.map((e) => e.id)).size, events.length);
-    assert.equal(store.unresolvedMentionKeys().length, 0);
+    assert.equal((await store.unresolvedMentionKeys()).length, 0);
     for (const e of events) {
       if (e.date !== null) assert.ok(realDay(e.date), `${e.id}: date ${e.date}`);
       for (const k of [e.killed, e.wounded]) if (k !== null) assert.ok(Number.isInteger(k) && k >= 0 && k < 1_000_000, `${e.id}: toll ${k}`);
@@ -63,6 +64,6 @@ test(`${N} mutants of the seeds (seed ${SEED}) and the regression rows: no batch
       }
     }
   } finally {
-    store.close();
+    await store.close();
   }
 });

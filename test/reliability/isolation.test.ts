@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SqliteStore } from '../../src/store/sqlite/index.ts';
+import { openStore } from '../../src/store/open.ts';
+import type { Store } from '../../src/store/store.ts';
 import { storeBatch } from '../../src/ingest/ingest.ts';
 import { extractWithLineCounts } from '../../src/ingest/extract.ts';
 import { contentHash } from '../../src/process/document.ts';
@@ -14,7 +15,7 @@ import { SEEDS, seedTexts, snapshot, tmp, vigie } from './helpers.ts';
 /** Two events of one sentence with the same kind, place and evidence: once the same mention id. */
 const TWIN_EVENTS = 'a tué Erbil. a tué Erbil. jours plus tôt,';
 
-test('a document with two events of the same kind, place and span is stored, with the seeds beside it', () => {
+test('a document with two events of the same kind, place and span is stored, with the seeds beside it', async () => {
   const dir = tmp();
   const input = join(dir, 'in');
   mkdirSync(input);
@@ -32,7 +33,7 @@ test('a document with two events of the same kind, place and span is stored, wit
   assert.deepEqual(snapshot(again), snap);
 });
 
-test('a JSON Lines file with that document at line 701 of 1,201 stores all 1,201', () => {
+test('a JSON Lines file with that document at line 701 of 1,201 stores all 1,201', async () => {
   const dir = tmp();
   const file = join(dir, 'corpus.jsonl');
   const lines: string[] = [];
@@ -47,9 +48,9 @@ test('a JSON Lines file with that document at line 701 of 1,201 stores all 1,201
   assert.equal(snapshot(db).documents.length, 1201);
 });
 
-test('a document the store refuses is left out alone: named, counted, the rest of its batch stored and resolved', () => {
+test('a document the store refuses is left out alone: named, counted, the rest of its batch stored and resolved', async () => {
   const dir = tmp();
-  const store = new SqliteStore(join(dir, 'v.db'));
+  const store = await openStore(join(dir, 'v.db'));
   try {
     const docs: NewDocument[] = seedTexts().map(({ name, text }) => {
       const r = extractWithLineCounts({ doc: { name, text }, hash: contentHash(text), lines: [] });
@@ -61,20 +62,20 @@ test('a document the store refuses is left out alone: named, counted, the rest o
     assert.ok(faulty.events.length >= 1);
     const broken: NewDocument = { ...faulty, events: [faulty.events[0]!, faulty.events[0]!] };
     const batch = [docs[0]!, docs[1]!, broken, docs[3]!, docs[4]!];
-    const out = storeBatch(store, batch);
+    const out = await storeBatch(store, batch);
     assert.deepEqual(out.stored.map((d) => d.info.name), [docs[0]!, docs[1]!, docs[3]!, docs[4]!].map((d) => d.info.name));
     assert.equal(out.failed.length, 1);
     assert.equal(out.failed[0]!.input, faulty.info.name);
     assert.match(out.failed[0]!.reason, /UNIQUE constraint failed: mentions\.id/);
-    assert.equal(store.counts().documents, 4);
-    assert.equal(store.document(faulty.info.name), null);
+    assert.equal((await store.counts()).documents, 4);
+    assert.equal((await store.document(faulty.info.name)), null);
     // Everything stored was resolved: no mention is left without its event.
-    assert.equal(store.unresolvedMentionKeys().length, 0);
-    assert.ok(store.counts().events > 0);
+    assert.equal((await store.unresolvedMentionKeys()).length, 0);
+    assert.ok((await store.counts()).events > 0);
     // The same content stored meanwhile by another ingest is skipped, not an error.
-    const again = storeBatch(store, [docs[0]!]);
+    const again = await storeBatch(store, [docs[0]!]);
     assert.deepEqual([again.stored.length, again.skipped.length, again.failed.length], [0, 1, 0]);
   } finally {
-    store.close();
+    await store.close();
   }
 });

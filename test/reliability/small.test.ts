@@ -7,7 +7,8 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { buildApp, contentSecurityPolicy } from '../../src/api/app.ts';
-import { SqliteStore } from '../../src/store/sqlite/index.ts';
+import { openStore } from '../../src/store/open.ts';
+import type { Store } from '../../src/store/store.ts';
 import { WEB_ROOT } from '../../src/cli/serve.ts';
 import { terminalLine } from '../../src/cli/terminal.ts';
 import { sampleDatabase } from '../helpers/sample-db.ts';
@@ -17,7 +18,7 @@ import { writeJsonl } from './corpus.ts';
 const EVIL = 'evil\u001b]0;owned\u0007\u001b[2J\r\nvigie: all good\u009b31m';
 const ARTICLE = "Le 3 mars 2024, une roquette est tombée sur la base d'Aïn al-Assad, selon des sources locales.";
 
-test('document names with ESC, BEL, CR/LF or C1 controls are printed escaped by every command', () => {
+test('document names with ESC, BEL, CR/LF or C1 controls are printed escaped by every command', async () => {
   const dir = tmp();
   const file = join(dir, 'evil.jsonl');
   writeJsonl(file, [{ document: EVIL, text: ARTICLE }]);
@@ -42,7 +43,7 @@ test('document names with ESC, BEL, CR/LF or C1 controls are printed escaped by 
 });
 
 test('the API: a name with LIKE wildcards matches itself only, and 404s say not found', async () => {
-  const store = new SqliteStore(await sampleDatabase({ '100%_sure.txt': ARTICLE }), { readonly: true });
+  const store = await openStore(await sampleDatabase({ '100%_sure.txt': ARTICLE }), { readonly: true });
   const app = buildApp({ store });
   try {
     for (const name of ['%25', '_', '%25%25', '0%25', '%5C']) {
@@ -60,12 +61,12 @@ test('the API: a name with LIKE wildcards matches itself only, and 404s say not 
     assert.deepEqual([bad.statusCode, bad.json().error], [400, 'bad request']);
   } finally {
     await app.close();
-    store.close();
+    await store.close();
   }
 });
 
 test('every answer carries a Content-Security-Policy, nosniff and DENY framing; --tiles adds its origin', async () => {
-  const store = new SqliteStore(await sampleDatabase(), { readonly: true });
+  const store = await openStore(await sampleDatabase(), { readonly: true });
   const app = buildApp({ store, webRoot: WEB_ROOT });
   try {
     for (const url of ['/', '/api/events', '/api/nothing']) {
@@ -76,7 +77,7 @@ test('every answer carries a Content-Security-Policy, nosniff and DENY framing; 
     }
   } finally {
     await app.close();
-    store.close();
+    await store.close();
   }
   assert.match(contentSecurityPolicy('https://tile.example.org/{z}/{x}/{y}.png'), /img-src 'self' data: blob: https:\/\/tile\.example\.org; connect-src 'self' https:\/\/tile\.example\.org/);
 });
@@ -84,7 +85,7 @@ test('every answer carries a Content-Security-Policy, nosniff and DENY framing; 
 const CHROMIUM = process.env.VIGIE_CHROMIUM ?? '/usr/bin/chromium';
 
 test('the app and its map work under the CSP: no violation reported, the events drawn', { skip: !existsSync(CHROMIUM) || !existsSync(WEB_ROOT) ? 'needs Chromium and the built app' : false }, async () => {
-  const store = new SqliteStore(await sampleDatabase(), { readonly: true });
+  const store = await openStore(await sampleDatabase(), { readonly: true });
   const app = buildApp({ store, webRoot: WEB_ROOT });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -98,7 +99,7 @@ test('the app and its map work under the CSP: no violation reported, the events 
     assert.ok(response?.headers()['content-security-policy']);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
     await page.waitForSelector('#map[data-province-lines]', { timeout: 30_000 });
-    const located = store.queryEvents({ limit: 1000 }).events.filter((e) => e.location?.lat != null).length;
+    const located = (await store.queryEvents({ limit: 1000 })).events.filter((e) => e.location?.lat != null).length;
     assert.equal(await page.getAttribute('#map', 'data-events-on-map'), String(located));
     assert.ok(await page.evaluate(() => Boolean((window as any).__vigieMap?.getLayer('events'))));
     // An event's panel: its fields, sources and the articles with their evidence marked.
@@ -108,6 +109,6 @@ test('the app and its map work under the CSP: no violation reported, the events 
   } finally {
     await browser.close();
     await app.close();
-    store.close();
+    await store.close();
   }
 });

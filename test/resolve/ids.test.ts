@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eventIdOf, mergeMentions, type Cluster, type MentionKey } from '../../src/resolve/resolve.ts';
 import { takenOver } from '../../src/resolve/incremental.ts';
-import { SqliteStore } from '../../src/store/sqlite/index.ts';
+import { openStore } from '../../src/store/open.ts';
+import type { Store } from '../../src/store/store.ts';
 import { ingest } from '../../src/ingest/ingest.ts';
 import { SAMPLES } from '../helpers/sample-db.ts';
 
@@ -20,9 +21,9 @@ const SEED = readFileSync(join(SAMPLES, readdirSync(SAMPLES).sort()[0]!), 'utf8'
 // The same article with one word changed: another report of the same events, published the same day.
 const COPY = SEED.replace(' une ', ' la ');
 
-async function ingestInTurn(texts: readonly (readonly [string, string])[], batches: 'one' | 'each'): Promise<SqliteStore> {
+async function ingestInTurn(texts: readonly (readonly [string, string])[], batches: 'one' | 'each'): Promise<Store> {
   const dir = mkdtempSync(join(tmpdir(), 'vigie-ids-'));
-  const store = new SqliteStore(join(dir, 'v.db'));
+  const store = await openStore(join(dir, 'v.db'));
   const files = texts.map(([name, text]) => { writeFileSync(join(dir, name), text); return join(dir, name); });
   if (batches === 'one') await ingest(store, files, { workers: 0 });
   else for (const f of files) await ingest(store, [f], { workers: 0 });
@@ -32,15 +33,15 @@ async function ingestInTurn(texts: readonly (readonly [string, string])[], batch
 test('an id published before a report of the same day arrives still leads to its event, in the store and in `vigie show`', async () => {
   assert.notEqual(COPY, SEED);
   const store = await ingestInTurn([['first.txt', SEED]], 'each');
-  const before = store.events();
+  const before = (await store.events());
   assert.ok(before.length >= 5, `${before.length} events`);
   const dir = mkdtempSync(join(tmpdir(), 'vigie-ids-'));
   writeFileSync(join(dir, 'second.txt'), COPY);
   await ingest(store, [join(dir, 'second.txt')], { workers: 0 });
-  const now = new Set(store.events().map((e) => e.id));
+  const now = new Set((await store.events()).map((e) => e.id));
   let moved = 0;
   for (const e of before) {
-    const found = store.event(e.id);
+    const found = (await store.event(e.id));
     assert.ok(found, `${e.id} leads to an event`);
     assert.ok(now.has(found.record.id));
     // The event it leads to is the one the first report told.
@@ -49,9 +50,9 @@ test('an id published before a report of the same day arrives still leads to its
     assert.equal(found.record.sub_event_type, e.sub_event_type);
     if (found.record.id !== e.id) moved++;
   }
-  assert.ok(store.events().some((e) => e.sources.length === 2));
-  const path = store.path;
-  store.close();
+  assert.ok((await store.events()).some((e) => e.sources.length === 2));
+  const path = store.target;
+  await store.close();
   // The issue's case: an event whose earliest report is now the second (same day, a mention id that sorts first).
   assert.ok(moved >= 1, 'an id was taken over');
   for (const e of before) {
@@ -63,8 +64,8 @@ test('an id published before a report of the same day arrives still leads to its
 test('reports get the same ids whatever the order in which they arrive, together or one by one', async () => {
   const ids = async (texts: readonly (readonly [string, string])[], batches: 'one' | 'each') => {
     const store = await ingestInTurn(texts, batches);
-    const out = store.events().map((e) => e.id).sort();
-    store.close();
+    const out = (await store.events()).map((e) => e.id).sort();
+    await store.close();
     return out;
   };
   const reference = await ids([['first.txt', SEED], ['second.txt', COPY]], 'one');
@@ -86,7 +87,7 @@ function clusterOf(...members: MentionKey[]): Cluster {
 }
 const byId = (...keys: MentionKey[]) => new Map(keys.map((k) => [k.id, k]));
 
-test('a cluster that joins two stored events takes over the id it does not bear', () => {
+test('a cluster that joins two stored events takes over the id it does not bear', async () => {
   const [m1, m2, m3] = [key('m1', '2024-03-02'), key('m2', '2024-03-01'), key('m3', '2024-03-03')];
   const merged = clusterOf(m1, m2, m3);
   const e1 = eventIdOf([m1]), e2 = eventIdOf([m2]);
@@ -95,7 +96,7 @@ test('a cluster that joins two stored events takes over the id it does not bear'
   assert.deepEqual(over.get(merged), [e1]);
 });
 
-test('a stored event whose earliest report is another now, and that is split, leads to the part holding its earliest report', () => {
+test('a stored event whose earliest report is another now, and that is split, leads to the part holding its earliest report', async () => {
   const [m0, m1, m2] = [key('m0', '2024-02-28'), key('m1', '2024-03-01'), key('m2', '2024-03-02')];
   const c1 = clusterOf(m0, m1), c2 = clusterOf(m2);
   const e = eventIdOf([m1, m2]);
@@ -104,7 +105,7 @@ test('a stored event whose earliest report is another now, and that is split, le
   assert.equal(over.get(c2), undefined);
 });
 
-test('an event that keeps its id, or is kept as it was, takes over nothing', () => {
+test('an event that keeps its id, or is kept as it was, takes over nothing', async () => {
   const [m1, m2] = [key('m1', '2024-03-01'), key('m2', '2024-03-02')];
   const c = clusterOf(m1, m2);
   const e = eventIdOf([m1]);
@@ -114,16 +115,16 @@ test('an event that keeps its id, or is kept as it was, takes over nothing', () 
 
 test('an id an event took over leads to it in the store, through every later take-over', async () => {
   const store = await ingestInTurn([['first.txt', SEED]], 'each');
-  const [e1, e2, e3] = store.events();
-  const members = (ids: readonly string[]) => [...store.mentionIdsOfEvents(ids).values()].flat();
-  store.replaceEvents([e1!.id, e2!.id], [{ ...mergeMentions(e1!.id, store.mentions(members([e1!.id, e2!.id]))), replaces: [e2!.id] }]);
-  assert.equal(store.event(e2!.id)?.record.id, e1!.id);
-  store.replaceEvents([e1!.id, e3!.id], [{ ...mergeMentions(e3!.id, store.mentions(members([e1!.id, e3!.id]))), replaces: [e1!.id] }]);
-  assert.equal(store.event(e1!.id)?.record.id, e3!.id);
-  assert.equal(store.event(e2!.id)?.record.id, e3!.id);
+  const [e1, e2, e3] = (await store.events());
+  const members = async (ids: readonly string[]) => [...(await store.mentionIdsOfEvents(ids)).values()].flat();
+  (await store.replaceEvents([e1!.id, e2!.id], [{ ...mergeMentions(e1!.id, await store.mentions(await members([e1!.id, e2!.id]))), replaces: [e2!.id] }]));
+  assert.equal((await store.event(e2!.id))?.record.id, e1!.id);
+  (await store.replaceEvents([e1!.id, e3!.id], [{ ...mergeMentions(e3!.id, await store.mentions(await members([e1!.id, e3!.id]))), replaces: [e1!.id] }]));
+  assert.equal((await store.event(e1!.id))?.record.id, e3!.id);
+  assert.equal((await store.event(e2!.id))?.record.id, e3!.id);
   // An id given up that names an event again is that event.
-  store.replaceEvents([e3!.id], [mergeMentions(e2!.id, store.mentions(members([e3!.id])))]);
-  assert.equal(store.event(e2!.id)?.record.id, e2!.id);
-  assert.equal(store.event('evt_00000000000000000000'), null);
-  store.close();
+  (await store.replaceEvents([e3!.id], [mergeMentions(e2!.id, await store.mentions(await members([e3!.id])))]));
+  assert.equal((await store.event(e2!.id))?.record.id, e2!.id);
+  assert.equal((await store.event('evt_00000000000000000000')), null);
+  await store.close();
 });

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { EventRecord, Place } from '../../src/types.ts';
 import { cluster, daysToYearless, mentionKey, mergeMentions, type Mention } from '../../src/resolve/resolve.ts';
 import { toDays } from '../../src/extract/dates.ts';
-import { SqliteStore } from '../../src/store/sqlite/index.ts';
+import { openStore } from '../../src/store/open.ts';
+import type { Store } from '../../src/store/store.ts';
 import { ingest } from '../../src/ingest/ingest.ts';
 
 const AIN_AL_ASAD: Place = { name: 'Ain al-Asad Air Base', admin1: 'Al Anbar', country: 'Iraq', country_code: 'IQ', lat: 33.7856, lon: 42.4412, geo_precision: 1 };
@@ -29,42 +30,42 @@ function mention(document: string, over: Partial<EventRecord> = {}): Mention {
 
 const sizes = (ms: Mention[]) => cluster(ms.map(mentionKey)).map((c) => c.members.length).sort();
 
-test('French and English reports of one attack, a day apart in their dating, are one event', () => {
+test('French and English reports of one attack, a day apart in their dating, are one event', async () => {
   assert.deepEqual(sizes([mention('fr.txt'), mention('en.txt', { date: '2024-03-05' })]), [2]);
 });
 
-test('two attacks on the same base on different days stay two events', () => {
+test('two attacks on the same base on different days stay two events', async () => {
   assert.deepEqual(sizes([mention('a.txt'), mention('b.txt', { date: '2024-03-09' })]), [1, 1]);
 });
 
-test('the same day, two bases 20 km apart, are two events', () => {
+test('the same day, two bases 20 km apart, are two events', async () => {
   assert.deepEqual(sizes([mention('a.txt'), mention('b.txt', { location: NEARBY })]), [1, 1]);
 });
 
-test('a province-level report and a site-level report of one attack are one event, at the site', () => {
+test('a province-level report and a site-level report of one attack are one event, at the site', async () => {
   const ms = [mention('site.txt'), mention('province.txt', { location: ANBAR })];
   const [c] = cluster(ms.map(mentionKey));
   assert.equal(c!.members.length, 2);
   assert.equal(mergeMentions(c!.id, ms).record.location?.name, 'Ain al-Asad Air Base');
 });
 
-test('contradicting authors are not merged', () => {
+test('contradicting authors are not merged', async () => {
   assert.deepEqual(sizes([mention('a.txt', { actor1: 'Hezbollah' }), mention('b.txt', { actor1: 'Hamas' })]), [1, 1]);
 });
 
-test('two events of one document never end up in one event through a third report', () => {
+test('two events of one document never end up in one event through a third report', async () => {
   const ms = [mention('a.txt', { date: '2024-03-04' }), mention('a.txt', { date: '2024-03-05', sub_event_type: 'Shelling/artillery/missile attack', event_type: 'Explosions/Remote violence' }), mention('b.txt', { date: '2024-03-05' })];
   assert.deepEqual(sizes(ms), [1, 2]);
 });
 
-test('clusters and ids do not depend on the order of the mentions', () => {
+test('clusters and ids do not depend on the order of the mentions', async () => {
   const ms = [mention('a.txt'), mention('b.txt', { date: '2024-03-05' }), mention('c.txt', { date: '2024-03-10' }), mention('d.txt', { location: ANBAR })];
   const ids = (list: Mention[]) => cluster(list.map(mentionKey)).map((c) => `${c.id}:${c.members.map((m) => m.id).sort().join(',')}`).sort();
   assert.deepEqual(ids([...ms].reverse()), ids(ms));
   assert.deepEqual(ids([ms[2]!, ms[0]!, ms[3]!, ms[1]!]), ids(ms));
 });
 
-test('a later report of a known event adds a source without changing the event id', () => {
+test('a later report of a known event adds a source without changing the event id', async () => {
   const first = [mention('early.txt', { sources: [{ document: 'early.txt', outlet: null, cited: [], published: '2024-03-04', evidence: [{ start: 0, end: 1, text: 'x' }] }] })];
   const [before] = cluster(first.map(mentionKey));
   const later = mention('late.txt', { sources: [{ document: 'late.txt', outlet: null, cited: [], published: '2024-03-06', evidence: [{ start: 0, end: 1, text: 'y' }] }] });
@@ -73,7 +74,7 @@ test('a later report of a known event adds a source without changing the event i
   assert.equal(after!.id, before!.id);
 });
 
-test('merged fields: most specific date, number given by more sources, strongest claim; disagreements are listed', () => {
+test('merged fields: most specific date, number given by more sources, strongest claim; disagreements are listed', async () => {
   const ms = [
     mention('a.txt', { killed: 3, claim: { status: 'claimed', by: 'Hezbollah' }, actor1: 'Hezbollah' }),
     mention('b.txt', { killed: 3, claim: { status: 'confirmed', by: null } }),
@@ -97,7 +98,7 @@ const SYRIA: Place = { name: 'Syria', admin1: null, country: 'Syria', country_co
 const TANF: Place = { name: 'Al-Tanf', admin1: 'Homs', country: 'Syria', country_code: 'SY', lat: 33.5, lon: 38.62, geo_precision: 1 };
 const unpublished = (document: string) => [{ document, outlet: null, cited: [], published: null, evidence: [{ start: 0, end: 1, text: 'x' }] }];
 
-test('a report placed only in a country joins an event of that country only when it tells the same kind of event', () => {
+test('a report placed only in a country joins an event of that country only when it tells the same kind of event', async () => {
   const base = { location: TANF, date: '2024-03-04' };
   const drone = [mention('site.txt', base), mention('country.txt', { location: SYRIA, date: '2024-03-05' })];
   assert.deepEqual(sizes(drone), [2]);
@@ -105,7 +106,7 @@ test('a report placed only in a country joins an event of that country only when
   assert.deepEqual(sizes(rockets), [1, 1]);
 });
 
-test('a report of several attacks at once ("two separate drone attacks in Iraq") joins none of them', () => {
+test('a report of several attacks at once ("two separate drone attacks in Iraq") joins none of them', async () => {
   const IRAQ: Place = { name: 'Iraq', admin1: null, country: 'Iraq', country_code: 'IQ', lat: null, lon: null, geo_precision: null };
   const told = mention('two.txt', { location: IRAQ });
   assert.deepEqual(sizes([mention('site.txt'), told]), [2]);
@@ -114,7 +115,7 @@ test('a report of several attacks at once ("two separate drone attacks in Iraq")
   assert.deepEqual(sizes([mention('site.txt'), { ...mention('anbar.txt', { location: ANBAR }), tellsSeveral: true }]), [1, 1]);
 });
 
-test('an undated, unpublished report that gives a day and month without a year joins the event of that day at its site', () => {
+test('an undated, unpublished report that gives a day and month without a year joins the event of that day at its site', async () => {
   const events = [mention('oct18.txt', { location: TANF, date: '2023-10-18' }), mention('oct23.txt', { location: TANF, date: '2023-10-23' })];
   const undated = { ...mention('rt.txt', { location: TANF, date: null, date_precision: null, sources: unpublished('rt.txt') }), dayWithoutYear: '10-23' };
   const clusters = cluster([...events, undated].map(mentionKey));
@@ -127,7 +128,7 @@ test('an undated, unpublished report that gives a day and month without a year j
   assert.deepEqual(sizes([...events, { ...bare, dayWithoutYear: '11-02' }]), [1, 1, 1]);
 });
 
-test('undated, unpublished reports that say only where and what: one joins the one event there, several that compete stay apart', () => {
+test('undated, unpublished reports that say only where and what: one joins the one event there, several that compete stay apart', async () => {
   const event = mention('dated.txt', { location: TANF, date: '2023-10-23' });
   const bare = (document: string) => mention(document, { location: TANF, date: null, date_precision: null, sources: unpublished(document) });
   assert.deepEqual(sizes([event, bare('one.txt')]), [2]);
@@ -137,7 +138,7 @@ test('undated, unpublished reports that say only where and what: one joins the o
   assert.deepEqual(sizes([event, bare('one.txt'), { ...bare('dayed.txt'), dayWithoutYear: '10-23' }]), [3]);
 });
 
-test('two reports placed only in one region, on days that agree, of one kind, with a side in common, are one event', () => {
+test('two reports placed only in one region, on days that agree, of one kind, with a side in common, are one event', async () => {
   const EAST_SYRIA: Place = { name: 'eastern Syria', admin1: null, country: 'Syria', country_code: 'SY', lat: 35.34, lon: 40.43, geo_precision: 3 };
   const region = (document: string, over: Partial<EventRecord> = {}) =>
     mention(document, { location: EAST_SYRIA, date: '2023-11-08', actor1: null, actor2: 'Islamic Revolutionary Guard Corps', weapons: ['aircraft'], ...over });
@@ -152,7 +153,7 @@ test('two reports placed only in one region, on days that agree, of one kind, wi
   assert.deepEqual(sizes([site, region('a.txt'), region('b.txt')]), [3]);
 });
 
-test('a report placed only in a country joins the one regional report of that day, kind and author; with two candidates it stays alone', () => {
+test('a report placed only in a country joins the one regional report of that day, kind and author; with two candidates it stays alone', async () => {
   const GULF: Place = { name: 'Gulf of Aden', admin1: null, country: 'Yemen', country_code: 'YE', lat: 12.5, lon: 47.5, geo_precision: 3 };
   const RED_SEA: Place = { name: 'southern Red Sea', admin1: null, country: 'Yemen', country_code: 'YE', lat: 14.5, lon: 42.5, geo_precision: 3 };
   const YEMEN: Place = { name: 'Yemen', admin1: null, country: 'Yemen', country_code: 'YE', lat: null, lon: null, geo_precision: null };
@@ -169,7 +170,7 @@ test('a report placed only in a country joins the one regional report of that da
   assert.deepEqual(sizes([houthi('gulf.txt', GULF), houthi('red.txt', RED_SEA), houthi('yemen.txt', YEMEN)]), [1, 1, 1]);
 });
 
-test('the contest between undated reports is judged on the events as they end up, and a province\'s middle is not a site', () => {
+test('the contest between undated reports is judged on the events as they end up, and a province\'s middle is not a site', async () => {
   const place = (lat: number, precision: 1 | 2 | 3, admin1 = 'Baghdad'): Place => ({ name: 'p', admin1, country: 'Iraq', country_code: 'IQ', lat, lon: 44.0, geo_precision: precision });
   const anchor = mention('anchor.txt', { location: place(33.0, 1) });
   // A report dated to the month, "near" a town 22 km north, joins the event in phase 2 and brings it within 10 km of that town.
@@ -182,7 +183,7 @@ test('the contest between undated reports is judged on the events as they end up
   assert.deepEqual(sizes([province, undated('u1.txt')]), [1, 1]);
 });
 
-test('a report placed only in a province does not join an event in the next province', () => {
+test('a report placed only in a province does not join an event in the next province', async () => {
   const town = mention('town.txt', { location: { name: 'Eldoret', admin1: 'Uasin Gishu', country: 'Kenya', country_code: 'KE', lat: 0.52, lon: 35.27, geo_precision: 1 }, sub_event_type: 'Peaceful protest', event_type: 'Protests' });
   const county = (admin1: string) => mention('county.txt', { location: { name: admin1, admin1, country: 'Kenya', country_code: 'KE', lat: -0.11, lon: 34.80, geo_precision: 3 }, sub_event_type: 'Peaceful protest', event_type: 'Protests' });
   assert.deepEqual(sizes([town, county('Kisumu')]), [1, 1]);
@@ -205,17 +206,17 @@ const REPORTS: Record<string, string> = {
 
 async function ingestInOrder(names: string[]): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'vigie-resolve-'));
-  const store = new SqliteStore(join(dir, 'v.db'));
+  const store = await openStore(join(dir, 'v.db'));
   for (const name of names) {
     const path = join(dir, name);
     writeFileSync(path, REPORTS[name]!);
     await ingest(store, [path]);
   }
-  const events = store.events().map((e) => `${e.id}:${e.sources.map((s) => s.document).sort().join('+')}`).sort();
+  const events = (await store.events()).map((e) => `${e.id}:${e.sources.map((s) => s.document).sort().join('+')}`).sort();
   // Ingesting again changes nothing.
   for (const name of names) await ingest(store, [join(dir, name)]);
-  assert.deepEqual(store.events().map((e) => `${e.id}:${e.sources.map((s) => s.document).sort().join('+')}`).sort(), events);
-  store.close();
+  assert.deepEqual((await store.events()).map((e) => `${e.id}:${e.sources.map((s) => s.document).sort().join('+')}`).sort(), events);
+  await store.close();
   return events;
 }
 
@@ -243,7 +244,7 @@ test('through the store, a report of one attack in the country joins the attack 
   assert.deepEqual(docs(await ingestInOrder(['iraq-two.txt', 'asad.txt'])), ['asad.txt', 'iraq-two.txt']);
 });
 
-test('days from a day to the nearest date of a day and month told without a year', () => {
+test('days from a day to the nearest date of a day and month told without a year', async () => {
   const rows: [string, string, number][] = [
     ['03-12', '2019-03-14', 2],
     ['12-31', '2020-01-01', 1], // the year before
@@ -254,7 +255,7 @@ test('days from a day to the nearest date of a day and month told without a year
   for (const [monthDay, day, days] of rows) assert.equal(daysToYearless(monthDay, toDays(day)), days, `${monthDay} from ${day}`);
 });
 
-test('a report with no date joins the event 29.9 km due north of it, not the one 30.1 km away (a town\'s reach), the latitudes alone telling most apart', () => {
+test('a report with no date joins the event 29.9 km due north of it, not the one 30.1 km away (a town\'s reach), the latitudes alone telling most apart', async () => {
   // Due north, the distance is the latitudes' difference: where a bound from latitude alone meets the distance.
   const north = (km: number): Place => ({ ...AIN_AL_ASAD, name: 'Town', geo_precision: 2, lat: AIN_AL_ASAD.lat! + km / ((12742 / 2) * (Math.PI / 180)) });
   for (const [km, expected] of [[29.9, [2]], [30.1, [1, 1]], [29.999, [2]], [30.001, [1, 1]], [500, [1, 1]]] as const) {
@@ -262,7 +263,7 @@ test('a report with no date joins the event 29.9 km due north of it, not the one
   }
 });
 
-test('among three hundred events of a region, a report placed only in the province, one with no date and one placed only in the country each join the one event that fits', () => {
+test('among three hundred events of a region, a report placed only in the province, one with no date and one placed only in the country each join the one event that fits', async () => {
   // A grid of strikes 5.5 km apart, three days apart: none is another's (phase 1), and each loose
   // report below fits exactly one of them. Resolution finds those among the events around by their
   // extent and their days rather than by a look at every event: the answer must be what a look at

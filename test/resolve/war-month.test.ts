@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteStore } from '../../src/store/sqlite/index.ts';
+import { openStore } from '../../src/store/open.ts';
+import type { Store } from '../../src/store/store.ts';
 import { ingest } from '../../src/ingest/ingest.ts';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -36,15 +37,15 @@ function month(days: number): Report[] {
 
 async function eventsOf(reports: readonly Report[]): Promise<{ id: string; date: string | null; documents: string[] }[]> {
   const dir = mkdtempSync(join(tmpdir(), 'vigie-war-'));
-  const store = new SqliteStore(join(dir, 'v.db'));
+  const store = await openStore(join(dir, 'v.db'));
   // One report per batch: resolution is incremental, as when reports arrive over a month.
   for (const r of reports) {
     const path = join(dir, `${r.document}.jsonl`);
     writeFileSync(path, JSON.stringify({ document: r.document, text: r.text, published: r.published, language: 'en' }) + '\n');
     await ingest(store, [path]);
   }
-  const events = store.events().map((e) => ({ id: e.id, date: e.date, documents: e.sources.map((s) => s.document).sort() }));
-  store.close();
+  const events = (await store.events()).map((e) => ({ id: e.id, date: e.date, documents: e.sources.map((s) => s.document).sort() }));
+  await store.close();
   return events.sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 

@@ -1,23 +1,63 @@
-// One suite for every Store implementation, against a real database file (SQLite now).
+// One suite for every Store implementation: a real SQLite file, and a real PostgreSQL server (a
+// schema of its own per test) when one answers at VIGIE_TEST_PG (helpers/pg.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Store, NewDocument } from '../../src/store/store.ts';
-import { SqliteStore } from '../../src/store/sqlite/index.ts';
+import { openStore } from '../../src/store/open.ts';
+import { copyDatabase } from '../../src/store/copy.ts';
 import type { EventRecord } from '../../src/types.ts';
 import { resolvePending } from '../../src/resolve/incremental.ts';
+import { ingest } from '../../src/ingest/ingest.ts';
+import { exportChunks } from '../../src/export/index.ts';
+import { SAMPLES } from '../helpers/sample-db.ts';
+import { collect } from '../helpers/collect.ts';
+import { freshPgTarget, pgSkip } from '../helpers/pg.ts';
 
-function save(store: Store, docs: NewDocument[]): void {
-  store.transaction(() => {
-    store.saveDocuments(docs);
-    resolvePending(store);
+async function save(store: Store, docs: NewDocument[]): Promise<void> {
+  await store.transaction(async (tx) => {
+    await tx.saveDocuments(docs);
+    await resolvePending(tx);
   });
 }
 
-const IMPLEMENTATIONS: [string, () => Store][] = [
-  ['sqlite', () => new SqliteStore(join(mkdtempSync(join(tmpdir(), 'vigie-store-')), 'test.db'))],
+interface Opened {
+  readonly store: Store;
+  readonly target: string;
+  /** Closes the store and drops what the test made. */
+  dispose(): Promise<void>;
+}
+
+interface Backend {
+  readonly name: string;
+  readonly skip: string | false;
+  /** A new, empty database. */
+  fresh(): Promise<Opened>;
+}
+
+const sqliteTarget = () => join(mkdtempSync(join(tmpdir(), 'vigie-store-')), 'test.db');
+
+const BACKENDS: readonly Backend[] = [
+  {
+    name: 'sqlite',
+    skip: false,
+    async fresh() {
+      const target = sqliteTarget();
+      const store = await openStore(target);
+      return { store, target, dispose: () => store.close() };
+    },
+  },
+  {
+    name: 'postgres',
+    skip: await pgSkip(),
+    async fresh() {
+      const pg = freshPgTarget();
+      const store = await openStore(pg.target);
+      return { store, target: pg.target, dispose: async () => { await store.close(); await pg.drop(); } };
+    },
+  },
 ];
 
 function record(id: string, date: string | null): EventRecord {
@@ -28,6 +68,10 @@ function record(id: string, date: string | null): EventRecord {
   };
 }
 
+function placed(id: string, date: string | null, lat: number, lon = 42.1, sub = 'Air/drone strike'): EventRecord {
+  return { ...record(id, date), sub_event_type: sub, location: { name: 'P', admin1: null, country: 'Iraq', country_code: 'IQ', lat, lon, geo_precision: 2 } };
+}
+
 function doc(name: string, hash: string, events: EventRecord[]): NewDocument {
   return {
     info: { name, url: null, outlet: null, language: 'fr', languageRule: 'test', hash, published: { iso: null, precision: null, rule: 'test', stated: {} } },
@@ -36,98 +80,254 @@ function doc(name: string, hash: string, events: EventRecord[]): NewDocument {
   };
 }
 
-for (const [name, open] of IMPLEMENTATIONS) {
-  test(`${name}: documents and events round-trip`, () => {
-    const store = open();
-    save(store, [doc('a.txt', 'h1', [record('evt_b', '2024-01-02'), record('evt_a', '2024-01-01')])]);
-    assert.equal(store.hasContent('h1'), true);
-    assert.equal(store.hasContent('h2'), false);
-    const events = store.events();
-    assert.deepEqual(events.map((e) => e.date), ['2024-01-01', '2024-01-02']);
-    assert.deepEqual(store.eventTrace(events[0]!.id), [{ document: 'a.txt', trace: [{ field: 'date', rule: 'test' }] }]);
-    assert.equal(store.document('a.txt')?.text, 'Text of the document');
-    assert.deepEqual(store.counts(), { documents: 1, events: 2, mentions: 2 });
-    store.close();
-  });
-
-  test(`${name}: the same name with new content is a new version that supersedes the old one`, () => {
-    const store = open();
-    save(store, [doc('a.txt', 'h1', [record('evt_old', '2024-01-01')])]);
-    save(store, [doc('a.txt', 'h2', [record('evt_new', '2024-01-03')])]);
-    assert.equal(store.latestVersion('a.txt'), 2);
-    assert.deepEqual(store.events().map((e) => e.date), ['2024-01-03']);
-    assert.deepEqual(store.counts(), { documents: 2, events: 1, mentions: 1 });
-    store.close();
-  });
-
-  test(`${name}: a failing batch stores nothing and leaves what was stored intact`, () => {
-    const store = open();
-    save(store, [doc('a.txt', 'h1', [record('evt_a', null)])]);
-    // The second document reuses a mention id: the whole batch must roll back.
-    assert.throws(() => save(store, [doc('b.txt', 'h2', [record('evt_b', null)]), doc('c.txt', 'h3', [record('evt_a', null)])]));
-    assert.equal(store.hasContent('h2'), false);
-    assert.deepEqual(store.counts(), { documents: 1, events: 1, mentions: 1 });
-    store.close();
-  });
-
-  test(`${name}: mentions read by event and by id, in lists of any length`, () => {
-    const store = open();
-    // Undated drone strikes with no place stand alone: one event per mention.
-    const records = Array.from({ length: 1200 }, (_, i) => record(`evt_${String(i).padStart(5, '0')}`, null));
-    save(store, [doc('a.txt', 'h1', records)]);
-    const ids = records.map((r) => r.id);
-    const eventOf = store.eventOfMentions([...ids, 'evt_unknown']);
-    assert.equal(eventOf.size, 1200);
-    const events = [...new Set(eventOf.values())];
-    const members = store.mentionIdsOfEvents([...events, 'evt_unknown']);
-    assert.equal(members.size, events.length);
-    assert.deepEqual([...members.values()].flat().sort(), [...ids].sort());
-    const keys = store.mentionKeys([ids[0]!, ids[1199]!, ids[0]!, 'evt_unknown']);
-    assert.deepEqual(keys.map((k) => k.id).sort(), [ids[0], ids[1199]]);
-    assert.equal(keys[0]!.subEventType, 'Air/drone strike');
-    assert.deepEqual(store.mentionKeys([]), []);
-    assert.equal(store.mentionIdsOfEvents([]).size, 0);
-    store.close();
-  });
-
-  test(`${name}: dated mentions of one kind near a place, whatever their day; undated ones and other kinds are not read`, () => {
-    const store = open();
-    const at = (id: string, date: string | null, lat: number, sub = 'Air/drone strike'): EventRecord => ({
-      ...record(id, date), sub_event_type: sub, location: { name: 'P', admin1: null, country: 'Iraq', country_code: 'IQ', lat, lon: 42.1, geo_precision: 2 },
-    });
-    // Cells are half a degree: 33.1 and 33.2 share one, 34.1 is in another.
-    save(store, [doc('a.txt', 'h1', [at('m1', '2020-01-05', 33.1), at('m2', '2024-06-01', 33.2), at('m3', null, 33.1), at('m4', '2024-06-01', 33.1, 'Shelling/artillery/missile attack'), at('m5', '2024-06-01', 34.1)])]);
-    const [key] = store.mentionKeys(['m1']);
-    const cell = `${Math.floor(key!.lat! / 0.5)}:${Math.floor(key!.lon! / 0.5)}`;
-    assert.deepEqual(store.datedMentionKeysNear([cell], 'Air/drone strike').map((k) => k.id).sort(), ['m1', 'm2']);
-    assert.deepEqual(store.datedMentionKeysNear([cell], 'Shelling/artillery/missile attack').map((k) => k.id), ['m4']);
-    assert.deepEqual(store.datedMentionKeysNear([], 'Air/drone strike'), []);
-    store.close();
-  });
-
-  test(`${name}: line counts across documents of a site`, () => {
-    const store = open();
-    store.recordLines([{ site: 's', key: 'k', documentHash: 'h1' }, { site: 's', key: 'k', documentHash: 'h2' }, { site: 's', key: 'k', documentHash: 'h2' }, { site: 't', key: 'k', documentHash: 'h3' }]);
-    // Documents, not observations (h2 twice is one document), per site; a line no document has is absent.
-    assert.deepEqual(store.lineDocumentCounts('s', ['k', 'unknown', 'k']), new Map([['k', 2]]));
-    assert.deepEqual(store.lineDocumentCounts('t', ['k']), new Map([['k', 1]]));
-    assert.deepEqual(store.lineDocumentCounts('t', []), new Map());
-    store.close();
+/** Runs a test on a fresh database of a backend, and disposes of it whatever happens. */
+function storeTest(backend: Backend, name: string, fn: (opened: Opened) => Promise<void>): void {
+  test(`${backend.name}: ${name}`, { skip: backend.skip }, async () => {
+    const opened = await backend.fresh();
+    try {
+      await fn(opened);
+    } finally {
+      await opened.dispose();
+    }
   });
 }
 
-test('sqlite: a file that is not a database is refused with its name', () => {
+for (const backend of BACKENDS) {
+  storeTest(backend, 'documents and events round-trip', async ({ store }) => {
+    await save(store, [doc('a.txt', 'h1', [record('evt_b', '2024-01-02'), record('evt_a', '2024-01-01')])]);
+    assert.equal(await store.hasContent('h1'), true);
+    assert.equal(await store.hasContent('h2'), false);
+    const events = await store.events();
+    assert.deepEqual(events.map((e) => e.date), ['2024-01-01', '2024-01-02']);
+    assert.deepEqual(await store.eventTrace(events[0]!.id), [{ document: 'a.txt', trace: [{ field: 'date', rule: 'test' }] }]);
+    assert.equal((await store.document('a.txt'))?.text, 'Text of the document');
+    const [stored] = await store.documents();
+    assert.deepEqual((await store.document(String(stored!.id)))?.info.name, 'a.txt');
+    assert.deepEqual((await store.documentMentions(stored!.id)).map((m) => [m.record.id, m.eventId !== null]), [['evt_b', true], ['evt_a', true]]);
+    assert.deepEqual(await store.counts(), { documents: 1, events: 2, mentions: 2 });
+  });
+
+  storeTest(backend, 'the same name with new content is a new version that supersedes the old one', async ({ store }) => {
+    await save(store, [doc('a.txt', 'h1', [record('evt_old', '2024-01-01')])]);
+    await save(store, [doc('a.txt', 'h2', [record('evt_new', '2024-01-03')])]);
+    assert.equal(await store.latestVersion('a.txt'), 2);
+    assert.equal(await store.latestVersion('b.txt'), 0);
+    assert.deepEqual((await store.events()).map((e) => e.date), ['2024-01-03']);
+    assert.deepEqual(await store.counts(), { documents: 2, events: 1, mentions: 1 });
+  });
+
+  storeTest(backend, 'a failing batch stores nothing and leaves what was stored intact', async ({ store }) => {
+    await save(store, [doc('a.txt', 'h1', [record('evt_a', null)])]);
+    // The second document reuses a mention id: the whole batch must roll back.
+    await assert.rejects(save(store, [doc('b.txt', 'h2', [record('evt_b', null)]), doc('c.txt', 'h3', [record('evt_a', null)])]));
+    assert.equal(await store.hasContent('h2'), false);
+    assert.deepEqual(await store.counts(), { documents: 1, events: 1, mentions: 1 });
+  });
+
+  storeTest(backend, 'a transaction within a transaction is a savepoint: its failure undoes it alone', async ({ store }) => {
+    await store.transaction(async (tx) => {
+      await tx.saveDocuments([doc('a.txt', 'h1', [record('evt_a', null)])]);
+      await assert.rejects(tx.transaction((inner) => inner.saveDocuments([doc('b.txt', 'h2', [record('evt_a', null)])])));
+      await tx.transaction((inner) => inner.saveDocuments([doc('c.txt', 'h3', [record('evt_c', null)])]));
+      await resolvePending(tx);
+    });
+    assert.deepEqual((await store.documents()).map((d) => d.info.name), ['a.txt', 'c.txt']);
+    assert.deepEqual(await store.counts(), { documents: 2, events: 2, mentions: 2 });
+  });
+
+  storeTest(backend, 'mentions read by event and by id, in lists of any length', async ({ store }) => {
+    // Undated drone strikes with no place stand alone: one event per mention.
+    const records = Array.from({ length: 1200 }, (_, i) => record(`evt_${String(i).padStart(5, '0')}`, null));
+    await save(store, [doc('a.txt', 'h1', records)]);
+    const ids = records.map((r) => r.id);
+    const eventOf = await store.eventOfMentions([...ids, 'evt_unknown']);
+    assert.equal(eventOf.size, 1200);
+    const events = [...new Set(eventOf.values())];
+    const members = await store.mentionIdsOfEvents([...events, 'evt_unknown']);
+    assert.equal(members.size, events.length);
+    assert.deepEqual([...members.values()].flat().sort(), [...ids].sort());
+    const keys = await store.mentionKeys([ids[0]!, ids[1199]!, ids[0]!, 'evt_unknown']);
+    assert.deepEqual(keys.map((k) => k.id).sort(), [ids[0], ids[1199]]);
+    assert.equal(keys[0]!.subEventType, 'Air/drone strike');
+    assert.deepEqual(await store.mentionKeys([]), []);
+    assert.equal((await store.mentionIdsOfEvents([])).size, 0);
+    assert.deepEqual((await store.mentions([ids[5]!, ids[2]!])).map((m) => [m.id, m.document]), [[ids[5], 'a.txt'], [ids[2], 'a.txt']]);
+    await assert.rejects(store.mentions(['evt_unknown']), /evt_unknown is not stored/);
+  });
+
+  storeTest(backend, 'dated mentions of one kind near a place, whatever their day; undated ones and other kinds are not read', async ({ store }) => {
+    // Cells are half a degree: 33.1 and 33.2 share one, 34.1 is in another.
+    await save(store, [doc('a.txt', 'h1', [placed('m1', '2020-01-05', 33.1), placed('m2', '2024-06-01', 33.2), placed('m3', null, 33.1), placed('m4', '2024-06-01', 33.1, 42.1, 'Shelling/artillery/missile attack'), placed('m5', '2024-06-01', 34.1)])]);
+    const [key] = await store.mentionKeys(['m1']);
+    const cell = `${Math.floor(key!.lat! / 0.5)}:${Math.floor(key!.lon! / 0.5)}`;
+    assert.deepEqual((await store.datedMentionKeysNear([cell], 'Air/drone strike')).map((k) => k.id).sort(), ['m1', 'm2']);
+    assert.deepEqual((await store.datedMentionKeysNear([cell], 'Shelling/artillery/missile attack')).map((k) => k.id), ['m4']);
+    assert.deepEqual(await store.datedMentionKeysNear([], 'Air/drone strike'), []);
+    assert.deepEqual((await store.undatedMentionKeysNear([cell], 'Air/drone strike', 10)).map((k) => k.id), ['m3']);
+    const day = key!.day!;
+    assert.deepEqual((await store.mentionKeysNear([cell], day - 1, day + 1)).map((k) => k.id), ['m1']);
+    assert.deepEqual((await store.mentionKeysInCountry('IQ', day, day)).map((k) => k.id), ['m1']);
+    assert.deepEqual(await store.mentionKeysInCountry(null, day, day), []);
+  });
+
+  storeTest(backend, 'undated mentions near a place come in id order, at most the limit', async ({ store }) => {
+    const ids = ['m_b', 'm_A', 'm_a', 'm_c', 'm_0'];
+    await save(store, [doc('a.txt', 'h1', ids.map((id) => placed(id, null, 33.1)))]);
+    const [key] = await store.mentionKeys(['m_a']);
+    const cell = `${Math.floor(key!.lat! / 0.5)}:${Math.floor(key!.lon! / 0.5)}`;
+    // Byte order, as SQLite compares: upper case and digits before lower case.
+    assert.deepEqual((await store.undatedMentionKeysNear([cell], 'Air/drone strike', 3)).map((k) => k.id), ['m_0', 'm_A', 'm_a']);
+  });
+
+  storeTest(backend, 'line counts across documents of a site', async ({ store }) => {
+    await store.recordLines([{ site: 's', key: 'k', documentHash: 'h1' }, { site: 's', key: 'k', documentHash: 'h2' }, { site: 's', key: 'k', documentHash: 'h2' }, { site: 't', key: 'k', documentHash: 'h3' }]);
+    await store.recordLines([{ site: 's', key: 'k', documentHash: 'h1' }]);
+    // Documents, not observations (h2 twice is one document), per site; a line no document has is absent.
+    assert.deepEqual(await store.lineDocumentCounts('s', ['k', 'unknown', 'k']), new Map([['k', 2]]));
+    assert.deepEqual(await store.lineDocumentCounts('t', ['k']), new Map([['k', 1]]));
+    assert.deepEqual(await store.lineDocumentCounts('t', []), new Map());
+  });
+
+  storeTest(backend, 'queries of the API: filters, words, pages, statistics and a streamed read', async ({ store }) => {
+    const e = (id: string, date: string, lat: number, lon: number, notes: string, sub = 'Air/drone strike', country = 'IQ'): EventRecord => ({
+      ...placed(id, date, lat, lon, sub), notes, location: { name: 'P', admin1: null, country: null, country_code: country, lat, lon, geo_precision: 2 },
+    });
+    // Stored as resolved events, so that their ids and notes are these.
+    await store.replaceEvents([], [
+      e('evt_1', '2024-01-01', 33.1, 44.1, 'Frappe de drone près de Mossoul'),
+      e('evt_2', '2024-01-02', 36.3, 43.1, 'Shelling of the old city', 'Shelling/artillery/missile attack'),
+      e('evt_3', '2024-01-03', 15.5, 32.5, 'Drone strike on Khartoum market', 'Air/drone strike', 'SD'),
+      e('evt_4', '2024-01-03', 0, 179.5, 'Strike across the date line', 'Air/drone strike', 'FJ'),
+    ].map((r) => ({ record: r, disagreements: [], mentionIds: [] })));
+    const label = (r: EventRecord) => r.id;
+    const ids = async (q: Parameters<Store['queryEvents']>[0]) => (await store.queryEvents(q)).events.map(label);
+    assert.deepEqual(await ids({}), ['evt_3', 'evt_4', 'evt_2', 'evt_1']);
+    assert.equal((await store.queryEvents({ limit: 1, offset: 1 })).total, 4);
+    assert.deepEqual(await ids({ limit: 1, offset: 1 }), ['evt_4']);
+    assert.deepEqual(await ids({ from: '2024-01-02', to: '2024-01-02' }), ['evt_2']);
+    assert.deepEqual(await ids({ subEventTypes: ['Shelling/artillery/missile attack'] }), ['evt_2']);
+    assert.deepEqual(await ids({ eventTypes: ['Explosions/Remote violence'] }), ['evt_3', 'evt_4', 'evt_2', 'evt_1']);
+    assert.deepEqual(await ids({ country: 'SD' }), ['evt_3']);
+    assert.deepEqual(await ids({ claim: 'reported', country: 'IQ' }), ['evt_2', 'evt_1']);
+    assert.deepEqual(await ids({ bbox: [40, 30, 50, 40] }), ['evt_2', 'evt_1']);
+    assert.deepEqual(await ids({ bbox: [179, -1, -179, 1] }), ['evt_4']);
+    // Words, whatever their case and accents; every word must be there; operators are words.
+    assert.deepEqual(await ids({ text: 'DRONE' }), ['evt_3', 'evt_1']);
+    assert.deepEqual(await ids({ text: 'drone khartoum' }), ['evt_3']);
+    assert.deepEqual(await ids({ text: 'pres mossoul' }), ['evt_1']);
+    assert.deepEqual(await ids({ text: 'drone OR shelling' }), []);
+    assert.deepEqual(await ids({ text: '"*' }), []);
+    const stats = await store.eventStats({ country: 'IQ' });
+    assert.equal(stats.total, 2);
+    assert.deepEqual(stats.perDay, [{ day: '2024-01-01', count: 1 }, { day: '2024-01-02', count: 1 }]);
+    assert.deepEqual(stats.perType, [{ sub_event_type: 'Air/drone strike', count: 1 }, { sub_event_type: 'Shelling/artillery/missile attack', count: 1 }]);
+    assert.deepEqual(stats.perCountry, [{ country_code: 'IQ', count: 2 }]);
+    assert.deepEqual((await collect(store.streamEvents({}, { oldestFirst: true }))).map(label), ['evt_1', 'evt_2', 'evt_3', 'evt_4']);
+    assert.deepEqual((await collect(store.streamEvents({ text: 'drone' }))).map(label), ['evt_3', 'evt_1']);
+    // A read left half-way releases its connection: the store goes on answering.
+    const stream = store.streamEvents({});
+    await stream.next();
+    await stream.return(undefined);
+    assert.equal((await store.counts()).events, 4);
+  });
+
+  storeTest(backend, 'an id taken over leads to the event that holds it now', async ({ store }) => {
+    await save(store, [doc('a.txt', 'h1', [record('evt_a', null), record('evt_b', null)])]);
+    const [a, b] = await store.events();
+    const members = [...(await store.mentionIdsOfEvents([a!.id, b!.id])).values()].flat();
+    await store.replaceEvents([a!.id, b!.id], [{ record: a!, disagreements: [], mentionIds: members, replaces: [b!.id] }]);
+    assert.equal((await store.event(b!.id))?.record.id, a!.id);
+    assert.equal(await store.event('evt_none'), null);
+    assert.deepEqual(await store.eventOfMentions(members), new Map(members.map((m) => [m, a!.id])));
+  });
+
+  storeTest(backend, 'two connections writing at once take turns, and both writes are kept', async ({ store, target }) => {
+    const other = await openStore(target);
+    try {
+      await Promise.all([
+        save(store, [doc('a.txt', 'h1', [record('evt_a', null)])]),
+        save(other, [doc('b.txt', 'h2', [record('evt_b', null)])]),
+        save(store, [doc('c.txt', 'h3', [record('evt_c', null)])]),
+        save(other, [doc('d.txt', 'h4', [record('evt_d', null)])]),
+      ]);
+    } finally {
+      await other.close();
+    }
+    assert.deepEqual(await store.counts(), { documents: 4, events: 4, mentions: 4 });
+  });
+
+  storeTest(backend, 'the sample corpus, ingested, gives the records and exports of SQLite, and copies both ways with its ids', async ({ store, target }) => {
+    await ingest(store, [SAMPLES], { workers: 0 });
+    const reference = await openStore(sqliteTarget());
+    try {
+      await ingest(reference, [SAMPLES], { workers: 0 });
+      const records = async (s: Store) => JSON.stringify(await s.events());
+      assert.equal(await records(store), await records(reference));
+      for (const format of ['jsonl', 'csv', 'geojson'] as const) {
+        const exported = async (s: Store) => (await collect(exportChunks(format, s.streamEvents({}, { oldestFirst: true })))).join('');
+        assert.equal(await exported(store), await exported(reference), format);
+      }
+      assert.deepEqual(await store.eventStats({}), await reference.eventStats({}));
+    } finally {
+      await reference.close();
+    }
+    // Into SQLite and back into this backend: documents keep their ids, events their records.
+    const copy = sqliteTarget();
+    const summary = await copyDatabase(target, copy);
+    assert.equal(summary.events, (await store.counts()).events);
+    const back = await backend.fresh();
+    try {
+      await copyDatabase(copy, back.target);
+      assert.deepEqual(await back.store.documents(), await store.documents());
+      assert.equal(JSON.stringify(await back.store.events()), JSON.stringify(await store.events()));
+      assert.deepEqual(await back.store.queryEvents({ text: 'drone' }), await store.queryEvents({ text: 'drone' }));
+      // A copy never writes over a database that holds something.
+      await assert.rejects(copyDatabase(copy, back.target), /empty database only/);
+      // New documents take ids after the copied ones.
+      await save(back.store, [doc('new.txt', 'h-new', [record('evt_new', null)])]);
+      const ids = (await back.store.documents()).map((d) => d.id);
+      assert.equal(new Set(ids).size, ids.length);
+    } finally {
+      await back.dispose();
+    }
+  });
+
+  storeTest(backend, 'reopening a database keeps its content and schema; a read-only open reads it', async ({ store, target }) => {
+    await save(store, [doc('a.txt', 'h1', [record('evt_a', null)])]);
+    const again = await openStore(target);
+    const reader = await openStore(target, { readonly: true });
+    try {
+      assert.deepEqual(await again.counts(), { documents: 1, events: 1, mentions: 1 });
+      assert.deepEqual(await reader.counts(), { documents: 1, events: 1, mentions: 1 });
+    } finally {
+      await again.close();
+      await reader.close();
+    }
+  });
+}
+
+test('sqlite: a file that is not a database is refused with its name', async () => {
   const path = join(mkdtempSync(join(tmpdir(), 'vigie-store-')), 'not.db');
   writeFileSync(path, 'this is not sqlite at all, just some text that fills the header page');
-  assert.throws(() => new SqliteStore(path), (e: Error) => e.message.startsWith(path));
+  await assert.rejects(openStore(path), (e: Error) => e.message.startsWith(path));
+  await assert.rejects(openStore(`sqlite:${path}`), (e: Error) => e.message.startsWith(path));
 });
 
-test('sqlite: reopening a database keeps its content and schema', () => {
-  const path = join(mkdtempSync(join(tmpdir(), 'vigie-store-')), 'keep.db');
-  const a = new SqliteStore(path);
-  save(a, [doc('a.txt', 'h1', [record('evt_a', null)])]);
-  a.close();
-  const b = new SqliteStore(path, { readonly: true });
-  assert.deepEqual(b.counts(), { documents: 1, events: 1, mentions: 1 });
-  b.close();
+test('sqlite: a read-only open of a missing file is refused with its name', async () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'vigie-store-')), 'missing.db');
+  await assert.rejects(openStore(path, { readonly: true }), (e: Error) => e.message.startsWith(path));
+});
+
+test('postgres: a server that does not answer is refused with its address, never its password', async () => {
+  await assert.rejects(openStore('postgres://vigie:secret@127.0.0.1:1/none'), (e: Error) => e.message.startsWith('postgres://vigie:***@127.0.0.1:1/none') && !e.message.includes('secret'));
+  await assert.rejects(openStore('postgres://127.0.0.1/test?schema=a;drop'), /schema must be letters, digits and underscores/);
+});
+
+test('postgres: a read-only open of a schema vigie never made says to migrate', { skip: BACKENDS[1]!.skip }, async () => {
+  const pg = freshPgTarget();
+  try {
+    await assert.rejects(openStore(pg.target, { readonly: true }), /run vigie migrate/);
+  } finally {
+    await pg.drop();
+  }
 });

@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/api/app.ts';
-import { SqliteStore } from '../../src/store/sqlite/index.ts';
+import { openStore } from '../../src/store/open.ts';
+import type { Store } from '../../src/store/store.ts';
 import { WEB_ROOT } from '../../src/cli/serve.ts';
 import { sampleDatabase } from '../helpers/sample-db.ts';
 
@@ -17,7 +18,7 @@ const OUTPUT = fileURLToPath(new URL('../output', import.meta.url));
 const HOSTILE = 'Titre\n\nLe 3 mars 2024, une roquette est tombée sur la base d’Aïn al-Assad <script>window.__xss = 1</script> <img src=x onerror="window.__xss = 2"> selon des sources locales.\n';
 
 let app: FastifyInstance;
-let store: SqliteStore;
+let store: Store;
 let browser: Browser;
 let base: string;
 
@@ -25,7 +26,7 @@ before(async () => {
   assert.ok(existsSync(WEB_ROOT), `the web app is built (npm run build:web): ${WEB_ROOT}`);
   assert.ok(existsSync(CHROMIUM), `Chromium at ${CHROMIUM} (apt-get install chromium)`);
   mkdirSync(OUTPUT, { recursive: true });
-  store = new SqliteStore(await sampleDatabase({ 'hostile.txt': HOSTILE }), { readonly: true });
+  store = await openStore(await sampleDatabase({ 'hostile.txt': HOSTILE }), { readonly: true });
   app = buildApp({ store, webRoot: WEB_ROOT });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -40,7 +41,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await app?.close();
-  store?.close();
+  await store?.close();
 });
 
 async function open(path = ''): Promise<Page> {
@@ -53,8 +54,8 @@ async function open(path = ''): Promise<Page> {
 
 test('the app loads the sample corpus and the map shows every located event', async () => {
   const page = await open();
-  const total = store.queryEvents({}).total;
-  const located = store.queryEvents({ limit: 100_000 }).events.filter((e) => e.location?.lat != null).length;
+  const total = (await store.queryEvents({})).total;
+  const located = (await store.queryEvents({ limit: 100_000 })).events.filter((e) => e.location?.lat != null).length;
   assert.equal(await page.getAttribute('#count', 'data-total'), String(total));
   assert.equal(await page.getAttribute('#map', 'data-events-on-map'), String(located));
   assert.equal(await page.locator('#events tbody tr').count(), total);
@@ -72,9 +73,9 @@ test('the app loads the sample corpus and the map shows every located event', as
 test('a filter narrows the map and the list, and lands in the URL', async () => {
   const page = await open();
   await page.selectOption('select[name="type"]', 'Shelling/artillery/missile attack');
-  const expected = store.queryEvents({ subEventTypes: ['Shelling/artillery/missile attack'] }).total;
+  const expected = (await store.queryEvents({ subEventTypes: ['Shelling/artillery/missile attack'] })).total;
   await page.waitForFunction((n) => document.querySelector('#count')?.getAttribute('data-total') === String(n), expected);
-  assert.ok(expected > 0 && expected < store.queryEvents({}).total);
+  assert.ok(expected > 0 && expected < (await store.queryEvents({})).total);
   assert.equal(await page.locator('#events tbody tr').count(), expected);
   assert.match(page.url(), /type=Shelling%2Fartillery%2Fmissile\+attack/);
   // The URL alone restores the view.
@@ -87,7 +88,7 @@ test('a filter narrows the map and the list, and lands in the URL', async () => 
 
 test('the event panel shows the article with the evidence highlighted and boilerplate greyed', async () => {
   const page = await open();
-  const first = store.queryEvents({ limit: 1 }).events[0]!;
+  const first = (await store.queryEvents({ limit: 1 })).events[0]!;
   await page.click(`#events tbody tr[data-id="${first.id}"]`);
   await page.waitForSelector('#panel mark');
   const marks = await page.locator('#panel mark').allTextContents();
@@ -100,7 +101,7 @@ test('the event panel shows the article with the evidence highlighted and boiler
 
 test('article text is shown as text: a <script> and an <img onerror> in a document execute nothing', async () => {
   const page = await open();
-  const hostile = store.queryEvents({ limit: 100_000 }).events.find((e) => e.sources.some((s) => s.document === 'hostile.txt'));
+  const hostile = (await store.queryEvents({ limit: 100_000 })).events.find((e) => e.sources.some((s) => s.document === 'hostile.txt'));
   assert.ok(hostile, 'the hostile document produced an event');
   await page.click(`#events tbody tr[data-id="${hostile.id}"]`);
   await page.waitForSelector('#panel mark');

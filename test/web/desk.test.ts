@@ -11,7 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/api/app.ts';
-import { SqliteStore } from '../../src/store/sqlite/index.ts';
+import { openStore } from '../../src/store/open.ts';
+import type { Store } from '../../src/store/store.ts';
+import type { EventRecord } from '../../src/types.ts';
 import { WEB_ROOT } from '../../src/cli/serve.ts';
 import { sampleDatabase } from '../helpers/sample-db.ts';
 
@@ -26,7 +28,7 @@ const KENYA = JSON.stringify({
 const MONTH_ONLY = 'Rebels shell army positions\n\nIn November 2023, rebels shelled army positions near Goma, in the Democratic Republic of the Congo, the army said.\n';
 
 let app: FastifyInstance;
-let store: SqliteStore;
+let store: Store;
 let browser: Browser;
 let base: string;
 
@@ -34,7 +36,7 @@ before(async () => {
   assert.ok(existsSync(WEB_ROOT), `the web app is built (npm run build:web): ${WEB_ROOT}`);
   assert.ok(existsSync(CHROMIUM), `Chromium at ${CHROMIUM} (apt-get install chromium)`);
   mkdirSync(DOCS, { recursive: true });
-  store = new SqliteStore(await sampleDatabase({ 'kenya.jsonl': `${KENYA}\n`, 'goma.txt': MONTH_ONLY }), { readonly: true });
+  store = await openStore(await sampleDatabase({ 'kenya.jsonl': `${KENYA}\n`, 'goma.txt': MONTH_ONLY }), { readonly: true });
   app = buildApp({ store, webRoot: WEB_ROOT });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -70,8 +72,8 @@ async function close({ page, errors }: Opened): Promise<void> {
   assert.deepEqual(errors, [], 'no error in the page');
 }
 
-const total = () => store.queryEvents({}).total;
-const events = () => store.queryEvents({ limit: 100_000 }).events;
+const total = async () => (await store.queryEvents({})).total;
+const events = async () => (await store.queryEvents({ limit: 100_000 })).events;
 const countIs = (page: Page, n: number) => page.waitForFunction((n) => document.querySelector('#count')?.getAttribute('data-total') === String(n), n);
 /** The map has stopped moving and drawn everything it has. */
 const mapSettled = (page: Page) => page.waitForFunction(() => {
@@ -88,9 +90,9 @@ const onScreen = (page: Page, points: [number, number][]) => page.evaluate((poin
 test('reset clears every filter (it threw "KF.reset is not a function")', async () => {
   const o = await open('?type=Armed+clash&claim=reported');
   const { page } = o;
-  assert.notEqual(await page.getAttribute('#count', 'data-total'), String(total()));
+  assert.notEqual(await page.getAttribute('#count', 'data-total'), String((await total())));
   await page.getByRole('button', { name: 'reset', exact: true }).click();
-  await countIs(page, total());
+  await countIs(page, (await total()));
   assert.equal(await page.inputValue('select[name="type"]'), '');
   assert.equal(await page.inputValue('select[name="claim"]'), '');
   assert.equal(new URL(page.url()).searchParams.get('type'), null);
@@ -98,7 +100,7 @@ test('reset clears every filter (it threw "KF.reset is not a function")', async 
 });
 
 test('the map fits the selection: a filter to one far country leaves its points on screen', async () => {
-  const kenya = events().filter((e) => e.location?.country_code === 'KE' && e.location.lat != null);
+  const kenya = (await events()).filter((e) => e.location?.country_code === 'KE' && e.location.lat != null);
   assert.ok(kenya.length > 0, 'the Kenyan report gave located events');
   const points = kenya.map((e) => [e.location!.lon!, e.location!.lat!] as [number, number]);
   // From the URL…
@@ -119,7 +121,7 @@ test('the map fits the selection: a filter to one far country leaves its points 
 test('opening an event flies the map to it', async () => {
   const o = await open('?map=4/33/42');
   const { page } = o;
-  const far = events().find((e) => e.location?.country_code === 'KE' && e.location.lat != null)!;
+  const far = (await events()).find((e) => e.location?.country_code === 'KE' && e.location.lat != null)!;
   const point: [number, number] = [far.location!.lon!, far.location!.lat!];
   assert.equal(await onScreen(page, [point]), 0, 'off screen at first');
   await page.click(`#events tbody tr[data-id="${far.id}"]`);
@@ -151,8 +153,8 @@ test('the offline basemap names countries and towns', async () => {
 });
 
 test('a place known only to its district or province has a ring of that size around it', async () => {
-  const rough = events().find((e) => (e.location?.geo_precision ?? 1) >= 2 && e.location?.lat != null)!;
-  const exact = events().filter((e) => e.location?.geo_precision === 1 && e.location.lat != null).length;
+  const rough = (await events()).find((e) => (e.location?.geo_precision ?? 1) >= 2 && e.location?.lat != null)!;
+  const exact = (await events()).filter((e) => e.location?.geo_precision === 1 && e.location.lat != null).length;
   assert.ok(rough && exact > 0);
   const o = await open(`?map=9/${rough.location!.lat}/${rough.location!.lon}`);
   await mapSettled(o.page);
@@ -187,7 +189,7 @@ test('a phone (390 px): the event is a full-screen sheet, readable', async () =>
   const { page } = o;
   await mapSettled(page);
   await page.screenshot({ path: `${DOCS}/screenshot-phone-list.png` });
-  const first = events().find((e) => e.sources.length > 1)!;
+  const first = (await events()).find((e) => e.sources.length > 1)!;
   await page.click(`#events tbody tr[data-id="${first.id}"]`);
   await page.waitForSelector(`#panel[data-ready="${first.id}"]`);
   const box = (await page.locator('#panel').boundingBox())!;
@@ -239,21 +241,21 @@ test('the actor and place filters suggest the database\'s names and match in any
   const o = await open();
   const { page } = o;
   const options = await page.locator('#actors option').evaluateAll((os) => os.map((x) => (x as HTMLOptionElement).value));
-  const actors = new Set(events().flatMap((e) => [e.actor1, e.actor2]).filter(Boolean));
+  const actors = new Set((await events()).flatMap((e) => [e.actor1, e.actor2]).filter(Boolean));
   assert.deepEqual(new Set(options), actors);
-  const iri = events().filter((e) => e.actor1 === 'Islamic Resistance in Iraq' || e.actor2 === 'Islamic Resistance in Iraq').length;
+  const iri = (await events()).filter((e) => e.actor1 === 'Islamic Resistance in Iraq' || e.actor2 === 'Islamic Resistance in Iraq').length;
   for (const typed of ['Islamic Resistance', 'islamic résistance in iraq']) {
     await page.fill('input[name="actor"]', typed);
     await page.press('input[name="actor"]', 'Enter');
     await countIs(page, iri);
     await page.fill('input[name="actor"]', '');
     await page.press('input[name="actor"]', 'Enter');
-    await countIs(page, total());
+    await countIs(page, (await total()));
   }
   // The place filter likewise.
   const places = await page.locator('#places option').evaluateAll((os) => os.map((x) => (x as HTMLOptionElement).value));
   assert.ok(places.includes('Ain al-Asad Air Base'));
-  const ain = events().filter((e) => e.location?.name === 'Ain al-Asad Air Base').length;
+  const ain = (await events()).filter((e) => e.location?.name === 'Ain al-Asad Air Base').length;
   await page.fill('input[name="place"]', 'aïn al-asad');
   await page.press('input[name="place"]', 'Enter');
   await countIs(page, ain);
@@ -261,7 +263,10 @@ test('the actor and place filters suggest the database\'s names and match in any
 });
 
 test('the event panel: readable disagreements, sources by outlet and title, each source\'s values, every field\'s evidence', async () => {
-  const disputed = events().find((e) => e.sources.length > 1 && store.event(e.id)!.disagreements.some((d) => d.field === 'date'))!;
+  let disputed: EventRecord | undefined;
+  for (const e of await events()) {
+    if (e.sources.length > 1 && (await store.event(e.id))!.disagreements.some((d) => d.field === 'date')) { disputed = e; break; }
+  }
   assert.ok(disputed, 'an event whose sources disagree on its date');
   const o = await open(`?event=${disputed.id}`);
   const { page } = o;
@@ -289,7 +294,7 @@ test('the event panel: readable disagreements, sources by outlet and title, each
 });
 
 test('a month-only date is shown as a month', async () => {
-  const month = events().find((e) => e.date_precision === 'month')!;
+  const month = (await events()).find((e) => e.date_precision === 'month')!;
   assert.ok(month);
   const o = await open();
   const { page } = o;
@@ -304,7 +309,7 @@ test('a month-only date is shown as a month', async () => {
 });
 
 test('a source with a known URL links to the original article', async () => {
-  const kenya = events().find((e) => e.sources.some((s) => s.document === 'standard-mandera.txt'))!;
+  const kenya = (await events()).find((e) => e.sources.some((s) => s.document === 'standard-mandera.txt'))!;
   const o = await open(`?event=${kenya.id}`);
   const { page } = o;
   await page.waitForSelector(`#panel[data-ready="${kenya.id}"]`);
@@ -318,7 +323,7 @@ test('a source with a known URL links to the original article', async () => {
 test('the open event, the filters and the map view are in the URL, and the URL restores them', async () => {
   const o = await open('?type=Air%2Fdrone+strike');
   const { page } = o;
-  const strike = events().find((e) => e.sub_event_type === 'Air/drone strike' && e.location?.lat != null)!;
+  const strike = (await events()).find((e) => e.sub_event_type === 'Air/drone strike' && e.location?.lat != null)!;
   await page.click(`#events tbody tr[data-id="${strike.id}"]`);
   await page.waitForSelector(`#panel[data-ready="${strike.id}"]`);
   await mapSettled(page);
@@ -344,7 +349,7 @@ test('an empty result says so, and offers to reset the filters', async () => {
   assert.match(await page.locator('#empty').textContent() ?? '', /No event matches these filters/);
   assert.ok(!(await page.isVisible('#events')));
   await page.click('#empty-reset');
-  await countIs(page, total());
+  await countIs(page, (await total()));
   assert.ok(!(await page.isVisible('#empty')));
   await close(o);
 });
@@ -363,17 +368,17 @@ test('the timeline: a time axis with ticks, bars stacked by type, a brush for th
   await page.mouse.up();
   await page.waitForFunction(() => new URL(location.href).searchParams.get('from'));
   const from = new URL(page.url()).searchParams.get('from')!, to = new URL(page.url()).searchParams.get('to')!;
-  const inRange = store.queryEvents({ from, to }).total;
+  const inRange = (await store.queryEvents({ from, to })).total;
   await countIs(page, inRange);
-  assert.ok(inRange < total());
+  assert.ok(inRange < (await total()));
   // Keyboard: Escape selects every day again; → selects the first day; Shift+→ widens by a day.
   await page.focus('#timeline .brush');
   await page.keyboard.press('Escape');
-  await countIs(page, total());
+  await countIs(page, (await total()));
   await page.keyboard.press('ArrowRight');
-  const first = events().map((e) => e.date).filter(Boolean).sort()[0]!;
+  const first = (await events()).map((e) => e.date).filter(Boolean).sort()[0]!;
   await page.waitForFunction((d) => new URL(location.href).searchParams.get('from') === d && new URL(location.href).searchParams.get('to') === d, first);
-  await countIs(page, store.queryEvents({ from: first, to: first }).total);
+  await countIs(page, (await store.queryEvents({ from: first, to: first })).total);
   assert.ok(await page.evaluate(() => document.activeElement?.matches('#timeline .brush')), 'the brush keeps the focus');
   await page.keyboard.press('Shift+ArrowRight');
   const next = new Date(Date.parse(`${first}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
@@ -395,7 +400,7 @@ test('accessibility (axe-core): no serious or critical violation on the main vie
   await mapSettled(page);
   await page.screenshot({ path: `${DOCS}/screenshot.png` });
   assert.deepEqual(await axe(page), [], 'main view');
-  const disputed = events().find((e) => e.sources.length > 1)!;
+  const disputed = (await events()).find((e) => e.sources.length > 1)!;
   await page.click(`#events tbody tr[data-id="${disputed.id}"]`);
   await page.waitForSelector(`#panel[data-ready="${disputed.id}"]`);
   assert.deepEqual(await axe(page), [], 'event panel');

@@ -85,4 +85,23 @@ export const MIGRATIONS: readonly string[] = [
   // An event id once published stays valid: when reports join two events into one, the id given up leads to the one kept.
   `CREATE TABLE event_redirects (old_id TEXT PRIMARY KEY, new_id TEXT NOT NULL);
    CREATE INDEX event_redirects_new ON event_redirects(new_id);`,
+  // A queue of documents for workers (vigie ingest --enqueue, vigie worker): extracted by any worker in
+  // any order (queued → running → extracted), stored and resolved batch by batch in the order they were
+  // queued (→ done), as one ingest would have; or failed, with the error.
+  // locked_until is milliseconds since 1970 by the database's clock, a number in both databases.
+  `CREATE TABLE jobs (
+     id INTEGER PRIMARY KEY,
+     hash TEXT NOT NULL UNIQUE,
+     name TEXT NOT NULL,
+     batch INTEGER NOT NULL,
+     task TEXT NOT NULL,
+     result TEXT,
+     state TEXT NOT NULL,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     locked_until REAL,
+     error TEXT,
+     enqueued_at TEXT NOT NULL
+   );
+   CREATE INDEX jobs_state ON jobs(state, id);
+   CREATE INDEX jobs_batch ON jobs(batch, state);`,
 ];

@@ -1,0 +1,130 @@
+// What differs between the databases, as properties of an adapter: the shared queries (kysely-store.ts)
+// never ask which database they run on.
+import type { Expression, Generated, Kysely, RawBuilder, SqlBool } from 'kysely';
+
+export interface DocumentsTable {
+  id: Generated<number>;
+  name: string;
+  version: number;
+  url: string | null;
+  outlet: string | null;
+  language: string;
+  language_rule: string;
+  published: string | null;
+  published_precision: string | null;
+  published_rule: string;
+  hash: string;
+  text: string;
+  zones: string;
+  note: string | null;
+  ingested_at: string;
+}
+
+export interface MentionsTable {
+  id: string;
+  document_id: number;
+  ordinal: number;
+  date: string | null;
+  sub_event_type: string;
+  country_code: string | null;
+  record: string;
+  trace: string;
+  key: string | null;
+  event_id: string | null;
+  cell: string | null;
+  day: number | null;
+  published_day: number | null;
+}
+
+export interface EventsTable {
+  id: string;
+  record: string;
+  disagreements: string;
+  date: string | null;
+  sub_event_type: string;
+  country_code: string | null;
+  lat: number | null;
+  lon: number | null;
+  n_sources: number;
+  event_type: string | null;
+  actor1: string | null;
+  actor2: string | null;
+  claim_status: string | null;
+}
+
+export interface LinesTable {
+  site: string;
+  key: string;
+  document_hash: string;
+}
+
+export interface EventRedirectsTable {
+  old_id: string;
+  new_id: string;
+}
+
+export interface JobsTable {
+  id: Generated<number>;
+  hash: string;
+  name: string;
+  /** The ingest batch it was queued with: batches are stored and resolved in this order. */
+  batch: number;
+  /** The extraction task as JSON: the document, its hash, its batch's boilerplate line counts. */
+  task: string;
+  /** What extraction made of it (a NewDocument as JSON), until it is stored. */
+  result: string | null;
+  /** queued, running (claimed until locked_until), extracted, done or failed. */
+  state: string;
+  attempts: number;
+  locked_until: number | null;
+  error: string | null;
+  enqueued_at: string;
+}
+
+/** The tables both databases hold, column for column (their full-text index is the adapter's). */
+export interface Tables {
+  documents: DocumentsTable;
+  mentions: MentionsTable;
+  events: EventsTable;
+  lines: LinesTable;
+  event_redirects: EventRedirectsTable;
+  jobs: JobsTable;
+}
+
+export type Db = Kysely<Tables>;
+
+/** A read of one consistent state of the database, on a connection of its own. */
+export interface Snapshot {
+  readonly db: Db;
+  release(): Promise<void>;
+}
+
+export interface StoreAdapter {
+  /** Where the database is, for messages (never with a password). */
+  readonly target: string;
+  readonly db: Db;
+  /** Values bound in one statement at most: longer lists of ids are read in slices of this length. */
+  readonly maxListLength: number;
+  /** Opens a write transaction on a connection held by the caller; writers take turns from here on. */
+  beginWrite(connection: Db): Promise<void>;
+  /** Indexes an event's text for full-text search (the event's row is stored already). */
+  indexEventText(db: Db, eventId: string, text: string): Promise<void>;
+  /** Drops an event's text from the index, before the event's row is deleted. */
+  dropEventText(db: Db, eventId: string): Promise<void>;
+  /** A condition on `events` true when its text holds every one of these words (at least one). */
+  textMatches(words: readonly string[]): Expression<SqlBool>;
+  /** The database's clock in milliseconds since 1970: every worker's leases by one clock. */
+  readonly nowMs: RawBuilder<number>;
+  /**
+   * True when a claim may lock the rows it takes and pass over rows others locked (FOR UPDATE SKIP
+   * LOCKED): workers claim different jobs at once. Where false, the database runs one write at a time.
+   */
+  readonly skipsLockedRows: boolean;
+  /** A connection of its own, reading one consistent state until released. */
+  snapshot(): Promise<Snapshot>;
+  /** After rows were copied in with their ids: generated ids continue after the highest. */
+  afterCopy(db: Db): Promise<void>;
+  /** True for an error that says another process holds the database: the write is tried again later. */
+  isBusy(error: unknown): boolean;
+  close(): Promise<void>;
+}

@@ -1,0 +1,516 @@
+// The store's queries, written once with Kysely and run on SQLite or PostgreSQL alike: what differs
+// between the two (write lock, full-text index, snapshots, list lengths) is the adapter's (adapter.ts).
+import { expressionBuilder, sql, type Expression, type SqlBool } from 'kysely';
+import type { EventRecord } from '../types.ts';
+import type { BatchToStore, ClaimedJob, ClaimOptions, EventQuery, EventStats, FailedJob, LineObservation, NewDocument, QueueCounts, Store, StoredDocument, StoredEvent } from './store.ts';
+import type { ExtractTask } from '../ingest/extract.ts';
+import { cellOf, mentionKey, type Mention, type MentionKey, type ResolvedEvent } from '../resolve/resolve.ts';
+import type { Db, DocumentsTable, StoreAdapter, Tables } from './adapter.ts';
+import type { Selectable } from 'kysely';
+
+type DocumentRow = Selectable<DocumentsTable>;
+
+/** Slices of a list, each short enough to be bound in one statement. */
+function slices<T>(list: readonly T[], length: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += length) out.push(list.slice(i, i + length));
+  return out;
+}
+
+const parseKeys = (rows: readonly { key: string | null }[]): MentionKey[] => rows.map((r) => JSON.parse(r.key!) as MentionKey);
+
+/** The text of an event that full-text search reads: its notes and its evidence. */
+export function eventText(r: EventRecord): string {
+  // Outlets that carry one wire story quote the same sentences: each is indexed once.
+  return [...new Set([r.notes, ...r.sources.flatMap((s) => s.evidence.map((v) => v.text))])].join(' ');
+}
+
+export class KyselyStore implements Store {
+  /**
+   * @param db the adapter's database, or one connection inside a transaction
+   * @param depth 0 outside a transaction, else how many transactions and savepoints are open
+   */
+  constructor(readonly adapter: StoreAdapter, private readonly db: Db = adapter.db, private readonly depth = 0) {}
+
+  get target(): string {
+    return this.adapter.target;
+  }
+
+  isBusy(error: unknown): boolean {
+    return this.adapter.isBusy(error);
+  }
+
+  async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    if (this.depth > 0) {
+      // Inside a transaction: a savepoint, so that a failure undoes fn alone and the transaction goes on.
+      const name = `vigie_${this.depth}`;
+      await sql.raw(`SAVEPOINT ${name}`).execute(this.db);
+      try {
+        const out = await fn(new KyselyStore(this.adapter, this.db, this.depth + 1));
+        await sql.raw(`RELEASE SAVEPOINT ${name}`).execute(this.db);
+        return out;
+      } catch (e) {
+        await sql.raw(`ROLLBACK TO SAVEPOINT ${name}`).execute(this.db);
+        await sql.raw(`RELEASE SAVEPOINT ${name}`).execute(this.db);
+        throw e;
+      }
+    }
+    return this.db.connection().execute(async (connection) => {
+      await this.adapter.beginWrite(connection);
+      let out: T;
+      try {
+        out = await fn(new KyselyStore(this.adapter, connection, 1));
+      } catch (e) {
+        // A database may have rolled back already (SQLite does on some errors): the first error is the one told.
+        await sql`ROLLBACK`.execute(connection).catch(() => undefined);
+        throw e;
+      }
+      await sql`COMMIT`.execute(connection);
+      return out;
+    });
+  }
+
+  async hasContent(hash: string): Promise<boolean> {
+    return !!(await this.db.selectFrom('documents').select(sql<number>`1`.as('one')).where('hash', '=', hash).executeTakeFirst());
+  }
+
+  async latestVersion(name: string): Promise<number> {
+    const row = await this.db.selectFrom('documents').select((eb) => eb.fn.max('version').as('v')).where('name', '=', name).executeTakeFirst();
+    return row?.v === null || row?.v === undefined ? 0 : Number(row.v);
+  }
+
+  async recordLines(lines: readonly LineObservation[]): Promise<void> {
+    const seen = new Set<string>();
+    const rows: { site: string; key: string; document_hash: string }[] = [];
+    for (const l of lines) {
+      const k = JSON.stringify([l.site, l.key, l.documentHash]);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      rows.push({ site: l.site, key: l.key, document_hash: l.documentHash });
+    }
+    if (!rows.length) return;
+    await this.transaction(async (tx) => {
+      const db = (tx as KyselyStore).db;
+      for (const slice of slices(rows, Math.floor(this.adapter.maxListLength / 3))) {
+        await db.insertInto('lines').values(slice).onConflict((oc) => oc.doNothing()).execute();
+      }
+    });
+  }
+
+  async lineDocumentCounts(site: string, keys: readonly string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (const slice of slices([...new Set(keys)], this.adapter.maxListLength)) {
+      const rows = await this.db.selectFrom('lines').select(['key', (eb) => eb.fn.countAll().as('n')]).where('site', '=', site).where('key', 'in', slice).groupBy('key').execute();
+      for (const r of rows) out.set(r.key, Number(r.n));
+    }
+    return out;
+  }
+
+  async saveDocuments(documents: readonly NewDocument[]): Promise<void> {
+    const now = new Date().toISOString();
+    await this.transaction(async (tx) => {
+      const store = tx as KyselyStore;
+      for (const d of documents) {
+        const version = (await store.latestVersion(d.info.name)) + 1;
+        if (version > 1) await store.dropMentionsOf(d.info.name);
+        const { id } = await store.db.insertInto('documents').values({
+          name: d.info.name, version, url: d.info.url, outlet: d.info.outlet, language: d.info.language, language_rule: d.info.languageRule,
+          published: d.info.published.iso, published_precision: d.info.published.precision, published_rule: d.info.published.rule,
+          hash: d.info.hash, text: d.text, zones: JSON.stringify(d.zones), note: d.note, ingested_at: now,
+        }).returning('id').executeTakeFirstOrThrow();
+        const mentions = d.events.map(({ record, trace, dayWithoutYear, tellsSeveral, dayStated }, ordinal) => {
+          const k = mentionKey({ id: record.id, document: d.info.name, record, dayWithoutYear: dayWithoutYear ?? null, tellsSeveral: tellsSeveral ?? false, dayStated: dayStated ?? false });
+          return {
+            id: record.id, document_id: id, ordinal, date: record.date, sub_event_type: record.sub_event_type, country_code: record.location?.country_code ?? null,
+            record: JSON.stringify(record), trace: JSON.stringify(trace), key: JSON.stringify(k), event_id: null,
+            cell: k.lat !== null && k.lon !== null ? cellOf(k.lat, k.lon) : null, day: k.day, published_day: k.published,
+          };
+        });
+        for (const slice of slices(mentions, Math.floor(this.adapter.maxListLength / 13))) await store.db.insertInto('mentions').values(slice).execute();
+      }
+    });
+  }
+
+  /** A new version replaces the old: its mentions leave their events, which resolve again. */
+  private async dropMentionsOf(name: string): Promise<void> {
+    const old = await this.db.selectFrom('mentions as m').innerJoin('documents as d', 'd.id', 'm.document_id').select(['m.id', 'm.event_id']).where('d.name', '=', name).execute();
+    const events = [...new Set(old.map((o) => o.event_id).filter((e): e is string => !!e))];
+    for (const e of events) {
+      await this.db.updateTable('mentions').set({ event_id: null }).where('event_id', '=', e).execute();
+      await this.dropEvent(e);
+    }
+    await this.db.deleteFrom('mentions').where('document_id', 'in', this.db.selectFrom('documents').select('id').where('name', '=', name)).execute();
+  }
+
+  async unresolvedMentionKeys(): Promise<MentionKey[]> {
+    return parseKeys(await this.db.selectFrom('mentions').select('key').where('event_id', 'is', null).execute());
+  }
+
+  async mentionKeysNear(cells: readonly string[], dayFrom: number, dayTo: number): Promise<MentionKey[]> {
+    if (!cells.length) return [];
+    return parseKeys(await this.db.selectFrom('mentions').select('key').where('cell', 'in', [...cells]).where((eb) => eb.between('day', dayFrom, dayTo)).execute());
+  }
+
+  async datedMentionKeysNear(cells: readonly string[], subEventType: string): Promise<MentionKey[]> {
+    if (!cells.length) return [];
+    return parseKeys(await this.db.selectFrom('mentions').select('key').where('cell', 'in', [...cells]).where('sub_event_type', '=', subEventType).where('day', 'is not', null).execute());
+  }
+
+  async undatedMentionKeysNear(cells: readonly string[], subEventType: string, limit: number): Promise<MentionKey[]> {
+    // One cell at a time, so that the partial index (cell, sub_event_type, id) answers in order and the limit stops the read.
+    const out: MentionKey[] = [];
+    for (const cell of cells) {
+      const rows = await this.db.selectFrom('mentions').select('key').where('cell', '=', cell).where('sub_event_type', '=', subEventType)
+        .where('day', 'is', null).where('published_day', 'is', null).orderBy('id').limit(limit).execute();
+      out.push(...parseKeys(rows));
+    }
+    return out;
+  }
+
+  async mentionKeysInCountry(country: string | null, dayFrom: number, dayTo: number): Promise<MentionKey[]> {
+    const rows = await this.db.selectFrom('mentions').select('key')
+      .where('country_code', country === null ? 'is' : '=', country)
+      .where((eb) => eb.or([eb.between('day', dayFrom, dayTo), eb.and([eb('day', 'is', null), eb.between('published_day', dayFrom, dayTo)])]))
+      .execute();
+    return parseKeys(rows);
+  }
+
+  async mentionIdsOfEvents(ids: readonly string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    for (const slice of slices([...new Set(ids)], this.adapter.maxListLength)) {
+      const rows = await this.db.selectFrom('mentions').select(['event_id', 'id']).where('event_id', 'in', slice).execute();
+      for (const r of rows) {
+        let list = out.get(r.event_id!);
+        if (!list) out.set(r.event_id!, (list = []));
+        list.push(r.id);
+      }
+    }
+    return out;
+  }
+
+  async mentionKeys(ids: readonly string[]): Promise<MentionKey[]> {
+    const out: MentionKey[] = [];
+    for (const slice of slices([...new Set(ids)], this.adapter.maxListLength)) {
+      out.push(...parseKeys(await this.db.selectFrom('mentions').select('key').where('id', 'in', slice).execute()));
+    }
+    return out;
+  }
+
+  async eventOfMentions(ids: readonly string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const slice of slices([...new Set(ids)], this.adapter.maxListLength)) {
+      const rows = await this.db.selectFrom('mentions').select(['id', 'event_id']).where('id', 'in', slice).where('event_id', 'is not', null).execute();
+      for (const r of rows) out.set(r.id, r.event_id!);
+    }
+    return out;
+  }
+
+  async mentions(ids: readonly string[]): Promise<Mention[]> {
+    const found = new Map<string, Mention>();
+    for (const slice of slices([...new Set(ids)], this.adapter.maxListLength)) {
+      const rows = await this.db.selectFrom('mentions as m').innerJoin('documents as d', 'd.id', 'm.document_id').select(['m.id', 'm.record', 'd.name']).where('m.id', 'in', slice).execute();
+      for (const r of rows) found.set(r.id, { id: r.id, document: r.name, record: JSON.parse(r.record) as EventRecord });
+    }
+    return ids.map((id) => {
+      const m = found.get(id);
+      if (!m) throw new Error(`mention ${id} is not stored`);
+      return m;
+    });
+  }
+
+  async replaceEvents(remove: readonly string[], add: readonly ResolvedEvent[]): Promise<void> {
+    await this.transaction(async (tx) => {
+      const store = tx as KyselyStore;
+      const db = store.db;
+      for (const id of remove) await store.dropEvent(id);
+      for (const e of add) {
+        const r = e.record;
+        await store.dropEvent(r.id);
+        await db.insertInto('events').values({
+          id: r.id, record: JSON.stringify(r), disagreements: JSON.stringify(e.disagreements), date: r.date, sub_event_type: r.sub_event_type,
+          country_code: r.location?.country_code ?? null, lat: r.location?.lat ?? null, lon: r.location?.lon ?? null, n_sources: r.sources.length,
+          event_type: r.event_type, actor1: r.actor1, actor2: r.actor2, claim_status: r.claim.status,
+        }).execute();
+        await this.adapter.indexEventText(db, r.id, eventText(r));
+        // Most members of a rewritten event were in it before: their row is not written again.
+        for (const slice of slices([...e.mentionIds], this.adapter.maxListLength - 2)) {
+          await db.updateTable('mentions').set({ event_id: r.id }).where('id', 'in', slice).where('event_id', 'is distinct from', r.id).execute();
+        }
+        // Ids this event took over lead to it, and so do those that led to them; a live id is no redirect.
+        await db.deleteFrom('event_redirects').where('old_id', '=', r.id).execute();
+        for (const old of e.replaces ?? []) {
+          await db.updateTable('event_redirects').set({ new_id: r.id }).where('new_id', '=', old).execute();
+          await db.insertInto('event_redirects').values({ old_id: old, new_id: r.id }).onConflict((oc) => oc.column('old_id').doUpdateSet({ new_id: r.id })).execute();
+        }
+      }
+    });
+  }
+
+  private async dropEvent(id: string): Promise<void> {
+    await this.adapter.dropEventText(this.db, id);
+    await this.db.deleteFrom('events').where('id', '=', id).execute();
+  }
+
+  async events({ limit }: { readonly limit?: number } = {}): Promise<EventRecord[]> {
+    let q = this.db.selectFrom('events').select('record').orderBy(sql`date IS NULL`).orderBy('date').orderBy('id');
+    if (limit) q = q.limit(limit);
+    return (await q.execute()).map((r) => JSON.parse(r.record) as EventRecord);
+  }
+
+  async *streamEvents(query: EventQuery, { oldestFirst = false }: { readonly oldestFirst?: boolean } = {}): AsyncGenerator<EventRecord> {
+    // A connection of its own: the read is one snapshot however long the client takes, and the
+    // store's connection stays free for other requests meanwhile. The database sorts (SQLite's
+    // sorter spills to disk, PostgreSQL's to work files) and rows come a few at a time: memory stays bounded.
+    const snapshot = await this.adapter.snapshot();
+    try {
+      let q = snapshot.db.selectFrom('events').select('record').orderBy(sql`date IS NULL`).orderBy('date', oldestFirst ? 'asc' : 'desc').orderBy('id');
+      const where = this.whereOf(query);
+      if (where) q = q.where(where);
+      for await (const row of q.stream(200)) yield JSON.parse(row.record) as EventRecord;
+    } finally {
+      await snapshot.release();
+    }
+  }
+
+  async queryEvents(query: EventQuery): Promise<{ total: number; events: EventRecord[] }> {
+    const where = this.whereOf(query);
+    let count = this.db.selectFrom('events').select((eb) => eb.fn.countAll().as('n'));
+    let page = this.db.selectFrom('events').select('record').orderBy(sql`date IS NULL`).orderBy('date', 'desc').orderBy('id').limit(query.limit ?? 100).offset(query.offset ?? 0);
+    if (where) { count = count.where(where); page = page.where(where); }
+    const total = Number((await count.executeTakeFirstOrThrow()).n);
+    return { total, events: (await page.execute()).map((r) => JSON.parse(r.record) as EventRecord) };
+  }
+
+  async eventStats(query: EventQuery): Promise<EventStats> {
+    const where = this.whereOf(query);
+    const filtered = () => (where ? this.db.selectFrom('events').where(where) : this.db.selectFrom('events'));
+    const total = Number((await filtered().select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const perDay = (await filtered().select(['date', (eb) => eb.fn.countAll().as('count')]).where('date', 'is not', null).groupBy('date').orderBy('date').execute())
+      .map((r) => ({ day: r.date!, count: Number(r.count) }));
+    const perType = (await filtered().select(['sub_event_type', (eb) => eb.fn.countAll().as('count')]).groupBy('sub_event_type').orderBy('count', 'desc').orderBy('sub_event_type').execute())
+      .map((r) => ({ sub_event_type: r.sub_event_type, count: Number(r.count) }));
+    const perCountry = (await filtered().select(['country_code', (eb) => eb.fn.countAll().as('count')]).groupBy('country_code').orderBy('count', 'desc').orderBy('country_code').execute())
+      .map((r) => ({ country_code: r.country_code, count: Number(r.count) }));
+    return { total, perDay, perType, perCountry };
+  }
+
+  /** An event by its id, or by an id it took over (event_redirects): the record holds its id now. */
+  async event(id: string): Promise<StoredEvent | null> {
+    const byId = (eventId: string) => this.db.selectFrom('events').select(['record', 'disagreements']).where('id', '=', eventId).executeTakeFirst();
+    const row = (await byId(id)) ?? await this.db.selectFrom('event_redirects').select('new_id').where('old_id', '=', id).executeTakeFirst().then((to) => (to ? byId(to.new_id) : undefined));
+    return row ? { record: JSON.parse(row.record), disagreements: JSON.parse(row.disagreements) } : null;
+  }
+
+  async documentMentions(documentId: number): Promise<{ record: EventRecord; trace: unknown; eventId: string | null }[]> {
+    const rows = await this.db.selectFrom('mentions').select(['record', 'trace', 'event_id']).where('document_id', '=', documentId).orderBy('ordinal').execute();
+    return rows.map((r) => ({ record: JSON.parse(r.record) as EventRecord, trace: JSON.parse(r.trace), eventId: r.event_id }));
+  }
+
+  async eventTrace(id: string): Promise<{ document: string; trace: unknown }[]> {
+    const rows = await this.db.selectFrom('mentions as m').innerJoin('documents as d', 'd.id', 'm.document_id').select(['d.name', 'm.trace'])
+      .where('m.event_id', '=', id).orderBy('d.name').orderBy('m.ordinal').execute();
+    return rows.map((r) => ({ document: r.name, trace: JSON.parse(r.trace) }));
+  }
+
+  async documents(): Promise<StoredDocument[]> {
+    return (await this.db.selectFrom('documents').selectAll().orderBy('id').execute()).map(toStored);
+  }
+
+  async document(nameOrId: string): Promise<StoredDocument | null> {
+    const row = /^\d+$/.test(nameOrId)
+      ? await this.db.selectFrom('documents').selectAll().where('id', '=', Number(nameOrId)).executeTakeFirst()
+      // A name, or the end of a path after a '/': LIKE's wildcards in the name are matched as themselves.
+      : await this.db.selectFrom('documents').selectAll()
+        .where((eb) => eb.or([eb('name', '=', nameOrId), sql<SqlBool>`name LIKE ${`%/${nameOrId.replace(/[\\%_]/g, (c) => `\\${c}`)}`} ESCAPE '\\'`]))
+        .orderBy('version', 'desc').limit(1).executeTakeFirst();
+    return row ? toStored(row) : null;
+  }
+
+  async counts(): Promise<{ documents: number; events: number; mentions: number }> {
+    const n = async (table: 'documents' | 'events' | 'mentions') => Number((await this.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    return { documents: await n('documents'), events: await n('events'), mentions: await n('mentions') };
+  }
+
+  async close(): Promise<void> {
+    await this.adapter.close();
+  }
+
+  async enqueue(tasks: readonly ExtractTask[]): Promise<number> {
+    const enqueuedAt = new Date().toISOString();
+    let queued = 0;
+    await this.transaction(async (tx) => {
+      const db = (tx as KyselyStore).db;
+      // The next batch number, read under the write lock: batches of every enqueue are in one order.
+      const last = await db.selectFrom('jobs').select((eb) => eb.fn.max('batch').as('b')).executeTakeFirst();
+      const batch = Number(last?.b ?? 0) + 1;
+      const rows = tasks.map((t) => ({ hash: t.hash, name: t.doc.name, batch, task: JSON.stringify(t), result: null, state: 'queued', attempts: 0, locked_until: null, error: null, enqueued_at: enqueuedAt }));
+      for (const slice of slices(rows, Math.floor(this.adapter.maxListLength / 10))) {
+        // Content queued already (by another enqueue) is not queued twice.
+        queued += (await db.insertInto('jobs').values(slice).onConflict((oc) => oc.column('hash').doNothing()).returning('id').execute()).length;
+      }
+    });
+    return queued;
+  }
+
+  async claimJobs({ limit, leaseMs, maxAttempts }: ClaimOptions): Promise<ClaimedJob[]> {
+    const now = this.adapter.nowMs;
+    // A job whose worker died while holding it as many times as a job is tried stays out of the
+    // queue (a document that kills its worker): failed, with that said.
+    await this.db.updateTable('jobs').set({ state: 'failed', locked_until: null, error: sql<string>`COALESCE(error, ${`its worker stopped while processing it ${maxAttempts} times`})` })
+      .where('state', '=', 'running').where('locked_until', '<', now).where('attempts', '>=', maxAttempts).execute();
+    let claimable = this.db.selectFrom('jobs').select('id')
+      .where((eb) => eb.or([eb('state', '=', 'queued'), eb.and([eb('state', '=', 'running'), eb('locked_until', '<', now)])]))
+      .orderBy('id').limit(limit);
+    if (this.adapter.skipsLockedRows) claimable = claimable.forUpdate().skipLocked();
+    // One statement: the jobs are taken, and their lease begins, at once.
+    const rows = await this.db.updateTable('jobs').set({ state: 'running', attempts: sql<number>`attempts + 1`, locked_until: sql<number>`${now} + ${leaseMs}` })
+      .where('id', 'in', claimable).returning(['id', 'task', 'attempts']).execute();
+    return rows.sort((a, b) => a.id - b.id).map((r) => ({ id: Number(r.id), attempts: r.attempts, task: JSON.parse(r.task) as ExtractTask }));
+  }
+
+  async recordExtraction(id: number, document: NewDocument): Promise<void> {
+    await this.db.updateTable('jobs').set({ state: 'extracted', result: JSON.stringify(document), locked_until: null, error: null })
+      .where('id', '=', id).where('state', '=', 'running').execute();
+  }
+
+  async nextBatchToStore(): Promise<BatchToStore | null> {
+    // The first batch not yet stored; it is ready once none of its documents is still to extract.
+    const first = await this.db.selectFrom('jobs').select((eb) => eb.fn.min('batch').as('b')).where('state', 'in', ['queued', 'running', 'extracted']).executeTakeFirst();
+    if (first?.b === null || first?.b === undefined) return null;
+    const batch = Number(first.b);
+    const waiting = await this.db.selectFrom('jobs').select('id').where('batch', '=', batch).where('state', 'in', ['queued', 'running']).limit(1).executeTakeFirst();
+    if (waiting) return null;
+    const rows = await this.db.selectFrom('jobs').select(['id', 'result']).where('batch', '=', batch).where('state', '=', 'extracted').orderBy('id').execute();
+    return { batch, jobs: rows.map((r) => ({ id: Number(r.id), document: JSON.parse(r.result!) as NewDocument })) };
+  }
+
+  async completeJobs(ids: readonly number[]): Promise<void> {
+    for (const slice of slices([...ids], this.adapter.maxListLength)) {
+      // Stored: the extraction's result is in the store's tables now.
+      await this.db.updateTable('jobs').set({ state: 'done', result: null, locked_until: null, error: null }).where('id', 'in', slice).execute();
+    }
+  }
+
+  async failStoredJob(id: number, error: string): Promise<void> {
+    await this.db.updateTable('jobs').set({ state: 'failed', result: null, locked_until: null, error }).where('id', '=', id).execute();
+  }
+
+  async failJob(id: number, error: string, maxAttempts: number): Promise<void> {
+    // Tried fewer than maxAttempts times: queued again (another worker, or later, may succeed).
+    await this.db.updateTable('jobs')
+      .set({ state: sql<string>`CASE WHEN attempts >= ${maxAttempts} THEN 'failed' ELSE 'queued' END`, locked_until: null, error })
+      .where('id', '=', id).where('state', '=', 'running').execute();
+  }
+
+  async queueCounts(): Promise<QueueCounts> {
+    const rows = await this.db.selectFrom('jobs').select(['state', (eb) => eb.fn.countAll().as('n')]).groupBy('state').execute();
+    const n = (state: string) => Number(rows.find((r) => r.state === state)?.n ?? 0);
+    return { queued: n('queued'), running: n('running'), extracted: n('extracted'), done: n('done'), failed: n('failed') };
+  }
+
+  async failedJobs(): Promise<FailedJob[]> {
+    const rows = await this.db.selectFrom('jobs').select(['name', 'error', 'attempts']).where('state', '=', 'failed').orderBy('id').execute();
+    return rows.map((r) => ({ name: r.name, error: r.error ?? '', attempts: r.attempts }));
+  }
+
+  /**
+   * Copies every row of another database into this one, which must be empty, ids kept, in one
+   * transaction: a copy that fails leaves nothing behind. The source is read from one snapshot.
+   */
+  async copyFrom(source: StoreAdapter): Promise<CopySummary> {
+    return this.transaction(async (tx) => {
+      const target = tx as KyselyStore;
+      const held = await target.counts();
+      if (held.documents || held.events || held.mentions) {
+        throw new Error(`${this.target}: holds ${held.documents} documents and ${held.events} events already; vigie copy writes into an empty database only`);
+      }
+      const snapshot = await source.snapshot();
+      const copied: Record<keyof Tables, number> = { documents: 0, mentions: 0, events: 0, lines: 0, event_redirects: 0, jobs: 0 };
+      try {
+        for (const table of Object.keys(COPY_COLUMNS) as (keyof Tables)[]) {
+          const columns = COPY_COLUMNS[table];
+          const sliceLength = Math.floor(this.adapter.maxListLength / columns.length);
+          let buffer: Record<string, unknown>[] = [];
+          const flush = async () => {
+            if (!buffer.length) return;
+            await target.db.insertInto(table).values(buffer as never).execute();
+            if (table === 'events') {
+              for (const row of buffer) await this.adapter.indexEventText(target.db, row.id as string, eventText(JSON.parse(row.record as string) as EventRecord));
+            }
+            copied[table] += buffer.length;
+            buffer = [];
+          };
+          // Rows in key order: documents keep their ids, and mentions find theirs.
+          const rows = snapshot.db.selectFrom(table).select(columns as never).orderBy(sql.ref(columns[0]!)).stream(500);
+          for await (const row of rows) {
+            buffer.push(row as Record<string, unknown>);
+            if (buffer.length >= Math.min(sliceLength, 500)) await flush();
+          }
+          await flush();
+        }
+        await this.adapter.afterCopy(target.db);
+      } finally {
+        await snapshot.release();
+      }
+      return { documents: copied.documents, mentions: copied.mentions, events: copied.events, lines: copied.lines, redirects: copied.event_redirects, jobs: copied.jobs };
+    });
+  }
+
+  /** The conditions of a query on `events`, or null for none; values are always bound, never spliced into the statement. */
+  private whereOf(q: EventQuery): Expression<SqlBool> | null {
+    const eb = expressionBuilder<Tables, 'events'>();
+    const conds: Expression<SqlBool>[] = [];
+    if (q.from) conds.push(eb('date', '>=', q.from));
+    if (q.to) conds.push(eb('date', '<=', q.to));
+    if (q.subEventTypes?.length) conds.push(eb('sub_event_type', 'in', [...q.subEventTypes]));
+    if (q.eventTypes?.length) conds.push(eb('event_type', 'in', [...q.eventTypes]));
+    if (q.actor) conds.push(eb.or([eb('actor1', '=', q.actor), eb('actor2', '=', q.actor)]));
+    if (q.country) conds.push(eb('country_code', '=', q.country));
+    if (q.claim) conds.push(eb('claim_status', '=', q.claim));
+    if (q.bbox) {
+      const [w, s, e, n] = q.bbox;
+      conds.push(eb.between('lat', s, n));
+      conds.push(w <= e ? eb.between('lon', w, e) : eb.or([eb('lon', '>=', w), eb('lon', '<=', e)]));
+    }
+    if (q.text) {
+      // Words only: the user's text is matched, never parsed as a query language.
+      const words = q.text.split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 8);
+      conds.push(words.length ? this.adapter.textMatches(words) : sql<SqlBool>`1 = 0`);
+    }
+    return conds.length ? eb.and(conds) : null;
+  }
+}
+
+export interface CopySummary {
+  readonly documents: number;
+  readonly mentions: number;
+  readonly events: number;
+  readonly lines: number;
+  readonly redirects: number;
+  readonly jobs: number;
+}
+
+/** The columns copied, per table, in the order tables are copied (documents before the mentions that name them); the first is the key. */
+const COPY_COLUMNS: { readonly [T in keyof Tables]: readonly (keyof Tables[T] & string)[] } = {
+  documents: ['id', 'name', 'version', 'url', 'outlet', 'language', 'language_rule', 'published', 'published_precision', 'published_rule', 'hash', 'text', 'zones', 'note', 'ingested_at'],
+  mentions: ['id', 'document_id', 'ordinal', 'date', 'sub_event_type', 'country_code', 'record', 'trace', 'key', 'event_id', 'cell', 'day', 'published_day'],
+  events: ['id', 'record', 'disagreements', 'date', 'sub_event_type', 'country_code', 'lat', 'lon', 'n_sources', 'event_type', 'actor1', 'actor2', 'claim_status'],
+  lines: ['site', 'key', 'document_hash'],
+  event_redirects: ['old_id', 'new_id'],
+  jobs: ['id', 'hash', 'name', 'batch', 'task', 'result', 'state', 'attempts', 'locked_until', 'error', 'enqueued_at'],
+};
+
+function toStored(r: DocumentRow): StoredDocument {
+  return {
+    id: Number(r.id),
+    version: r.version,
+    text: r.text,
+    zones: JSON.parse(r.zones),
+    ingestedAt: r.ingested_at,
+    note: r.note,
+    info: {
+      name: r.name, url: r.url, outlet: r.outlet, language: r.language, languageRule: r.language_rule, hash: r.hash,
+      published: { iso: r.published, precision: (r.published_precision as StoredDocument['info']['published']['precision']) ?? null, rule: r.published_rule, stated: {} },
+    },
+  };
+}
