@@ -42,6 +42,39 @@ export interface Zone extends Span {
   readonly rule: string;
 }
 
+/** One field of a page's metadata, with where it was read (e.g. "json-ld NewsArticle.datePublished"). */
+export interface MetadataField {
+  readonly value: string;
+  readonly foundBy: string;
+}
+
+/** Where a line of a document's stored text came from in the page it was read from. */
+export interface TextBlock extends Span {
+  /** The element's path in the page, e.g. "html/body/main/article/p[3]"; a feed item's field, e.g. "item[2]/description". */
+  readonly path: string;
+}
+
+/**
+ * What a web page or a feed item said of itself, field by field with how each was found, and how the
+ * stored text maps back to it: evidence offsets are offsets in the stored text, and `blocks` tell
+ * which element of the page each line of that text came from.
+ */
+export interface DocumentMetadata {
+  /** The format the text was read from: "html" or "feed". */
+  readonly format: string;
+  /** The URL fetched, or the file read. */
+  readonly source: string;
+  readonly published?: MetadataField;
+  readonly outlet?: MetadataField;
+  readonly canonicalUrl?: MetadataField;
+  readonly language?: MetadataField;
+  readonly author?: MetadataField;
+  readonly title?: MetadataField;
+  /** The character set the bytes were decoded from. */
+  readonly charset?: MetadataField;
+  readonly blocks?: readonly TextBlock[];
+}
+
 /** A document as received: raw text never rewritten, plus metadata. */
 export interface RawDocument {
   readonly name: string;
@@ -50,6 +83,8 @@ export interface RawDocument {
   readonly outlet?: string | null;
   readonly published?: string | null;
   readonly language?: string | null;
+  /** What the page or feed said of itself (absent for text and JSON Lines). */
+  readonly metadata?: DocumentMetadata | null;
 }
 
 export interface CleanedDocument {
@@ -68,6 +103,8 @@ export interface DocumentInfo {
   readonly languageRule: string;
   readonly published: ResolvedDate;
   readonly hash: string;
+  /** What the page or feed said of itself, with how each field was found (absent for text). */
+  readonly metadata?: DocumentMetadata | null;
 }
 
 export type Weapon =

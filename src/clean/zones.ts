@@ -36,6 +36,10 @@ const CAPTION_MARKERS = [...lexicon.caption_markers.map((p) => new RegExp(phrase
 const SOURCE_LINE = new RegExp(phraseSource(lexicon.source_line));
 const DATELINE = new RegExp(phraseSource(lexicon.dateline));
 
+// A line that a reader of web pages or feeds marked as page furniture (ingest/formats/blocks.ts):
+// "[caption] …", "[navigation] Accueil | Monde". The page's structure said so; no cue is needed.
+const FURNITURE_MARK = /^\[(caption|teaser|navigation|share|boilerplate)\] /;
+
 /** How many documents of the same site contain a line; learnt from the corpus by the store. */
 export type LineFrequency = (lineKey: string) => number;
 
@@ -127,6 +131,8 @@ export function cleanDocument(raw: string, { boilerplateMinDocuments = 3, lineFr
 
 function classifyLine(text: string, folded: string, sawContent: boolean, lineFrequency: LineFrequency, minDocs: number): { kind: ZoneKind; rule: string } {
   const trimmed = folded.trim();
+  const marked = FURNITURE_MARK.exec(text);
+  if (marked) return { kind: marked[1] as ZoneKind, rule: `zone.page.${marked[1]}` };
   if (TEASER.test(folded)) return { kind: 'teaser', rule: 'zone.teaser.cue' };
   if (SHARE.test(folded)) return { kind: 'share', rule: 'zone.share.cue' };
   if (SOURCE_LINE.test(folded)) return { kind: 'source', rule: 'zone.source.line' };

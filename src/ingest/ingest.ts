@@ -7,7 +7,8 @@ import { lineSpans } from '../text/sentences.ts';
 import { contentHash } from '../process/document.ts';
 import type { NewDocument, Store } from '../store/store.ts';
 import { resolvePending } from '../resolve/incremental.ts';
-import { readSources, type SourceItem, type StdinSource } from './sources.ts';
+import { inputOf, readSources, type ReadOptions, type SourceInput, type SourceItem, type StdinSource } from './sources.ts';
+import type { FetchedUrl } from './formats/format.ts';
 import { extractWithLineCounts, type ExtractResult } from './extract.ts';
 import { ExtractionPool } from './pool.ts';
 import { HeapPacer } from './heap.ts';
@@ -36,6 +37,14 @@ export interface IngestOptions {
    * it exactly as this ingest would have.
    */
   readonly enqueue?: boolean;
+  /** How URLs are fetched and feeds followed (formats, --allow-private, --follow-links). */
+  readonly read?: Omit<ReadOptions, 'lastFetch'>;
+  /**
+   * Stops reading when aborted (a watch asked to stop): what was read is stored, batch by batch as
+   * always, and nothing more is read. A URL whose documents were not all read is not recorded as
+   * fetched: it is read again, in full, next time (what was stored of it is then skipped).
+   */
+  readonly signal?: AbortSignal;
 }
 
 export interface IngestFailure {
@@ -52,6 +61,8 @@ export interface IngestSummary {
   unsupported: number;
   /** Documents queued for workers (--enqueue). */
   queued: number;
+  /** URLs not read because they had not changed since they were last read. */
+  unchanged: number;
   readonly failures: IngestFailure[];
 }
 
@@ -64,10 +75,13 @@ interface Pending {
   readonly hash: string;
 }
 
-export async function ingest(store: Store, inputs: readonly string[], { batchSize = 500, onProgress, ceiling, stdin, workers = 0, enqueue = false }: IngestOptions = {}): Promise<IngestSummary> {
+export async function ingest(store: Store, inputs: readonly SourceInput[], { batchSize = 500, onProgress, ceiling, stdin, workers = 0, enqueue = false, read = {}, signal }: IngestOptions = {}): Promise<IngestSummary> {
   if (!Number.isInteger(workers) || workers < 0) throw new Error(`workers must be a whole number of threads (0 or more), got ${workers}`);
-  const summary: IngestSummary = { read: 0, stored: 0, skipped: 0, failed: 0, events: 0, unsupported: 0, queued: 0, failures: [] };
+  const summary: IngestSummary = { read: 0, stored: 0, skipped: 0, failed: 0, events: 0, unsupported: 0, queued: 0, unchanged: 0, failures: [] };
   let batch: Pending[] = [];
+  // URLs read in full since the last batch was flushed: recorded in the transaction of the next batch
+  // stored, which holds (or follows) every document read from them.
+  let fetches: FetchedUrl[] = [];
   // Contents read but not yet committed (the store knows the others): a copy within the run is
   // skipped, and the set holds no more than a batch or two whatever the input's size.
   const uncommitted = new Set<string>();
@@ -76,12 +90,21 @@ export async function ingest(store: Store, inputs: readonly string[], { batchSiz
   let inFlight: Promise<void> | null = null;
   // Memory stays flat whatever the input's size (heap.ts).
   const heap = new HeapPacer();
-  const commit = async (current: readonly Pending[], results: readonly ExtractResult[]) => {
-    await commitBatch(store, current, results, summary, onProgress);
+  const commit = async (current: readonly Pending[], results: readonly ExtractResult[], fetched: readonly FetchedUrl[]) => {
+    await commitBatch(store, current, results, summary, onProgress, fetched);
     for (const p of current) uncommitted.delete(p.hash);
   };
   const flush = async (last: boolean) => {
-    if (!batch.length) return;
+    const fetched = fetches;
+    fetches = [];
+    if (!batch.length) {
+      // Nothing new from these URLs (all stored before): recorded once what was read before them is.
+      if (fetched.length) {
+        await inFlight;
+        await whenFree(store, () => store.recordFetches(fetched));
+      }
+      return;
+    }
     const current = batch;
     batch = [];
     const lines = await whenFree(store, () => recordBatchLines(store, current));
@@ -94,13 +117,15 @@ export async function ingest(store: Store, inputs: readonly string[], { batchSiz
     if (enqueue) {
       const queued = await whenFree(store, () => store.enqueue(tasks));
       summary.queued += queued;
+      // The queue holds the documents now: their URLs are read.
+      if (fetched.length) await whenFree(store, () => store.recordFetches(fetched));
       // Content another enqueue queued first is left to its job.
       summary.skipped += tasks.length - queued;
       for (const p of current) { uncommitted.delete(p.hash); onProgress?.(summary.read, p.doc.name); }
       return;
     }
     if (workers <= 0 || (last && !pool)) {
-      await commit(current, tasks.map((t) => extractWithLineCounts(t)));
+      await commit(current, tasks.map((t) => extractWithLineCounts(t)), fetched);
       return;
     }
     pool ??= new ExtractionPool(workers);
@@ -109,13 +134,23 @@ export async function ingest(store: Store, inputs: readonly string[], { batchSiz
     inFlight = (async () => {
       const results = await extracted;
       await previous;
-      await commit(current, results);
+      await commit(current, results, fetched);
     })();
     inFlight.catch(() => undefined); // awaited below; this only keeps a failure from being reported as unhandled meanwhile
     if (previous) await previous;
   };
   try {
-    for await (const item of readSources(inputs, stdin)) {
+    const lastFetch = (url: string) => store.lastFetch(url);
+    for await (const item of readSources(inputs, stdin, { ...read, lastFetch })) {
+      if (signal?.aborted) break;
+      if (item.kind === 'unchanged') {
+        summary.unchanged++;
+        continue;
+      }
+      if (item.kind === 'fetched') {
+        fetches.push(item.fetch);
+        continue;
+      }
       if (item.kind === 'error') {
         summary.failed++;
         summary.failures.push({ input: item.input, reason: item.reason });
@@ -143,11 +178,11 @@ export async function ingest(store: Store, inputs: readonly string[], { batchSiz
 }
 
 /** Documents of one site share page boilerplate: the URL's host, else the folder or file they came from. */
-function siteOf(item: Extract<SourceItem, { kind: 'document' }>, inputs: readonly string[]): string {
+function siteOf(item: Extract<SourceItem, { kind: 'document' }>, inputs: readonly SourceInput[]): string {
   if (item.document.url) {
     try { return new URL(item.document.url).hostname.replace(/^www\./, ''); } catch { /* not a URL: fall through */ }
   }
-  return item.document.outlet ?? (inputs.length === 1 ? inputs[0]! : dirname(item.document.name));
+  return item.document.outlet ?? (inputs.length === 1 ? inputOf(inputs[0]!) : dirname(item.document.name));
 }
 
 /** Lines of the whole batch are counted first, so boilerplate is known before any page is cleaned. Returns each document's line keys. */
@@ -174,7 +209,7 @@ async function batchLineCounts(store: Store, batch: readonly Pending[], lines: r
   return out;
 }
 
-async function commitBatch(store: Store, batch: readonly Pending[], results: readonly ExtractResult[], summary: IngestSummary, onProgress?: (done: number, name: string) => void): Promise<void> {
+async function commitBatch(store: Store, batch: readonly Pending[], results: readonly ExtractResult[], summary: IngestSummary, onProgress: ((done: number, name: string) => void) | undefined, fetched: readonly FetchedUrl[]): Promise<void> {
   const ready: NewDocument[] = [];
   results.forEach((r, i) => {
     if (r.ok) ready.push(r.document);
@@ -184,7 +219,9 @@ async function commitBatch(store: Store, batch: readonly Pending[], results: rea
     }
     onProgress?.(summary.read, batch[i]!.doc.name);
   });
-  const outcome = await whenFree(store, () => storeBatch(store, ready));
+  // The URLs these documents came from are recorded in the transaction that stores them: a URL is
+  // never taken for read (and skipped as unchanged next time) while its documents are not stored.
+  const outcome = await whenFree(store, () => storeBatch(store, ready, fetched.length ? { beforeCommit: (tx) => tx.recordFetches(fetched) } : {}));
   for (const d of outcome.stored) {
     if (d.note) summary.unsupported++;
     summary.events += d.events.length;

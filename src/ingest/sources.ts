@@ -1,43 +1,94 @@
-// Where documents come from: .txt files, folders (recursively), JSON Lines files, stdin.
+// Where documents come from: files of any format vigie reads (formats/), folders (recursively),
+// http(s) URLs of pages and feeds, and stdin. Bad inputs become error items naming them; the rest goes on.
 import { createReadStream, type Stats } from 'node:fs';
-import { readFile, readdir, realpath, stat } from 'node:fs/promises';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
+import { createHash } from 'node:crypto';
 import type { RawDocument } from '../types.ts';
-import { InputError, MAX_DOCUMENT_BYTES, checkText, decodeDocument, formatBytes } from './decode.ts';
+import { MAX_DOCUMENT_BYTES, formatBytes } from './decode.ts';
+import { SNIFF_BYTES, headOf, type FetchedUrl, type SourceItem } from './formats/format.ts';
+import { KNOWN_EXTENSIONS, READABLE, binaryKind, chooseFormat, mediaTypeOf } from './formats/index.ts';
+import { html } from './formats/html.ts';
+import { feed } from './formats/feed.ts';
+import { streamJsonLines } from './formats/jsonl.ts';
+import { text as textFormat } from './formats/text.ts';
+import { FetchError, Fetcher, type FetchOptions } from './http.ts';
 
-export type SourceItem =
-  | { readonly kind: 'document'; readonly document: RawDocument }
-  | { readonly kind: 'error'; readonly input: string; readonly reason: string };
+export type { SourceItem } from './formats/format.ts';
+export { parseDocumentLine } from './formats/jsonl.ts';
 
-const JSONL_EXTENSIONS = new Set(['.jsonl', '.ndjson']);
-const TEXT_EXTENSIONS = new Set(['.txt', '.text', '']);
+/** An input with what the user said of it (a line of a sources file): its language and outlet win over the page's. */
+export interface SourceSpec {
+  readonly input: string;
+  readonly language?: string | null;
+  readonly outlet?: string | null;
+}
+
+export type SourceInput = string | SourceSpec;
+
+export const inputOf = (s: SourceInput): string => (typeof s === 'string' ? s : s.input);
 
 /** Where stdin's bytes come from: a stream (the default, process.stdin), or, in tests, all at once. */
 export type StdinSource = () => AsyncIterable<Uint8Array> | Promise<Uint8Array>;
 
+export interface ReadOptions {
+  /** How URLs are fetched (timeouts, limits, --allow-private); ignored when `fetcher` is given. */
+  readonly fetch?: FetchOptions;
+  /** A fetcher shared across reads (a watch keeps each host's turn and robots.txt across polls). */
+  readonly fetcher?: Fetcher;
+  /** Fetch each feed item's page and read it as HTML (--follow-links). */
+  readonly followLinks?: boolean;
+  /** The last recorded fetch of a URL (the store's), for conditional requests; none by default. */
+  readonly lastFetch?: (url: string) => Promise<FetchedUrl | null>;
+}
+
+const URL_INPUT = /^https?:\/\//i;
+/** Something written as a URL of another scheme: refused rather than looked for as a file. */
+const OTHER_SCHEME = /^[a-z][a-z0-9+.-]*:(?:\/\/|(?=[^\\]))/i;
+
 /** Reads every input in order; bad inputs become error items and the rest goes on. */
-export async function* readSources(inputs: readonly string[], stdin: StdinSource = () => process.stdin): AsyncGenerator<SourceItem> {
-  for (const input of inputs) {
+export async function* readSources(inputs: readonly SourceInput[], stdin: StdinSource = () => process.stdin, options: ReadOptions = {}): AsyncGenerator<SourceItem> {
+  let fetcher = options.fetcher ?? null;
+  for (const spec of inputs) {
+    const input = inputOf(spec);
+    const apply = overrides(spec);
     if (input === '-') {
-      yield* fromStdin(stdin());
+      for await (const item of fromStdin(stdin())) yield apply(item);
+      continue;
+    }
+    if (URL_INPUT.test(input)) {
+      fetcher ??= new Fetcher(options.fetch);
+      for await (const item of fromUrl(input, fetcher, options)) yield apply(item);
       continue;
     }
     let info;
     try {
       info = await stat(input);
     } catch (e) {
+      const scheme = OTHER_SCHEME.exec(input);
+      if (scheme && /^[a-z][a-z0-9+.-]*:/i.test(input) && !/^[a-z]:[\\/]/i.test(input)) {
+        yield { kind: 'error', input, reason: `the ${input.slice(0, input.indexOf(':') + 1)} scheme is refused: vigie reads files, folders, - (stdin) and http(s) URLs` };
+        continue;
+      }
       yield { kind: 'error', input, reason: `unreadable path (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
       continue;
     }
-    if (info.isDirectory()) yield* fromFolder(input);
+    if (info.isDirectory()) for await (const item of fromFolder(input)) yield apply(item);
     else if (!info.isFile()) {
       // A FIFO, a socket or a device named directly would be read until its writer stops, maybe
       // never: only '-' reads a pipe.
       yield { kind: 'error', input, reason: `not a regular file (${fileKind(info)}): give a pipe's content as '-' (stdin)` };
-    } else if (!JSONL_EXTENSIONS.has(extname(input).toLowerCase()) && !TEXT_EXTENSIONS.has(extname(input).toLowerCase())) {
-      yield { kind: 'error', input, reason: `unsupported file type (${extname(input)}): vigie reads .txt, .jsonl and .ndjson files` };
-    } else yield* fromFile(input);
+    } else for await (const item of fromFile(input, true)) yield apply(item);
   }
+}
+
+/** The user's language and outlet for an input, over what its documents say. */
+function overrides(spec: SourceInput): (item: SourceItem) => SourceItem {
+  if (typeof spec === 'string' || (!spec.language && !spec.outlet)) return (item) => item;
+  return (item) => item.kind !== 'document' ? item : {
+    kind: 'document',
+    document: { ...item.document, ...(spec.language ? { language: spec.language } : {}), ...(spec.outlet ? { outlet: spec.outlet } : {}) },
+  };
 }
 
 function fileKind(info: Stats): string {
@@ -77,44 +128,165 @@ async function* fromFolder(folder: string, visited = new Set<string>()): AsyncGe
       }
     }
     if (isDirectory) yield* fromFolder(path, visited);
-    else if (isFile) {
-      const ext = extname(entry.name).toLowerCase();
-      if (JSONL_EXTENSIONS.has(ext) || TEXT_EXTENSIONS.has(ext)) yield* fromFile(path);
-    }
+    // In a folder, only files named as one of the formats are read: images, stylesheets and the
+    // like beside saved pages are left alone.
+    else if (isFile && KNOWN_EXTENSIONS.has(extname(entry.name).toLowerCase())) yield* fromFile(path, false);
   }
 }
 
-async function* fromFile(path: string): AsyncGenerator<SourceItem> {
-  if (JSONL_EXTENSIONS.has(extname(path).toLowerCase())) {
-    yield* streamJsonLines(path, createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>);
-    return;
-  }
-  let bytes: Uint8Array;
+/**
+ * A file, by its first bytes first and its extension second. `named` is true for a file the user
+ * named (not found in a folder): one that no format reads is reported rather than left alone.
+ */
+async function* fromFile(path: string, named: boolean): AsyncGenerator<SourceItem> {
+  const ext = extname(path).toLowerCase();
+  let head: string;
+  let size: number;
   try {
-    // A file over the limit is refused by its size, not read whole first.
-    const { size } = await stat(path);
-    if (size > MAX_DOCUMENT_BYTES) {
-      yield { kind: 'error', input: path, reason: `too large (${formatBytes(size)}; the limit is ${formatBytes(MAX_DOCUMENT_BYTES)})` };
-      return;
+    const handle = await open(path, 'r');
+    try {
+      size = (await handle.stat()).size;
+      const buffer = Buffer.alloc(Math.min(size, SNIFF_BYTES));
+      await handle.read(buffer, 0, buffer.length, 0);
+      head = headOf(buffer);
+    } finally {
+      await handle.close();
     }
-    bytes = await readFile(path);
   } catch (e) {
     yield { kind: 'error', input: path, reason: `unreadable file (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
     return;
   }
-  yield* fromBytes(basename(path), bytes, path);
+  const binary = binaryKind(head);
+  if (binary) {
+    yield { kind: 'error', input: path, reason: `${binary}, not ${READABLE.replace(/ \([^)]*\)/g, '')}` };
+    return;
+  }
+  const format = chooseFormat(head, ext, null);
+  if (!format) {
+    yield { kind: 'error', input: path, reason: `unsupported file type (${ext}): vigie reads ${READABLE}` };
+    return;
+  }
+  void named;
+  if (format.stream) {
+    yield* format.stream(path, createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>);
+    return;
+  }
+  // A file over the limit is refused by its size, not read whole first.
+  if (size > format.maxBytes) {
+    yield { kind: 'error', input: path, reason: `too large (${formatBytes(size)}; the limit is ${formatBytes(format.maxBytes)})` };
+    return;
+  }
+  let bytes: Buffer;
+  try {
+    const handle = await open(path, 'r');
+    try { bytes = await handle.readFile(); } finally { await handle.close(); }
+  } catch (e) {
+    yield { kind: 'error', input: path, reason: `unreadable file (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
+    return;
+  }
+  yield* format.read({ name: basename(path), input: path, bytes });
 }
 
-function* fromBytes(name: string, bytes: Uint8Array, input = name): Generator<SourceItem> {
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/** The extension of a URL's path ("/feed.rss" → ".rss"), for a server that says nothing useful of its content. */
+function urlExtension(url: string): string | null {
   try {
-    yield { kind: 'document', document: { name, text: decodeDocument(input, bytes) } };
-  } catch (e) {
-    yield errorItem(input, e);
+    const ext = extname(new URL(url).pathname).toLowerCase();
+    return ext || null;
+  } catch {
+    return null;
   }
 }
 
-/** A JSON line may hold a document of the limit with every character escaped: twice its size. */
-const MAX_LINE_BYTES = MAX_DOCUMENT_BYTES * 2;
+/**
+ * A URL: fetched (conditionally when it was read before), read by its content, then its media type.
+ * Nothing is read from a URL that has not changed (HTTP 304, or the same bytes as last time).
+ */
+async function* fromUrl(url: string, fetcher: Fetcher, options: ReadOptions): AsyncGenerator<SourceItem> {
+  const fetched = await fetchOne(url, fetcher, options);
+  if (fetched.kind !== 'read') { yield fetched.item; return; }
+  const { bytes, contentType, finalUrl, record } = fetched;
+  const head = headOf(bytes);
+  const binary = binaryKind(head);
+  const media = mediaTypeOf(contentType);
+  if (binary) {
+    yield { kind: 'error', input: url, reason: `not a web page or a feed: ${binary}${media ? ` (${media})` : ''}` };
+    return;
+  }
+  const format = chooseFormat(head, urlExtension(finalUrl), contentType);
+  if (!format || (format === textFormat && media !== 'text/plain')) {
+    yield { kind: 'error', input: url, reason: `not a web page or a feed (${media ?? 'no Content-Type'}); vigie reads ${READABLE}` };
+    return;
+  }
+  if (bytes.length > format.maxBytes) {
+    yield { kind: 'error', input: url, reason: `too large (${formatBytes(bytes.length)}; the limit is ${formatBytes(format.maxBytes)})` };
+    return;
+  }
+  for (const item of format.read({ name: url, input: url, bytes, url: finalUrl, contentType })) {
+    if (item.kind === 'document' && format === feed && options.followLinks && item.document.url) {
+      yield* followLink(item.document, fetcher, options);
+    } else yield item;
+  }
+  yield { kind: 'fetched', fetch: record };
+}
+
+type Fetched =
+  | { readonly kind: 'read'; readonly bytes: Buffer; readonly contentType: string | null; readonly finalUrl: string; readonly record: FetchedUrl }
+  | { readonly kind: 'done'; readonly item: SourceItem };
+
+async function fetchOne(url: string, fetcher: Fetcher, options: ReadOptions): Promise<Fetched> {
+  const last = (await options.lastFetch?.(url)) ?? null;
+  let response;
+  try {
+    response = await fetcher.fetch(url, last);
+  } catch (e) {
+    return { kind: 'done', item: { kind: 'error', input: url, reason: e instanceof FetchError ? e.reason : String((e as Error)?.message ?? e) } };
+  }
+  if (response.status === 'not-modified') return { kind: 'done', item: { kind: 'unchanged', input: url } };
+  const record: FetchedUrl = { url, etag: response.etag, lastModified: response.lastModified, contentHash: sha256(response.bytes), fetchedAt: new Date().toISOString() };
+  // A server that makes no conditional answers: the same bytes are the same content.
+  if (last && last.contentHash === record.contentHash) return { kind: 'done', item: { kind: 'unchanged', input: url } };
+  return { kind: 'read', bytes: response.bytes, contentType: response.contentType, finalUrl: response.url, record };
+}
+
+/**
+ * A feed item's page, read as HTML; what the page does not say of itself (date, outlet, language),
+ * the feed said. A page that cannot be read is reported, and the item's own text stands for it.
+ */
+async function* followLink(item: RawDocument, fetcher: Fetcher, options: ReadOptions): AsyncGenerator<SourceItem> {
+  const link = item.url!;
+  const fetched = await fetchOne(link, fetcher, options);
+  if (fetched.kind === 'done') {
+    if (fetched.item.kind === 'error') yield fetched.item, yield { kind: 'document', document: item };
+    else yield fetched.item;
+    return;
+  }
+  const head = headOf(fetched.bytes);
+  if (binaryKind(head) || !(html.sniff(head) || mediaTypeOf(fetched.contentType)?.includes('html'))) {
+    yield { kind: 'error', input: link, reason: `not a web page (${binaryKind(head) ?? mediaTypeOf(fetched.contentType) ?? 'no Content-Type'}); the feed item's text is read instead` };
+    yield { kind: 'document', document: item };
+    return;
+  }
+  let page: RawDocument | null = null;
+  for (const read of html.read({ name: link, input: link, bytes: fetched.bytes, url: fetched.finalUrl, contentType: fetched.contentType })) {
+    if (read.kind === 'document') page = read.document;
+    else yield read;
+  }
+  if (!page) { yield { kind: 'document', document: item }; return; }
+  const fromFeed = item.metadata;
+  const metadata = page.metadata && fromFeed ? {
+    ...page.metadata,
+    ...(!page.metadata.published && fromFeed.published ? { published: { ...fromFeed.published, foundBy: `feed ${fromFeed.published.foundBy}` } } : {}),
+    ...(!page.metadata.outlet && fromFeed.outlet ? { outlet: { ...fromFeed.outlet, foundBy: `feed ${fromFeed.outlet.foundBy}` } } : {}),
+    ...(!page.metadata.language && fromFeed.language ? { language: { ...fromFeed.language, foundBy: `feed ${fromFeed.language.foundBy}` } } : {}),
+  } : page.metadata ?? null;
+  yield {
+    kind: 'document',
+    document: { ...page, published: page.published ?? item.published ?? null, outlet: page.outlet ?? item.outlet ?? null, language: page.language ?? item.language ?? null, metadata },
+  };
+  yield { kind: 'fetched', fetch: fetched.record };
+}
 
 const asBuffer = (u: Uint8Array): Buffer => (Buffer.isBuffer(u) ? u : Buffer.from(u.buffer, u.byteOffset, u.byteLength));
 
@@ -170,7 +342,7 @@ async function* fromStdin(source: AsyncIterable<Uint8Array> | Promise<Uint8Array
     yield { kind: 'error', input: 'stdin', reason: `unreadable (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
     return;
   }
-  yield* fromBytes('stdin', Buffer.concat(parts));
+  yield* textFormat.read({ name: 'stdin', input: 'stdin', bytes: Buffer.concat(parts) });
 }
 
 /** The first byte that is not white space (nor, at the start, a UTF-8 byte order mark); -1 when there is none. */
@@ -183,100 +355,3 @@ function firstSignificantByte(bytes: Buffer, atStart: boolean): number {
   return -1;
 }
 
-/**
- * JSON Lines read as a stream, line by line, so that memory does not grow with the input: a line is
- * held up to the limit of a line and only counted past it. A line that is not valid UTF-8, not JSON
- * or not a document is reported by its line number; so is a last line cut short (a pipe closed in
- * the middle of a document), and only that line is lost.
- */
-async function* streamJsonLines(name: string, source: AsyncIterable<Buffer>): AsyncGenerator<SourceItem> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
-  let lineNo = 0;
-  let any = false;
-  const lineItem = (bytes: Buffer, size: number, last: boolean): SourceItem | null => {
-    lineNo++;
-    const where = `${name}:${lineNo}`;
-    const cut = last ? ' (the input ends inside this line)' : '';
-    if (size > MAX_LINE_BYTES) {
-      any = true;
-      return { kind: 'error', input: where, reason: `line too large (${formatBytes(size)}; a line holds at most ${formatBytes(MAX_LINE_BYTES)})` };
-    }
-    let line: string;
-    try {
-      line = decoder.decode(bytes).trim();
-    } catch {
-      any = true;
-      return { kind: 'error', input: where, reason: `invalid UTF-8${cut}` };
-    }
-    if (!line) return null;
-    any = true;
-    try {
-      return { kind: 'document', document: parseDocumentLine(where, line) };
-    } catch (e) {
-      if (cut && e instanceof InputError && e.reason === 'not JSON') return { kind: 'error', input: where, reason: `not JSON${cut}` };
-      return errorItem(where, e);
-    }
-  };
-  try {
-    for await (const chunk of source) {
-      let from = 0;
-      for (let nl = chunk.indexOf(10, from); nl >= 0; nl = chunk.indexOf(10, from)) {
-        const part = chunk.subarray(from, nl);
-        const size = pendingBytes + part.length;
-        const bytes = size > MAX_LINE_BYTES ? EMPTY : pending.length ? Buffer.concat([...pending, part]) : part;
-        pending = [];
-        pendingBytes = 0;
-        const item = lineItem(bytes, size, false);
-        if (item) yield item;
-        from = nl + 1;
-      }
-      if (from < chunk.length) {
-        // A line longer than any document could be is counted, not held in memory.
-        if (pendingBytes + chunk.length - from <= MAX_LINE_BYTES) pending.push(chunk.subarray(from));
-        else pending = [];
-        pendingBytes += chunk.length - from;
-      }
-    }
-  } catch (e) {
-    yield { kind: 'error', input: name, reason: `unreadable (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
-    return;
-  }
-  if (pendingBytes) {
-    const item = lineItem(pendingBytes > MAX_LINE_BYTES ? EMPTY : Buffer.concat(pending), pendingBytes, true);
-    if (item) yield item;
-  }
-  if (!any) yield { kind: 'error', input: name, reason: name === 'stdin' ? 'empty input' : 'empty file' };
-}
-
-const EMPTY = Buffer.alloc(0);
-
-const OPTIONAL_FIELDS = ['url', 'published', 'language', 'outlet'] as const;
-
-export function parseDocumentLine(where: string, line: string): RawDocument {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    throw new InputError(where, 'not JSON');
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InputError(where, 'not a JSON object');
-  const o = value as Record<string, unknown>;
-  if (typeof o.document !== 'string' || !o.document.trim()) throw new InputError(where, 'missing "document" (a non-empty string)');
-  if (typeof o.text !== 'string') throw new InputError(where, 'missing "text" (a string)');
-  const doc: Record<string, string | null> = { name: o.document.trim(), text: checkText(where, o.text) };
-  for (const k of OPTIONAL_FIELDS) {
-    const v = o[k];
-    if (v === undefined || v === null) continue;
-    if (typeof v !== 'string') throw new InputError(where, `"${k}" must be a string`);
-    doc[k] = v;
-  }
-  if (doc.published && !/^\d{4}(-\d{2}(-\d{2})?)?/.test(doc.published)) throw new InputError(where, `"published" must be an ISO date, got ${JSON.stringify(doc.published)}`);
-  return doc as unknown as RawDocument;
-}
-
-function errorItem(input: string, e: unknown): SourceItem {
-  if (e instanceof InputError) return { kind: 'error', input: e.input, reason: e.reason };
-  return { kind: 'error', input, reason: String((e as Error)?.message ?? e) };
-}

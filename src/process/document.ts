@@ -48,6 +48,7 @@ export function processDocument(doc: RawDocument, { lineFrequency, ceiling = new
     languageRule: lang.rule,
     published,
     hash: hash ?? contentHash(raw),
+    ...(doc.metadata ? { metadata: doc.metadata } : {}),
   };
   if (!pack) {
     return { info, cleaned, events: [], sentences: [], unsupported: `language '${lang.language}' is not yet supported (vigie extracts fr and en)` };

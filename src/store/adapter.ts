@@ -18,6 +18,8 @@ export interface DocumentsTable {
   zones: string;
   note: string | null;
   ingested_at: string;
+  /** DocumentMetadata as JSON; null for documents read from text. */
+  metadata: string | null;
 }
 
 export interface MentionsTable {
@@ -81,6 +83,15 @@ export interface JobsTable {
   enqueued_at: string;
 }
 
+/** The last fetch of a URL that was read: conditional requests next time, and whether its bytes changed. */
+export interface FetchesTable {
+  url: string;
+  etag: string | null;
+  last_modified: string | null;
+  content_hash: string;
+  fetched_at: string;
+}
+
 /** The tables both databases hold, column for column (their full-text index is the adapter's). */
 export interface Tables {
   documents: DocumentsTable;
@@ -89,6 +100,7 @@ export interface Tables {
   lines: LinesTable;
   event_redirects: EventRedirectsTable;
   jobs: JobsTable;
+  fetches: FetchesTable;
 }
 
 export type Db = Kysely<Tables>;

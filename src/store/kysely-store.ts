@@ -1,8 +1,8 @@
 // The store's queries, written once with Kysely and run on SQLite or PostgreSQL alike: what differs
 // between the two (write lock, full-text index, snapshots, list lengths) is the adapter's (adapter.ts).
 import { expressionBuilder, sql, type Expression, type SqlBool } from 'kysely';
-import type { EventRecord } from '../types.ts';
-import type { BatchToStore, ClaimedJob, ClaimOptions, EventQuery, EventStats, FailedJob, LineObservation, NewDocument, QueueCounts, Store, StoredDocument, StoredEvent } from './store.ts';
+import type { DocumentMetadata, EventRecord } from '../types.ts';
+import type { BatchToStore, ClaimedJob, ClaimOptions, EventQuery, EventStats, FailedJob, FetchRecord, LineObservation, NewDocument, QueueCounts, Store, StoredDocument, StoredEvent } from './store.ts';
 import type { ExtractTask } from '../ingest/extract.ts';
 import { cellOf, mentionKey, type Mention, type MentionKey, type ResolvedEvent } from '../resolve/resolve.ts';
 import type { Db, DocumentsTable, StoreAdapter, Tables } from './adapter.ts';
@@ -117,6 +117,7 @@ export class KyselyStore implements Store {
           name: d.info.name, version, url: d.info.url, outlet: d.info.outlet, language: d.info.language, language_rule: d.info.languageRule,
           published: d.info.published.iso, published_precision: d.info.published.precision, published_rule: d.info.published.rule,
           hash: d.info.hash, text: d.text, zones: JSON.stringify(d.zones), note: d.note, ingested_at: now,
+          metadata: d.info.metadata ? JSON.stringify(d.info.metadata) : null,
         }).returning('id').executeTakeFirstOrThrow();
         const mentions = d.events.map(({ record, trace, dayWithoutYear, tellsSeveral, dayStated }, ordinal) => {
           const k = mentionKey({ id: record.id, document: d.info.name, record, dayWithoutYear: dayWithoutYear ?? null, tellsSeveral: tellsSeveral ?? false, dayStated: dayStated ?? false });
@@ -413,6 +414,23 @@ export class KyselyStore implements Store {
     return rows.map((r) => ({ name: r.name, error: r.error ?? '', attempts: r.attempts }));
   }
 
+  async lastFetch(url: string): Promise<FetchRecord | null> {
+    const r = await this.db.selectFrom('fetches').selectAll().where('url', '=', url).executeTakeFirst();
+    return r ? { url: r.url, etag: r.etag, lastModified: r.last_modified, contentHash: r.content_hash, fetchedAt: r.fetched_at } : null;
+  }
+
+  async recordFetches(fetches: readonly FetchRecord[]): Promise<void> {
+    if (!fetches.length) return;
+    await this.transaction(async (tx) => {
+      const db = (tx as KyselyStore).db;
+      for (const f of fetches) {
+        const row = { url: f.url, etag: f.etag, last_modified: f.lastModified, content_hash: f.contentHash, fetched_at: f.fetchedAt };
+        await db.insertInto('fetches').values(row)
+          .onConflict((oc) => oc.column('url').doUpdateSet({ etag: row.etag, last_modified: row.last_modified, content_hash: row.content_hash, fetched_at: row.fetched_at })).execute();
+      }
+    });
+  }
+
   /**
    * Copies every row of another database into this one, which must be empty, ids kept, in one
    * transaction: a copy that fails leaves nothing behind. The source is read from one snapshot.
@@ -425,7 +443,7 @@ export class KyselyStore implements Store {
         throw new Error(`${this.target}: holds ${held.documents} documents and ${held.events} events already; vigie copy writes into an empty database only`);
       }
       const snapshot = await source.snapshot();
-      const copied: Record<keyof Tables, number> = { documents: 0, mentions: 0, events: 0, lines: 0, event_redirects: 0, jobs: 0 };
+      const copied: Record<keyof Tables, number> = { documents: 0, mentions: 0, events: 0, lines: 0, event_redirects: 0, jobs: 0, fetches: 0 };
       try {
         for (const table of Object.keys(COPY_COLUMNS) as (keyof Tables)[]) {
           const columns = COPY_COLUMNS[table];
@@ -452,7 +470,7 @@ export class KyselyStore implements Store {
       } finally {
         await snapshot.release();
       }
-      return { documents: copied.documents, mentions: copied.mentions, events: copied.events, lines: copied.lines, redirects: copied.event_redirects, jobs: copied.jobs };
+      return { documents: copied.documents, mentions: copied.mentions, events: copied.events, lines: copied.lines, redirects: copied.event_redirects, jobs: copied.jobs, fetches: copied.fetches };
     });
   }
 
@@ -488,16 +506,18 @@ export interface CopySummary {
   readonly lines: number;
   readonly redirects: number;
   readonly jobs: number;
+  readonly fetches: number;
 }
 
 /** The columns copied, per table, in the order tables are copied (documents before the mentions that name them); the first is the key. */
 const COPY_COLUMNS: { readonly [T in keyof Tables]: readonly (keyof Tables[T] & string)[] } = {
-  documents: ['id', 'name', 'version', 'url', 'outlet', 'language', 'language_rule', 'published', 'published_precision', 'published_rule', 'hash', 'text', 'zones', 'note', 'ingested_at'],
+  documents: ['id', 'name', 'version', 'url', 'outlet', 'language', 'language_rule', 'published', 'published_precision', 'published_rule', 'hash', 'text', 'zones', 'note', 'ingested_at', 'metadata'],
   mentions: ['id', 'document_id', 'ordinal', 'date', 'sub_event_type', 'country_code', 'record', 'trace', 'key', 'event_id', 'cell', 'day', 'published_day'],
   events: ['id', 'record', 'disagreements', 'date', 'sub_event_type', 'country_code', 'lat', 'lon', 'n_sources', 'event_type', 'actor1', 'actor2', 'claim_status'],
   lines: ['site', 'key', 'document_hash'],
   event_redirects: ['old_id', 'new_id'],
   jobs: ['id', 'hash', 'name', 'batch', 'task', 'result', 'state', 'attempts', 'locked_until', 'error', 'enqueued_at'],
+  fetches: ['url', 'etag', 'last_modified', 'content_hash', 'fetched_at'],
 };
 
 function toStored(r: DocumentRow): StoredDocument {
@@ -510,6 +530,7 @@ function toStored(r: DocumentRow): StoredDocument {
     note: r.note,
     info: {
       name: r.name, url: r.url, outlet: r.outlet, language: r.language, languageRule: r.language_rule, hash: r.hash,
+      ...(r.metadata ? { metadata: JSON.parse(r.metadata) as DocumentMetadata } : {}),
       published: { iso: r.published, precision: (r.published_precision as StoredDocument['info']['published']['precision']) ?? null, rule: r.published_rule, stated: {} },
     },
   };

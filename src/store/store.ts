@@ -91,6 +91,16 @@ export interface FailedJob {
   readonly attempts: number;
 }
 
+/** The last fetch of a URL whose content was read and stored. */
+export interface FetchRecord {
+  readonly url: string;
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+  /** sha256 of the bytes received. */
+  readonly contentHash: string;
+  readonly fetchedAt: string;
+}
+
 /**
  * A database of documents, mentions and events. Every method is asynchronous: the same interface is
  * served by an embedded SQLite file and by a PostgreSQL server shared by many processes (open.ts).
@@ -184,5 +194,9 @@ export interface Store {
   failJob(id: number, error: string, maxAttempts: number): Promise<void>;
   queueCounts(): Promise<QueueCounts>;
   failedJobs(): Promise<FailedJob[]>;
+  /** The last recorded fetch of a URL, null when it was never read. */
+  lastFetch(url: string): Promise<FetchRecord | null>;
+  /** Records fetches of URLs whose documents are stored (replacing each URL's earlier record). */
+  recordFetches(fetches: readonly FetchRecord[]): Promise<void>;
   close(): Promise<void>;
 }

@@ -23,7 +23,7 @@ test('a folder is read recursively, in name order, .txt and .jsonl only', async 
   writeFileSync(join(dir, 'sub', 'c.txt'), 'Nested article.');
   writeFileSync(join(dir, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0]));
   const items = await collect([dir]);
-  assert.deepEqual(items.map((i) => (i.kind === 'document' ? i.document.name : i.input)), ['a.txt', 'b.txt', 'c.txt']);
+  assert.deepEqual(items.map((i) => (i.kind === 'document' ? i.document.name : i.kind === 'error' ? i.input : i.kind)), ['a.txt', 'b.txt', 'c.txt']);
 });
 
 test('JSON Lines documents keep their metadata', async () => {
@@ -49,8 +49,9 @@ test('each kind of bad input is reported with its name and reason, and the rest 
   const jsonl = join(dir, 'mixed.jsonl');
   writeFileSync(jsonl, ['{"document": "ok.txt", "text": "Fine."}', '{not json', '[1, 2]', '{"text": "no name"}', '{"document": "x", "text": 3}', '{"document": "d", "text": "t", "published": "yesterday"}'].join('\n'));
   symlinkSync(join(dir, 'nowhere.txt'), join(dir, 'dangling.txt'));
-  writeFileSync(join(dir, 'page.html'), '<html><body>Une attaque</body></html>');
-  const items = await collect([dir, join(dir, 'missing.txt'), join(dir, 'page.html')]);
+  // A kind of file no format reads: named, it is reported; in a folder, left alone.
+  writeFileSync(join(dir, 'page.doc'), 'Une attaque');
+  const items = await collect([dir, join(dir, 'missing.txt'), join(dir, 'page.doc')]);
   const errors = Object.fromEntries(items.filter((i) => i.kind === 'error').map((i) => [i.kind === 'error' ? i.input.replace(`${dir}/`, '') : '', i.kind === 'error' ? i.reason : '']));
   assert.match(errors['binary.txt']!, /binary/);
   assert.match(errors['latin1.txt']!, /invalid UTF-8 at byte 3/);
@@ -63,7 +64,7 @@ test('each kind of bad input is reported with its name and reason, and the rest 
   assert.match(errors['mixed.jsonl:6']!, /ISO date/);
   assert.match(Object.entries(errors).find(([k]) => k.endsWith('missing.txt'))![1], /unreadable path \(ENOENT\)/);
   assert.match(errors['dangling.txt']!, /unreadable file \(ENOENT\)/);
-  assert.match(Object.entries(errors).find(([k]) => k.endsWith('page.html'))![1], /unsupported file type \(\.html\)/);
+  assert.match(Object.entries(errors).find(([k]) => k.endsWith('page.doc'))![1], /unsupported file type \(\.doc\)/);
   const names = items.filter((i) => i.kind === 'document').map((i) => (i.kind === 'document' ? i.document.name : ''));
   assert.deepEqual(names, ['good.txt', 'ok.txt']);
 });

@@ -50,5 +50,5 @@ test('stdin given as a stream of small chunks: lines across chunks, a byte order
   async function* chunks() { for (let i = 0; i < bytes.length; i += 7) yield bytes.subarray(i, i + 7); }
   const items: SourceItem[] = [];
   for await (const item of readSources(['-'], chunks)) items.push(item);
-  assert.deepEqual(items.map((i) => (i.kind === 'document' ? i.document.name : i.reason)), ['d1', 'd2', 'd3']);
+  assert.deepEqual(items.map((i) => (i.kind === 'document' ? i.document.name : i.kind === 'error' ? i.reason : i.kind)), ['d1', 'd2', 'd3']);
 });

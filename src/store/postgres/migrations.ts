@@ -97,4 +97,15 @@ export const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX jobs_state ON jobs(state, id);
    CREATE INDEX jobs_batch ON jobs(batch, state);`,
+  // Real inputs (issue 24): what a page's metadata said of a document and how each field was found
+  // (JSON, null for text), and the last fetch of each URL, for conditional requests and for
+  // telling a changed page from an unchanged one by the hash of its bytes.
+  `ALTER TABLE documents ADD COLUMN metadata text;
+   CREATE TABLE fetches (
+     url text COLLATE "C" PRIMARY KEY,
+     etag text,
+     last_modified text,
+     content_hash text NOT NULL,
+     fetched_at text NOT NULL
+   );`,
 ];
