@@ -19,6 +19,20 @@ export function registerExplain(program: Command): void {
         const { info } = doc;
         out.push(`# ${info.name} (version ${doc.version})`, `language ${info.language} [${info.languageRule}]  outlet ${info.outlet ?? '?'}  published ${info.published.iso ?? '?'} (${info.published.precision ?? '-'}) [${info.published.rule}]`);
         if (doc.note) out.push(`note: ${doc.note}`);
+        const meta = info.metadata;
+        if (meta) {
+          // What the page said of itself, and where each line of the stored text came from in it:
+          // evidence offsets are offsets in the stored text, and a line's block names its element.
+          out.push('', `## read from ${meta.format}: ${meta.source}`);
+          for (const k of ['published', 'outlet', 'canonicalUrl', 'language', 'author', 'title', 'charset'] as const) {
+            const f = meta[k];
+            if (f) out.push(`  ${k.padEnd(13)} ${JSON.stringify(f.value)} [${f.foundBy}]`);
+          }
+          if (meta.blocks?.length) {
+            out.push('', '## where each line of the text is in the page');
+            for (const b of meta.blocks) out.push(`  ${b.start}-${b.end} ${b.path}`);
+          }
+        }
         out.push('', '## zones');
         for (const z of doc.zones) out.push(`  ${z.start}-${z.end} ${z.kind.padEnd(11)} [${z.rule}] ${JSON.stringify(doc.text.slice(z.start, Math.min(z.end, z.start + 70)))}`);
         out.push('', '## events');

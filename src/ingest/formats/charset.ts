@@ -11,6 +11,21 @@ export interface Decoded {
   readonly charset: MetadataField;
 }
 
+// windows-1252's bytes 0x80–0x9F (curly quotes, dashes, €, œ): Node 20's TextDecoder reads them as
+// the C1 controls of ISO-8859-1 (nodejs/node#56542), where the WHATWG standard, and every browser,
+// reads the characters below. Undefined bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) stay as they are.
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function fixWindows1252(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+}
+
+/** Decodes with a WHATWG label, windows-1252 as the standard reads it. */
+function decode(decoder: TextDecoder, bytes: Uint8Array): string {
+  const text = decoder.decode(bytes);
+  return decoder.encoding === 'windows-1252' ? fixWindows1252(text) : text;
+}
+
 /** The charset parameter of a Content-Type header, if any. */
 export function charsetOfContentType(contentType: string | null | undefined): string | null {
   const m = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? '');
@@ -46,11 +61,11 @@ export function decodeMarkup(input: string, bytes: Uint8Array, contentType: stri
       throw new InputError(input, `unknown character set ${JSON.stringify(chosen.label)} (declared by the ${chosen.foundBy})`);
     }
     // A declared encoding is trusted: a stray byte becomes U+FFFD, as in a browser, rather than losing the page.
-    return { text: decoder.decode(bytes), charset: { value: decoder.encoding, foundBy: chosen.foundBy } };
+    return { text: decode(decoder, bytes), charset: { value: decoder.encoding, foundBy: chosen.foundBy } };
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), charset: { value: 'utf-8', foundBy: 'default (none declared)' } };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), charset: { value: 'windows-1252', foundBy: 'none declared and not valid UTF-8' } };
+    return { text: decode(new TextDecoder('windows-1252'), bytes), charset: { value: 'windows-1252', foundBy: 'none declared and not valid UTF-8' } };
   }
 }
