@@ -128,6 +128,7 @@ export class Fetcher {
     for (let hop = 0; ; hop++) {
       if (seen.has(current.href)) throw new FetchError(url, `redirect loop (back to ${current.href})`);
       seen.add(current.href);
+      await this.checkHost(url, current);
       if (this.robots && !(await this.robotsAllow(current))) throw new FetchError(url, `refused by the site's robots.txt (${current.origin}/robots.txt)${current.href !== url ? ` for ${current.href}` : ''}`);
       // Validators belong to the URL asked for; a redirect's target is fetched in full.
       const answer = await this.request(url, current, hop === 0 ? conditional : null, this.maxBytes);
@@ -140,6 +141,38 @@ export class Fetcher {
       if (answer.status < 200 || answer.status >= 300) throw new FetchError(url, `HTTP ${answer.status}${answer.statusText ? ` ${answer.statusText}` : ''}${current.href !== url ? ` at ${current.href}` : ''}`);
       return { status: 'ok', url: current.href, bytes: answer.body, contentType: answer.headers['content-type'] ?? null, etag: header(answer.headers.etag), lastModified: header(answer.headers['last-modified']) };
     }
+  }
+
+  /** An address written in the URL is never looked up: it is checked here. */
+  private checkLiteral(asked: string, url: URL): void {
+    const hostname = url.hostname.replace(/^\[|\]$/g, '');
+    if (isIP(hostname) && !this.allowPrivate && !this.addressAllowed(hostname, hostname)) {
+      throw new FetchError(asked, `refused: ${hostname} is not a public address${url.href !== asked ? ` (redirected to ${url.href})` : ''}; give --allow-private to reach this machine or its network`);
+    }
+  }
+
+  /** A host's addresses, every one of them allowed, or a FetchError saying which is not. */
+  private async resolveChecked(asked: string, url: URL, name: string): Promise<readonly ResolvedAddress[]> {
+    let addresses: readonly ResolvedAddress[];
+    try {
+      addresses = await this.lookup(name);
+    } catch (e) {
+      throw new FetchError(asked, describe(e));
+    }
+    if (!addresses.length) throw new FetchError(asked, `${name} has no address`);
+    const refused = this.allowPrivate ? undefined : addresses.find((a) => !this.addressAllowed(a.address, name));
+    if (refused) throw new FetchError(asked, `refused: ${name} resolves to ${refused.address}, not a public address${url.href !== asked ? ` (redirected to ${url.href})` : ''}; give --allow-private to reach this machine or its network`);
+    return addresses;
+  }
+
+  /**
+   * Whether the hop's host may be reached at all, checked before anything is asked of it (its
+   * robots.txt included). The connection checks again the address it is really made to.
+   */
+  private async checkHost(asked: string, url: URL): Promise<void> {
+    this.checkLiteral(asked, url);
+    const hostname = url.hostname.replace(/^\[|\]$/g, '');
+    if (!isIP(hostname) && !this.allowPrivate) await this.resolveChecked(asked, url, hostname);
   }
 
   private async robotsAllow(url: URL): Promise<boolean> {
@@ -182,24 +215,17 @@ export class Fetcher {
     try {
       return await this.requestNow(asked, url, conditional, limit);
     } finally {
-      // The pause after a request is part of the host's turn; nobody waits for it but the next request.
-      const timer = setTimeout(done, this.hostDelayMs);
-      timer.unref();
+      // The pause after a request is part of the host's turn: the next request to the host waits for
+      // it. (Not unref'd: a request waiting for its turn has nothing else keeping the process alive.)
+      setTimeout(done, this.hostDelayMs);
     }
   }
 
   private async requestNow(asked: string, url: URL, conditional: Conditional | null, limit: number): Promise<RawAnswer> {
-    const hostname = url.hostname.replace(/^\[|\]$/g, '');
     if (this.signal?.aborted) throw new FetchError(asked, 'stopped');
-    // An address written in the URL is never looked up: it is checked here.
-    if (isIP(hostname) && !this.allowPrivate && !this.addressAllowed(hostname, hostname)) {
-      throw new FetchError(asked, `refused: ${hostname} is not a public address${url.href !== asked ? ` (redirected to ${url.href})` : ''}; give --allow-private to reach this machine or its network`);
-    }
+    this.checkLiteral(asked, url);
     const lookup = (name: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) => {
-      this.lookup(name).then((addresses) => {
-        if (!addresses.length) throw new FetchError(asked, `${name} has no address`);
-        const refused = this.allowPrivate ? undefined : addresses.find((a) => !this.addressAllowed(a.address, name));
-        if (refused) throw new FetchError(asked, `refused: ${name} resolves to ${refused.address}, not a public address${url.href !== asked ? ` (redirected to ${url.href})` : ''}; give --allow-private to reach this machine or its network`);
+      this.resolveChecked(asked, url, name).then((addresses) => {
         if (options.all) callback(null, addresses.map((a) => ({ address: a.address, family: a.family })));
         else callback(null, addresses[0]!.address, addresses[0]!.family);
       }).catch((e: unknown) => callback(e));
