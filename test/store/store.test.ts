@@ -241,6 +241,38 @@ for (const backend of BACKENDS) {
     assert.deepEqual(await store.eventOfMentions(members), new Map(members.map((m) => [m, a!.id])));
   });
 
+  storeTest(backend, 'fetches of URLs are recorded, replaced and read back; a page\'s metadata is stored with its document and copied with it', async ({ store, target }) => {
+    assert.equal(await store.lastFetch('https://a.example/feed'), null);
+    const first = { url: 'https://a.example/feed', etag: '"v1"', lastModified: 'Wed, 21 Feb 2024 10:00:00 GMT', contentHash: 'h1', fetchedAt: '2024-02-21T10:00:00.000Z' };
+    await store.recordFetches([first, { url: 'https://a.example/page', etag: null, lastModified: null, contentHash: 'h2', fetchedAt: '2024-02-21T10:00:01.000Z' }]);
+    assert.deepEqual(await store.lastFetch('https://a.example/feed'), first);
+    const second = { ...first, etag: '"v2"', contentHash: 'h3', fetchedAt: '2024-02-21T11:00:00.000Z' };
+    await store.transaction((tx) => tx.recordFetches([second]));
+    assert.deepEqual(await store.lastFetch('https://a.example/feed'), second);
+    // Recorded in a transaction that fails: not recorded, as the documents it stored are not.
+    await assert.rejects(store.transaction(async (tx) => { await tx.recordFetches([{ ...second, url: 'https://a.example/other' }]); throw new Error('batch failed'); }), /batch failed/);
+    assert.equal(await store.lastFetch('https://a.example/other'), null);
+
+    const metadata = {
+      format: 'html', source: 'https://a.example/page', published: { value: '2024-02-12T18:40:00+03:00', foundBy: 'json-ld NewsArticle.datePublished' },
+      outlet: { value: 'Le Guetteur', foundBy: 'meta og:site_name' }, blocks: [{ start: 0, end: 4, path: 'html/body[1]/p[1]' }],
+    };
+    const page = doc('page.html', 'h-page', [record('evt_page', null)]);
+    await save(store, [{ ...page, info: { ...page.info, metadata } }, doc('plain.txt', 'h-plain', [])]);
+    assert.deepEqual((await store.document('page.html'))!.info.metadata, metadata);
+    assert.equal((await store.document('plain.txt'))!.info.metadata, undefined);
+    const copy = sqliteTarget();
+    const summary = await copyDatabase(target, copy);
+    assert.equal(summary.fetches, 2);
+    const copied = await openStore(copy, { readonly: true });
+    try {
+      assert.deepEqual((await copied.document('page.html'))!.info.metadata, metadata);
+      assert.deepEqual(await copied.lastFetch('https://a.example/feed'), second);
+    } finally {
+      await copied.close();
+    }
+  });
+
   storeTest(backend, 'two connections writing at once take turns, and both writes are kept', async ({ store, target }) => {
     const other = await openStore(target);
     try {
