@@ -26,6 +26,6 @@ export function registerDatabase(program: Command): void {
     .requiredOption('--to <target>', 'an empty or new database (a SQLite file, sqlite:path or postgres://…)')
     .action(async (opts: { from: string; to: string }) => {
       const copied = await copyDatabase(opts.from, opts.to);
-      process.stderr.write(`copied ${copied.documents} documents, ${copied.mentions} mentions, ${copied.events} events, ${copied.lines} line observations ${copied.redirects} id redirects , ${copied.jobs} queued jobs and ${copied.fetches} fetched URLs\n`);
+      process.stderr.write(`copied ${copied.documents} documents, ${copied.mentions} mentions, ${copied.events} events, ${copied.lines} line observations, ${copied.redirects} id redirects, ${copied.jobs} queued jobs and ${copied.fetches} fetched URLs\n`);
     });
 }
