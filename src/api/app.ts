@@ -174,6 +174,8 @@ export function buildApp({ store, webRoot = null, logger = false, tiles = null, 
     return {
       id: doc.id, name: doc.info.name, version: doc.version, url: doc.info.url, outlet: doc.info.outlet, language: doc.info.language,
       published: doc.info.published.iso, published_precision: doc.info.published.precision, text: doc.text, zones: doc.zones,
+      // A web page's or feed item's metadata (with how each field was found) and the element each line of the text came from.
+      metadata: doc.info.metadata ?? null,
       events: mentions.map((m) => ({ event: m.eventId, sub_event_type: m.record.sub_event_type, notes: m.record.notes, evidence: m.record.sources[0]?.evidence ?? [] })),
     };
   });

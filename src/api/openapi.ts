@@ -62,7 +62,7 @@ export function openApiDocument(): object {
       },
       '/api/documents/{id}': {
         get: {
-          summary: 'A stored document: its raw text, its zones, and the evidence spans of each event it told',
+          summary: 'A stored document: its raw text, its zones, the evidence spans of each event it told, and for a web page or feed item its metadata (with how each field was found) and the element of the page each line of the text came from',
           parameters: parametersOf(documentParamsSchema, 'path'),
           responses: { 200: { description: 'the document', content: { 'application/json': { schema: { type: 'object' } } } }, 400: error, 404: error },
         },

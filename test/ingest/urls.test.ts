@@ -14,7 +14,7 @@ import type { Store } from '../../src/store/store.ts';
 import { ingest, type IngestOptions } from '../../src/ingest/ingest.ts';
 import { isPublicAddress, type FetchOptions } from '../../src/ingest/http.ts';
 import { ARTICLES, FEED_ITEMS } from '../helpers/articles.ts';
-import { articlePage, feedItemOf, rssFeed } from '../helpers/pages.ts';
+import { articlePage, feedItemOf, rssFeed, windows1252 } from '../helpers/pages.ts';
 import { page, serve, withValidators, type Served } from '../helpers/server.ts';
 
 const run = promisify(execFile);
@@ -222,6 +222,22 @@ test('vigie ingest URL: refused without --allow-private, stored with it; the sum
     assert.match(mixed!.stderr, /read 1 documents: 1 stored/);
     const again = await run(process.execPath, [VIGIE, 'ingest', s.url('/a.html'), '--allow-private', '--delay', '0', '--db', db, '-w', '0']);
     assert.match(again.stderr, /read 0 documents: 0 stored.*1 URLs unchanged since last read/);
+  } finally {
+    await s.close();
+  }
+});
+
+test("the HTTP header's charset beats the page's own declaration", async () => {
+  const text = ARTICLES[2]!.text;
+  // Served in windows-1252 while the page (wrongly) says UTF-8: the header is what a browser believes.
+  const s = await serve({ '/old.html': page(windows1252(articlePage(text, { lang: 'fr', charset: 'utf-8' })), 'text/html; charset=windows-1252') });
+  try {
+    await withStore(async (store) => {
+      assert.equal((await ingestUrls(store, [s.url('/old.html')])).stored, 1);
+      const d = (await store.document(s.url('/old.html')))!;
+      assert.deepEqual(d.info.metadata?.charset, { value: 'windows-1252', foundBy: 'HTTP Content-Type header' });
+      assert.ok(d.text.includes("Explosion d'un engin piégé près de Kirkouk") && d.text.includes('Vue d’un convoi'));
+    });
   } finally {
     await s.close();
   }
