@@ -1,5 +1,5 @@
 // vigie watch: polls sources and ingests what is new or changed (src/ingest/watch.ts), until stopped.
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { openStore } from '../store/open.ts';
 import { parseDuration, readSourcesFile, watch, type SourceReport } from '../ingest/watch.ts';
 import type { SourceInput } from '../ingest/sources.ts';
@@ -36,7 +36,7 @@ export function registerWatch(program: Command): void {
     .description('poll feeds, pages and folders and ingest what is new or changed, until stopped (Ctrl-C or SIGTERM: the current batch is stored first)')
     .argument('[sources...]', 'URLs of feeds and pages, files, folders')
     .addOption(dbOption())
-    .option('--every <duration>', 'time between two polls: 15m, 30s, 2h', duration, 15 * 60_000)
+    .addOption(new Option('--every <duration>', 'time between two polls: 15m, 30s, 2h').argParser(duration).default(15 * 60_000, '15m'))
     .option('--sources <file>', 'a sources file: one URL or path a line, then optionally a language and an outlet (or JSON / YAML)')
     .option('--json', 'one JSON object per source and poll on stdout')
     .option('--polls <n>', 'stop after this many polls', polls)

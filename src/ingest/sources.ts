@@ -43,8 +43,8 @@ export interface ReadOptions {
 }
 
 const URL_INPUT = /^https?:\/\//i;
-/** Something written as a URL of another scheme: refused rather than looked for as a file. */
-const OTHER_SCHEME = /^[a-z][a-z0-9+.-]*:(?:\/\/|(?=[^\\]))/i;
+/** Something written as a URL of another scheme (file:, ftp://…): refused rather than looked for as a file. */
+const OTHER_SCHEME = /^(?:[a-z][a-z0-9+.-]*:\/\/|(?:file|data|javascript|mailto|ftp|ftps|gopher|ws|wss|blob):)/i;
 
 /** Reads every input in order; bad inputs become error items and the rest goes on. */
 export async function* readSources(inputs: readonly SourceInput[], stdin: StdinSource = () => process.stdin, options: ReadOptions = {}): AsyncGenerator<SourceItem> {
@@ -65,8 +65,7 @@ export async function* readSources(inputs: readonly SourceInput[], stdin: StdinS
     try {
       info = await stat(input);
     } catch (e) {
-      const scheme = OTHER_SCHEME.exec(input);
-      if (scheme && /^[a-z][a-z0-9+.-]*:/i.test(input) && !/^[a-z]:[\\/]/i.test(input)) {
+      if (OTHER_SCHEME.test(input)) {
         yield { kind: 'error', input, reason: `the ${input.slice(0, input.indexOf(':') + 1)} scheme is refused: vigie reads files, folders, - (stdin) and http(s) URLs` };
         continue;
       }
@@ -78,7 +77,7 @@ export async function* readSources(inputs: readonly SourceInput[], stdin: StdinS
       // A FIFO, a socket or a device named directly would be read until its writer stops, maybe
       // never: only '-' reads a pipe.
       yield { kind: 'error', input, reason: `not a regular file (${fileKind(info)}): give a pipe's content as '-' (stdin)` };
-    } else for await (const item of fromFile(input, true)) yield apply(item);
+    } else for await (const item of fromFile(input)) yield apply(item);
   }
 }
 
@@ -130,15 +129,12 @@ async function* fromFolder(folder: string, visited = new Set<string>()): AsyncGe
     if (isDirectory) yield* fromFolder(path, visited);
     // In a folder, only files named as one of the formats are read: images, stylesheets and the
     // like beside saved pages are left alone.
-    else if (isFile && KNOWN_EXTENSIONS.has(extname(entry.name).toLowerCase())) yield* fromFile(path, false);
+    else if (isFile && KNOWN_EXTENSIONS.has(extname(entry.name).toLowerCase())) yield* fromFile(path);
   }
 }
 
-/**
- * A file, by its first bytes first and its extension second. `named` is true for a file the user
- * named (not found in a folder): one that no format reads is reported rather than left alone.
- */
-async function* fromFile(path: string, named: boolean): AsyncGenerator<SourceItem> {
+/** A file, read by its first bytes first and its extension second. */
+async function* fromFile(path: string): AsyncGenerator<SourceItem> {
   const ext = extname(path).toLowerCase();
   let head: string;
   let size: number;
@@ -166,7 +162,6 @@ async function* fromFile(path: string, named: boolean): AsyncGenerator<SourceIte
     yield { kind: 'error', input: path, reason: `unsupported file type (${ext}): vigie reads ${READABLE}` };
     return;
   }
-  void named;
   if (format.stream) {
     yield* format.stream(path, createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>);
     return;
@@ -258,8 +253,9 @@ async function* followLink(item: RawDocument, fetcher: Fetcher, options: ReadOpt
   const link = item.url!;
   const fetched = await fetchOne(link, fetcher, options);
   if (fetched.kind === 'done') {
-    if (fetched.item.kind === 'error') yield fetched.item, yield { kind: 'document', document: item };
-    else yield fetched.item;
+    yield fetched.item;
+    // The page could not be read: the item's own text stands for it (an unchanged page was stored before).
+    if (fetched.item.kind === 'error') yield { kind: 'document', document: item };
     return;
   }
   const head = headOf(fetched.bytes);
