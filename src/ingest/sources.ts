@@ -214,10 +214,8 @@ async function* fromUrl(url: string, fetcher: Fetcher, options: ReadOptions): As
     yield { kind: 'error', input: url, reason: `not a web page or a feed (${media ?? 'no Content-Type'}); vigie reads ${READABLE}` };
     return;
   }
-  if (bytes.length > format.maxBytes) {
-    yield { kind: 'error', input: url, reason: `too large (${formatBytes(bytes.length)}; the limit is ${formatBytes(format.maxBytes)})` };
-    return;
-  }
+  // The download's limit (--max-size) is the limit of a fetched page or feed; the text it gives is
+  // still held to a document's limit by its reader.
   for (const item of format.read({ name: url, input: url, bytes, url: finalUrl, contentType })) {
     if (item.kind === 'document' && format === feed && options.followLinks && item.document.url) {
       yield* followLink(item.document, fetcher, options);
