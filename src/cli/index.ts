@@ -12,6 +12,7 @@ import { registerPlaces } from './places.ts';
 import { registerParse } from './parse.ts';
 import { registerDatabase } from './database.ts';
 import { registerWorker } from './worker.ts';
+import { registerToken } from './token.ts';
 import { terminalLine } from './terminal.ts';
 
 export function program(): Command {
@@ -32,6 +33,7 @@ export function program(): Command {
   registerStart(p);
   registerDatabase(p);
   registerWorker(p);
+  registerToken(p);
   return p;
 }
 
