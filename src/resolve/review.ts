@@ -56,6 +56,8 @@ export async function applyReview(store: Store, clusters: readonly Cluster[]): P
 
 /** A record with a reviewer's corrections; the event type follows a corrected sub-event type. */
 export function corrected(record: EventRecord, fields: Partial<Omit<EventRecord, 'id' | 'event_type' | 'sources' | 'notes' | 'review'>>): EventRecord {
-  const out = { ...record, ...fields };
+  // The notes were written from the sources' values: they say which fields a reviewer set instead.
+  const said = Object.entries(fields).map(([k, v]) => `${k} ${v === null ? 'none' : typeof v === 'object' ? (Array.isArray(v) ? v.join(', ') : (v as { name?: string; status?: string }).name ?? (v as { status?: string }).status ?? JSON.stringify(v)) : String(v)}`);
+  const out = { ...record, ...fields, notes: `${record.notes} Corrected on review: ${said.join('; ')}.` };
   return fields.sub_event_type ? { ...out, event_type: eventTypeOf(fields.sub_event_type) } : out;
 }
