@@ -131,6 +131,8 @@ export class KyselyStore implements Store {
       const store = tx as KyselyStore;
       for (const d of documents) {
         const version = (await store.latestVersion(d.info.name)) + 1;
+        // Reviewers' pins on the old version's mentions pass to the new version's (pinsToCarry).
+        const pinned = version > 1 ? await store.pinnedMentionsOf(d.info.name) : [];
         if (version > 1) await store.dropMentionsOf(d.info.name);
         const { id } = await store.db.insertInto('documents').values({
           name: d.info.name, version, url: d.info.url, outlet: d.info.outlet, language: d.info.language, language_rule: d.info.languageRule,
@@ -146,8 +148,20 @@ export class KyselyStore implements Store {
           };
         });
         for (const slice of slices(mentions, Math.floor(this.adapter.maxListLength / 13))) await store.db.insertInto('mentions').values(slice).execute();
+        if (pinned.length) {
+          await store.db.deleteFrom('mention_pins').where('mention_id', 'in', pinned.map((p) => p.id)).execute();
+          const carried = pinsToCarry(pinned, d.events.map((e, ordinal) => ({ id: e.record.id, ordinal, record: e.record })));
+          if (carried.length) await store.setPins(carried);
+        }
       }
     });
+  }
+
+  /** The mentions of a document's versions that a reviewer pinned to an event. */
+  private async pinnedMentionsOf(name: string): Promise<PinnedMention[]> {
+    const rows = await this.db.selectFrom('mentions as m').innerJoin('documents as d', 'd.id', 'm.document_id').innerJoin('mention_pins as p', 'p.mention_id', 'm.id')
+      .select(['m.id', 'm.ordinal', 'm.record', 'p.event_id']).where('d.name', '=', name).orderBy('m.ordinal').execute();
+    return rows.map((r) => ({ id: r.id, ordinal: r.ordinal, record: JSON.parse(r.record) as EventRecord, event: r.event_id }));
   }
 
   /** A new version replaces the old: its mentions leave their events, which resolve again. */
@@ -646,6 +660,29 @@ const COPY_COLUMNS: { readonly [T in keyof Tables]: readonly (keyof Tables[T] & 
   mention_pins: ['mention_id', 'event_id'],
   review_actions: ['id', 'event_id', 'other_id', 'action', 'reviewer', 'acted_at', 'note', 'before_value', 'after_value', 'restore', 'undone_by', 'undone_at'],
 };
+
+interface PinnedMention { readonly id: string; readonly ordinal: number; readonly record: EventRecord; readonly event: string }
+
+/**
+ * Pins of a document's old mentions passed to its new version's: a new mention takes the pin of the old
+ * one of the same sub-event type and place, else of the same type at the same position; each pin passes once.
+ */
+export function pinsToCarry(old: readonly PinnedMention[], fresh: readonly { id: string; ordinal: number; record: EventRecord }[]): { mention: string; event: string }[] {
+  const left = [...old];
+  const out: { mention: string; event: string }[] = [];
+  const take = (i: number, id: string) => { out.push({ mention: id, event: left[i]!.event }); left.splice(i, 1); };
+  const rest: typeof fresh[number][] = [];
+  for (const m of fresh) {
+    const i = left.findIndex((o) => o.record.sub_event_type === m.record.sub_event_type && (o.record.location?.name ?? null) === (m.record.location?.name ?? null));
+    if (i >= 0) take(i, m.id);
+    else rest.push(m);
+  }
+  for (const m of rest) {
+    const i = left.findIndex((o) => o.ordinal === m.ordinal && o.record.sub_event_type === m.record.sub_event_type);
+    if (i >= 0) take(i, m.id);
+  }
+  return out;
+}
 
 function toStored(r: DocumentRow): StoredDocument {
   return {

@@ -136,6 +136,13 @@ test('a reviewer corrects a toll and merges two events; a re-ingest of the same 
   assert.ok(one.record.sources.some((s: { document: string }) => s.document === 'nation-mandera.txt'), 'the new report attaches to the reviewed event');
   assert.deepEqual(one.review.new_since_review, ['nation-mandera.txt'], 'and is flagged new since review');
   assert.equal((await call('GET', `/api/events/${mandera.id}/history`)).json().new_since_review[0], 'nation-mandera.txt');
+  // A new version of the reviewed document (same name, new text): its reports take the old ones' place in the reviewed event.
+  const updated = JSON.parse(KENYA);
+  updated.text = updated.text.replace('local officials said.', 'local officials said. One more officer was wounded.');
+  writeFileSync(join(dir, 'kenya2.jsonl'), `${JSON.stringify(updated)}\n`);
+  assert.equal((await ingest(store, [join(dir, 'kenya2.jsonl')])).stored, 1);
+  const again = await check('after a new version of the reviewed document');
+  assert.deepEqual(again.record.sources.map((s: { document: string }) => s.document).sort(), ['nation-mandera.txt', 'standard-mandera.txt', 'standard-mandera.txt']);
 });
 
 test('accept, reject, split and an admin\'s undo, each recorded', async () => {

@@ -385,6 +385,10 @@ for (const backend of BACKENDS) {
     assert.equal((await store.event(y))?.record.id, x);
     assert.deepEqual((await history(store, x))?.newSinceReview, ['c.txt']);
     assert.deepEqual((await history(store, y))?.actions.map((a) => a.action), ['correct', 'merge']);
+    // A new version of b.txt: its report takes the old one's pin, and the merge stands.
+    await save(store, [doc('b.txt', 'h4', [from(placed('evt_m2v2', '2024-03-01', 36.1), 'b.txt')])]);
+    assert.deepEqual((await store.events()).map((e) => [e.id, e.killed, e.sources.length]), [[x, 7, 3]]);
+    assert.deepEqual([...(await store.pins(['evt_m2', 'evt_m2v2']))], [['evt_m2v2', x]]);
   });
 }
 
