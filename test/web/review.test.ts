@@ -161,6 +161,23 @@ test('a reviewer signs in with a token, corrects a toll and merges two events; a
   await page.context().close();
 });
 
+test('an admin undoes the latest review action from the history', async () => {
+  const [mandera] = await byPlace('Mandera');
+  const { page, errors } = await newPage();
+  await open(page, `?event=${mandera!.id}`);
+  await page.getByLabel('review token').fill(admin);
+  await page.getByRole('button', { name: 'sign in to review' }).click();
+  await page.waitForSelector('#review-bar .who:text("Reviewing as Ada (admin)")');
+  await page.waitForSelector(`#panel[data-ready="${mandera!.id}"] .history button.undo`);
+  const merge = (await store.reviewActions(mandera!.id)).find((a) => a.action === 'merge')!;
+  await page.getByRole('button', { name: `undo action ${merge.id} (merge)` }).click();
+  await page.waitForSelector('#panel .review .history li[data-action="undo"]');
+  assert.equal((await byPlace('Nairobi')).length, 1, 'the merge is undone: the Nairobi event is back');
+  assert.match(await page.textContent('#panel .history li[data-action="merge"]') ?? '', /undone by Ada/);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
 test('over the live socket: without a token every write route answers 401, with a reviewer\'s token the admin routes answer 403', async () => {
   const { page, errors } = await newPage();
   await open(page);

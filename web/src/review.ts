@@ -261,6 +261,23 @@ export async function reviewSection(id: string, review: ReviewInfo | undefined, 
     for (const a of history.actions) {
       const li = el('li', describe(a));
       li.dataset.action = a.action;
+      // An admin may undo an action, the latest first (the server says so otherwise).
+      if (me?.role === 'admin' && a.action !== 'undo' && !a.undone) {
+        const undo = el('button', 'Undo', 'undo');
+        undo.type = 'button';
+        undo.setAttribute('aria-label', `undo action ${a.id} (${a.action})`);
+        undo.addEventListener('click', () => void (async () => {
+          try {
+            const out = await send<{ event: string }>('POST', `/api/reviews/${a.id}/undo`);
+            await host.refresh();
+            await drawQueue();
+            await host.open(out.event);
+          } catch (e) {
+            li.append(el('span', ` ${(e as Error).message}`, 'message'));
+          }
+        })());
+        li.append(' ', undo);
+      }
       ol.append(li);
     }
     section.append(ol);
