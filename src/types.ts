@@ -182,9 +182,21 @@ export interface EventSource {
   readonly reported?: ReportedFields;
 }
 
+/** unreviewed: no reviewer has looked at it; corrected: accepted with fields a reviewer set. */
+export type ReviewStatus = 'unreviewed' | 'accepted' | 'corrected' | 'rejected';
+
+/** Where a record stands in review: who last reviewed it and when (null, null when unreviewed). */
+export interface RecordReview {
+  readonly status: ReviewStatus;
+  readonly by: string | null;
+  readonly at: string | null;
+}
+
 /** The public record of shared/spec/event-record.md. */
 export interface EventRecord extends EventFields {
   readonly id: string;
   readonly sources: readonly EventSource[];
   readonly notes: string;
+  /** Set on records read from the store (absent from what resolution builds). */
+  readonly review?: RecordReview;
 }

@@ -1,6 +1,6 @@
 // The REST API and the web app's files, on Fastify. Small handlers; every input goes through a
-// zod schema and every error is JSON with a message and the right status. Read-only: nothing here
-// writes to the store.
+// zod schema and every error is JSON with a message and the right status. Read-only unless served
+// with --write: then reviewers' routes, each behind a bearer token (src/review/), write reviews.
 import { existsSync } from 'node:fs';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
@@ -11,7 +11,11 @@ import type { EventRecord } from '../types.ts';
 import { exportChunks, type ExportFormat } from '../export/index.ts';
 import { toContractRecord } from '../export/jsonl.ts';
 import { openApiDocument } from './openapi.ts';
-import { documentParamsSchema, eventParamsSchema, eventsQuerySchema, statsQuerySchema, suggestQuerySchema, type EventsQuery } from './schemas.ts';
+import { actionParamsSchema, correctBodySchema, documentParamsSchema, eventParamsSchema, eventsQuerySchema, mergeBodySchema, splitBodySchema, statsQuerySchema, suggestQuerySchema, tokenBodySchema, tokenParamsSchema, verdictBodySchema, type EventsQuery } from './schemas.ts';
+import type { FastifyRequest } from 'fastify';
+import type { StoredToken, TokenRole } from '../store/store.ts';
+import { authenticate, createToken } from '../review/tokens.ts';
+import { history, review, ReviewError, undo, type ReviewRequest } from '../review/actions.ts';
 
 export { eventsQuerySchema, type EventsQuery } from './schemas.ts';
 
@@ -24,6 +28,8 @@ export interface AppOptions {
   readonly tiles?: string | null;
   /** Downloads of a whole selection sent at once; one more is answered 429 (default 4). */
   readonly maxExports?: number;
+  /** The review routes (vigie serve --write): off by default; the store must be writable. */
+  readonly write?: boolean;
 }
 
 export function toEventQuery(q: Partial<EventsQuery>): EventQuery {
@@ -32,6 +38,7 @@ export function toEventQuery(q: Partial<EventsQuery>): EventQuery {
     ...(q.event_type ? { eventTypes: q.event_type } : {}), ...(q.actor ? { actor: q.actor } : {}), ...(q.country ? { country: q.country } : {}),
     ...(q.claim ? { claim: q.claim } : {}), ...(q.bbox ? { bbox: q.bbox } : {}), ...(q.q ? { text: q.q } : {}),
     ...(q.limit !== undefined ? { limit: q.limit } : {}), ...(q.offset !== undefined ? { offset: q.offset } : {}),
+    ...(q.review ? { review: q.review } : {}), ...(q.order === 'queue' ? { order: 'queue' as const } : {}),
   };
 }
 
@@ -57,6 +64,9 @@ function errorLabel(status: number): string {
   if (status === 429) return 'too many requests';
   if (status === 413) return 'payload too large';
   if (status === 405) return 'method not allowed';
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 409) return 'conflict';
   return 'bad request';
 }
 
@@ -79,7 +89,7 @@ export function contentSecurityPolicy(tiles: string | null): string {
   ].join('; ');
 }
 
-export function buildApp({ store, webRoot = null, logger = false, tiles = null, maxExports = 4 }: AppOptions): FastifyInstance {
+export function buildApp({ store, webRoot = null, logger = false, tiles = null, maxExports = 4, write = false }: AppOptions): FastifyInstance {
   const app = Fastify({ logger, routerOptions: { maxParamLength: 500 } });
   const csp = contentSecurityPolicy(tiles);
   app.addHook('onSend', async (_request, reply, payload) => {
@@ -88,7 +98,7 @@ export function buildApp({ store, webRoot = null, logger = false, tiles = null, 
   });
 
   app.setErrorHandler((error: Error & { statusCode?: number }, _request, reply) => {
-    const status = error instanceof ApiError ? error.status : error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+    const status = error instanceof ApiError || error instanceof ReviewError ? error.status : error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
     void reply.status(status).type('application/json').send({ error: errorLabel(status), message: status >= 500 ? 'the server could not answer this request' : error.message, status });
   });
   app.setNotFoundHandler((request, reply) => {
@@ -118,7 +128,7 @@ export function buildApp({ store, webRoot = null, logger = false, tiles = null, 
     const q = parse(suggestQuerySchema, request.query, 'query');
     return { places: await names.suggest('places', q.q ?? '', q.limit) };
   });
-  app.get('/api/config', async () => ({ tiles }));
+  app.get('/api/config', async () => ({ tiles, write }));
 
   let exports = 0;
   app.get('/api/events', async (request, reply) => {
@@ -150,8 +160,25 @@ export function buildApp({ store, webRoot = null, logger = false, tiles = null, 
     const { id } = parse(eventParamsSchema, request.params, 'path');
     const event = await store.event(id);
     if (!event) throw new ApiError(404, `${id}: no such event`);
-    return { record: toContractRecord(event.record), disagreements: event.disagreements };
+    const h = await history(store, id);
+    return {
+      record: toContractRecord(event.record), disagreements: event.disagreements,
+      review: { ...toContractRecord(event.record).review, fields: Object.keys(h?.review?.fields ?? {}), new_since_review: h?.newSinceReview ?? [] },
+    };
   });
+
+  // An event's review history: every action with who, when, what it changed (before/after) and why.
+  app.get('/api/events/:id/history', async (request) => {
+    const { id } = parse(eventParamsSchema, request.params, 'path');
+    const h = await history(store, id);
+    if (!h) throw new ApiError(404, `${id}: no such event`);
+    return {
+      id: h.id, status: h.review?.status ?? 'unreviewed', fields: h.review?.fields ?? {}, new_since_review: h.newSinceReview,
+      actions: h.actions.map((a) => ({ id: a.id, action: a.action, event: a.eventId, other: a.otherId, by: a.reviewer, at: a.at, note: a.note, before: a.before, after: a.after, undone: a.undone })),
+    };
+  });
+
+  if (write) registerReviewRoutes(app, store);
 
   // Every field's evidence: per source of the event, the rule that set each field and the span of the
   // document's text it read it from (null when the rule read no span, e.g. a date from the context).
@@ -189,6 +216,78 @@ export function buildApp({ store, webRoot = null, logger = false, tiles = null, 
     void app.register(fastifyStatic, { root: webRoot, index: 'index.html', wildcard: false });
   }
   return app;
+}
+
+/**
+ * The review routes. Every one asks for a bearer token (401 without a live one); reviewers act on
+ * events, admins also manage tokens and undo actions (403 to a reviewer).
+ */
+function registerReviewRoutes(app: FastifyInstance, store: Store): void {
+  const who = async (request: FastifyRequest, role: TokenRole): Promise<StoredToken> => {
+    const header = request.headers.authorization ?? '';
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    const token = m ? await authenticate(store, m[1]!) : null;
+    if (!token) throw new ApiError(401, m ? 'this token is unknown or revoked' : 'a token is required: Authorization: Bearer <token> (vigie token create)');
+    if (role === 'admin' && token.role !== 'admin') throw new ApiError(403, `${token.name}: a reviewer's token; this route is an admin's`);
+    return token;
+  };
+  const by = (t: StoredToken) => t.name;
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (reply.statusCode === 401) void reply.header('www-authenticate', 'Bearer realm="vigie"');
+    return payload;
+  });
+  const act = async (request: FastifyRequest, body: ReviewRequest) => {
+    const t = await who(request, 'reviewer');
+    const { id } = parse(eventParamsSchema, request.params, 'path');
+    const out = await review(store, id, body, by(t));
+    return { event: out.event, ...(out.split ? { split: out.split } : {}), action: out.action.id };
+  };
+
+  app.get('/api/me', async (request) => {
+    const t = await who(request, 'reviewer');
+    return { name: t.name, role: t.role };
+  });
+  app.post('/api/events/:id/review', async (request) => {
+    await who(request, 'reviewer');
+    return act(request, parse(verdictBodySchema, request.body, 'body'));
+  });
+  app.post('/api/events/:id/correct', async (request) => {
+    await who(request, 'reviewer');
+    const b = parse(correctBodySchema, request.body, 'body');
+    return act(request, { action: 'correct', fields: b.fields, note: b.note });
+  });
+  app.post('/api/events/:id/merge', async (request) => {
+    await who(request, 'reviewer');
+    return act(request, { action: 'merge', ...parse(mergeBodySchema, request.body, 'body') });
+  });
+  app.post('/api/events/:id/split', async (request) => {
+    await who(request, 'reviewer');
+    return act(request, { action: 'split', ...parse(splitBodySchema, request.body, 'body') });
+  });
+
+  app.get('/api/tokens', async (request) => {
+    await who(request, 'admin');
+    return { tokens: (await store.tokens()).map((t) => ({ id: t.id, role: t.role, name: t.name, created_at: t.createdAt, revoked_at: t.revokedAt })) };
+  });
+  app.post('/api/tokens', async (request, reply) => {
+    await who(request, 'admin');
+    const b = parse(tokenBodySchema, request.body, 'body');
+    const { token, stored } = await createToken(store, b.role, b.name);
+    void reply.status(201);
+    return { id: stored.id, role: stored.role, name: stored.name, token };
+  });
+  app.delete('/api/tokens/:id', async (request) => {
+    await who(request, 'admin');
+    const { id } = parse(tokenParamsSchema, request.params, 'path');
+    if (!(await store.revokeToken(id, new Date().toISOString()))) throw new ApiError(404, `${id}: no such live token`);
+    return { id, revoked: true };
+  });
+  app.post('/api/reviews/:id/undo', async (request) => {
+    const t = await who(request, 'admin');
+    const { id } = parse(actionParamsSchema, request.params, 'path');
+    const out = await undo(store, id, by(t));
+    return { event: out.event, action: out.action.id };
+  });
 }
 
 /** The fields of a mention's trace with the text each read, in the order the trace gives them. */

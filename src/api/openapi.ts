@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 description of the REST API, served at /api/openapi.json.
 import { z } from 'zod';
 import { SUB_EVENT_TYPES } from '../extract/taxonomy.ts';
-import { documentParamsSchema, eventParamsSchema, eventsQuerySchema, statsQuerySchema, suggestQuerySchema } from './schemas.ts';
+import { actionParamsSchema, correctBodySchema, documentParamsSchema, eventParamsSchema, eventsQuerySchema, mergeBodySchema, splitBodySchema, statsQuerySchema, suggestQuerySchema, tokenBodySchema, tokenParamsSchema, verdictBodySchema } from './schemas.ts';
 
 /**
  * The parameters of a route, one per property of the zod object schema it validates with, as JSON
@@ -18,6 +18,23 @@ export function parametersOf(schema: z.ZodObject, where: 'query' | 'path'): obje
   });
 }
 
+/** A JSON request body from the zod schema the route validates it with. */
+export function bodyOf(schema: z.ZodType): object {
+  return { required: true, content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } } };
+}
+
+const errorOf = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+/** The answers every write route may give besides its own. */
+const writeErrors = { 400: errorOf('invalid input'), 401: errorOf('no token, or one unknown or revoked'), 404: errorOf('no such event') };
+const adminErrors = { ...writeErrors, 403: errorOf('a reviewer\'s token: the route is an admin\'s') };
+const acted = {
+  description: 'done: the event as it is now (and the event a split made), and the id of the recorded action',
+  content: { 'application/json': { schema: { type: 'object', required: ['event', 'action'], properties: { event: { type: 'string' }, split: { type: 'string' }, action: { type: 'integer' } } } } },
+};
+const reviewerRoute = (summary: string, body: z.ZodType) => ({
+  post: { summary, security: [{ bearer: [] }], parameters: parametersOf(eventParamsSchema, 'path'), requestBody: bodyOf(body), responses: { 200: acted, ...writeErrors, 409: errorOf('conflict') } },
+});
+
 const error = { description: 'invalid input or unknown resource', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
 
 const names = (key: string) => ({ type: 'object', required: [key], properties: { [key]: { type: 'array', items: { type: 'object', required: ['name', 'count'], properties: { name: { type: 'string' }, count: { type: 'integer' } } } } } });
@@ -25,7 +42,7 @@ const names = (key: string) => ({ type: 'object', required: [key], properties: {
 export function openApiDocument(): object {
   return {
     openapi: '3.1.0',
-    info: { title: 'vigie API', version: '0.1.0', description: 'Events of armed conflict extracted from news reports, with provenance. Read-only.' },
+    info: { title: 'vigie API', version: '0.1.0', description: 'Events of armed conflict extracted from news reports, with provenance. Read-only, unless served with --write: then reviewers\' routes, behind bearer tokens.' },
     paths: {
       '/api/events': {
         get: {
@@ -88,16 +105,43 @@ export function openApiDocument(): object {
           responses: { 200: { description: 'names', content: { 'application/json': { schema: names('places') } } }, 400: error },
         },
       },
+      '/api/events/{id}/history': {
+        get: {
+          summary: 'An event\'s review: its status, the corrected fields, the sources new since review, and every review action (who, when, what, before/after, note)',
+          parameters: parametersOf(eventParamsSchema, 'path'),
+          responses: { 200: { description: 'the history', content: { 'application/json': { schema: { $ref: '#/components/schemas/History' } } } }, 400: error, 404: error },
+        },
+      },
+      '/api/events/{id}/review': reviewerRoute('Accept or reject an event (vigie serve --write; a reviewer\'s or admin\'s token)', verdictBodySchema),
+      '/api/events/{id}/correct': reviewerRoute('Correct fields of an event, with a note: later resolution never overwrites them', correctBodySchema),
+      '/api/events/{id}/merge': reviewerRoute('Merge another event into this one: its sources join, its id leads here, and later ingests keep them together', mergeBodySchema),
+      '/api/events/{id}/split': reviewerRoute('Split a source out of an event into an event of its own, kept apart by later ingests', splitBodySchema),
+      '/api/me': { get: { summary: 'Who a token is', security: [{ bearer: [] }], responses: { 200: { description: 'the token\'s name and role', content: { 'application/json': { schema: { type: 'object', properties: { name: { type: 'string' }, role: { type: 'string', enum: ['reviewer', 'admin'] } } } } } }, 401: writeErrors[401] } } },
+      '/api/tokens': {
+        get: { summary: 'The tokens (never the tokens themselves): admin', security: [{ bearer: [] }], responses: { 200: { description: 'tokens', content: { 'application/json': { schema: { type: 'object', properties: { tokens: { type: 'array', items: { type: 'object' } } } } } } }, ...adminErrors } },
+        post: { summary: 'Create a token, shown this once: admin', security: [{ bearer: [] }], requestBody: bodyOf(tokenBodySchema), responses: { 201: { description: 'the token', content: { 'application/json': { schema: { type: 'object', properties: { id: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, token: { type: 'string' } } } } } }, ...adminErrors } },
+      },
+      '/api/tokens/{id}': { delete: { summary: 'Revoke a token: admin', security: [{ bearer: [] }], parameters: parametersOf(tokenParamsSchema, 'path'), responses: { 200: { description: 'revoked' }, ...adminErrors } } },
+      '/api/reviews/{id}/undo': { post: { summary: 'Undo a review action (the latest not undone of its event): admin', security: [{ bearer: [] }], parameters: parametersOf(actionParamsSchema, 'path'), responses: { 200: acted, ...adminErrors, 409: errorOf('undone already, or later actions on the event are not') } } },
       '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
       '/api/config': { get: { summary: 'Settings of the web app: an optional online tile URL', responses: { 200: { description: 'settings', content: { 'application/json': { schema: { type: 'object', properties: { tiles: { type: ['string', 'null'] } } } } } } } } },
     },
     components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'a token of vigie token create; the write routes exist only under vigie serve --write' } },
       schemas: {
+        History: {
+          type: 'object', required: ['id', 'status', 'fields', 'new_since_review', 'actions'],
+          properties: {
+            id: { type: 'string' }, status: { type: 'string', enum: ['unreviewed', 'accepted', 'corrected', 'rejected'] }, fields: { type: 'object' },
+            new_since_review: { type: 'array', items: { type: 'string' }, description: 'documents attached to the event since its last review' },
+            actions: { type: 'array', items: { type: 'object', required: ['id', 'action', 'by', 'at'], properties: { id: { type: 'integer' }, action: { type: 'string', enum: ['accept', 'reject', 'correct', 'merge', 'split', 'undo'] }, event: { type: 'string' }, other: { type: ['string', 'null'] }, by: { type: 'string' }, at: { type: 'string' }, note: { type: ['string', 'null'] }, before: {}, after: {}, undone: { type: ['object', 'null'] } } } },
+          },
+        },
         Error: { type: 'object', required: ['error', 'message', 'status'], properties: { error: { type: 'string' }, message: { type: 'string' }, status: { type: 'integer' } } },
         Event: {
           type: 'object',
           description: 'The event record of shared/spec/event-record.md',
-          required: ['id', 'event_type', 'sub_event_type', 'date', 'date_precision', 'actor1', 'actor2', 'location', 'weapons', 'killed', 'wounded', 'claim', 'sources', 'notes'],
+          required: ['id', 'event_type', 'sub_event_type', 'date', 'date_precision', 'actor1', 'actor2', 'location', 'weapons', 'killed', 'wounded', 'claim', 'sources', 'notes', 'review'],
           properties: {
             id: { type: 'string' },
             event_type: { type: 'string', enum: Object.keys(SUB_EVENT_TYPES) },
@@ -113,12 +157,13 @@ export function openApiDocument(): object {
             claim: { type: 'object', properties: { status: { type: 'string' }, by: { type: ['string', 'null'] } } },
             sources: { type: 'array', items: { type: 'object' } },
             notes: { type: 'string' },
+            review: { type: 'object', required: ['status', 'by', 'at'], properties: { status: { type: 'string', enum: ['unreviewed', 'accepted', 'corrected', 'rejected'] }, by: { type: ['string', 'null'] }, at: { type: ['string', 'null'], format: 'date-time' } } },
           },
         },
         ListEvent: {
           type: 'object',
           description: 'An event in a list page: the record with each source named but without its evidence, citations or own reading (those are in /api/events/{id} and the downloads)',
-          required: ['id', 'event_type', 'sub_event_type', 'date', 'date_precision', 'actor1', 'actor2', 'location', 'weapons', 'killed', 'wounded', 'claim', 'sources', 'notes'],
+          required: ['id', 'event_type', 'sub_event_type', 'date', 'date_precision', 'actor1', 'actor2', 'location', 'weapons', 'killed', 'wounded', 'claim', 'sources', 'notes', 'review'],
           properties: {
             id: { type: 'string' },
             sources: { type: 'array', items: { type: 'object', required: ['document', 'outlet', 'published'], properties: { document: { type: 'string' }, outlet: { type: ['string', 'null'] }, published: { type: ['string', 'null'] } } } },

@@ -2,6 +2,7 @@
 // generated from them (src/api/openapi.ts), so that the two cannot drift.
 import { z } from 'zod';
 import { SUB_EVENT_TYPES } from '../extract/taxonomy.ts';
+import { WEAPONS } from '../review/fields.ts';
 
 const csvList = z.string().max(2000).transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
 /** A day that exists, as YYYY-MM-DD (2023-13-45 and 2023-02-29 are refused, not read as no match). */
@@ -28,11 +29,13 @@ export const eventsQuerySchema = z.object({
   q: z.string().max(200).optional().meta({ description: 'words searched in notes and evidence' }),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  review: z.enum(['reviewed', 'unreviewed', 'accepted', 'corrected', 'rejected']).optional().meta({ description: 'reviewed: events a reviewer accepted or corrected; unreviewed: the others but rejected ones; or one review status' }),
+  order: z.enum(['date', 'queue']).default('date').meta({ description: 'date: the most recent first; queue: the most killed first, then the most recent (the review queue)' }),
   format: z.enum(['json', 'geojson', 'csv', 'jsonl']).default('json').meta({ description: 'json: a page; geojson, csv, jsonl: the whole selection, as `vigie export` writes it' }),
 }).strict();
 
 export type EventsQuery = z.infer<typeof eventsQuerySchema>;
-export const statsQuerySchema = eventsQuerySchema.omit({ limit: true, offset: true, format: true });
+export const statsQuerySchema = eventsQuerySchema.omit({ limit: true, offset: true, format: true, order: true });
 export const eventParamsSchema = z.object({ id: z.string().regex(/^evt_[0-9a-f]{1,64}$/, 'an event id (evt_…)') }).strict();
 export const documentParamsSchema = z.object({ id: z.string().min(1).max(400).meta({ description: 'numeric id or document name' }) }).strict();
 export const suggestQuerySchema = z.object({
@@ -40,3 +43,54 @@ export const suggestQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(20),
 }).strict();
 
+
+// ---- Review (write routes, vigie serve --write) ----
+
+const eventId = z.string().regex(/^evt_[0-9a-f]{1,64}$/, 'an event id (evt_…)');
+const note = z.string().trim().min(1).max(2000);
+const nullableName = z.string().trim().min(1).max(200).nullable();
+
+/** The fields a reviewer may correct, each with the type the record gives it. */
+export const correctableFieldsSchema = z.object({
+  sub_event_type: z.enum(ALL_SUB_TYPES as [string, ...string[]]),
+  date: isoDay.nullable(),
+  date_precision: z.enum(['day', 'week', 'month', 'year']).nullable(),
+  actor1: nullableName,
+  actor2: nullableName,
+  location: z.object({
+    name: z.string().trim().min(1).max(200),
+    admin1: z.string().max(200).nullable(),
+    country: z.string().max(200).nullable(),
+    country_code: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code').nullable(),
+    lat: z.number().min(-90).max(90).nullable(),
+    lon: z.number().min(-180).max(180).nullable(),
+    geo_precision: z.union([z.literal(1), z.literal(2), z.literal(3)]).nullable(),
+  }).strict().nullable(),
+  weapons: z.array(z.enum(WEAPONS)).max(20),
+  killed: z.number().int().min(0).max(10_000_000).nullable(),
+  wounded: z.number().int().min(0).max(10_000_000).nullable(),
+  claim: z.object({ status: z.enum(['claimed', 'reported', 'confirmed', 'denied']), by: nullableName }).strict(),
+}).partial().strict();
+
+export const verdictBodySchema = z.object({
+  action: z.enum(['accept', 'reject']),
+  note: note.optional().meta({ description: 'why, for the history' }),
+}).strict();
+export const correctBodySchema = z.object({
+  fields: correctableFieldsSchema.meta({ description: 'the corrected fields: resolution never overwrites them' }),
+  note: note.meta({ description: 'why (required): the history shows it' }),
+}).strict();
+export const mergeBodySchema = z.object({
+  other: eventId.meta({ description: 'the event merged into this one: its id leads to this one from now on' }),
+  note: note.optional(),
+}).strict();
+export const splitBodySchema = z.object({
+  document: z.string().min(1).max(400).meta({ description: 'the source (document name) taken out of the event into an event of its own' }),
+  note: note.optional(),
+}).strict();
+export const tokenBodySchema = z.object({
+  role: z.enum(['reviewer', 'admin']),
+  name: z.string().trim().min(1).max(200),
+}).strict();
+export const tokenParamsSchema = z.object({ id: z.string().regex(/^[0-9a-f]{1,64}$/, 'a token id') }).strict();
+export const actionParamsSchema = z.object({ id: z.coerce.number().int().min(1).max(2 ** 31 - 1).meta({ description: 'a review action id (see the event history)' }) }).strict();

@@ -12,12 +12,13 @@ export function registerExport(program: Command): void {
     .addOption(dbOption())
     .addOption(new Option('--format <format>', 'output format').choices([...EXPORT_FORMATS]).default('jsonl'))
     .option('--out <file>', 'output file (default: standard output)')
-    .action(async (opts: { db: string; format: ExportFormat; out?: string }) => {
+    .option('--reviewed', 'only the events a reviewer accepted or corrected')
+    .action(async (opts: { db: string; format: ExportFormat; out?: string; reviewed?: boolean }) => {
       const store = await openStore(opts.db, { readonly: true });
       try {
         const out = opts.out ? createWriteStream(opts.out) : process.stdout;
         // One event at a time from the database to the output: memory does not grow with the export.
-        for await (const chunk of exportChunks(opts.format, store.streamEvents({}, { oldestFirst: true }))) {
+        for await (const chunk of exportChunks(opts.format, store.streamEvents(opts.reviewed ? { review: 'reviewed' } : {}, { oldestFirst: true }))) {
           if (!out.write(chunk)) await once(out, 'drain');
         }
         if (opts.out) {

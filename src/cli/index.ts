@@ -13,6 +13,7 @@ import { registerParse } from './parse.ts';
 import { registerDatabase } from './database.ts';
 import { registerWorker } from './worker.ts';
 import { registerWatch } from './watch.ts';
+import { registerToken } from './token.ts';
 import { terminalLine } from './terminal.ts';
 
 export function program(): Command {
@@ -34,6 +35,7 @@ export function program(): Command {
   registerDatabase(p);
   registerWorker(p);
   registerWatch(p);
+  registerToken(p);
   return p;
 }
 

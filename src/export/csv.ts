@@ -9,7 +9,7 @@ export const ACLED_COLUMNS = [
   'iso', 'region', 'country', 'admin1', 'admin2', 'admin3', 'location', 'latitude', 'longitude', 'geo_precision',
   'source', 'source_scale', 'notes', 'fatalities', 'tags', 'timestamp',
 ] as const;
-export const VIGIE_COLUMNS = ['date_precision', 'wounded', 'killed_reported', 'weapons', 'claim_status', 'claim_by', 'cited', 'documents'] as const;
+export const VIGIE_COLUMNS = ['date_precision', 'wounded', 'killed_reported', 'weapons', 'claim_status', 'claim_by', 'cited', 'documents', 'review_status', 'review_by', 'review_at'] as const;
 
 const TIME_PRECISION: Record<string, number> = { day: 1, week: 2, month: 3, year: 3 };
 
@@ -51,6 +51,9 @@ export function csvRow(e: EventRecord): string[] {
     claim_by: e.claim.by,
     cited: [...new Set(e.sources.flatMap((s) => s.cited))].join('; '),
     documents: e.sources.map((s) => s.document).join('; '),
+    review_status: e.review?.status ?? 'unreviewed',
+    review_by: e.review?.by ?? null,
+    review_at: e.review?.at ?? null,
   };
   return [...ACLED_COLUMNS, ...VIGIE_COLUMNS].map((c) => cell(values[c] ?? null));
 }

@@ -24,6 +24,8 @@ export function toContractRecord(e: EventRecord): EventRecord {
       ...(s.reported ? { reported: reported(s.reported) } : {}),
     })),
     notes: e.notes,
+    // Where the record stands in review: a reviewer's status, who and when (unreviewed, null, null by default).
+    review: { status: e.review?.status ?? 'unreviewed', by: e.review?.by ?? null, at: e.review?.at ?? null },
   };
 }
 

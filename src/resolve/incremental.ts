@@ -3,6 +3,7 @@
 // the database), and the whole events those belong to are clustered again; only those events are
 // rewritten.
 import type { Store } from '../store/store.ts';
+import { applyReview } from './review.ts';
 import { UNDATED_REACH_KM, cellOf, cellsWithin, cluster, dayWindow, isAnchor, mergeMentions, neighbourCells, type Cluster, type MentionKey, type ResolvedEvent } from './resolve.ts';
 
 /** Undated tellings of one kind read per map cell: beyond a few dozen at one place, one more changes nothing. */
@@ -71,7 +72,9 @@ export async function resolvePending(store: Store): Promise<ResolutionSummary> {
   for (const [id, members] of membersOf) for (const m of members) eventBefore.set(m, id);
 
   const keys = [...neighbourhood.values()];
-  const clusters = cluster(keys, spatialCandidates(keys));
+  // Reviewers' merges, splits and corrections are applied to what clustering made (review.ts).
+  const review = await applyReview(store, cluster(keys, spatialCandidates(keys)));
+  const clusters = review.clusters;
   // A cluster with the same mentions as an event before is that event, with the same id (that of its
   // earliest report) and the same record: it is not rewritten, and its id is not even hashed.
   const changed: typeof clusters = [], kept = new Set<string>();
@@ -85,7 +88,7 @@ export async function resolvePending(store: Store): Promise<ResolutionSummary> {
   const read = await store.mentions(changed.flatMap((c) => c.members.map((m) => m.id)));
   let at = 0;
   const resolved = changed.map((c): ResolvedEvent => {
-    const event = mergeMentions(c.id, read.slice(at, (at += c.members.length)));
+    const event = review.finish(mergeMentions(c.id, read.slice(at, (at += c.members.length))));
     const replaces = replaced.get(c);
     return replaces ? { ...event, replaces } : event;
   });

@@ -52,6 +52,8 @@ export interface EventsTable {
   actor1: string | null;
   actor2: string | null;
   claim_status: string | null;
+  /** The record's killed, for the review queue's order. */
+  killed: number | null;
 }
 
 export interface LinesTable {
@@ -92,6 +94,48 @@ export interface FetchesTable {
   fetched_at: string;
 }
 
+export interface ReviewTokensTable {
+  id: string;
+  /** sha256 of the token, hex: the token itself is shown once and never stored. */
+  hash: string;
+  role: string;
+  name: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface EventReviewsTable {
+  event_id: string;
+  status: string;
+  /** The corrected fields as JSON: resolution never overwrites them. */
+  fields: string;
+  reviewer: string;
+  reviewed_at: string;
+  /** The documents the event had when last reviewed, as JSON: the others are new since review. */
+  seen: string;
+}
+
+export interface MentionPinsTable {
+  mention_id: string;
+  event_id: string;
+}
+
+export interface ReviewActionsTable {
+  id: Generated<number>;
+  event_id: string;
+  other_id: string | null;
+  action: string;
+  reviewer: string;
+  acted_at: string;
+  note: string | null;
+  before_value: string;
+  after_value: string;
+  /** What undoes the action, as JSON (pins, reviews and redirects as they were). */
+  restore: string;
+  undone_by: string | null;
+  undone_at: string | null;
+}
+
 /** The tables both databases hold, column for column (their full-text index is the adapter's). */
 export interface Tables {
   documents: DocumentsTable;
@@ -101,6 +145,10 @@ export interface Tables {
   event_redirects: EventRedirectsTable;
   jobs: JobsTable;
   fetches: FetchesTable;
+  review_tokens: ReviewTokensTable;
+  event_reviews: EventReviewsTable;
+  mention_pins: MentionPinsTable;
+  review_actions: ReviewActionsTable;
 }
 
 export type Db = Kysely<Tables>;

@@ -2,13 +2,32 @@
 // between the two (write lock, full-text index, snapshots, list lengths) is the adapter's (adapter.ts).
 import { expressionBuilder, sql, type Expression, type SqlBool } from 'kysely';
 import type { DocumentMetadata, EventRecord } from '../types.ts';
-import type { BatchToStore, ClaimedJob, ClaimOptions, EventQuery, EventStats, FailedJob, FetchRecord, LineObservation, NewDocument, QueueCounts, Store, StoredDocument, StoredEvent } from './store.ts';
+import type { BatchToStore, ClaimedJob, ClaimOptions, EventQuery, EventReview, EventStats, FailedJob, FetchRecord, LineObservation, NewDocument, NewReviewAction, QueueCounts, ReviewAction, ReviewActionKind, Store, StoredDocument, StoredEvent, StoredToken, TokenRole } from './store.ts';
 import type { ExtractTask } from '../ingest/extract.ts';
 import { cellOf, mentionKey, type Mention, type MentionKey, type ResolvedEvent } from '../resolve/resolve.ts';
-import type { Db, DocumentsTable, StoreAdapter, Tables } from './adapter.ts';
+import type { Db, DocumentsTable, EventReviewsTable, ReviewActionsTable, StoreAdapter, Tables } from './adapter.ts';
+import type { ReviewStatus } from '../types.ts';
 import type { Selectable } from 'kysely';
 
 type DocumentRow = Selectable<DocumentsTable>;
+
+function toReview(r: Selectable<EventReviewsTable>): EventReview {
+  return { eventId: r.event_id, status: r.status as ReviewStatus, fields: JSON.parse(r.fields), reviewer: r.reviewer, reviewedAt: r.reviewed_at, seen: JSON.parse(r.seen) };
+}
+
+function toAction(r: Selectable<ReviewActionsTable>): ReviewAction {
+  return {
+    id: Number(r.id), eventId: r.event_id, otherId: r.other_id, action: r.action as ReviewActionKind, reviewer: r.reviewer, at: r.acted_at, note: r.note,
+    before: JSON.parse(r.before_value), after: JSON.parse(r.after_value), restore: JSON.parse(r.restore),
+    undone: r.undone_by !== null && r.undone_at !== null ? { by: r.undone_by, at: r.undone_at } : null,
+  };
+}
+
+/** A stored record with its review, when it has one (an unreviewed record carries none). */
+function reviewed(record: EventRecord, reviews: ReadonlyMap<string, EventReview>): EventRecord {
+  const r = reviews.get(record.id);
+  return r ? { ...record, review: { status: r.status, by: r.reviewer, at: r.reviewedAt } } : record;
+}
 
 /** Slices of a list, each short enough to be bound in one statement. */
 function slices<T>(list: readonly T[], length: number): T[][] {
@@ -112,6 +131,8 @@ export class KyselyStore implements Store {
       const store = tx as KyselyStore;
       for (const d of documents) {
         const version = (await store.latestVersion(d.info.name)) + 1;
+        // Reviewers' pins on the old version's mentions pass to the new version's (pinsToCarry).
+        const pinned = version > 1 ? await store.pinnedMentionsOf(d.info.name) : [];
         if (version > 1) await store.dropMentionsOf(d.info.name);
         const { id } = await store.db.insertInto('documents').values({
           name: d.info.name, version, url: d.info.url, outlet: d.info.outlet, language: d.info.language, language_rule: d.info.languageRule,
@@ -128,8 +149,20 @@ export class KyselyStore implements Store {
           };
         });
         for (const slice of slices(mentions, Math.floor(this.adapter.maxListLength / 13))) await store.db.insertInto('mentions').values(slice).execute();
+        if (pinned.length) {
+          await store.db.deleteFrom('mention_pins').where('mention_id', 'in', pinned.map((p) => p.id)).execute();
+          const carried = pinsToCarry(pinned, d.events.map((e, ordinal) => ({ id: e.record.id, ordinal, record: e.record })));
+          if (carried.length) await store.setPins(carried);
+        }
       }
     });
+  }
+
+  /** The mentions of a document's versions that a reviewer pinned to an event. */
+  private async pinnedMentionsOf(name: string): Promise<PinnedMention[]> {
+    const rows = await this.db.selectFrom('mentions as m').innerJoin('documents as d', 'd.id', 'm.document_id').innerJoin('mention_pins as p', 'p.mention_id', 'm.id')
+      .select(['m.id', 'm.ordinal', 'm.record', 'p.event_id']).where('d.name', '=', name).orderBy('m.ordinal').execute();
+    return rows.map((r) => ({ id: r.id, ordinal: r.ordinal, record: JSON.parse(r.record) as EventRecord, event: r.event_id }));
   }
 
   /** A new version replaces the old: its mentions leave their events, which resolve again. */
@@ -230,7 +263,7 @@ export class KyselyStore implements Store {
         await db.insertInto('events').values({
           id: r.id, record: JSON.stringify(r), disagreements: JSON.stringify(e.disagreements), date: r.date, sub_event_type: r.sub_event_type,
           country_code: r.location?.country_code ?? null, lat: r.location?.lat ?? null, lon: r.location?.lon ?? null, n_sources: r.sources.length,
-          event_type: r.event_type, actor1: r.actor1, actor2: r.actor2, claim_status: r.claim.status,
+          event_type: r.event_type, actor1: r.actor1, actor2: r.actor2, claim_status: r.claim.status, killed: r.killed,
         }).execute();
         await this.adapter.indexEventText(db, r.id, eventText(r));
         // Most members of a rewritten event were in it before: their row is not written again.
@@ -255,7 +288,7 @@ export class KyselyStore implements Store {
   async events({ limit }: { readonly limit?: number } = {}): Promise<EventRecord[]> {
     let q = this.db.selectFrom('events').select('record').orderBy(sql`date IS NULL`).orderBy('date').orderBy('id');
     if (limit) q = q.limit(limit);
-    return (await q.execute()).map((r) => JSON.parse(r.record) as EventRecord);
+    return this.withReviews((await q.execute()).map((r) => JSON.parse(r.record) as EventRecord));
   }
 
   async *streamEvents(query: EventQuery, { oldestFirst = false }: { readonly oldestFirst?: boolean } = {}): AsyncGenerator<EventRecord> {
@@ -264,10 +297,12 @@ export class KyselyStore implements Store {
     // sorter spills to disk, PostgreSQL's to work files) and rows come a few at a time: memory stays bounded.
     const snapshot = await this.adapter.snapshot();
     try {
+      // Reviews are a reader's work, few beside the events: read once, from the same snapshot.
+      const reviews = new Map((await snapshot.db.selectFrom('event_reviews').selectAll().execute()).map((r) => [r.event_id, toReview(r)]));
       let q = snapshot.db.selectFrom('events').select('record').orderBy(sql`date IS NULL`).orderBy('date', oldestFirst ? 'asc' : 'desc').orderBy('id');
       const where = this.whereOf(query);
       if (where) q = q.where(where);
-      for await (const row of q.stream(200)) yield JSON.parse(row.record) as EventRecord;
+      for await (const row of q.stream(200)) yield reviewed(JSON.parse(row.record) as EventRecord, reviews);
     } finally {
       await snapshot.release();
     }
@@ -276,10 +311,13 @@ export class KyselyStore implements Store {
   async queryEvents(query: EventQuery): Promise<{ total: number; events: EventRecord[] }> {
     const where = this.whereOf(query);
     let count = this.db.selectFrom('events').select((eb) => eb.fn.countAll().as('n'));
-    let page = this.db.selectFrom('events').select('record').orderBy(sql`date IS NULL`).orderBy('date', 'desc').orderBy('id').limit(query.limit ?? 100).offset(query.offset ?? 0);
+    let page = this.db.selectFrom('events').select('record');
+    // The review queue: the deadliest first, then the most recent.
+    if (query.order === 'queue') page = page.orderBy(sql`killed IS NULL`).orderBy('killed', 'desc');
+    page = page.orderBy(sql`date IS NULL`).orderBy('date', 'desc').orderBy('id').limit(query.limit ?? 100).offset(query.offset ?? 0);
     if (where) { count = count.where(where); page = page.where(where); }
     const total = Number((await count.executeTakeFirstOrThrow()).n);
-    return { total, events: (await page.execute()).map((r) => JSON.parse(r.record) as EventRecord) };
+    return { total, events: await this.withReviews((await page.execute()).map((r) => JSON.parse(r.record) as EventRecord)) };
   }
 
   async eventStats(query: EventQuery): Promise<EventStats> {
@@ -299,7 +337,120 @@ export class KyselyStore implements Store {
   async event(id: string): Promise<StoredEvent | null> {
     const byId = (eventId: string) => this.db.selectFrom('events').select(['record', 'disagreements']).where('id', '=', eventId).executeTakeFirst();
     const row = (await byId(id)) ?? await this.db.selectFrom('event_redirects').select('new_id').where('old_id', '=', id).executeTakeFirst().then((to) => (to ? byId(to.new_id) : undefined));
-    return row ? { record: JSON.parse(row.record), disagreements: JSON.parse(row.disagreements) } : null;
+    if (!row) return null;
+    const [record] = await this.withReviews([JSON.parse(row.record) as EventRecord]);
+    return { record: record!, disagreements: JSON.parse(row.disagreements) };
+  }
+
+  private async withReviews(records: EventRecord[]): Promise<EventRecord[]> {
+    if (!records.length) return records;
+    const reviews = await this.eventReviews(records.map((r) => r.id));
+    return reviews.size ? records.map((r) => reviewed(r, reviews)) : records;
+  }
+
+  // ---- Review ----
+
+  async saveToken(t: StoredToken): Promise<void> {
+    await this.db.insertInto('review_tokens').values({ id: t.id, hash: t.hash, role: t.role, name: t.name, created_at: t.createdAt, revoked_at: t.revokedAt }).execute();
+  }
+
+  async tokenByHash(hash: string): Promise<StoredToken | null> {
+    const r = await this.db.selectFrom('review_tokens').selectAll().where('hash', '=', hash).executeTakeFirst();
+    return r ? { id: r.id, hash: r.hash, role: r.role as TokenRole, name: r.name, createdAt: r.created_at, revokedAt: r.revoked_at } : null;
+  }
+
+  async tokens(): Promise<StoredToken[]> {
+    const rows = await this.db.selectFrom('review_tokens').selectAll().orderBy('created_at').orderBy('id').execute();
+    return rows.map((r) => ({ id: r.id, hash: r.hash, role: r.role as TokenRole, name: r.name, createdAt: r.created_at, revokedAt: r.revoked_at }));
+  }
+
+  async revokeToken(id: string, at: string): Promise<boolean> {
+    const r = await this.db.updateTable('review_tokens').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  async pins(mentionIds: readonly string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const slice of slices([...new Set(mentionIds)], this.adapter.maxListLength)) {
+      for (const r of await this.db.selectFrom('mention_pins').selectAll().where('mention_id', 'in', slice).execute()) out.set(r.mention_id, r.event_id);
+    }
+    return out;
+  }
+
+  async setPins(pins: readonly { readonly mention: string; readonly event: string | null }[]): Promise<void> {
+    await this.transaction(async (tx) => {
+      const db = (tx as KyselyStore).db;
+      for (const p of pins) {
+        if (p.event === null) await db.deleteFrom('mention_pins').where('mention_id', '=', p.mention).execute();
+        else await db.insertInto('mention_pins').values({ mention_id: p.mention, event_id: p.event }).onConflict((oc) => oc.column('mention_id').doUpdateSet({ event_id: p.event! })).execute();
+      }
+    });
+  }
+
+  async eventReviews(eventIds: readonly string[]): Promise<Map<string, EventReview>> {
+    const out = new Map<string, EventReview>();
+    for (const slice of slices([...new Set(eventIds)], this.adapter.maxListLength)) {
+      for (const r of await this.db.selectFrom('event_reviews').selectAll().where('event_id', 'in', slice).execute()) out.set(r.event_id, toReview(r));
+    }
+    return out;
+  }
+
+  async setEventReview(eventId: string, review: EventReview | null): Promise<void> {
+    if (!review) {
+      await this.db.deleteFrom('event_reviews').where('event_id', '=', eventId).execute();
+      return;
+    }
+    const row = { status: review.status, fields: JSON.stringify(review.fields), reviewer: review.reviewer, reviewed_at: review.reviewedAt, seen: JSON.stringify(review.seen) };
+    await this.db.insertInto('event_reviews').values({ event_id: eventId, ...row }).onConflict((oc) => oc.column('event_id').doUpdateSet(row)).execute();
+  }
+
+  async redirectOf(oldId: string): Promise<string | null> {
+    return (await this.db.selectFrom('event_redirects').select('new_id').where('old_id', '=', oldId).executeTakeFirst())?.new_id ?? null;
+  }
+
+  async setRedirect(oldId: string, newId: string | null): Promise<void> {
+    await this.transaction(async (tx) => {
+      const db = (tx as KyselyStore).db;
+      if (newId === null) {
+        await db.deleteFrom('event_redirects').where('old_id', '=', oldId).execute();
+        return;
+      }
+      // Ids that led to the old one lead to the new one.
+      await db.updateTable('event_redirects').set({ new_id: newId }).where('new_id', '=', oldId).execute();
+      await db.insertInto('event_redirects').values({ old_id: oldId, new_id: newId }).onConflict((oc) => oc.column('old_id').doUpdateSet({ new_id: newId })).execute();
+    });
+  }
+
+  async unresolveEvents(ids: readonly string[]): Promise<void> {
+    await this.transaction(async (tx) => {
+      const store = tx as KyselyStore;
+      for (const id of new Set(ids)) {
+        await store.db.updateTable('mentions').set({ event_id: null }).where('event_id', '=', id).execute();
+        await store.dropEvent(id);
+      }
+    });
+  }
+
+  async addReviewAction(a: NewReviewAction): Promise<number> {
+    const { id } = await this.db.insertInto('review_actions').values({
+      event_id: a.eventId, other_id: a.otherId, action: a.action, reviewer: a.reviewer, acted_at: a.at, note: a.note,
+      before_value: JSON.stringify(a.before ?? null), after_value: JSON.stringify(a.after ?? null), restore: JSON.stringify(a.restore), undone_by: null, undone_at: null,
+    }).returning('id').executeTakeFirstOrThrow();
+    return Number(id);
+  }
+
+  async reviewActions(eventId: string): Promise<ReviewAction[]> {
+    const rows = await this.db.selectFrom('review_actions').selectAll().where((eb) => eb.or([eb('event_id', '=', eventId), eb('other_id', '=', eventId)])).orderBy('id').execute();
+    return rows.map(toAction);
+  }
+
+  async reviewAction(id: number): Promise<ReviewAction | null> {
+    const r = await this.db.selectFrom('review_actions').selectAll().where('id', '=', id).executeTakeFirst();
+    return r ? toAction(r) : null;
+  }
+
+  async markReviewActionUndone(id: number, by: string, at: string): Promise<void> {
+    await this.db.updateTable('review_actions').set({ undone_by: by, undone_at: at }).where('id', '=', id).execute();
   }
 
   async documentMentions(documentId: number): Promise<{ record: EventRecord; trace: unknown; eventId: string | null }[]> {
@@ -443,7 +594,7 @@ export class KyselyStore implements Store {
         throw new Error(`${this.target}: holds ${held.documents} documents and ${held.events} events already; vigie copy writes into an empty database only`);
       }
       const snapshot = await source.snapshot();
-      const copied: Record<keyof Tables, number> = { documents: 0, mentions: 0, events: 0, lines: 0, event_redirects: 0, jobs: 0, fetches: 0 };
+      const copied: Record<keyof Tables, number> = { documents: 0, mentions: 0, events: 0, lines: 0, event_redirects: 0, jobs: 0, fetches: 0, review_tokens: 0, event_reviews: 0, mention_pins: 0, review_actions: 0 };
       try {
         for (const table of Object.keys(COPY_COLUMNS) as (keyof Tables)[]) {
           const columns = COPY_COLUMNS[table];
@@ -485,6 +636,12 @@ export class KyselyStore implements Store {
     if (q.actor) conds.push(eb.or([eb('actor1', '=', q.actor), eb('actor2', '=', q.actor)]));
     if (q.country) conds.push(eb('country_code', '=', q.country));
     if (q.claim) conds.push(eb('claim_status', '=', q.claim));
+    if (q.review) {
+      const statuses = q.review === 'reviewed' ? ['accepted', 'corrected'] : [q.review];
+      const reviewedAs = (list: string[]) => eb.selectFrom('event_reviews').select('event_id').where('status', 'in', list);
+      // An event with no review row is unreviewed.
+      conds.push(q.review === 'unreviewed' ? eb('id', 'not in', reviewedAs(['accepted', 'corrected', 'rejected'])) : eb('id', 'in', reviewedAs(statuses)));
+    }
     if (q.bbox) {
       const [w, s, e, n] = q.bbox;
       conds.push(eb.between('lat', s, n));
@@ -513,12 +670,39 @@ export interface CopySummary {
 const COPY_COLUMNS: { readonly [T in keyof Tables]: readonly (keyof Tables[T] & string)[] } = {
   documents: ['id', 'name', 'version', 'url', 'outlet', 'language', 'language_rule', 'published', 'published_precision', 'published_rule', 'hash', 'text', 'zones', 'note', 'ingested_at', 'metadata'],
   mentions: ['id', 'document_id', 'ordinal', 'date', 'sub_event_type', 'country_code', 'record', 'trace', 'key', 'event_id', 'cell', 'day', 'published_day'],
-  events: ['id', 'record', 'disagreements', 'date', 'sub_event_type', 'country_code', 'lat', 'lon', 'n_sources', 'event_type', 'actor1', 'actor2', 'claim_status'],
+  events: ['id', 'record', 'disagreements', 'date', 'sub_event_type', 'country_code', 'lat', 'lon', 'n_sources', 'event_type', 'actor1', 'actor2', 'claim_status', 'killed'],
   lines: ['site', 'key', 'document_hash'],
   event_redirects: ['old_id', 'new_id'],
   jobs: ['id', 'hash', 'name', 'batch', 'task', 'result', 'state', 'attempts', 'locked_until', 'error', 'enqueued_at'],
   fetches: ['url', 'etag', 'last_modified', 'content_hash', 'fetched_at'],
+  review_tokens: ['id', 'hash', 'role', 'name', 'created_at', 'revoked_at'],
+  event_reviews: ['event_id', 'status', 'fields', 'reviewer', 'reviewed_at', 'seen'],
+  mention_pins: ['mention_id', 'event_id'],
+  review_actions: ['id', 'event_id', 'other_id', 'action', 'reviewer', 'acted_at', 'note', 'before_value', 'after_value', 'restore', 'undone_by', 'undone_at'],
 };
+
+interface PinnedMention { readonly id: string; readonly ordinal: number; readonly record: EventRecord; readonly event: string }
+
+/**
+ * Pins of a document's old mentions passed to its new version's: a new mention takes the pin of the old
+ * one of the same sub-event type and place, else of the same type at the same position; each pin passes once.
+ */
+export function pinsToCarry(old: readonly PinnedMention[], fresh: readonly { id: string; ordinal: number; record: EventRecord }[]): { mention: string; event: string }[] {
+  const left = [...old];
+  const out: { mention: string; event: string }[] = [];
+  const take = (i: number, id: string) => { out.push({ mention: id, event: left[i]!.event }); left.splice(i, 1); };
+  const rest: typeof fresh[number][] = [];
+  for (const m of fresh) {
+    const i = left.findIndex((o) => o.record.sub_event_type === m.record.sub_event_type && (o.record.location?.name ?? null) === (m.record.location?.name ?? null));
+    if (i >= 0) take(i, m.id);
+    else rest.push(m);
+  }
+  for (const m of rest) {
+    const i = left.findIndex((o) => o.ordinal === m.ordinal && o.record.sub_event_type === m.record.sub_event_type);
+    if (i >= 0) take(i, m.id);
+  }
+  return out;
+}
 
 function toStored(r: DocumentRow): StoredDocument {
   return {

@@ -1,5 +1,5 @@
 // The store: one asynchronous interface, one folder per database (sqlite/, postgres/), one query layer (kysely-store.ts).
-import type { DocumentInfo, EventRecord, Zone } from '../types.ts';
+import type { DocumentInfo, EventFields, EventRecord, ReviewStatus, Zone } from '../types.ts';
 import type { Disagreement, Mention, MentionKey, ResolvedEvent } from '../resolve/resolve.ts';
 import type { ExtractTask } from '../ingest/extract.ts';
 
@@ -49,6 +49,64 @@ export interface EventQuery {
   readonly text?: string;
   readonly limit?: number;
   readonly offset?: number;
+  /** reviewed: accepted or corrected; unreviewed: no review yet (or one that left it so); or one status. */
+  readonly review?: 'reviewed' | ReviewStatus;
+  /** queue: most killed first, then the most recent (the review queue); default: the most recent first. */
+  readonly order?: 'queue';
+}
+
+/** The fields a reviewer can correct. */
+export type CorrectableFields = Omit<EventFields, 'event_type'>;
+
+export type TokenRole = 'reviewer' | 'admin';
+
+export interface StoredToken {
+  readonly id: string;
+  /** sha256 of the token, hex. */
+  readonly hash: string;
+  readonly role: TokenRole;
+  readonly name: string;
+  readonly createdAt: string;
+  readonly revokedAt: string | null;
+}
+
+/** An event's review: the last status set, the fields corrected (never overwritten by resolution). */
+export interface EventReview {
+  readonly eventId: string;
+  readonly status: ReviewStatus;
+  readonly fields: Partial<CorrectableFields>;
+  readonly reviewer: string;
+  readonly reviewedAt: string;
+  /** The documents the event had when reviewed: others attached since are "new since review". */
+  readonly seen: readonly string[];
+}
+
+export type ReviewActionKind = 'accept' | 'reject' | 'correct' | 'merge' | 'split' | 'undo';
+
+/** What undoes a review action: pins, reviews and redirects as they were, and the events to rebuild. */
+export interface ReviewRestore {
+  readonly pins: readonly { readonly mention: string; readonly event: string | null }[];
+  readonly reviews: readonly { readonly eventId: string; readonly review: EventReview | null }[];
+  readonly redirects: readonly { readonly oldId: string; readonly newId: string | null }[];
+  readonly rebuild: readonly string[];
+}
+
+export interface NewReviewAction {
+  readonly eventId: string;
+  /** The other event of a merge (absorbed) or a split (made), or the action undone's event. */
+  readonly otherId: string | null;
+  readonly action: ReviewActionKind;
+  readonly reviewer: string;
+  readonly at: string;
+  readonly note: string | null;
+  readonly before: unknown;
+  readonly after: unknown;
+  readonly restore: ReviewRestore;
+}
+
+export interface ReviewAction extends NewReviewAction {
+  readonly id: number;
+  readonly undone: { readonly by: string; readonly at: string } | null;
 }
 
 export interface EventStats {
@@ -198,5 +256,30 @@ export interface Store {
   lastFetch(url: string): Promise<FetchRecord | null>;
   /** Records fetches of URLs whose documents are stored (replacing each URL's earlier record). */
   recordFetches(fetches: readonly FetchRecord[]): Promise<void>;
+  // ---- Review ----
+  saveToken(token: StoredToken): Promise<void>;
+  /** The token with this hash, revoked or not; null when none. */
+  tokenByHash(hash: string): Promise<StoredToken | null>;
+  tokens(): Promise<StoredToken[]>;
+  /** True when a token that was live is revoked now. */
+  revokeToken(id: string, at: string): Promise<boolean>;
+  /** The event each of these mentions is pinned to (a mention pinned to none is absent). */
+  pins(mentionIds: readonly string[]): Promise<Map<string, string>>;
+  /** Pins mentions to events (event null: unpinned). */
+  setPins(pins: readonly { readonly mention: string; readonly event: string | null }[]): Promise<void>;
+  eventReviews(eventIds: readonly string[]): Promise<Map<string, EventReview>>;
+  /** Sets an event's review, or removes it (null). */
+  setEventReview(eventId: string, review: EventReview | null): Promise<void>;
+  /** The event an id leads to when that event is no more (event_redirects), or null. */
+  redirectOf(oldId: string): Promise<string | null>;
+  /** Makes an old id lead to an event (newId null: leads nowhere). */
+  setRedirect(oldId: string, newId: string | null): Promise<void>;
+  /** Removes these events and leaves their mentions unresolved, for resolution to rebuild them. */
+  unresolveEvents(ids: readonly string[]): Promise<void>;
+  addReviewAction(action: NewReviewAction): Promise<number>;
+  /** The actions on an event (as the event acted on or the other one), oldest first. */
+  reviewActions(eventId: string): Promise<ReviewAction[]>;
+  reviewAction(id: number): Promise<ReviewAction | null>;
+  markReviewActionUndone(id: number, by: string, at: string): Promise<void>;
   close(): Promise<void>;
 }

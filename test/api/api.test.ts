@@ -42,7 +42,7 @@ test('events: the contract records, paginated', async () => {
   const all = (await get('/api/events?limit=1000')).json();
   assert.equal(all.total, (await store.events()).length);
   assert.equal(all.events.length, all.total);
-  assert.deepEqual(Object.keys(all.events[0]), ['id', 'event_type', 'sub_event_type', 'date', 'date_precision', 'actor1', 'actor2', 'location', 'weapons', 'killed', 'wounded', 'claim', 'sources', 'notes']);
+  assert.deepEqual(Object.keys(all.events[0]), ['id', 'event_type', 'sub_event_type', 'date', 'date_precision', 'actor1', 'actor2', 'location', 'weapons', 'killed', 'wounded', 'claim', 'sources', 'notes', 'review']);
   const page1 = (await get('/api/events?limit=5&offset=0')).json();
   const page2 = (await get('/api/events?limit=5&offset=5')).json();
   assert.equal(page1.events.length, 5);

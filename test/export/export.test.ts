@@ -18,7 +18,7 @@ const EVENT: EventRecord = {
 test('jsonl writes every field of the contract, in order', async () => {
   const [line] = await collect(jsonlLines([EVENT]));
   const parsed = JSON.parse(line!);
-  assert.deepEqual(Object.keys(parsed), ['id', 'event_type', 'sub_event_type', 'date', 'date_precision', 'actor1', 'actor2', 'location', 'weapons', 'killed', 'wounded', 'claim', 'sources', 'notes']);
+  assert.deepEqual(Object.keys(parsed), ['id', 'event_type', 'sub_event_type', 'date', 'date_precision', 'actor1', 'actor2', 'location', 'weapons', 'killed', 'wounded', 'claim', 'sources', 'notes', 'review']);
   assert.deepEqual(Object.keys(parsed.location), ['name', 'admin1', 'country', 'country_code', 'lat', 'lon', 'geo_precision']);
 });
 

@@ -117,7 +117,7 @@ test('a list page names each source but carries no evidence; the event itself ca
   const page = JSON.parse((await readAll('/api/events?limit=20')).body);
   assert.equal(page.events.length, 20);
   const first = page.events[0];
-  assert.deepEqual(Object.keys(first), ['id', 'event_type', 'sub_event_type', 'date', 'date_precision', 'actor1', 'actor2', 'location', 'weapons', 'killed', 'wounded', 'claim', 'sources', 'notes']);
+  assert.deepEqual(Object.keys(first), ['id', 'event_type', 'sub_event_type', 'date', 'date_precision', 'actor1', 'actor2', 'location', 'weapons', 'killed', 'wounded', 'claim', 'sources', 'notes', 'review']);
   assert.equal(first.sources.length, SOURCES);
   assert.deepEqual(first.sources[0], { document: first.sources[0].document, outlet: 'Example', published: '2024-01-29' });
   const full = JSON.parse((await readAll(`/api/events/${first.id}`)).body);

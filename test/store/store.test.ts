@@ -15,6 +15,7 @@ import { exportChunks } from '../../src/export/index.ts';
 import { SAMPLES } from '../helpers/sample-db.ts';
 import { collect } from '../helpers/collect.ts';
 import { freshPgTarget, pgSkip } from '../helpers/pg.ts';
+import { history, review } from '../../src/review/actions.ts';
 
 async function save(store: Store, docs: NewDocument[]): Promise<void> {
   await store.transaction(async (tx) => {
@@ -335,6 +336,91 @@ for (const backend of BACKENDS) {
       await again.close();
       await reader.close();
     }
+  });
+
+  storeTest(backend, 'review: tokens kept by hash, listed and revoked', async ({ store }) => {
+    await store.saveToken({ id: 'a1', hash: 'f'.repeat(64), role: 'reviewer', name: 'Rita', createdAt: '2024-01-01T00:00:00Z', revokedAt: null });
+    await store.saveToken({ id: 'b2', hash: 'e'.repeat(64), role: 'admin', name: 'Ada', createdAt: '2024-01-02T00:00:00Z', revokedAt: null });
+    assert.equal((await store.tokenByHash('f'.repeat(64)))?.name, 'Rita');
+    assert.equal(await store.tokenByHash('0'.repeat(64)), null);
+    assert.deepEqual((await store.tokens()).map((t) => [t.id, t.role]), [['a1', 'reviewer'], ['b2', 'admin']]);
+    assert.equal(await store.revokeToken('a1', '2024-01-03T00:00:00Z'), true);
+    assert.equal(await store.revokeToken('a1', '2024-01-04T00:00:00Z'), false, 'revoked once');
+    assert.equal(await store.revokeToken('zz', '2024-01-04T00:00:00Z'), false);
+    assert.equal((await store.tokenByHash('f'.repeat(64)))?.revokedAt, '2024-01-03T00:00:00Z');
+  });
+
+  storeTest(backend, 'review: pins, reviews, redirects and actions; records carry their review; the review filter and the queue', async ({ store }) => {
+    await save(store, [doc('a.txt', 'h1', [{ ...record('evt_a', '2024-01-01'), killed: 2 }, { ...record('evt_b', '2024-01-05'), killed: null }, { ...record('evt_c', '2024-01-03'), killed: 9 }])]);
+    const eventOf = await store.eventOfMentions(['evt_a', 'evt_b', 'evt_c']);
+    const [a, b, c] = ['evt_a', 'evt_b', 'evt_c'].map((m) => eventOf.get(m)!) as [string, string, string];
+    assert.equal(new Set([a, b, c]).size, 3);
+    await store.setPins([{ mention: 'evt_a', event: a }, { mention: 'evt_b', event: a }]);
+    assert.deepEqual([...(await store.pins(['evt_a', 'evt_b', 'evt_c']))].sort(), [['evt_a', a], ['evt_b', a]]);
+    await store.setPins([{ mention: 'evt_b', event: null }]);
+    assert.deepEqual([...(await store.pins(['evt_a', 'evt_b']))], [['evt_a', a]]);
+    const review = { eventId: a, status: 'corrected' as const, fields: { killed: 3 }, reviewer: 'Rita', reviewedAt: '2024-02-01T00:00:00Z', seen: ['a.txt'] };
+    await store.setEventReview(a, review);
+    await store.setEventReview(c, { ...review, eventId: c, status: 'rejected', fields: {} });
+    assert.deepEqual((await store.eventReviews([a, b])).get(a), review);
+    assert.equal((await store.eventReviews([a, b])).has(b), false);
+    assert.deepEqual((await store.event(a))?.record.review, { status: 'corrected', by: 'Rita', at: '2024-02-01T00:00:00Z' });
+    assert.equal((await store.event(b))?.record.review, undefined, 'an unreviewed record carries none');
+    assert.deepEqual((await store.queryEvents({ review: 'reviewed' })).events.map((e) => e.id), [a]);
+    assert.deepEqual((await store.queryEvents({ review: 'rejected' })).events.map((e) => e.id), [c]);
+    assert.deepEqual((await store.queryEvents({ review: 'unreviewed' })).events.map((e) => e.id), [b]);
+    const streamed = await collect(store.streamEvents({ review: 'reviewed' }));
+    assert.deepEqual(streamed.map((e) => e.review?.status), ['corrected']);
+    // The queue: most killed first, then the latest; no toll last.
+    assert.deepEqual((await store.queryEvents({ order: 'queue' })).events.map((e) => e.id), [c, a, b]);
+    await store.setEventReview(c, null);
+    assert.equal((await store.eventReviews([c])).size, 0);
+
+    await store.setRedirect('evt_gone', a);
+    assert.equal(await store.redirectOf('evt_gone'), a);
+    assert.equal((await store.event('evt_gone'))?.record.id, a);
+    await store.setRedirect('evt_gone', null);
+    assert.equal(await store.redirectOf('evt_gone'), null);
+
+    const restore = { pins: [{ mention: 'evt_a', event: null }], reviews: [{ eventId: a, review: null }], redirects: [], rebuild: [a] };
+    const first = await store.addReviewAction({ eventId: a, otherId: null, action: 'correct', reviewer: 'Rita', at: '2024-02-01T00:00:00Z', note: 'why', before: { killed: 2 }, after: { killed: 3 }, restore });
+    const second = await store.addReviewAction({ eventId: b, otherId: a, action: 'merge', reviewer: 'Rita', at: '2024-02-02T00:00:00Z', note: null, before: null, after: { event: b }, restore });
+    assert.ok(second > first);
+    assert.deepEqual((await store.reviewActions(a)).map((x) => [x.id, x.action, x.otherId]), [[first, 'correct', null], [second, 'merge', a]]);
+    assert.deepEqual((await store.reviewAction(first))?.before, { killed: 2 });
+    assert.deepEqual((await store.reviewAction(first))?.restore, restore);
+    await store.markReviewActionUndone(first, 'Ada', '2024-02-03T00:00:00Z');
+    assert.deepEqual((await store.reviewAction(first))?.undone, { by: 'Ada', at: '2024-02-03T00:00:00Z' });
+    assert.equal(await store.reviewAction(999), null);
+
+    // Unresolved events are rebuilt by resolution, the review applied: pinned mentions stay together, corrections stand.
+    await store.setPins([{ mention: 'evt_a', event: a }, { mention: 'evt_b', event: a }]);
+    await store.unresolveEvents([a, b]);
+    assert.equal((await store.unresolvedMentionKeys()).length, 2);
+    await resolvePending(store);
+    const rebuilt = (await store.event(a))!.record;
+    assert.deepEqual([rebuilt.killed, rebuilt.sources.length], [3, 2]);
+    assert.equal(await store.event(b), null);
+  });
+
+  storeTest(backend, 'review: a correction and a merge by a reviewer stand when more reports arrive', async ({ store }) => {
+    const from = (r: EventRecord, document: string): EventRecord => ({ ...r, sources: r.sources.map((x) => ({ ...x, document })) });
+    await save(store, [doc('a.txt', 'h1', [from(placed('evt_m1', '2024-03-01', 33.3), 'a.txt')]), doc('b.txt', 'h2', [from(placed('evt_m2', '2024-03-01', 36.1), 'b.txt')])]);
+    const [x, y] = (await store.events()).map((e) => e.id) as [string, string];
+    await review(store, x, { action: 'correct', fields: { killed: 7 }, note: 'hospital figures' }, 'Rita');
+    await review(store, x, { action: 'merge', other: y }, 'Rita');
+    assert.deepEqual((await store.events()).map((e) => [e.id, e.killed, e.sources.length]), [[x, 7, 2]]);
+    // A later report of the first, and one that a resolution without the review would take as the earliest.
+    await save(store, [doc('c.txt', 'h3', [{ ...from(placed('evt_m0', '2024-03-01', 33.3), 'c.txt'), killed: 1 }])]);
+    const [after] = await store.events();
+    assert.deepEqual([after!.id, after!.killed, after!.sources.length], [x, 7, 3]);
+    assert.equal((await store.event(y))?.record.id, x);
+    assert.deepEqual((await history(store, x))?.newSinceReview, ['c.txt']);
+    assert.deepEqual((await history(store, y))?.actions.map((a) => a.action), ['correct', 'merge']);
+    // A new version of b.txt: its report takes the old one's pin, and the merge stands.
+    await save(store, [doc('b.txt', 'h4', [from(placed('evt_m2v2', '2024-03-01', 36.1), 'b.txt')])]);
+    assert.deepEqual((await store.events()).map((e) => [e.id, e.killed, e.sources.length]), [[x, 7, 3]]);
+    assert.deepEqual([...(await store.pins(['evt_m2', 'evt_m2v2']))], [['evt_m2v2', x]]);
   });
 }
 

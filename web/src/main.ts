@@ -14,6 +14,7 @@ import { brushX, type BrushBehavior } from 'd3-brush';
 import { select, type Selection } from 'd3-selection';
 import { stack } from 'd3-shape';
 import { utcFormat } from 'd3-time-format';
+import { initReview, reviewSection, type ReviewInfo } from './review.ts';
 
 setWorkerUrl(workerUrl);
 
@@ -505,10 +506,10 @@ let openTicket = 0;
 async function openEvent(id: string, { fly }: { fly: boolean }): Promise<void> {
   const ticket = ++openTicket;
   if (document.activeElement instanceof HTMLElement && !$('#panel').contains(document.activeElement)) opener = document.activeElement;
-  let data: { record: EventRecord; disagreements: Disagreement[] }, evidence: { sources: { document: string; fields: FieldEvidence[] }[] };
+  let data: { record: EventRecord; disagreements: Disagreement[]; review?: ReviewInfo }, evidence: { sources: { document: string; fields: FieldEvidence[] }[] };
   try {
     [data, evidence] = await Promise.all([
-      getJson<{ record: EventRecord; disagreements: Disagreement[] }>(`/api/events/${encodeURIComponent(id)}`),
+      getJson<{ record: EventRecord; disagreements: Disagreement[]; review?: ReviewInfo }>(`/api/events/${encodeURIComponent(id)}`),
       getJson<{ sources: { document: string; fields: FieldEvidence[] }[] }>(`/api/events/${encodeURIComponent(id)}/evidence`),
     ]);
   } catch (e) {
@@ -552,10 +553,18 @@ async function openEvent(id: string, { fly }: { fly: boolean }): Promise<void> {
     for (const d of disagreements) ul.appendChild(el('li', disagreementText(record, d)));
     body.appendChild(ul);
   }
+  const documents = [...new Set(record.sources.map((s) => s.document))];
+  const review = await reviewSection(record.id, data.review, documents.map((d) => ({ document: d, label: sourceLabel(record, d) })));
+  if (ticket !== openTicket) return;
+  body.appendChild(review);
   body.appendChild(perSourceTable(record));
   body.appendChild(el('h3', `Sources (${record.sources.length})`));
   const views = await Promise.all(record.sources.map((s) => sourceView(record, s, evidence.sources.find((e) => e.document === s.document)?.fields ?? [])));
   if (ticket !== openTicket) return;
+  const fresh = new Set(data.review?.new_since_review ?? []);
+  record.sources.forEach((s, i) => {
+    if (fresh.has(s.document)) { views[i]!.classList.add('new-since-review'); views[i]!.prepend(el('p', 'new since review', 'badge')); }
+  });
   for (const v of views) body.appendChild(v);
   // Bring each article's first highlighted span into its own box, without moving the page.
   for (const article of panel.querySelectorAll<HTMLElement>('.article')) {
@@ -799,6 +808,12 @@ async function init(): Promise<void> {
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && !$<HTMLElement>('#panel').hidden && !e.defaultPrevented) { e.preventDefault(); closePanel(); }
   });
+  const config = await getJson<{ write?: boolean }>('/api/config').catch(() => ({ write: false }));
+  await initReview({
+    open: (id) => openEvent(id, { fly: false }),
+    refresh: () => refresh({ fit: false }),
+    formatDate: (d, p) => formatDate(d, p),
+  }, !!config.write);
   void addOnlineTiles();
   void addProvinces();
   void addLabels();

@@ -98,6 +98,7 @@ export class PostgresAdapter implements StoreAdapter {
 
   async afterCopy(db: Db): Promise<void> {
     await sql`SELECT setval(pg_get_serial_sequence('documents', 'id'), GREATEST((SELECT MAX(id) FROM documents), 1))`.execute(db);
+    await sql`SELECT setval(pg_get_serial_sequence('review_actions', 'id'), GREATEST((SELECT MAX(id) FROM review_actions), 1))`.execute(db);
   }
 
   /** Deadlock, serialisation failure, lock not available, too many connections: retried later. */

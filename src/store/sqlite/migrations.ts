@@ -115,4 +115,32 @@ export const MIGRATIONS: readonly string[] = [
      content_hash TEXT NOT NULL,
      fetched_at TEXT NOT NULL
    );`,
+  // Review (issue 26): reviewers' tokens (only a hash kept), each event's review (status, corrected
+  // fields, who, when, the sources it had then), mentions pinned to an event by a merge or a split
+  // (resolution keeps them there, src/resolve/review.ts), and every review action with what it
+  // changed and what undoes it. events.killed orders the review queue.
+  `CREATE TABLE review_tokens (id TEXT PRIMARY KEY, hash TEXT NOT NULL UNIQUE, role TEXT NOT NULL, name TEXT NOT NULL, created_at TEXT NOT NULL, revoked_at TEXT);
+   CREATE TABLE event_reviews (event_id TEXT PRIMARY KEY, status TEXT NOT NULL, fields TEXT NOT NULL, reviewer TEXT NOT NULL, reviewed_at TEXT NOT NULL, seen TEXT NOT NULL);
+   CREATE INDEX event_reviews_status ON event_reviews(status);
+   CREATE TABLE mention_pins (mention_id TEXT PRIMARY KEY, event_id TEXT NOT NULL);
+   CREATE INDEX mention_pins_event ON mention_pins(event_id);
+   CREATE TABLE review_actions (
+     id INTEGER PRIMARY KEY,
+     event_id TEXT NOT NULL,
+     other_id TEXT,
+     action TEXT NOT NULL,
+     reviewer TEXT NOT NULL,
+     acted_at TEXT NOT NULL,
+     note TEXT,
+     before_value TEXT NOT NULL,
+     after_value TEXT NOT NULL,
+     restore TEXT NOT NULL,
+     undone_by TEXT,
+     undone_at TEXT
+   );
+   CREATE INDEX review_actions_event ON review_actions(event_id);
+   CREATE INDEX review_actions_other ON review_actions(other_id);
+   ALTER TABLE events ADD COLUMN killed INTEGER;
+   UPDATE events SET killed = json_extract(record, '$.killed');
+   CREATE INDEX events_queue ON events(killed, date);`,
 ];
