@@ -935,6 +935,7 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
     territoryLost: hasMatch(pack.pushedBackRe, input.folded, s.start, s.end),
     stateActor: roles.actor1 ? roles.actor1.kind === 'state' : hasMatch(pack.stateForcesRe, input.folded, s.start, s.primary!.start),
     crowdAssault: hasMatch(pack.crowdAssaultRe, input.folded, segment.start, segment.end),
+    resistsOperation: hasMatch(pack.crowdResistsOperationRe, input.folded, s.start, s.end),
     demonstration: sentencesAround(ctx, s, 1, 1).some((o) => o.triggers.some((t) => t.kind === 'protest' && !t.suppressedBy)),
     crowdSides: crowdFight(ctx, s, trigger, segment),
     armedSides: armedFight(ctx, s, trigger, segment),
@@ -1227,6 +1228,15 @@ function weekCompatible(a: Candidate, b: Candidate): boolean {
   return day.date! <= week.date! && day.date! >= fromDays(toDays(week.date!) - 7);
 }
 
+/** A riot typed a violent demonstration only because nothing told it was a mob. */
+function riotByDefault(c: Candidate): boolean {
+  return c.subEventType === 'Violent demonstration' && typingRule(c) === 'type.riot';
+}
+
+function typingRule(c: Candidate): string | undefined {
+  return c.trace.find((t) => t.field === 'sub_event_type')?.rule;
+}
+
 /** One is a demonstration, the other arrests told with it. */
 function arrestOfDemonstration(a: Candidate, b: Candidate): boolean {
   return (demonstrationFamily(a.subEventType) && b.subEventType === 'Arrests') || (a.subEventType === 'Arrests' && demonstrationFamily(b.subEventType));
@@ -1259,7 +1269,9 @@ function mergeInto(into: Candidate, e: Candidate): void {
     // Arrests add the police to a protest; a riot stays what it was (a mob whose members are arrested is no demonstration).
     into.subEventType = eventTypeOf(demo.subEventType) === 'Riots' ? demo.subEventType : joinDemonstration(demo.subEventType, 'Protest with intervention');
   } else if (demonstrationFamily(into.subEventType) && demonstrationFamily(e.subEventType) && into.subEventType !== e.subEventType) {
-    const joined = joinDemonstration(into.subEventType, e.subEventType);
+    // A crowd resisting a raid, retold as "the rioters", is no demonstration: a riot typed for want of a cause does not outweigh it.
+    const mobRetold = [into, e].some((c) => typingRule(c) === 'type.riot.resisting-operation') && [into, e].every((c) => c.subEventType === 'Mob violence' || riotByDefault(c));
+    const joined = mobRetold ? 'Mob violence' : joinDemonstration(into.subEventType, e.subEventType);
     addTrace(into.trace, { field: 'sub_event_type', rule: 'type.demonstration.joined' });
     if (joined === e.subEventType) into.kind = e.kind;
     into.subEventType = joined;

@@ -62,6 +62,8 @@ export interface TypingInput {
   readonly strikeNoun?: boolean;
   /** The crowd turns on people ("attacked", "pelted with stones", "lynched"). */
   readonly crowdAssault?: boolean;
+  /** The crowd faces forces raiding, storming or searching its place ("clashed with forces that raided the camp"). */
+  readonly resistsOperation?: boolean;
   /** A protest is told in the sentence or next to it. */
   readonly demonstration?: boolean;
   /** The fight's sides are crowds, perhaps with the police ("students engaged police in running battles"), not armed groups. */
@@ -107,6 +109,8 @@ export function chooseSubEventType(x: TypingInput): { sub: string; rule: string 
       if (x.protestExcessive) return { sub: 'Excessive force against protesters', rule: 'type.riot.excessive-force' };
       // ACLED: rioters who turn on people outside a demonstration are a mob; a demonstration turned violent is a violent demonstration.
       if (x.crowdAssault && !x.demonstration) return { sub: 'Mob violence', rule: 'type.riot.assault-without-demonstration' };
+      // A crowd that fights a raid resists an operation: no demonstration is told, a mob is.
+      if (x.resistsOperation && !x.demonstration) return { sub: 'Mob violence', rule: 'type.riot.resisting-operation' };
       return { sub: 'Violent demonstration', rule: 'type.riot' };
     case 'mob': return { sub: 'Mob violence', rule: 'type.mob' };
     case 'arrest': return { sub: 'Arrests', rule: 'type.arrest' };

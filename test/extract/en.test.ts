@@ -29,6 +29,11 @@ const CASES: [string, Expected][] = [
   // Stun grenades disperse a crowd: no grenade attack; the police who disperse the rioters stay their target.
   ['Headline\n\nOn March 5, 2024, rioters clashed with police forces in Kisumu. The police fired tear gas and stun grenades to disperse the rioters.',
     { sub: 'Violent demonstration', actor1: null }],
+  // Youths who fight troops raiding their town resist an operation: no demonstration is told, a mob is, also when the next sentence retells them as rioters.
+  ['Headline\n\nOn March 5, 2024, youths clashed with soldiers that raided houses in Garissa. The soldiers fired tear gas to disperse the rioters.',
+    { sub: 'Mob violence' }],
+  ['Headline\n\nOn March 5, 2024, residents clashed with police during a search operation in Mandera.',
+    { sub: 'Mob violence' }],
   // A toll counted up to or from a date is a running total, not the event's.
   ['Headline\n\nOn March 9, 2024, an air strike hit a house in Rafah. The ministry said 31,000 people had been killed since October 7.',
     { sub: 'Air/drone strike', killed: null }],

@@ -8,6 +8,9 @@ const CASES: [string, Expected][] = [
   // « au Nord-Est de Bourem » : un côté de la ville, pas une division nommée Nord-Est (Haïti), ni un nom de personne.
   ['Titre\n\nLe mardi 12 septembre 2023, des frappes aériennes ont ciblé des véhicules au Nord-Est de Bourem.',
     { place: 'Bourem', precision: 2 }],
+  // Des jeunes qui affrontent une incursion de l'armée résistent à une opération : aucune manifestation n'est dite, une foule l'est.
+  ['Titre\n\nLe 5 mars 2024, des jeunes ont affronté des soldats lors d\'une incursion à Ménaka.',
+    { sub: 'Mob violence' }],
   // La violence dénoncée ou le contexte d'une manifestation ne la rend pas violente.
   ['Titre\n\nLe 5 mars 2024, des centaines de personnes ont manifesté à Bamako contre la vague de violence qui frappe le centre du pays.',
     { sub: 'Peaceful protest' }],

@@ -51,6 +51,8 @@ interface RawLexicon {
   reported_speech: string[];
   participle_by: string[];
   crowd_assault: string[];
+  /** A crowd facing forces that raid, storm or search its place: it resists an operation, it demonstrates nothing. */
+  crowd_resists_operation: string[];
   crowd_sides: string[];
   armed_sides: string[];
   clash_words: string[];
@@ -177,6 +179,7 @@ export interface LanguagePack {
   readonly participleByRe: RegExp;
   /** "rioters attacked two warders", "threw stones at the convoy": a crowd's violence against people. */
   readonly crowdAssaultRe: RegExp;
+  readonly crowdResistsOperationRe: RegExp;
   /** Crowds that fight without being organised armed groups ("students", "supporters", "les manifestants"): a fight of theirs is a riot. */
   readonly crowdSideRe: RegExp;
   /** Organised or communal armed sides ("bandits", "militias", "herders", "des hommes armés"): a fight of theirs stays a battle. */
@@ -375,6 +378,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     reportedSpeechRe: words(lex.reported_speech),
     participleByRe: words(lex.participle_by),
     crowdAssaultRe: words(lex.crowd_assault),
+    crowdResistsOperationRe: words(lex.crowd_resists_operation),
     crowdSideRe: words(lex.crowd_sides),
     armedSideRe: words(lex.armed_sides),
     clashWordRe: words(lex.clash_words),
