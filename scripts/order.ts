@@ -33,7 +33,7 @@ for (const [name, order, size] of [['forward-8', lines, 8], ['reverse-8', [...li
   console.log(`  vs one batch: ${missing.length} ids missing, ${extra.length} extra, ${differ.length} records differ`);
 }
 if (process.env.SHOW_DIFF) {
-  const got = await run('shuffled-13b', shuffled, 13);
+  const got = await run('forward-8b', [...lines], 8);
   for (const id of [...base.keys()].filter((id) => got.has(id) && got.get(id) !== base.get(id)).slice(0, 2)) {
     const a = JSON.parse(base.get(id)!), b = JSON.parse(got.get(id)!);
     for (const k of Object.keys(a)) if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) console.log(id, k, k === 'sources' ? a[k].map((s: any) => s.document) : a[k], '|', k === 'sources' ? b[k].map((s: any) => s.document) : b[k]);

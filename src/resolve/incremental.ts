@@ -17,6 +17,13 @@ const UNDATED_READ_PER_CELL = 50;
 const CHANGE_DAYS = 4;
 const CONTEXT_DAYS = 2 * CHANGE_DAYS;
 
+/** The first days of the months whose month-precision tellings may fit a telling of this day (within 31 days). */
+function firstsOfMonthsAround(day: number): number[] {
+  const out: number[] = [];
+  for (let d = day - 31; d <= day + 31; d++) if (new Date(d * 86_400_000).getUTCDate() === 1) out.push(d);
+  return out;
+}
+
 export interface ResolutionSummary {
   readonly pending: number;
   readonly events: number;
@@ -72,6 +79,13 @@ export async function resolvePending(store: Store): Promise<ResolutionSummary> {
       }
     }
     await readOnce(`country|${k.country}|${window[0]}|${window[1]}`, () => store.mentionKeysInCountry(k.country, window[0], window[1]));
+    if (isDayAnchor(k)) {
+      // A telling dated only by its month (dated the month's first day) may choose a new event of that
+      // month: those of the country's months around it are read, one day each.
+      for (const first of firstsOfMonthsAround(k.day!)) {
+        await readOnce(`country|${k.country}|${first}|${first}`, () => store.mentionKeysInCountry(k.country, first, first));
+      }
+    }
   }
   // A new telling with no date competes with the others of its kind near it only for an event they
   // could fit: one with a dated telling of that kind, placed to a town or a site, within 10 km. Where
