@@ -1,12 +1,14 @@
 // Cross-document event resolution. A mention is one document's telling of an event (the
 // record extracted from that document). Mentions that tell the same event are clustered:
 //   phase 1 — mentions with a day and a point on the map are linked pairwise when their kind,
-//             places (a distance that depends on both precisions), days and actors agree; the
-//             clusters are the connected components, so the result does not depend on the order
-//             in which documents arrive;
+//             places (a distance that depends on both precisions), days and actors agree; links of
+//             one day make cores, and a core told without a calendar date joins at most one core of
+//             the day before or after (dayGroups()): an event spans two days at most, and what a
+//             mention joins depends on the mentions of a few days around it, never on their order;
 //   phase 2 — mentions without a day or without a point (a country only) join the one cluster
-//             that best fits them, or stand alone: linking them pairwise would chain unrelated
-//             events of one country together.
+//             that best fits them, or stand alone (each choosing among the clusters as they stand
+//             before its tier): linking them pairwise would chain unrelated events of one country
+//             together.
 // A cluster becomes one event record whose sources are every mention's document.
 import { createHash } from 'node:crypto';
 import type { ClaimStatus, DatePrecision, EventRecord, Place, Weapon } from '../types.ts';
@@ -138,6 +140,11 @@ export function isAnchor(k: MentionKey): boolean {
   return !k.tellsSeveral && k.day !== null && (k.datePrecision === 'day' || k.datePrecision === 'week') && k.lat !== null && k.lon !== null && (k.geoPrecision === 1 || k.geoPrecision === 2);
 }
 
+/** An anchor told to the day: the tellings events are made of in phase 1. */
+export function isDayAnchor(k: MentionKey): boolean {
+  return isAnchor(k) && k.datePrecision === 'day';
+}
+
 function km(a: MentionKey, b: MentionKey): number {
   return kmBetween(a.lat!, a.lon!, b.lat!, b.lon!);
 }
@@ -222,6 +229,8 @@ function linkCost(a: MentionKey, b: MentionKey): number {
 function fit(loose: MentionKey, members: readonly MentionKey[]): number | null {
   // "Two separate drone attacks in Iraq" is not one of the attacks another report tells.
   if (loose.tellsSeveral || members.some((m) => m.document === loose.document)) return null;
+  // A year says nothing of which of a year's events it tells.
+  if (loose.datePrecision === 'year') return null;
   // The event as a whole, not one of its members: its days with this telling's must stay one event's.
   if (loose.day !== null && !coherentDays(joinDayBounds(dayBoundsOf(members), dayBoundsOf([loose])))) return null;
   let best: number | null = null;
@@ -444,18 +453,10 @@ export interface Cluster {
 /** Clusters of mentions; deterministic in the set of mentions, whatever their order. */
 export function cluster(keys: readonly MentionKey[], candidates: (k: MentionKey) => Iterable<MentionKey> = () => keys): Cluster[] {
   const sorted = [...keys].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Tellings told to the day (or to the week of their report) at a point are the events' cores (dayGroups()).
   const anchors = sorted.filter(isAnchor);
   const looseKeys = sorted.filter((k) => !isAnchor(k));
-  // Phase 1: every link between anchored tellings, then their components.
-  const anchorIds = new Set(anchors.map((k) => k.id));
-  const links: Link[] = [];
-  for (const a of anchors) {
-    for (const b of candidates(a)) {
-      if (b.id <= a.id || !anchorIds.has(b.id)) continue;
-      if (sameEvent(a, b)) links.push({ a, b, cost: linkCost(a, b) });
-    }
-  }
-  const phase1 = components(anchors, links);
+  const phase1 = dayGroups(anchors, candidates);
   const regionalGroups = linkRegional(looseKeys, phase1);
   const linkedRegional = new Set(regionalGroups.flat().map((k) => k.id));
   phase1.push(...regionalGroups);
@@ -489,6 +490,10 @@ export function cluster(keys: readonly MentionKey[], candidates: (k: MentionKey)
   for (const tier of placedFirst) {
     if (tier === placedFirst[1]) contest();
     const reported = phase1.map((g) => g.length);
+    // Each telling of the tier chooses among the groups as they stand at the start of the tier, so that
+    // what one chooses never depends on which other was looked at first; the tellings that chose one
+    // group then join it cheapest first, each only if it still fits the group as it has grown.
+    const chosen = new Map<number, { l: MentionKey; cost: number }[]>();
     for (const l of tier) {
       let best: { cost: number; index: number } | null = null;
       let fits = 0;
@@ -503,8 +508,18 @@ export function cluster(keys: readonly MentionKey[], candidates: (k: MentionKey)
       const group = best && phase1[best.index]!;
       // Undated and unpublished: only when one event at that site could be the one.
       const contested = group && placeOnly(l) && (competing.get(group)?.size ?? 0) > 1;
-      if (best && (l.day !== null || l.published !== null || fits === 1) && !contested) index.join(best.index, l);
-      else standalone.push([l]);
+      if (best && (l.day !== null || l.published !== null || fits === 1) && !contested) {
+        const list = chosen.get(best.index) ?? [];
+        list.push({ l, cost: best.cost });
+        chosen.set(best.index, list);
+      } else standalone.push([l]);
+    }
+    for (const [k, list] of [...chosen].sort((a, b) => a[0] - b[0])) {
+      list.sort((x, y) => x.cost - y.cost || (x.l.id < y.l.id ? -1 : 1));
+      for (const { l } of list) {
+        if (fit(l, phase1[k]!) !== null) index.join(k, l);
+        else standalone.push([l]);
+      }
     }
   }
   return [...phase1, ...standalone].map((members) => new MentionCluster([...members].sort((a, b) => (a.sortKey < b.sortKey ? -1 : 1))));
@@ -603,6 +618,107 @@ function components(members: readonly MentionKey[], links: Link[]): MentionKey[]
     groups.set(r, g);
   }
   return [...groups.values()];
+}
+
+/**
+ * Phase 1: the events of tellings told to the day (or to the week of their report), each a function of
+ * the tellings of a few days around it and not of the order in which they arrive (incremental
+ * resolution re-clusters only a bounded neighbourhood of each new report, and must find what
+ * clustering everything at once finds):
+ * - cores: tellings of one day linked (sameEvent()), greedily by cost under complete linkage
+ *   (documents, tolls): a core never leaves its day; a telling dated by its week is a core alone;
+ * - a core with a calendar date among its tellings is fixed to its day; a core told only by weekdays,
+ *   "yesterday" or its week floats: it proposes to its cheapest fitting fixed core, and each fixed core
+ *   takes its proposals cheapest first while the whole stays one event's days (two consecutive days);
+ * - a floating core with no fixed option follows its cheapest floating option that joined one;
+ * - two floating cores left with no fixed core merge when each is the only one the other fits.
+ * Chaining day after day through a place hit every day cannot happen: a core joins at most one fixed
+ * core, and what a core joins depends only on the cores of the few days around it.
+ */
+function dayGroups(anchors: readonly MentionKey[], candidates: (k: MentionKey) => Iterable<MentionKey>): MentionKey[][] {
+  const ids = new Set(anchors.map((k) => k.id));
+  const sameDay: Link[] = [], crossDay: Link[] = [];
+  for (const a of anchors) {
+    for (const b of candidates(a)) {
+      if (b.id <= a.id || !ids.has(b.id) || !sameEvent(a, b)) continue;
+      (a.day === b.day && isDayAnchor(a) && isDayAnchor(b) ? sameDay : crossDay).push({ a, b, cost: linkCost(a, b) });
+    }
+  }
+  const cores = components(anchors, sameDay).map((c) => c.sort((x, y) => (x.id < y.id ? -1 : 1)));
+  if (!crossDay.length) return cores;
+  const coreOf = new Map<string, number>();
+  cores.forEach((c, i) => c.forEach((m) => coreOf.set(m.id, i)));
+  const fixed = cores.map((c) => c.some((m) => m.dayStated));
+  // The cheapest link between two cores.
+  const between = new Map<number, Map<number, number>>();
+  const note = (x: number, y: number, cost: number) => {
+    const m = between.get(x) ?? new Map<number, number>();
+    if (!m.has(y) || cost < m.get(y)!) m.set(y, cost);
+    between.set(x, m);
+  };
+  for (const { a, b, cost } of crossDay) {
+    const x = coreOf.get(a.id)!, y = coreOf.get(b.id)!;
+    if (x !== y) { note(x, y, cost); note(y, x, cost); }
+  }
+  const name = (i: number) => cores[i]![0]!.id;
+  // Each floating core's options, cheapest first: the cores it links to and could be one event with.
+  const options = cores.map((_, i) => fixed[i] ? [] : [...(between.get(i) ?? [])]
+    .filter(([j]) => groupsJoin(cores[i]!, cores[j]!))
+    .sort((p, q) => p[1] - q[1] || (name(p[0]) < name(q[0]) ? -1 : 1)));
+  const groups = cores.map((c) => [...c]);
+  /** The fixed core a floating core joined. */
+  const joined = new Map<number, number>();
+  const admit = (proposals: Map<number, { i: number; cost: number }[]>) => {
+    for (const [j, list] of [...proposals].sort((a, b) => a[0] - b[0])) {
+      list.sort((x, y) => x.cost - y.cost || (name(x.i) < name(y.i) ? -1 : 1));
+      for (const { i } of list) {
+        if (!groupsJoin(groups[j]!, cores[i]!)) continue;
+        groups[j]!.push(...cores[i]!);
+        joined.set(i, j);
+      }
+    }
+  };
+  const propose = (to: Map<number, { i: number; cost: number }[]>, j: number, i: number, cost: number) => {
+    const p = to.get(j) ?? [];
+    p.push({ i, cost });
+    to.set(j, p);
+  };
+  // A floating core proposes to its cheapest fixed option.
+  const first = new Map<number, { i: number; cost: number }[]>();
+  options.forEach((list, i) => {
+    const to = list.find(([j]) => fixed[j]);
+    if (to) propose(first, to[0], i, to[1]);
+  });
+  admit(first);
+  // A floating core with no fixed option follows the cheapest floating option that joined a fixed core
+  // (a telling of the day before links the two tellings of the day that do not link to each other).
+  const second = new Map<number, { i: number; cost: number }[]>();
+  options.forEach((list, i) => {
+    if (fixed[i] || list.some(([j]) => fixed[j])) return;
+    const to = list.find(([j]) => joined.has(j));
+    if (to) propose(second, joined.get(to[0])!, i, to[1]);
+  });
+  admit(second);
+  // Two floating cores that found no fixed core merge when each is the other's only option.
+  const alone = (i: number) => !fixed[i] && !joined.has(i) && !options[i]!.some(([j]) => fixed[j] || joined.has(j));
+  const gone = new Set<number>(joined.keys());
+  options.forEach((list, i) => {
+    if (!alone(i) || list.length !== 1) return;
+    const j = list[0]![0];
+    if (j < i || !alone(j) || options[j]!.length !== 1 || options[j]![0]![0] !== i) return;
+    groups[i]!.push(...cores[j]!);
+    gone.add(j);
+  });
+  return groups.filter((_, i) => !gone.has(i)).map((g) => g.sort((x, y) => (x.id < y.id ? -1 : 1)));
+}
+
+/** Whether two groups of tellings can be one event's: no document twice, its days those of one event, every toll one event's. */
+function groupsJoin(x: readonly MentionKey[], y: readonly MentionKey[]): boolean {
+  const documents = new Set(x.map((m) => m.document));
+  if (y.some((m) => documents.has(m.document))) return false;
+  if (!coherentDays(joinDayBounds(dayBoundsOf(x), dayBoundsOf(y)))) return false;
+  const tx = x.filter((m) => m.killed != null), ty = y.filter((m) => m.killed != null);
+  return !tx.some((a) => ty.some((b) => !tollsAgree(a, b)));
 }
 
 /**
