@@ -4,52 +4,24 @@
 // shelling, calendar dates and weekdays, tolls), stored and resolved in batches of 500 as `vigie
 // ingest` does, without extraction (records made here); the cost per report is timed over the 2,000
 // reports that bring the database to 1,000 (from 0, after a warm-up elsewhere), 10,000 and 100,000. `-- --quick`: 1k/10k.
-import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../src/store/open.ts';
 import { resolvePending } from '../src/resolve/incremental.ts';
-import type { NewDocument } from '../src/store/store.ts';
-import type { EventRecord } from '../src/types.ts';
+import { placeReport } from './synthetic-reports.ts';
 
 const quick = process.argv.includes('--quick');
 const MARKS = quick ? [1000, 10_000] : [1000, 10_000, 100_000];
 const BATCH = 500;
-const PER_DAY = 20;
 const TIMED = 2000;
-const DAY0 = Date.UTC(2020, 0, 1);
-
-const iso = (day: number) => new Date(DAY0 + day * 86_400_000).toISOString().slice(0, 10);
-
-function report(i: number): NewDocument {
-  const day = Math.floor(i / PER_DAY);
-  const kind = i % 3 === 0 ? 'Shelling/artillery/missile attack' : 'Air/drone strike';
-  const weekday = i % 4 === 3; // told by its weekday, published the day after
-  const published = iso(weekday ? day + 1 : day);
-  const name = `place-${i}.txt`;
-  const id = `evt_${createHash('sha256').update(`place|${i}`).digest('hex').slice(0, 20)}`;
-  const location = { name: 'Khan Yunis', admin1: 'Khan Yunis', country: 'Palestine', country_code: 'PS', lat: 31.34 + (i % 7) * 0.002, lon: 34.30 + (i % 5) * 0.002, geo_precision: 2 as const };
-  const record: EventRecord = {
-    id, event_type: 'Explosions/Remote violence', sub_event_type: kind, date: iso(day), date_precision: 'day',
-    actor1: 'Military Forces of Israel', actor2: 'Civilians (Palestine)', location, weapons: [], killed: i % 5 === 0 ? (i % 11) + 1 : null, wounded: null,
-    claim: { status: 'reported', by: null },
-    sources: [{ document: name, outlet: `outlet-${i % 9}`, cited: [], published, evidence: [] }],
-    notes: '',
-  } as unknown as EventRecord;
-  return {
-    info: { name, url: null, outlet: `outlet-${i % 9}`, language: 'en', languageRule: 'bench', published: { iso: published, precision: 'day', rule: 'bench' } as never, hash: id },
-    text: `${kind} in Khan Yunis, report ${i}.`, zones: [], note: null,
-    events: [{ record, trace: null, dayStated: !weekday }],
-  };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'vigie-bench-place-'));
 // Warm-up outside the timings, in a database of its own: the first batches a process runs pay the
 // compilation of the code, which would read as a cost per report that falls with N.
 const warm = await openStore(join(dir, 'warm.db'));
 for (let s = 0; s < 3000; s += BATCH) {
-  const docs = Array.from({ length: BATCH }, (_, j) => report(s + j));
+  const docs = Array.from({ length: BATCH }, (_, j) => placeReport(s + j));
   await warm.transaction(async (tx) => { await tx.saveDocuments(docs); await resolvePending(tx); });
 }
 await warm.close();
@@ -61,7 +33,7 @@ try {
     let timed = 0, ms = 0;
     while (stored < mark) {
       const n = Math.min(BATCH, mark - stored);
-      const docs = Array.from({ length: n }, (_, j) => report(stored + j));
+      const docs = Array.from({ length: n }, (_, j) => placeReport(stored + j));
       const t0 = performance.now();
       await store.transaction(async (tx) => {
         await tx.saveDocuments(docs);
