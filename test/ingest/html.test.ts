@@ -1,5 +1,6 @@
 // Web pages and feeds read from files: the text, dates, outlets and zones they give, and the same
 // events as the same articles given as text.
+import { withTempStore } from '../helpers/store.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -15,14 +16,7 @@ import { articlePage, atomFeed, feedItemOf, rssFeed, windows1252 } from '../help
 const SEEDS = new URL('../../samples/seeds/', import.meta.url);
 const tmp = () => mkdtempSync(join(tmpdir(), 'vigie-html-'));
 
-async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(join(tmp(), 'test.db'));
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
-}
+const withStore = withTempStore;
 
 /** What an event is, without what tells its documents apart (ids, names, offsets). */
 async function eventFields(store: Store): Promise<string[]> {

@@ -1,6 +1,7 @@
 // Fetching pages and feeds from a real HTTP server on 127.0.0.1: conditional requests, failures that
 // name their URL while the other sources go on, private addresses refused (also after a redirect),
 // robots.txt, politeness, --follow-links. Nothing touches the internet.
+import { withTempStore } from '../helpers/store.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -24,14 +25,7 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'vigie-urls-'));
 /** The test server is on this machine: it is reached with allowPrivate, quickly and without pauses. */
 const LOCAL: FetchOptions = { allowPrivate: true, hostDelayMs: 0, timeoutMs: 2000 };
 
-async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(join(tmp(), 'test.db'));
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
-}
+const withStore = withTempStore;
 
 const ingestUrls = (store: Store, urls: string[], fetch: FetchOptions = LOCAL, extra: IngestOptions = {}) => ingest(store, urls, { ...extra, read: { fetch, ...extra.read } });
 

@@ -3,6 +3,7 @@
 // from the others, with an outlet and a URL) and one dated by its month only. Each defect of the issue
 // has a test here; axe-core checks the main view and the event panel; the screenshots in docs/ are
 // taken here.
+import { launchChromium, listenLocal } from '../helpers/browser.ts';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -18,7 +19,6 @@ import { WEB_ROOT } from '../../src/cli/serve.ts';
 import { sampleDatabase } from '../helpers/sample-db.ts';
 
 const require = createRequire(import.meta.url);
-const CHROMIUM = process.env.VIGIE_CHROMIUM ?? '/usr/bin/chromium';
 const DOCS = fileURLToPath(new URL('../../docs', import.meta.url));
 const AXE = require.resolve('axe-core/axe.min.js');
 const KENYA = JSON.stringify({
@@ -34,18 +34,11 @@ let base: string;
 
 before(async () => {
   assert.ok(existsSync(WEB_ROOT), `the web app is built (npm run build:web): ${WEB_ROOT}`);
-  assert.ok(existsSync(CHROMIUM), `Chromium at ${CHROMIUM} (apt-get install chromium)`);
   mkdirSync(DOCS, { recursive: true });
   store = await openStore(await sampleDatabase({ 'kenya.jsonl': `${KENYA}\n`, 'goma.txt': MONTH_ONLY }), { readonly: true });
   app = buildApp({ store, webRoot: WEB_ROOT });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  base = await listenLocal(app);
+  browser = await launchChromium();
 });
 
 after(async () => {

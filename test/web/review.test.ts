@@ -4,6 +4,7 @@
 // signs in with a token, corrects a toll and merges the two Kenyan events; documents are ingested again
 // (the same ones, and new ones); the corrections stand and the history lists them. The screenshot of
 // the review queue in docs/ is taken here; axe-core checks the review view.
+import { launchChromium, listenLocal } from '../helpers/browser.ts';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -23,7 +24,6 @@ import { sampleDatabase, SAMPLES } from '../helpers/sample-db.ts';
 import { KENYA, KENYA_LATER, SOMEWHERE_ELSE } from '../helpers/review-corpus.ts';
 
 const require = createRequire(import.meta.url);
-const CHROMIUM = process.env.VIGIE_CHROMIUM ?? '/usr/bin/chromium';
 const DOCS = fileURLToPath(new URL('../../docs', import.meta.url));
 const AXE = require.resolve('axe-core/axe.min.js');
 
@@ -35,20 +35,13 @@ let reviewer: string, admin: string;
 
 before(async () => {
   assert.ok(existsSync(WEB_ROOT), `the web app is built (npm run build:web): ${WEB_ROOT}`);
-  assert.ok(existsSync(CHROMIUM), `Chromium at ${CHROMIUM} (apt-get install chromium)`);
   mkdirSync(DOCS, { recursive: true });
   store = await openStore(await sampleDatabase({ 'kenya.jsonl': `${KENYA}\n` }));
   reviewer = (await createToken(store, 'reviewer', 'Rita')).token;
   admin = (await createToken(store, 'admin', 'Ada')).token;
   app = buildApp({ store, webRoot: WEB_ROOT, write: true });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  base = await listenLocal(app);
+  browser = await launchChromium();
 });
 
 after(async () => {
