@@ -2,6 +2,7 @@
 // with the part of the page it belongs to: the article, or page furniture (navigation, share bars,
 // captions, "read also" teasers and related links, headers and footers). Furniture is kept, marked,
 // rather than thrown away: vigie's zones (clean/zones.ts) show it as such, and never extract from it.
+import type { TextBlock } from '../../types.ts';
 
 /** The kinds of furniture a page reader marks; each is a zone kind of clean/zones.ts. */
 export type Furniture = 'caption' | 'teaser' | 'navigation' | 'share' | 'boilerplate';
@@ -179,4 +180,16 @@ export function pageBlocks(root: DomElement, rootPath = tagOf(root)): Block[] {
   };
   visit(root, rootPath, null, false);
   return out;
+}
+
+/** The stored text of a page's lines, a blank line between blocks, and where each line lies in it (a span back to its element). */
+export function joinLines(lines: readonly { readonly text: string; readonly path: string }[]): { readonly text: string; readonly blocks: readonly TextBlock[] } {
+  let text = '';
+  const blocks: TextBlock[] = [];
+  for (const l of lines) {
+    if (text) text += '\n\n';
+    blocks.push({ start: text.length, end: text.length + l.text.length, path: l.path });
+    text += l.text;
+  }
+  return { text, blocks };
 }

@@ -2,10 +2,10 @@
 // its title and its content (or summary), the item's link, its date, and the feed's title as outlet.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseHTML } from 'linkedom';
-import type { DocumentMetadata, MetadataField, RawDocument, TextBlock } from '../../types.ts';
+import type { DocumentMetadata, MetadataField, RawDocument } from '../../types.ts';
 import { InputError, checkText } from '../decode.ts';
 import { decodeMarkup } from './charset.ts';
-import { collapse, furnitureLine, pageBlocks, type DomElement } from './blocks.ts';
+import { collapse, furnitureLine, joinLines, pageBlocks, type DomElement } from './blocks.ts';
 import { MAX_PAGE_BYTES, absolute, dayOf } from './html.ts';
 import type { Format, ReadInput, SourceItem } from './format.ts';
 
@@ -140,13 +140,7 @@ function itemDocument(item: Node, index: number, { input, base, feedTitle, langu
   if (title) lines.push({ text: title, path: `${path}/title` });
   if (content) lines.push(...fragmentLines(content.value!, `${path}/${content.label}`));
   if (!lines.length) throw new InputError(where, 'an item with neither title nor content');
-  let text = '';
-  const blocks: TextBlock[] = [];
-  for (const l of lines) {
-    if (text) text += '\n\n';
-    blocks.push({ start: text.length, end: text.length + l.text.length, path: l.path });
-    text += l.text;
-  }
+  const { text, blocks } = joinLines(lines);
   checkText(where, text);
   const dates: [unknown, string][] = [[item.pubDate, 'rss pubDate'], [item.date, 'dc:date'], [item.published, 'atom published'], [item.updated, 'atom updated'], [item.issued, 'atom issued']];
   const date = dates.map(([v, by]) => ({ v: str(v), by })).find((d) => d.v && dayOf(d.v));

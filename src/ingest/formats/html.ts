@@ -3,10 +3,10 @@
 // language, author) read from its metadata, each field with how it was found.
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
-import type { DocumentMetadata, MetadataField, RawDocument, TextBlock } from '../../types.ts';
+import type { DocumentMetadata, MetadataField, RawDocument } from '../../types.ts';
 import { InputError, checkText, formatBytes, MAX_DOCUMENT_BYTES } from '../decode.ts';
 import { decodeMarkup } from './charset.ts';
-import { collapse, furnitureLine, pageBlocks, type Block, type DomElement } from './blocks.ts';
+import { collapse, furnitureLine, joinLines, pageBlocks, type Block, type DomElement } from './blocks.ts';
 import type { Format, ReadInput, SourceItem } from './format.ts';
 
 /** Pages carry markup, scripts and styles around their text: up to 10 MB is read. */
@@ -55,13 +55,7 @@ export function readPage(input: ReadInput): RawDocument {
   if (body.length === 0 || (body.length === 1 && body[0] === lines.find((l) => l.path === headline.block?.path))) {
     throw new InputError(input.input, 'no article text found in the page');
   }
-  let text = '';
-  const spans: TextBlock[] = [];
-  for (const l of lines) {
-    if (text) text += '\n\n';
-    spans.push({ start: text.length, end: text.length + l.text.length, path: l.path });
-    text += l.text;
-  }
+  const { text, blocks: spans } = joinLines(lines);
   if (text.length > MAX_DOCUMENT_BYTES) throw new InputError(input.input, `too large (the page's text is ${formatBytes(text.length)} characters; the limit is ${formatBytes(MAX_DOCUMENT_BYTES)})`);
   checkText(input.input, text);
   const metadata: DocumentMetadata = { format: 'html', source: input.url ?? input.input, charset, ...meta.fields, ...(meta.title ? { title: meta.title } : {}), blocks: spans };
