@@ -24,6 +24,8 @@ export function findTriggers(folded: string, span: Span, pack: LanguagePack): Tr
   const suppressors = [
     ...allMatches(pack.statisticRe, folded, span.start, span.end).map((m) => ({ ...m, why: 'statistic' })),
     ...allMatches(pack.periodRe, folded, span.start, span.end).map((m) => ({ ...m, why: 'period' })),
+    // "15 fatalities split across 5 events": a toll shared out, not a group that splits.
+    ...allMatches(pack.tollDistributedRe, folded, span.start, span.end).map((m) => ({ ...m, why: 'statistic' })),
   ];
   const frequencies = allMatches(pack.frequencyRe, folded, span.start, span.end);
   const framings = framingSpans(folded, span, pack);
@@ -214,6 +216,10 @@ export interface Casualties {
   readonly wounded: number | null;
   readonly spans: readonly Span[];
   readonly rules: readonly string[];
+  /** The text says outright what this event's death toll is: given to it ("3 fatalities coded to this
+   *  event") or stated as its total ("The total fatalities were 27"). Such a toll replaces the figures
+   *  read elsewhere for the event, rather than competing with them. */
+  readonly stated: 'assigned' | 'total' | null;
 }
 
 // A unit after a number makes it a measure, not a toll; whole words only ("and" is not "an", a year).
@@ -259,7 +265,9 @@ export function findCasualties(folded: string, span: Span, pack: LanguagePack, d
       // The number before an active verb counts its authors ("two officers shoot and kill a woman").
       ? countAfter(folded, cue.end, span.end, pack, dateSpans) ?? singleObject(folded, cue.end, span.end)
       : gerund
-      ? countAfter(folded, cue.end, span.end, pack, dateSpans) ?? singleObject(folded, cue.end, span.end) ?? countBefore(folded, floor, cue.start, pack, dateSpans)
+      ? countAfter(folded, cue.end, span.end, pack, dateSpans) ?? singleObject(folded, cue.end, span.end)
+        // "a market in Idlib, killing…": the article of a noun before a gerund is not its victims' count.
+        ?? countBefore(folded, floor, cue.start, pack, dateSpans, { articles: false })
       : countBefore(folded, floor, cue.start, pack, dateSpans) ?? countAfter(folded, cue.end, span.end, pack, dateSpans);
     // No number next to the verb: the victims the parse gives it ("A national staffer of an INGO was killed").
     const parsed = near ?? (parse ? victimCount(parse(), cue, pack) : null);
@@ -298,7 +306,39 @@ export function findCasualties(folded: string, span: Span, pack: LanguagePack, d
   }
   for (const n of noKilled) { killed ??= 0; spans.push(n); rules.push(`${pack.language}.casualty.none-killed`); }
   for (const n of noWounded) { wounded ??= 0; spans.push(n); rules.push(`${pack.language}.casualty.none-wounded`); }
-  return { killed, wounded, spans, rules };
+
+  // A figure shared out among several events ("142 fatalities not attributed to specific events split across
+  // 3 events") is none of them; a toll given to this event, or stated as its total, is its toll whatever
+  // else the sentence counts. Given beats shared: "15 fatalities split across 5 events, 3 coded to this event".
+  const distributed = hasMatch(pack.tollDistributedRe, folded, span.start, span.end);
+  const assigned = statedToll(pack.tollAssignedRes, folded, span);
+  const total = assigned || distributed ? null : statedToll(pack.tollTotalRes, folded, span);
+  const stated = assigned ?? total;
+  if (stated || (distributed && killed !== null)) {
+    // The killed figures read above give way: keep the wounded ones and the reported zeros.
+    const kept = rules.flatMap((rule, k) => (rule.startsWith(`${pack.language}.casualty.killed.`) ? [] : [k]));
+    const keptSpans = kept.map((k) => spans[k]!), keptRules = kept.map((k) => rules[k]!);
+    spans.splice(0, spans.length, ...keptSpans);
+    rules.splice(0, rules.length, ...keptRules);
+    killed = stated ? stated.value : null;
+    spans.push(stated ?? { start: span.start, end: span.end });
+    rules.push(`${pack.language}.casualty.killed.${assigned ? 'assigned' : total ? 'stated-total' : 'distributed'}`);
+  }
+  return { killed, wounded, spans, rules, stated: assigned ? 'assigned' : total ? 'total' : null };
+}
+
+/** The first figure one of `patterns` states in the sentence (its number in group `n`), if a count of people. */
+function statedToll(patterns: readonly RegExp[], folded: string, span: Span): (Span & { value: number }) | null {
+  const slice = folded.slice(span.start, span.end);
+  for (const re of patterns) {
+    re.lastIndex = 0;
+    const m = re.exec(slice);
+    re.lastIndex = 0;
+    const digits = m?.groups?.n?.replace(/[\s,.\u00a0\u202f]/g, '');
+    if (!m || !digits || !/^\d{1,6}$/.test(digits) || Number(digits) >= MAX_TOLL) continue;
+    return { start: span.start + m.index, end: span.start + m.index + m[0].length, value: Number(digits) };
+  }
+  return null;
 }
 
 interface Count extends Span { readonly value: number; readonly rule: string }
@@ -325,13 +365,13 @@ function singleObject(folded: string, from: number, to: number): Count | null {
   const m = /^\s+(?:a|an|un|une)\s/.exec(window);
   if (!m) return null;
   // "killed a million people", "tué un millier de personnes": a number, not one victim.
-  if (LARGE_NUMBER_NOUN.test(window.slice(m[0].length, m[0].length + 12))) return null;
+  if (LARGE_NUMBER_NOUN.test(window.slice(m[0].length, m[0].length + 24))) return null;
   let value = 1, end = m[0].trimEnd().length;
   const more = /^\s+[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,2}?(\s*,\s*|\s+(?:and|et)\s+)(?:a|an|un|une)\s/;
   // Phrases joined by commas are a list only when "and" closes it: "a man, a woman and a child"; "an
   // official, a community watch officer" is one victim named twice (an apposition).
   let listed = 1, pending = 0;
-  for (let at = end, next = more.exec(window.slice(at)); next && !LARGE_NUMBER_NOUN.test(window.slice(at + next[0].length, at + next[0].length + 12)); next = more.exec(window.slice(at))) {
+  for (let at = end, next = more.exec(window.slice(at)); next && !LARGE_NUMBER_NOUN.test(window.slice(at + next[0].length, at + next[0].length + 24)); next = more.exec(window.slice(at))) {
     at += next[0].trimEnd().length;
     pending++;
     if (next[1]!.includes(',')) continue;
@@ -345,7 +385,8 @@ function singleObject(folded: string, from: number, to: number): Count | null {
 
 const TOKEN = /[a-z0-9\u00e0-\u024f'-]+|[,;:.()]/g;
 
-const LARGE_NUMBER_NOUN = /^(?:hundreds?|thousands?|millions?|billions?|dozens?|score|centaines?|milliers?|millions?|milliards?|dizaines?)\b/;
+// "killing an unspecified number of civilians", "un nombre indéterminé de": an amount untold, not one victim.
+const LARGE_NUMBER_NOUN = /^(?:hundreds?|thousands?|millions?|billions?|dozens?|score|centaines?|milliers?|millions?|milliards?|dizaines?|(?:(?:unspecified|unknown|undetermined|indeterminate|unconfirmed|large|small|growing)\s+)?number\s+of|nombre\b|certain\s+nombre)\b/;
 
 /**
  * Is tokens[i] a part of a decimal number ("0,5", "1.5", "2,75")? A separator glued between two runs of digits
@@ -364,7 +405,7 @@ function isDecimalAt(tokens: readonly Tok[], i: number): boolean {
 }
 
 /** Numbers of the noun phrases just before a casualty word, summed over "et"/"and"/",". */
-function countBefore(folded: string, floor: number, cueStart: number, pack: LanguagePack, dateSpans: readonly Span[]): Count | null {
+function countBefore(folded: string, floor: number, cueStart: number, pack: LanguagePack, dateSpans: readonly Span[], { articles = true }: { articles?: boolean } = {}): Count | null {
   const from = Math.max(floor, cueStart - 160);
   const window = folded.slice(from, cueStart);
   const tokens = [...window.matchAll(TOKEN)].map((m) => ({ text: m[0], start: from + m.index!, end: from + m.index! + m[0].length }));
@@ -379,7 +420,7 @@ function countBefore(folded: string, floor: number, cueStart: number, pack: Lang
     if (isDecimalAt(tokens, i)) break;
     const value = numberAt(tokens, i, pack);
     // "a"/"an" count one only close to the casualty word ("a man was killed"), not "a Hamas post … killing".
-    if (value !== null && value.value === 1 && /^(?:a|an|un|une)$/.test(t.text) && tokens.length - i > 6) { gap++; continue; }
+    if (value !== null && value.value === 1 && /^(?:a|an|un|une)$/.test(t.text) && (!articles || tokens.length - i > 6)) { gap++; continue; }
     // "As a result, a militiaman was killed": a preposition's "a" opens its object, not a count of victims.
     if (value !== null && /^(?:a|an|un|une)$/.test(t.text) && i > 0 && pack.prepositionBeforeArticle.has(tokens[i - 1]!.text)) { gap++; continue; }
     if (value !== null && !dateSpans.some((d) => t.start >= d.start && t.start < d.end) && !UNIT_AFTER.test(folded.slice(t.end, t.end + 14))) {
@@ -414,6 +455,8 @@ function countAfter(folded: string, from: number, to: number, pack: LanguagePack
   const tokens = [...window.matchAll(TOKEN)].map((m) => ({ text: m[0], start: at + m.index!, end: at + m.index! + m[0].length }));
   const value = tokens.length && !isDecimalAt(tokens, 0) ? numberForward(tokens, 0, pack) : null;
   if (!value || dateSpans.some((d) => tokens[0]!.start >= d.start && tokens[0]!.start < d.end)) return null;
+  // "tuant un nombre indéterminé de civils": an article before a quantity noun counts no one.
+  if (/^(?:a|an|un|une)$/.test(tokens[0]!.text) && LARGE_NUMBER_NOUN.test(folded.slice(tokens[0]!.end).trimStart().slice(0, 24))) return null;
   const last = tokens[value.lastIndex]!;
   if (UNIT_AFTER.test(folded.slice(last.end, last.end + 14))) return null;
   return { value: value.value, start: from, end: last.end, rule: 'number-after' };

@@ -97,6 +97,8 @@ interface Candidate {
   fromTitle: boolean;
   /** Deaths or wounds told with no author or weapon in their sentence: a toll, which belongs to the event told near it. */
   bareToll: boolean;
+  /** Its death toll is one the text states outright for it (Casualties.stated): other figures do not replace it. */
+  statedKilled: boolean;
   /** The clauses ("sentence:verb") that told this event with other places coordinated ("on the base at X and another at Y"). */
   clauses: Set<string>;
   /** Told only in sentences of what had happened before ("avait annoncé", "had already struck"). */
@@ -446,7 +448,16 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
     // Places are read last in these tests: a sentence that is not next to an event is never asked for its places.
     if (!s.primary) {
       // "No injuries were reported." right after the event tells its toll.
-      if (previous && previous.last === s.index - 1 && (s.casualties.killed !== null || s.casualties.wounded !== null) && !s.places.length) {
+      // A toll stated for the event ("3 fatalities coded to this event", "The total fatalities were 27") is its toll, a
+      // few sentences on too; a total that names a place of its own may be another place's.
+      const stated = previous && s.casualties.stated && !previous.statedKilled && s.index - previous.last <= 3 && (s.casualties.stated === 'assigned' || !s.places.length);
+      if (previous && stated) {
+        previous.killed = s.casualties.killed;
+        previous.statedKilled = true;
+        previous.wounded ??= s.casualties.wounded;
+        addSentence(previous, s);
+        s.casualties.rules.forEach((rule, k) => addTrace(previous.trace, { field: 'casualties', rule: `${rule}+stated`, span: s.casualties.spans[k]! }));
+      } else if (previous && previous.last === s.index - 1 && (s.casualties.killed !== null || s.casualties.wounded !== null) && !s.places.length) {
         previous.killed ??= s.casualties.killed;
         previous.wounded ??= s.casualties.wounded;
         addSentence(previous, s);
@@ -983,6 +994,7 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
     weapons,
     killed: s.casualties.killed,
     wounded: s.casualties.wounded,
+    statedKilled: s.casualties.stated !== null,
     claimed,
     confirmed: s.claims.confirmed.length > 0,
     denied: s.claims.denied.length > 0,
@@ -1050,7 +1062,8 @@ function absorb(ctx: DocumentContext, target: Candidate, s: SentenceAnalysis, ro
   if (!target.date && date.iso) { target.date = date.iso; target.datePrecision = date.precision; addTrace(target.trace, { field: 'date', rule: `${date.rule}+anaphora` }); }
   for (const w of s.weapons) target.weapons.add(w.weapon);
   if (s.primary?.weapon) target.weapons.add(s.primary.weapon);
-  target.killed ??= s.casualties.killed;
+  if (s.casualties.stated && !target.statedKilled) { target.killed = s.casualties.killed; target.statedKilled = true; }
+  else if (!target.statedKilled) target.killed ??= s.casualties.killed;
   target.wounded ??= s.casualties.wounded;
   const claimed = claimedBy(s, { ...roles, actor1: roles.actor1 ?? null });
   if (claimed || (s.claims.claimed.length && !s.claims.negated.length && roles.actor1 && roles.actor1.canonical === target.actor1)) {
@@ -1281,7 +1294,9 @@ function mergeInto(into: Candidate, e: Candidate): void {
     into.subEventType = e.subEventType;
   }
   for (const w of e.weapons) into.weapons.add(w);
-  into.killed = maxNullable(into.killed, e.killed);
+  // A toll stated for the event beats the figures of its other tellings.
+  if (e.statedKilled && !into.statedKilled) { into.killed = e.killed; into.statedKilled = true; }
+  else if (!into.statedKilled) into.killed = maxNullable(into.killed, e.killed);
   into.wounded = maxNullable(into.wounded, e.wounded);
   into.claimed ||= e.claimed;
   into.confirmed ||= e.confirmed;

@@ -17,6 +17,8 @@ export interface VictimCount extends Span {
 /** Determiners that make a singular noun one person: an indefinite or a numeral "one" ("a", "an", "un",
  *  "une", "one"), and definite or possessive ones ("the", "his", "le", "son"): `Number=Sing` decides. */
 const ONE = new Set(['a', 'an', 'one', 'un', 'une']);
+/** Nouns of quantity: "an unspecified number of Palestinians", "un certain nombre de blessés" count no one. */
+const QUANTITY = new Set(['number', 'amount', 'nombre', 'quantité', 'quantite']);
 
 /**
  * The victims of the killing verb at `cue`: its passive subject, or its object when active, or the noun a
@@ -63,6 +65,7 @@ function countOf(s: ParsedSentence, head: Word, numberOf: (word: string) => numb
     return v === undefined ? null : v;
   }
   // "the bodies of…", "dozens of civilians": a plural, or a quantity noun, says no number.
+  if (QUANTITY.has(head.lemma.toLowerCase())) return null;
   if (head.feats.Number === 'Plur') return null;
   if (head.upos === 'PROPN') return 1;
   if (head.upos === 'PRON') return head.feats.Number === 'Sing' && head.feats.Person === '3' ? 1 : null;

@@ -227,6 +227,16 @@ const CASES: [string, Expected][] = [
   ['Headline\n\nOn March 6, 2024, a drone strike on Erbil killed 1,200 people.', { killed: 1200 }],
   ['Headline\n\nOn March 6, 2024, a drone strike on Erbil killed 2,000,000 people and wounded 3.', { killed: null, wounded: 3 }],
   ['Headline\n\nOn March 6, 2024, a drone strike on Erbil killed 0.5 people.', { killed: null, place: 'Erbil' }],
+  // A toll stated for the event beats the figures around it; a toll shared out among events is none of them.
+  ['Headline\n\nOn May 2, 2024, artillery shelled Kherson, killing 9 people in three districts. Fatalities were split across 3 events, 3 were attributed to this event.',
+    { place: 'Kherson', killed: 3 }],
+  ['Headline\n\nOn May 2, 2024, jets bombed two houses in Idlib, killing 5 people. Another strike killed 2 people. The total fatalities were 7.',
+    { place: 'Idlib', killed: 7 }],
+  ['Headline\n\nOn May 2, 2024, drones struck a market in Kherson. The regional governor reported 40 deaths split across 4 events that day.',
+    { place: 'Kherson', killed: null }],
+  // "an unspecified number" of victims is no count of one.
+  ['Headline\n\nOn May 2, 2024, jets bombed a market in Idlib, killing and injuring an unspecified number of people.',
+    { place: 'Idlib', killed: null, wounded: null }],
 ];
 
 testCaseTable('en', CASES);

@@ -134,6 +134,11 @@ const CASES: [string, Expected][] = [
   ['Titre\n\nLe 6 mars 2024, une attaque de drone a fait 999 999 morts à Erbil.', { killed: 999999 }],
   ['Titre\n\nLe 6 mars 2024, une attaque de drone a fait 1 000 000 000 000 000 morts à Erbil.', { killed: null, place: 'Erbil' }],
   ['Titre\n\nLe 6 mars 2024, une attaque de drone a fait 0,5 mort et 3 blessés à Erbil.', { killed: null, wounded: 3 }],
+  // Un bilan donné pour l'événement l'emporte sur les chiffres partiels ; un bilan réparti entre plusieurs n'est à aucun.
+  ['Titre\n\nLe 2 mai 2024, des frappes ont visé deux maisons à Idlib, tuant 5 personnes. Une autre frappe a tué 2 personnes. Le bilan total s’élève à 8 morts.',
+    { place: 'Idlib', killed: 8 }],
+  ['Titre\n\nLe 2 mai 2024, des drones ont frappé un marché à Kherson, tuant un nombre indéterminé de civils.',
+    { place: 'Kherson', killed: null }],
 ];
 
 testCaseTable('fr', CASES);

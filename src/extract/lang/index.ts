@@ -65,7 +65,7 @@ interface RawLexicon {
   protest_intervention: string[];
   protest_excessive: string[];
   riot_cues: string[];
-  casualty: { killed: string[]; killed_active: string[]; wounded: string[]; none: string[]; none_killed_only: string[]; none_wounded_only: string[]; subset_between: string[]; subset_before: string[]; running_total_before_date: string[]; preposition_before_article: string[]; preposition_before_gerund: string[] };
+  casualty: { killed: string[]; killed_active: string[]; wounded: string[]; none: string[]; none_killed_only: string[]; none_wounded_only: string[]; subset_between: string[]; subset_before: string[]; running_total_before_date: string[]; toll_assigned: string[]; toll_total: string[]; toll_distributed: string[]; preposition_before_article: string[]; preposition_before_gerund: string[] };
   claims: { claimed: string[]; confirmed: string[]; denied: string[]; negated_claim: string[] };
   citations: string[];
   same_day: string[];
@@ -219,6 +219,12 @@ export interface LanguagePack {
   readonly subsetBeforeRe: RegExp;
   /** A word that, after a toll and before a date, makes the toll a running total ("23,000 killed since 7 October"). */
   readonly runningTotalRe: RegExp;
+  /** A toll the text gives this very event ("3 fatalities coded to this event"): one regex per phrase, its number in group `n`. */
+  readonly tollAssignedRes: readonly RegExp[];
+  /** A stated total of the event's deaths ("The total fatalities were 27"), its number in group `n`. */
+  readonly tollTotalRes: readonly RegExp[];
+  /** A figure shared out among several events ("split across 3 events"): none of them is this event's toll. */
+  readonly tollDistributedRe: RegExp;
   /** Words before an indefinite article that make its phrase a preposition's object, not a count of victims ("as a result"). */
   readonly prepositionBeforeArticle: ReadonlySet<string>;
   /** Ends with a preposition whose object is the gerund after it: an act named, not this event's toll ("accused of killing a teacher"). */
@@ -407,6 +413,9 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
       ? new RegExp(`(?:^|[^a-z])(?:${lex.casualty.preposition_before_gerund.map((p) => phraseSource(p, L)).join('|')})\\s+(?:(?:[a-z]+ly|[a-z]+ing|and|or)\\s+){0,3}$`)
       : /(?!)/,
     runningTotalRe: new RegExp(`^[\\s,]*(?:[^\\s,.;:]+\\s+){0,4}?(?:${lex.casualty.running_total_before_date.map((p) => phraseSource(p, L)).join('|')})\\s+(?:(?:le|the|of)\\s+)?$`),
+    tollAssignedRes: lex.casualty.toll_assigned.map((p) => new RegExp(`${BEFORE}${phraseSource(p, L)}${AFTER}`, 'g')),
+    tollTotalRes: lex.casualty.toll_total.map((p) => new RegExp(`${BEFORE}${phraseSource(p, L)}${AFTER}`, 'g')),
+    tollDistributedRe: words(lex.casualty.toll_distributed),
     claimedRe: words(lex.claims.claimed),
     confirmedRe: words(lex.claims.confirmed),
     deniedRe: words(lex.claims.denied),
