@@ -345,7 +345,7 @@ interface Count extends Span { readonly value: number; readonly rule: string }
 
 /** The victims the parse gives a killing verb, as a count of this reader's kind (rule "victim-<relation>"). */
 function victimCount(parsed: ParsedSentence, cue: Span, pack: LanguagePack): Count | null {
-  const v = victimsOnParse(parsed, cue, (word) => wordNumber(word, pack));
+  const v = victimsOnParse(parsed, cue, (word) => wordNumber(word, pack), pack.deathWords);
   return v && v.value > 0 ? { value: v.value, start: v.start, end: v.end, rule: `victim-${v.relation.replace(':', '-')}` } : null;
 }
 

@@ -25,9 +25,23 @@ const QUANTITY = new Set(['number', 'amount', 'nombre', 'quantité', 'quantite']
  * participle describes ("a man killed in…"); counted by their numeral, their article or their grammatical
  * number, summed over conjuncts. `numberOf` reads a numeral's value (the language's number words).
  */
-export function victimsOnParse(s: ParsedSentence, cue: Span, numberOf: (word: string) => number | undefined): VictimCount | null {
+export function victimsOnParse(s: ParsedSentence, cue: Span, numberOf: (word: string) => number | undefined,
+  death: { readonly nouns: ReadonlySet<string>; readonly of: ReadonlySet<string>; readonly verbs: ReadonlySet<string> } = { nouns: new Set(), of: new Set(), verbs: new Set() }): VictimCount | null {
   const verb = headWordIn(s, cue);
-  if (!verb || (verb.upos !== 'VERB' && verb.upos !== 'ADJ')) return null;
+  if (!verb) return null;
+  const lemma = verb.lemma.toLowerCase();
+  // "announced the death of two fighters", "resulting in his death": the noun's "of" phrase or possessor.
+  if (verb.upos === 'NOUN' && death.nouns.has(lemma)) {
+    // "la mort à Erbil": only the phrase of "of"/"de" names who died.
+    const of = children(s, verb, 'nmod').find((n) => children(s, n, 'case').some((c) => death.of.has(c.form.toLowerCase()))) ?? children(s, verb, 'nmod:poss')[0];
+    return of ? counted(s, of, cue, baseRelation(of.deprel) === 'nmod' ? 'nmod' : 'nmod-poss', numberOf) : null;
+  }
+  // "the injured rioter succumbed to his wounds", "un blessé est décédé": the subject of a verb of dying.
+  if (verb.upos === 'VERB' && death.verbs.has(lemma)) {
+    const subject = children(s, verb, 'nsubj')[0];
+    return subject ? counted(s, subject, cue, 'nsubj', numberOf) : null;
+  }
+  if (verb.upos !== 'VERB' && verb.upos !== 'ADJ') return null;
   // "des missiles se sont abattus sur la ville": a pronominal verb (fell), not a killing.
   if (children(s, verb).some((c) => baseRelation(c.deprel) === 'expl' || c.lemma.toLowerCase() === 'se')) return null;
   const relation = baseRelation(verb.deprel);
@@ -45,6 +59,11 @@ export function victimsOnParse(s: ParsedSentence, cue: Span, numberOf: (word: st
     }
   }
   if (!victim) return null;
+  return counted(s, victim, cue, how, numberOf);
+}
+
+/** The victims headed by `victim`, summed over its conjuncts, or null when one of them is not counted. */
+function counted(s: ParsedSentence, victim: Word, cue: Span, how: string, numberOf: (word: string) => number | undefined): VictimCount | null {
   let value = 0;
   for (const w of [victim, ...children(s, victim, 'conj')]) {
     const n = countOf(s, w, numberOf);
@@ -62,6 +81,12 @@ function countOf(s: ParsedSentence, head: Word, numberOf: (word: string) => numb
     if (/[.,]/.test(numeral.form) && !/^\d{1,3}(?:[.,\s\u00a0\u202f]\d{3})+$/.test(numeral.form)) return null;
     const digits = numeral.form.replace(/[\s,.\u00a0\u202f]/g, '');
     const v = /^\d{1,6}$/.test(digits) ? Number(digits) : numberOf(numeral.form.toLowerCase());
+    return v === undefined ? null : v;
+  }
+  // "the death of 6", "one of the injured": a numeral standing for the people.
+  if (head.upos === 'NUM') {
+    const digits = head.form.replace(/[\s,.\u00a0\u202f]/g, '');
+    const v = /^\d{1,6}$/.test(digits) ? Number(digits) : numberOf(head.form.toLowerCase());
     return v === undefined ? null : v;
   }
   // "the bodies of…", "dozens of civilians": a plural, or a quantity noun, says no number.

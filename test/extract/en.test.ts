@@ -234,6 +234,9 @@ const CASES: [string, Expected][] = [
     { place: 'Idlib', killed: 7 }],
   ['Headline\n\nOn May 2, 2024, drones struck a market in Kherson. The regional governor reported 40 deaths split across 4 events that day.',
     { place: 'Kherson', killed: null }],
+  // The victims of a death noun ("the death of two soldiers") and the subject of a verb of dying.
+  ['Headline\n\nOn May 2, 2024, a drone struck a car near Kherson, resulting in the death of two soldiers.', { place: 'Kherson', killed: 2 }],
+  ['Headline\n\nOn May 2, 2024, gunmen attacked a checkpoint in Baidoa, wounding a guard. The wounded guard died later in hospital.', { place: 'Baidoa', killed: 1 }],
   // "an unspecified number" of victims is no count of one.
   ['Headline\n\nOn May 2, 2024, jets bombed a market in Idlib, killing and injuring an unspecified number of people.',
     { place: 'Idlib', killed: null, wounded: null }],

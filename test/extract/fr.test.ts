@@ -137,6 +137,9 @@ const CASES: [string, Expected][] = [
   // Un bilan donné pour l'événement l'emporte sur les chiffres partiels ; un bilan réparti entre plusieurs n'est à aucun.
   ['Titre\n\nLe 2 mai 2024, des frappes ont visé deux maisons à Idlib, tuant 5 personnes. Une autre frappe a tué 2 personnes. Le bilan total s’élève à 8 morts.',
     { place: 'Idlib', killed: 8 }],
+  // Les victimes d'un nom de mort (« la mort de deux soldats ») et le sujet d'un verbe de mourir.
+  ['Titre\n\nLe 2 mai 2024, une frappe de drone a visé une voiture près de Kherson, provoquant la mort de deux soldats.', { place: 'Kherson', killed: 2 }],
+  ['Titre\n\nLe 2 mai 2024, des hommes armés ont attaqué un poste de contrôle à Baidoa. Un garde blessé a succombé à ses blessures.', { place: 'Baidoa', killed: 1 }],
   ['Titre\n\nLe 2 mai 2024, des drones ont frappé un marché à Kherson, tuant un nombre indéterminé de civils.',
     { place: 'Kherson', killed: null }],
 ];

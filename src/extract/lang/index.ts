@@ -65,7 +65,7 @@ interface RawLexicon {
   protest_intervention: string[];
   protest_excessive: string[];
   riot_cues: string[];
-  casualty: { killed: string[]; killed_active: string[]; wounded: string[]; none: string[]; none_killed_only: string[]; none_wounded_only: string[]; subset_between: string[]; subset_before: string[]; running_total_before_date: string[]; toll_assigned: string[]; toll_total: string[]; toll_distributed: string[]; preposition_before_article: string[]; preposition_before_gerund: string[] };
+  casualty: { killed: string[]; killed_active: string[]; wounded: string[]; none: string[]; none_killed_only: string[]; none_wounded_only: string[]; subset_between: string[]; subset_before: string[]; running_total_before_date: string[]; death_nouns: string[]; death_of: string[]; death_verbs: string[]; toll_assigned: string[]; toll_total: string[]; toll_distributed: string[]; preposition_before_article: string[]; preposition_before_gerund: string[] };
   claims: { claimed: string[]; confirmed: string[]; denied: string[]; negated_claim: string[] };
   citations: string[];
   same_day: string[];
@@ -225,6 +225,9 @@ export interface LanguagePack {
   readonly tollTotalRes: readonly RegExp[];
   /** A figure shared out among several events ("split across 3 events"): none of them is this event's toll. */
   readonly tollDistributedRe: RegExp;
+  /** Lemmas whose victims the parse counts beside the killing verbs: nouns of a death ("the death of two
+   *  fighters", "his death", the victims after one of `of`) and verbs whose subject dies ("the injured man succumbed"). */
+  readonly deathWords: { readonly nouns: ReadonlySet<string>; readonly of: ReadonlySet<string>; readonly verbs: ReadonlySet<string> };
   /** Words before an indefinite article that make its phrase a preposition's object, not a count of victims ("as a result"). */
   readonly prepositionBeforeArticle: ReadonlySet<string>;
   /** Ends with a preposition whose object is the gerund after it: an act named, not this event's toll ("accused of killing a teacher"). */
@@ -416,6 +419,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     tollAssignedRes: lex.casualty.toll_assigned.map((p) => new RegExp(`${BEFORE}${phraseSource(p, L)}${AFTER}`, 'g')),
     tollTotalRes: lex.casualty.toll_total.map((p) => new RegExp(`${BEFORE}${phraseSource(p, L)}${AFTER}`, 'g')),
     tollDistributedRe: words(lex.casualty.toll_distributed),
+    deathWords: { nouns: new Set(lex.casualty.death_nouns), of: new Set(lex.casualty.death_of), verbs: new Set(lex.casualty.death_verbs) },
     claimedRe: words(lex.claims.claimed),
     confirmedRe: words(lex.claims.confirmed),
     deniedRe: words(lex.claims.denied),
