@@ -41,7 +41,9 @@ export const DIVISION_NOUN = '(?:province|gouvernorat|governorate|region|wilaya|
 const PROVINCE_BEFORE = new RegExp(`${DIVISION_NOUN}\\s+(?:\\S+\\s+)?(?:de\\s+|d'\\s*|du\\s+|of\\s+)?(?:la\\s+|l'\\s*)?$`);
 const PROVINCE_AFTER = /^\s*(?:province|governorate|county|region|district)\b/;
 const PLACE_NOUN_WORD = '(?:village|localite|hameau|bourg|ville|town|village|hamlet|city|locality|quartier|neighbourhood|neighborhood|camp)';
-const UNKNOWN_PLACE_NOUN = new RegExp(`${PLACE_NOUN_WORD}\\s+(?:\\S+\\s+)?(?:de\\s+|d'\\s*|du\\s+|of\\s+)?$`);
+// The word between noun and name is an adjective ("le village syrien d'al-Khazra"), never a bracket or a list:
+// in "Ed Dhayra town (South, Tyr)" the noun closes the name before it.
+const UNKNOWN_PLACE_NOUN = new RegExp(`${PLACE_NOUN_WORD}\\s+(?:[^\\s(),;:.]+\\s+)?(?:de\\s+|d'\\s*|du\\s+|of\\s+)?$`);
 /** Whether a text holds a noun that can introduce a name (the test before looking for names after one). */
 const UNKNOWN_PLACE_NOUN_WORD = new RegExp(PLACE_NOUN_WORD);
 export const DESCRIPTOR_TAIL = /(?:(?:la|le|les|l'|du|des|de|d'|the|a|an)\s*)?(?:(?:base|bases|ville|village|localite|camp|region|zone|secteur|aeroport|champ|route|town|city|area|airport|field|road|district|province|village|base aerienne|base militaire|air base|military base|outpost|avant-poste)\s+)(?:\S+\s+){0,3}?(?:de\s+|d'\s*|du\s+|of\s+)?$/;
@@ -271,8 +273,9 @@ function overlapsAny(x: Span, spans: readonly Span[]): boolean {
   return false;
 }
 
-// What ties an unknown place to the area after it: ", ", " (", " in (the) (county of) ", ", near ".
-const QUALIFIER_AFTER_UNKNOWN = new RegExp(`^(?:\\s*[,(]\\s*(?:(?:in|dans|near|pres de|pres d')\\s+)?|\\s+(?:in|dans|a|au|en|near|pres de|pres d')\\s*)(?:the\\s+|la\\s+|le\\s+|l'\\s*)?(?:${DIVISION_NOUN}\\s+(?:of\\s+|de\\s+|d'\\s*|du\\s+)?)?$`);
+// What ties an unknown place to the area after it: ", ", " (", " in (the) (county of) ", ", near "; in a bracket, the
+// area may follow a wider one the gazetteer does not know ("X town (South, Tyr)": province, then district).
+const QUALIFIER_AFTER_UNKNOWN = new RegExp(`^(?:\\s*\\(\\s*[^\\s(),;:.][^(),;:.]{0,24},\\s*|\\s*[,(]\\s*(?:(?:in|dans|near|pres de|pres d')\\s+)?|\\s+(?:in|dans|a|au|en|near|pres de|pres d')\\s*)(?:the\\s+|la\\s+|le\\s+|l'\\s*)?(?:${DIVISION_NOUN}\\s+(?:of\\s+|de\\s+|d'\\s*|du\\s+)?)?$`);
 const OF_AFTER_PLACE_NOUN = /^\s+(?:of|de|du|d')\s*(?:the\s+|la\s+|le\s+|l'\s*)?$/;
 
 function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, key: string, words: string[], sentenceInitial: boolean,
@@ -338,7 +341,9 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
   // "Pokot raiders", "the Turkana community", "clashes between Maasai and Kikuyu": peoples and sides.
   if (pack.peopleAfter.has(fold(nextWord)) || pack.sidesBetweenRe.test(before)) return null;
   // "Limuru residents": said of a place as plainly as "in Limuru" ("residents of Limuru" is a locative already).
-  const locative = pack.locativeBeforeRe.test(before) || pack.inhabitantsAfter.has(fold(nextWord)) || pack.placeNounsAfter.has(fold(nextWord));
+  // "Ed Dhayra town (South, Tyr)", "Kiguchwa (Isiolo)": a bracket after a name holds where that name lies.
+  const bracketed = BRACKETED_AREA_BEFORE.test(raw.slice(Math.max(sentence.start, hit.start - 60), hit.start));
+  const locative = pack.locativeBeforeRe.test(before) || bracketed || pack.inhabitantsAfter.has(fold(nextWord)) || pack.placeNounsAfter.has(fold(nextWord));
   // Short names ("Voi", "Ede") need a locative and must not open the sentence.
   if (single && key.length <= 3 && (!locative || sentenceInitial)) candidates = candidates.filter((e) => e.kind !== 'city');
   // A division known only from GeoNames' list needs "in" or a division word: "Pokot raiders" are people.
@@ -404,6 +409,8 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
 // Functions of module scope rather than closures in resolveTokens, which runs for every candidate name:
 // a closure is an allocation per call, and tsx's transform names each one (esbuild's keepNames).
 const SPACE_GAP = /^ $/;
+/** The opening of a bracket after a capitalised name or a place noun, and the wider areas listed first in it. */
+const BRACKETED_AREA_BEFORE = /(?:[\p{Lu}][\p{L}'’-]*|town|village|city|camp|district|ville|localité)\s+\(\s*(?:[^\s(),;:.][^(),;:.]{0,24},\s*)?$/u;
 const JOIN_GAP = /^[ -]$/;
 
 /** Whether what stands between tokens a and b is exactly a gap of this form. */

@@ -54,6 +54,8 @@ export interface MentionKey {
   readonly dayStated?: boolean;
   /** The death toll the telling states (absent in keys stored before it was kept). */
   readonly killed?: number | null;
+  /** The name of its place as the telling gives it (absent in keys stored before it was kept). */
+  readonly placeName?: string | null;
   readonly published: number | null;
   /** Order of mentions for a stable event id: earliest report first. */
   readonly sortKey: string;
@@ -83,6 +85,7 @@ export function mentionKey(m: Mention): MentionKey {
     tellsSeveral: m.tellsSeveral ?? false,
     dayStated: (m.dayStated ?? false) && r.date_precision === 'day',
     killed: r.killed,
+    placeName: r.location?.name ?? null,
     published: published ? toDays(published) : null,
     sortKey: `${published ?? '9999-12-31'}|${m.id}`,
   };
@@ -211,6 +214,16 @@ function tollsAgree(a: MentionKey, b: MentionKey): boolean {
 const TOLL_SPREAD = 3;
 const TOLL_RATIO = 2;
 
+/**
+ * Two places the gazetteer does not know, each set at the point of the area the text puts it in
+ * ("Ed Dhayra town (South, Tyr)" and "Jebbayn town (South, Tyr)" both at Tyre's point, or one of them and
+ * Tyre itself): one point, two names, two places. Only an unknown name shares its area's exact point.
+ */
+function namedApart(a: MentionKey, b: MentionKey): boolean {
+  return (a.geoPrecision === 3 || b.geoPrecision === 3) && !!a.placeName && !!b.placeName && a.placeName !== b.placeName &&
+    a.lat !== null && b.lat !== null && a.lat === b.lat && a.lon === b.lon;
+}
+
 /** Phase 1: can two anchored mentions of different documents be the same event? */
 export function sameEvent(a: MentionKey, b: MentionKey): boolean {
   if (a.document === b.document) return false;
@@ -251,6 +264,7 @@ function fit(loose: MentionKey, members: readonly MentionKey[]): number | null {
       if (d > limit) continue;
       // A report placed only in a province tells of that province: not of a town 100 km away in the next one.
       if ((loose.geoPrecision === 3 || m.geoPrecision === 3) && loose.admin1 && m.admin1 && loose.admin1 !== m.admin1) continue;
+      if (namedApart(loose, m)) continue;
       cost += d / 10;
     } else {
       // A country is a weak place: a telling placed only in a country must also tell the same kind
@@ -739,7 +753,7 @@ function linkRegional(loose: readonly MentionKey[], anchored: readonly MentionKe
   for (let i = 0; i < regional.length; i++) {
     for (let j = i + 1; j < regional.length; j++) {
       const a = regional[i]!, b = regional[j]!;
-      if (a.document === b.document || a.subEventType !== b.subEventType || km(a, b) > 10) continue;
+      if (a.document === b.document || a.subEventType !== b.subEventType || km(a, b) > 10 || namedApart(a, b)) continue;
       if (!daysAgree(a, b) || !actorsAgree(a, b) || !sharedSide(a, b)) continue;
       links.push({ a, b, cost: Math.abs(a.day! - b.day!) });
     }

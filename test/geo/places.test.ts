@@ -198,6 +198,9 @@ const UNKNOWN_IN_AREA: [string, Language, string[], string, string][] = [
   ['The violence occurred in Ngara estate, Nairobi.', 'en', ['KE'], 'Ngara', 'Nairobi'],
   ['Des hommes armés ont attaqué le village de Khirbet al-Jaz, dans la province de Deraa.', 'fr', ['SY'], 'Khirbet al-Jaz', 'Daraa'],
   ['Une grenade a explosé à Likoni, Mombasa.', 'fr', ['KE'], 'Likoni', 'Mombasa'],
+  // A bracket after a place holds where it lies, after a wider area the gazetteer may not know; a short name is a place there too.
+  ['Artillery shelled the outskirts of Qaryat Zayn town (South, Douma).', 'en', ['SY'], 'Qaryat Zayn', 'Douma'],
+  ['Artillery fired shells at Qaryat Zayn (Tyr).', 'en', ['LB'], 'Qaryat Zayn', 'Tyre'],
 ];
 for (const [text, language, countries, name, areaName] of UNKNOWN_IN_AREA) {
   test(`${language}: an unknown place in a known area in "${text}"`, () => {

@@ -49,6 +49,17 @@ test('a province-level report and a site-level report of one attack are one even
   assert.equal(mergeMentions(c!.id, ms).record.location?.name, 'Ain al-Asad Air Base');
 });
 
+test('two villages the gazetteer lacks, each set at the point of their district town, are two places: the same day, two events', async () => {
+  // Each keeps its own name at the town's point, at the precision of an area; the town itself is a third place.
+  const TOWN: Place = { name: 'Ayn Tarma', admin1: 'Rif Dimashq', country: 'Syria', country_code: 'SY', lat: 33.5, lon: 36.35, geo_precision: 1 };
+  const at = (name: string): Place => ({ ...TOWN, name, geo_precision: 3 });
+  const shelling = { event_type: 'Explosions/Remote violence', sub_event_type: 'Shelling/artillery/missile attack', weapons: ['artillery'] } as const;
+  assert.deepEqual(sizes([mention('a.txt', { ...shelling, location: at('Kafr Batna West') }), mention('b.txt', { ...shelling, location: at('Saqba North') })]), [1, 1]);
+  assert.deepEqual(sizes([mention('a.txt', { ...shelling, location: at('Kafr Batna West') }), mention('b.txt', { ...shelling, location: TOWN })]), [1, 1]);
+  // The same unknown village told by two reports is one event.
+  assert.deepEqual(sizes([mention('a.txt', { ...shelling, location: at('Kafr Batna West') }), mention('b.txt', { ...shelling, location: at('Kafr Batna West') })]), [2]);
+});
+
 test('contradicting authors are not merged', async () => {
   assert.deepEqual(sizes([mention('a.txt', { actor1: 'Hezbollah' }), mention('b.txt', { actor1: 'Hamas' })]), [1, 1]);
 });
