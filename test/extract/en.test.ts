@@ -237,6 +237,8 @@ const CASES: [string, Expected][] = [
   // The victims of a death noun ("the death of two soldiers") and the subject of a verb of dying.
   ['Headline\n\nOn May 2, 2024, a drone struck a car near Kherson, resulting in the death of two soldiers.', { place: 'Kherson', killed: 2 }],
   ['Headline\n\nOn May 2, 2024, gunmen attacked a checkpoint in Baidoa, wounding a guard. The wounded guard died later in hospital.', { place: 'Baidoa', killed: 1 }],
+  // Guns, tanks and gunboats strike as aircraft do: a shelling by their army.
+  ['Headline\n\nOn May 2, 2024, Russian artillery struck targets in Kharkiv.', { sub: 'Shelling/artillery/missile attack', actor1: 'Military Forces of Russia', place: 'Kharkiv' }],
   // "an unspecified number" of victims is no count of one.
   ['Headline\n\nOn May 2, 2024, jets bombed a market in Idlib, killing and injuring an unspecified number of people.',
     { place: 'Idlib', killed: null, wounded: null }],
