@@ -137,6 +137,8 @@ const CASES: [string, Expected][] = [
   // Un bilan donné pour l'événement l'emporte sur les chiffres partiels ; un bilan réparti entre plusieurs n'est à aucun.
   ['Titre\n\nLe 2 mai 2024, des frappes ont visé deux maisons à Idlib, tuant 5 personnes. Une autre frappe a tué 2 personnes. Le bilan total s’élève à 8 morts.',
     { place: 'Idlib', killed: 8 }],
+  // Ce qu'une manifestation dénonce en est la cause, pas un second événement.
+  ['Titre\n\nLe 3 mai 2024, des habitants ont manifesté à Mopti pour dénoncer l’attaque d’un convoi à Gao.', { sub: 'Peaceful protest', place: 'Mopti' }],
   // Canons, chars et canonnières frappent comme les avions : un bombardement de leur armée.
   ['Titre\n\nLe 2 mai 2024, des chars russes ont ouvert le feu sur Kharkiv.', { sub: 'Shelling/artillery/missile attack', actor1: 'Military Forces of Russia', place: 'Kharkiv' }],
   // Les victimes d'un nom de mort (« la mort de deux soldats ») et le sujet d'un verbe de mourir.
