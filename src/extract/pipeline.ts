@@ -18,7 +18,7 @@ import {
 } from './mentions.ts';
 import { parseSpan } from '../syntax/parse.ts';
 import type { ParsedSentence } from '../syntax/types.ts';
-import { backgroundClause, inAgentDescription, syntacticRole, type SyntacticReading } from './syntax-roles.ts';
+import { backgroundClause, inAgentDescription, betweenSubjectAndVerb, syntacticRole, type SyntacticReading } from './syntax-roles.ts';
 import { KIND_PRIORITY, chooseSubEventType, demonstrationFamily, eventTypeOf, joinDemonstration, type TypingInput } from './taxonomy.ts';
 
 export interface ExtractInput {
@@ -522,9 +522,17 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
 
 /** A sentence's places but those the parse puts in what describes the side that acts ("militias loyal to
  *  Moscow struck a depot in Kupiansk"), when another place is left; parsed only for sentences of two places or more. */
+/** Kinds of violence done from afar: where their author is, is not where they strike. */
+const REMOTE_KINDS: ReadonlySet<TriggerKind> = new Set(['air', 'shelling']);
+
 function placesOfEvent(s: SentenceAnalysis): readonly PlaceMention[] {
   if (s.places.length < 2 || !s.primary) return s.places;
-  const kept = s.places.filter((p) => !inAgentDescription(s.syntax, s.primary!, p));
+  const trigger = s.primary;
+  // Where the side that fires from afar is ("forces in Lebanon fired … toward Adamit") is not where it
+  // struck, when the sentence tells that too. A crowd, a militia or an army acting in person acts where it
+  // is ("youth in Oyugis rioted at the rally of the Homa Bay governor").
+  const toldAfter = REMOTE_KINDS.has(trigger.kind) && s.places.some((p) => p.start >= trigger.end);
+  const kept = s.places.filter((p) => !inAgentDescription(s.syntax, trigger, p) && !(toldAfter && betweenSubjectAndVerb(s.syntax, trigger, p)));
   return kept.length ? kept : s.places;
 }
 
@@ -1363,6 +1371,7 @@ function placeFromScene(ctx: DocumentContext, e: Candidate): Candidate {
 function isScene(ctx: DocumentContext, s: SentenceAnalysis, p: PlaceMention): boolean {
   if (p.rule.includes('.road-end')) return false;
   const before = ctx.input.folded.slice(Math.max(s.start, p.start - 60), p.start);
+  if (ctx.pack.destinationBeforeRe.test(before)) return false;
   return ctx.pack.countryLocativeBeforeRe.test(before) || ctx.pack.countryLocativeBeforeRe.test(before.replace(DESCRIPTOR_TAIL, ''));
 }
 

@@ -168,3 +168,18 @@ export function inAgentDescription(s: ParsedSentence, trigger: Span, span: Span)
   }
   return false;
 }
+
+/**
+ * Whether a span (a place's) stands between the subject of the trigger verb and the verb: "Hezbollah
+ * forces in Lebanon fired rockets toward Adamit", "les forces du Hezbollah au Liban ont tiré". In these
+ * languages a phrase there tells where the subject is, whatever the parser attached it to (a sentence's
+ * own setting comes before its subject: "In Lebanon, …"). The caller keeps it when no other place is told.
+ */
+export function betweenSubjectAndVerb(s: ParsedSentence, trigger: Span, span: Span): boolean {
+  const t = headWordIn(s, trigger), w = headWordIn(s, span);
+  if (!t || !w || t.upos !== 'VERB' || isPassive(s, t)) return false;
+  const subject = children(s, t, 'nsubj')[0];
+  if (!subject || !(subject.start < w.start && w.end <= t.start)) return false;
+  // "Hezbollah, in Lebanon, fired": a comma sets the phrase apart as the sentence's own.
+  return !s.words.some((x) => x.start > subject.end && x.end <= t.start && x.upos === 'PUNCT');
+}

@@ -237,6 +237,9 @@ const CASES: [string, Expected][] = [
   // The victims of a death noun ("the death of two soldiers") and the subject of a verb of dying.
   ['Headline\n\nOn May 2, 2024, a drone struck a car near Kherson, resulting in the death of two soldiers.', { place: 'Kherson', killed: 2 }],
   ['Headline\n\nOn May 2, 2024, gunmen attacked a checkpoint in Baidoa, wounding a guard. The wounded guard died later in hospital.', { place: 'Baidoa', killed: 1 }],
+  // Where a side that fires from afar is, is not where it strikes; a place it flees towards is no scene.
+  ['Headline\n\nOn May 2, 2024, Hezbollah fighters in Lebanon fired rockets toward Kiryat Shmona.', { sub: 'Shelling/artillery/missile attack', place: 'Kiryat Shmona' }],
+  ['Headline\n\nOn May 2, 2024, gunmen raided a village in Marsabit. They fled towards Isiolo.', { place: 'Marsabit' }],
   // What a protest condemns is its cause, not a second event told by the protest's report.
   ['Headline\n\nOn May 3, 2024, residents marched in Mombasa to condemn the bombing of a bus in Lamu.', { sub: 'Peaceful protest', place: 'Mombasa' }],
   // Guns, tanks and gunboats strike as aircraft do: a shelling by their army.

@@ -31,6 +31,7 @@ interface RawLexicon {
   convoy: string[];
   locative: string[];
   country_locative: string[];
+  destination_locative: string[];
   relation_before: string[];
   opposed_before: string[];
   sides_between: string[];
@@ -138,6 +139,8 @@ export interface LanguagePack {
   readonly locativeBeforeRe: RegExp;
   /** The same for a country, which needs a real locative ("in Syria"), not "Iran's" or "Iran-backed". */
   readonly countryLocativeBeforeRe: RegExp;
+  /** "toward(s) X", "vers X": where something goes, a place of the event's but not the scene of a paragraph. */
+  readonly destinationBeforeRe: RegExp;
   /** "affiliée à", "backed by": a relation to a country, not a location in it, at the end of a text. */
   readonly relationBeforeRe: RegExp;
   /** "a coalition combating", "pour contrer": the side named next is who the described party fights, not a side of this event. */
@@ -367,6 +370,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     convoyRe: words(lex.convoy),
     locativeBeforeRe: endingWith(lex.locative, lex.place_article, L),
     countryLocativeBeforeRe: endingWith(lex.country_locative, lex.place_article, L),
+    destinationBeforeRe: endingWith(lex.destination_locative, lex.place_article, L),
     stateSubjectAfterRe: new RegExp(`^\\s*(?:'\\s*s\\s+)?(?:(?:${(L.mil_noun ?? []).map((p) => phraseSource(p, L)).join('|')})\\s+){0,2}(?:(?:${lex.state_subject.auxiliaries.map((p) => phraseSource(p, L)).join('|')})\\s+(?:\\S+\\s+)?)?(?:${lex.state_subject.verbs.map((p) => phraseSource(p, L)).join('|')})${AFTER}`),
     relationBeforeRe: new RegExp(`(?:${lex.relation_before.map((p) => phraseSource(p, L)).join('|')})\\s*(?:${phraseSource(lex.place_article, L)})?$`),
     opposedBeforeRe: endingWith(lex.opposed_before, lex.place_article, L),
