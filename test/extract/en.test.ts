@@ -240,6 +240,10 @@ const CASES: [string, Expected][] = [
   // Where a side that fires from afar is, is not where it strikes; a place it flees towards is no scene.
   ['Headline\n\nOn May 2, 2024, Hezbollah fighters in Lebanon fired rockets toward Kiryat Shmona.', { sub: 'Shelling/artillery/missile attack', place: 'Kiryat Shmona' }],
   ['Headline\n\nOn May 2, 2024, gunmen raided a village in Marsabit. They fled towards Isiolo.', { place: 'Marsabit' }],
+  // Rubble is no riot: stones and bricks are a crowd's weapons only when thrown.
+  ['Headline\n\nOn May 2, 2024, a missile hit a cafe in Kharkiv, killing 5 people. Piles of bricks and broken bottles remained where it stood.',
+    { sub: 'Shelling/artillery/missile attack', place: 'Kharkiv', killed: 5 }],
+  ['Headline\n\nOn May 2, 2024, youths hurled stones at police officers in Kisumu.', { sub: 'Mob violence', place: 'Kisumu' }],
   // What a protest condemns is its cause, not a second event told by the protest's report.
   ['Headline\n\nOn May 3, 2024, residents marched in Mombasa to condemn the bombing of a bus in Lamu.', { sub: 'Peaceful protest', place: 'Mombasa' }],
   // Guns, tanks and gunboats strike as aircraft do: a shelling by their army.
