@@ -18,7 +18,8 @@ import {
 } from './mentions.ts';
 import { parseSpan } from '../syntax/parse.ts';
 import type { ParsedSentence } from '../syntax/types.ts';
-import { backgroundClause, inAgentDescription, betweenSubjectAndVerb, syntacticRole, type SyntacticReading } from './syntax-roles.ts';
+import { backgroundClause, headWordIn, inAgentDescription, betweenSubjectAndVerb, syntacticRole, type SyntacticReading } from './syntax-roles.ts';
+import { children, isNegated } from '../syntax/tree.ts';
 import { KIND_PRIORITY, chooseSubEventType, demonstrationFamily, eventTypeOf, joinDemonstration, type TypingInput } from './taxonomy.ts';
 
 export interface ExtractInput {
@@ -308,7 +309,10 @@ class AnalysedSentence implements SentenceAnalysis {
 
   private leadingTrigger(): TriggerMention | null {
     const { input: { folded }, pack } = this.ctx;
-    const active = this.triggers.filter((t) => !t.suppressedBy);
+    // "n'avaient visé aucun objectif", "did not strike": a negated act is not told as happening.
+    const candidates = this.triggers.filter((t) => !t.suppressedBy);
+    if (!candidates.length) return null;
+    const active = candidates.filter((t) => !negatedOnParse(this.syntax, t));
     if (!active.length) return null;
     // Theft, arrests or abductions told with deaths or wounds ("killed two herders and stole their cattle", "the
     // officer was later arrested", "abducted and killed a trader"): the violence is the event; they lead only a sentence without a toll.
@@ -522,6 +526,13 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
 
 /** A sentence's places but those the parse puts in what describes the side that acts ("militias loyal to
  *  Moscow struck a depot in Kupiansk"), when another place is left; parsed only for sentences of two places or more. */
+/** Whether the parse negates the verb a trigger stands on ("ne … pas", "not", "never"). */
+function negatedOnParse(parsed: ParsedSentence, trigger: Span): boolean {
+  const verb = headWordIn(parsed, trigger);
+  // A word with an auxiliary is a predicate whatever its tag ("did not strike" tagged as a noun).
+  return verb !== null && (verb.upos === 'VERB' || children(parsed, verb, 'aux').length > 0) && isNegated(parsed, verb);
+}
+
 /** Kinds of violence done from afar: where their author is, is not where they strike. */
 const REMOTE_KINDS: ReadonlySet<TriggerKind> = new Set(['air', 'shelling']);
 

@@ -44,8 +44,10 @@ export function parseTokens(sentence: TokenizedSentence, language: SyntaxLanguag
     }
   }
   if (!forms.length) return { start: sentence.start, end: sentence.end, words: [] };
-  const tags = tagger.tag(forms);
-  const arcs = parser.parse(forms.map((form, i) => ({ form, lemma: tags[i]!.lemma, upos: tags[i]!.upos, feats: tags[i]!.feats })));
+  // The models read the apostrophe the treebanks mostly write ("n'", "l'"); the words keep the text's own ("n’").
+  const seen = forms.map((f) => f.replace(/[\u2019\u2018\u02bc]/g, "'"));
+  const tags = tagger.tag(seen);
+  const arcs = parser.parse(seen.map((form, i) => ({ form, lemma: tags[i]!.lemma, upos: tags[i]!.upos, feats: tags[i]!.feats })));
   const words: Word[] = forms.map((form, i) => ({
     id: i + 1, form, lemma: tags[i]!.lemma, upos: tags[i]!.upos as Upos, feats: tags[i]!.feats,
     head: arcs[i]!.head, deprel: arcs[i]!.deprel, start: spans[i]!.start, end: spans[i]!.end,

@@ -240,6 +240,8 @@ const CASES: [string, Expected][] = [
   // Where a side that fires from afar is, is not where it strikes; a place it flees towards is no scene.
   ['Headline\n\nOn May 2, 2024, Hezbollah fighters in Lebanon fired rockets toward Kiryat Shmona.', { sub: 'Shelling/artillery/missile attack', place: 'Kiryat Shmona' }],
   ['Headline\n\nOn May 2, 2024, gunmen raided a village in Marsabit. They fled towards Isiolo.', { place: 'Marsabit' }],
+  // An air force strikes from the air.
+  ['Headline\n\nOn July 9, 2023, the air force struck the centre of Khartoum.', { sub: 'Air/drone strike', place: 'Khartoum', weapons: ['aircraft'] }],
   // Rubble is no riot: stones and bricks are a crowd's weapons only when thrown.
   ['Headline\n\nOn May 2, 2024, a missile hit a cafe in Kharkiv, killing 5 people. Piles of bricks and broken bottles remained where it stood.',
     { sub: 'Shelling/artillery/missile attack', place: 'Kharkiv', killed: 5 }],
