@@ -172,8 +172,13 @@ const REMOTE_OR_BATTLE = new Set(['Explosions/Remote violence', 'Battles']);
  *  shelling) tell two blows, where a war strikes one town from the air and by artillery the same day. */
 const DELIVERY_TYPES = new Set(['Air/drone strike', 'Shelling/artillery/missile attack', 'Remote explosive/landmine/IED', 'Suicide bomb', 'Grenade']);
 
+const FROM_AFAR = new Set(['Air/drone strike', 'Shelling/artillery/missile attack']);
+
 function kindsAgree(a: MentionKey, b: MentionKey, sameSite: boolean): boolean {
   if (a.subEventType !== b.subEventType && DELIVERY_TYPES.has(a.subEventType) && DELIVERY_TYPES.has(b.subEventType)) return false;
+  // Two sides exchanging fire is not a strike from the air or by artillery: a town can see both the same
+  // day. (A bomb that opens a gunfight is one complex attack, told as either: not kept apart.)
+  if ((a.subEventType === 'Armed clash' && FROM_AFAR.has(b.subEventType)) || (b.subEventType === 'Armed clash' && FROM_AFAR.has(a.subEventType))) return false;
   if (a.family === b.family) return true;
   // One outlet's "attack" on a base is another's "drone strike": across these two families only at one site.
   return sameSite && REMOTE_OR_BATTLE.has(a.family) && REMOTE_OR_BATTLE.has(b.family);

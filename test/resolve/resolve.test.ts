@@ -60,6 +60,15 @@ test('two villages the gazetteer lacks, each set at the point of their district 
   assert.deepEqual(sizes([mention('a.txt', { ...shelling, location: at('Kafr Batna West') }), mention('b.txt', { ...shelling, location: at('Kafr Batna West') })]), [2]);
 });
 
+test('an exchange of fire and a strike from the air at one place on one day are two events; a bomb that opens a gunfight is one', async () => {
+  const clash = { event_type: 'Battles', sub_event_type: 'Armed clash', weapons: ['small_arms'] } as const;
+  const shelling = { event_type: 'Explosions/Remote violence', sub_event_type: 'Shelling/artillery/missile attack', weapons: ['artillery'] } as const;
+  const suicide = { event_type: 'Explosions/Remote violence', sub_event_type: 'Suicide bomb', weapons: ['ied'] } as const;
+  assert.deepEqual(sizes([mention('a.txt', { ...clash, weapons: [...clash.weapons] }), mention('b.txt')]), [1, 1]);
+  assert.deepEqual(sizes([mention('a.txt', { ...clash, weapons: [...clash.weapons] }), mention('b.txt', { ...shelling, weapons: [...shelling.weapons] })]), [1, 1]);
+  assert.deepEqual(sizes([mention('a.txt', { ...clash, weapons: [...clash.weapons] }), mention('b.txt', { ...suicide, weapons: [...suicide.weapons] })]), [2]);
+});
+
 test('contradicting authors are not merged', async () => {
   assert.deepEqual(sizes([mention('a.txt', { actor1: 'Hezbollah' }), mention('b.txt', { actor1: 'Hamas' })]), [1, 1]);
 });
