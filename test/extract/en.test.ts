@@ -242,6 +242,8 @@ const CASES: [string, Expected][] = [
   ['Headline\n\nOn May 2, 2024, gunmen raided a village in Marsabit. They fled towards Isiolo.', { place: 'Marsabit' }],
   // An air force strikes from the air.
   ['Headline\n\nOn July 9, 2023, the air force struck the centre of Khartoum.', { sub: 'Air/drone strike', place: 'Khartoum', weapons: ['aircraft'] }],
+  // Houses, lands and graves blown up or razed with no one hurt: property destroyed.
+  ['Headline\n\nOn 22 January 2024, the army blew up a residential area and houses in Rafah. There were no casualties.', { sub: 'Looting/property destruction', place: 'Rafah', killed: 0 }],
   // Rubble is no riot: stones and bricks are a crowd's weapons only when thrown.
   ['Headline\n\nOn May 2, 2024, a missile hit a cafe in Kharkiv, killing 5 people. Piles of bricks and broken bottles remained where it stood.',
     { sub: 'Shelling/artillery/missile attack', place: 'Kharkiv', killed: 5 }],

@@ -137,6 +137,8 @@ const CASES: [string, Expected][] = [
   // Un bilan donné pour l'événement l'emporte sur les chiffres partiels ; un bilan réparti entre plusieurs n'est à aucun.
   ['Titre\n\nLe 2 mai 2024, des frappes ont visé deux maisons à Idlib, tuant 5 personnes. Une autre frappe a tué 2 personnes. Le bilan total s’élève à 8 morts.',
     { place: 'Idlib', killed: 8 }],
+  // Maisons, terres et tombes dynamitées ou rasées sans victime : des biens détruits.
+  ['Titre\n\nLe 22 janvier 2024, l’armée a dynamité des maisons à Rafah. Aucune victime n’a été signalée.', { sub: 'Looting/property destruction', place: 'Rafah' }],
   // L'armée de l'air frappe depuis les airs.
   ['Titre\n\nLe 9 juillet 2023, l’armée de l’air a frappé le centre de Khartoum.', { sub: 'Air/drone strike', place: 'Khartoum', weapons: ['aircraft'] }],
   // Là où est le camp qui tire de loin n'est pas là où il frappe.
