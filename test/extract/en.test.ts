@@ -240,6 +240,8 @@ const CASES: [string, Expected][] = [
   // Where a side that fires from afar is, is not where it strikes; a place it flees towards is no scene.
   ['Headline\n\nOn May 2, 2024, Hezbollah fighters in Lebanon fired rockets toward Kiryat Shmona.', { sub: 'Shelling/artillery/missile attack', place: 'Kiryat Shmona' }],
   ['Headline\n\nOn May 2, 2024, gunmen raided a village in Marsabit. They fled towards Isiolo.', { place: 'Marsabit' }],
+  // Who acknowledges having struck is the author.
+  ['Headline\n\nOn October 31, 2023, the Israeli army acknowledged that it had struck the Jabalia camp.', { actor1: 'Military Forces of Israel' }],
   // An air force strikes from the air.
   ['Headline\n\nOn July 9, 2023, the air force struck the centre of Khartoum.', { sub: 'Air/drone strike', place: 'Khartoum', weapons: ['aircraft'] }],
   // Houses, lands and graves blown up or razed with no one hurt: property destroyed.
