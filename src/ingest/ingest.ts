@@ -5,7 +5,7 @@ import type { RawDocument } from '../types.ts';
 import { lineKey } from '../clean/zones.ts';
 import { lineSpans } from '../text/sentences.ts';
 import { contentHash } from '../process/document.ts';
-import type { NewDocument, Store } from '../store/store.ts';
+import type { LineObservation, NewDocument, Store } from '../store/store.ts';
 import { resolvePending } from '../resolve/incremental.ts';
 import { inputOf, readSources, type ReadOptions, type SourceInput, type SourceItem, type StdinSource } from './sources.ts';
 import type { FetchedUrl } from './formats/format.ts';
@@ -90,8 +90,11 @@ export async function ingest(store: Store, inputs: readonly SourceInput[], { bat
   let inFlight: Promise<void> | null = null;
   // Memory stays flat whatever the input's size (heap.ts).
   const heap = new HeapPacer();
-  const commit = async (current: readonly Pending[], results: readonly ExtractResult[], fetched: readonly FetchedUrl[]) => {
-    await commitBatch(store, current, results, summary, onProgress, fetched);
+  // The line observations of the batch the workers are extracting (or that is being stored): not
+  // committed yet, and counted for the next batch as if they were.
+  let inFlightLines: LineObservation[] = [];
+  const commit = async (current: readonly Pending[], results: readonly ExtractResult[], fetched: readonly FetchedUrl[], observed: readonly LineObservation[]) => {
+    await commitBatch(store, current, results, summary, onProgress, fetched, observed);
     for (const p of current) uncommitted.delete(p.hash);
   };
   const flush = async (last: boolean) => {
@@ -107,34 +110,42 @@ export async function ingest(store: Store, inputs: readonly SourceInput[], { bat
     }
     const current = batch;
     batch = [];
-    const lines = await whenFree(store, () => recordBatchLines(store, current));
-    // Counts are read now, after this batch's lines and before the next's, in one read per site; the
-    // ingesting thread and the workers extract with the same counts.
-    const counts = await batchLineCounts(store, current, lines);
+    const lines = batchLines(current);
+    const observed = current.flatMap(({ site, hash }, i) => lines[i]!.map((key) => ({ site, key, documentHash: hash })));
+    // Counts are read now, with this batch's lines and without the next's, in one read per site; the
+    // ingesting thread and the workers extract with the same counts. A batch's lines are recorded in
+    // the transaction that stores it: a batch killed before its commit leaves none behind, that would
+    // count when it is ingested again (and make its documents read otherwise than in one ingest).
+    const counts = await batchLineCounts(store, current, lines, inFlight ? [...inFlightLines, ...observed] : observed);
     const tasks = current.map((p, i) => ({
       doc: p.doc, hash: p.hash, ...(ceiling ? { ceiling } : {}), lines: lines[i]!.map((key) => [key, counts.get(p.site)?.get(key) ?? 0] as const),
     }));
     if (enqueue) {
-      const queued = await whenFree(store, () => store.enqueue(tasks));
+      // The queue holds the documents, their lines are counted and their URLs read, all at once.
+      const queued = await whenFree(store, () => store.transaction(async (tx) => {
+        await tx.recordLines(observed);
+        const n = await tx.enqueue(tasks);
+        if (fetched.length) await tx.recordFetches(fetched);
+        return n;
+      }));
       summary.queued += queued;
-      // The queue holds the documents now: their URLs are read.
-      if (fetched.length) await whenFree(store, () => store.recordFetches(fetched));
       // Content another enqueue queued first is left to its job.
       summary.skipped += tasks.length - queued;
       for (const p of current) { uncommitted.delete(p.hash); onProgress?.(summary.read, p.doc.name); }
       return;
     }
     if (workers <= 0 || (last && !pool)) {
-      await commit(current, tasks.map((t) => extractWithLineCounts(t)), fetched);
+      await commit(current, tasks.map((t) => extractWithLineCounts(t)), fetched, observed);
       return;
     }
     pool ??= new ExtractionPool(workers);
     const extracted = pool.run(tasks);
     const previous = inFlight;
+    inFlightLines = observed;
     inFlight = (async () => {
       const results = await extracted;
       await previous;
-      await commit(current, results, fetched);
+      await commit(current, results, fetched, observed);
     })();
     inFlight.catch(() => undefined); // awaited below; this only keeps a failure from being reported as unhandled meanwhile
     if (previous) await previous;
@@ -185,19 +196,17 @@ function siteOf(item: Extract<SourceItem, { kind: 'document' }>, inputs: readonl
   return item.document.outlet ?? (inputs.length === 1 ? inputOf(inputs[0]!) : dirname(item.document.name));
 }
 
-/** Lines of the whole batch are counted first, so boilerplate is known before any page is cleaned. Returns each document's line keys. */
-async function recordBatchLines(store: Store, batch: readonly Pending[]): Promise<string[][]> {
-  const perDocument = batch.map(({ doc }) => {
+/** Each document's line keys: lines of the whole batch are counted first, so boilerplate is known before any page is cleaned. */
+function batchLines(batch: readonly Pending[]): string[][] {
+  return batch.map(({ doc }) => {
     const keys = new Set<string>();
     for (const l of lineSpans(doc.text)) { const k = lineKey(doc.text.slice(l.start, l.end)); if (k) keys.add(k); }
     return [...keys];
   });
-  await store.recordLines(batch.flatMap(({ site, hash }, i) => perDocument[i]!.map((key) => ({ site, key, documentHash: hash }))));
-  return perDocument;
 }
 
-/** Per site of the batch, how many documents hold each of the batch's lines. */
-async function batchLineCounts(store: Store, batch: readonly Pending[], lines: readonly string[][]): Promise<Map<string, Map<string, number>>> {
+/** Per site of the batch, how many documents hold each of the batch's lines: those recorded, and those of `pending` (this batch's, and the one before it while it is not stored). */
+async function batchLineCounts(store: Store, batch: readonly Pending[], lines: readonly string[][], pending: readonly LineObservation[]): Promise<Map<string, Map<string, number>>> {
   const keysBySite = new Map<string, string[]>();
   batch.forEach((p, i) => {
     const keys = keysBySite.get(p.site);
@@ -205,11 +214,11 @@ async function batchLineCounts(store: Store, batch: readonly Pending[], lines: r
     else keysBySite.set(p.site, [...lines[i]!]);
   });
   const out = new Map<string, Map<string, number>>();
-  for (const [site, keys] of keysBySite) out.set(site, await store.lineDocumentCounts(site, keys));
+  for (const [site, keys] of keysBySite) out.set(site, await store.lineDocumentCounts(site, keys, pending));
   return out;
 }
 
-async function commitBatch(store: Store, batch: readonly Pending[], results: readonly ExtractResult[], summary: IngestSummary, onProgress: ((done: number, name: string) => void) | undefined, fetched: readonly FetchedUrl[]): Promise<void> {
+async function commitBatch(store: Store, batch: readonly Pending[], results: readonly ExtractResult[], summary: IngestSummary, onProgress: ((done: number, name: string) => void) | undefined, fetched: readonly FetchedUrl[], observed: readonly LineObservation[]): Promise<void> {
   const ready: NewDocument[] = [];
   results.forEach((r, i) => {
     if (r.ok) ready.push(r.document);
@@ -219,9 +228,15 @@ async function commitBatch(store: Store, batch: readonly Pending[], results: rea
     }
     onProgress?.(summary.read, batch[i]!.doc.name);
   });
-  // The URLs these documents came from are recorded in the transaction that stores them: a URL is
-  // never taken for read (and skipped as unchanged next time) while its documents are not stored.
-  const outcome = await whenFree(store, () => storeBatch(store, ready, fetched.length ? { beforeCommit: (tx) => tx.recordFetches(fetched) } : {}));
+  // The batch's lines and the URLs these documents came from are recorded in the transaction that
+  // stores them: a URL is never taken for read (and skipped as unchanged next time) while its
+  // documents are not stored, and lines count once their documents are stored.
+  const outcome = await whenFree(store, () => storeBatch(store, ready, {
+    beforeCommit: async (tx) => {
+      await tx.recordLines(observed);
+      if (fetched.length) await tx.recordFetches(fetched);
+    },
+  }));
   for (const d of outcome.stored) {
     if (d.note) summary.unsupported++;
     summary.events += d.events.length;

@@ -116,12 +116,31 @@ export class KyselyStore implements Store {
     });
   }
 
-  async lineDocumentCounts(site: string, keys: readonly string[]): Promise<Map<string, number>> {
+  async lineDocumentCounts(site: string, keys: readonly string[], pending: readonly LineObservation[] = []): Promise<Map<string, number>> {
+    const asked = new Set(keys);
     const out = new Map<string, number>();
-    for (const slice of slices([...new Set(keys)], this.adapter.maxListLength)) {
+    for (const slice of slices([...asked], this.adapter.maxListLength)) {
       const rows = await this.db.selectFrom('lines').select(['key', (eb) => eb.fn.countAll().as('n')]).where('site', '=', site).where('key', 'in', slice).groupBy('key').execute();
       for (const r of rows) out.set(r.key, Number(r.n));
     }
+    // The pending documents of each line, less those recorded already.
+    const unrecorded = new Map<string, Set<string>>();
+    for (const p of pending) {
+      if (p.site !== site || !asked.has(p.key)) continue;
+      const documents = unrecorded.get(p.key);
+      if (documents) documents.add(p.documentHash);
+      else unrecorded.set(p.key, new Set([p.documentHash]));
+    }
+    if (!unrecorded.size) return out;
+    const hashes = [...new Set(pending.filter((p) => p.site === site).map((p) => p.documentHash))];
+    const hashesPerQuery = Math.floor(this.adapter.maxListLength / 2);
+    for (const hashSlice of slices(hashes, hashesPerQuery)) {
+      for (const keySlice of slices([...unrecorded.keys()], this.adapter.maxListLength - hashSlice.length)) {
+        const rows = await this.db.selectFrom('lines').select(['key', 'document_hash']).where('site', '=', site).where('key', 'in', keySlice).where('document_hash', 'in', hashSlice).execute();
+        for (const r of rows) unrecorded.get(r.key)?.delete(r.document_hash);
+      }
+    }
+    for (const [key, documents] of unrecorded) if (documents.size) out.set(key, (out.get(key) ?? 0) + documents.size);
     return out;
   }
 

@@ -172,8 +172,12 @@ export interface Store {
   latestVersion(name: string): Promise<number>;
   /** Lines seen across documents of a site: boilerplate is learnt from the corpus. */
   recordLines(lines: readonly LineObservation[]): Promise<void>;
-  /** How many documents of a site carry each of these lines; a line no document has is absent. */
-  lineDocumentCounts(site: string, keys: readonly string[]): Promise<Map<string, number>>;
+  /**
+   * How many documents of a site carry each of these lines; a line no document has is absent.
+   * `pending` are observations not recorded yet (a batch's, recorded when it commits), counted with
+   * the recorded ones: a document once, whether recorded already or not.
+   */
+  lineDocumentCounts(site: string, keys: readonly string[], pending?: readonly LineObservation[]): Promise<Map<string, number>>;
   /**
    * Runs fn in one write transaction, given a store bound to it: all of it is stored, or nothing.
    * Writers take turns (the database's write lock is taken as the transaction begins). Called on a

@@ -187,6 +187,11 @@ for (const backend of BACKENDS) {
     assert.deepEqual(await store.lineDocumentCounts('s', ['k', 'unknown', 'k']), new Map([['k', 2]]));
     assert.deepEqual(await store.lineDocumentCounts('t', ['k']), new Map([['k', 1]]));
     assert.deepEqual(await store.lineDocumentCounts('t', []), new Map());
+    // Pending observations (a batch not stored yet) count with the recorded ones, a document once:
+    // h1 is recorded already, h4 is new; another site's and a line not asked for count for nothing.
+    const pending = [{ site: 's', key: 'k', documentHash: 'h1' }, { site: 's', key: 'k', documentHash: 'h4' }, { site: 's', key: 'k', documentHash: 'h4' }, { site: 's', key: 'new', documentHash: 'h4' }, { site: 't', key: 'k', documentHash: 'h5' }, { site: 's', key: 'other', documentHash: 'h4' }];
+    assert.deepEqual(await store.lineDocumentCounts('s', ['k', 'new'], pending), new Map([['k', 3], ['new', 1]]));
+    assert.deepEqual(await store.lineDocumentCounts('t', ['k'], pending), new Map([['k', 2]]));
   });
 
   storeTest(backend, 'queries of the API: filters, words, pages, statistics and a streamed read', async ({ store }) => {
