@@ -242,6 +242,8 @@ const CASES: [string, Expected][] = [
   ['Headline\n\nOn May 2, 2024, gunmen raided a village in Marsabit. They fled towards Isiolo.', { place: 'Marsabit' }],
   // Who acknowledges having struck is the author.
   ['Headline\n\nOn October 31, 2023, the Israeli army acknowledged that it had struck the Jabalia camp.', { actor1: 'Military Forces of Israel' }],
+  // A state's bombing with no weapon named is an air strike.
+  ['Headline\n\nOn May 2, 2024, Russian forces bombed a market in Kharkiv.', { sub: 'Air/drone strike', actor1: 'Military Forces of Russia', place: 'Kharkiv' }],
   // An air force strikes from the air.
   ['Headline\n\nOn July 9, 2023, the air force struck the centre of Khartoum.', { sub: 'Air/drone strike', place: 'Khartoum', weapons: ['aircraft'] }],
   // Houses, lands and graves blown up or razed with no one hurt: property destroyed.

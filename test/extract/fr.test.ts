@@ -140,7 +140,7 @@ const CASES: [string, Expected][] = [
   // Maisons, terres et tombes dynamitées ou rasées sans victime : des biens détruits.
   ['Titre\n\nLe 22 janvier 2024, l’armée a dynamité des maisons à Rafah. Aucune victime n’a été signalée.', { sub: 'Looting/property destruction', place: 'Rafah' }],
   // Qui reconnaît avoir bombardé en est l'auteur.
-  ['Titre\n\nLe 31 octobre 2023, l’armée israélienne a reconnu avoir bombardé le camp de Jabaliya.', { actor1: 'Military Forces of Israel', place: 'Jabalya' }],
+  ['Titre\n\nLe 31 octobre 2023, l’armée israélienne a reconnu avoir bombardé le camp de Jabaliya.', { actor1: 'Military Forces of Israel', place: 'Jabalya', sub: 'Air/drone strike' }],
   // L'armée de l'air frappe depuis les airs.
   ['Titre\n\nLe 9 juillet 2023, l’armée de l’air a frappé le centre de Khartoum.', { sub: 'Air/drone strike', place: 'Khartoum', weapons: ['aircraft'] }],
   // Là où est le camp qui tire de loin n'est pas là où il frappe.
