@@ -147,7 +147,17 @@ function dateFromText(input: DocumentDateInput, coarse: ResolvedDate | null): Re
   if (leadWeekday !== undefined) {
     const dayMonth = mentions.find(({ m, zone }) => (zone === leadZones[0] || zone.kind === 'dateline') && m.stated.day !== undefined && m.stated.month !== undefined && m.stated.year === undefined);
     if (dayMonth) {
-      const r = resolveMention({ ...dayMonth.m, stated: { ...dayMonth.m.stated, weekday: leadWeekday } }, coarse, input.ceiling);
+      // "mardi 31 octobre": a day that states its own weekday keeps it; the lead's bare weekday ("Mercredi, …")
+      // may be another day's.
+      const own = dayMonth.m.stated.weekday;
+      const r = resolveMention({ ...dayMonth.m, stated: { ...dayMonth.m.stated, weekday: own ?? leadWeekday } }, coarse, input.ceiling);
+      if (r.iso && own !== undefined && own !== leadWeekday) {
+        // Its year found, the report is of the first day after it with the lead's weekday, as above.
+        for (let k = 1; k <= 6; k++) {
+          const iso = fromDays(toDays(r.iso) + k);
+          if (new Date(`${iso}T00:00:00Z`).getUTCDay() === leadWeekday && iso <= input.ceiling) return { ...r, iso, rule: 'docdate.text.lead-weekday-after-latest-date' };
+        }
+      }
       if (r.iso) return { ...r, rule: 'docdate.text.day-month-with-lead-weekday' };
     }
     // A caption's full date, corroborated by the body's weekday and a year the body names.

@@ -77,3 +77,12 @@ test('no date anywhere: unknown, not today', () => {
   assert.equal(r.iso, null);
   assert.equal(r.precision, null);
 });
+
+test('a day that states its own weekday keeps it; the lead\'s bare weekday then dates the report on or after it', () => {
+  // "mardi 31 octobre" is a Tuesday (2023); "Mercredi, …" in the lead is the day of the report, the day after.
+  const r = docDate('Titre\n\nL’armée a reconnu avoir frappé, mardi 31 octobre, un camp. Mercredi, une nouvelle frappe a touché ce camp.', 'fr');
+  assert.equal(r.iso, '2023-11-01');
+  assert.equal(r.rule, 'docdate.text.lead-weekday-after-latest-date');
+  // With no weekday of its own, the day takes the lead's.
+  assert.equal(docDate('Titre\n\nLe camp a été frappé le 31 octobre. Mardi, les secours fouillaient les décombres.', 'fr').iso, '2023-10-31');
+});
