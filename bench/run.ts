@@ -4,7 +4,9 @@
 // distinct names, each with a distinct marker line so that the content hash does not skip them.
 // Figures are measured on one core: tokenize and extract in this process, each ingest in a child
 // process of its own (bench/ingest-child.ts) whose peak resident memory is the ingest's alone.
-// `-- --quick` runs a reduced corpus.
+// `-- --quick` runs a reduced corpus. `-- --only pg` runs the PostgreSQL figures alone (ingest through
+// the queue with 1 and 2 workers, and the API's p50/p95 per query of the web app over the 1,000,000
+// events copied into PostgreSQL).
 import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, createWriteStream, writeFileSync } from 'node:fs';
 import { detectLanguage } from '../src/language/detect.ts';
 import { once } from 'node:events';
@@ -28,6 +30,9 @@ import type { ResolvedEvent } from '../src/resolve/resolve.ts';
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const asJson = args.includes('--json');
+/** `--only pg` (or `--only=pg`): the PostgreSQL figures alone. */
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? (args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined);
+if (only !== undefined && only !== 'pg') throw new Error(`--only ${only}: the one part that runs alone is pg`);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const shared = resolve(process.env.VIGIE_SHARED ?? join(root, '..', 'shared'));
 const log = (s: string) => { if (!asJson) process.stderr.write(`${s}\n`); };
@@ -122,8 +127,9 @@ async function ingestRun(dir: string, n: number, base: readonly Doc[], { workers
 }
 
 /** A database of `count` events, copies of real records spread over days and places; cached. */
+const apiDatabasePath = (count: number) => join(tmpdir(), `vigie-bench-api-${count}-schema${MIGRATIONS.length}.db`);
 async function apiDatabase(count: number, base: readonly EventRecord[]): Promise<string> {
-  const cache = join(tmpdir(), `vigie-bench-api-${count}-schema${MIGRATIONS.length}.db`);
+  const cache = apiDatabasePath(count);
   if (existsSync(cache)) return cache;
   const store = await openStore(`${cache}.tmp`);
   const batch: ResolvedEvent[] = [];
@@ -159,6 +165,86 @@ async function apiP95(db: string): Promise<number> {
   await store.close();
   times.sort((a, b) => a - b);
   return times[Math.floor(0.95 * (times.length - 1))]!;
+}
+
+/** One request the web app makes (web/src/main.ts), named for the figures. */
+interface AppQuery { readonly name: string; readonly url: string | ((i: number) => string); readonly filtered: boolean }
+
+/**
+ * The requests the web app makes on the bench's API database, with filters read from its events: the
+ * most frequent country and its most frequent type, two years; a 2° box around the most frequent
+ * point; a word of the most frequent place's name; and events opened by id. For each filter the app
+ * asks /api/stats, a page of 500 and the selection's points (format=geojson, the map's layer).
+ */
+async function appQueries(db: string, count: number): Promise<AppQuery[]> {
+  const store = await openStore(db, { readonly: true });
+  const sample: EventRecord[] = [];
+  try {
+    for (let i = 0; i < Math.min(count, 5000); i++) {
+      const e = await store.event(`evt_${i.toString(16).padStart(20, '0')}`);
+      if (e) sample.push(e.record);
+    }
+  } finally {
+    await store.close();
+  }
+  const top = <T>(xs: readonly T[]): T => {
+    const n = new Map<T, number>();
+    for (const x of xs) n.set(x, (n.get(x) ?? 0) + 1);
+    return [...n].sort((a, b) => b[1] - a[1])[0]![0];
+  };
+  const country = top(sample.map((e) => e.location?.country_code).filter((c): c is string => !!c));
+  const type = top(sample.filter((e) => e.location?.country_code === country).map((e) => e.sub_event_type));
+  const located = sample.filter((e) => e.location?.lat != null && e.location.lon != null);
+  const cell = top(located.map((e) => `${Math.floor(e.location!.lon!)},${Math.floor(e.location!.lat!)}`)).split(',').map(Number) as [number, number];
+  const bbox = `${cell[0] - 0.5},${cell[1] - 0.5},${cell[0] + 1.5},${cell[1] + 1.5}`;
+  const word = top(located.map((e) => e.location!.name).filter((n) => /\p{L}{4,}/u.test(n))).match(/\p{L}{4,}/u)![0];
+  const years = 'from=2021-01-01&to=2022-12-31';
+  const filters: [string, string][] = [
+    [`country ${country}, type, 2 years`, `country=${country}&type=${encodeURIComponent(type)}&${years}`],
+    ['bbox 2°, 2 years', `bbox=${bbox}&${years}`],
+    [`text "${word}"`, `q=${encodeURIComponent(word)}`],
+  ];
+  return [
+    ...filters.flatMap(([name, qs]): AppQuery[] => [
+      { name: `stats, ${name}`, url: `/api/stats?${qs}`, filtered: true },
+      { name: `list 500, ${name}`, url: `/api/events?${qs}&limit=500`, filtered: true },
+      { name: `map points (geojson), ${name}`, url: `/api/events?${qs}&format=geojson`, filtered: true },
+    ]),
+    { name: 'event by id', url: (i) => `/api/events/evt_${((i * 7919) % count).toString(16).padStart(20, '0')}`, filtered: true },
+    { name: '(no filter) stats', url: '/api/stats', filtered: false },
+    { name: '(no filter) list 500', url: '/api/events?limit=500', filtered: false },
+  ];
+}
+
+/** p50 and p95 of each request, in rounds of every request in turn (after one round not timed). */
+async function apiQueryTimings(db: string, queries: readonly AppQuery[], rounds: number): Promise<{ name: string; filtered: boolean; p50: number; p95: number; rows: number | null }[]> {
+  const store = await openStore(db, { readonly: true });
+  const app = buildApp({ store });
+  const times = queries.map(() => [] as number[]);
+  const rows: (number | null)[] = queries.map(() => null);
+  try {
+    for (let round = -1; round < rounds; round++) {
+      for (const [k, q] of queries.entries()) {
+        const url = typeof q.url === 'string' ? q.url : q.url(round + 1);
+        const t0 = performance.now();
+        const r = await app.inject({ method: 'GET', url });
+        const ms = performance.now() - t0;
+        if (r.statusCode !== 200) throw new Error(`${url}: ${r.statusCode} ${r.body.slice(0, 200)}`);
+        if (round < 0) {
+          const body = r.json() as { total?: number; features?: unknown[] };
+          rows[k] = body.total ?? body.features?.length ?? null;
+        } else times[k]!.push(ms);
+      }
+    }
+  } finally {
+    await app.close();
+    await store.close();
+  }
+  const at = (xs: number[], p: number) => xs[Math.floor(p * (xs.length - 1))]!;
+  return queries.map((q, k) => {
+    const xs = times[k]!.sort((a, b) => a - b);
+    return { name: q.name, filtered: q.filtered, p50: at(xs, 0.5), p95: at(xs, 0.95), rows: rows[k]! };
+  });
 }
 
 /** The PostgreSQL server of the bench's PostgreSQL figures (skipped, and said so, when none answers). */
@@ -212,15 +298,92 @@ async function pgIngestRate(dir: string, n: number, base: readonly Doc[], worker
   }
 }
 
-/** The API's p95 over the bench's API database copied into PostgreSQL (vigie copy). */
-async function pgApiP95(sqliteDb: string): Promise<number | null> {
-  const db = await pgSchema();
+/**
+ * The API over the bench's API database copied into PostgreSQL (vigie copy): the p95 of the same two
+ * requests as api_p95_ms, and p50/p95 of each request the web app makes.
+ */
+async function pgApi(sqliteDb: string, count: number): Promise<{ p95: number; queries: Awaited<ReturnType<typeof apiQueryTimings>> } | null> {
+  // VIGIE_BENCH_PG_API: a PostgreSQL database that holds this API database already (vigie copy; the
+  // copy of 1,000,000 events takes a quarter of an hour on two cores), read as it is and kept.
+  const given = process.env.VIGIE_BENCH_PG_API;
+  const db = given ? { target: given, drop: async () => undefined } : await pgSchema();
   if (!db) return null;
   try {
-    await copyDatabase(sqliteDb, db.target);
-    return await apiP95(db.target);
+    if (!given) {
+      const t0 = performance.now();
+      await copyDatabase(sqliteDb, db.target);
+      log(`postgres: ${count} events copied in ${seconds(t0).toFixed(0)} s`);
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      // As autovacuum leaves a table some time after a bulk write: the copy indexes each event's text by an
+      // UPDATE, which leaves a dead row per event, and index-only scans need the visibility map.
+      try { await c.query(`VACUUM ANALYZE ${new URL(db.target).searchParams.get('schema')}.events`); } finally { await c.end(); }
+    } else {
+      // Opened writable once, so that its schema is brought up to date (the API's store opens it read-only).
+      await (await openStore(db.target)).close();
+    }
+    const p95 = await apiP95(db.target);
+    const queries = await apiQueryTimings(db.target, await appQueries(sqliteDb, count), quick ? 10 : 20);
+    return { p95, queries };
   } finally {
     await db.drop();
+  }
+}
+
+/** The table of per-request figures. */
+function queryTable(queries: Awaited<ReturnType<typeof apiQueryTimings>>): string {
+  const w = Math.max(...queries.map((q) => q.name.length));
+  return queries.map((q) => `  ${q.name.padEnd(w)}  p50 ${q.p50.toFixed(1).padStart(7)} ms  p95 ${q.p95.toFixed(1).padStart(7)} ms  (${q.rows ?? '-'} events)`).join('\n');
+}
+
+/** `--only pg`: the PostgreSQL figures alone, on the cached API database (made from a 10,000-document ingest when missing). */
+async function pgMain(): Promise<void> {
+  const base = baseCorpus();
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-bench-'));
+  const apiCount = quick ? 20_000 : 1_000_000;
+  gazetteer();
+  try {
+    let apiDb = apiDatabasePath(apiCount);
+    if (!existsSync(apiDb)) {
+      const n = quick ? 1000 : 10_000;
+      log(`api: ingesting ${n} documents for the records of a database of ${apiCount} events…`);
+      const r = await ingestRun(dir, n, base);
+      const sample = await openStore(r.db, { readonly: true });
+      const records = await sample.events({ limit: 5000 });
+      await sample.close();
+      apiDb = await apiDatabase(apiCount, records);
+    }
+    const pgN = quick ? 200 : 2000;
+    // VIGIE_BENCH_PG_SKIP_INGEST=1: the API's figures alone.
+    const skipIngest = process.env.VIGIE_BENCH_PG_SKIP_INGEST === '1';
+    const pgRate1 = skipIngest ? NaN : await pgIngestRate(dir, pgN, base, 1);
+    if (pgRate1 === null) throw new Error(`postgres: no server answers at ${PG_URL} (VIGIE_BENCH_PG)`);
+    const pgRate2 = skipIngest ? NaN : await pgIngestRate(dir, pgN, base, 2);
+    log(`postgres: ingest ${pgN} through the queue, 1 worker ${pgRate1.toFixed(0)} docs/s, 2 workers ${pgRate2!.toFixed(0)} docs/s`);
+    log(`postgres: api, copying the ${apiCount} events into PostgreSQL…`);
+    const api = (await pgApi(apiDb, apiCount))!;
+    const filtered = api.queries.filter((q) => q.filtered);
+    const figures = {
+      pg_ingest_docs_per_s_1_worker: round(pgRate1, 0),
+      pg_ingest_docs_per_s_2_workers: round(pgRate2, 0),
+      pg_api_p95_ms: round(api.p95, 1),
+      pg_api_filtered_max_p95_ms: round(Math.max(...filtered.map((q) => q.p95)), 1),
+      pg_api_queries: Object.fromEntries(api.queries.map((q) => [q.name, { p50_ms: round(q.p50, 1), p95_ms: round(q.p95, 1), events: q.rows }])),
+    };
+    if (asJson) {
+      process.stdout.write(`${JSON.stringify(figures)}\n`);
+      return;
+    }
+    const rows: [string, string][] = [
+      [`pg_ingest_docs_per_s_1_worker (${pgN} docs, queue)`, String(figures.pg_ingest_docs_per_s_1_worker)],
+      [`pg_ingest_docs_per_s_2_workers (${pgN} docs, queue)`, String(figures.pg_ingest_docs_per_s_2_workers)],
+      [`pg_api_p95_ms (${apiCount} events in PostgreSQL)`, String(figures.pg_api_p95_ms)],
+      ['pg_api_filtered_max_p95_ms (the slowest filtered request of the app)', String(figures.pg_api_filtered_max_p95_ms)],
+    ];
+    const w = Math.max(...rows.map(([k]) => k.length));
+    process.stdout.write(`${rows.map(([k, v]) => `${k.padEnd(w)}  ${v}`).join('\n')}\nthe web app's requests, ${apiCount} events in PostgreSQL:\n${queryTable(api.queries)}\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -317,7 +480,8 @@ async function main(): Promise<void> {
   if (pgRate1 === null) log(`postgres: no server answers at ${PG_URL} (VIGIE_BENCH_PG): its figures are skipped`);
   else log(`postgres: ingest ${pgN} through the queue, 1 worker ${pgRate1.toFixed(0)} docs/s, 2 workers ${pgRate2!.toFixed(0)} docs/s`);
   log(`postgres: api, copying the ${apiCount} events into PostgreSQL…`);
-  const pgP95 = apiDb && pgRate1 !== null ? await pgApiP95(apiDb) : null;
+  const pgApiFigures = apiDb && pgRate1 !== null ? await pgApi(apiDb, apiCount) : null;
+  const pgP95 = pgApiFigures?.p95 ?? null;
   rmSync(dir, { recursive: true, force: true });
 
   const figures = {
@@ -332,6 +496,7 @@ async function main(): Promise<void> {
     pg_ingest_docs_per_s_1_worker: round(pgRate1, 0),
     pg_ingest_docs_per_s_2_workers: round(pgRate2, 0),
     pg_api_p95_ms: round(pgP95, 1),
+    pg_api_filtered_max_p95_ms: pgApiFigures ? round(Math.max(...pgApiFigures.queries.filter((q) => q.filtered).map((q) => q.p95)), 1) : null,
     parse_tokens_per_s: round(syntax.tokensPerSecond, 0),
     syntax_models_mb: round(syntax.modelsMb, 1),
   };
@@ -351,6 +516,7 @@ async function main(): Promise<void> {
     [`pg_ingest_docs_per_s_1_worker (${pgN} docs, queue)`, String(figures.pg_ingest_docs_per_s_1_worker)],
     [`pg_ingest_docs_per_s_2_workers (${pgN} docs, queue)`, String(figures.pg_ingest_docs_per_s_2_workers)],
     [`pg_api_p95_ms (${apiCount} events in PostgreSQL)`, String(figures.pg_api_p95_ms)],
+    ['pg_api_filtered_max_p95_ms (the slowest filtered request of the app)', String(figures.pg_api_filtered_max_p95_ms)],
     ['parse_tokens_per_s', String(figures.parse_tokens_per_s)],
     ['syntax_models_mb (fr + en, resident)', String(figures.syntax_models_mb)],
     [`(not one core) ingest_docs_per_s with --workers ${workers} (${availableParallelism()} cores)`, String(round(multiRate, 0))],
@@ -361,6 +527,8 @@ async function main(): Promise<void> {
   ];
   const w = Math.max(...rows.map(([k]) => k.length));
   process.stdout.write(`${rows.map(([k, v]) => `${k.padEnd(w)}  ${v}`).join('\n')}\n`);
+  if (pgApiFigures) process.stdout.write(`the web app's requests, ${apiCount} events in PostgreSQL:\n${queryTable(pgApiFigures.queries)}\n`);
 }
 
-await main();
+if (only === 'pg') await pgMain();
+else await main();

@@ -180,6 +180,11 @@ export interface StoreAdapter {
    * LOCKED): workers claim different jobs at once. Where false, the database runs one write at a time.
    */
   readonly skipsLockedRows: boolean;
+  /**
+   * True when one statement may group by several sets at once (GROUP BY GROUPING SETS): a selection's
+   * statistics are then read in one pass over it rather than four.
+   */
+  readonly groupingSets: boolean;
   /** A connection of its own, reading one consistent state until released. */
   snapshot(): Promise<Snapshot>;
   /** After rows were copied in with their ids: generated ids continue after the highest. */

@@ -136,6 +136,8 @@ export class SqliteAdapter implements StoreAdapter {
   readonly nowMs = sql<number>`((julianday('now') - 2440587.5) * 86400000.0)`;
   /** A claim is one UPDATE, and SQLite runs one write at a time. */
   readonly skipsLockedRows = false;
+  /** SQLite has no GROUPING SETS: statistics are four statements, each on an index of its own. */
+  readonly groupingSets = false;
 
   async snapshot(): Promise<Snapshot> {
     // A read-only connection of its own: a statement being read holds one state of the file (WAL).
