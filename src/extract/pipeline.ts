@@ -1274,6 +1274,14 @@ function arrestOfDemonstration(a: Candidate, b: Candidate): boolean {
   return (demonstrationFamily(a.subEventType) && b.subEventType === 'Arrests') || (a.subEventType === 'Arrests' && demonstrationFamily(b.subEventType));
 }
 
+/** Attack typings that say only that nothing more was read: "La frappe a causé…" with no author or target. */
+const DEFAULT_TYPINGS: ReadonlySet<string> = new Set(['type.attack.no-armed-target', 'type.attack.default']);
+
+/** One telling typed only by default, another of the same kind by what it read (a state's strike): the latter's type. */
+function typedByDefault(into: Candidate, e: Candidate): boolean {
+  return into.kind === e.kind && isUntyped(into) && isUntyped(e) && DEFAULT_TYPINGS.has(typingRule(into) ?? '') && !DEFAULT_TYPINGS.has(typingRule(e) ?? '');
+}
+
 function isUntyped(c: Candidate): boolean {
   return (c.kind === 'attack' || c.kind === 'explosion') && c.weapons.size === 0;
 }
@@ -1308,7 +1316,7 @@ function mergeInto(into: Candidate, e: Candidate): void {
     if (joined === e.subEventType) into.kind = e.kind;
     into.subEventType = joined;
   } else if (!tollOfInto && ((KIND_PRIORITY.indexOf(e.kind) < KIND_PRIORITY.indexOf(into.kind) && eventTypeOf(e.subEventType) === eventTypeOf(into.subEventType)) || (isUntyped(into) && !isUntyped(e))
-    || tollInto)) {
+    || typedByDefault(into, e) || tollInto)) {
     into.kind = e.kind;
     into.subEventType = e.subEventType;
   }

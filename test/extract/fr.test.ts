@@ -141,6 +141,9 @@ const CASES: [string, Expected][] = [
   ['Titre\n\nLe 22 janvier 2024, l’armée a dynamité des maisons à Rafah. Aucune victime n’a été signalée.', { sub: 'Looting/property destruction', place: 'Rafah' }],
   // Qui reconnaît avoir bombardé en est l'auteur.
   ['Titre\n\nLe 31 octobre 2023, l’armée israélienne a reconnu avoir bombardé le camp de Jabaliya.', { actor1: 'Military Forces of Israel', place: 'Jabalya', sub: 'Air/drone strike' }],
+  // Une frappe d'abord nommée sans rien d'autre prend le type de sa relecture : l'armée qui reconnaît l'avoir menée.
+  ['Titre\n\nLe 31 octobre 2023, une frappe a causé de nombreuses victimes. L’armée israélienne a reconnu avoir bombardé le camp de Jabaliya.',
+    { sub: 'Air/drone strike', actor1: 'Military Forces of Israel', place: 'Jabalya' }],
   // L'armée de l'air frappe depuis les airs.
   ['Titre\n\nLe 9 juillet 2023, l’armée de l’air a frappé le centre de Khartoum.', { sub: 'Air/drone strike', place: 'Khartoum', weapons: ['aircraft'] }],
   // Là où est le camp qui tire de loin n'est pas là où il frappe.
