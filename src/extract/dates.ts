@@ -115,8 +115,22 @@ export function findDateMentions(raw: string, folded: string, span: Span, pack: 
   // date are kept (below): a span with neither cannot yield one, so chrono is not asked.
   if (!calendarWords(pack).test(text) && !NUMERIC_DATE.test(text)) return out.sort((a, b) => a.start - b.start);
   const reference = new Date(Date.UTC(2000, 0, 1, 12));
+  const results: { index: number; r: chrono.ParsedResult }[] = [];
   for (const r of PARSERS[pack.language].parse(raw.slice(span.start, span.end), { instant: reference, timezone: 0 })) {
-    const start = span.start + r.index;
+    // chrono's English reads "afternoon of Thursday, 5 October" as a time of day alone, and the day it names is lost:
+    // the words after "of" are read again on their own.
+    const of = PART_OF_DAY_OF.exec(r.text);
+    if (of && !r.start.isCertain('day') && !r.start.isCertain('weekday') && calendarWords(pack).test(folded.slice(span.start + r.index + of[0].length, span.start + r.index + r.text.length))) {
+      const from = span.start + r.index + of[0].length;
+      for (const again of PARSERS[pack.language].parse(raw.slice(from, span.start + r.index + r.text.length), { instant: reference, timezone: 0 })) {
+        results.push({ index: from - span.start + again.index, r: again });
+      }
+      continue;
+    }
+    results.push({ index: r.index, r });
+  }
+  for (const { index, r } of results) {
+    const start = span.start + index;
     const hit = { start, end: start + r.text.length };
     if (overlaps(hit, covered)) continue;
     const stated: { year?: number; month?: number; day?: number; weekday?: number } = {};
@@ -140,6 +154,9 @@ export function findDateMentions(raw: string, folded: string, span: Span, pack: 
   }
   return out.sort((a, b) => a.start - b.start);
 }
+
+/** "afternoon of ", "the night of ": a part of the day that chrono reads in place of the day it qualifies. */
+const PART_OF_DAY_OF = /^(?:the\s+)?(?:early\s+|late\s+)?(?:morning|afternoon|evening|night|dawn|dusk|midday|noon)\s+of\s+/i;
 
 /** A component chrono read in the text, not one it filled in from its reference. */
 function certain(r: chrono.ParsedResult, k: chrono.Component): number | undefined {

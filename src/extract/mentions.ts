@@ -21,9 +21,14 @@ export function findTriggers(folded: string, span: Span, pack: LanguagePack): Tr
   // A sentence with no trigger (a third of an article's) is not searched for what would suppress one.
   if (matches.every((m) => m.length === 0)) return [];
   const out: TriggerMention[] = [];
+  const text = folded.slice(span.start, span.end);
+  const daysOfMonth = text.match(new RegExp(dayOfMonthRe(pack).source, 'g'))?.length ?? 0;
+  const namesDay = hasMatch(pack.weekdayRe, text) || daysOfMonth > 0;
   const suppressors = [
     ...allMatches(pack.statisticRe, folded, span.start, span.end).map((m) => ({ ...m, why: 'statistic' })),
-    ...allMatches(pack.periodRe, folded, span.start, span.end).map((m) => ({ ...m, why: 'period' })),
+    // "A total of 51 people were killed in the strike on X on 5 October": a total told with its day is one event's toll,
+    // not a sum over a period ("a total of 835 operations from June 19 to June 28").
+    ...allMatches(pack.periodRe, folded, span.start, span.end).filter((m) => !(namesDay && daysOfMonth <= 1 && TOTAL_CUE.test(m.text))).map((m) => ({ ...m, why: 'period' })),
     // "15 fatalities split across 5 events": a toll shared out, not a group that splits.
     ...allMatches(pack.tollDistributedRe, folded, span.start, span.end).map((m) => ({ ...m, why: 'statistic' })),
   ];
@@ -36,7 +41,7 @@ export function findTriggers(folded: string, span: Span, pack: LanguagePack): Tr
   const opening = suppressors.find((s) => s.start - span.start <= 3);
   // A period ("since", "depuis") in a sentence that names no day is a summary of many events, not one.
   const undatedPeriod = suppressors.some((s) => s.why === 'period' && /^(?:since|depuis|au cours d|over the (?:past|last)|so far|to date|in total|au total)/.test(folded.slice(s.start, s.end)))
-    && !hasMatch(pack.weekdayRe, folded.slice(span.start, span.end)) && !dayOfMonthRe(pack).test(folded.slice(span.start, span.end));
+    && !namesDay;
   for (const [k, t] of pack.triggers.entries()) {
     for (const m of matches[k]!) {
       let suppressedBy: string | undefined = opening && sameClause(folded, opening.end, m.start) ? `${pack.language}.suppress.${opening.why}-opening`
@@ -81,6 +86,9 @@ export function framingSpans(folded: string, span: Span, pack: LanguagePack): Sp
     return { start: f.start, end: stop < 0 ? span.end : end + stop };
   });
 }
+
+/** The cues of a sum ("in total", "a total of", "au total"): a summary, unless the sentence names its day. */
+const TOTAL_CUE = /\btotal\b/;
 
 function undatedPeriodRule(undatedPeriod: boolean, language: string): string | undefined {
   return undatedPeriod ? `${language}.suppress.undated-period-summary` : undefined;
@@ -413,6 +421,9 @@ function countBefore(folded: string, floor: number, cueStart: number, pack: Lang
   let found = false;
   let first = cueStart;
   let gap = 0;
+  // "Twelve people, including a child, were killed": the number before "including"/"dont" is the whole of
+  // the one after it, not another group to add.
+  let wholeBefore = false;
   for (let i = tokens.length - 1; i >= 0 && gap <= 14; i--) {
     const t = tokens[i]!;
     if (t.text === '.' || t.text === ';' || t.text === ':') break;
@@ -424,7 +435,7 @@ function countBefore(folded: string, floor: number, cueStart: number, pack: Lang
     // "As a result, a militiaman was killed": a preposition's "a" opens its object, not a count of victims.
     if (value !== null && /^(?:a|an|un|une)$/.test(t.text) && i > 0 && pack.prepositionBeforeArticle.has(tokens[i - 1]!.text)) { gap++; continue; }
     if (value !== null && !dateSpans.some((d) => t.start >= d.start && t.start < d.end) && !UNIT_AFTER.test(folded.slice(t.end, t.end + 14))) {
-      total += value.value;
+      total = wholeBefore ? value.value : total + value.value;
       found = true;
       first = tokens[value.firstIndex]!.start;
       i = value.firstIndex;
@@ -438,6 +449,7 @@ function countBefore(folded: string, floor: number, cueStart: number, pack: Lang
         j--;
       }
       if (!joined) break;
+      wholeBefore = pack.subsetBetweenRe.test(folded.slice(tokens[Math.max(j, 0)]!.start, tokens[i]!.start));
       gap = 0;
       continue;
     }

@@ -8,6 +8,7 @@ import { fold, nameKey, tokenKey } from '../text/fold.ts';
 import type { LanguagePack } from '../extract/lang/index.ts';
 import type { GeoEntry, Gazetteer } from './gazetteer.ts';
 import { IS_NAME, IS_PREFIX } from './name-index.ts';
+import { kmBetween } from './distance.ts';
 
 export interface PlaceMention extends Span {
   readonly text: string;
@@ -37,9 +38,10 @@ export interface PlaceContext {
 
 const MAX_TOKENS = 6;
 /** A noun of an administrative division, folded: "province de X", "Narok County", "Mtwapa, comté de Mombasa". */
-export const DIVISION_NOUN = '(?:province|gouvernorat|governorate|region|wilaya|county|comte|district|departement|prefecture|etat|state)';
+// "oblast", "raion": the divisions of Ukraine and Russia, written so in English and French news.
+export const DIVISION_NOUN = '(?:province|gouvernorat|governorate|region|wilaya|county|comte|district|departement|prefecture|etat|state|oblast|raion|rayon)';
 const PROVINCE_BEFORE = new RegExp(`${DIVISION_NOUN}\\s+(?:\\S+\\s+)?(?:de\\s+|d'\\s*|du\\s+|of\\s+)?(?:la\\s+|l'\\s*)?$`);
-const PROVINCE_AFTER = /^\s*(?:province|governorate|county|region|district)\b/;
+const PROVINCE_AFTER = /^\s*(?:province|governorate|county|region|district|oblast|raion|rayon)\b/;
 const PLACE_NOUN_WORD = '(?:village|localite|hameau|bourg|ville|town|village|hamlet|city|locality|quartier|neighbourhood|neighborhood|camp)';
 // The word between noun and name is an adjective ("le village syrien d'al-Khazra"), never a bracket or a list:
 // in "Ed Dhayra town (South, Tyr)" the noun closes the name before it.
@@ -212,8 +214,12 @@ function placeUnknownNames(raw: string, folded: string, span: Span, pack: Langua
     if (!m.entry && m.place.lat !== null) continue;
     const noun = townAbroad ? placeNounAfter(folded, pack, m.end) : 0;
     const area = areaAfter(folded, out, m.end + noun, noun > 0);
-    if (!area || (townAbroad && (area.place.country_code === m.place.country_code || area.entry?.kind === 'country'))) continue;
-    out[k] = locate(townAbroad ? { ...m, entry: null, unknownName: m.text, rule: 'geo.town-abroad', place: { ...m.place, name: m.text } } : m, area);
+    if (!area || (townAbroad && area.entry?.kind === 'country')) continue;
+    // "Pisky, Donetsk Oblast" when the gazetteer knows only the Pisky of two other provinces: a namesake it does not
+    // know, in the province the text names.
+    const elsewhere = townAbroad && area.place.country_code === m.place.country_code && area.entry?.kind === 'region' && outside(m, area);
+    if (townAbroad && area.place.country_code === m.place.country_code && !elsewhere) continue;
+    out[k] = locate(townAbroad ? { ...m, entry: null, unknownName: m.text, rule: elsewhere ? 'geo.town-elsewhere' : 'geo.town-abroad', place: { ...m.place, name: m.text } } : m, area);
   }
   const nameRe = /(?:[\p{Lu}][\p{L}'’]*(?:-[\p{L}'’]+)*)(?:\s+[\p{Lu}][\p{L}'’]*(?:-[\p{L}'’]+)*){0,2}/gu;
   const body = raw.slice(span.start, span.end);
@@ -262,6 +268,15 @@ function areaAfter(folded: string, out: readonly PlaceMention[], end: number, af
   const gap = folded.slice(end, area.start);
   return QUALIFIER_AFTER_UNKNOWN.test(gap) || (afterNoun && OF_AFTER_PLACE_NOUN.test(gap)) ? area : undefined;
 }
+
+/** Whether a town lies outside a division of its country: another first-level division, and far from its point. */
+function outside(town: PlaceMention, division: PlaceMention): boolean {
+  const t = town.place, d = division.place;
+  if (t.lat === null || t.lon === null || d.lat === null || d.lon === null || !t.admin1 || !d.admin1) return false;
+  return nameKey(t.admin1) !== nameKey(d.admin1) && kmBetween(t.lat, t.lon, d.lat, d.lon) > OUTSIDE_DIVISION_KM;
+}
+/** How far a town may lie from a division's point and still be in it when its province's name is spelt otherwise. */
+const OUTSIDE_DIVISION_KM = 150;
 
 /** An unknown name located in the area it is tied to: the area's point, at the precision of an area (3). */
 function locate(m: PlaceMention, area: PlaceMention): PlaceMention {
@@ -350,6 +365,8 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
   if (!locative && !provinceCue) candidates = candidates.filter((e) => !e.needsCue);
   if (!candidates.length) return null;
 
+  // "the town of X", "le village de X": the text itself says X is a place.
+  const introduced = UNKNOWN_PLACE_NOUN.test(before);
   const written = spelling(words.join(' '));
   // Arabic-script text names towns by their alternates: it has no other way to.
   const arabicScript = /\p{Script=Arabic}/u.test(written);
@@ -369,14 +386,15 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
       // A town abroad named otherwise than by its own name ("Christian", an alternate of a Kansas town;
       // "Maasai", a respelling of Masai, Malaysia) must be a large city, and an alternate is never taken
       // abroad when the document names other countries: such names are mostly words.
-      if (form !== 'exact' && !arabicScript && !ctx.countries.includes(e.country_code) &&
+      // Unless the text introduces it as a town ("the town of Kupiansk", GeoNames' Kupjansk): then a town of size is that town.
+      if (form !== 'exact' && !arabicScript && !ctx.countries.includes(e.country_code) && !(introduced && e.population >= ABROAD_MIN_POPULATION) &&
         (ctx.countries.length > 0 ? form === 'alternate' : e.population < OTHER_NAME_MIN_POPULATION)) return false;
       if (ctx.titleCase) return e.population >= 50_000 || ctx.countries.includes(e.country_code);
       // A capitalised word opening a sentence is any word ("Street traders"), unless a division word makes it a place ("Gatundu County residents").
       // Nor is a respelling abroad there, whatever its size: "Running battles" is not Runing, China.
       if (openingAbroad && (e.population < 100_000 || form !== 'exact')) return false;
       // A town abroad, unknown to the document's context, needs a locative cue and a size.
-      if (!ctx.countries.includes(e.country_code) && ctx.countries.length > 0) return locative && e.population >= 20_000;
+      if (!ctx.countries.includes(e.country_code) && ctx.countries.length > 0) return (locative || introduced) && e.population >= ABROAD_MIN_POPULATION;
       return locative || provinceCue || e.population >= 15_000;
     })
     .sort((a, b) => b.score - a.score);
@@ -473,6 +491,8 @@ function spelling(text: string): string {
 // A town named by its own name is preferred to one that merely lists the name among its alternates:
 // the bonus of an exact name is worth a thousandfold population, a respelling a thirtyfold one.
 const FORM_SCORE: Record<NameForm, number> = { exact: 3, key: 1.5, alternate: 0 };
+/** A town abroad, outside the countries the document names, is taken with a locative cue from this size. */
+const ABROAD_MIN_POPULATION = 20_000;
 /** A town abroad named otherwise than by its own name, in a document that names no country, is taken from this size: a city known by many names. */
 const OTHER_NAME_MIN_POPULATION = 50_000;
 
@@ -588,4 +608,4 @@ function commonWords(language: string): Set<string> {
 const LEADING_FUNCTION_WORDS = new Set(['l', 'd', 'le', 'la', 'les', 'the', 'de', 'du', 'des', 'a', 'au', 'aux', 'en', 'of', 'in', 'at']);
 const ARABIC_ARTICLES = new Set(['al', 'el', 'ad', 'ash', 'as', 'ar', 'an', 'at', 'az', 'ed', 'es', 'ez']);
 const ARTICLE_WORDS = new Set([...ARABIC_ARTICLES, 'the', 'l', 'd', 'de', 'du', 'la', 'le']);
-const PLACE_WORDS = new Set(['province', 'county', 'district', 'region', 'ward', 'division', 'governorate', 'state', 'sub', 'subcounty', 'constituency', 'location', 'estate', 'market', 'area', 'base', 'camp', 'ville', 'village', 'city', 'town', 'mont', 'mount', 'lac', 'lake', 'port', 'cap', 'cape', 'saint', 'san', 'sainte', 'santa', 'fort', 'bir', 'tell', 'tal', 'deir', 'ain', 'ein', 'beit', 'kafr', 'jabal', 'jebel', 'wadi', 'ras', 'abu', 'umm', 'north', 'south', 'east', 'west', 'new', 'upper', 'lower', 'greater']);
+const PLACE_WORDS = new Set(['province', 'county', 'district', 'region', 'ward', 'division', 'governorate', 'oblast', 'raion', 'rayon', 'state', 'sub', 'subcounty', 'constituency', 'location', 'estate', 'market', 'area', 'base', 'camp', 'ville', 'village', 'city', 'town', 'mont', 'mount', 'lac', 'lake', 'port', 'cap', 'cape', 'saint', 'san', 'sainte', 'santa', 'fort', 'bir', 'tell', 'tal', 'deir', 'ain', 'ein', 'beit', 'kafr', 'jabal', 'jebel', 'wadi', 'ras', 'abu', 'umm', 'north', 'south', 'east', 'west', 'new', 'upper', 'lower', 'greater']);

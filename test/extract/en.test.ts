@@ -259,6 +259,16 @@ const CASES: [string, Expected][] = [
   // "an unspecified number" of victims is no count of one.
   ['Headline\n\nOn May 2, 2024, jets bombed a market in Idlib, killing and injuring an unspecified number of people.',
     { place: 'Idlib', killed: null, wounded: null }],
+  // A total told with its day is one event's toll; a part after "including" is not added to its whole.
+  ['Headline\n\nA total of 14 people, including a child, were killed in a Russian missile strike on the town of Izium on 2 March.',
+    { sub: 'Shelling/artillery/missile attack', date: '2024-03-02', killed: 14 }],
+  ['Headline\n\nNine people, including two police officers, were killed when gunmen attacked a bus near Mandera on March 5, 2024.',
+    { killed: 9 }],
+  // "the afternoon of" a day dates the event to that day.
+  ['Headline\n\nOn the afternoon of Thursday, 7 March, Russian troops shelled a school in the village of Pisky, Donetsk Oblast.',
+    { date: '2024-03-07', place: 'Pisky', country: 'UA', precision: 3 }],
+  // A place the text introduces as a town is that town, also when the document's other country is the attacker's.
+  ['Headline\n\nOn 2 March, Russian troops shelled a school in the town of Kupiansk.', { country: 'UA', precision: 1 }],
 ];
 
 testCaseTable('en', CASES);

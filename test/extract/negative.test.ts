@@ -25,6 +25,8 @@ const NEGATIVE: [string, string][] = [
   ['une frappe niée', 'Titre\n\nLe 9 juillet 2023, l’armée a assuré que ses avions n’avaient visé aucun objectif à Omdourman.'],
   ['a toll shared out among events (en)', 'Headline\n\nOn May 2, 2024, 40 fatalities were split across 4 events in the province.'],
   ['un appel à une trêve', 'Titre\n\nSamedi, les ministres ont réclamé une trêve humanitaire à Gaza.'],
+  ['statistic (a total over a span of days)', 'Headline\n\nA total of 240 suspects were detained in security operations conducted from May 2 to May 9.'],
+  ['victims told again ("the bodies")', 'Headline\n\nThe governor said some of the bodies are badly disfigured and will need DNA tests.'],
 ];
 
 for (const [name, text] of NEGATIVE) {
