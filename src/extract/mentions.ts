@@ -54,7 +54,7 @@ export function findTriggers(folded: string, span: Span, pack: LanguagePack): Tr
         }
       }
       if (!suppressedBy && framings.some((f) => m.start >= f.start && m.start < f.end)) suppressedBy = `${pack.language}.suppress.framing`;
-      if (!suppressedBy && frequencies.some((f) => Math.abs(f.start - m.end) <= 40 && sameClause(folded, Math.min(f.start, m.end), Math.max(f.start, m.end)))) {
+      if (!suppressedBy && frequencies.some((f) => gapBetween(f, m) <= 40 && sameClause(folded, Math.min(f.start, m.end), Math.max(f.start, m.end)))) {
         suppressedBy = `${pack.language}.suppress.frequency`;
       }
       if (!suppressedBy) {
@@ -92,6 +92,11 @@ const TOTAL_CUE = /\btotal\b/;
 
 function undatedPeriodRule(undatedPeriod: boolean, language: string): string | undefined {
   return undatedPeriod ? `${language}.suppress.undated-period-summary` : undefined;
+}
+
+/** The characters between two spans (0 when they overlap). */
+function gapBetween(a: Span, b: Span): number {
+  return a.end <= b.start ? b.start - a.end : b.end <= a.start ? a.start - b.end : 0;
 }
 
 function sameClause(folded: string, from: number, to: number): boolean {

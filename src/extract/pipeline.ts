@@ -18,7 +18,7 @@ import {
 } from './mentions.ts';
 import { parseSpan } from '../syntax/parse.ts';
 import type { ParsedSentence } from '../syntax/types.ts';
-import { backgroundClause, headWordIn, inAgentDescription, betweenSubjectAndVerb, syntacticRole, type SyntacticReading } from './syntax-roles.ts';
+import { backgroundClause, headWordIn, inAgentDescription, inParticipleAside, betweenSubjectAndVerb, syntacticRole, type SyntacticReading } from './syntax-roles.ts';
 import { children, isNegated } from '../syntax/tree.ts';
 import { KIND_PRIORITY, chooseSubEventType, demonstrationFamily, eventTypeOf, joinDemonstration, type TypingInput } from './taxonomy.ts';
 
@@ -326,6 +326,7 @@ class AnalysedSentence implements SentenceAnalysis {
     // puts in a clause of background does not lead while another is told in the sentence's own clause, unless that
     // clause names a place of its own ("a day after an airstrike on the village of X killed five").
     const inBackground = (t: TriggerMention) => {
+      if (inParticipleAside(this.syntax, t)) return true;
       const clause = backgroundClause(this.syntax, t, pack.syntaxRoles);
       return clause !== null && !this.places.some((p) => p.start >= clause.start && p.end <= clause.end);
     };
@@ -360,7 +361,11 @@ class AnalysedSentence implements SentenceAnalysis {
     const places = findPlaceMentions(input.raw, input.folded, this.sentence, pack, gaz, {
       countries, foldedDocument: input.folded, excluded: [...actors, ...citations.spans], titleCase: this.zone === 'title' && isTitleCase(input.raw.slice(this.start, this.end)),
     });
-    return (this.mentioned = { actors: actors.filter((m) => this.inEvent(m)), places: places.filter((m) => this.inEvent(m)), cited: citations.names });
+    // "Mogadishu, Somalia — The army on Sunday foiled an attack on a base in central Somalia": the dateline names where
+    // the report was filed; the event is where the sentence places it, when it places it anywhere else.
+    const dateline = places.find((m) => m.start - this.start <= 1 && PLACE_DATELINE_AFTER.test(input.folded.slice(m.end, m.end + 60)));
+    const kept = dateline && places.some((m) => m !== dateline && m.rank <= 4) ? places.filter((m) => m !== dateline) : places;
+    return (this.mentioned = { actors: actors.filter((m) => this.inEvent(m)), places: kept.filter((m) => this.inEvent(m)), cited: citations.names });
   }
 
   get actors(): readonly ActorMention[] { return this.mentions.actors; }
@@ -385,6 +390,9 @@ class AnalysedSentence implements SentenceAnalysis {
     return this.past.some((m) => !hasMatch(pack.reportedSpeechRe, folded, this.start, m.start));
   }
 }
+
+/** What follows the place of a dateline: its country or date, an agency, then a dash ("Mogadishu, Somalia —", "BEIRUT, Nov 3 (AFP) -"). */
+const PLACE_DATELINE_AFTER = /^(?:\s*,\s*[^\s,.;:()-][^,.;:()-]{0,30})?\s*(?:\([^()]{2,30}\)\s*)?-\s/;
 
 function backgroundTail(folded: string, pack: LanguagePack, primary: TriggerMention, s: Span): number {
   const cue = [...allMatches(pack.framingRe, folded, primary.end, s.end), ...allMatches(pack.periodRe, folded, primary.end, s.end).filter((m) => !/^(?:depuis|since)$/.test(m.text))]

@@ -41,6 +41,27 @@ export function backgroundClause(s: ParsedSentence, trigger: Span, lex: SyntaxRo
   return null;
 }
 
+/**
+ * Whether a trigger stands inside what a present participle or gerund adds to its clause, below that verb
+ * ("…ont attaqué l'armée à Bourem, confortant les craintes de fin de l'accord de paix", "…struck the base,
+ * raising fears of a wider war"): the aside tells a consequence or a comment, not an event of its own. The
+ * participle itself ("…, killing five") is not inside its aside.
+ */
+export function inParticipleAside(s: ParsedSentence, trigger: Span): boolean {
+  const t = headWordIn(s, trigger);
+  if (!t) return false;
+  for (let x: Word | null = headOf(s, t), guard = 0; x && guard <= s.words.length; x = headOf(s, x), guard++) {
+    if (baseRelation(x.deprel) === 'root') return false;
+
+    // A participle with a conjunction ("while trying to hold a demonstration", "en tentant de…") tells the
+    // circumstances of the act, often the event itself: only a bare one is an aside.
+    if (baseRelation(x.deprel) === 'advcl' && x.upos === 'VERB' && (x.feats.VerbForm === 'Ger' || (x.feats.VerbForm === 'Part' && x.feats.Tense === 'Pres'))) {
+      return !children(s, x, 'mark').length;
+    }
+  }
+  return false;
+}
+
 export type SyntaxRole = 'agent' | 'target';
 
 export interface SyntacticReading {

@@ -367,6 +367,10 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
 
   // "the town of X", "le village de X": the text itself says X is a place.
   const introduced = UNKNOWN_PLACE_NOUN.test(before);
+  // "the Bari-ujeed region" is neither Bari, Italy, nor Somalia's Bari: a name glued to a lower-case word is part of
+  // another name ("Iran-backed" still names a country, for the document's context).
+  if (GLUED_WORD_AFTER.test(raw.slice(hit.end, hit.end + 3))) candidates = candidates.filter((e) => e.kind === 'country');
+  if (!candidates.length) return null;
   const written = spelling(words.join(' '));
   // Arabic-script text names towns by their alternates: it has no other way to.
   const arabicScript = /\p{Script=Arabic}/u.test(written);
@@ -430,6 +434,7 @@ const SPACE_GAP = /^ $/;
 /** The opening of a bracket after a capitalised name or a place noun, and the wider areas listed first in it. */
 const BRACKETED_AREA_BEFORE = /(?:[\p{Lu}][\p{L}'’-]*|town|village|city|camp|district|ville|localité)\s+\(\s*(?:[^\s(),;:.][^(),;:.]{0,24},\s*)?$/u;
 const JOIN_GAP = /^[ -]$/;
+const GLUED_WORD_AFTER = /^-\p{Ll}{2}/u;
 
 /** Whether what stands between tokens a and b is exactly a gap of this form. */
 function gapIs(raw: string, tokens: readonly Span[], a: number, b: number, gap: RegExp): boolean {

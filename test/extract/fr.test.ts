@@ -157,6 +157,9 @@ const CASES: [string, Expected][] = [
   ['Titre\n\nLe 2 mai 2024, des hommes armés ont attaqué un poste de contrôle à Baidoa. Un garde blessé a succombé à ses blessures.', { place: 'Baidoa', killed: 1 }],
   ['Titre\n\nLe 2 mai 2024, des drones ont frappé un marché à Kherson, tuant un nombre indéterminé de civils.',
     { place: 'Kherson', killed: null }],
+  // What a bare present participle adds ("ravivant les craintes d'une fin de l'accord") is a comment, not the event.
+  ['Titre\n\nDes hommes armés ont attaqué mardi un poste de l\'armée à Gao, ravivant les craintes d\'une fin de l\'accord de paix signé en 2015.',
+    { sub: 'Armed clash', place: 'Gao' }],
 ];
 
 testCaseTable('fr', CASES);

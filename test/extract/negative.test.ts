@@ -27,6 +27,8 @@ const NEGATIVE: [string, string][] = [
   ['un appel à une trêve', 'Titre\n\nSamedi, les ministres ont réclamé une trêve humanitaire à Gaza.'],
   ['statistic (a total over a span of days)', 'Headline\n\nA total of 240 suspects were detained in security operations conducted from May 2 to May 9.'],
   ['victims told again ("the bodies")', 'Headline\n\nThe governor said some of the bodies are badly disfigured and will need DNA tests.'],
+  ['habitual attacks (en)', 'Headline\n\nThe group still controls rural areas and continues to carry out deadly attacks in the capital.'],
+  ['habitual attacks (fr)', 'Titre\n\nLe groupe reste implanté dans les zones rurales, d\'où il mène régulièrement des attentats contre des cibles militaires.'],
 ];
 
 for (const [name, text] of NEGATIVE) {
