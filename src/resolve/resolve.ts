@@ -611,6 +611,7 @@ function components(members: readonly MentionKey[], links: Link[]): MentionKey[]
   const documents = new Map<string, Set<string>>(members.map((k) => [k.id, new Set([k.document])]));
   const days = new Map<string, DayBounds>(members.map((k) => [k.id, dayBoundsOf([k])]));
   const tolls = new Map<string, MentionKey[]>(members.map((k) => [k.id, k.killed == null ? [] : [k]]));
+  const grouped = new Map<string, MentionKey[]>(members.map((k) => [k.id, [k]]));
   for (const { a, b } of links) {
     const ra = find(a.id), rb = find(b.id);
     if (ra === rb) continue;
@@ -623,11 +624,16 @@ function components(members: readonly MentionKey[], links: Link[]): MentionKey[]
     // And on tolls: every figure of the union one event's (tollsAgree()).
     const ta = tolls.get(ra)!, tb = tolls.get(rb)!;
     if (ta.some((x) => tb.some((y) => !tollsAgree(x, y)))) continue;
+    // And on places and kinds: every telling of the union near enough to every other, of a kind that agrees.
+    // On a day of war, links taken one by one chain the towns of a strip together.
+    const ma = grouped.get(ra)!, mb = grouped.get(rb)!;
+    if (ma.some((x) => mb.some((y) => !agreeWithin(x, y)))) continue;
     const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
     parent.set(child, root);
     documents.set(root, new Set([...da, ...db]));
     days.set(root, joined);
     tolls.set(root, [...ta, ...tb]);
+    grouped.set(root, [...ma, ...mb]);
   }
   const groups = new Map<string, MentionKey[]>();
   for (const k of members) {
@@ -731,13 +737,24 @@ function dayGroups(anchors: readonly MentionKey[], candidates: (k: MentionKey) =
   return groups.filter((_, i) => !gone.has(i)).map((g) => g.sort((x, y) => (x.id < y.id ? -1 : 1)));
 }
 
-/** Whether two groups of tellings can be one event's: no document twice, its days those of one event, every toll one event's. */
+/** Whether two groups of tellings can be one event's: no document twice, its days those of one event, every toll one event's,
+ *  every two tellings near enough and of agreeing kinds. */
 function groupsJoin(x: readonly MentionKey[], y: readonly MentionKey[]): boolean {
   const documents = new Set(x.map((m) => m.document));
   if (y.some((m) => documents.has(m.document))) return false;
   if (!coherentDays(joinDayBounds(dayBoundsOf(x), dayBoundsOf(y)))) return false;
   const tx = x.filter((m) => m.killed != null), ty = y.filter((m) => m.killed != null);
-  return !tx.some((a) => ty.some((b) => !tollsAgree(a, b)));
+  if (tx.some((a) => ty.some((b) => !tollsAgree(a, b)))) return false;
+  return x.every((a) => y.every((b) => agreeWithin(a, b)));
+}
+
+/** Two tellings of one event, whatever links brought them together: places within the reach their precisions allow (not two
+ *  named places at one area's point), kinds that agree. Tellings without a point agree on place. (Sides are asked of each link
+ *  only: one outlet's reading of who struck whom is often another's turned round, and the event is still one.) */
+function agreeWithin(a: MentionKey, b: MentionKey): boolean {
+  if (a.lat === null || a.lon === null || b.lat === null || b.lon === null) return true;
+  const d = km(a, b);
+  return d <= distanceLimit(a, b) && !namedApart(a, b) && kindsAgree(a, b, d <= 10);
 }
 
 /**

@@ -310,3 +310,14 @@ test('among three hundred events of a region, a report placed only in the provin
     assert.deepEqual(withIt(national), ['national.txt', 'strike-200.txt']);
   }
 });
+
+test('three towns in a line, 8 km apart, struck the same day: no event holds two towns 16 km apart', async () => {
+  // Each neighbour pair is within a town's reach (10 km); the two ends are not. Links taken one by one
+  // would make one event of a strip's towns.
+  const town = (name: string, lat: number): Place => ({ name, admin1: 'Gaza Strip', country: 'Palestine', country_code: 'PS', lat, lon: 34.35, geo_precision: 1 });
+  const [a, b, c] = [town('North', 31.5), town('Middle', 31.5 + 8 / 111.2), town('South', 31.5 + 16 / 111.2)];
+  const ms = [mention('a.txt', { location: a }), mention('b.txt', { location: b }), mention('c.txt', { location: c })];
+  const groups = cluster(ms.map(mentionKey)).map((g) => g.members.map((k) => k.document).sort());
+  assert.ok(groups.every((g) => !(g.includes('a.txt') && g.includes('c.txt'))), JSON.stringify(groups));
+  assert.deepEqual(groups.map((g) => g.length).sort(), [1, 2]);
+});
