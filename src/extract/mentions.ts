@@ -283,7 +283,11 @@ export function findCasualties(folded: string, span: Span, pack: LanguagePack, d
         ?? countBefore(folded, floor, cue.start, pack, dateSpans, { articles: false })
       : countBefore(folded, floor, cue.start, pack, dateSpans) ?? countAfter(folded, cue.end, span.end, pack, dateSpans);
     // No number next to the verb: the victims the parse gives it ("A national staffer of an INGO was killed").
-    const parsed = near ?? (parse ? victimCount(parse(), cue, pack) : null);
+    // A count followed by a conjunction may be the first of a list the parse sums ("killing a journalist and 3
+    // members of his family"): the parse's count, when it covers the first.
+    const listed = near && parse && (cue.forward || activePast || gerund) && LIST_AFTER.test(folded.slice(near.end, Math.min(span.end, near.end + 40)))
+      ? victimCount(parse(), cue, pack) : null;
+    const parsed = (listed && near && listed.value > near.value && listed.end >= near.end ? listed : near) ?? (parse ? victimCount(parse(), cue, pack) : null);
     if (parsed === null) continue;
     const count = parsed;
     counted = Math.max(counted, count.end);
@@ -361,6 +365,9 @@ function victimCount(parsed: ParsedSentence, cue: Span, pack: LanguagePack): Cou
   const v = victimsOnParse(parsed, cue, (word) => wordNumber(word, pack), pack.deathWords);
   return v && v.value > 0 ? { value: v.value, start: v.start, end: v.end, rule: `victim-${v.relation.replace(':', '-')}` } : null;
 }
+
+/** A conjunction a few words after a count: the count may open a list of victims. */
+const LIST_AFTER = /^(?:\s+[^\s,.;:]+){0,4}?\s+(?:and|et)\s+(?:\d|a |an |un |une |one |two |three |deux |trois )/;
 
 /** How far after a toll the date of a running total may begin (a few words: "up to and including"). */
 const RUNNING_TOTAL_REACH = 50;

@@ -64,13 +64,14 @@ export function victimsOnParse(s: ParsedSentence, cue: Span, numberOf: (word: st
 
 /** The victims headed by `victim`, summed over its conjuncts, or null when one of them is not counted. */
 function counted(s: ParsedSentence, victim: Word, cue: Span, how: string, numberOf: (word: string) => number | undefined): VictimCount | null {
-  let value = 0;
+  let value = 0, end = victim.end;
   for (const w of [victim, ...children(s, victim, 'conj')]) {
     const n = countOf(s, w, numberOf);
     if (n === null) return null;
     value += n;
+    end = Math.max(end, w.end);
   }
-  return { value, start: Math.min(victim.start, cue.start), end: Math.max(victim.end, cue.end), relation: how };
+  return { value, start: Math.min(victim.start, cue.start), end: Math.max(end, cue.end), relation: how };
 }
 
 /** One noun phrase's count of people, or null when the phrase does not say how many. */

@@ -269,6 +269,9 @@ const CASES: [string, Expected][] = [
     { date: '2024-03-07', place: 'Pisky', country: 'UA', precision: 3 }],
   // A place the text introduces as a town is that town, also when the document's other country is the attacker's.
   ['Headline\n\nOn 2 March, Russian troops shelled a school in the town of Kupiansk.', { country: 'UA', precision: 1 }],
+  // A count that opens a list of victims: the parse sums the list.
+  ['Headline\n\nOn March 5, 2024, warplanes struck a house in Rafah, killing a local journalist and 3 members of his family.', { killed: 4 }],
+  ['Headline\n\nOn March 5, 2024, raiders killed two herders and three children near Lodwar.', { killed: 5 }],
   // A dateline names where the report was filed; the event is where the sentence places it.
   ['Headline\n\nBaidoa, Somalia — Soldiers on Sunday repelled an attack on a military base in Burhakaba.', { sub: 'Armed clash', place: 'Buurhakaba' }],
   // A name glued to a lower-case word is part of another name: not Bari, Italy, nor Somalia's Bari region.
