@@ -163,8 +163,12 @@ function kmApartAtLeast(a: MentionKey, b: MentionKey): number {
 /** How far apart two places may be and still be one event's, given how precisely each is known. */
 function distanceLimit(a: MentionKey, b: MentionKey): number {
   const worst = Math.max(a.geoPrecision ?? 3, b.geoPrecision ?? 3);
+  // Two places named apart, each known to the town: two towns, unless one lies at the other's edge.
+  if (worst === 1 && a.placeName && b.placeName && a.placeName !== b.placeName) return NAMED_APART_KM;
   return worst === 1 ? 10 : worst === 2 ? 30 : VAGUE_REACH_KM;
 }
+/** How far apart two differently named places, each known to the town, may be and be one event's (a base and the town it is named by). */
+const NAMED_APART_KM = 5;
 
 const REMOTE_OR_BATTLE = new Set(['Explosions/Remote violence', 'Battles']);
 

@@ -311,13 +311,20 @@ test('among three hundred events of a region, a report placed only in the provin
   }
 });
 
-test('three towns in a line, 8 km apart, struck the same day: no event holds two towns 16 km apart', async () => {
-  // Each neighbour pair is within a town's reach (10 km); the two ends are not. Links taken one by one
-  // would make one event of a strip's towns.
-  const town = (name: string, lat: number): Place => ({ name, admin1: 'Gaza Strip', country: 'Palestine', country_code: 'PS', lat, lon: 34.35, geo_precision: 1 });
-  const [a, b, c] = [town('North', 31.5), town('Middle', 31.5 + 8 / 111.2), town('South', 31.5 + 16 / 111.2)];
+test('three places in a line, 25 km apart, struck the same day: no event holds two places 50 km apart', async () => {
+  // Each neighbour pair is within the reach of places known to a district (30 km); the two ends are not.
+  // Links taken one by one would make one event of a front's villages.
+  const town = (name: string, lat: number): Place => ({ name, admin1: 'Kharkiv', country: 'Ukraine', country_code: 'UA', lat, lon: 36.3, geo_precision: 2 });
+  const [a, b, c] = [town('North', 49.5), town('Middle', 49.5 + 25 / 111.2), town('South', 49.5 + 50 / 111.2)];
   const ms = [mention('a.txt', { location: a }), mention('b.txt', { location: b }), mention('c.txt', { location: c })];
   const groups = cluster(ms.map(mentionKey)).map((g) => g.members.map((k) => k.document).sort());
   assert.ok(groups.every((g) => !(g.includes('a.txt') && g.includes('c.txt'))), JSON.stringify(groups));
   assert.deepEqual(groups.map((g) => g.length).sort(), [1, 2]);
+});
+
+test('two towns the gazetteer knows, 8 km apart, struck the same day, are two events; a base and the town 4 km off it are one', async () => {
+  const at = (name: string, lat: number): Place => ({ name, admin1: 'Gaza Strip', country: 'Palestine', country_code: 'PS', lat, lon: 34.35, geo_precision: 1 });
+  assert.deepEqual(sizes([mention('a.txt', { location: at('Town A', 31.4) }), mention('b.txt', { location: at('Town B', 31.4 + 8 / 111.2) })]), [1, 1]);
+  assert.deepEqual(sizes([mention('a.txt', { location: at('Town A', 31.4) }), mention('b.txt', { location: at('Town A', 31.4) })]), [2]);
+  assert.deepEqual(sizes([mention('a.txt', { location: at('A Base', 31.4) }), mention('b.txt', { location: at('Town A', 31.4 + 4 / 111.2) })]), [2]);
 });
