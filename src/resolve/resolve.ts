@@ -16,6 +16,7 @@ import { noteFor } from '../extract/pipeline.ts';
 import { eventTypeOf } from '../extract/taxonomy.ts';
 import { dayNumber, precisionRank, toDays, validDay, yearOfDay } from '../extract/dates.ts';
 import { kmBetween } from '../geo/distance.ts';
+import { nameKey } from '../text/fold.ts';
 
 export interface Mention {
   readonly id: string;
@@ -233,6 +234,17 @@ function namedApart(a: MentionKey, b: MentionKey): boolean {
     a.lat !== null && b.lat !== null && a.lat === b.lat && a.lon === b.lon;
 }
 
+/**
+ * A place the gazetteer does not know, set at its area's point ("Az Zawayda" at Deir al-Balah's), and a town
+ * it knows under another name: two places. The unknown place is precise in the text, vague only on the map;
+ * it may be its area's event only when the area itself is what the other telling names.
+ */
+function unknownNamedApart(a: MentionKey, b: MentionKey): boolean {
+  const own = (k: MentionKey) => k.geoPrecision === 3 && !!k.placeName && !!k.admin1 && nameKey(k.placeName) !== nameKey(k.admin1);
+  const [unknown, other] = own(a) ? [a, b] : own(b) ? [b, a] : [null, null];
+  return unknown !== null && other !== null && (other.geoPrecision === 1 || other.geoPrecision === 2) && !!other.placeName && nameKey(other.placeName) !== nameKey(unknown.placeName!);
+}
+
 /** Phase 1: can two anchored mentions of different documents be the same event? */
 export function sameEvent(a: MentionKey, b: MentionKey): boolean {
   if (a.document === b.document) return false;
@@ -273,7 +285,7 @@ function fit(loose: MentionKey, members: readonly MentionKey[]): number | null {
       if (d > limit) continue;
       // A report placed only in a province tells of that province: not of a town 100 km away in the next one.
       if ((loose.geoPrecision === 3 || m.geoPrecision === 3) && loose.admin1 && m.admin1 && loose.admin1 !== m.admin1) continue;
-      if (namedApart(loose, m)) continue;
+      if (namedApart(loose, m) || unknownNamedApart(loose, m)) continue;
       cost += d / 10;
     } else {
       // A country is a weak place: a telling placed only in a country must also tell the same kind

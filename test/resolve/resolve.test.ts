@@ -328,3 +328,13 @@ test('two towns the gazetteer knows, 8 km apart, struck the same day, are two ev
   assert.deepEqual(sizes([mention('a.txt', { location: at('Town A', 31.4) }), mention('b.txt', { location: at('Town A', 31.4) })]), [2]);
   assert.deepEqual(sizes([mention('a.txt', { location: at('A Base', 31.4) }), mention('b.txt', { location: at('Town A', 31.4 + 4 / 111.2) })]), [2]);
 });
+
+test('a village the gazetteer lacks, set at the point of its district, is not the town the district knows by another name', async () => {
+  const TOWN: Place = { name: 'Deir al-Balah', admin1: 'Deir al-Balah', country: 'Palestine', country_code: 'PS', lat: 31.417, lon: 34.35, geo_precision: 1 };
+  const DISTRICT: Place = { ...TOWN, geo_precision: 3 };
+  const village: Place = { ...TOWN, name: 'Small Village', geo_precision: 3, lat: 31.41, lon: 34.36 };
+  // The village (an area's point, its own name) and the town: two places, the same day.
+  assert.deepEqual(sizes([mention('a.txt', { location: TOWN }), mention('b.txt', { location: village })]), [1, 1]);
+  // The district itself named at precision 3 may be the town's event.
+  assert.deepEqual(sizes([mention('a.txt', { location: TOWN }), mention('b.txt', { location: DISTRICT })]), [2]);
+});
