@@ -18,7 +18,7 @@ import {
 } from './mentions.ts';
 import { parseSpan } from '../syntax/parse.ts';
 import type { ParsedSentence } from '../syntax/types.ts';
-import { backgroundClause, headWordIn, inAgentDescription, inParticipleAside, betweenSubjectAndVerb, syntacticRole, type SyntacticReading } from './syntax-roles.ts';
+import { backgroundClause, headWordIn, inAgentDescription, inParticipleAside, ofTheSubject, betweenSubjectAndVerb, syntacticRole, type SyntacticReading } from './syntax-roles.ts';
 import { children, isNegated } from '../syntax/tree.ts';
 import { KIND_PRIORITY, chooseSubEventType, demonstrationFamily, eventTypeOf, joinDemonstration, type TypingInput } from './taxonomy.ts';
 
@@ -477,7 +477,7 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
       }
       // A continuation that only names a place refines the previous event: "Elle visait … près de Kirkouk".
       if (previous && (s.continuation || s.anaphoric) && s.index - previous.last <= 1 && s.places.length) {
-        const best = choosePlaces(input.folded, s.places)[0];
+        const best = choosePlaces(input.raw, input.folded, s.places)[0];
         if (best && (!previous.place || rankOf(best) < rankOf(previous.place))) {
           previous.place = best;
           addSentence(previous, s);
@@ -487,7 +487,7 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
       continue;
     }
 
-    const places = choosePlaces(input.folded, placesOfEvent(s));
+    const places = choosePlaces(input.raw, input.folded, placesOfEvent(s));
     const roles = assignRoles(ctx, s);
     const noPlace = places.length === 0;
     // No place of its own but pointing back ("cette attaque", "ils"), or naming "the incident" just told: the previous event, told again.
@@ -510,7 +510,7 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
       continue;
     }
     // "une attaque de drone sur al-Tanf et une attaque de missile sur Conoco": one event per verb and its places.
-    const segments = triggerSegments(input.folded, s, placesOfEvent(s), pack);
+    const segments = triggerSegments(input.raw, input.folded, s, placesOfEvent(s), pack);
     const targets: { place: PlaceMention | null; trigger: TriggerMention; segment: Span }[] = segments ??
       (noPlace ? [null] : places).map((place) => ({ place, trigger: s.primary!, segment: spanOf(s) }));
     for (const d of date) {
@@ -551,7 +551,9 @@ function placesOfEvent(s: SentenceAnalysis): readonly PlaceMention[] {
   // struck, when the sentence tells that too. A crowd, a militia or an army acting in person acts where it
   // is ("youth in Oyugis rioted at the rally of the Homa Bay governor").
   const toldAfter = REMOTE_KINDS.has(trigger.kind) && s.places.some((p) => p.start >= trigger.end);
-  const kept = s.places.filter((p) => !inAgentDescription(s.syntax, trigger, p) && !(toldAfter && betweenSubjectAndVerb(s.syntax, trigger, p)));
+  const placedAfter = s.places.some((p) => p.start >= trigger.end);
+  const kept = s.places.filter((p) => !inAgentDescription(s.syntax, trigger, p) && !(toldAfter && betweenSubjectAndVerb(s.syntax, trigger, p))
+    && !(placedAfter && ofTheSubject(s.syntax, trigger, p)));
   return kept.length ? kept : s.places;
 }
 
@@ -609,11 +611,18 @@ function dayWithoutYear(ctx: DocumentContext, s: SentenceAnalysis): string | nul
 const COORDINATION = /^\s*(?:,\s*)?(?:(?:et|and|ou|or|as well as|ainsi que)\s+(?:[^\s,.;]+\s+){0,5}|,\s*(?:[^\s,.;]+\s+){0,2})$/;
 
 const CONJUNCTION_GAP = /^\s*(?:,\s*)?(?:et|and|ainsi que|as well as)\s/;
+/** From a place to a name inside the bracket opened after it (a place noun may stand between: "Bajil city ("). */
+const BRACKET_OF_PLACE = /^(?:\s+[a-z'-]+)?\s*\([^()]*$/;
+/** What may stand in such a bracket before a name: other names and commas ("(Bajil, "), not words ("(coordinates for "). */
+const BRACKET_OF_NAMES = /^(?:\s*\p{Lu}[^,()]{0,40},)*\s*$/u;
 const BETWEEN_BEFORE = /\b(?:between|entre)\s+(?:\S+\s+){0,3}$/;
 
 /** The places a sentence's event happened at: the most specific, and those coordinated with it. */
-function choosePlaces(folded: string, all: readonly PlaceMention[]): PlaceMention[] {
-  const mentions = all.filter((m) => m.rank <= 4);
+function choosePlaces(raw: string, folded: string, all: readonly PlaceMention[]): PlaceMention[] {
+  // "Bajil city (Bajil, Al Hudaydah)", "Aitaroun (Al Nabatieh, Bint Jbeil)": a bracket opened right after a place
+  // says where that place lies; the places in it are not others.
+  const mentions = all.filter((m) => m.rank <= 4 && !all.some((p) => p.end <= m.start && m.start - p.end <= 60 && BRACKET_OF_PLACE.test(folded.slice(p.end, m.start))
+    && BRACKET_OF_NAMES.test(raw.slice(p.end, m.start).replace(/^[^(]*\(/, ''))));
   if (!mentions.length) return [];
   const hasPlain = mentions.some((m) => !m.near && m.rank <= 3);
   const eff = (m: PlaceMention) => m.rank + (m.near && hasPlain ? 1.5 : 0);
@@ -915,7 +924,7 @@ function actsOn(ctx: DocumentContext, subject: Span, verb: Span): boolean {
 }
 
 /** Several verbs of distinct kinds, each with its own places after it: the segments of the sentence, one per event. */
-function triggerSegments(folded: string, s: SentenceAnalysis, places: readonly PlaceMention[], pack: LanguagePack): { place: PlaceMention; trigger: TriggerMention; segment: Span }[] | null {
+function triggerSegments(raw: string, folded: string, s: SentenceAnalysis, places: readonly PlaceMention[], pack: LanguagePack): { place: PlaceMention; trigger: TriggerMention; segment: Span }[] | null {
   let heads: TriggerMention[] = [];
   for (const t of s.triggers) {
     if (t.suppressedBy || t.kind === 'attack' || t.kind === 'explosion' || t.kind === 'shootdown') continue;
@@ -936,7 +945,7 @@ function triggerSegments(folded: string, s: SentenceAnalysis, places: readonly P
   const out: { place: PlaceMention; trigger: TriggerMention; segment: Span }[] = [];
   heads.forEach((t, i) => {
     const segment = { start: i === 0 ? s.start : t.start, end: heads[i + 1]?.start ?? s.end };
-    for (const place of choosePlaces(folded, places.filter((p) => p.start >= t.start && p.start < segment.end))) out.push({ place, trigger: t, segment });
+    for (const place of choosePlaces(raw, folded, places.filter((p) => p.start >= t.start && p.start < segment.end))) out.push({ place, trigger: t, segment });
   });
   return new Set(out.map((o) => o.trigger)).size >= 2 ? out : null;
 }
@@ -1376,7 +1385,7 @@ function placeFromScene(ctx: DocumentContext, e: Candidate): Candidate {
   if (e.place && e.place.rank <= 3) return e;
   const own = e.first;
   const inParagraph = paragraphOf(ctx, own).filter((s) => s.zone === 'body');
-  const placed = inParagraph.map((s) => ({ s, place: choosePlaces(ctx.input.folded, s.places).find((p) => p.rank <= 3 && p.place.lat !== null && isScene(ctx, s, p)) }))
+  const placed = inParagraph.map((s) => ({ s, place: choosePlaces(ctx.input.raw, ctx.input.folded, s.places).find((p) => p.rank <= 3 && p.place.lat !== null && isScene(ctx, s, p)) }))
     .filter((x): x is { s: SentenceAnalysis; place: PlaceMention } => x.place !== undefined);
   if (!placed.length) return e;
   const country = e.countryCode;

@@ -191,6 +191,22 @@ export function inAgentDescription(s: ParsedSentence, trigger: Span, span: Span)
 }
 
 /**
+ * Whether a place is what the subject is "of", between the subject and the verb ("residents of the eastern districts
+ * of Al Hudaydah held a demonstration in Bajil", "les habitants de X ont manifesté à Y"): where a crowd comes
+ * from, not where it acts. The caller keeps it when no other place is told.
+ */
+export function ofTheSubject(s: ParsedSentence, trigger: Span, span: Span): boolean {
+  let w = headWordIn(s, span);
+  if (!w || !betweenSubjectAndVerb(s, trigger, span)) return false;
+  // "workers of the Mombasa port": the name modifies the noun the "of" opens.
+  for (let guard = 0; w && ['compound', 'flat', 'amod'].includes(baseRelation(w.deprel)) && guard < 4; guard++) w = headOf(s, w);
+  if (!w) return false;
+  const marker = caseMarker(s, w);
+  return marker !== null && GENITIVE_MARKERS.has(marker);
+}
+const GENITIVE_MARKERS = new Set(['of', 'de', "d'", 'du', 'des']);
+
+/**
  * Whether a span (a place's) stands between the subject of the trigger verb and the verb: "Hezbollah
  * forces in Lebanon fired rockets toward Adamit", "les forces du Hezbollah au Liban ont tiré". In these
  * languages a phrase there tells where the subject is, whatever the parser attached it to (a sentence's

@@ -176,7 +176,7 @@ function scanKnownNames(raw: string, folded: string, span: Span, pack: LanguageP
 /** Names after a place noun ("le village syrien d'al-Khazra"); called only when the span holds such a noun. */
 function collectIntroducedNames(raw: string, folded: string, span: Span, pack: LanguagePack, gaz: Gazetteer, ctx: PlaceContext, out: PlaceMention[]): void {
   let m: RegExpExecArray | null;
-  const nameRe = /(?:(?:al|el|as|ad|ash|an|ar|at|az)-)?(?:[\p{Lu}][\p{L}'’-]*)(?:\s+(?:[\p{Lu}][\p{L}'’-]*|al-[\p{L}'’-]+))*/gu;
+  const nameRe = new RegExp(`(?:(?:al|el|as|ad|ash|an|ar|at|az)-)?(?:[\\p{Lu}][\\p{L}'’-]*)(?:\\s+(?:[\\p{Lu}][\\p{L}'’-]*|al-[\\p{L}'’-]+|(?:${NAME_PARTICLES})\\s+[\\p{Lu}][\\p{L}'’-]*))*`, 'gu');
   const body = raw.slice(span.start, span.end);
   while ((m = nameRe.exec(body))) {
     const start = span.start + m.index;
@@ -221,7 +221,7 @@ function placeUnknownNames(raw: string, folded: string, span: Span, pack: Langua
     if (townAbroad && area.place.country_code === m.place.country_code && !elsewhere) continue;
     out[k] = locate(townAbroad ? { ...m, entry: null, unknownName: m.text, rule: elsewhere ? 'geo.town-elsewhere' : 'geo.town-abroad', place: { ...m.place, name: m.text } } : m, area);
   }
-  const nameRe = /(?:[\p{Lu}][\p{L}'’]*(?:-[\p{L}'’]+)*)(?:\s+[\p{Lu}][\p{L}'’]*(?:-[\p{L}'’]+)*){0,2}/gu;
+  const nameRe = new RegExp(`(?:[\\p{Lu}][\\p{L}'’]*(?:-[\\p{L}'’]+)*)(?:\\s+(?:${NAME_PARTICLES}\\s+)?[\\p{Lu}][\\p{L}'’]*(?:-[\\p{L}'’]+)*){0,2}`, 'gu');
   const body = raw.slice(span.start, span.end);
   const common = commonWords(pack.language);
   const added: PlaceMention[] = [];
@@ -236,7 +236,9 @@ function placeUnknownNames(raw: string, folded: string, span: Span, pack: Langua
     if (words.some((w) => common.has(fold(w)) && !PLACE_WORDS.has(fold(w)))) continue;
     const before = folded.slice(Math.max(span.start, start - 30), start);
     const noun = placeNounAfter(folded, pack, end);
-    if (!pack.countryLocativeBeforeRe.test(before) && !noun) continue;
+    // "Aitaroun (Al Nabatieh, Bint Jbeil)": a bracket that holds a known area says the name is a place in it.
+    const bracketed = BRACKET_AFTER_NAME.test(folded.slice(end + noun, end + noun + 3));
+    if (!pack.countryLocativeBeforeRe.test(before) && !noun && !bracketed) continue;
     const area = areaAfter(folded, out, end + noun, noun > 0);
     if (!area) continue;
     const name = m[0];
@@ -434,6 +436,11 @@ const SPACE_GAP = /^ $/;
 /** The opening of a bracket after a capitalised name or a place noun, and the wider areas listed first in it. */
 const BRACKETED_AREA_BEFORE = /(?:[\p{Lu}][\p{L}'’-]*|town|village|city|camp|district|ville|localité)\s+\(\s*(?:[^\s(),;:.][^(),;:.]{0,24},\s*)?$/u;
 const JOIN_GAP = /^[ -]$/;
+/** Lower-case particles inside Arabic and Berber place names written with spaces ("Rab el Thalathine", "Aita ech
+ *  Chaab", "Bint Jbeil" has none): a name goes on across them. Not "et"/"en"/"an": French and English words. */
+const NAME_PARTICLES = '(?:al|el|ech|esh|ash|ad|ed|ar|er|at|az|ez|as|ibn|bin|bint|abu|umm|ould|ag)';
+/** A bracket right after a name, about to name an area. */
+const BRACKET_AFTER_NAME = /^\s?\(/;
 const GLUED_WORD_AFTER = /^-\p{Ll}{2}/u;
 
 /** Whether what stands between tokens a and b is exactly a gap of this form. */

@@ -272,6 +272,14 @@ const CASES: [string, Expected][] = [
   // A count that opens a list of victims: the parse sums the list.
   ['Headline\n\nOn March 5, 2024, warplanes struck a house in Rafah, killing a local journalist and 3 members of his family.', { killed: 4 }],
   ['Headline\n\nOn March 5, 2024, raiders killed two herders and three children near Lodwar.', { killed: 5 }],
+  // Arabic names written with spaced articles are one name; a bracket after a name says which area it lies in.
+  ['Headline\n\nOn March 5, 2024, Israeli artillery shelled the outskirts of the village of Beit el Hoss (Marjayoun).',
+    { place: 'Beit el Hoss', country: 'LB', precision: 3 }],
+  ['Headline\n\nOn March 5, 2024, Israeli drones struck a car on Kfarshouba (Al Nabatieh, Hasbaya), killing two people.', { place: 'Kfarshouba', country: 'LB', killed: 2 }],
+  // The places in a bracket after a place are where it lies, not other places.
+  ['Headline\n\nOn March 5, 2024, students protested in Kisumu town (Kisumu, Nyanza) over fees.', { sub: 'Peaceful protest', place: 'Kisumu', precision: 1 }],
+  // Where a crowd is from ("workers of the Mombasa port") is not where it acts when the sentence says where.
+  ['Headline\n\nOn March 5, 2024, hundreds of workers of the Mombasa port marched in Nairobi to demand higher pay.', { sub: 'Peaceful protest', place: 'Nairobi' }],
   // A dateline names where the report was filed; the event is where the sentence places it.
   ['Headline\n\nBaidoa, Somalia — Soldiers on Sunday repelled an attack on a military base in Burhakaba.', { sub: 'Armed clash', place: 'Buurhakaba' }],
   // A name glued to a lower-case word is part of another name: not Bari, Italy, nor Somalia's Bari region.
