@@ -150,7 +150,9 @@ function dateFromText(input: DocumentDateInput, coarse: ResolvedDate | null): Re
       // "mardi 31 octobre": a day that states its own weekday keeps it; the lead's bare weekday ("Mercredi, …")
       // may be another day's.
       const own = dayMonth.m.stated.weekday;
-      const r = resolveMention({ ...dayMonth.m, stated: { ...dayMonth.m.stated, weekday: own ?? leadWeekday } }, coarse, input.ceiling);
+      const found = resolveMention({ ...dayMonth.m, stated: { ...dayMonth.m.stated, weekday: own ?? leadWeekday } }, coarse, input.ceiling);
+      // "depuis l'attaque … le 7 octobre dernier" in a report of "2023-11": a day outside the header's month is not the report's.
+      const r = found.iso && coarse?.iso && !withinCoarse(found.iso, coarse) ? { ...found, iso: null } : found;
       if (r.iso && own !== undefined && own !== leadWeekday) {
         // Its year found, the report is of the first day after it with the lead's weekday, as above.
         for (let k = 1; k <= 6; k++) {

@@ -361,10 +361,10 @@ class AnalysedSentence implements SentenceAnalysis {
     const places = findPlaceMentions(input.raw, input.folded, this.sentence, pack, gaz, {
       countries, foldedDocument: input.folded, excluded: [...actors, ...citations.spans], titleCase: this.zone === 'title' && isTitleCase(input.raw.slice(this.start, this.end)),
     });
-    // "Mogadishu, Somalia — The army on Sunday foiled an attack on a base in central Somalia": the dateline names where
-    // the report was filed; the event is where the sentence places it, when it places it anywhere else.
+    // "Mogadishu, Somalia — The army on Sunday foiled an attack on a base in central Somalia", "BEYROUTH (Reuters) - Sept
+    // personnes ont été tuées … près de la frontière": the dateline names where the report was filed, not the event's place.
     const dateline = places.find((m) => m.start - this.start <= 1 && PLACE_DATELINE_AFTER.test(input.folded.slice(m.end, m.end + 60)));
-    const kept = dateline && places.some((m) => m !== dateline && m.rank <= 4) ? places.filter((m) => m !== dateline) : places;
+    const kept = dateline ? places.filter((m) => m !== dateline) : places;
     return (this.mentioned = { actors: actors.filter((m) => this.inEvent(m)), places: kept.filter((m) => this.inEvent(m)), cited: citations.names });
   }
 

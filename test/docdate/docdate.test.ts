@@ -86,3 +86,9 @@ test('a day that states its own weekday keeps it; the lead\'s bare weekday then 
   // With no weekday of its own, the day takes the lead's.
   assert.equal(docDate('Titre\n\nLe camp a été frappé le 31 octobre. Mardi, les secours fouillaient les décombres.', 'fr').iso, '2023-10-31');
 });
+
+test('a day and month of the background, outside the header month, never date the report', () => {
+  // "le 7 octobre dernier" and the lead's "mardi": 7 October is a Tuesday in 2014, but the header says 2023-11.
+  const r = docDate(' date 2023-11 Titre\n\nDeux civils ont été tués mardi près de la frontière, où les combats durent depuis l’attaque du 7 octobre dernier.\n', 'fr');
+  assert.deepEqual([r.iso, r.precision], ['2023-11-01', 'month']);
+});

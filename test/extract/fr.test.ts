@@ -160,6 +160,9 @@ const CASES: [string, Expected][] = [
   // What a bare present participle adds ("ravivant les craintes d'une fin de l'accord") is a comment, not the event.
   ['Titre\n\nDes hommes armés ont attaqué mardi un poste de l\'armée à Gao, ravivant les craintes d\'une fin de l\'accord de paix signé en 2015.',
     { sub: 'Armed clash', place: 'Gao' }],
+  // The place of a dateline ("BEYROUTH (Reuters) -") is where the report was filed, not where the event was.
+  ['Titre\n\nBEYROUTH (Reuters) - Trois personnes ont été tuées mardi dans une frappe israélienne près de la ville de Nabatieh.',
+    { place: 'Nabatiye et Tahta', killed: 3 }],
 ];
 
 testCaseTable('fr', CASES);
