@@ -98,7 +98,7 @@ test('a reviewer corrects a toll and merges two events; a re-ingest of the same 
   const corrected = await call('POST', `/api/events/${mandera.id}/correct`, reviewer, { fields: { killed: 3, actor2: 'Police Forces of Kenya' }, note: 'a third officer died in hospital (county commissioner)' });
   assert.equal(corrected.status, 200);
   assert.equal(corrected.json().event, mandera.id);
-  const merged = await call('POST', `/api/events/${mandera.id}/merge`, reviewer, { other: nairobi.id, note: 'the dateline is not the place of the attack' });
+  const merged = await call('POST', `/api/events/${mandera.id}/merge`, reviewer, { other: nairobi.id, note: 'one attack, told twice' });
   assert.equal(merged.status, 200);
   assert.equal((await call('POST', `/api/events/${mandera.id}/merge`, reviewer, { other: mandera.id })).status, 400);
 
@@ -113,7 +113,7 @@ test('a reviewer corrects a toll and merges two events; a re-ingest of the same 
     assert.equal((await byPlace('Nairobi')).length, 0, `${stage}: the merge stands`);
     const h = (await call('GET', `/api/events/${nairobi.id}/history`)).json();
     assert.deepEqual(h.actions.map((a: { action: string }) => a.action), ['correct', 'merge'], stage);
-    assert.deepEqual(h.actions[0].before, { killed: null, actor2: mandera.actor2 });
+    assert.deepEqual(h.actions[0].before, { killed: mandera.killed, actor2: mandera.actor2 });
     assert.deepEqual(h.actions[0].after, { killed: 3, actor2: 'Police Forces of Kenya' });
     assert.equal(h.actions[0].by, 'Rita');
     assert.match(h.actions[0].note, /county commissioner/);

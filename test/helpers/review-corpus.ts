@@ -1,8 +1,8 @@
-// Documents of the review tests: a report from Kenya whose dateline gives a second, spurious event
-// (Nairobi) beside the attack in Mandera, and a later report of the same attack from another outlet.
+// Documents of the review tests: a report from Kenya that tells a second event (Nairobi), which a reviewer
+// merges with the attack in Mandera, and a later report of the same attack from another outlet.
 export const KENYA = JSON.stringify({
   document: 'standard-mandera.txt', outlet: 'The Standard', url: 'https://www.example.org/news/mandera-police-post', published: '2023-12-05',
-  text: 'Al-Shabaab attack on police post in Mandera\n\nNairobi, 5 December 2023 — Al-Shabaab militants attacked a police post in Mandera, Kenya, on Monday, killing two police officers, local officials said.\n',
+  text: 'Al-Shabaab attack on police post in Mandera\n\nNairobi, 5 December 2023 — Al-Shabaab militants attacked a police post in Mandera, Kenya, on Monday, killing two police officers, local officials said. On Monday, gunmen also attacked a police patrol in Nairobi.\n',
 });
 
 export const KENYA_LATER = JSON.stringify({
