@@ -860,8 +860,10 @@ function targetSides(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
   const { folded } = ctx.input;
   const heads = new Set(armed.map((a) => folded.slice(a.start, a.end).split(/\s+/).pop()!));
   const retold = (h: Span) => armed.some((a) => a.end <= h.start) && heads.has(folded.slice(h.start, h.end));
+  // "an al Shabaab suspect", "two Hamas members": the armed group named before the noun says who the victim is.
+  const ofArmedGroup = (h: Span) => s.actors.some((a) => a.kind === 'armed_group' && a.end <= h.start && h.start - a.end <= 2);
   return {
-    civilian: civilian.some((h) => !inside(h, armed) && !retold(h)),
+    civilian: civilian.some((h) => !inside(h, armed) && !retold(h) && !ofArmedGroup(h)),
     armed: armed.some((h) => !inside(h, civilian)),
     civilianPlace: victimHits(ctx, s, trigger, pack.civilianPlaceRe).length > 0,
   };

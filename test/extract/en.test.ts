@@ -280,6 +280,8 @@ const CASES: [string, Expected][] = [
   ['Headline\n\nOn March 5, 2024, students protested in Kisumu town (Kisumu, Nyanza) over fees.', { sub: 'Peaceful protest', place: 'Kisumu', precision: 1 }],
   // Where a crowd is from ("workers of the Mombasa port") is not where it acts when the sentence says where.
   ['Headline\n\nOn March 5, 2024, hundreds of workers of the Mombasa port marched in Nairobi to demand higher pay.', { sub: 'Peaceful protest', place: 'Nairobi' }],
+  // A suspect named by the armed group he belongs to is no civilian: police killing him fight that group.
+  ['Headline\n\nOn March 5, 2024, police shot and killed an al Shabaab suspect in Garissa.', { sub: 'Armed clash', killed: 1 }],
   // A dateline names where the report was filed; the event is where the sentence places it.
   ['Headline\n\nBaidoa, Somalia — Soldiers on Sunday repelled an attack on a military base in Burhakaba.', { sub: 'Armed clash', place: 'Buurhakaba' }],
   // A name glued to a lower-case word is part of another name: not Bari, Italy, nor Somalia's Bari region.
