@@ -282,6 +282,9 @@ const CASES: [string, Expected][] = [
   ['Headline\n\nOn March 5, 2024, hundreds of workers of the Mombasa port marched in Nairobi to demand higher pay.', { sub: 'Peaceful protest', place: 'Nairobi' }],
   // A suspect named by the armed group he belongs to is no civilian: police killing him fight that group.
   ['Headline\n\nOn March 5, 2024, police shot and killed an al Shabaab suspect in Garissa.', { sub: 'Armed clash', killed: 1 }],
+  // Blocking traffic is a protest's way, not violence (ACLED: barricades and burning tyres are).
+  ['Headline\n\nOn March 5, 2024, boda boda riders protested in Kitengela town, blocking traffic for hours over insecurity.', { sub: 'Peaceful protest' }],
+  ['Headline\n\nOn March 5, 2024, boda boda riders protested in Kitengela town, burning tyres on the road over insecurity.', { sub: 'Violent demonstration' }],
   // A dateline names where the report was filed; the event is where the sentence places it.
   ['Headline\n\nBaidoa, Somalia — Soldiers on Sunday repelled an attack on a military base in Burhakaba.', { sub: 'Armed clash', place: 'Buurhakaba' }],
   // A name glued to a lower-case word is part of another name: not Bari, Italy, nor Somalia's Bari region.
