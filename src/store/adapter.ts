@@ -173,6 +173,13 @@ export interface StoreAdapter {
   dropEventText(db: Db, eventId: string): Promise<void>;
   /** A condition on `events` true when its text holds every one of these words (at least one). */
   textMatches(words: readonly string[]): Expression<SqlBool>;
+  /** The integer part of a number that is never negative (a cell of the map's grid). */
+  floorOf(value: Expression<number>): RawBuilder<number>;
+  /**
+   * A condition equivalent to a box's (lat between south and north, lon between west and east, given
+   * besides it) that an index of the database's own can serve, or null where none is needed.
+   */
+  boxIndexCondition(box: readonly [number, number, number, number]): Expression<SqlBool> | null;
   /** The database's clock in milliseconds since 1970: every worker's leases by one clock. */
   readonly nowMs: RawBuilder<number>;
   /**

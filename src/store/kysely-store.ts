@@ -2,7 +2,7 @@
 // between the two (write lock, full-text index, snapshots, list lengths) is the adapter's (adapter.ts).
 import { expressionBuilder, sql, type Expression, type SqlBool } from 'kysely';
 import type { DocumentMetadata, EventRecord } from '../types.ts';
-import type { BatchToStore, ClaimedJob, ClaimOptions, EventQuery, EventReview, EventStats, FailedJob, FetchRecord, LineObservation, NewDocument, NewReviewAction, QueueCounts, ReviewAction, ReviewActionKind, Store, StoredDocument, StoredEvent, StoredToken, TokenRole } from './store.ts';
+import type { BatchToStore, ClaimedJob, ClaimOptions, DayTypeCount, EventMap, EventQuery, EventReview, EventStats, MapCell, MapOptions, MapPoint, FailedJob, FetchRecord, LineObservation, NewDocument, NewReviewAction, QueueCounts, ReviewAction, ReviewActionKind, Store, StoredDocument, StoredEvent, StoredToken, TokenRole } from './store.ts';
 import type { ExtractTask } from '../ingest/extract.ts';
 import { cellOf, mentionKey, type Mention, type MentionKey, type ResolvedEvent } from '../resolve/resolve.ts';
 import type { Db, DocumentsTable, EventReviewsTable, ReviewActionsTable, StoreAdapter, Tables } from './adapter.ts';
@@ -380,6 +380,69 @@ export class KyselyStore implements Store {
     return { total, perDay, perType, perCountry };
   }
 
+  async eventMap(query: EventQuery, { zoom, points: pointLimit }: MapOptions): Promise<EventMap> {
+    const z = Math.max(0, Math.min(MAX_MAP_ZOOM, Math.floor(zoom)));
+    const size = 360 / 2 ** (z + 3);
+    const where = this.whereOf(query);
+    const located = (eb: ReturnType<typeof expressionBuilder<Tables, 'events'>>) => eb.and([eb('lat', 'is not', null), eb('lon', 'is not', null), ...(where ? [where] : [])]);
+    // One pass over the selection: per cell and type, how many, the sum of their points and their box.
+    // Cells are counted from 90° south and 180° west, so that their numbers are never negative.
+    const cx = this.adapter.floorOf(sql<number>`(lon + 180) / ${size}`), cy = this.adapter.floorOf(sql<number>`(lat + 90) / ${size}`);
+    const rows = await this.db.selectFrom('events')
+      .select((eb) => [cx.as('cx'), cy.as('cy'), 'sub_event_type', eb.fn.countAll().as('n'), eb.fn.sum<number>('lat').as('sum_lat'), eb.fn.sum<number>('lon').as('sum_lon'),
+        eb.fn.min('lat').as('south'), eb.fn.max('lat').as('north'), eb.fn.min('lon').as('west'), eb.fn.max('lon').as('east')])
+      .where(located).groupBy([sql`cx`, sql`cy`, 'sub_event_type']).execute();
+    const byCell = new Map<string, { cx: number; cy: number; count: number; lat: number; lon: number; bounds: [number, number, number, number]; types: { sub_event_type: string; count: number }[] }>();
+    for (const r of rows) {
+      const key = `${r.cx},${r.cy}`, n = Number(r.n);
+      const south = Number(r.south), north = Number(r.north), west = Number(r.west), east = Number(r.east);
+      const c = byCell.get(key);
+      if (!c) byCell.set(key, { cx: Number(r.cx), cy: Number(r.cy), count: n, lat: Number(r.sum_lat), lon: Number(r.sum_lon), bounds: [west, south, east, north], types: [{ sub_event_type: r.sub_event_type, count: n }] });
+      else {
+        c.count += n; c.lat += Number(r.sum_lat); c.lon += Number(r.sum_lon);
+        c.bounds = [Math.min(c.bounds[0], west), Math.min(c.bounds[1], south), Math.max(c.bounds[2], east), Math.max(c.bounds[3], north)];
+        c.types.push({ sub_event_type: r.sub_event_type, count: n });
+      }
+    }
+    const all = [...byCell.values()].sort((a, b) => a.cy - b.cy || a.cx - b.cx);
+    const total = all.reduce((t, c) => t + c.count, 0);
+    const bounds: [number, number, number, number] | null = all.length
+      ? all.reduce<[number, number, number, number]>((b, c) => [Math.min(b[0], c.bounds[0]), Math.min(b[1], c.bounds[1]), Math.max(b[2], c.bounds[2]), Math.max(b[3], c.bounds[3])], [...all[0]!.bounds])
+      : null;
+    const byBytes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const toCell = (c: (typeof all)[number]): MapCell => ({
+      lat: c.lat / c.count, lon: c.lon / c.count, count: c.count, bounds: c.bounds,
+      types: c.types.sort((a, b) => b.count - a.count || byBytes(a.sub_event_type, b.sub_event_type)),
+    });
+    const pointsOf = async (only: Expression<SqlBool> | null, limit: number): Promise<MapPoint[]> => {
+      if (limit <= 0) return [];
+      const records = await this.db.selectFrom('events').select('record').where((eb) => (only ? eb.and([located(eb), only]) : located(eb)))
+        .orderBy(sql`date IS NULL`).orderBy('date', 'desc').orderBy('id').limit(limit).execute();
+      return records.map((r) => mapPoint(JSON.parse(r.record) as EventRecord));
+    };
+    if (z >= ALL_POINTS_ZOOM && total <= pointLimit) return { total, cellDegrees: size, bounds, cells: [], points: await pointsOf(null, pointLimit) };
+    // The events alone in their cell are points: each is the one event of the selection at its cell's point.
+    const alone = all.filter((c) => c.count === 1).slice(0, pointLimit);
+    const points: MapPoint[] = [];
+    for (const slice of slices(alone, Math.floor(this.adapter.maxListLength / 2) - 100)) {
+      const eb = expressionBuilder<Tables, 'events'>();
+      points.push(...await pointsOf(eb.or(slice.map((c) => eb.and([eb('lat', '=', c.bounds[1]), eb('lon', '=', c.bounds[0])]))), slice.length));
+    }
+    points.sort((a, b) => (a.date === null ? 1 : 0) - (b.date === null ? 1 : 0) || byBytes(b.date ?? '', a.date ?? '') || byBytes(a.id, b.id));
+    const shown = new Set(alone);
+    return { total, cellDegrees: size, bounds, cells: all.filter((c) => !shown.has(c)).map(toCell), points };
+  }
+
+  async eventTimeline(query: EventQuery): Promise<DayTypeCount[]> {
+    const where = this.whereOf(query);
+    let q = this.db.selectFrom('events').select(['date', 'sub_event_type', (eb) => eb.fn.countAll().as('n')]).where('date', 'is not', null);
+    if (where) q = q.where(where);
+    const rows = await q.groupBy(['date', 'sub_event_type']).execute();
+    const byBytes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    return rows.map((r) => ({ day: r.date!, sub_event_type: r.sub_event_type, count: Number(r.n) }))
+      .sort((a, b) => byBytes(a.day, b.day) || byBytes(a.sub_event_type, b.sub_event_type));
+  }
+
   /** An event by its id, or by an id it took over (event_redirects): the record holds its id now. */
   async event(id: string): Promise<StoredEvent | null> {
     const byId = (eventId: string) => this.db.selectFrom('events').select(['record', 'disagreements']).where('id', '=', eventId).executeTakeFirst();
@@ -693,6 +756,8 @@ export class KyselyStore implements Store {
       const [w, s, e, n] = q.bbox;
       conds.push(eb.between('lat', s, n));
       conds.push(w <= e ? eb.between('lon', w, e) : eb.or([eb('lon', '>=', w), eb('lon', '<=', e)]));
+      const indexed = this.adapter.boxIndexCondition(q.bbox);
+      if (indexed) conds.push(indexed);
     }
     if (q.text) {
       // Words only: the user's text is matched, never parsed as a query language.
@@ -701,6 +766,21 @@ export class KyselyStore implements Store {
     }
     return conds.length ? eb.and(conds) : null;
   }
+}
+
+/** The deepest zoom whose cells the map is cut in (cells of 360 / 2^27 degrees, about 30 cm). */
+const MAX_MAP_ZOOM = 24;
+
+/** From this zoom (cells of 0.09°, about 10 km) a selection of at most `points` events in view is shown one event at a time. */
+const ALL_POINTS_ZOOM = 9;
+
+/** What the map shows of an event. */
+function mapPoint(r: EventRecord): MapPoint {
+  return {
+    id: r.id, lat: r.location!.lat!, lon: r.location!.lon!, sub_event_type: r.sub_event_type, date: r.date, date_precision: r.date_precision,
+    place: r.location?.name ?? null, country_code: r.location?.country_code ?? null, geo_precision: r.location?.geo_precision ?? null,
+    actor1: r.actor1, actor2: r.actor2, killed: r.killed, wounded: r.wounded, sources: r.sources.length,
+  };
 }
 
 export interface CopySummary {

@@ -237,6 +237,62 @@ for (const backend of BACKENDS) {
     assert.equal((await store.counts()).events, 4);
   });
 
+  storeTest(backend, 'the map of a selection: cells of the grid of a zoom counted by the database, the events alone in theirs, and a timeline', async ({ store }) => {
+    const at = (id: string, date: string, lat: number, lon: number, country: string, sub = 'Air/drone strike'): EventRecord => ({
+      ...placed(id, date, lat, lon, sub), notes: sub === 'Air/drone strike' ? 'A drone strike' : 'Shelling of the town', location: { name: `P${id.slice(4)}`, admin1: null, country: null, country_code: country, lat, lon, geo_precision: 2 },
+    });
+    // Coordinates in quarters of a degree: sums and means come out the same from both databases.
+    await store.replaceEvents([], [
+      at('evt_a1', '2024-01-01', 33.25, 44.25, 'IQ'), at('evt_a2', '2024-01-01', 33.25, 44.25, 'IQ'), at('evt_a3', '2024-01-02', 33.5, 44.5, 'IQ'),
+      at('evt_b', '2024-01-02', 36.25, 43, 'IQ', 'Shelling/artillery/missile attack'), at('evt_c', '2024-01-03', 15.5, 32.5, 'SD'), at('evt_d', '2024-01-03', 0, 179.5, 'FJ'),
+      { ...record('evt_e', '2024-01-04'), sub_event_type: 'Armed clash' },
+    ].map((r) => ({ record: r, disagreements: [], mentionIds: [] })));
+    const drone = (n: number) => ({ sub_event_type: 'Air/drone strike', count: n });
+    type Row = [input: { query: Parameters<Store['eventMap']>[0]; zoom: number; points: number }, expected: { total: number; cellDegrees: number; bounds: number[] | null; cells: unknown[]; points: string[] }];
+    const rows: Row[] = [
+      // Zoom 0: cells of 45°; five events share one, evt_d is alone in its own (a point).
+      [{ query: {}, zoom: 0, points: 1000 }, { total: 6, cellDegrees: 45, bounds: [0 + 32.5, 0, 179.5, 36.25], points: ['evt_d'], cells: [
+        { lat: 151.75 / 5, lon: 208.5 / 5, count: 5, bounds: [32.5, 15.5, 44.5, 36.25], types: [drone(4), { sub_event_type: 'Shelling/artillery/missile attack', count: 1 }] },
+      ] }],
+      // Zoom 5: cells of 1.40625°; the three near Baghdad together, the others alone (points, the most recent first).
+      [{ query: {}, zoom: 5, points: 1000 }, { total: 6, cellDegrees: 1.40625, bounds: [32.5, 0, 179.5, 36.25], points: ['evt_c', 'evt_d', 'evt_b'], cells: [
+        { lat: 100 / 3, lon: 133 / 3, count: 3, bounds: [44.25, 33.25, 44.5, 33.5], types: [drone(3)] },
+      ] }],
+      // Zoom 9 and few in view: every event a point.
+      [{ query: {}, zoom: 9, points: 1000 }, { total: 6, cellDegrees: 360 / 4096, bounds: [32.5, 0, 179.5, 36.25], points: ['evt_c', 'evt_d', 'evt_a3', 'evt_b', 'evt_a1', 'evt_a2'], cells: [] }],
+      // More than `points`: the first two alone in their cell (grid order, south first) are points, the rest cells.
+      [{ query: {}, zoom: 9, points: 2 }, { total: 6, cellDegrees: 360 / 4096, bounds: [32.5, 0, 179.5, 36.25], points: ['evt_c', 'evt_d'], cells: [
+        { lat: 33.25, lon: 44.25, count: 2, bounds: [44.25, 33.25, 44.25, 33.25], types: [drone(2)] },
+        { lat: 33.5, lon: 44.5, count: 1, bounds: [44.5, 33.5, 44.5, 33.5], types: [drone(1)] },
+        { lat: 36.25, lon: 43, count: 1, bounds: [43, 36.25, 43, 36.25], types: [{ sub_event_type: 'Shelling/artillery/missile attack', count: 1 }] },
+      ] }],
+      // The filters select as everywhere: a country, a box across the antimeridian, words, days.
+      [{ query: { country: 'IQ' }, zoom: 0, points: 1000 }, { total: 4, cellDegrees: 45, bounds: [43, 33.25, 44.5, 36.25], points: [], cells: [
+        { lat: 136.25 / 4, lon: 176 / 4, count: 4, bounds: [43, 33.25, 44.5, 36.25], types: [drone(3), { sub_event_type: 'Shelling/artillery/missile attack', count: 1 }] },
+      ] }],
+      [{ query: { bbox: [179, -1, -179, 1] }, zoom: 3, points: 1000 }, { total: 1, cellDegrees: 5.625, bounds: [179.5, 0, 179.5, 0], points: ['evt_d'], cells: [] }],
+      [{ query: { text: 'shelling' }, zoom: 12, points: 1000 }, { total: 1, cellDegrees: 360 / 32768, bounds: [43, 36.25, 43, 36.25], points: ['evt_b'], cells: [] }],
+      [{ query: { from: '2024-01-04' }, zoom: 5, points: 1000 }, { total: 0, cellDegrees: 1.40625, bounds: null, points: [], cells: [] }],
+    ];
+    for (const [input, expected] of rows) {
+      const m = await store.eventMap(input.query, { zoom: input.zoom, points: input.points });
+      assert.deepEqual({ ...m, points: m.points.map((p) => p.id) }, expected, JSON.stringify(input));
+    }
+    // A point carries what the map's marker and hover show.
+    assert.deepEqual((await store.eventMap({ country: 'FJ' }, { zoom: 9, points: 10 })).points, [{
+      id: 'evt_d', lat: 0, lon: 179.5, sub_event_type: 'Air/drone strike', date: '2024-01-03', date_precision: 'day', place: 'Pd', country_code: 'FJ',
+      geo_precision: 2, actor1: null, actor2: null, killed: null, wounded: null, sources: 1,
+    }]);
+    const timelines: [Parameters<Store['eventTimeline']>[0], [string, string, number][]][] = [
+      [{}, [['2024-01-01', 'Air/drone strike', 2], ['2024-01-02', 'Air/drone strike', 1], ['2024-01-02', 'Shelling/artillery/missile attack', 1], ['2024-01-03', 'Air/drone strike', 2], ['2024-01-04', 'Armed clash', 1]]],
+      [{ country: 'IQ', to: '2024-01-01' }, [['2024-01-01', 'Air/drone strike', 2]]],
+      [{ bbox: [30, 10, 40, 20] }, [['2024-01-03', 'Air/drone strike', 1]]],
+    ];
+    for (const [query, expected] of timelines) {
+      assert.deepEqual((await store.eventTimeline(query)).map((r) => [r.day, r.sub_event_type, r.count]), expected, JSON.stringify(query));
+    }
+  });
+
   storeTest(backend, 'an id taken over leads to the event that holds it now', async ({ store }) => {
     await save(store, [doc('a.txt', 'h1', [record('evt_a', null), record('evt_b', null)])]);
     const [a, b] = await store.events();

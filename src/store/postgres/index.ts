@@ -2,7 +2,7 @@
 // (node-postgres connections, pg-cursor for streamed reads).
 import pg from 'pg';
 import Cursor from 'pg-cursor';
-import { Kysely, PostgresDialect, sql, type Expression, type SqlBool } from 'kysely';
+import { Kysely, PostgresDialect, sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db, Snapshot, StoreAdapter, Tables } from '../adapter.ts';
 import { MIGRATIONS } from './migrations.ts';
 
@@ -90,6 +90,16 @@ export class PostgresAdapter implements StoreAdapter {
     return sql<SqlBool>`search @@ plainto_tsquery('simple', ${folded(words.join(' '))})`;
   }
 
+  floorOf(value: Expression<number>): RawBuilder<number> {
+    return sql<number>`floor(${value})::integer`;
+  }
+
+  boxIndexCondition(box: readonly [number, number, number, number]): Expression<SqlBool> | null {
+    const cells = boxCells(box);
+    // The expression of the index events_box_cell (the sixth migration), word for word.
+    return cells ? sql<SqlBool>`(floor((lat + 90) * 4) * 1440 + floor((lon + 180) * 4))::integer = ANY(${cells})` : null;
+  }
+
   readonly nowMs = sql<number>`(extract(epoch from clock_timestamp()) * 1000)::double precision`;
   readonly skipsLockedRows = true;
   readonly groupingSets = true;
@@ -115,6 +125,27 @@ export class PostgresAdapter implements StoreAdapter {
     // Kysely's destroy ends the pool.
     await this.db.destroy();
   }
+}
+
+/** Cells of a quarter of a degree numbered as the index events_box_cell numbers them (rows of 1,440 from 90° south, 180° west). */
+const BOX_CELLS_PER_DEGREE = 4;
+/** A box over more cells than this is read by its latitude and longitude (a broad box: a large part of the events). */
+const MAX_BOX_CELLS = 4096;
+
+/**
+ * The cells of the grid of events_box_cell a box covers, or null when it covers more than
+ * MAX_BOX_CELLS of them. A box whose west is east of its east crosses the antimeridian.
+ */
+export function boxCells([w, s, e, n]: readonly [number, number, number, number]): number[] | null {
+  const row = (lat: number) => Math.floor((Math.max(-90, Math.min(90, lat)) + 90) * BOX_CELLS_PER_DEGREE);
+  const col = (lon: number) => Math.floor((Math.max(-180, Math.min(180, lon)) + 180) * BOX_CELLS_PER_DEGREE);
+  const columns: [number, number][] = w <= e ? [[col(w), col(e)]] : [[col(w), col(180)], [col(-180), col(e)]];
+  const rows = row(n) - row(s) + 1;
+  const width = columns.reduce((t, [a, b]) => t + b - a + 1, 0);
+  if (rows * width > MAX_BOX_CELLS) return null;
+  const out: number[] = [];
+  for (let y = row(s); y <= row(n); y++) for (const [a, b] of columns) for (let x = a; x <= b; x++) out.push(y * 360 * BOX_CELLS_PER_DEGREE + x);
+  return out;
 }
 
 /** Brings the schema to the latest version, one migration per transaction, one process at a time. */

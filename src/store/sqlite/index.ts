@@ -1,6 +1,6 @@
 // The SQLite adapter of the store (better-sqlite3: one file, fast batched writes), the embedded default.
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql, type Expression, type SqlBool } from 'kysely';
+import { Kysely, SqliteDialect, sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { EventRecord } from '../../types.ts';
 import { cellOf, mentionKey } from '../../resolve/resolve.ts';
 import type { Db, Snapshot, StoreAdapter, Tables } from '../adapter.ts';
@@ -131,6 +131,15 @@ export class SqliteAdapter implements StoreAdapter {
     // Each word becomes a quoted FTS phrase: the user's text is matched, never parsed as a query.
     const phrases = words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' ');
     return sql<SqlBool>`rowid IN (SELECT rowid FROM events_text WHERE events_text MATCH ${phrases})`;
+  }
+
+  floorOf(value: Expression<number>): RawBuilder<number> {
+    return sql<number>`CAST(${value} AS INTEGER)`;
+  }
+
+  boxIndexCondition(): null {
+    // The (lat, lon) index serves a box's conditions as they are.
+    return null;
   }
 
   readonly nowMs = sql<number>`((julianday('now') - 2440587.5) * 86400000.0)`;
