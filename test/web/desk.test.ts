@@ -153,7 +153,7 @@ test('a place known only to its district or province has a ring of that size aro
   await mapSettled(o.page);
   await o.page.waitForFunction((id) => (window as any).__vigieMap.queryRenderedFeatures({ layers: ['precision'] }).some((f: any) => f.properties.id === id), rough.id);
   const precisions = await o.page.evaluate(() => (window as any).__vigieMap.queryRenderedFeatures({ layers: ['precision'] })
-    .map((f: any) => (typeof f.properties.location === 'string' ? JSON.parse(f.properties.location) : f.properties.location).geo_precision));
+    .map((f: any) => f.properties.geo_precision));
   assert.ok(precisions.every((p: number) => p >= 2), 'no ring around a place known to the site');
   await close(o);
 });
