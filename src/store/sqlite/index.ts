@@ -5,6 +5,7 @@ import type { EventRecord } from '../../types.ts';
 import { cellOf, mentionKey } from '../../resolve/resolve.ts';
 import type { Db, Snapshot, StoreAdapter, Tables } from '../adapter.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { boxCells } from '../box-cells.ts';
 
 export interface SqliteStoreOptions {
   readonly readonly?: boolean;
@@ -137,9 +138,10 @@ export class SqliteAdapter implements StoreAdapter {
     return sql<number>`CAST(${value} AS INTEGER)`;
   }
 
-  boxIndexCondition(): null {
-    // The (lat, lon) index serves a box's conditions as they are.
-    return null;
+  boxIndexCondition(box: readonly [number, number, number, number]): Expression<SqlBool> | null {
+    const cells = boxCells(box);
+    // The expression of the index events_box_cell (the tenth migration), word for word.
+    return cells ? sql<SqlBool>`(CAST((lat + 90) * 4 AS INTEGER) * 1440 + CAST((lon + 180) * 4 AS INTEGER)) IN (SELECT value FROM json_each(${JSON.stringify(cells)}))` : null;
   }
 
   readonly nowMs = sql<number>`((julianday('now') - 2440587.5) * 86400000.0)`;
