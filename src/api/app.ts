@@ -152,8 +152,8 @@ export function buildApp({ store, webRoot = null, logger = false, tiles = null, 
         throw e;
       }
     }
-    const { total, events } = await store.queryEvents(query);
-    return { total, limit: q.limit, offset: q.offset, events: events.map(listRecord) };
+    const { total, events, estimated } = await store.queryEvents(query);
+    return { total, estimated, limit: q.limit, offset: q.offset, events: events.map(listRecord) };
   });
 
   app.get('/api/events/:id', async (request) => {
@@ -221,7 +221,7 @@ export function buildApp({ store, webRoot = null, logger = false, tiles = null, 
     const bbox = q.view ? (filtered.bbox ? withinBoth(filtered.bbox, q.view) : q.view) : filtered.bbox ? [...filtered.bbox] as [number, number, number, number] : undefined;
     const m = await store.eventMap(toEventQuery({ ...filtered, ...(bbox ? { bbox } : {}) }), { zoom: q.zoom, points: q.points });
     return {
-      zoom: Math.floor(q.zoom), cell_degrees: m.cellDegrees, total: m.total, bounds: m.bounds,
+      zoom: Math.floor(q.zoom), cell_degrees: m.cellDegrees, estimated: m.estimated, total: m.total, bounds: m.bounds,
       cells: m.cells, points: m.points,
     };
   });
@@ -229,7 +229,7 @@ export function buildApp({ store, webRoot = null, logger = false, tiles = null, 
   // Dated events per day and sub-event type: the timeline's bars.
   app.get('/api/timeline', async (request) => {
     const q = parse(statsQuerySchema, request.query, 'query');
-    const rows = await store.eventTimeline(toEventQuery(await withActor(q)));
+    const { counts: rows, estimated } = await store.eventTimeline(toEventQuery(await withActor(q)));
     const types = [...new Set(rows.map((r) => r.sub_event_type))].sort();
     const at = new Map(types.map((t, i) => [t, i]));
     const days: { day: string; counts: number[] }[] = [];
@@ -237,7 +237,7 @@ export function buildApp({ store, webRoot = null, logger = false, tiles = null, 
       if (days[days.length - 1]?.day !== r.day) days.push({ day: r.day, counts: types.map(() => 0) });
       days[days.length - 1]!.counts[at.get(r.sub_event_type)!] = r.count;
     }
-    return { types, days };
+    return { estimated, types, days };
   });
 
   if (webRoot && existsSync(webRoot)) {

@@ -110,6 +110,11 @@ export interface ReviewAction extends NewReviewAction {
 }
 
 export interface EventStats {
+  /**
+   * True when the counts are estimates: a selection of words the database expects to hold more than
+   * 20,000 events is counted from a sample of the table (PostgreSQL), each count scaled to the whole.
+   */
+  readonly estimated: boolean;
   readonly total: number;
   readonly perDay: readonly { readonly day: string; readonly count: number }[];
   readonly perType: readonly { readonly sub_event_type: string; readonly count: number }[];
@@ -162,6 +167,8 @@ export interface MapPoint {
  * per cell.
  */
 export interface EventMap {
+  /** True when counted from a sample (as EventStats): every event is then in a cell, none a point. */
+  readonly estimated: boolean;
   /** Located events of the selection (those with a point). */
   readonly total: number;
   /** The size of a cell, in degrees of latitude and of longitude. */
@@ -179,6 +186,13 @@ export interface DayTypeCount {
   readonly day: string;
   readonly sub_event_type: string;
   readonly count: number;
+}
+
+export interface Timeline {
+  /** True when counted from a sample (as EventStats). */
+  readonly estimated: boolean;
+  /** By day, then type (their bytes). */
+  readonly counts: readonly DayTypeCount[];
 }
 
 export interface ClaimOptions {
@@ -286,13 +300,16 @@ export interface Store {
    * The caller must finish or return() the generator, which releases what the read holds.
    */
   streamEvents(query: EventQuery, options?: { readonly oldestFirst?: boolean }): AsyncGenerator<EventRecord>;
-  /** Events matching a query, a page of them, and how many match in all. */
-  queryEvents(query: EventQuery): Promise<{ total: number; events: EventRecord[] }>;
+  /**
+   * Events matching a query, a page of them, and how many match in all: for a selection of words the
+   * database expects to hold more than 20,000 events, its estimate (estimated: true, PostgreSQL).
+   */
+  queryEvents(query: EventQuery): Promise<{ total: number; events: EventRecord[]; estimated: boolean }>;
   eventStats(query: EventQuery): Promise<EventStats>;
   /** The selection as a map at a zoom: cells of the grid counted by the database, and the events alone in theirs. */
   eventMap(query: EventQuery, options: MapOptions): Promise<EventMap>;
   /** Dated events of the selection per day and sub-event type, by day then type (their bytes). */
-  eventTimeline(query: EventQuery): Promise<DayTypeCount[]>;
+  eventTimeline(query: EventQuery): Promise<Timeline>;
   event(id: string): Promise<StoredEvent | null>;
   /** The events extracted from one stored document, with the trace of each field and the event each now belongs to. */
   documentMentions(documentId: number): Promise<{ record: EventRecord; trace: unknown; eventId: string | null }[]>;

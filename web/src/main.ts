@@ -27,7 +27,7 @@ interface Reported {
 interface Source { document: string; outlet: string | null; cited: string[]; published: string | null; evidence: Evidence[]; reported?: Reported | null }
 interface EventRecord extends Reported { id: string; event_type: string; sources: Source[]; notes: string }
 interface Zone { start: number; end: number; kind: string }
-interface Stats { total: number; perDay: { day: string; count: number }[]; perType: { sub_event_type: string; count: number }[]; perCountry: { country_code: string | null; count: number }[] }
+interface Stats { estimated?: boolean; total: number; perDay: { day: string; count: number }[]; perType: { sub_event_type: string; count: number }[]; perCountry: { country_code: string | null; count: number }[] }
 interface Disagreement { field: string; values: { value: unknown; documents: string[] }[] }
 interface FieldEvidence { field: string; rule: string; start: number | null; end: number | null; text: string | null }
 interface DocumentView { id: number; name: string; url: string | null; outlet: string | null; published: string | null; text: string; zones: Zone[] }
@@ -848,7 +848,10 @@ async function refresh({ fit }: { fit: boolean }): Promise<void> {
     ]);
     if (ticket !== refreshCount) return;
     const count = $('#count');
-    count.textContent = `${stats.total} event${stats.total === 1 ? '' : 's'}${page.events.length < stats.total ? ` (the list shows the first ${page.events.length})` : ''}`;
+    // A large selection of words is counted from a sample (PostgreSQL): its counts are estimates, and said so.
+    const about = stats.estimated ? 'about ' : '';
+    count.textContent = `${about}${stats.total.toLocaleString('en')} event${stats.total === 1 ? '' : 's'}${page.events.length < stats.total ? ` (the list shows the first ${page.events.length})` : ''}`;
+    count.setAttribute('data-estimated', String(!!stats.estimated));
     count.setAttribute('data-total', String(stats.total));
     for (const format of ['csv', 'geojson', 'jsonl']) $<HTMLAnchorElement>(`#dl-${format}`).href = `/api/events?${and}format=${format}`;
     if (contextTimeline) drawTimeline(contextTimeline, contextQs);

@@ -134,6 +134,9 @@ export class SqliteAdapter implements StoreAdapter {
     return sql<SqlBool>`rowid IN (SELECT rowid FROM events_text WHERE events_text MATCH ${phrases})`;
   }
 
+  /** SQLite's full-text index gives a selection's rows in its own order; they are counted exactly. */
+  readonly sampling = null;
+
   floorOf(value: Expression<number>): RawBuilder<number> {
     return sql<number>`CAST(${value} AS INTEGER)`;
   }
