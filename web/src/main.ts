@@ -236,6 +236,12 @@ function pointOf(f: MapGeoJSONFeature): MapPoint {
   };
 }
 
+/** A nested property of a feature: MapLibre hands it back as it was given or as JSON text, by version. */
+function nested<T>(value: unknown, none: T): T {
+  if (value === undefined || value === null) return none;
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
+
 /** What a cell's hover says: how many events, of which types. */
 function cellContent(count: number, types: { sub_event_type: string; count: number }[]): HTMLElement {
   const box = el('div');
@@ -255,6 +261,7 @@ const metresAt = (metres: number, zoom: number) => metres / (40_075_016.686 / (5
 const ALL_POINTS = 1000;
 let mapFilters = '';
 let mapArmed = false;
+let fitTicket = 0;
 let mapTicket = 0;
 let mapShown = '';
 
@@ -308,16 +315,18 @@ function abbreviated(n: number): string {
 /** The map fitted to the selection's points (their box, from the server), then what it shows asked for. */
 async function fitMap(): Promise<void> {
   await mapReady;
-  const ticket = ++mapTicket;
+  const ticket = ++fitTicket;
   const data = await getJson<EventMap>(`/api/map?${mapFilters ? `${mapFilters}&` : ''}zoom=0&points=0`).catch(() => null);
-  if (ticket !== mapTicket) return;
+  if (ticket !== fitTicket) return;
   if (data?.bounds) {
     const [w, s, e, n] = data.bounds;
     const padding = Math.min(60, Math.floor(Math.min(canvas.clientWidth, canvas.clientHeight) / 6));
+    const moved = new Promise<void>((resolve) => map.once('moveend', () => resolve()));
     map.fitBounds(new LngLatBounds([w, s], [e, n]), { padding, maxZoom: 7, duration: REDUCED_MOTION ? 0 : 600 });
+    if (map.isMoving()) await moved;
   }
-  // Moving, the map asks when it stops (moveend); otherwise now.
-  if (!map.isMoving()) await loadMap();
+  // What the map shows once there (the move's own request, if it made one, is the same and answered once).
+  await loadMap();
 }
 
 function addEventLayers(collection: { type: 'FeatureCollection'; features: unknown[] }): void {
@@ -349,7 +358,7 @@ function addEventLayers(collection: { type: 'FeatureCollection'; features: unkno
     const f = e.features?.[0];
     if (f?.geometry.type !== 'Point') return;
     // Into the cell's events: their box, or two levels closer when they share one point.
-    const b = JSON.parse(String(f.properties?.bounds ?? 'null')) as [number, number, number, number] | null;
+    const b = nested<[number, number, number, number] | null>(f.properties?.bounds, null);
     const zoom = map.getZoom() + 2;
     if (b && (b[2] > b[0] || b[3] > b[1])) map.fitBounds(new LngLatBounds([b[0], b[1]], [b[2], b[3]]), { padding: 40, maxZoom: Math.max(zoom, 9), duration: REDUCED_MOTION ? 0 : 400 });
     else map.easeTo({ center: f.geometry.coordinates as [number, number], zoom, duration: REDUCED_MOTION ? 0 : 400 });
@@ -363,7 +372,7 @@ function addEventLayers(collection: { type: 'FeatureCollection'; features: unkno
     const f = e.features?.[0] as MapGeoJSONFeature | undefined;
     if (!f || f.geometry.type !== 'Point') return;
     const n = Number(f.properties?.point_count);
-    const types = JSON.parse(String(f.properties?.types ?? '[]')) as { sub_event_type: string; count: number }[];
+    const types = nested<{ sub_event_type: string; count: number }[]>(f.properties?.types, []);
     hoverPopup.setLngLat(f.geometry.coordinates as [number, number]).setDOMContent(cellContent(n, types)).addTo(map);
   });
   for (const layer of ['events', 'clusters']) {
