@@ -22,7 +22,8 @@ import { openStore } from '../src/store/open.ts';
 import { MIGRATIONS } from '../src/store/sqlite/migrations.ts';
 import { processDocument } from '../src/process/document.ts';
 import { gazetteer } from '../src/geo/gazetteer.ts';
-import { buildApp } from '../src/api/app.ts';
+import { buildApp, toEventQuery } from '../src/api/app.ts';
+import { eventsQuerySchema } from '../src/api/schemas.ts';
 import { defaultWorkers } from '../src/ingest/pool.ts';
 import type { EventRecord } from '../src/types.ts';
 import type { ResolvedEvent } from '../src/resolve/resolve.ts';
@@ -170,11 +171,32 @@ async function apiP95(db: string): Promise<number> {
 /** One request the web app makes (web/src/main.ts), named for the figures. */
 interface AppQuery { readonly name: string; readonly url: string | ((i: number) => string); readonly filtered: boolean }
 
+/** The web app's map at 1,400 × 900 px (web/src/style.css: the width, 55 % of the height). */
+const MAP_PX = { width: 1380, height: 495 };
+
+/**
+ * The zoom and view the app's map has once it fits a box (MapLibre's fitBounds with the app's
+ * padding of 60 px and largest zoom 7), as the app asks /api/map for it: a tenth wider on each side.
+ */
+function fittedView([w, s, e, n]: readonly number[]): { zoom: number; view: string } {
+  const x = (lon: number) => (lon + 180) / 360, y = (lat: number) => (1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2;
+  const lat = (yy: number) => (360 / Math.PI) * Math.atan(Math.exp(Math.PI * (1 - 2 * yy))) - 90;
+  const dx = Math.max(1e-9, x(e!) - x(w!)), dy = Math.max(1e-9, y(s!) - y(n!));
+  const zoom = Math.min(7, Math.log2(Math.min((MAP_PX.width - 120) / (512 * dx), (MAP_PX.height - 120) / (512 * dy))));
+  const scale = 512 * 2 ** zoom, cx = (x(w!) + x(e!)) / 2, cy = (y(s!) + y(n!)) / 2;
+  const half = { x: MAP_PX.width / 2 / scale, y: MAP_PX.height / 2 / scale };
+  const box = [cx - half.x, cy + half.y, cx + half.x, cy - half.y];
+  const [bw, bs, be, bn] = [box[0]! * 360 - 180, lat(box[1]!), box[2]! * 360 - 180, lat(box[3]!)];
+  const pad = [(be - bw) / 10, (bn - bs) / 10];
+  return { zoom: Math.floor(zoom), view: [bw - pad[0]!, Math.max(-90, bs - pad[1]!), be + pad[0]!, Math.min(90, bn + pad[1]!)].map((v) => v.toFixed(4)).join(',') };
+}
+
 /**
  * The requests the web app makes on the bench's API database, with filters read from its events: the
  * most frequent country and its most frequent type, two years; a 2° box around the most frequent
  * point; a word of the most frequent place's name; and events opened by id. For each filter the app
- * asks /api/stats, a page of 500 and the selection's points (format=geojson, the map's layer).
+ * asks /api/stats, a page of 500, the timeline of the filter without its days, and the map: the
+ * selection's box at zoom 0 (to fit the map to it), then the map's view once fitted.
  */
 async function appQueries(db: string, count: number): Promise<AppQuery[]> {
   const store = await openStore(db, { readonly: true });
@@ -199,20 +221,38 @@ async function appQueries(db: string, count: number): Promise<AppQuery[]> {
   const bbox = `${cell[0] - 0.5},${cell[1] - 0.5},${cell[0] + 1.5},${cell[1] + 1.5}`;
   const word = top(located.map((e) => e.location!.name).filter((n) => /\p{L}{4,}/u.test(n))).match(/\p{L}{4,}/u)![0];
   const years = 'from=2021-01-01&to=2022-12-31';
-  const filters: [string, string][] = [
-    [`country ${country}, type, 2 years`, `country=${country}&type=${encodeURIComponent(type)}&${years}`],
-    ['bbox 2°, 2 years', `bbox=${bbox}&${years}`],
-    [`text "${word}"`, `q=${encodeURIComponent(word)}`],
+  const filters: [string, string, string][] = [
+    [`country ${country}, type, 2 years`, `country=${country}&type=${encodeURIComponent(type)}&${years}`, `country=${country}&type=${encodeURIComponent(type)}`],
+    ['bbox 2°, 2 years', `bbox=${bbox}&${years}`, `bbox=${bbox}`],
+    [`text "${word}"`, `q=${encodeURIComponent(word)}`, `q=${encodeURIComponent(word)}`],
+    ['(no filter)', '', ''],
   ];
+  // Where the app's map goes once it fits each selection: the selection's box, from the store.
+  const views = new Map<string, { zoom: number; view: string }>();
+  const boxes = await openStore(db, { readonly: true });
+  try {
+    for (const [, qs] of filters) {
+      const q = eventsQuerySchema.parse(Object.fromEntries(new URLSearchParams(qs)));
+      const bounds = (await boxes.eventMap(toEventQuery(q), { zoom: 0, points: 0 })).bounds;
+      views.set(qs, bounds ? fittedView(bounds) : { zoom: 4, view: '-180,-85,180,85' });
+    }
+  } finally {
+    await boxes.close();
+  }
+  const and = (qs: string) => (qs ? `${qs}&` : '');
   return [
-    ...filters.flatMap(([name, qs]): AppQuery[] => [
-      { name: `stats, ${name}`, url: `/api/stats?${qs}`, filtered: true },
-      { name: `list 500, ${name}`, url: `/api/events?${qs}&limit=500`, filtered: true },
-      { name: `map points (geojson), ${name}`, url: `/api/events?${qs}&format=geojson`, filtered: true },
-    ]),
+    ...filters.flatMap(([name, qs, context]): AppQuery[] => {
+      const filtered = qs !== '';
+      const { zoom, view } = views.get(qs)!;
+      return [
+        { name: `stats, ${name}`, url: `/api/stats?${qs}`, filtered },
+        { name: `list 500, ${name}`, url: `/api/events?${and(qs)}limit=500`, filtered },
+        { name: `timeline${context === qs ? '' : ' (without the days)'}, ${name}`, url: `/api/timeline?${context}`, filtered },
+        { name: `map, the selection's box, ${name}`, url: `/api/map?${and(qs)}zoom=0&points=0`, filtered },
+        { name: `map, fitted view (zoom ${zoom}), ${name}`, url: `/api/map?${and(qs)}zoom=${zoom}&view=${view}&points=1000`, filtered },
+      ];
+    }),
     { name: 'event by id', url: (i) => `/api/events/evt_${((i * 7919) % count).toString(16).padStart(20, '0')}`, filtered: true },
-    { name: '(no filter) stats', url: '/api/stats', filtered: false },
-    { name: '(no filter) list 500', url: '/api/events?limit=500', filtered: false },
   ];
 }
 
@@ -231,8 +271,8 @@ async function apiQueryTimings(db: string, queries: readonly AppQuery[], rounds:
         const ms = performance.now() - t0;
         if (r.statusCode !== 200) throw new Error(`${url}: ${r.statusCode} ${r.body.slice(0, 200)}`);
         if (round < 0) {
-          const body = r.json() as { total?: number; features?: unknown[] };
-          rows[k] = body.total ?? body.features?.length ?? null;
+          const body = r.json() as { total?: number; days?: { counts: number[] }[] };
+          rows[k] = body.total ?? body.days?.reduce((n, d) => n + d.counts.reduce((a, b) => a + b, 0), 0) ?? null;
         } else times[k]!.push(ms);
       }
     }

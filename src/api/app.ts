@@ -11,7 +11,7 @@ import type { EventRecord } from '../types.ts';
 import { exportChunks, type ExportFormat } from '../export/index.ts';
 import { toContractRecord } from '../export/jsonl.ts';
 import { openApiDocument } from './openapi.ts';
-import { actionParamsSchema, correctBodySchema, documentParamsSchema, eventParamsSchema, eventsQuerySchema, mergeBodySchema, splitBodySchema, statsQuerySchema, suggestQuerySchema, tokenBodySchema, tokenParamsSchema, verdictBodySchema, type EventsQuery } from './schemas.ts';
+import { actionParamsSchema, correctBodySchema, documentParamsSchema, eventParamsSchema, eventsQuerySchema, mapQuerySchema, mergeBodySchema, splitBodySchema, statsQuerySchema, suggestQuerySchema, tokenBodySchema, tokenParamsSchema, verdictBodySchema, type EventsQuery } from './schemas.ts';
 import type { FastifyRequest } from 'fastify';
 import type { StoredToken, TokenRole } from '../store/store.ts';
 import { authenticate, createToken } from '../review/tokens.ts';
@@ -152,8 +152,8 @@ export function buildApp({ store, webRoot = null, logger = false, tiles = null, 
         throw e;
       }
     }
-    const { total, events } = await store.queryEvents(query);
-    return { total, limit: q.limit, offset: q.offset, events: events.map(listRecord) };
+    const { total, events, estimated } = await store.queryEvents(query);
+    return { total, estimated, limit: q.limit, offset: q.offset, events: events.map(listRecord) };
   });
 
   app.get('/api/events/:id', async (request) => {
@@ -210,6 +210,34 @@ export function buildApp({ store, webRoot = null, logger = false, tiles = null, 
   app.get('/api/stats', async (request) => {
     const q = parse(statsQuerySchema, request.query, 'query');
     return store.eventStats(toEventQuery(await withActor(q)));
+  });
+
+  // The map of a selection: the database counts it per cell of a grid cut for the zoom, and gives the
+  // events alone in their cell (all of them when few are in view) one by one. The map asks again as
+  // it moves; the full records are in the downloads.
+  app.get('/api/map', async (request) => {
+    const q = parse(mapQuerySchema, request.query, 'query');
+    const filtered = await withActor(q);
+    const bbox = q.view ? (filtered.bbox ? withinBoth(filtered.bbox, q.view) : q.view) : filtered.bbox ? [...filtered.bbox] as [number, number, number, number] : undefined;
+    const m = await store.eventMap(toEventQuery({ ...filtered, ...(bbox ? { bbox } : {}) }), { zoom: q.zoom, points: q.points });
+    return {
+      zoom: Math.floor(q.zoom), cell_degrees: m.cellDegrees, estimated: m.estimated, total: m.total, bounds: m.bounds,
+      cells: m.cells, points: m.points,
+    };
+  });
+
+  // Dated events per day and sub-event type: the timeline's bars.
+  app.get('/api/timeline', async (request) => {
+    const q = parse(statsQuerySchema, request.query, 'query');
+    const { counts: rows, estimated } = await store.eventTimeline(toEventQuery(await withActor(q)));
+    const types = [...new Set(rows.map((r) => r.sub_event_type))].sort();
+    const at = new Map(types.map((t, i) => [t, i]));
+    const days: { day: string; counts: number[] }[] = [];
+    for (const r of rows) {
+      if (days[days.length - 1]?.day !== r.day) days.push({ day: r.day, counts: types.map(() => 0) });
+      days[days.length - 1]!.counts[at.get(r.sub_event_type)!] = r.count;
+    }
+    return { estimated, types, days };
   });
 
   if (webRoot && existsSync(webRoot)) {
@@ -309,6 +337,14 @@ const NOWHERE: [number, number, number, number] = [0, 91, 0, 91];
 function intersect(a: readonly [number, number, number, number], b: readonly [number, number, number, number]): [number, number, number, number] {
   const box: [number, number, number, number] = [Math.max(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.min(a[3], b[3])];
   return box[0] <= box[2] && box[1] <= box[3] ? box : NOWHERE;
+}
+
+/**
+ * The part of a filter's box a map's view shows. Where either crosses the antimeridian, the filter's
+ * box as it is: the view only narrows what the map is sent, the filter decides what is selected.
+ */
+function withinBoth(filter: readonly [number, number, number, number], view: readonly [number, number, number, number]): [number, number, number, number] {
+  return filter[0] <= filter[2] && view[0] <= view[2] ? intersect(filter, view) : [...filter];
 }
 
 interface NameCount { readonly name: string; readonly count: number }

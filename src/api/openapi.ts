@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 description of the REST API, served at /api/openapi.json.
 import { z } from 'zod';
 import { SUB_EVENT_TYPES } from '../extract/taxonomy.ts';
-import { actionParamsSchema, correctBodySchema, documentParamsSchema, eventParamsSchema, eventsQuerySchema, mergeBodySchema, splitBodySchema, statsQuerySchema, suggestQuerySchema, tokenBodySchema, tokenParamsSchema, verdictBodySchema } from './schemas.ts';
+import { actionParamsSchema, correctBodySchema, documentParamsSchema, eventParamsSchema, eventsQuerySchema, mapQuerySchema, mergeBodySchema, splitBodySchema, statsQuerySchema, suggestQuerySchema, tokenBodySchema, tokenParamsSchema, verdictBodySchema } from './schemas.ts';
 
 /**
  * The parameters of a route, one per property of the zod object schema it validates with, as JSON
@@ -52,7 +52,7 @@ export function openApiDocument(): object {
             200: {
               description: 'a page of events (json) or a download',
               content: {
-                'application/json': { schema: { type: 'object', required: ['total', 'limit', 'offset', 'events'], properties: { total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' }, events: { type: 'array', items: { $ref: '#/components/schemas/ListEvent' } } } } },
+                'application/json': { schema: { type: 'object', required: ['total', 'estimated', 'limit', 'offset', 'events'], properties: { total: { type: 'integer' }, estimated: { type: 'boolean', description: 'true when total is the database\'s estimate (a word in more than 20,000 events, PostgreSQL)' }, limit: { type: 'integer' }, offset: { type: 'integer' }, events: { type: 'array', items: { $ref: '#/components/schemas/ListEvent' } } } } },
                 'application/geo+json': { schema: { type: 'object' } },
                 'text/csv': { schema: { type: 'string' } },
                 'application/x-ndjson': { schema: { type: 'string' } },
@@ -88,7 +88,44 @@ export function openApiDocument(): object {
         get: {
           summary: 'Counts of the matching events per day, sub-event type and country',
           parameters: parametersOf(statsQuerySchema, 'query'),
-          responses: { 200: { description: 'counts', content: { 'application/json': { schema: { type: 'object', properties: { total: { type: 'integer' }, perDay: { type: 'array' }, perType: { type: 'array' }, perCountry: { type: 'array' } } } } } }, 400: error },
+          responses: { 200: { description: 'counts', content: { 'application/json': { schema: { type: 'object', properties: { estimated: { type: 'boolean', description: 'true when counted from a sample of the table, each count scaled to the whole: a word the database expects in more than 20,000 events (PostgreSQL)' }, total: { type: 'integer' }, perDay: { type: 'array' }, perType: { type: 'array' }, perCountry: { type: 'array' } } } } } }, 400: error },
+        },
+      },
+      '/api/map': {
+        get: {
+          summary: 'The selection on a map at a zoom: counted by the database per cell of a grid cut for the zoom (about 64 px), with the events alone in their cell one by one (all of them when the selection in view holds at most `points`)',
+          parameters: parametersOf(mapQuerySchema, 'query'),
+          responses: {
+            200: {
+              description: 'cells and points; every located event of the selection in view is in one or the other',
+              content: { 'application/json': { schema: {
+                type: 'object', required: ['zoom', 'cell_degrees', 'estimated', 'total', 'bounds', 'cells', 'points'],
+                properties: {
+                  zoom: { type: 'integer' }, cell_degrees: { type: 'number' },
+                  estimated: { type: 'boolean', description: 'counted from a sample (as /api/stats): every event is then in a cell' },
+                  total: { type: 'integer', description: 'located events of the selection in view' },
+                  bounds: { type: ['array', 'null'], items: { type: 'number' }, description: 'west,south,east,north of their points' },
+                  cells: { type: 'array', items: { type: 'object', required: ['lat', 'lon', 'count', 'bounds', 'types'], properties: {
+                    lat: { type: 'number' }, lon: { type: 'number' }, count: { type: 'integer' }, bounds: { type: 'array', items: { type: 'number' } },
+                    types: { type: 'array', items: { type: 'object', required: ['sub_event_type', 'count'], properties: { sub_event_type: { type: 'string' }, count: { type: 'integer' } } } },
+                  } } },
+                  points: { type: 'array', items: { type: 'object', required: ['id', 'lat', 'lon', 'sub_event_type', 'date'], properties: {
+                    id: { type: 'string' }, lat: { type: 'number' }, lon: { type: 'number' }, sub_event_type: { type: 'string' }, date: { type: ['string', 'null'] },
+                    date_precision: { type: ['string', 'null'] }, place: { type: ['string', 'null'] }, country_code: { type: ['string', 'null'] }, geo_precision: { type: ['integer', 'null'] },
+                    actor1: { type: ['string', 'null'] }, actor2: { type: ['string', 'null'] }, killed: { type: ['integer', 'null'] }, wounded: { type: ['integer', 'null'] }, sources: { type: 'integer' },
+                  } } },
+                },
+              } } },
+            },
+            400: error,
+          },
+        },
+      },
+      '/api/timeline': {
+        get: {
+          summary: 'Dated events of the selection per day and sub-event type (the timeline)',
+          parameters: parametersOf(statsQuerySchema, 'query'),
+          responses: { 200: { description: 'per day, a count per type (in the order of types)', content: { 'application/json': { schema: { type: 'object', required: ['estimated', 'types', 'days'], properties: { estimated: { type: 'boolean' }, types: { type: 'array', items: { type: 'string' } }, days: { type: 'array', items: { type: 'object', required: ['day', 'counts'], properties: { day: { type: 'string', format: 'date' }, counts: { type: 'array', items: { type: 'integer' } } } } } } } } } }, 400: error },
         },
       },
       '/api/actors': {

@@ -8,6 +8,15 @@ const csvList = z.string().max(2000).transform((s) => s.split(',').map((x) => x.
 /** A day that exists, as YYYY-MM-DD (2023-13-45 and 2023-02-29 are refused, not read as no match). */
 const isoDay = z.iso.date({ error: 'a day as YYYY-MM-DD, one that exists' });
 const ALL_SUB_TYPES = Object.values(SUB_EVENT_TYPES).flat();
+/** west,south,east,north in degrees (a west east of the east crosses the antimeridian). */
+const box = (name: string) => z.string().max(200).transform((s, ctx) => {
+  const n = s.split(',').map(Number);
+  if (n.length !== 4 || n.some((x) => !Number.isFinite(x)) || n[1]! > n[3]! || Math.abs(n[1]!) > 90 || Math.abs(n[3]!) > 90) {
+    ctx.addIssue({ code: 'custom', message: `${name} is west,south,east,north in degrees` });
+    return z.NEVER;
+  }
+  return n as [number, number, number, number];
+});
 
 export const eventsQuerySchema = z.object({
   from: isoDay.optional().meta({ description: 'first day (YYYY-MM-DD)' }),
@@ -18,14 +27,7 @@ export const eventsQuerySchema = z.object({
   place: z.string().min(1).max(200).optional().meta({ description: 'the stored place whose name best matches, in any case and with or without accents (see /api/places): the events at its point' }),
   country: z.string().regex(/^[A-Za-z]{2}$/, 'an ISO 3166-1 alpha-2 code').transform((s) => s.toUpperCase()).optional().meta({ description: 'ISO 3166-1 alpha-2 code' }),
   claim: z.enum(['claimed', 'reported', 'confirmed', 'denied']).optional(),
-  bbox: z.string().max(200).transform((s, ctx) => {
-    const n = s.split(',').map(Number);
-    if (n.length !== 4 || n.some((x) => !Number.isFinite(x)) || n[1]! > n[3]! || Math.abs(n[1]!) > 90 || Math.abs(n[3]!) > 90) {
-      ctx.addIssue({ code: 'custom', message: 'bbox is west,south,east,north in degrees' });
-      return z.NEVER;
-    }
-    return n as [number, number, number, number];
-  }).optional().meta({ description: 'west,south,east,north in degrees' }),
+  bbox: box('bbox').optional().meta({ description: 'west,south,east,north in degrees' }),
   q: z.string().max(200).optional().meta({ description: 'words searched in notes and evidence' }),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
@@ -36,6 +38,11 @@ export const eventsQuerySchema = z.object({
 
 export type EventsQuery = z.infer<typeof eventsQuerySchema>;
 export const statsQuerySchema = eventsQuerySchema.omit({ limit: true, offset: true, format: true, order: true });
+export const mapQuerySchema = statsQuerySchema.extend({
+  zoom: z.coerce.number().min(0).max(24).meta({ description: 'the map\'s zoom (0: the world in 512 px): the selection is counted in cells of 360 / 2^(zoom + 3) degrees, about 64 px' }),
+  view: box('view').optional().meta({ description: 'west,south,east,north of the part of the map shown (with the bbox filter, their intersection); the whole world when absent' }),
+  points: z.coerce.number().int().min(0).max(5000).default(1000).meta({ description: 'at most this many events one by one: all of them when the selection in view holds no more, else those alone in their cell' }),
+}).strict();
 export const eventParamsSchema = z.object({ id: z.string().regex(/^evt_[0-9a-f]{1,64}$/, 'an event id (evt_…)') }).strict();
 export const documentParamsSchema = z.object({ id: z.string().min(1).max(400).meta({ description: 'numeric id or document name' }) }).strict();
 export const suggestQuerySchema = z.object({

@@ -173,6 +173,23 @@ export interface StoreAdapter {
   dropEventText(db: Db, eventId: string): Promise<void>;
   /** A condition on `events` true when its text holds every one of these words (at least one). */
   textMatches(words: readonly string[]): Expression<SqlBool>;
+  /**
+   * How a large selection of words is counted where reading every one of its rows cannot be quick
+   * (a word in a tenth of a million events: its rows are a third of the table's pages): the rows the
+   * planner expects a condition to select, and the events table as a sample of its pages (the same
+   * pages every time). Null where every selection is counted exactly.
+   */
+  readonly sampling: {
+    estimate(db: Db, where: Expression<SqlBool>): Promise<number>;
+    events(percent: number): RawBuilder<unknown>;
+  } | null;
+  /** The integer part of a number that is never negative (a cell of the map's grid). */
+  floorOf(value: Expression<number>): RawBuilder<number>;
+  /**
+   * A condition equivalent to a box's (lat between south and north, lon between west and east, given
+   * besides it) that an index of the database's own can serve, or null where none is needed.
+   */
+  boxIndexCondition(box: readonly [number, number, number, number]): Expression<SqlBool> | null;
   /** The database's clock in milliseconds since 1970: every worker's leases by one clock. */
   readonly nowMs: RawBuilder<number>;
   /**

@@ -1,8 +1,8 @@
 // The store's queries, written once with Kysely and run on SQLite or PostgreSQL alike: what differs
 // between the two (write lock, full-text index, snapshots, list lengths) is the adapter's (adapter.ts).
-import { expressionBuilder, sql, type Expression, type SqlBool } from 'kysely';
+import { expressionBuilder, sql, type Expression, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { DocumentMetadata, EventRecord } from '../types.ts';
-import type { BatchToStore, ClaimedJob, ClaimOptions, EventQuery, EventReview, EventStats, FailedJob, FetchRecord, LineObservation, NewDocument, NewReviewAction, QueueCounts, ReviewAction, ReviewActionKind, Store, StoredDocument, StoredEvent, StoredToken, TokenRole } from './store.ts';
+import type { BatchToStore, ClaimedJob, ClaimOptions, EventMap, EventQuery, EventReview, EventStats, MapCell, MapOptions, MapPoint, Timeline, FailedJob, FetchRecord, LineObservation, NewDocument, NewReviewAction, QueueCounts, ReviewAction, ReviewActionKind, Store, StoredDocument, StoredEvent, StoredToken, TokenRole } from './store.ts';
 import type { ExtractTask } from '../ingest/extract.ts';
 import { cellOf, mentionKey, type Mention, type MentionKey, type ResolvedEvent } from '../resolve/resolve.ts';
 import type { Db, DocumentsTable, EventReviewsTable, ReviewActionsTable, StoreAdapter, Tables } from './adapter.ts';
@@ -327,21 +327,23 @@ export class KyselyStore implements Store {
     }
   }
 
-  async queryEvents(query: EventQuery): Promise<{ total: number; events: EventRecord[] }> {
+  async queryEvents(query: EventQuery): Promise<{ total: number; events: EventRecord[]; estimated: boolean }> {
     const where = this.whereOf(query);
+    const sample = await this.sampleFor(query, where);
     let count = this.db.selectFrom('events').select((eb) => eb.fn.countAll().as('n'));
     let page = this.db.selectFrom('events').select('record');
     // The review queue: the deadliest first, then the most recent.
     if (query.order === 'queue') page = page.orderBy(sql`killed IS NULL`).orderBy('killed', 'desc');
     page = page.orderBy(sql`date IS NULL`).orderBy('date', 'desc').orderBy('id').limit(query.limit ?? 100).offset(query.offset ?? 0);
     if (where) { count = count.where(where); page = page.where(where); }
-    const total = Number((await count.executeTakeFirstOrThrow()).n);
-    return { total, events: await this.withReviews((await page.execute()).map((r) => JSON.parse(r.record) as EventRecord)) };
+    // A large selection of words: the page is read in its order, and its size is the database's estimate.
+    const total = sample ? sample.expected : Number((await count.executeTakeFirstOrThrow()).n);
+    return { total, events: await this.withReviews((await page.execute()).map((r) => JSON.parse(r.record) as EventRecord)), estimated: !!sample };
   }
 
   async eventStats(query: EventQuery): Promise<EventStats> {
     const where = this.whereOf(query);
-    if (this.adapter.groupingSets) return this.eventStatsInOnePass(where);
+    if (this.adapter.groupingSets) return this.eventStatsInOnePass(where, await this.sampleFor(query, where));
     const filtered = () => (where ? this.db.selectFrom('events').where(where) : this.db.selectFrom('events'));
     const total = Number((await filtered().select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     const perDay = (await filtered().select(['date', (eb) => eb.fn.countAll().as('count')]).where('date', 'is not', null).groupBy('date').orderBy('date').execute())
@@ -350,7 +352,7 @@ export class KyselyStore implements Store {
       .map((r) => ({ sub_event_type: r.sub_event_type, count: Number(r.count) }));
     const perCountry = (await filtered().select(['country_code', (eb) => eb.fn.countAll().as('count')]).groupBy('country_code').orderBy('count', 'desc').orderBy('country_code').execute())
       .map((r) => ({ country_code: r.country_code, count: Number(r.count) }));
-    return { total, perDay, perType, perCountry };
+    return { estimated: false, total, perDay, perType, perCountry };
   }
 
   /**
@@ -358,17 +360,18 @@ export class KyselyStore implements Store {
    * SETS), ordered as those statements order them in PostgreSQL: days ascending; types and countries by
    * count descending, then by their bytes (COLLATE "C"), a country of none last.
    */
-  private async eventStatsInOnePass(where: Expression<SqlBool> | null): Promise<EventStats> {
+  private async eventStatsInOnePass(where: Expression<SqlBool> | null, sample: Sample | null): Promise<EventStats> {
     const rows = (await sql<{ date: string | null; sub_event_type: string | null; country_code: string | null; g: number; n: string | number }>`
       SELECT date, sub_event_type, country_code, GROUPING(date, sub_event_type, country_code) AS g, count(*) AS n
-      FROM events ${where ? sql`WHERE ${where}` : sql``}
+      FROM ${sample ? sql`${this.adapter.sampling!.events(sample.percent)} AS events` : sql`events`} ${where ? sql`WHERE ${where}` : sql``}
       GROUP BY GROUPING SETS ((), (date), (sub_event_type), (country_code))`.execute(this.db)).rows;
     // GROUPING's bits, highest first: date 4, sub_event_type 2, country_code 1 (a bit is set where the column is not grouped).
     const byBytes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
     let total = 0;
     const perDay: { day: string; count: number }[] = [], perType: { sub_event_type: string; count: number }[] = [], perCountry: { country_code: string | null; count: number }[] = [];
+    const scale = sample ? 100 / sample.percent : 1;
     for (const r of rows) {
-      const count = Number(r.n);
+      const count = Math.round(Number(r.n) * scale);
       if (r.g === 7) total = count;
       else if (r.g === 3) { if (r.date !== null) perDay.push({ day: r.date, count }); }
       else if (r.g === 5) perType.push({ sub_event_type: r.sub_event_type!, count });
@@ -377,7 +380,96 @@ export class KyselyStore implements Store {
     perDay.sort((a, b) => byBytes(a.day, b.day));
     perType.sort((a, b) => b.count - a.count || byBytes(a.sub_event_type, b.sub_event_type));
     perCountry.sort((a, b) => b.count - a.count || (a.country_code === null ? (b.country_code === null ? 0 : 1) : b.country_code === null ? -1 : byBytes(a.country_code, b.country_code)));
-    return { total, perDay, perType, perCountry };
+    return { estimated: !!sample, total, perDay, perType, perCountry };
+  }
+
+  async eventMap(query: EventQuery, { zoom, points: pointLimit }: MapOptions): Promise<EventMap> {
+    const z = Math.max(0, Math.min(MAX_MAP_ZOOM, Math.floor(zoom)));
+    const size = 360 / 2 ** (z + 3);
+    const where = this.whereOf(query);
+    const sample = await this.sampleFor(query, where);
+    const scale = sample ? 100 / sample.percent : 1;
+    const located = (eb: ReturnType<typeof expressionBuilder<Tables, 'events'>>) => eb.and([eb('lat', 'is not', null), eb('lon', 'is not', null), ...(where ? [where] : [])]);
+    // One pass over the selection: per cell and type, how many, the sum of their points and their box.
+    // Cells are counted from 90° south and 180° west, so that their numbers are never negative.
+    const cx = this.adapter.floorOf(sql<number>`(lon + 180) / ${size}`), cy = this.adapter.floorOf(sql<number>`(lat + 90) / ${size}`);
+    const rows = await this.eventsOf(sample)
+      .select((eb) => [cx.as('cx'), cy.as('cy'), 'sub_event_type', eb.fn.countAll().as('n'), eb.fn.sum<number>('lat').as('sum_lat'), eb.fn.sum<number>('lon').as('sum_lon'),
+        eb.fn.min('lat').as('south'), eb.fn.max('lat').as('north'), eb.fn.min('lon').as('west'), eb.fn.max('lon').as('east')])
+      .where(located).groupBy([sql`cx`, sql`cy`, 'sub_event_type']).execute();
+    const byCell = new Map<string, { cx: number; cy: number; count: number; lat: number; lon: number; bounds: [number, number, number, number]; types: { sub_event_type: string; count: number }[] }>();
+    for (const r of rows) {
+      const key = `${r.cx},${r.cy}`, n = Number(r.n);
+      const south = Number(r.south), north = Number(r.north), west = Number(r.west), east = Number(r.east);
+      const c = byCell.get(key);
+      if (!c) byCell.set(key, { cx: Number(r.cx), cy: Number(r.cy), count: n, lat: Number(r.sum_lat), lon: Number(r.sum_lon), bounds: [west, south, east, north], types: [{ sub_event_type: r.sub_event_type, count: n }] });
+      else {
+        c.count += n; c.lat += Number(r.sum_lat); c.lon += Number(r.sum_lon);
+        c.bounds = [Math.min(c.bounds[0], west), Math.min(c.bounds[1], south), Math.max(c.bounds[2], east), Math.max(c.bounds[3], north)];
+        c.types.push({ sub_event_type: r.sub_event_type, count: n });
+      }
+    }
+    const all = [...byCell.values()].sort((a, b) => a.cy - b.cy || a.cx - b.cx);
+    const total = all.reduce((t, c) => t + c.count, 0);
+    const bounds: [number, number, number, number] | null = all.length
+      ? all.reduce<[number, number, number, number]>((b, c) => [Math.min(b[0], c.bounds[0]), Math.min(b[1], c.bounds[1]), Math.max(b[2], c.bounds[2]), Math.max(b[3], c.bounds[3])], [...all[0]!.bounds])
+      : null;
+    const byBytes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const toCell = (c: (typeof all)[number]): MapCell => ({
+      lat: c.lat / c.count, lon: c.lon / c.count, count: Math.round(c.count * scale), bounds: c.bounds,
+      types: c.types.map((t) => ({ sub_event_type: t.sub_event_type, count: Math.round(t.count * scale) })).sort((a, b) => b.count - a.count || byBytes(a.sub_event_type, b.sub_event_type)),
+    });
+    // Counted from a sample: every event is in a cell (an event alone in its cell of the sample stands for others).
+    if (sample) return { estimated: true, total: Math.round(total * scale), cellDegrees: size, bounds, cells: all.map(toCell), points: [] };
+    const pointsOf = async (only: Expression<SqlBool> | null, limit: number): Promise<MapPoint[]> => {
+      if (limit <= 0) return [];
+      const records = await this.db.selectFrom('events').select('record').where((eb) => (only ? eb.and([located(eb), only]) : located(eb)))
+        .orderBy(sql`date IS NULL`).orderBy('date', 'desc').orderBy('id').limit(limit).execute();
+      return records.map((r) => mapPoint(JSON.parse(r.record) as EventRecord));
+    };
+    if (z >= ALL_POINTS_ZOOM && total <= pointLimit) return { estimated: false, total, cellDegrees: size, bounds, cells: [], points: await pointsOf(null, pointLimit) };
+    // The events alone in their cell are points: each is the one event of the selection at its cell's point.
+    const alone = all.filter((c) => c.count === 1).slice(0, pointLimit);
+    const points: MapPoint[] = [];
+    for (const slice of slices(alone, Math.floor(this.adapter.maxListLength / 2) - 100)) {
+      const eb = expressionBuilder<Tables, 'events'>();
+      points.push(...await pointsOf(eb.or(slice.map((c) => eb.and([eb('lat', '=', c.bounds[1]), eb('lon', '=', c.bounds[0])]))), slice.length));
+    }
+    points.sort((a, b) => (a.date === null ? 1 : 0) - (b.date === null ? 1 : 0) || byBytes(b.date ?? '', a.date ?? '') || byBytes(a.id, b.id));
+    const shown = new Set(alone);
+    return { estimated: false, total, cellDegrees: size, bounds, cells: all.filter((c) => !shown.has(c)).map(toCell), points };
+  }
+
+  async eventTimeline(query: EventQuery): Promise<Timeline> {
+    const where = this.whereOf(query);
+    const sample = await this.sampleFor(query, where);
+    const scale = sample ? 100 / sample.percent : 1;
+    let q = this.eventsOf(sample).select(['date', 'sub_event_type', (eb) => eb.fn.countAll().as('n')]).where('date', 'is not', null);
+    if (where) q = q.where(where);
+    const rows = await q.groupBy(['date', 'sub_event_type']).execute();
+    const byBytes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const counts = rows.map((r) => ({ day: r.date!, sub_event_type: r.sub_event_type, count: Math.round(Number(r.n) * scale) }))
+      .sort((a, b) => byBytes(a.day, b.day) || byBytes(a.sub_event_type, b.sub_event_type));
+    return { estimated: !!sample, counts };
+  }
+
+  /**
+   * How a selection is counted: exactly, or, for words the database expects in more than
+   * LARGE_TEXT_SELECTION events where it can sample (PostgreSQL), from a sample of the table's pages
+   * that holds about SAMPLED_EVENTS of them. A word in a tenth of a million events is in rows spread
+   * over a third of the table's pages: reading them all takes half a second and more.
+   */
+  private async sampleFor(query: EventQuery, where: Expression<SqlBool> | null): Promise<Sample | null> {
+    const sampling = this.adapter.sampling;
+    if (!sampling || !query.text || !where) return null;
+    const expected = Math.round(await sampling.estimate(this.db, where));
+    if (expected <= LARGE_TEXT_SELECTION) return null;
+    return { expected, percent: Math.max(0.1, Math.round((100_000 * SAMPLED_EVENTS) / expected) / 1000) };
+  }
+
+  /** The events table, or a sample of it. */
+  private eventsOf(sample: Sample | null): SelectQueryBuilder<Tables, 'events', object> {
+    return (sample ? this.db.selectFrom(this.adapter.sampling!.events(sample.percent).as('events')) : this.db.selectFrom('events')) as unknown as SelectQueryBuilder<Tables, 'events', object>;
   }
 
   /** An event by its id, or by an id it took over (event_redirects): the record holds its id now. */
@@ -693,6 +785,8 @@ export class KyselyStore implements Store {
       const [w, s, e, n] = q.bbox;
       conds.push(eb.between('lat', s, n));
       conds.push(w <= e ? eb.between('lon', w, e) : eb.or([eb('lon', '>=', w), eb('lon', '<=', e)]));
+      const indexed = this.adapter.boxIndexCondition(q.bbox);
+      if (indexed) conds.push(indexed);
     }
     if (q.text) {
       // Words only: the user's text is matched, never parsed as a query language.
@@ -701,6 +795,33 @@ export class KyselyStore implements Store {
     }
     return conds.length ? eb.and(conds) : null;
   }
+}
+
+/** The deepest zoom whose cells the map is cut in (cells of 360 / 2^27 degrees, about 30 cm). */
+const MAX_MAP_ZOOM = 24;
+
+/** A selection of words the database expects to hold more events than this is counted from a sample, where it samples. */
+const LARGE_TEXT_SELECTION = 20_000;
+/** About this many of such a selection's events are in its sample. */
+const SAMPLED_EVENTS = 1_500;
+
+interface Sample {
+  /** The database's estimate of the selection's size. */
+  readonly expected: number;
+  /** The share of the table's pages read, in percent. */
+  readonly percent: number;
+}
+
+/** From this zoom (cells of 0.09°, about 10 km) a selection of at most `points` events in view is shown one event at a time. */
+const ALL_POINTS_ZOOM = 9;
+
+/** What the map shows of an event. */
+function mapPoint(r: EventRecord): MapPoint {
+  return {
+    id: r.id, lat: r.location!.lat!, lon: r.location!.lon!, sub_event_type: r.sub_event_type, date: r.date, date_precision: r.date_precision,
+    place: r.location?.name ?? null, country_code: r.location?.country_code ?? null, geo_precision: r.location?.geo_precision ?? null,
+    actor1: r.actor1, actor2: r.actor2, killed: r.killed, wounded: r.wounded, sources: r.sources.length,
+  };
 }
 
 export interface CopySummary {

@@ -110,10 +110,89 @@ export interface ReviewAction extends NewReviewAction {
 }
 
 export interface EventStats {
+  /**
+   * True when the counts are estimates: a selection of words the database expects to hold more than
+   * 20,000 events is counted from a sample of the table (PostgreSQL), each count scaled to the whole.
+   */
+  readonly estimated: boolean;
   readonly total: number;
   readonly perDay: readonly { readonly day: string; readonly count: number }[];
   readonly perType: readonly { readonly sub_event_type: string; readonly count: number }[];
   readonly perCountry: readonly { readonly country_code: string | null; readonly count: number }[];
+}
+
+/** What a map of a selection asks: the zoom its cells are cut for, and how many events it shows one by one at most. */
+export interface MapOptions {
+  /** The map's zoom (0: the world in 512 px): cells are 360 / 2^(zoom + 3) degrees, about 64 px at that zoom. */
+  readonly zoom: number;
+  /** At most this many events are given one by one; the others are counted in cells. */
+  readonly points: number;
+}
+
+/** A cell of the map's grid holding several events of the selection: how many, where, of which types. */
+export interface MapCell {
+  /** The mean of its events' points. */
+  readonly lat: number;
+  readonly lon: number;
+  readonly count: number;
+  /** [west, south, east, north] of its events' points. */
+  readonly bounds: readonly [number, number, number, number];
+  /** Its events per sub-event type, most first (then by name). */
+  readonly types: readonly { readonly sub_event_type: string; readonly count: number }[];
+}
+
+/** One event on the map: what its marker and its hover show. */
+export interface MapPoint {
+  readonly id: string;
+  readonly lat: number;
+  readonly lon: number;
+  readonly sub_event_type: string;
+  readonly date: string | null;
+  readonly date_precision: string | null;
+  readonly place: string | null;
+  readonly country_code: string | null;
+  readonly geo_precision: number | null;
+  readonly actor1: string | null;
+  readonly actor2: string | null;
+  readonly killed: number | null;
+  readonly wounded: number | null;
+  readonly sources: number;
+}
+
+/**
+ * A selection on a map at one zoom, aggregated by the database: every located event of the selection
+ * is either a point or counted in a cell. At zoom 9 or more (cells of 0.09°, about 10 km), where the
+ * selection holds at most `points` located events, all are points; otherwise the events alone in
+ * their cell are points (at most `points`, the first cells in grid order) and the others are counted
+ * per cell.
+ */
+export interface EventMap {
+  /** True when counted from a sample (as EventStats): every event is then in a cell, none a point. */
+  readonly estimated: boolean;
+  /** Located events of the selection (those with a point). */
+  readonly total: number;
+  /** The size of a cell, in degrees of latitude and of longitude. */
+  readonly cellDegrees: number;
+  /** [west, south, east, north] of the selection's points, null when none has one. */
+  readonly bounds: readonly [number, number, number, number] | null;
+  /** Cells in grid order (south to north, then west to east). */
+  readonly cells: readonly MapCell[];
+  /** Points, the most recent first (then by id). */
+  readonly points: readonly MapPoint[];
+}
+
+/** Events of one day and sub-event type, for a timeline. */
+export interface DayTypeCount {
+  readonly day: string;
+  readonly sub_event_type: string;
+  readonly count: number;
+}
+
+export interface Timeline {
+  /** True when counted from a sample (as EventStats). */
+  readonly estimated: boolean;
+  /** By day, then type (their bytes). */
+  readonly counts: readonly DayTypeCount[];
 }
 
 export interface ClaimOptions {
@@ -221,9 +300,16 @@ export interface Store {
    * The caller must finish or return() the generator, which releases what the read holds.
    */
   streamEvents(query: EventQuery, options?: { readonly oldestFirst?: boolean }): AsyncGenerator<EventRecord>;
-  /** Events matching a query, a page of them, and how many match in all. */
-  queryEvents(query: EventQuery): Promise<{ total: number; events: EventRecord[] }>;
+  /**
+   * Events matching a query, a page of them, and how many match in all: for a selection of words the
+   * database expects to hold more than 20,000 events, its estimate (estimated: true, PostgreSQL).
+   */
+  queryEvents(query: EventQuery): Promise<{ total: number; events: EventRecord[]; estimated: boolean }>;
   eventStats(query: EventQuery): Promise<EventStats>;
+  /** The selection as a map at a zoom: cells of the grid counted by the database, and the events alone in theirs. */
+  eventMap(query: EventQuery, options: MapOptions): Promise<EventMap>;
+  /** Dated events of the selection per day and sub-event type, by day then type (their bytes). */
+  eventTimeline(query: EventQuery): Promise<Timeline>;
   event(id: string): Promise<StoredEvent | null>;
   /** The events extracted from one stored document, with the trace of each field and the event each now belongs to. */
   documentMentions(documentId: number): Promise<{ record: EventRecord; trace: unknown; eventId: string | null }[]>;

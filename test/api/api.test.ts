@@ -35,7 +35,7 @@ test('the OpenAPI document describes every route', async () => {
   assert.equal(r.status, 200);
   const doc = r.json();
   assert.equal(doc.openapi, '3.1.0');
-  for (const path of ['/api/events', '/api/events/{id}', '/api/documents/{id}', '/api/stats']) assert.ok(doc.paths[path], path);
+  for (const path of ['/api/events', '/api/events/{id}', '/api/documents/{id}', '/api/stats', '/api/map', '/api/timeline']) assert.ok(doc.paths[path], path);
 });
 
 test('events: the contract records, paginated', async () => {
@@ -94,6 +94,11 @@ test('bad input gets a JSON error with a message and the right status', async ()
     ['/api/documents/nothing-here.txt', 404, /no such document/],
     ['/api/documents/nope', 404, /nope: no such document/],
     ['/api/nowhere', 404, /no route/],
+    ['/api/map', 400, /zoom/],
+    ['/api/map?zoom=25', 400, /zoom/],
+    ['/api/map?zoom=3&view=1,2,3', 400, /view is west,south,east,north/],
+    ['/api/map?zoom=3&points=5001', 400, /points/],
+    ['/api/timeline?bbox=0,10,1,5', 400, /bbox/],
   ];
   for (const [url, status, message] of cases) {
     const r = await get(url);
@@ -133,6 +138,62 @@ test('stats count the same selection as events', async () => {
   assert.equal(stats.total, events.total);
   assert.equal(stats.perType.reduce((n: number, t: { count: number }) => n + t.count, 0), stats.total);
   assert.equal(stats.perDay.reduce((n: number, d: { count: number }) => n + d.count, 0), events.events.filter((e: { date: string | null }) => e.date).length);
+});
+
+test('the map: every located event of the selection in view once, as a point or in a cell of the zoom\'s grid', async () => {
+  interface Answer { zoom: number; cell_degrees: number; total: number; bounds: number[] | null; cells: { lat: number; lon: number; count: number; bounds: number[]; types: { sub_event_type: string; count: number }[] }[]; points: { id: string; lat: number; lon: number }[] }
+  const located = (await store.queryEvents({ limit: 100_000 })).events.filter((e) => e.location?.lat != null && e.location.lon != null);
+  const inBox = (lon: number, lat: number, [w, s, e, n]: number[]) => lat >= s! && lat <= n! && (w! <= e! ? lon >= w! && lon <= e! : lon >= w! || lon <= e!);
+  const rows: [url: string, expected: (e: (typeof located)[number]) => boolean][] = [
+    ['/api/map?zoom=2', () => true],
+    ['/api/map?zoom=9', () => true],
+    ['/api/map?zoom=6&view=38,32,45,37', (e) => inBox(e.location!.lon!, e.location!.lat!, [38, 32, 45, 37])],
+    ['/api/map?zoom=6&view=38,32,45,37&bbox=40,30,50,40', (e) => inBox(e.location!.lon!, e.location!.lat!, [40, 32, 45, 37])],
+    ['/api/map?zoom=4&type=Air%2Fdrone%20strike', (e) => e.sub_event_type === 'Air/drone strike'],
+    ['/api/map?zoom=4&country=IQ&points=0', (e) => e.location?.country_code === 'IQ'],
+  ];
+  for (const [url, holds] of rows) {
+    const r = await get(url);
+    assert.equal(r.status, 200, url);
+    const m = r.json() as Answer;
+    const expected = located.filter(holds);
+    assert.ok(expected.length > 0, url);
+    assert.equal(m.total, expected.length, url);
+    assert.equal(m.cell_degrees, 360 / 2 ** (m.zoom + 3), url);
+    // Each event once: the points by id, the cells by count; a cell's events are in its box, and so is its mean.
+    assert.equal(m.points.length + m.cells.reduce((n, c) => n + c.count, 0), expected.length, url);
+    assert.ok(m.points.every((p) => expected.some((e) => e.id === p.id)), url);
+    assert.equal(new Set(m.points.map((p) => p.id)).size, m.points.length, url);
+    for (const c of m.cells) {
+      assert.equal(c.types.reduce((n, t) => n + t.count, 0), c.count, url);
+      assert.ok(inBox(c.lon, c.lat, c.bounds), url);
+      assert.equal(expected.filter((e) => inBox(e.location!.lon!, e.location!.lat!, c.bounds)).length >= c.count, true, url);
+    }
+    const lons = expected.map((e) => e.location!.lon!), lats = expected.map((e) => e.location!.lat!);
+    if (!url.includes('view')) assert.deepEqual(m.bounds, [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)], url);
+  }
+  // Zoom 9 with few events: every one a point; zoom 2: the sample corpus's dense places are cells.
+  assert.equal((await get('/api/map?zoom=9')).json().cells.length, 0);
+  assert.ok((await get('/api/map?zoom=2')).json().cells.some((c: { count: number }) => c.count > 1));
+  // The downloads keep the whole selection as GeoJSON.
+  assert.equal((await get('/api/events?format=geojson')).json().features.length, (await store.queryEvents({})).total);
+});
+
+test('the timeline: dated events per day and type, for the same filters as stats', async () => {
+  for (const qs of ['', 'country=IQ', 'from=2023-11-01&to=2023-11-30', 'q=drone']) {
+    const t = (await get(`/api/timeline?${qs}`)).json() as { types: string[]; days: { day: string; counts: number[] }[] };
+    const stats = (await get(`/api/stats?${qs}`)).json();
+    assert.deepEqual(t.days.map((d) => ({ day: d.day, count: d.counts.reduce((a, b) => a + b, 0) })), stats.perDay, qs);
+    assert.deepEqual([...t.types].sort(), t.types, qs);
+    for (const d of t.days) assert.equal(d.counts.length, t.types.length, qs);
+    // Per type, the dated events of each type.
+    const perType = new Map<string, number>();
+    for (const d of t.days) t.types.forEach((type, i) => perType.set(type, (perType.get(type) ?? 0) + d.counts[i]!));
+    const page = (await get(`/api/events?${qs}&limit=1000`)).json() as { events: { date: string | null; sub_event_type: string }[] };
+    const expected = new Map<string, number>();
+    for (const e of page.events) if (e.date) expected.set(e.sub_event_type, (expected.get(e.sub_event_type) ?? 0) + 1);
+    assert.deepEqual(new Map([...perType].filter(([, n]) => n > 0)), expected, qs);
+  }
 });
 
 test('the OpenAPI parameters are generated from the zod schemas the routes validate with', async () => {

@@ -14,7 +14,8 @@ import { ingest } from '../../src/ingest/ingest.ts';
 import { exportChunks } from '../../src/export/index.ts';
 import { SAMPLES } from '../helpers/sample-db.ts';
 import { collect } from '../helpers/collect.ts';
-import { freshPgTarget, pgSkip } from '../helpers/pg.ts';
+import { freshPgTarget, pgSkip, PG_URL } from '../helpers/pg.ts';
+import pg from 'pg';
 import { history, review } from '../../src/review/actions.ts';
 
 async function save(store: Store, docs: NewDocument[]): Promise<void> {
@@ -237,6 +238,62 @@ for (const backend of BACKENDS) {
     assert.equal((await store.counts()).events, 4);
   });
 
+  storeTest(backend, 'the map of a selection: cells of the grid of a zoom counted by the database, the events alone in theirs, and a timeline', async ({ store }) => {
+    const at = (id: string, date: string, lat: number, lon: number, country: string, sub = 'Air/drone strike'): EventRecord => ({
+      ...placed(id, date, lat, lon, sub), notes: sub === 'Air/drone strike' ? 'A drone strike' : 'Shelling of the town', location: { name: `P${id.slice(4)}`, admin1: null, country: null, country_code: country, lat, lon, geo_precision: 2 },
+    });
+    // Coordinates in quarters of a degree: sums and means come out the same from both databases.
+    await store.replaceEvents([], [
+      at('evt_a1', '2024-01-01', 33.25, 44.25, 'IQ'), at('evt_a2', '2024-01-01', 33.25, 44.25, 'IQ'), at('evt_a3', '2024-01-02', 33.5, 44.5, 'IQ'),
+      at('evt_b', '2024-01-02', 36.25, 43, 'IQ', 'Shelling/artillery/missile attack'), at('evt_c', '2024-01-03', 15.5, 32.5, 'SD'), at('evt_d', '2024-01-03', 0, 179.5, 'FJ'),
+      { ...record('evt_e', '2024-01-04'), sub_event_type: 'Armed clash' },
+    ].map((r) => ({ record: r, disagreements: [], mentionIds: [] })));
+    const drone = (n: number) => ({ sub_event_type: 'Air/drone strike', count: n });
+    type Row = [input: { query: Parameters<Store['eventMap']>[0]; zoom: number; points: number }, expected: { estimated: boolean; total: number; cellDegrees: number; bounds: number[] | null; cells: unknown[]; points: string[] }];
+    const rows: Row[] = [
+      // Zoom 0: cells of 45°; five events share one, evt_d is alone in its own (a point).
+      [{ query: {}, zoom: 0, points: 1000 }, { estimated: false, total: 6, cellDegrees: 45, bounds: [0 + 32.5, 0, 179.5, 36.25], points: ['evt_d'], cells: [
+        { lat: 151.75 / 5, lon: 208.5 / 5, count: 5, bounds: [32.5, 15.5, 44.5, 36.25], types: [drone(4), { sub_event_type: 'Shelling/artillery/missile attack', count: 1 }] },
+      ] }],
+      // Zoom 5: cells of 1.40625°; the three near Baghdad together, the others alone (points, the most recent first).
+      [{ query: {}, zoom: 5, points: 1000 }, { estimated: false, total: 6, cellDegrees: 1.40625, bounds: [32.5, 0, 179.5, 36.25], points: ['evt_c', 'evt_d', 'evt_b'], cells: [
+        { lat: 100 / 3, lon: 133 / 3, count: 3, bounds: [44.25, 33.25, 44.5, 33.5], types: [drone(3)] },
+      ] }],
+      // Zoom 9 and few in view: every event a point.
+      [{ query: {}, zoom: 9, points: 1000 }, { estimated: false, total: 6, cellDegrees: 360 / 4096, bounds: [32.5, 0, 179.5, 36.25], points: ['evt_c', 'evt_d', 'evt_a3', 'evt_b', 'evt_a1', 'evt_a2'], cells: [] }],
+      // More than `points`: the first two alone in their cell (grid order, south first) are points, the rest cells.
+      [{ query: {}, zoom: 9, points: 2 }, { estimated: false, total: 6, cellDegrees: 360 / 4096, bounds: [32.5, 0, 179.5, 36.25], points: ['evt_c', 'evt_d'], cells: [
+        { lat: 33.25, lon: 44.25, count: 2, bounds: [44.25, 33.25, 44.25, 33.25], types: [drone(2)] },
+        { lat: 33.5, lon: 44.5, count: 1, bounds: [44.5, 33.5, 44.5, 33.5], types: [drone(1)] },
+        { lat: 36.25, lon: 43, count: 1, bounds: [43, 36.25, 43, 36.25], types: [{ sub_event_type: 'Shelling/artillery/missile attack', count: 1 }] },
+      ] }],
+      // The filters select as everywhere: a country, a box across the antimeridian, words, days.
+      [{ query: { country: 'IQ' }, zoom: 0, points: 1000 }, { estimated: false, total: 4, cellDegrees: 45, bounds: [43, 33.25, 44.5, 36.25], points: [], cells: [
+        { lat: 136.25 / 4, lon: 176 / 4, count: 4, bounds: [43, 33.25, 44.5, 36.25], types: [drone(3), { sub_event_type: 'Shelling/artillery/missile attack', count: 1 }] },
+      ] }],
+      [{ query: { bbox: [179, -1, -179, 1] }, zoom: 3, points: 1000 }, { estimated: false, total: 1, cellDegrees: 5.625, bounds: [179.5, 0, 179.5, 0], points: ['evt_d'], cells: [] }],
+      [{ query: { text: 'shelling' }, zoom: 12, points: 1000 }, { estimated: false, total: 1, cellDegrees: 360 / 32768, bounds: [43, 36.25, 43, 36.25], points: ['evt_b'], cells: [] }],
+      [{ query: { from: '2024-01-04' }, zoom: 5, points: 1000 }, { estimated: false, total: 0, cellDegrees: 1.40625, bounds: null, points: [], cells: [] }],
+    ];
+    for (const [input, expected] of rows) {
+      const m = await store.eventMap(input.query, { zoom: input.zoom, points: input.points });
+      assert.deepEqual({ ...m, points: m.points.map((p) => p.id) }, expected, JSON.stringify(input));
+    }
+    // A point carries what the map's marker and hover show.
+    assert.deepEqual((await store.eventMap({ country: 'FJ' }, { zoom: 9, points: 10 })).points, [{
+      id: 'evt_d', lat: 0, lon: 179.5, sub_event_type: 'Air/drone strike', date: '2024-01-03', date_precision: 'day', place: 'Pd', country_code: 'FJ',
+      geo_precision: 2, actor1: null, actor2: null, killed: null, wounded: null, sources: 1,
+    }]);
+    const timelines: [Parameters<Store['eventTimeline']>[0], [string, string, number][]][] = [
+      [{}, [['2024-01-01', 'Air/drone strike', 2], ['2024-01-02', 'Air/drone strike', 1], ['2024-01-02', 'Shelling/artillery/missile attack', 1], ['2024-01-03', 'Air/drone strike', 2], ['2024-01-04', 'Armed clash', 1]]],
+      [{ country: 'IQ', to: '2024-01-01' }, [['2024-01-01', 'Air/drone strike', 2]]],
+      [{ bbox: [30, 10, 40, 20] }, [['2024-01-03', 'Air/drone strike', 1]]],
+    ];
+    for (const [query, expected] of timelines) {
+      assert.deepEqual((await store.eventTimeline(query)), { estimated: false, counts: expected.map(([day, sub_event_type, count]) => ({ day, sub_event_type, count })) }, JSON.stringify(query));
+    }
+  });
+
   storeTest(backend, 'an id taken over leads to the event that holds it now', async ({ store }) => {
     await save(store, [doc('a.txt', 'h1', [record('evt_a', null), record('evt_b', null)])]);
     const [a, b] = await store.events();
@@ -452,5 +509,49 @@ test('postgres: a read-only open of a schema vigie never made says to migrate', 
     await assert.rejects(openStore(pg.target, { readonly: true }), /run vigie migrate/);
   } finally {
     await pg.drop();
+  }
+});
+
+test('postgres: a word the database expects in more than 20,000 events is counted from a sample of the table, and said so; a rarer one exactly', { skip: BACKENDS[1]!.skip }, async () => {
+  const target = freshPgTarget();
+  const store = await openStore(target.target);
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    // 60,000 events written by the server itself (resolving that many reports would take minutes):
+    // every one says "common", one in two "half", and each its own word "w<i>".
+    const schema = new URL(target.target).searchParams.get('schema')!;
+    const template = JSON.stringify(placed('__ID__', '2024-01-01', 33.25, 44.25));
+    await client.query(`INSERT INTO ${schema}.events (id, record, disagreements, date, sub_event_type, country_code, lat, lon, n_sources, event_type, claim_status, search)
+      SELECT id, replace($1, '__ID__', id), '[]', '2024-01-' || lpad((1 + i % 28)::text, 2, '0'), CASE WHEN i % 4 = 0 THEN 'Shelling/artillery/missile attack' ELSE 'Air/drone strike' END,
+        'IQ', 33 + (i % 100) / 100.0, 44 + (i % 97) / 100.0, 1, 'Explosions/Remote violence', 'reported',
+        to_tsvector('simple', CASE WHEN i % 2 = 0 THEN 'common half' ELSE 'common' END || ' w' || i)
+      FROM generate_series(1, 60000) i, LATERAL (SELECT 'evt_' || lpad(to_hex(i), 8, '0') AS id) n`, [template]);
+    await client.query(`ANALYZE ${schema}.events`);
+    const near = (value: number, expected: number) => Math.abs(value - expected) <= expected / 3;
+    const rows: [words: string, expected: number, estimated: boolean][] = [['common', 60_000, true], ['half', 30_000, true], ['w17', 1, false], ['common w17', 1, false]];
+    for (const [words, expected, estimated] of rows) {
+      const stats = await store.eventStats({ text: words });
+      assert.equal(stats.estimated, estimated, words);
+      assert.ok(estimated ? near(stats.total, expected) : stats.total === expected, `${words}: ${stats.total}`);
+      assert.ok(near(stats.perType.reduce((n, t) => n + t.count, 0), stats.total), words);
+      const page = await store.queryEvents({ text: words, limit: 5 });
+      assert.equal(page.estimated, estimated, words);
+      assert.ok(estimated ? near(page.total, expected) : page.total === expected, `${words}: ${page.total}`);
+      assert.equal(page.events.length, Math.min(5, expected), words);
+      const map = await store.eventMap({ text: words }, { zoom: 9, points: 1000 });
+      assert.equal(map.estimated, estimated, words);
+      assert.ok(estimated ? near(map.total, expected) && map.points.length === 0 : map.total === expected && map.points.length === expected, words);
+      assert.ok(near(map.cells.reduce((n, c) => n + c.count, 0) + map.points.length, map.total), words);
+      const timeline = await store.eventTimeline({ text: words });
+      assert.equal(timeline.estimated, estimated, words);
+      assert.ok(estimated ? near(timeline.counts.reduce((n, c) => n + c.count, 0), expected) : timeline.counts.length === 1, words);
+    }
+    // The same sample every time: the same answer.
+    assert.deepEqual(await store.eventStats({ text: 'half' }), await store.eventStats({ text: 'half' }));
+  } finally {
+    await client.end();
+    await store.close();
+    await target.drop();
   }
 });

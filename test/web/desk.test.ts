@@ -135,6 +135,38 @@ test('clusters show their counts', async () => {
   await close(o);
 });
 
+test('the map asks the server for what it shows (GET /api/map with its view and zoom), never for the whole selection; a cell opens into its events', async () => {
+  const o = await open('?map=4/33/42');
+  const { page } = o;
+  const asked: string[] = [];
+  page.on('request', (r) => asked.push(r.url()));
+  await mapSettled(page);
+  await page.waitForFunction(() => (window as any).__vigieMap.queryRenderedFeatures({ layers: ['clusters'] }).length > 0);
+  // A click on a cell: the map goes into its events' box, and asks for that view.
+  const [x, y, count] = await page.evaluate(() => {
+    const map = (window as any).__vigieMap;
+    const f = map.queryRenderedFeatures({ layers: ['clusters'] }).sort((a: any, b: any) => b.properties.point_count - a.properties.point_count)[0];
+    const p = map.project(f.geometry.coordinates);
+    const box = map.getCanvas().getBoundingClientRect();
+    return [box.left + p.x, box.top + p.y, f.properties.point_count];
+  });
+  const zoom = await page.evaluate(() => (window as any).__vigieMap.getZoom());
+  // Hovering it says how many events, of which types.
+  await page.mouse.move(x, y);
+  await page.waitForSelector('.maplibregl-popup');
+  assert.match(await page.locator('.maplibregl-popup').textContent() ?? '', new RegExp(`^${count} events here\\d+ × `));
+  await page.mouse.click(x, y);
+  await page.waitForFunction((z) => { const m = (window as any).__vigieMap; return !m.isMoving() && m.getZoom() > z; }, zoom);
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/api\/map\?.*zoom=([5-9]|1\d)/.test(e.name)));
+  await mapSettled(page);
+  assert.ok(count >= 2);
+  const maps = asked.filter((u) => u.includes('/api/map?'));
+  assert.ok(maps.length >= 1, 'the map asked for its view');
+  for (const u of maps) assert.match(new URL(u).searchParams.get('view') ?? '', /^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$/);
+  assert.ok(!asked.some((u) => u.includes('format=geojson')), 'no download of the selection');
+  await close(o);
+});
+
 test('the offline basemap names countries and towns', async () => {
   const o = await open('?map=5/33.3/44.4');
   await o.page.waitForSelector('#map[data-labels]');
@@ -153,7 +185,7 @@ test('a place known only to its district or province has a ring of that size aro
   await mapSettled(o.page);
   await o.page.waitForFunction((id) => (window as any).__vigieMap.queryRenderedFeatures({ layers: ['precision'] }).some((f: any) => f.properties.id === id), rough.id);
   const precisions = await o.page.evaluate(() => (window as any).__vigieMap.queryRenderedFeatures({ layers: ['precision'] })
-    .map((f: any) => (typeof f.properties.location === 'string' ? JSON.parse(f.properties.location) : f.properties.location).geo_precision));
+    .map((f: any) => f.properties.geo_precision));
   assert.ok(precisions.every((p: number) => p >= 2), 'no ring around a place known to the site');
   await close(o);
 });

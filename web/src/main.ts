@@ -27,12 +27,19 @@ interface Reported {
 interface Source { document: string; outlet: string | null; cited: string[]; published: string | null; evidence: Evidence[]; reported?: Reported | null }
 interface EventRecord extends Reported { id: string; event_type: string; sources: Source[]; notes: string }
 interface Zone { start: number; end: number; kind: string }
-interface Stats { total: number; perDay: { day: string; count: number }[]; perType: { sub_event_type: string; count: number }[]; perCountry: { country_code: string | null; count: number }[] }
+interface Stats { estimated?: boolean; total: number; perDay: { day: string; count: number }[]; perType: { sub_event_type: string; count: number }[]; perCountry: { country_code: string | null; count: number }[] }
 interface Disagreement { field: string; values: { value: unknown; documents: string[] }[] }
 interface FieldEvidence { field: string; rule: string; start: number | null; end: number | null; text: string | null }
 interface DocumentView { id: number; name: string; url: string | null; outlet: string | null; published: string | null; text: string; zones: Zone[] }
-interface EventFeature { id?: string; geometry: { type: 'Point'; coordinates: [number, number] } | null; properties: EventRecord }
-interface FeatureCollection { type: 'FeatureCollection'; features: EventFeature[] }
+/** One event on the map (GET /api/map). */
+interface MapPoint {
+  id: string; lat: number; lon: number; sub_event_type: string; date: string | null; date_precision: string | null; place: string | null; country_code: string | null;
+  geo_precision: number | null; actor1: string | null; actor2: string | null; killed: number | null; wounded: number | null; sources: number;
+}
+/** A cell of the map's grid holding several events, counted by the server. */
+interface MapCell { lat: number; lon: number; count: number; bounds: [number, number, number, number]; types: { sub_event_type: string; count: number }[] }
+interface EventMap { zoom: number; total: number; bounds: [number, number, number, number] | null; cells: MapCell[]; points: MapPoint[] }
+interface Timeline { types: string[]; days: { day: string; counts: number[] }[] }
 
 const FILTERS = ['from', 'to', 'type', 'country', 'claim', 'actor', 'place', 'q'] as const;
 const TYPE_COLORS: Record<string, string> = {
@@ -157,6 +164,8 @@ map.on('moveend', () => {
   mapView = `${map.getZoom().toFixed(2)}/${c.lat.toFixed(4)}/${c.lng.toFixed(4)}`;
   writeUrl();
   $('#map').setAttribute('data-moves', String(Number($('#map').getAttribute('data-moves') ?? 0) + 1));
+  // What the map shows now, once the filters are read (the first refresh).
+  if (mapArmed) void loadMap();
 });
 
 /** Province boundaries, built with the app (web/vite.config.ts): fetched after the map is up, drawn under the country borders. */
@@ -206,62 +215,136 @@ async function addOnlineTiles(): Promise<void> {
 
 const hoverPopup = new Popup({ closeButton: false, closeOnClick: false, className: 'hover-popup', maxWidth: '280px', offset: 10 });
 
-function popupContent(e: EventRecord): HTMLElement {
+function popupContent(e: MapPoint): HTMLElement {
   const box = el('div');
   box.appendChild(el('strong', e.sub_event_type));
-  box.appendChild(el('div', `${formatDate(e.date, e.date_precision)} · ${e.location?.name ?? 'place unknown'}${e.location?.country_code ? `, ${e.location.country_code}` : ''}`));
+  box.appendChild(el('div', `${formatDate(e.date, e.date_precision)} · ${e.place ?? 'place unknown'}${e.country_code ? `, ${e.country_code}` : ''}`));
   box.appendChild(el('div', `${e.actor1 ?? 'unknown'} → ${e.actor2 ?? 'unknown'}`));
   if (e.killed !== null || e.wounded !== null) box.appendChild(el('div', `killed ${e.killed ?? '?'} · wounded ${e.wounded ?? '?'}`));
-  box.appendChild(el('div', `${e.sources.length} source${e.sources.length === 1 ? '' : 's'} — click to open`, 'hint'));
+  box.appendChild(el('div', `${e.sources} source${e.sources === 1 ? '' : 's'} — click to open`, 'hint'));
   return box;
 }
 
-/** A feature's record: MapLibre hands nested properties back as JSON text. */
-function recordOf(f: MapGeoJSONFeature): EventRecord {
+/** A point's properties as MapLibre hands them back (null fields are dropped). */
+function pointOf(f: MapGeoJSONFeature): MapPoint {
   const p = f.properties as Record<string, unknown>;
-  const parsed: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(p)) parsed[k] = typeof v === 'string' && /^[[{]/.test(v) ? JSON.parse(v) : v;
-  return parsed as unknown as EventRecord;
+  const v = <T>(k: string) => (p[k] ?? null) as T;
+  return {
+    id: String(p.id), lat: Number(p.lat), lon: Number(p.lon), sub_event_type: String(p.sub_event_type), date: v('date'), date_precision: v('date_precision'),
+    place: v('place'), country_code: v('country_code'), geo_precision: v('geo_precision'), actor1: v('actor1'), actor2: v('actor2'),
+    killed: v('killed'), wounded: v('wounded'), sources: Number(p.sources ?? 0),
+  };
+}
+
+/** A nested property of a feature: MapLibre hands it back as it was given or as JSON text, by version. */
+function nested<T>(value: unknown, none: T): T {
+  if (value === undefined || value === null) return none;
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
+
+/** What a cell's hover says: how many events, of which types. */
+function cellContent(count: number, types: { sub_event_type: string; count: number }[]): HTMLElement {
+  const box = el('div');
+  box.appendChild(el('strong', `${count} events here`));
+  for (const t of types.slice(0, 4)) box.appendChild(el('div', `${t.count} × ${t.sub_event_type}`));
+  if (types.length > 4) box.appendChild(el('div', `and ${types.length - 4} other type${types.length === 5 ? '' : 's'}`));
+  box.appendChild(el('div', 'click to zoom in', 'hint'));
+  return box;
 }
 
 /** Metres to pixels at a zoom, at the equator (the precision ring is a guide, not a survey). */
 const metresAt = (metres: number, zoom: number) => metres / (40_075_016.686 / (512 * 2 ** zoom));
 
-async function showOnMap(geojson: FeatureCollection, fit: boolean): Promise<void> {
+// The map asks the server for the selection in view, at its zoom, whenever the filters change or the
+// map moves: the server counts the events per cell of a grid (about 64 px) and gives the events alone
+// in their cell, and all of them when few are in view at zoom 9 or more (GET /api/map).
+const ALL_POINTS = 1000;
+let mapFilters = '';
+let mapArmed = false;
+let fitTicket = 0;
+let mapTicket = 0;
+let mapShown = '';
+
+/** The part of the world the map shows, a tenth wider on each side, as west,south,east,north (west > east across the antimeridian). */
+function viewBox(): string {
+  const b = map.getBounds();
+  const dx = (b.getEast() - b.getWest()) / 10, dy = (b.getNorth() - b.getSouth()) / 10;
+  const south = Math.max(-90, b.getSouth() - dy), north = Math.min(90, b.getNorth() + dy);
+  let west = b.getWest() - dx, east = b.getEast() + dx;
+  if (east - west >= 360) { west = -180; east = 180; }
+  else { west = ((west + 540) % 360) - 180; east = ((east + 540) % 360) - 180; }
+  return [west, south, east, north].map((n) => n.toFixed(4)).join(',');
+}
+
+/** The selection in view, from the server, on the map. */
+async function loadMap(): Promise<void> {
   await mapReady;
-  const located = { ...geojson, features: geojson.features.filter((f) => f.geometry) };
-  $('#map').setAttribute('data-events-on-map', String(located.features.length));
+  const ticket = ++mapTicket;
+  const url = `/api/map?${mapFilters ? `${mapFilters}&` : ''}zoom=${Math.floor(map.getZoom())}&view=${viewBox()}&points=${ALL_POINTS}`;
+  if (url === mapShown) return;
+  let data: EventMap;
+  try {
+    data = await getJson<EventMap>(url);
+  } catch (e) {
+    $('#count').textContent = String((e as Error).message);
+    return;
+  }
+  if (ticket !== mapTicket) return;
+  mapShown = url;
+  showOnMap(data);
+}
+
+function showOnMap(data: EventMap): void {
+  const features = [
+    ...data.cells.map((c) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [c.lon, c.lat] }, properties: { cell: true, point_count: c.count, point_count_abbreviated: abbreviated(c.count), bounds: c.bounds, types: c.types, sub_event_type: c.types[0]?.sub_event_type ?? '' } })),
+    ...data.points.map((p) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [p.lon, p.lat] }, properties: p })),
+  ];
+  const collection = { type: 'FeatureCollection' as const, features };
+  $('#map').setAttribute('data-events-on-map', String(data.total));
+  $('#map').setAttribute('data-cells', String(data.cells.length));
   const source = map.getSource('events') as GeoJSONSource | undefined;
-  if (source) source.setData(located as never);
-  else addEventLayers(located);
-  if (fit) fitTo(located.features);
+  if (source) source.setData(collection as never);
+  else addEventLayers(collection);
 }
 
-function fitTo(features: EventFeature[]): void {
-  const points = features.flatMap((f) => (f.geometry ? [f.geometry.coordinates] : []));
-  if (!points.length) return;
-  const bounds = new LngLatBounds(points[0], points[0]);
-  for (const p of points) bounds.extend(p);
-  const padding = Math.min(60, Math.floor(Math.min(canvas.clientWidth, canvas.clientHeight) / 6));
-  map.fitBounds(bounds, { padding, maxZoom: 7, duration: REDUCED_MOTION ? 0 : 600 });
+/** 1234 → 1.2k, as MapLibre abbreviates its clusters' counts. */
+function abbreviated(n: number): string {
+  return n >= 1_000_000 ? `${Math.round(n / 100_000) / 10}M` : n >= 10_000 ? `${Math.round(n / 1000)}k` : n >= 1000 ? `${Math.round(n / 100) / 10}k` : String(n);
 }
 
-function addEventLayers(located: FeatureCollection): void {
-  map.addSource('events', { type: 'geojson', data: located as never, cluster: true, clusterRadius: 36, clusterMaxZoom: 9 });
+/** The map fitted to the selection's points (their box, from the server), then what it shows asked for. */
+async function fitMap(): Promise<void> {
+  await mapReady;
+  const ticket = ++fitTicket;
+  const data = await getJson<EventMap>(`/api/map?${mapFilters ? `${mapFilters}&` : ''}zoom=0&points=0`).catch(() => null);
+  if (ticket !== fitTicket) return;
+  if (data?.bounds) {
+    const [w, s, e, n] = data.bounds;
+    const padding = Math.min(60, Math.floor(Math.min(canvas.clientWidth, canvas.clientHeight) / 6));
+    const moved = new Promise<void>((resolve) => map.once('moveend', () => resolve()));
+    map.fitBounds(new LngLatBounds([w, s], [e, n]), { padding, maxZoom: 7, duration: REDUCED_MOTION ? 0 : 600 });
+    if (map.isMoving()) await moved;
+  }
+  // What the map shows once there (the move's own request, if it made one, is the same and answered once).
+  await loadMap();
+}
+
+function addEventLayers(collection: { type: 'FeatureCollection'; features: unknown[] }): void {
+  map.addSource('events', { type: 'geojson', data: collection as never });
   // Where a place is only known to its district or province, a ring of about that size around it.
-  const precision = ['coalesce', ['get', 'geo_precision', ['get', 'location']], 1];
-  map.addLayer({ id: 'precision', type: 'circle', source: 'events', filter: ['all', ['!', ['has', 'point_count']], ['>=', precision, 2]] as never,
+  const precision = ['coalesce', ['get', 'geo_precision'], 1];
+  map.addLayer({ id: 'precision', type: 'circle', source: 'events', filter: ['all', ['!', ['has', 'cell']], ['>=', precision, 2]] as never,
     paint: {
       'circle-radius': ['interpolate', ['exponential', 2], ['zoom'], 0, ['match', precision, 2, metresAt(15_000, 0), metresAt(80_000, 0)], 20, ['match', precision, 2, metresAt(15_000, 20), metresAt(80_000, 20)]] as never,
       'circle-color': 'rgba(0, 0, 0, 0)', 'circle-stroke-color': ['match', ['get', 'sub_event_type'], ...Object.entries(TYPE_COLORS).flat(), '#636363'] as never,
       'circle-stroke-width': 1.5, 'circle-stroke-opacity': 0.7,
     } });
-  map.addLayer({ id: 'clusters', type: 'circle', source: 'events', filter: ['has', 'point_count'],
-    paint: { 'circle-color': '#13202e', 'circle-opacity': 0.8, 'circle-radius': ['step', ['get', 'point_count'], 13, 5, 16, 20, 22], 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } });
-  map.addLayer({ id: 'cluster-count', type: 'symbol', source: 'events', filter: ['has', 'point_count'],
+  map.addLayer({ id: 'clusters', type: 'circle', source: 'events', filter: ['has', 'cell'],
+    paint: { 'circle-color': '#13202e', 'circle-opacity': 0.8, 'circle-radius': ['step', ['get', 'point_count'], 13, 5, 16, 20, 22, 1000, 26], 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } });
+  map.addLayer({ id: 'cluster-count', type: 'symbol', source: 'events', filter: ['has', 'cell'],
     layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': TEXT_FONT, 'text-size': 12, 'text-allow-overlap': true, 'text-ignore-placement': true },
     paint: { 'text-color': '#ffffff' } });
-  map.addLayer({ id: 'events', type: 'circle', source: 'events', filter: ['!', ['has', 'point_count']],
+  map.addLayer({ id: 'events', type: 'circle', source: 'events', filter: ['!', ['has', 'cell']],
     paint: {
       'circle-color': ['match', ['get', 'sub_event_type'], ...Object.entries(TYPE_COLORS).flat(), '#636363'] as never,
       'circle-radius': ['interpolate', ['linear'], ['coalesce', ['get', 'killed'], 0], 0, 6, 10, 12, 100, 22],
@@ -273,18 +356,24 @@ function addEventLayers(located: FeatureCollection): void {
   });
   map.on('click', 'clusters', (e) => {
     const f = e.features?.[0];
-    if (f?.geometry.type === 'Point') map.easeTo({ center: f.geometry.coordinates as [number, number], zoom: map.getZoom() + 2, duration: REDUCED_MOTION ? 0 : 400 });
+    if (f?.geometry.type !== 'Point') return;
+    // Into the cell's events: their box, or two levels closer when they share one point.
+    const b = nested<[number, number, number, number] | null>(f.properties?.bounds, null);
+    const zoom = map.getZoom() + 2;
+    if (b && (b[2] > b[0] || b[3] > b[1])) map.fitBounds(new LngLatBounds([b[0], b[1]], [b[2], b[3]]), { padding: 40, maxZoom: Math.max(zoom, 9), duration: REDUCED_MOTION ? 0 : 400 });
+    else map.easeTo({ center: f.geometry.coordinates as [number, number], zoom, duration: REDUCED_MOTION ? 0 : 400 });
   });
   map.on('mousemove', 'events', (e) => {
     const f = e.features?.[0] as MapGeoJSONFeature | undefined;
     if (!f || f.geometry.type !== 'Point') return;
-    hoverPopup.setLngLat(f.geometry.coordinates as [number, number]).setDOMContent(popupContent(recordOf(f))).addTo(map);
+    hoverPopup.setLngLat(f.geometry.coordinates as [number, number]).setDOMContent(popupContent(pointOf(f))).addTo(map);
   });
   map.on('mousemove', 'clusters', (e) => {
     const f = e.features?.[0] as MapGeoJSONFeature | undefined;
     if (!f || f.geometry.type !== 'Point') return;
     const n = Number(f.properties?.point_count);
-    hoverPopup.setLngLat(f.geometry.coordinates as [number, number]).setDOMContent(el('div', `${n} events here — click to zoom in`)).addTo(map);
+    const types = nested<{ sub_event_type: string; count: number }[]>(f.properties?.types, []);
+    hoverPopup.setLngLat(f.geometry.coordinates as [number, number]).setDOMContent(cellContent(n, types)).addTo(map);
   });
   for (const layer of ['events', 'clusters']) {
     map.on('mouseenter', layer, () => { canvas.style.cursor = 'pointer'; });
@@ -299,7 +388,7 @@ const dayOf = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
 const isoOf = (t: number) => new Date(t).toISOString().slice(0, 10);
 let timeline: { key: string; width: number; first: number; last: number; brush: BrushBehavior<unknown>; group: Selection<SVGGElement, unknown, null, undefined>; x: (t: number | Date) => number } | null = null;
 
-let timelineData: { context: FeatureCollection; key: string } | null = null;
+let timelineData: { context: Timeline; key: string } | null = null;
 // Drawn again at its new width when the window or the panel beside it changes its size.
 new ResizeObserver(() => {
   const svg = $<SVGSVGElement>('#timeline-svg');
@@ -310,21 +399,22 @@ new ResizeObserver(() => {
   }
 }).observe($('#timeline-svg'));
 
-function drawTimeline(context: FeatureCollection, key: string, force = false): void {
+function drawTimeline(context: Timeline, key: string, force = false): void {
   const svg = $<SVGSVGElement>('#timeline-svg');
   if (!force && timeline?.key === key && svg.childNodes.length) { placeBrush(); return; }
   timelineData = { context, key };
   svg.replaceChildren();
   timeline = null;
-  const dated = context.features.map((f) => f.properties).filter((e) => e.date);
-  if (!dated.length) return;
-  const types = [...new Set(dated.map((e) => e.sub_event_type))].sort((a, b) => Object.keys(TYPE_COLORS).indexOf(a) - Object.keys(TYPE_COLORS).indexOf(b));
+  if (!context.days.length) return;
+  const types = [...context.types].sort((a, b) => Object.keys(TYPE_COLORS).indexOf(a) - Object.keys(TYPE_COLORS).indexOf(b));
   const perDay = new Map<number, Record<string, number>>();
-  for (const e of dated) {
-    const d = dayOf(e.date!);
-    const row = perDay.get(d) ?? Object.fromEntries(types.map((t) => [t, 0]));
-    row[e.sub_event_type] = (row[e.sub_event_type] ?? 0) + 1;
-    perDay.set(d, row);
+  for (const { day, counts } of context.days) {
+    const row = Object.fromEntries(types.map((t) => [t, 0]));
+    context.types.forEach((t, i) => { row[t] = (row[t] ?? 0) + (counts[i] ?? 0); });
+    const d = dayOf(day);
+    const before = perDay.get(d);
+    if (before) for (const t of types) before[t] = (before[t] ?? 0) + (row[t] ?? 0);
+    else perDay.set(d, row);
   }
   const days = [...perDay.keys()].sort((a, b) => a - b);
   const first = days[0]!, last = days[days.length - 1]!;
@@ -756,24 +846,30 @@ async function refresh({ fit }: { fit: boolean }): Promise<void> {
   context.delete('to');
   const contextQs = context.toString();
   try {
-    const [stats, page, geojson, contextGeojson] = await Promise.all([
+    mapFilters = qs;
+    mapShown = '';
+    mapArmed = true;
+    const [stats, page, contextTimeline] = await Promise.all([
       getJson<Stats>(`/api/stats?${qs}`),
       getJson<{ total: number; events: EventRecord[] }>(`/api/events?${and}limit=500`),
-      getJson<FeatureCollection>(`/api/events?${and}format=geojson`),
-      contextQs === qs || timeline?.key === contextQs ? Promise.resolve(null) : getJson<FeatureCollection>(`/api/events?${contextQs ? `${contextQs}&` : ''}format=geojson`),
+      timeline?.key === contextQs ? Promise.resolve(null) : getJson<Timeline>(`/api/timeline?${contextQs}`),
+      fit ? fitMap() : loadMap(),
     ]);
     if (ticket !== refreshCount) return;
     const count = $('#count');
-    count.textContent = `${stats.total} event${stats.total === 1 ? '' : 's'}${page.events.length < stats.total ? ` (the list shows the first ${page.events.length})` : ''}`;
+    // A large selection of words is counted from a sample (PostgreSQL): its counts are estimates, and said so.
+    const about = stats.estimated ? 'about ' : '';
+    count.textContent = `${about}${stats.total.toLocaleString('en')} event${stats.total === 1 ? '' : 's'}${page.events.length < stats.total ? ` (the list shows the first ${page.events.length})` : ''}`;
+    count.setAttribute('data-estimated', String(!!stats.estimated));
     count.setAttribute('data-total', String(stats.total));
     for (const format of ['csv', 'geojson', 'jsonl']) $<HTMLAnchorElement>(`#dl-${format}`).href = `/api/events?${and}format=${format}`;
-    drawTimeline(contextGeojson ?? geojson, contextQs);
+    if (contextTimeline) drawTimeline(contextTimeline, contextQs);
+    else if (timelineData) drawTimeline(timelineData.context, contextQs);
     drawLegend(stats.perType);
     drawTable(page.events);
     const empty = stats.total === 0;
     $<HTMLElement>('#empty').hidden = !empty;
     $<HTMLElement>('#events').hidden = empty;
-    await showOnMap(geojson, fit);
     document.body.dataset.refreshed = String(ticket);
   } catch (e) {
     $('#count').textContent = String((e as Error).message);

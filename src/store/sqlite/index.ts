@@ -1,10 +1,11 @@
 // The SQLite adapter of the store (better-sqlite3: one file, fast batched writes), the embedded default.
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql, type Expression, type SqlBool } from 'kysely';
+import { Kysely, SqliteDialect, sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { EventRecord } from '../../types.ts';
 import { cellOf, mentionKey } from '../../resolve/resolve.ts';
 import type { Db, Snapshot, StoreAdapter, Tables } from '../adapter.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { boxCells } from '../box-cells.ts';
 
 export interface SqliteStoreOptions {
   readonly readonly?: boolean;
@@ -131,6 +132,19 @@ export class SqliteAdapter implements StoreAdapter {
     // Each word becomes a quoted FTS phrase: the user's text is matched, never parsed as a query.
     const phrases = words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' ');
     return sql<SqlBool>`rowid IN (SELECT rowid FROM events_text WHERE events_text MATCH ${phrases})`;
+  }
+
+  /** SQLite's full-text index gives a selection's rows in its own order; they are counted exactly. */
+  readonly sampling = null;
+
+  floorOf(value: Expression<number>): RawBuilder<number> {
+    return sql<number>`CAST(${value} AS INTEGER)`;
+  }
+
+  boxIndexCondition(box: readonly [number, number, number, number]): Expression<SqlBool> | null {
+    const cells = boxCells(box);
+    // The expression of the index events_box_cell (the tenth migration), word for word.
+    return cells ? sql<SqlBool>`(CAST((lat + 90) * 4 AS INTEGER) * 1440 + CAST((lon + 180) * 4 AS INTEGER)) IN (SELECT value FROM json_each(${JSON.stringify(cells)}))` : null;
   }
 
   readonly nowMs = sql<number>`((julianday('now') - 2440587.5) * 86400000.0)`;

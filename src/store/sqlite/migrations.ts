@@ -143,4 +143,11 @@ export const MIGRATIONS: readonly string[] = [
    ALTER TABLE events ADD COLUMN killed INTEGER;
    UPDATE events SET killed = json_extract(record, '$.killed');
    CREATE INDEX events_queue ON events(killed, date);`,
+  // The map and the box filter on 1,000,000 events (issue 25; docs/performance.md): a box is read from
+  // the quarter-degree cells it covers (the store adds `cell IN (…)` to a box's conditions), and the
+  // map's and the statistics' columns are in the index, for a box and for a country and type: no read
+  // of the events' rows, which hold their records.
+  `CREATE INDEX events_box_cell ON events ((CAST((lat + 90) * 4 AS INTEGER) * 1440 + CAST((lon + 180) * 4 AS INTEGER)), date, lat, lon, sub_event_type, country_code);
+   DROP INDEX events_country_type_date;
+   CREATE INDEX events_country_type_date ON events(country_code, sub_event_type, date, lat, lon);`,
 ];
