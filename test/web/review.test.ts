@@ -1,6 +1,6 @@
 // Review in the web app (issue 26) in a real headless Chromium (Debian's, driven by playwright-core),
 // against the real server served with the write routes (--write) on a loopback port, over a copy of
-// the sample corpus plus a report from Kenya whose dateline gave a spurious second event. A reviewer
+// the sample corpus plus a report from Kenya that tells a second event (Nairobi). A reviewer
 // signs in with a token, corrects a toll and merges the two Kenyan events; documents are ingested again
 // (the same ones, and new ones); the corrections stand and the history lists them. The screenshot of
 // the review queue in docs/ is taken here; axe-core checks the review view.
@@ -78,7 +78,7 @@ const historyItems = (page: Page) => page.$$eval('#panel .review .history li', (
 test('a reviewer signs in with a token, corrects a toll and merges two events; after a re-ingest of the same and of new documents the corrections stand and the history lists them', async () => {
   const [mandera] = await byPlace('Mandera');
   const [nairobi] = await byPlace('Nairobi');
-  assert.ok(mandera && nairobi, 'the Kenyan report gave an event at Mandera and one at its dateline');
+  assert.ok(mandera && nairobi, 'the Kenyan report gave an event at Mandera and one at Nairobi');
   const { page, errors } = await newPage({ bypassCSP: true });
   await open(page);
   // No token: no controls, no queue.
@@ -111,9 +111,9 @@ test('a reviewer signs in with a token, corrects a toll and merges two events; a
   await page.waitForSelector(`#panel[data-ready="${mandera.id}"]`);
   assert.match(await page.textContent('#panel dl') ?? '', /killed \/ wounded3 \//);
 
-  // Merge the spurious Nairobi event into it.
+  // Merge the Nairobi event into it.
   await page.fill('#panel .review input[name="other"]', nairobi.id);
-  await page.fill('#panel .review form.merge input[name="note"]', 'the dateline is not the place of the attack');
+  await page.fill('#panel .review form.merge input[name="note"]', 'one attack, told twice');
   await page.getByRole('button', { name: 'Merge into this event' }).click();
   await page.waitForSelector('#panel .review .history li[data-action="merge"]');
   await page.waitForSelector(`#panel[data-ready="${mandera.id}"]`);
@@ -140,7 +140,7 @@ test('a reviewer signs in with a token, corrects a toll and merges two events; a
   assert.match(await page.textContent('#panel .review-status') ?? '', /Corrected by Rita/);
   const items = await historyItems(page);
   assert.equal(items.length, 2, items.join('\n'));
-  assert.match(items[0]!, /^correct: .*Rita corrected killed: none → 3 — “a third officer died in hospital/);
+  assert.match(items[0]!, /^correct: .*Rita corrected killed: 2 → 3 — “a third officer died in hospital/);
   assert.match(items[1]!, new RegExp(`^merge: .*Rita merged ${nairobi.id} into ${mandera.id}`));
   assert.match(await page.textContent('#panel .review .new-since') ?? '', /New since review: Daily Nation/);
   assert.equal(await page.locator('#panel .source.new-since-review').count(), 1);
