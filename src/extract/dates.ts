@@ -118,8 +118,8 @@ export function findDateMentions(raw: string, folded: string, span: Span, pack: 
   const results: { index: number; r: chrono.ParsedResult }[] = [];
   for (const r of PARSERS[pack.language].parse(raw.slice(span.start, span.end), { instant: reference, timezone: 0 })) {
     // chrono's English reads "afternoon of Thursday, 5 October" as a time of day alone, and the day it names is lost:
-    // the words after "of" are read again on their own.
-    const of = PART_OF_DAY_OF.exec(r.text);
+    // the words after the part of the day (the language's part_of_day_before_date) are read again on their own.
+    const of = pack.partOfDayBeforeDateRe?.exec(folded.slice(span.start + r.index, span.start + r.index + r.text.length));
     if (of && !r.start.isCertain('day') && !r.start.isCertain('weekday') && calendarWords(pack).test(folded.slice(span.start + r.index + of[0].length, span.start + r.index + r.text.length))) {
       const from = span.start + r.index + of[0].length;
       for (const again of PARSERS[pack.language].parse(raw.slice(from, span.start + r.index + r.text.length), { instant: reference, timezone: 0 })) {
@@ -154,9 +154,6 @@ export function findDateMentions(raw: string, folded: string, span: Span, pack: 
   }
   return out.sort((a, b) => a.start - b.start);
 }
-
-/** "afternoon of ", "the night of ": a part of the day that chrono reads in place of the day it qualifies. */
-const PART_OF_DAY_OF = /^(?:the\s+)?(?:early\s+|late\s+)?(?:morning|afternoon|evening|night|dawn|dusk|midday|noon)\s+of\s+/i;
 
 /** A component chrono read in the text, not one it filled in from its reference. */
 function certain(r: chrono.ParsedResult, k: chrono.Component): number | undefined {

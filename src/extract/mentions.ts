@@ -22,7 +22,7 @@ export function findTriggers(folded: string, span: Span, pack: LanguagePack): Tr
   if (matches.every((m) => m.length === 0)) return [];
   const out: TriggerMention[] = [];
   const text = folded.slice(span.start, span.end);
-  const daysOfMonth = text.match(new RegExp(dayOfMonthRe(pack).source, 'g'))?.length ?? 0;
+  const daysOfMonth = text.match(daysOfMonthRe(pack))?.length ?? 0;
   const namesDay = hasMatch(pack.weekdayRe, text) || daysOfMonth > 0;
   const suppressors = [
     ...allMatches(pack.statisticRe, folded, span.start, span.end).map((m) => ({ ...m, why: 'statistic' })),
@@ -169,10 +169,11 @@ function policeRe(language: Language): RegExp {
 const dayOfMonthMatchers = new Map<Language, RegExp>();
 
 /** A day of a month, "12 march" or "march 12": a sentence that names one dates its event. */
-function dayOfMonthRe(pack: LanguagePack): RegExp {
+/** Every day of a month a text names ("5 October", "October 5"), global: read with String.match only. */
+function daysOfMonthRe(pack: LanguagePack): RegExp {
   let re = dayOfMonthMatchers.get(pack.language);
   if (!re) {
-    re = new RegExp(`\\d{1,2}(?:er|st|nd|rd|th)? (?:${pack.monthRe})|(?:${pack.monthRe}) \\d{1,2}`);
+    re = new RegExp(`\\d{1,2}(?:er|st|nd|rd|th)? (?:${pack.monthRe})|(?:${pack.monthRe}) \\d{1,2}`, 'g');
     dayOfMonthMatchers.set(pack.language, re);
   }
   return re;
@@ -285,7 +286,7 @@ export function findCasualties(folded: string, span: Span, pack: LanguagePack, d
     // No number next to the verb: the victims the parse gives it ("A national staffer of an INGO was killed").
     // A count followed by a conjunction may be the first of a list the parse sums ("killing a journalist and 3
     // members of his family"): the parse's count, when it covers the first.
-    const listed = near && parse && (cue.forward || activePast || gerund) && LIST_AFTER.test(folded.slice(near.end, Math.min(span.end, near.end + 40)))
+    const listed = near && parse && (cue.forward || activePast || gerund) && pack.victimListAfterRe.test(folded.slice(near.end, Math.min(span.end, near.end + 40)))
       ? victimCount(parse(), cue, pack) : null;
     const parsed = (listed && near && listed.value > near.value && listed.end >= near.end ? listed : near) ?? (parse ? victimCount(parse(), cue, pack) : null);
     if (parsed === null) continue;
@@ -365,9 +366,6 @@ function victimCount(parsed: ParsedSentence, cue: Span, pack: LanguagePack): Cou
   const v = victimsOnParse(parsed, cue, (word) => wordNumber(word, pack), pack.deathWords);
   return v && v.value > 0 ? { value: v.value, start: v.start, end: v.end, rule: `victim-${v.relation.replace(':', '-')}` } : null;
 }
-
-/** A conjunction a few words after a count: the count may open a list of victims. */
-const LIST_AFTER = /^(?:\s+[^\s,.;:]+){0,4}?\s+(?:and|et)\s+(?:\d|a |an |un |une |one |two |three |deux |trois )/;
 
 /** How far after a toll the date of a running total may begin (a few words: "up to and including"). */
 const RUNNING_TOTAL_REACH = 50;

@@ -9,7 +9,7 @@ import { allMatches, hasMatch } from '../text/patterns.ts';
 import { nameKey } from '../text/fold.ts';
 import { gazetteer, type Gazetteer } from '../geo/gazetteer.ts';
 import { kmBetween } from '../geo/distance.ts';
-import { DESCRIPTOR_TAIL, DIVISION_NOUN, codeOfCountryName, findPlaceMentions, namesakeCountries, type PlaceMention } from '../geo/places.ts';
+import { DESCRIPTOR_TAIL, DIVISION_NOUN, codeOfCountryName, findPlaceMentions, liesIn, namesakeCountries, type PlaceMention } from '../geo/places.ts';
 import { languagePack, type LanguagePack, type TriggerKind } from './lang/index.ts';
 import { documentDateMentions, fromDays, isUnreal, precisionRank, resolveMention, toDays, type DateMention, type DateMentionsOf } from './dates.ts';
 import {
@@ -391,8 +391,6 @@ class AnalysedSentence implements SentenceAnalysis {
   }
 }
 
-/** What follows the place of a dateline: its country or date, an agency, then a dash ("Mogadishu, Somalia —", "BEIRUT, Nov 3 (AFP) -"). */
-const PLACE_DATELINE_AFTER = /^(?:\s*,\s*[^\s,.;:()-][^,.;:()-]{0,30})?\s*(?:\([^()]{2,30}\)\s*)?-\s/;
 
 function backgroundTail(folded: string, pack: LanguagePack, primary: TriggerMention, s: Span): number {
   const cue = [...allMatches(pack.framingRe, folded, primary.end, s.end), ...allMatches(pack.periodRe, folded, primary.end, s.end).filter((m) => !/^(?:depuis|since)$/.test(m.text))]
@@ -416,6 +414,8 @@ export function stateActorName(country: string, police: boolean): string {
 const REPORTING_BEFORE_DATE = /(?:annonce|annoncee|declare|rapporte|indique|affirme|precise|confirme|said|announced|reported|told|confirmed|stated|publie|publiee|published)\s+(?:\S+\s+){0,2}$/;
 // A dateline is known by its form, whatever the agency: "19 octobre (Reuters) –", "Nov 3 (Xinhua) -", "Nov 3 -" (dashes are folded to '-').
 const DATELINE_AFTER = /^\s*(?:\d{4})?\s*(?:\([^()]{2,30}\)\s*-|\s-\s)/;
+/** What follows the place of a dateline: its country or date, then the dateline's end ("Mogadishu, Somalia —", "BEIRUT, Nov 3 (AFP) -"). */
+const PLACE_DATELINE_AFTER = new RegExp(`^(?:\\s*,\\s*[^\\s,.;:()-][^,.;:()-]{0,30})?${DATELINE_AFTER.source.slice(1)}`);
 const SINCE_BEFORE_DATE = /(?:depuis|since|until|jusqu'au|jusqu'a|d'ici|by)\s+(?:le\s+|the\s+)?$/;
 
 function buildCandidates(ctx: DocumentContext): Candidate[] {
@@ -464,8 +464,7 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
       // few sentences on too; a total that names a place of its own may be another place's.
       const stated = previous && s.casualties.stated && !previous.statedKilled && s.index - previous.last <= 3 && (s.casualties.stated === 'assigned' || !s.places.length);
       if (previous && stated) {
-        previous.killed = s.casualties.killed;
-        previous.statedKilled = true;
+        takeKilled(previous, s.casualties.killed, true, (mine) => mine);
         previous.wounded ??= s.casualties.wounded;
         addSentence(previous, s);
         s.casualties.rules.forEach((rule, k) => addTrace(previous.trace, { field: 'casualties', rule: `${rule}+stated`, span: s.casualties.spans[k]! }));
@@ -487,7 +486,7 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
       continue;
     }
 
-    const places = choosePlaces(input.raw, input.folded, placesOfEvent(s));
+    const places = choosePlaces(input.raw, input.folded, placesOfEvent(s, pack));
     const roles = assignRoles(ctx, s);
     const noPlace = places.length === 0;
     // No place of its own but pointing back ("cette attaque", "ils"), or naming "the incident" just told: the previous event, told again.
@@ -510,7 +509,7 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
       continue;
     }
     // "une attaque de drone sur al-Tanf et une attaque de missile sur Conoco": one event per verb and its places.
-    const segments = triggerSegments(input.raw, input.folded, s, placesOfEvent(s), pack);
+    const segments = triggerSegments(input.raw, input.folded, s, placesOfEvent(s, pack), pack);
     const targets: { place: PlaceMention | null; trigger: TriggerMention; segment: Span }[] = segments ??
       (noPlace ? [null] : places).map((place) => ({ place, trigger: s.primary!, segment: spanOf(s) }));
     for (const d of date) {
@@ -544,16 +543,17 @@ function negatedOnParse(parsed: ParsedSentence, trigger: Span): boolean {
 /** Kinds of violence done from afar: where their author is, is not where they strike. */
 const REMOTE_KINDS: ReadonlySet<TriggerKind> = new Set(['air', 'shelling']);
 
-function placesOfEvent(s: SentenceAnalysis): readonly PlaceMention[] {
+function placesOfEvent(s: SentenceAnalysis, pack: LanguagePack): readonly PlaceMention[] {
   if (s.places.length < 2 || !s.primary) return s.places;
   const trigger = s.primary;
   // Where the side that fires from afar is ("forces in Lebanon fired … toward Adamit") is not where it
   // struck, when the sentence tells that too. A crowd, a militia or an army acting in person acts where it
   // is ("youth in Oyugis rioted at the rally of the Homa Bay governor").
-  const toldAfter = REMOTE_KINDS.has(trigger.kind) && s.places.some((p) => p.start >= trigger.end);
+  // Where a crowd is "of" ("residents of X held a demonstration in Y") is where it comes from, whatever its kind.
   const placedAfter = s.places.some((p) => p.start >= trigger.end);
+  const toldAfter = REMOTE_KINDS.has(trigger.kind) && placedAfter;
   const kept = s.places.filter((p) => !inAgentDescription(s.syntax, trigger, p) && !(toldAfter && betweenSubjectAndVerb(s.syntax, trigger, p))
-    && !(placedAfter && ofTheSubject(s.syntax, trigger, p)));
+    && !(placedAfter && ofTheSubject(s.syntax, trigger, p, pack.syntaxRoles)));
   return kept.length ? kept : s.places;
 }
 
@@ -668,7 +668,7 @@ function encloses(b: PlaceMention, a: PlaceMention): boolean {
   if (b.rule.startsWith('geo.direction.')) return a.rank < b.rank;
   const division = b.rank === 3 || (b.entry?.kind === 'city' && pb.admin1 !== null && nameKey(pb.admin1) === nameKey(pb.name));
   if (!division || b.rank < a.rank) return false;
-  return (pa.admin1 !== null && pa.admin1 === pb.admin1) || kmBetween(pa.lat, pa.lon!, pb.lat, pb.lon!) <= 150;
+  return liesIn(pa, pb);
 }
 
 function rankOf(p: PlaceMention): number {
@@ -1100,8 +1100,7 @@ function absorb(ctx: DocumentContext, target: Candidate, s: SentenceAnalysis, ro
   if (!target.date && date.iso) { target.date = date.iso; target.datePrecision = date.precision; addTrace(target.trace, { field: 'date', rule: `${date.rule}+anaphora` }); }
   for (const w of s.weapons) target.weapons.add(w.weapon);
   if (s.primary?.weapon) target.weapons.add(s.primary.weapon);
-  if (s.casualties.stated && !target.statedKilled) { target.killed = s.casualties.killed; target.statedKilled = true; }
-  else if (!target.statedKilled) target.killed ??= s.casualties.killed;
+  takeKilled(target, s.casualties.killed, s.casualties.stated !== null, (mine, other) => mine ?? other);
   target.wounded ??= s.casualties.wounded;
   const claimed = claimedBy(s, { ...roles, actor1: roles.actor1 ?? null });
   if (claimed || (s.claims.claimed.length && !s.claims.negated.length && roles.actor1 && roles.actor1.canonical === target.actor1)) {
@@ -1341,8 +1340,7 @@ function mergeInto(into: Candidate, e: Candidate): void {
   }
   for (const w of e.weapons) into.weapons.add(w);
   // A toll stated for the event beats the figures of its other tellings.
-  if (e.statedKilled && !into.statedKilled) { into.killed = e.killed; into.statedKilled = true; }
-  else if (!into.statedKilled) into.killed = maxNullable(into.killed, e.killed);
+  takeKilled(into, e.killed, e.statedKilled, maxNullable);
   into.wounded = maxNullable(into.wounded, e.wounded);
   into.claimed ||= e.claimed;
   into.confirmed ||= e.confirmed;
@@ -1361,6 +1359,16 @@ function mergeInto(into: Candidate, e: Candidate): void {
   into.pastTense &&= e.pastTense;
   into.several &&= e.several;
   into.earlier &&= e.earlier;
+}
+
+/** Gives an event another telling's death toll: one stated for the event ("3 fatalities coded to this event")
+ *  replaces the figures read before it and is not replaced; otherwise `combine` joins the two figures. */
+function takeKilled(c: Candidate, killed: number | null, stated: boolean, combine: (mine: number | null, other: number | null) => number | null): void {
+  if (c.statedKilled) return;
+  if (stated) {
+    c.killed = killed;
+    c.statedKilled = true;
+  } else c.killed = combine(c.killed, killed);
 }
 
 function maxNullable(a: number | null, b: number | null): number | null {

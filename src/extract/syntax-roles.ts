@@ -20,6 +20,8 @@ export interface SyntaxRoleLexicon {
   /** Words that make a clause or a phrase the background of another event ("after", "following", "in response to",
    *  "après", "en représailles à"): conjunctions and prepositions, or the noun a phrase of response is headed by. */
   readonly backgroundMarkers: ReadonlySet<string>;
+  /** Prepositions of the phrase a noun is "of" ("of", "de": "residents of X"), by lemma. */
+  readonly genitiveMarkers: ReadonlySet<string>;
 }
 
 /**
@@ -52,7 +54,6 @@ export function inParticipleAside(s: ParsedSentence, trigger: Span): boolean {
   if (!t) return false;
   for (let x: Word | null = headOf(s, t), guard = 0; x && guard <= s.words.length; x = headOf(s, x), guard++) {
     if (baseRelation(x.deprel) === 'root') return false;
-
     // A participle with a conjunction ("while trying to hold a demonstration", "en tentant de…") tells the
     // circumstances of the act, often the event itself: only a bare one is an aside.
     if (baseRelation(x.deprel) === 'advcl' && x.upos === 'VERB' && (x.feats.VerbForm === 'Ger' || (x.feats.VerbForm === 'Part' && x.feats.Tense === 'Pres'))) {
@@ -195,16 +196,15 @@ export function inAgentDescription(s: ParsedSentence, trigger: Span, span: Span)
  * of Al Hudaydah held a demonstration in Bajil", "les habitants de X ont manifesté à Y"): where a crowd comes
  * from, not where it acts. The caller keeps it when no other place is told.
  */
-export function ofTheSubject(s: ParsedSentence, trigger: Span, span: Span): boolean {
+export function ofTheSubject(s: ParsedSentence, trigger: Span, span: Span, lex: SyntaxRoleLexicon): boolean {
   let w = headWordIn(s, span);
   if (!w || !betweenSubjectAndVerb(s, trigger, span)) return false;
   // "workers of the Mombasa port": the name modifies the noun the "of" opens.
   for (let guard = 0; w && ['compound', 'flat', 'amod'].includes(baseRelation(w.deprel)) && guard < 4; guard++) w = headOf(s, w);
   if (!w) return false;
   const marker = caseMarker(s, w);
-  return marker !== null && GENITIVE_MARKERS.has(marker);
+  return marker !== null && lex.genitiveMarkers.has(marker);
 }
-const GENITIVE_MARKERS = new Set(['of', 'de', "d'", 'du', 'des']);
 
 /**
  * Whether a span (a place's) stands between the subject of the trigger verb and the verb: "Hezbollah

@@ -74,22 +74,20 @@ function counted(s: ParsedSentence, victim: Word, cue: Span, how: string, number
   return { value, start: Math.min(victim.start, cue.start), end: Math.max(end, cue.end), relation: how };
 }
 
+/** The value of a numeral, in digits ("10,800", "10 800") or in words; null for a decimal ("0.5", "2,75") or a word that is no number. */
+function numeralValue(w: Word, numberOf: (word: string) => number | undefined): number | null {
+  if (/[.,]/.test(w.form) && !/^\d{1,3}(?:[.,\s\u00a0\u202f]\d{3})+$/.test(w.form)) return null;
+  const digits = w.form.replace(/[\s,.\u00a0\u202f]/g, '');
+  const v = /^\d{1,6}$/.test(digits) ? Number(digits) : numberOf(w.form.toLowerCase());
+  return v === undefined ? null : v;
+}
+
 /** One noun phrase's count of people, or null when the phrase does not say how many. */
 function countOf(s: ParsedSentence, head: Word, numberOf: (word: string) => number | undefined): number | null {
   const numeral = children(s, head, 'nummod')[0];
-  if (numeral) {
-    // "0.5", "2,75": a decimal is no count of people; "10,800" and "10 800" are.
-    if (/[.,]/.test(numeral.form) && !/^\d{1,3}(?:[.,\s\u00a0\u202f]\d{3})+$/.test(numeral.form)) return null;
-    const digits = numeral.form.replace(/[\s,.\u00a0\u202f]/g, '');
-    const v = /^\d{1,6}$/.test(digits) ? Number(digits) : numberOf(numeral.form.toLowerCase());
-    return v === undefined ? null : v;
-  }
+  if (numeral) return numeralValue(numeral, numberOf);
   // "the death of 6", "one of the injured": a numeral standing for the people.
-  if (head.upos === 'NUM') {
-    const digits = head.form.replace(/[\s,.\u00a0\u202f]/g, '');
-    const v = /^\d{1,6}$/.test(digits) ? Number(digits) : numberOf(head.form.toLowerCase());
-    return v === undefined ? null : v;
-  }
+  if (head.upos === 'NUM') return numeralValue(head, numberOf);
   // "the bodies of…", "dozens of civilians": a plural, or a quantity noun, says no number.
   if (QUANTITY.has(head.lemma.toLowerCase())) return null;
   if (head.feats.Number === 'Plur') return null;

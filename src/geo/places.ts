@@ -275,10 +275,17 @@ function areaAfter(folded: string, out: readonly PlaceMention[], end: number, af
 function outside(town: PlaceMention, division: PlaceMention): boolean {
   const t = town.place, d = division.place;
   if (t.lat === null || t.lon === null || d.lat === null || d.lon === null || !t.admin1 || !d.admin1) return false;
-  return nameKey(t.admin1) !== nameKey(d.admin1) && kmBetween(t.lat, t.lon, d.lat, d.lon) > OUTSIDE_DIVISION_KM;
+  return !liesIn(t, d);
+}
+
+/** Whether a place lies in a division: its province, or near enough to the division's point when the
+ *  provinces are named otherwise (or not at all). Both points must be known. */
+export function liesIn(place: Place, division: Place): boolean {
+  return (!!place.admin1 && !!division.admin1 && nameKey(place.admin1) === nameKey(division.admin1))
+    || kmBetween(place.lat!, place.lon!, division.lat!, division.lon!) <= DIVISION_REACH_KM;
 }
 /** How far a town may lie from a division's point and still be in it when its province's name is spelt otherwise. */
-const OUTSIDE_DIVISION_KM = 150;
+const DIVISION_REACH_KM = 150;
 
 /** An unknown name located in the area it is tied to: the area's point, at the precision of an area (3). */
 function locate(m: PlaceMention, area: PlaceMention): PlaceMention {

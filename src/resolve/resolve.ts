@@ -225,13 +225,15 @@ const TOLL_SPREAD = 3;
 const TOLL_RATIO = 2;
 
 /**
- * Two places the gazetteer does not know, each set at the point of the area the text puts it in
+ * Two places told apart by their names. Two places the gazetteer does not know, each set at the point of the area the text puts it in
  * ("Ed Dhayra town (South, Tyr)" and "Jebbayn town (South, Tyr)" both at Tyre's point, or one of them and
- * Tyre itself): one point, two names, two places. Only an unknown name shares its area's exact point.
+ * Tyre itself): one point, two names, two places. Only an unknown name shares its area's exact point. And an
+ * unknown place against a town the gazetteer knows under another name (unknownNamedApart()).
  */
 function namedApart(a: MentionKey, b: MentionKey): boolean {
-  return (a.geoPrecision === 3 || b.geoPrecision === 3) && !!a.placeName && !!b.placeName && a.placeName !== b.placeName &&
-    a.lat !== null && b.lat !== null && a.lat === b.lat && a.lon === b.lon;
+  if ((a.geoPrecision === 3 || b.geoPrecision === 3) && !!a.placeName && !!b.placeName && a.placeName !== b.placeName &&
+    a.lat !== null && b.lat !== null && a.lat === b.lat && a.lon === b.lon) return true;
+  return unknownNamedApart(a, b);
 }
 
 /**
@@ -285,7 +287,7 @@ function fit(loose: MentionKey, members: readonly MentionKey[]): number | null {
       if (d > limit) continue;
       // A report placed only in a province tells of that province: not of a town 100 km away in the next one.
       if ((loose.geoPrecision === 3 || m.geoPrecision === 3) && loose.admin1 && m.admin1 && loose.admin1 !== m.admin1) continue;
-      if (namedApart(loose, m) || unknownNamedApart(loose, m)) continue;
+      if (namedApart(loose, m)) continue;
       cost += d / 10;
     } else {
       // A country is a weak place: a telling placed only in a country must also tell the same kind

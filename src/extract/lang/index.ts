@@ -66,9 +66,10 @@ interface RawLexicon {
   protest_intervention: string[];
   protest_excessive: string[];
   riot_cues: string[];
-  casualty: { killed: string[]; killed_active: string[]; wounded: string[]; none: string[]; none_killed_only: string[]; none_wounded_only: string[]; subset_between: string[]; subset_before: string[]; running_total_before_date: string[]; death_nouns: string[]; death_of: string[]; death_verbs: string[]; toll_assigned: string[]; toll_total: string[]; toll_distributed: string[]; preposition_before_article: string[]; preposition_before_gerund: string[] };
+  casualty: { killed: string[]; killed_active: string[]; wounded: string[]; none: string[]; none_killed_only: string[]; none_wounded_only: string[]; subset_between: string[]; list_joins: string[]; subset_before: string[]; running_total_before_date: string[]; death_nouns: string[]; death_of: string[]; death_verbs: string[]; toll_assigned: string[]; toll_total: string[]; toll_distributed: string[]; preposition_before_article: string[]; preposition_before_gerund: string[] };
   claims: { claimed: string[]; confirmed: string[]; denied: string[]; negated_claim: string[] };
   citations: string[];
+  part_of_day_before_date: string[];
   same_day: string[];
   today: string[];
   yesterday: string[];
@@ -90,7 +91,7 @@ interface RawLexicon {
   nationality: Record<string, string>;
   target_prepositions: string[];
   agent_prepositions: string[];
-  syntax_roles: { undergo: string[]; undergo_markers: string[]; carry_out: string[]; agent_markers: string[]; background_markers: string[] };
+  syntax_roles: { undergo: string[]; undergo_markers: string[]; carry_out: string[]; agent_markers: string[]; background_markers: string[]; genitive_markers: string[] };
 }
 
 export interface CompiledTrigger {
@@ -218,6 +219,10 @@ export interface LanguagePack {
   readonly noWoundedRe: RegExp;
   /** Between two tolls of one kind, a part of the first ("30 blessés, dont 5 graves", "including three children"). */
   readonly subsetBetweenRe: RegExp;
+  /** A conjunction and a count a few words after a count: the first of a list of victims ("a journalist and 3 members"). */
+  readonly victimListAfterRe: RegExp;
+  /** A part of the day before the date it qualifies, at the start of a text ("the afternoon of "): the date reader may lose the day. */
+  readonly partOfDayBeforeDateRe: RegExp | null;
   /** Before a toll whose part the next toll tells ("of the 29 people injured, 26 …", "parmi les 29 blessés"). */
   readonly subsetBeforeRe: RegExp;
   /** A word that, after a toll and before a date, makes the toll a running total ("23,000 killed since 7 October"). */
@@ -342,7 +347,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
   const r = lex.syntax_roles;
   const syntaxRoles: SyntaxRoleLexicon = {
     undergo: lemmas(r.undergo), undergoMarkers: lemmas(r.undergo_markers), carryOut: lemmas(r.carry_out), agentMarkers: lemmas(r.agent_markers),
-    backgroundMarkers: lemmas(r.background_markers),
+    backgroundMarkers: lemmas(r.background_markers), genitiveMarkers: lemmas(r.genitive_markers),
   };
   return {
     language,
@@ -414,6 +419,8 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     noKilledRe: words(lex.casualty.none_killed_only),
     noWoundedRe: words(lex.casualty.none_wounded_only),
     subsetBetweenRe: new RegExp(`(?:^|\\W)(?:${lex.casualty.subset_between.map((p) => phraseSource(p, L)).join('|')})\\W`),
+    victimListAfterRe: new RegExp(`^(?:\\s+[^\\s,.;:]+){0,4}?\\s+(?:${lex.casualty.list_joins.map((p) => phraseSource(p, L)).join('|')})\\s+(?:\\d|(?:${[...numbers.keys()].map((p) => phraseSource(p, L)).join('|')})${AFTER})`),
+    partOfDayBeforeDateRe: lex.part_of_day_before_date.length ? new RegExp(`^(?:${lex.part_of_day_before_date.map((p) => phraseSource(p, L)).join('|')})\\s+`) : null,
     subsetBeforeRe: endingWith(lex.casualty.subset_before, '', L),
     prepositionBeforeArticle: new Set(lex.casualty.preposition_before_article),
     gerundAsObjectRe: lex.casualty.preposition_before_gerund.length
