@@ -366,10 +366,9 @@ export class KyselyStore implements Store {
       FROM ${sample ? sql`${this.adapter.sampling!.events(sample.percent)} AS events` : sql`events`} ${where ? sql`WHERE ${where}` : sql``}
       GROUP BY GROUPING SETS ((), (date), (sub_event_type), (country_code))`.execute(this.db)).rows;
     // GROUPING's bits, highest first: date 4, sub_event_type 2, country_code 1 (a bit is set where the column is not grouped).
-    const byBytes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
     let total = 0;
     const perDay: { day: string; count: number }[] = [], perType: { sub_event_type: string; count: number }[] = [], perCountry: { country_code: string | null; count: number }[] = [];
-    const scale = sample ? 100 / sample.percent : 1;
+    const scale = scaleOf(sample);
     for (const r of rows) {
       const count = Math.round(Number(r.n) * scale);
       if (r.g === 7) total = count;
@@ -388,7 +387,7 @@ export class KyselyStore implements Store {
     const size = 360 / 2 ** (z + 3);
     const where = this.whereOf(query);
     const sample = await this.sampleFor(query, where);
-    const scale = sample ? 100 / sample.percent : 1;
+    const scale = scaleOf(sample);
     const located = (eb: ReturnType<typeof expressionBuilder<Tables, 'events'>>) => eb.and([eb('lat', 'is not', null), eb('lon', 'is not', null), ...(where ? [where] : [])]);
     // One pass over the selection: per cell and type, how many, the sum of their points and their box.
     // Cells are counted from 90° south and 180° west, so that their numbers are never negative.
@@ -414,7 +413,6 @@ export class KyselyStore implements Store {
     const bounds: [number, number, number, number] | null = all.length
       ? all.reduce<[number, number, number, number]>((b, c) => [Math.min(b[0], c.bounds[0]), Math.min(b[1], c.bounds[1]), Math.max(b[2], c.bounds[2]), Math.max(b[3], c.bounds[3])], [...all[0]!.bounds])
       : null;
-    const byBytes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
     const toCell = (c: (typeof all)[number]): MapCell => ({
       lat: c.lat / c.count, lon: c.lon / c.count, count: Math.round(c.count * scale), bounds: c.bounds,
       types: c.types.map((t) => ({ sub_event_type: t.sub_event_type, count: Math.round(t.count * scale) })).sort((a, b) => b.count - a.count || byBytes(a.sub_event_type, b.sub_event_type)),
@@ -443,11 +441,10 @@ export class KyselyStore implements Store {
   async eventTimeline(query: EventQuery): Promise<Timeline> {
     const where = this.whereOf(query);
     const sample = await this.sampleFor(query, where);
-    const scale = sample ? 100 / sample.percent : 1;
+    const scale = scaleOf(sample);
     let q = this.eventsOf(sample).select(['date', 'sub_event_type', (eb) => eb.fn.countAll().as('n')]).where('date', 'is not', null);
     if (where) q = q.where(where);
     const rows = await q.groupBy(['date', 'sub_event_type']).execute();
-    const byBytes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
     const counts = rows.map((r) => ({ day: r.date!, sub_event_type: r.sub_event_type, count: Math.round(Number(r.n) * scale) }))
       .sort((a, b) => byBytes(a.day, b.day) || byBytes(a.sub_event_type, b.sub_event_type));
     return { estimated: !!sample, counts };
@@ -795,6 +792,16 @@ export class KyselyStore implements Store {
     }
     return conds.length ? eb.and(conds) : null;
   }
+}
+
+/** Strings in the order of their code units, as PostgreSQL orders them under COLLATE "C" and SQLite by default. */
+function byBytes(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** What a count read from a sample is multiplied by to stand for the whole selection (1 when counted exactly). */
+function scaleOf(sample: Sample | null): number {
+  return sample ? 100 / sample.percent : 1;
 }
 
 /** The deepest zoom whose cells the map is cut in (cells of 360 / 2^27 degrees, about 30 cm). */
