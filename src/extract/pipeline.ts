@@ -6,7 +6,7 @@ import type { DatePrecision, ExtractedEvent, FieldTrace, Language, Place, Resolv
 import { MAX_SENTENCE, splitSentences, type Sentence } from '../text/sentences.ts';
 import { contentZones } from '../clean/zones.ts';
 import { allMatches, hasMatch } from '../text/patterns.ts';
-import { nameKey } from '../text/fold.ts';
+import { fold, nameKey } from '../text/fold.ts';
 import { gazetteer, type Gazetteer } from '../geo/gazetteer.ts';
 import { kmBetween } from '../geo/distance.ts';
 import { DESCRIPTOR_TAIL, DIVISION_NOUN, codeOfCountryName, findPlaceMentions, liesIn, namesakeCountries, type PlaceMention } from '../geo/places.ts';
@@ -18,8 +18,8 @@ import {
 } from './mentions.ts';
 import { parseSpan } from '../syntax/parse.ts';
 import type { ParsedSentence } from '../syntax/types.ts';
-import { backgroundClause, headWordIn, inAgentDescription, inParticipleAside, ofTheSubject, betweenSubjectAndVerb, syntacticRole, type SyntacticReading } from './syntax-roles.ts';
-import { children, isNegated } from '../syntax/tree.ts';
+import { affectedOf, backgroundClause, headWordIn, inAgentDescription, inParticipleAside, ofTheSubject, betweenSubjectAndVerb, syntacticRole, type SyntacticReading } from './syntax-roles.ts';
+import { children, isNegated, subtreeSpan } from '../syntax/tree.ts';
 import { KIND_PRIORITY, chooseSubEventType, demonstrationFamily, eventTypeOf, joinDemonstration, type TypingInput } from './taxonomy.ts';
 
 export interface ExtractInput {
@@ -787,7 +787,7 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
   }
   // "US forces shot down two drones", "drones … were shot down by American forces": who shoots down is the one attacked.
   const shootdown = s.triggers.find((t) => t.kind === 'shootdown' && !t.suppressedBy);
-  if (shootdown && actor1 && isDefender(folded, actor1, shootdown)) {
+  if (shootdown && actor1 && isDefender(folded, actor1, shootdown) && !shotDownPeople(s, folded, shootdown, pack)) {
     if (!actor2 || actor2.canonical === actor1.canonical) actor2 = actor1;
     actor1 = agents.find((x) => x.a.canonical !== actor2!.canonical && !isDefender(folded, x.a, shootdown))?.a ?? null;
   }
@@ -796,6 +796,18 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
 
 function distance(a: Span, b: Span): number {
   return a.end <= b.start ? b.start - a.end : b.end <= a.start ? a.start - b.end : 0;
+}
+
+/** "L'armée a neutralisé 20 terroristes", "troops took out five fighters": what the verb acts on, read off the
+ *  parse, is people (a fighter or a civilian noun heads it or its "of"-phrase: "une vingtaine de terroristes"),
+ *  so the one who shoots down attacks rather than defends. An aircraft, a munition or an "aerial target" does not. */
+function shotDownPeople(s: SentenceAnalysis, folded: string, shootdown: TriggerMention, pack: LanguagePack): boolean {
+  const affected = affectedOf(s.syntax, shootdown);
+  if (!affected) return false;
+  // The words from the affected phrase's head to the verb, or from the verb to it: the tree may hang a
+  // quantity's noun elsewhere ("une vingtaine | de terroristes").
+  const [from, to] = affected.start < shootdown.start ? [affected.start, shootdown.start] : [shootdown.end, Math.max(affected.end, subtreeSpan(s.syntax, affected).end)];
+  return hasMatch(pack.armedTargetRe, folded, from, to) || hasMatch(pack.civilianRe, folded, from, to);
 }
 
 function isDefender(folded: string, a: ActorMention, shootdown: TriggerMention): boolean {

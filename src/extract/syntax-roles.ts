@@ -220,3 +220,17 @@ export function betweenSubjectAndVerb(s: ParsedSentence, trigger: Span, span: Sp
   // "Hezbollah, in Lebanon, fired": a comma sets the phrase apart as the sentence's own.
   return !s.words.some((x) => x.start > subject.end && x.end <= t.start && x.upos === 'PUNCT');
 }
+
+/**
+ * The head of what a trigger verb acts on: its object, or the subject of its passive ("drones were
+ * intercepted", "30 terroristes ont été neutralisés"); null when the tree gives none. Whether a thing
+ * shot down was a weapon or people is read here: "neutraliser" and "take out" are said of both.
+ */
+export function affectedOf(s: ParsedSentence, trigger: Span): Word | null {
+  const t = headWordIn(s, trigger);
+  if (!t) return null;
+  const done = children(s, t, 'obj')[0] ?? s.words.find((c) => c.head === t.id && c.deprel === 'nsubj:pass');
+  if (done) return done;
+  // A participle on its noun: "les drones interceptés", "drones shot down over the base".
+  return ['amod', 'acl'].includes(baseRelation(t.deprel)) && t.feats.VerbForm === 'Part' ? headOf(s, t) : null;
+}

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import countries from 'i18n-iso-countries';
+import { countryName } from './country-names.ts';
 import { nameKey } from '../text/fold.ts';
 import { IS_NAME, IS_PREFIX, NameIndex, type NameIndexData } from './name-index.ts';
 import { StringTable, type StringTableData } from './string-table.ts';
@@ -230,10 +231,7 @@ export class Gazetteer {
 
   /** The country's common English name: "Syria", "United States", "Iran". */
   countryName(code: string): string | null {
-    const override = COUNTRY_NAMES[code];
-    if (override) return override;
-    const names = (countries.getName(code, 'en', { select: 'all' }) ?? []).filter((n) => !/^[A-Z.]+$/.test(n) && !n.includes(','));
-    return names.sort((a, b) => a.length - b.length)[0] ?? countries.getName(code, 'en') ?? null;
+    return countryName(code);
   }
 
   private addCountries(): number {
@@ -405,9 +403,6 @@ export class Gazetteer {
   }
 }
 
-// Where the shortest ISO name is not the one analysts use.
-const COUNTRY_NAMES: Record<string, string> = { SY: 'Syria', LA: 'Laos', CD: 'Democratic Republic of Congo', CG: 'Republic of Congo', MD: 'Moldova' };
-
 // Names that articles use and the ISO lists lack.
 const COUNTRY_EXTRA_ALIASES: readonly (readonly [string, string])[] = [
   ['Etats-Unis', 'US'], ['États-Unis', 'US'], ['Syrie', 'SY'], ['Irak', 'IQ'], ['Iraq', 'IQ'], ['Liban', 'LB'],
@@ -450,6 +445,7 @@ function cacheFile(): string {
   for (const f of DATA_FILES) hash.update(readFileSync(new URL(f, import.meta.url)));
   // The code that builds the index and the keys it is looked up by.
   hash.update(readFileSync(new URL('./gazetteer.ts', import.meta.url)));
+  hash.update(readFileSync(new URL('./country-names.ts', import.meta.url)));
   hash.update(readFileSync(new URL('./name-index.ts', import.meta.url)));
   hash.update(readFileSync(new URL('./string-table.ts', import.meta.url)));
   hash.update(readFileSync(new URL('./cache-file.ts', import.meta.url)));

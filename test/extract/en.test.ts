@@ -290,6 +290,14 @@ const CASES: [string, Expected][] = [
   // A name glued to a lower-case word is part of another name: not Bari, Italy, nor Somalia's Bari region.
   ['Headline\n\nSoldiers on Sunday repelled a suicide car bomb attack on a military base in the Bari-dheer area in central Somalia.',
     { sub: 'Suicide bomb', place: 'central Somalia' }],
+  // Every state's demonym names its forces ("Nigerien", "Burmese"), not only those of the sample's countries.
+  ['Title\n\nOn 5 March 2024, Nigerien troops clashed with militants near Tillaberi.',
+    { sub: 'Armed clash', actor1: 'Military Forces of Niger' }],
+  ['Title\n\nOn 5 March 2024, Burmese military jets bombed a village in Sagaing Region, killing 12 people.',
+    { sub: 'Air/drone strike', actor1: 'Military Forces of Myanmar', killed: 12 }],
+  // What is intercepted is an aircraft or a munition, whatever its noun: the interceptor defends.
+  ['Title\n\nOn 5 March 2024, Israeli military forces intercepted a suspicious aerial target near Metula.',
+    { actor1: null, actor2: 'Military Forces of Israel' }],
 ];
 
 testCaseTable('en', CASES);

@@ -163,6 +163,16 @@ const CASES: [string, Expected][] = [
   // The place of a dateline ("BEYROUTH (Reuters) -") is where the report was filed, not where the event was.
   ['Titre\n\nBEYROUTH (Reuters) - Trois personnes ont été tuées mardi dans une frappe israélienne près de la ville de Nabatieh.',
     { place: 'Nabatiye et Tahta', killed: 3 }],
+  // Toute nationalité d'un État dit ses forces (« burkinabè », « tchadiens ») : la liste des gentilés est celle du monde, pas de l'échantillon.
+  ['Titre\n\nLe 5 mars 2024, trois soldats tchadiens ont été tués dans une embuscade près de Bol.',
+    { actor2: 'Military Forces of Chad', killed: 3 }],
+  // « Neutraliser » des combattants, c'est les tuer : l'armée attaque ; neutraliser des drones, c'est se défendre.
+  ['Titre\n\nLe 5 mars 2024, l’armée burkinabè a neutralisé une vingtaine de terroristes près de Dori.',
+    { actor1: 'Military Forces of Burkina Faso', actor2: null }],
+  ['Titre\n\nLe 5 mars 2024, une vingtaine de terroristes ont été neutralisés par l’armée malienne près de Gao.',
+    { actor1: 'Military Forces of Mali' }],
+  ['Titre\n\nLe 5 mars 2024, l’armée malienne a neutralisé deux drones près de Gao.',
+    { actor1: null, actor2: 'Military Forces of Mali', weapons: ['drone'] }],
 ];
 
 testCaseTable('fr', CASES);

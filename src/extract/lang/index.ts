@@ -1,6 +1,8 @@
 // A language pack: the lexicon of one language (data, src/lang/<code>/lexicon.json) compiled
 // once into matchers. Adding a language is adding its folder and one line in src/lang/index.ts.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { countryName } from '../../geo/country-names.ts';
 import type { Weapon } from '../../types.ts';
 import { LANGUAGES, languageFile, type Language } from '../../lang/index.ts';
 import { fold } from '../../text/fold.ts';
@@ -89,6 +91,9 @@ interface RawLexicon {
   region_directions: Record<string, string>;
   region_pattern: string;
   nationality: Record<string, string>;
+  /** Where the rest of the language's nationality words come from: its code in world-countries' demonyms, and the
+   *  plural ending its nouns take ("maliens"). The words of `nationality` come first. */
+  nationality_from: { world_countries: string; plural?: string };
   target_prepositions: string[];
   agent_prepositions: string[];
   syntax_roles: { undergo: string[]; undergo_markers: string[]; carry_out: string[]; agent_markers: string[]; background_markers: string[]; genitive_markers: string[] };
@@ -324,9 +329,43 @@ export function languagePack(language: Language): LanguagePack {
   return pack;
 }
 
+interface WorldCountry { cca2: string; independent: boolean | null; demonyms?: Record<string, { f: string; m: string }> }
+const worldCountries = createRequire(import.meta.url)('world-countries/countries.json') as WorldCountry[];
+
+/** Folded nationality word → country name: the lexicon's own words, then every independent state's demonyms
+ *  (world-countries), in both genders and, where the language has one, the plural. A demonym two states share
+ *  ("Congolese", "Dominican") says neither unless the lexicon decides it; dependencies and disputed
+ *  territories are left out, since their "forces" are not a state's. */
+function nationalityWords(lex: RawLexicon): Map<string, string> {
+  const byWord = new Map<string, Set<string>>();
+  const plural = lex.nationality_from.plural ?? '';
+  for (const c of worldCountries) {
+    if (c.independent !== true) continue;
+    const d = c.demonyms?.[lex.nationality_from.world_countries];
+    if (!d) continue;
+    for (const w of [d.m, d.f].flatMap((x) => x.split(/[,/]/))) {
+      const word = fold(w.trim());
+      if (!word) continue;
+      for (const form of plural && !/[sx]$/.test(word) ? [word, word + plural] : [word]) {
+        const codes = byWord.get(form) ?? new Set<string>();
+        codes.add(c.cca2);
+        byWord.set(form, codes);
+      }
+    }
+  }
+  const out = new Map<string, string>();
+  for (const [word, codes] of byWord) {
+    const name = codes.size === 1 ? countryName([...codes][0]!) : null;
+    if (name) out.set(word, name);
+  }
+  for (const [k, v] of Object.entries(lex.nationality)) out.set(fold(k), v);
+  return out;
+}
+
 function compile(language: Language, lex: RawLexicon): LanguagePack {
   // The nationality words are a list too, for cues that name a state's officials ("{nationality} officials said").
-  const L: Record<string, string[]> = { ...lex.lists, nationality: Object.keys(lex.nationality) };
+  const nationality = nationalityWords(lex);
+  const L: Record<string, string[]> = { ...lex.lists, nationality: [...nationality.keys()] };
   const words = (phrases: readonly string[]) => wordsRegex(phrases, L);
   const monthNames = L.month ?? [];
   const months = new Map<string, number>();
@@ -340,7 +379,6 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
   const weekdays = new Map<string, number>();
   (L.weekday ?? []).forEach((w, i) => weekdays.set(fold(w), (i + 1) % 7)); // lists start on Monday
   const numbers = new Map(Object.entries(lex.numbers).map(([k, v]) => [fold(k), v] as const));
-  const nationality = new Map(Object.entries(lex.nationality).map(([k, v]) => [fold(k), v] as const));
   const triggers = lex.triggers.map((t) => ({ id: t.id, kind: t.kind, weapon: t.weapon ?? null, re: words(t.phrases) }));
   const weapons = Object.entries(lex.weapon_words).map(([weapon, phrases]) => ({ weapon: weapon as Weapon, re: words(phrases ?? []) }));
   const lemmas = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase()));
