@@ -202,6 +202,8 @@ export function findActors(raw: string, folded: string, span: Span, pack: Langua
     if (out.some((o) => nat.start < o.end && o.start < nat.end)) continue;
     const before = folded.slice(Math.max(span.start, nat.start - 45), nat.start);
     const after = folded.slice(nat.end, Math.min(span.end, nat.end + 30));
+    // "Turkey-backed opposition forces", "Iran-aligned militias": forces a state backs are not its own.
+    if (pack.backedAfterRe.test(after)) continue;
     const lastWords = (s: string, n: number) => s.split(/\s+/).filter(Boolean).slice(-n).join(' ');
     const firstWords = (s: string, n: number) => s.split(/\s+/).filter(Boolean).slice(0, n).join(' ');
     // French puts the nationality after its noun ("frappe aérienne américaine"), English before ("US strikes").
@@ -222,6 +224,36 @@ export function findActors(raw: string, folded: string, span: Span, pack: Langua
   return out.sort((a, b) => a.start - b.start);
 }
 
+
+/** A state's forces named without their state: "the army", "l'armée de l'air", "police". Whose they are is the
+ *  document's to say (see the pipeline): these spans only say that a state's army or police acts here. One next
+ *  to a named side ("the Sudanese army" is not matched; "l'armée soudanaise", "Hamas security forces" are
+ *  skipped) is that side's. */
+export interface BareForcesMention extends Span {
+  readonly police: boolean;
+  /** A government's own forces ("government troops"): the country where they act, never a foreign army named before. */
+  readonly home: boolean;
+}
+
+export function findBareForces(raw: string, folded: string, span: Span, pack: LanguagePack, named: readonly Span[]): BareForcesMention[] {
+  const out: BareForcesMention[] = [];
+  for (const [re, police, home] of [[pack.homeForcesRe, false, true], [pack.bareArmyRe, false, false], [pack.barePoliceRe, true, false]] as const) {
+    for (const m of allMatches(re, folded, span.start, span.end)) {
+      if (out.some((o) => m.start < o.end && o.start < m.end)) continue;
+      // A side named right before or after ("Hamas security forces", "l'armée soudanaise", "Israeli police").
+      if (named.some((n) => (m.start < n.end && n.start < m.end) || (n.end <= m.start && /^[\s'-]*(?:\S+\s+)?$/.test(folded.slice(n.end, m.start)) && m.start - n.end <= 12)
+        || (n.start >= m.end && /^\s*$/.test(folded.slice(m.end, n.start))))) continue;
+      // "the military base", "the police station": a modifier of another noun names no side.
+      const next = /^\s+([^\s,.;:()]+)/.exec(folded.slice(m.end, m.end + 30))?.[1];
+      if (next && (hasMatch(pack.milNounRe, next) || hasMatch(pack.armedTargetRe, next))) continue;
+      // "Al-Shabaab police", "the Houthi army": a capitalised name before the noun is its owner.
+      const owner = /(\p{Lu}[\p{L}'-]*)\s+$/u.exec(raw.slice(Math.max(span.start, m.start - 30), m.start))?.[1];
+      if (owner && !pack.weekdays.has(fold(owner)) && !pack.months.has(fold(owner)) && !/^\p{Lu}/u.test(raw.slice(m.start, m.end))) continue;
+      out.push({ start: m.start, end: m.end, police, home });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
 
 // ---- Casualties ----
 

@@ -13,8 +13,8 @@ import { DESCRIPTOR_TAIL, DIVISION_NOUN, codeOfCountryName, findPlaceMentions, l
 import { languagePack, type LanguagePack, type TriggerKind } from './lang/index.ts';
 import { documentDateMentions, fromDays, isUnreal, precisionRank, resolveMention, toDays, type DateMention, type DateMentionsOf } from './dates.ts';
 import {
-  findActors, findCasualties, findCitations, findClaimCues, findTriggers, findWeapons, framingSpans, wordNumber,
-  type ActorMention, type Casualties, type ClaimCues, type TriggerMention, type WeaponMention,
+  findActors, findBareForces, findCasualties, findCitations, findClaimCues, findTriggers, findWeapons, framingSpans, wordNumber,
+  type ActorMention, type BareForcesMention, type Casualties, type ClaimCues, type TriggerMention, type WeaponMention,
 } from './mentions.ts';
 import { parseSpan } from '../syntax/parse.ts';
 import type { ParsedSentence } from '../syntax/types.ts';
@@ -356,11 +356,13 @@ class AnalysedSentence implements SentenceAnalysis {
   private get mentions() {
     if (this.mentioned) return this.mentioned;
     const { input, pack, gaz, countries } = this.ctx;
-    const actors = findActors(input.raw, input.folded, this.sentence, pack, stateActorName);
+    const named = findActors(input.raw, input.folded, this.sentence, pack, stateActorName);
     const citations = findCitations(input.raw, input.folded, this.sentence, pack);
+    const bare = findBareForces(input.raw, input.folded, this.sentence, pack, named);
     const places = findPlaceMentions(input.raw, input.folded, this.sentence, pack, gaz, {
-      countries, foldedDocument: input.folded, excluded: [...actors, ...citations.spans], titleCase: this.zone === 'title' && isTitleCase(input.raw.slice(this.start, this.end)),
+      countries, foldedDocument: input.folded, excluded: [...named, ...bare, ...citations.spans], titleCase: this.zone === 'title' && isTitleCase(input.raw.slice(this.start, this.end)),
     });
+    const actors = [...named, ...ownedForces(this.ctx, bare, places)].sort((a, b) => a.start - b.start);
     // "Mogadishu, Somalia — The army on Sunday foiled an attack on a base in central Somalia", "BEYROUTH (Reuters) - Sept
     // personnes ont été tuées … près de la frontière": the dateline names where the report was filed, not the event's place.
     const dateline = places.find((m) => m.start - this.start <= 1 && PLACE_DATELINE_AFTER.test(input.folded.slice(m.end, m.end + 60)));
@@ -401,6 +403,52 @@ function backgroundTail(folded: string, pack: LanguagePack, primary: TriggerMent
 function isTitleCase(text: string): boolean {
   const words = text.split(/\s+/).filter((w) => /^\p{L}/u.test(w) && w.length > 3);
   return words.length >= 3 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length > 0.7;
+}
+
+const namedStateForces = new WeakMap<DocumentContext, readonly ActorMention[]>();
+
+/** The state forces the document names with their state ("l'armée israélienne", "Kenyan police"), in order. */
+function stateForcesOf(ctx: DocumentContext): readonly ActorMention[] {
+  let found = namedStateForces.get(ctx);
+  if (!found) {
+    const { input, pack } = ctx;
+    found = contentZones(input.zones).flatMap((z) => findActors(input.raw, input.folded, z, pack, stateActorName)).filter((a) => a.kind === 'state');
+    namedStateForces.set(ctx, found);
+  }
+  return found;
+}
+
+/**
+ * Whose "the army", "l'armée de l'air" or "police" is: the state written after it ("the army of Niger", "l'armée du
+ * Burkina Faso"); else, unless they are a government's own ("government troops"), the last forces of the same kind
+ * the document named with their state before it ("l'armée
+ * israélienne a frappé … l'armée a ensuite"); else the country of the sentence's place, or of the document
+ * (a state's police and army act at home unless the text said otherwise).
+ */
+function ownedForces(ctx: DocumentContext, bare: readonly BareForcesMention[], places: readonly PlaceMention[]): ActorMention[] {
+  const { input, pack, gaz } = ctx;
+  return bare.flatMap((b): ActorMention[] => {
+    const mention = (country: string, how: string): ActorMention[] => [{
+      start: b.start, end: b.end, canonical: stateActorName(country, b.police), kind: 'state', via: b.police ? 'police-noun' : 'military-noun', rule: `${pack.language}.actor.bare-forces.${how}`,
+    }];
+    const of = pack.ofCountryAfterRe.exec(input.folded.slice(b.end, b.end + 60));
+    if (of) {
+      const words = input.raw.slice(b.end + of[0].length, b.end + 60).split(/[\s,.;:()]+/);
+      for (let n = Math.min(4, words.length); n >= 1; n--) {
+        const code = codeOfCountryName(gaz, words.slice(0, n).join(' '));
+        const name = code ? gaz.countryName(code) : null;
+        if (name) return mention(name, 'of-country');
+      }
+    }
+    const before = b.home ? undefined : stateForcesOf(ctx).filter((a) => a.end <= b.start && a.canonical.startsWith('Police ') === b.police).at(-1);
+    if (before) return [{ start: b.start, end: b.end, canonical: before.canonical, kind: 'state', via: before.via, rule: `${pack.language}.actor.bare-forces.named-before` }];
+    // The sentence's place nearest them, when the document is about its country ("police in London" in a report on Gaza).
+    const here = places.filter((p) => p.place.country_code && ctx.countries.includes(p.place.country_code))
+      .sort((x, y) => distance(x, b) - distance(y, b))[0]?.place.country_code;
+    if (here && gaz.countryName(here)) return mention(gaz.countryName(here)!, 'country-of-place');
+    const home = ctx.countries[0] ? gaz.countryName(ctx.countries[0]) : null;
+    return home ? mention(home, 'country-of-document') : [];
+  });
 }
 
 /** "Military Forces of the United States", "Police Forces of Kenya". */
@@ -693,7 +741,7 @@ function sameAuthorCue(folded: string, s: Span, pack: LanguagePack): boolean {
   return allMatches(pack.sameAuthorRe, folded, s.start, s.end).some((m) => !pack.reportingNextRe.test(folded.slice(m.end, m.end + 40)));
 }
 
-const SOURCE_BEFORE = /(?:selon|d'apres|citant|according to|citing|quoted by|porte-parole du|porte-parole de l'|spokesman for|spokesperson for|spokesman of|responsable du|official of)\s+(?:\S+\s+){0,2}$/;
+const SOURCE_BEFORE = /(?:selon|d'apres|citant|according to|citing|quoted by|porte-parole du|porte-parole de l'|spokesman for|spokesperson for|spokesman of|responsable du|official of)\s+(?:[^\s,;:]+\s+){0,2}$/;
 
 /** An actor right after another verb of the sentence, with only a determiner or a count between ("raid an al
  *  Shabaab hideout", "attack police officers; kill one"): that verb's object. */
@@ -722,7 +770,7 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
     const opposed = trigger.kind === 'clash' ? null : before.match(pack.opposedBeforeRe);
     if (opposed && !(trigger.end > a.start - (before.length - opposed.index!) && trigger.start < a.start)) continue;
     let agent = 0, target = 0;
-    if (SOURCE_BEFORE.test(before) || (pack.reportingAfterRe.test(after) && a.via !== 'attack-noun')) {
+    if (SOURCE_BEFORE.test(before) || pack.reportingBeforeRe.test(before) || (pack.reportingAfterRe.test(after) && a.via !== 'attack-noun')) {
       // A state speaking ("le Pentagone a annoncé") is a source; an armed group speaking of its attack claims it.
       // "Les Gardiens de la révolution ont annoncé avoir ciblé…", "the IDF said it struck…": a state claiming its own act.
       const claimsOwnAct = s.claims.claimed.some((c) => c.start >= a.end && c.start - a.end <= 60) && !SOURCE_BEFORE.test(before);
@@ -753,6 +801,9 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
     }
     if (a.via === 'military-noun') target += 1;
     const reading = syntacticRole(s.syntax, trigger, a, pack.syntaxRoles, pack.language);
+    // Forces not named by their state are a side only where the tree makes them one (subject, object, by-phrase):
+    // "killed after security forces opened fire" is told by another verb.
+    if (!reading && a.rule.includes('.bare-forces.')) continue;
     if (reading) {
       if (reading.role === 'agent') agent += SYNTAX_WEIGHT;
       else target += SYNTAX_WEIGHT;
@@ -781,7 +832,8 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
   // "… ont été tirés sur la base, selon les Gardiens de la révolution": a named side that tells of an
   // attack it is not the target of is telling of its own.
   // A state's spokesman telling of an attack with no other side named is as likely telling of an attack on it.
-  if (!actor1 && confirmer && confirmer.canonical !== actor2?.canonical && (confirmer.kind !== 'state' || actor2)) {
+  // Forces not named by their state ("police said") are only a source.
+  if (!actor1 && confirmer && confirmer.canonical !== actor2?.canonical && (confirmer.kind !== 'state' || actor2) && !confirmer.rule.includes('.bare-forces.')) {
     actor1 = confirmer;
     confirmer = null;
   }
@@ -1059,7 +1111,8 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
     fromTitle: s.zone === 'title',
     typing,
     // A toll by gunfire ("shot dead") belongs to the event near it; one told with a bomb or a drone may be another strike.
-    bareToll: trigger.kind === 'killing' && !roles.actor1 && [...weapons].every((w) => w === 'small_arms') && (s.casualties.killed !== null || s.casualties.wounded !== null),
+    // Forces the text does not name by their state ("police shot one dead") make no side of their own either.
+    bareToll: trigger.kind === 'killing' && (!roles.actor1 || roles.actor1.rule.includes('.bare-forces.')) && [...weapons].every((w) => w === 'small_arms') && (s.casualties.killed !== null || s.casualties.wounded !== null),
   };
 }
 

@@ -139,7 +139,13 @@ export function syntacticRole(s: ParsedSentence, trigger: Span, side: Span, lex:
       if (!WITHIN_PHRASE.has(baseRelation(x.deprel))) return null;
     }
     const rel = branch.deprel, base = baseRelation(rel), marker = caseMarker(s, branch);
-    if (rel === 'nsubj:pass' || rel === 'csubj:pass') return read('target', 'passive-subject');
+    // A "passive" subject of a verb whose only auxiliary is a tense one ("a", "has") is the parser's slip on an
+    // active perfect ("l'armée de l'air a frappé le centre"): a passive takes "être"/"be". A headline's bare
+    // participle ("Bases attacked by drones") has no auxiliary at all and stays passive.
+    const auxiliaries = s.words.filter((c) => c.head === t.id && baseRelation(c.deprel) === 'aux');
+    const slip = auxiliaries.length > 0 && !auxiliaries.some((c) => c.deprel === 'aux:pass');
+    if ((rel === 'nsubj:pass' || rel === 'csubj:pass') && !slip) return read('target', 'passive-subject');
+    if (rel === 'nsubj:pass' || rel === 'csubj:pass') return read('agent', 'subject');
     if (base === 'nsubj') {
       if (isPassive(s, t)) return read('target', 'passive-subject');
       // "la base a été la cible de drones", "the convoy was the target of": the subject of an event noun

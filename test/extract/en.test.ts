@@ -298,6 +298,21 @@ const CASES: [string, Expected][] = [
   // What is intercepted is an aircraft or a munition, whatever its noun: the interceptor defends.
   ['Title\n\nOn 5 March 2024, Israeli military forces intercepted a suspicious aerial target near Metula.',
     { actor1: null, actor2: 'Military Forces of Israel' }],
+  // Forces named without their state belong to the country where they act, or to the state written after them.
+  ['Title\n\nOn 5 March 2024, police shot dead two suspected robbers in Kisumu.',
+    { actor1: 'Police Forces of Kenya', killed: 2 }],
+  ['Title\n\nOn 5 March 2024, the army shelled a village near Kadugli, killing four civilians.',
+    { actor1: 'Military Forces of Sudan', actor2: 'Civilians (Sudan)', killed: 4 }],
+  ['Title\n\nOn 5 March 2024, the army of Niger clashed with militants near Tillaberi.',
+    { sub: 'Armed clash', actor1: 'Military Forces of Niger' }],
+  // "Turkey-backed" forces are not Turkey's; a government's own troops are those of the country they fight in.
+  ['Title\n\nOn 5 March 2024, Turkey-backed opposition forces attacked government troops in a village in northwest Syria.',
+    { actor1: null, actor2: 'Military Forces of Syria' }],
+  // "the military base" is a base, not a side; forces in another verb's clause are no side of this one.
+  ['Title\n\nOn 5 March 2024, rockets hit the military base near Kirkuk.',
+    { actor1: null, actor2: null }],
+  ['Title\n\nOn 5 March 2024, two people were killed after security forces opened fire on protesters in Basra.',
+    { actor1: null, killed: 2 }],
 ];
 
 testCaseTable('en', CASES);

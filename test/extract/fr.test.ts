@@ -173,6 +173,13 @@ const CASES: [string, Expected][] = [
     { actor1: 'Military Forces of Mali' }],
   ['Titre\n\nLe 5 mars 2024, l’armée malienne a neutralisé deux drones près de Gao.',
     { actor1: null, actor2: 'Military Forces of Mali', weapons: ['drone'] }],
+  // « L'armée » sans son État est celle du pays où elle agit ; un « a frappé » reste actif même quand l'analyseur
+  // en fait un passif (il n'y a pas d'auxiliaire « être »), et « selon des habitants, » n'en fait pas une source.
+  ['Titre\n\nSelon des habitants, l’armée de l’air a de nouveau frappé dimanche 10 mars 2024 le centre de Khartoum.',
+    { sub: 'Air/drone strike', actor1: 'Military Forces of Sudan', actor2: null }],
+  // La police qui annonce un attentat en est la source, pas la cible.
+  ['Titre\n\nSix personnes ont été tuées mardi 5 mars 2024 dans un attentat à Mogadiscio, a annoncé la police.',
+    { actor2: 'Civilians (Somalia)', killed: 6 }],
 ];
 
 testCaseTable('fr', CASES);
@@ -296,4 +303,11 @@ test('fr: in a sentence cut into one segment per verb, each verb’s sides are n
   const base = events.find((e) => e.location?.name === 'Ain al-Asad Air Base');
   assert.ok(base, events.map((e) => e.notes).join(' | '));
   assert.notEqual(base.actor1, 'Military Forces of the United States');
+});
+
+test('fr: « l’armée » reprend l’armée que le texte a nommée avec son État', () => {
+  const events = eventsOf('Titre\n\nL’armée israélienne a mené mardi 5 mars 2024 des frappes à Rafah.\n\nLe 7 mars 2024, à Jénine, l’armée a tué deux hommes armés.');
+  const jenin = events.find((e) => e.date === '2024-03-07');
+  assert.ok(jenin, events.map((e) => e.notes).join(' | '));
+  assert.equal(jenin.actor1, 'Military Forces of Israel');
 });

@@ -153,6 +153,7 @@ export interface LanguagePack {
   readonly opposedBeforeRe: RegExp;
   /** After an actor: a reporting verb ("a déclaré", "said"), perhaps after a few words: the actor speaks. */
   readonly reportingAfterRe: RegExp;
+  readonly reportingBeforeRe: RegExp;
   /** After "également"/"also": a reporting verb ("a également fait savoir"): who speaks again, not who acts again. */
   readonly reportingNextRe: RegExp;
   /** "clashes between" (and "clashes between X and"): the names next are the sides, not places. */
@@ -276,6 +277,15 @@ export interface LanguagePack {
   readonly nationality: ReadonlyMap<string, string>;
   readonly nationalityRe: RegExp;
   readonly milNounRe: RegExp;
+  /** A state's army or police named without its state ("the army", "l'armée de l'air", "police"): whose it is, the document says. */
+  readonly bareArmyRe: RegExp;
+  readonly barePoliceRe: RegExp;
+  /** A government's own forces ("government troops", "les forces de sécurité"): those of the country where they act. */
+  readonly homeForcesRe: RegExp;
+  /** After a nationality, words that make it a sponsor, not the side ("-backed", "-aligned"). */
+  readonly backedAfterRe: RegExp;
+  /** What joins forces to the state written after them: "of", "du", "de la". */
+  readonly ofCountryAfterRe: RegExp;
   readonly attackNounRe: RegExp;
   readonly targetPrepositionRe: RegExp;
   readonly agentPrepositionRe: RegExp;
@@ -417,6 +427,8 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     stateSubjectAfterRe: new RegExp(`^\\s*(?:'\\s*s\\s+)?(?:(?:${(L.mil_noun ?? []).map((p) => phraseSource(p, L)).join('|')})\\s+){0,2}(?:(?:${lex.state_subject.auxiliaries.map((p) => phraseSource(p, L)).join('|')})\\s+(?:\\S+\\s+)?)?(?:${lex.state_subject.verbs.map((p) => phraseSource(p, L)).join('|')})${AFTER}`),
     relationBeforeRe: new RegExp(`(?:${lex.relation_before.map((p) => phraseSource(p, L)).join('|')})\\s*(?:${phraseSource(lex.place_article, L)})?$`),
     opposedBeforeRe: endingWith(lex.opposed_before, lex.place_article, L),
+    // The side after an inverted reporting verb ("…, a annoncé la police", "…, said the army") is the source.
+    reportingBeforeRe: new RegExp(`(?:^|\\s)${lex.reporting_auxiliaries.length ? `(?:(?:${lex.reporting_auxiliaries.map((p) => phraseSource(p, L)).join('|')})\\s+)?` : ''}(?:${lex.reporting_verbs.map((p) => phraseSource(p, L)).join('|')})\\s+(?:(?!(?:${(L.complementizer ?? []).map((p) => phraseSource(p, L)).join('|') || '(?!)'})\\b)[^\\s,;:]+\\s+){0,2}$`),
     reportingAfterRe: new RegExp(`^\\s*(?:\\S+\\s+){0,3}${lex.reporting_auxiliaries.length ? `(?:${lex.reporting_auxiliaries.map((p) => phraseSource(p, L)).join('|')})\\s+` : ''}(?:${lex.reporting_verbs.map((p) => phraseSource(p, L)).join('|')})`),
     reportingNextRe: new RegExp(`^\\s*(?:\\S+\\s+)?(?:${lex.reporting_verbs.map((p) => phraseSource(p, L)).join('|')})${AFTER}`),
     sidesBetweenRe: new RegExp(`(?:${lex.sides_between.map((p) => phraseSource(p, L)).join('|')})\\s+(?:${phraseSource(lex.place_article, L)})?(?:\\S+\\s+(?:and|et)\\s+(?:${phraseSource(lex.place_article, L)})?)?$`),
@@ -495,6 +507,11 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     nationality,
     nationalityRe: words([...nationality.keys()]),
     milNounRe: words(L.mil_noun ?? []),
+    bareArmyRe: words(L.bare_army ?? []),
+    ofCountryAfterRe: new RegExp(`^\\s*(?:${(L.of_country ?? []).map((p) => phraseSource(p)).join('|') || '(?!)'})\\s*`),
+    barePoliceRe: words(L.bare_police ?? []),
+    homeForcesRe: words(L.home_forces ?? []),
+    backedAfterRe: new RegExp(`^[\\s-]*(?:${(L.backed_after ?? []).map((p) => phraseSource(p, L)).join('|') || '(?!)'})(?![a-z])`),
     attackNounRe: words(L.attack_noun ?? []),
     // Whole words, in the actor's own clause: "station" holds no "on", and "On 6 March 2024, X" does not make X a target.
     targetPrepositionRe: new RegExp(`${BEFORE}(?:${lex.target_prepositions.map((p) => phraseSource(p, L)).join('|')})\\s+(?:[^\\s,.;:]+\\s+){0,4}$`),
