@@ -18,7 +18,7 @@ import {
 } from './mentions.ts';
 import { parseSpan } from '../syntax/parse.ts';
 import type { ParsedSentence } from '../syntax/types.ts';
-import { affectedOf, backgroundClause, headWordIn, inAgentDescription, inParticipleAside, ofTheSubject, betweenSubjectAndVerb, syntacticRole, type SyntacticReading } from './syntax-roles.ts';
+import { affectedOf, backgroundClause, headWordIn, namesAgent, inAgentDescription, inParticipleAside, ofTheSubject, betweenSubjectAndVerb, syntacticRole, type SyntacticReading } from './syntax-roles.ts';
 import { children, isNegated, subtreeSpan } from '../syntax/tree.ts';
 import { KIND_PRIORITY, chooseSubEventType, demonstrationFamily, eventTypeOf, joinDemonstration, type TypingInput } from './taxonomy.ts';
 
@@ -331,6 +331,16 @@ class AnalysedSentence implements SentenceAnalysis {
       return clause !== null && !this.places.some((p) => p.start >= clause.start && p.end <= clause.end);
     };
     const background = new Set(new Set(active.map((t) => t.kind)).size > 1 ? active.filter(inBackground) : []);
+    // "One dead and several injured after two groups of herders clashed", "five killed following clashes": a
+    // clause that tells only a toll, with no one doing it, has its cause in the clause of "after" — unless a lapse
+    // of time parts them ("two days after the clashes").
+    const foreground = active.filter((t) => !background.has(t));
+    if (foreground.length && foreground.every((t) => t.kind === 'killing' && !namesAgent(this.syntax, t))) {
+      for (const t of background) {
+        const clause = backgroundClause(this.syntax, t, pack.syntaxRoles);
+        if (clause && pack.tollCauseRe.test(folded.slice(clause.start, clause.end)) && !pack.lapseBeforeRe.test(folded.slice(Math.max(this.start, clause.start - 30), clause.start + 12))) background.delete(t);
+      }
+    }
     const rank = (t: TriggerMention) => (background.has(t) && background.size < active.length ? 2 * KIND_PRIORITY.length : 0)
       + (violence && YIELD_TO_VIOLENCE.has(t.kind) ? KIND_PRIORITY.indexOf('killing') + 0.5
         : settings.has(t) ? KIND_PRIORITY.length

@@ -240,3 +240,12 @@ export function affectedOf(s: ParsedSentence, trigger: Span): Word | null {
   // A participle on its noun: "les drones interceptés", "drones shot down over the base".
   return ['amod', 'acl'].includes(baseRelation(t.deprel)) && t.feats.VerbForm === 'Part' ? headOf(s, t) : null;
 }
+
+/** Whether the tree names who does what a trigger verb tells: an active subject, or the by-phrase of a passive.
+ *  "Five people were killed", "one dead and several injured" name none: they tell a toll. */
+export function namesAgent(s: ParsedSentence, trigger: Span): boolean {
+  const t = headWordIn(s, trigger);
+  if (!t) return false;
+  if (s.words.some((c) => c.head === t.id && c.deprel === 'obl:agent')) return true;
+  return !isPassive(s, t) && children(s, t, 'nsubj').some((c) => c.deprel !== 'nsubj:pass');
+}

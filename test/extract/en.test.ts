@@ -313,6 +313,9 @@ const CASES: [string, Expected][] = [
     { actor1: null, actor2: null }],
   ['Title\n\nOn 5 March 2024, two people were killed after security forces opened fire on protesters in Basra.',
     { actor1: null, killed: 2 }],
+  // A toll told with no one doing it is the result of the fighting "after" which it came.
+  ['Title\n\nOn 5 March 2024, one herder was killed and several injured after two groups of herders clashed over pasture in Wajir.',
+    { sub: 'Armed clash', killed: 1 }],
 ];
 
 testCaseTable('en', CASES);

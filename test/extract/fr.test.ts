@@ -180,6 +180,9 @@ const CASES: [string, Expected][] = [
   // La police qui annonce un attentat en est la source, pas la cible.
   ['Titre\n\nSix personnes ont été tuées mardi 5 mars 2024 dans un attentat à Mogadiscio, a annoncé la police.',
     { actor2: 'Civilians (Somalia)', killed: 6 }],
+  // Trois jours d'écart font deux événements : la mort n'est pas le bilan des affrontements d'avant.
+  ['Titre\n\nLe 5 mars 2024, deux personnes ont été tuées près de Mopti, trois jours après des affrontements entre éleveurs et agriculteurs.',
+    { sub: 'Attack', killed: 2 }],
 ];
 
 testCaseTable('fr', CASES);

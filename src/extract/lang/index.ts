@@ -282,6 +282,10 @@ export interface LanguagePack {
   readonly barePoliceRe: RegExp;
   /** A government's own forces ("government troops", "les forces de sécurité"): those of the country where they act. */
   readonly homeForcesRe: RegExp;
+  /** What opens the clause a bare toll is the result of ("after", "following", "après"), and a lapse of time
+   *  before it that makes the clause another event ("two days after"). */
+  readonly tollCauseRe: RegExp;
+  readonly lapseBeforeRe: RegExp;
   /** After a nationality, words that make it a sponsor, not the side ("-backed", "-aligned"). */
   readonly backedAfterRe: RegExp;
   /** What joins forces to the state written after them: "of", "du", "de la". */
@@ -511,6 +515,8 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     ofCountryAfterRe: new RegExp(`^\\s*(?:${(L.of_country ?? []).map((p) => phraseSource(p)).join('|') || '(?!)'})\\s*`),
     barePoliceRe: words(L.bare_police ?? []),
     homeForcesRe: words(L.home_forces ?? []),
+    tollCauseRe: new RegExp(`^(?:${(L.toll_cause ?? []).map((p) => phraseSource(p, L)).join('|') || '(?!)'})(?![a-z])`),
+    lapseBeforeRe: new RegExp(`(?:${(L.lapse ?? []).map((p) => phraseSource(p, L)).join('|') || '(?!)'})\\s+(?:${(L.toll_cause ?? []).map((p) => phraseSource(p, L)).join('|') || '(?!)'})(?![a-z])`),
     backedAfterRe: new RegExp(`^[\\s-]*(?:${(L.backed_after ?? []).map((p) => phraseSource(p, L)).join('|') || '(?!)'})(?![a-z])`),
     attackNounRe: words(L.attack_noun ?? []),
     // Whole words, in the actor's own clause: "station" holds no "on", and "On 6 March 2024, X" does not make X a target.
