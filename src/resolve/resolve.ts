@@ -220,6 +220,19 @@ function tollsAgree(a: MentionKey, b: MentionKey): boolean {
   if (hi - lo < TOLL_SPREAD || hi < TOLL_RATIO * lo) return true;
   return low.published !== null && high.published !== null && high.published > low.published;
 }
+/**
+ * Two places named differently, each with its own death toll, and the tolls differ: two strikes told once
+ * each ("airstrikes in Hamad city, leaving 4 fatalities", "airstrikes west of Al Qararah, leaving 7
+ * fatalities"), not one strike told twice. Either difference alone is an outlet's: a district for its
+ * town, a count made later. A toll that rose in a later report is still an update.
+ */
+function tollsTellApart(a: MentionKey, b: MentionKey): boolean {
+  if (!a.placeName || !b.placeName || a.placeName === b.placeName) return false;
+  if (a.killed == null || b.killed == null || a.killed === b.killed) return false;
+  const [low, high] = a.killed < b.killed ? [a, b] : [b, a];
+  return !(low.published !== null && high.published !== null && high.published > low.published);
+}
+
 /** Tolls this far apart (both the difference and the ratio) are two events', unless the larger is an update. */
 const TOLL_SPREAD = 3;
 const TOLL_RATIO = 2;
@@ -770,6 +783,7 @@ function groupsJoin(x: readonly MentionKey[], y: readonly MentionKey[]): boolean
  *  named places at one area's point), kinds that agree. Tellings without a point agree on place. (Sides are asked of each link
  *  only: one outlet's reading of who struck whom is often another's turned round, and the event is still one.) */
 function agreeWithin(a: MentionKey, b: MentionKey): boolean {
+  if (tollsTellApart(a, b)) return false;
   if (a.lat === null || a.lon === null || b.lat === null || b.lon === null) return true;
   const d = km(a, b);
   return d <= distanceLimit(a, b) && !namedApart(a, b) && kindsAgree(a, b, d <= 10);

@@ -338,3 +338,17 @@ test('a village the gazetteer lacks, set at the point of its district, is not th
   // The district itself named at precision 3 may be the town's event.
   assert.deepEqual(sizes([mention('a.txt', { location: TOWN }), mention('b.txt', { location: DISTRICT })]), [2]);
 });
+
+test('two neighbourhoods of a town, each with its own death toll, struck the same day, are two events; one place with a risen toll stays one', async () => {
+  const TOWN: Place = { name: 'Khan Yunis', admin1: 'Khan Yunis', country: 'Palestine', country_code: 'PS', lat: 31.34, lon: 34.31, geo_precision: 1 };
+  const QUARTER: Place = { ...TOWN, name: 'Hamad City', lat: 31.36, lon: 34.28, geo_precision: 1 };
+  const strike = { actor1: 'Military Forces of Israel', actor2: null, weapons: ['aircraft'] } as const;
+  assert.deepEqual(sizes([mention('a.txt', { ...strike, location: TOWN, killed: 4 }), mention('b.txt', { ...strike, location: QUARTER, killed: 7 })]), [1, 1]);
+  // Different names, one toll, or one toll unknown: a district for its town, told twice.
+  assert.deepEqual(sizes([mention('a.txt', { ...strike, location: TOWN, killed: 4 }), mention('b.txt', { ...strike, location: QUARTER, killed: 4 })]), [2]);
+  assert.deepEqual(sizes([mention('a.txt', { ...strike, location: TOWN, killed: 4 }), mention('b.txt', { ...strike, location: QUARTER })]), [2]);
+  // A later report with a higher toll is an update.
+  const later = mention('b.txt', { ...strike, location: QUARTER, killed: 7 });
+  const updated = { ...later, record: { ...later.record, sources: [{ ...later.record.sources[0]!, published: '2024-03-07' }] } };
+  assert.deepEqual(sizes([mention('a.txt', { ...strike, location: TOWN, killed: 4 }), updated]), [2]);
+});
