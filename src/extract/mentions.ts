@@ -268,8 +268,8 @@ export interface Casualties {
   readonly stated: 'assigned' | 'total' | null;
 }
 
-// A unit after a number makes it a measure, not a toll; whole words only ("and" is not "an", a year).
-const UNIT_AFTER = /^[\s-]*(?:km|kilometres?|kilometers?|miles?|%|pour cent|percent|heures?|hours?|jours?|days?|ans?|years?|year-old|semaines?|weeks?|mois|months?|minutes?|h\b|gmt|am\b|pm\b|roquettes?|rockets?|missiles?|drones?|obus|shells?|bombes?|bombs?|attaques?|attacks?|strikes?|frappes?|fois|times|metres?|meters?|dollars?|euros?|m\b)(?![a-z0-9])/;
+// A unit or a thing after a number makes it a measure or a count of things, not a toll ("2 houses … inflicting 23 fatalities"); whole words only ("and" is not "an", a year).
+const UNIT_AFTER = /^[\s-]*(?:km|kilometres?|kilometers?|miles?|%|pour cent|percent|heures?|hours?|jours?|days?|ans?|years?|year-old|semaines?|weeks?|mois|months?|minutes?|h\b|gmt|am\b|pm\b|roquettes?|rockets?|missiles?|drones?|obus|shells?|bombes?|bombs?|attaques?|attacks?|strikes?|frappes?|fois|times|metres?|meters?|dollars?|euros?|m\b|houses?|homes?|buildings?|vehicles?|cars?|tents?|tanks?|trucks?|villages?|maisons?|batiments?|immeubles?|vehicules?|voitures?|tentes?|chars?|camions?)(?![a-z0-9])/;
 
 
 export function findCasualties(folded: string, span: Span, pack: LanguagePack, dateSpans: readonly Span[], background: readonly Span[] = [],

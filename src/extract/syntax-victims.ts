@@ -20,13 +20,21 @@ const ONE = new Set(['a', 'an', 'one', 'un', 'une']);
 /** Nouns of quantity: "an unspecified number of Palestinians", "un certain nombre de blessés" count no one. */
 const QUANTITY = new Set(['number', 'amount', 'nombre', 'quantité', 'quantite']);
 
+export interface DeathWords {
+  readonly nouns: ReadonlySet<string>;
+  readonly of: ReadonlySet<string>;
+  readonly verbs: ReadonlySet<string>;
+  /** Conjunctions that join two names of one victim rather than two victims ("a smuggler or Kolbar", "ou"). */
+  readonly alternatives: ReadonlySet<string>;
+}
+
 /**
  * The victims of the killing verb at `cue`: its passive subject, or its object when active, or the noun a
  * participle describes ("a man killed in…"); counted by their numeral, their article or their grammatical
  * number, summed over conjuncts. `numberOf` reads a numeral's value (the language's number words).
  */
 export function victimsOnParse(s: ParsedSentence, cue: Span, numberOf: (word: string) => number | undefined,
-  death: { readonly nouns: ReadonlySet<string>; readonly of: ReadonlySet<string>; readonly verbs: ReadonlySet<string> } = { nouns: new Set(), of: new Set(), verbs: new Set() }): VictimCount | null {
+  death: DeathWords = { nouns: new Set(), of: new Set(), verbs: new Set(), alternatives: new Set() }): VictimCount | null {
   const verb = headWordIn(s, cue);
   if (!verb) return null;
   const lemma = verb.lemma.toLowerCase();
@@ -34,12 +42,12 @@ export function victimsOnParse(s: ParsedSentence, cue: Span, numberOf: (word: st
   if (verb.upos === 'NOUN' && death.nouns.has(lemma)) {
     // "la mort à Erbil": only the phrase of "of"/"de" names who died.
     const of = children(s, verb, 'nmod').find((n) => children(s, n, 'case').some((c) => death.of.has(c.form.toLowerCase()))) ?? children(s, verb, 'nmod:poss')[0];
-    return of ? counted(s, of, cue, baseRelation(of.deprel) === 'nmod' ? 'nmod' : 'nmod-poss', numberOf) : null;
+    return of ? counted(s, of, cue, baseRelation(of.deprel) === 'nmod' ? 'nmod' : 'nmod-poss', numberOf, death.alternatives) : null;
   }
   // "the injured rioter succumbed to his wounds", "un blessé est décédé": the subject of a verb of dying.
   if (verb.upos === 'VERB' && death.verbs.has(lemma)) {
     const subject = children(s, verb, 'nsubj')[0];
-    return subject ? counted(s, subject, cue, 'nsubj', numberOf) : null;
+    return subject ? counted(s, subject, cue, 'nsubj', numberOf, death.alternatives) : null;
   }
   if (verb.upos !== 'VERB' && verb.upos !== 'ADJ') return null;
   // "des missiles se sont abattus sur la ville": a pronominal verb (fell), not a killing.
@@ -59,13 +67,16 @@ export function victimsOnParse(s: ParsedSentence, cue: Span, numberOf: (word: st
     }
   }
   if (!victim) return null;
-  return counted(s, victim, cue, how, numberOf);
+  return counted(s, victim, cue, how, numberOf, death.alternatives);
 }
 
 /** The victims headed by `victim`, summed over its conjuncts, or null when one of them is not counted. */
-function counted(s: ParsedSentence, victim: Word, cue: Span, how: string, numberOf: (word: string) => number | undefined): VictimCount | null {
+function counted(s: ParsedSentence, victim: Word, cue: Span, how: string, numberOf: (word: string) => number | undefined,
+  alternatives: ReadonlySet<string>): VictimCount | null {
   let value = 0, end = victim.end;
-  for (const w of [victim, ...children(s, victim, 'conj')]) {
+  // "a smuggler or Kolbar": two names of one victim, counted once.
+  const conjuncts = children(s, victim, 'conj').filter((c) => !children(s, c, 'cc').some((cc) => alternatives.has(cc.lemma.toLowerCase())));
+  for (const w of [victim, ...conjuncts]) {
     const n = countOf(s, w, numberOf);
     if (n === null) return null;
     value += n;

@@ -316,6 +316,11 @@ const CASES: [string, Expected][] = [
   // A toll told with no one doing it is the result of the fighting "after" which it came.
   ['Title\n\nOn 5 March 2024, one herder was killed and several injured after two groups of herders clashed over pasture in Wajir.',
     { sub: 'Armed clash', killed: 1 }],
+  // "X or Y" names one victim twice; a number of things ("2 houses") is no toll to add to the dead.
+  ['Title\n\nOn 27 January 2024, a cross-border smuggler or kolbar was killed near Baneh after border guards opened fire.',
+    { killed: 1 }],
+  ['Title\n\nOn 14 January 2024, Israeli warplanes struck 2 houses in Rafah, inflicting 23 fatalities.',
+    { sub: 'Air/drone strike', killed: 23 }],
 ];
 
 testCaseTable('en', CASES);

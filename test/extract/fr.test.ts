@@ -183,6 +183,9 @@ const CASES: [string, Expected][] = [
   // Trois jours d'écart font deux événements : la mort n'est pas le bilan des affrontements d'avant.
   ['Titre\n\nLe 5 mars 2024, deux personnes ont été tuées près de Mopti, trois jours après des affrontements entre éleveurs et agriculteurs.',
     { sub: 'Attack', killed: 2 }],
+  // « trois maisons … faisant 12 morts » : des maisons ne sont pas des morts à ajouter.
+  ['Titre\n\nLe 14 janvier 2024, des avions israéliens ont frappé trois maisons à Rafah, faisant 12 morts.',
+    { sub: 'Air/drone strike', killed: 12 }],
 ];
 
 testCaseTable('fr', CASES);

@@ -8,6 +8,7 @@ import { LANGUAGES, languageFile, type Language } from '../../lang/index.ts';
 import { fold } from '../../text/fold.ts';
 import { AFTER, BEFORE, PatternSet, phraseSource, wordsRegex } from '../../text/patterns.ts';
 import type { SyntaxRoleLexicon } from '../syntax-roles.ts';
+import type { DeathWords } from '../syntax-victims.ts';
 
 export type TriggerKind =
   | 'air' | 'shelling' | 'ied' | 'suicide' | 'grenade' | 'explosion' | 'attack' | 'shootdown' | 'clash' | 'ambush'
@@ -68,7 +69,7 @@ interface RawLexicon {
   protest_intervention: string[];
   protest_excessive: string[];
   riot_cues: string[];
-  casualty: { killed: string[]; killed_active: string[]; wounded: string[]; none: string[]; none_killed_only: string[]; none_wounded_only: string[]; subset_between: string[]; list_joins: string[]; subset_before: string[]; running_total_before_date: string[]; death_nouns: string[]; death_of: string[]; death_verbs: string[]; toll_assigned: string[]; toll_total: string[]; toll_distributed: string[]; preposition_before_article: string[]; preposition_before_gerund: string[] };
+  casualty: { killed: string[]; killed_active: string[]; wounded: string[]; none: string[]; none_killed_only: string[]; none_wounded_only: string[]; subset_between: string[]; list_joins: string[]; subset_before: string[]; running_total_before_date: string[]; death_nouns: string[]; death_of: string[]; death_verbs: string[]; alternative_joins: string[]; toll_assigned: string[]; toll_total: string[]; toll_distributed: string[]; preposition_before_article: string[]; preposition_before_gerund: string[] };
   claims: { claimed: string[]; confirmed: string[]; denied: string[]; negated_claim: string[] };
   citations: string[];
   part_of_day_before_date: string[];
@@ -241,7 +242,7 @@ export interface LanguagePack {
   readonly tollDistributedRe: RegExp;
   /** Lemmas whose victims the parse counts beside the killing verbs: nouns of a death ("the death of two
    *  fighters", "his death", the victims after one of `of`) and verbs whose subject dies ("the injured man succumbed"). */
-  readonly deathWords: { readonly nouns: ReadonlySet<string>; readonly of: ReadonlySet<string>; readonly verbs: ReadonlySet<string> };
+  readonly deathWords: DeathWords;
   /** Words before an indefinite article that make its phrase a preposition's object, not a count of victims ("as a result"). */
   readonly prepositionBeforeArticle: ReadonlySet<string>;
   /** Ends with a preposition whose object is the gerund after it: an act named, not this event's toll ("accused of killing a teacher"). */
@@ -484,7 +485,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     tollAssignedRes: lex.casualty.toll_assigned.map((p) => new RegExp(`${BEFORE}${phraseSource(p, L)}${AFTER}`, 'g')),
     tollTotalRes: lex.casualty.toll_total.map((p) => new RegExp(`${BEFORE}${phraseSource(p, L)}${AFTER}`, 'g')),
     tollDistributedRe: words(lex.casualty.toll_distributed),
-    deathWords: { nouns: new Set(lex.casualty.death_nouns), of: new Set(lex.casualty.death_of), verbs: new Set(lex.casualty.death_verbs) },
+    deathWords: { nouns: new Set(lex.casualty.death_nouns), of: new Set(lex.casualty.death_of), verbs: new Set(lex.casualty.death_verbs), alternatives: new Set(lex.casualty.alternative_joins) },
     claimedRe: words(lex.claims.claimed),
     confirmedRe: words(lex.claims.confirmed),
     deniedRe: words(lex.claims.denied),
