@@ -135,7 +135,21 @@ export const STAGES: readonly Stage[] = [
   { name: 'drop-background', run: (ctx, events) => (isSingleParagraph(ctx) ? events : events.filter(isPlacedOrDated)) },
   { name: 'place-from-scene', run: (ctx, events) => events.map((e) => placeFromScene(ctx, e)) },
   { name: 'actors-distinct', run: (_ctx, events) => events.map((e) => (e.actor1 && e.actor1 === e.actor2 ? { ...e, actor2: null } : e)) },
+  // A demonstration no organisation is named for is its crowd's: ACLED's "Protesters (Country)", "Rioters (Country)".
+  { name: 'crowd-side', run: (ctx, events) => events.map((e) => crowdSide(ctx, e)) },
 ];
+
+/** The side a crowd makes when the text names no group behind it: protesters at a protest, rioters at a riot or a mob's violence. */
+const CROWD_OF_TYPE: Readonly<Record<string, string>> = {
+  'Peaceful protest': 'Protesters', 'Protest with intervention': 'Protesters', 'Violent demonstration': 'Rioters', 'Mob violence': 'Rioters',
+};
+
+function crowdSide(ctx: DocumentContext, e: Candidate): Candidate {
+  const crowd = CROWD_OF_TYPE[e.subEventType];
+  if (!crowd || e.actor1) return e;
+  const country = e.place?.place.country ?? (e.countryCode ? ctx.gaz.countryName(e.countryCode) : null);
+  return { ...e, actor1: country ? `${crowd} (${country})` : crowd };
+}
 
 export interface ExtractionResult {
   readonly events: readonly ExtractedEvent[];

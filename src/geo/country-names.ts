@@ -3,7 +3,10 @@
 import countries from 'i18n-iso-countries';
 
 // Where the shortest ISO name is not the one analysts use.
-const COUNTRY_NAMES: Readonly<Record<string, string>> = { SY: 'Syria', LA: 'Laos', CD: 'Democratic Republic of Congo', CG: 'Republic of Congo', MD: 'Moldova' };
+const COUNTRY_NAMES: Readonly<Record<string, string>> = {
+  SY: 'Syria', LA: 'Laos', CD: 'Democratic Republic of Congo', CG: 'Republic of Congo', MD: 'Moldova', GB: 'United Kingdom',
+  CZ: 'Czech Republic', BN: 'Brunei', VA: 'Vatican City', FM: 'Micronesia',
+};
 
 /** The country's common English name: "Syria", "United States", "Iran". */
 export function countryName(code: string): string | null {

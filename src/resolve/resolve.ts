@@ -191,6 +191,9 @@ function kindsAgree(a: MentionKey, b: MentionKey, sameSite: boolean): boolean {
 
 /** Victims read as civilians by one report are often named by their role, or as a side, by another. */
 const isCivilians = (actor: string) => actor.startsWith('Civilians');
+/** A side that names who acted: not a crowd or civilians of a country ("Rioters (Palestine)"), which every
+ *  demonstration or attack on people there has, and so tells no two events to be one. */
+const namesGroup = (actor: string | null): actor is string => actor !== null && !/^(?:Civilians|Protesters|Rioters)\b/.test(actor);
 
 function actorsAgree(a: MentionKey, b: MentionKey): boolean {
   if (a.actor1 && b.actor1 && a.actor1 !== b.actor1) return false;
@@ -802,7 +805,7 @@ function linkRegional(loose: readonly MentionKey[], anchored: readonly MentionKe
   const unclaimed = (k: MentionKey) => !index.mayFit(k).some((i) => fit(k, anchored[i]!) !== null);
   const regional = loose.filter((k) => dated(k) && k.lat !== null && k.geoPrecision === 3 && unclaimed(k));
   const national = loose.filter((k) => dated(k) && k.lat === null && k.country !== null && unclaimed(k));
-  const sharedSide = (a: MentionKey, b: MentionKey) => (a.actor1 !== null && a.actor1 === b.actor1) || (a.actor2 !== null && a.actor2 === b.actor2);
+  const sharedSide = (a: MentionKey, b: MentionKey) => (namesGroup(a.actor1) && a.actor1 === b.actor1) || (namesGroup(a.actor2) && a.actor2 === b.actor2);
   const links: Link[] = [];
   for (let i = 0; i < regional.length; i++) {
     for (let j = i + 1; j < regional.length; j++) {
@@ -817,7 +820,7 @@ function linkRegional(loose: readonly MentionKey[], anchored: readonly MentionKe
   // where two could be its event, it stays alone.
   const pool = [...regional, ...national];
   for (const n of national) {
-    if (n.actor1 === null) continue;
+    if (!namesGroup(n.actor1)) continue;
     const partners = pool.filter((o) => o !== n && o.document !== n.document && o.country === n.country && o.subEventType === n.subEventType &&
       o.actor1 === n.actor1 && daysAgree(n, o) && actorsAgree(n, o));
     if (partners.length === 1) links.push({ a: n, b: partners[0]!, cost: Math.abs(n.day! - partners[0]!.day!) + 5 });

@@ -26,9 +26,9 @@ const CASES: [string, Expected][] = [
     { sub: 'Peaceful protest' }],
   ['Headline\n\nOn March 5, 2024, hundreds of women marched in Nakuru against gender violence.',
     { sub: 'Peaceful protest' }],
-  // Stun grenades disperse a crowd: no grenade attack; the police who disperse the rioters stay their target.
+  // Stun grenades disperse a crowd: no grenade attack; the police who disperse the rioters stay their target, the crowd acts.
   ['Headline\n\nOn March 5, 2024, rioters clashed with police forces in Kisumu. The police fired tear gas and stun grenades to disperse the rioters.',
-    { sub: 'Violent demonstration', actor1: null }],
+    { sub: 'Violent demonstration', actor1: 'Rioters (Kenya)' }],
   // Youths who fight troops raiding their town resist an operation: no demonstration is told, a mob is, also when the next sentence retells them as rioters.
   ['Headline\n\nOn March 5, 2024, youths clashed with soldiers that raided houses in Garissa. The soldiers fired tear gas to disperse the rioters.',
     { sub: 'Mob violence' }],
@@ -321,6 +321,9 @@ const CASES: [string, Expected][] = [
     { killed: 1 }],
   ['Title\n\nOn 14 January 2024, Israeli warplanes struck 2 houses in Rafah, inflicting 23 fatalities.',
     { sub: 'Air/drone strike', killed: 23 }],
+  // A demonstration no group is named for is its crowd's, of the country where it marches.
+  ['Title\n\nOn 5 March 2024, thousands marched in London to demand a ceasefire in Gaza.',
+    { sub: 'Peaceful protest', actor1: 'Protesters (United Kingdom)' }],
 ];
 
 testCaseTable('en', CASES);

@@ -186,6 +186,8 @@ const CASES: [string, Expected][] = [
   // « trois maisons … faisant 12 morts » : des maisons ne sont pas des morts à ajouter.
   ['Titre\n\nLe 14 janvier 2024, des avions israéliens ont frappé trois maisons à Rafah, faisant 12 morts.',
     { sub: 'Air/drone strike', killed: 12 }],
+  ['Titre\n\nLe 5 mars 2024, des centaines de jeunes ont manifesté à Goma contre l’insécurité.',
+    { sub: 'Peaceful protest', actor1: 'Protesters (Democratic Republic of Congo)' }],
 ];
 
 testCaseTable('fr', CASES);
