@@ -217,7 +217,7 @@ export function findActors(raw: string, folded: string, span: Span, pack: Langua
     else if (countryAsSubject) via = 'attack-noun';
     else if (hasMatch(pack.milNounRe, closest)) via = 'military-noun';
     else if (hasMatch(pack.attackNounRe, closest)) via = 'attack-noun';
-    else if (hasMatch(pack.milNounRe, near) || hasMatch(pack.milNounRe, far)) via = 'military-noun';
+    else if (hasMatch(pack.milNounRe, near) || hasMatch(pack.milNounRe, far) || pack.milNounAfterRe.test(after)) via = 'military-noun';
     if (!via) continue;
     out.push({ start: nat.start, end: nat.end, canonical: countryActor(country, via === 'police-noun'), kind: 'state', via, rule: `${pack.language}.actor.nationality.${via}` });
   }

@@ -797,7 +797,9 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
     if (SOURCE_BEFORE.test(before) || pack.reportingBeforeRe.test(before) || (pack.reportingAfterRe.test(after) && a.via !== 'attack-noun')) {
       // A state speaking ("le Pentagone a annoncé") is a source; an armed group speaking of its attack claims it.
       // "Les Gardiens de la révolution ont annoncé avoir ciblé…", "the IDF said it struck…": a state claiming its own act.
-      const claimsOwnAct = s.claims.claimed.some((c) => c.start >= a.end && c.start - a.end <= 60) && !SOURCE_BEFORE.test(before);
+      // "a indiqué avoir frappé": the parse says the speaker is the one who struck.
+      const tellsOwnAct = syntacticRole(s.syntax, trigger, a, pack.syntaxRoles, pack.language)?.rule.endsWith('.controller') ?? false;
+      const claimsOwnAct = (s.claims.claimed.some((c) => c.start >= a.end && c.start - a.end <= 60) || tellsOwnAct) && !SOURCE_BEFORE.test(before);
       if ((a.kind === 'state' && !claimsOwnAct) || SOURCE_BEFORE.test(before)) {
         confirmer ??= a;
         continue;

@@ -162,6 +162,14 @@ export function syntacticRole(s: ParsedSentence, trigger: Span, side: Span, lex:
     if ((base === 'amod' || rel === 'nmod:poss' || base === 'compound') && t.upos === 'NOUN') return read('agent', 'event-noun-modifier');
     return null;
   }
+  // "Le ministère a indiqué avoir frappé Kramatorsk", "the group claimed to have struck": the trigger is the
+  // infinitive complement of a verb whose subject it shares (UD's xcomp: a controlled subject).
+  const governor = headOf(s, t);
+  // A finite verb or one with a subject of its own is no controlled complement ("police estimated 100,000 people took to the streets").
+  if (governor && baseRelation(t.deprel) === 'xcomp' && !isPassive(s, t) && t.feats.VerbForm !== 'Fin' && !children(s, t, 'nsubj').length && !children(s, governor, 'obj').length) {
+    const subject = children(s, governor, 'nsubj').find((x) => x.id === a.id || ancestors(s, a).includes(x));
+    if (subject && subject.deprel !== 'nsubj:pass') return read('agent', 'controller');
+  }
   // The trigger is the object or oblique of a light verb whose subject is the side: "X came under attack",
   // "X launched an attack", "X a subi une attaque", "X a mené une attaque".
   const light = headOf(s, t);

@@ -324,6 +324,11 @@ const CASES: [string, Expected][] = [
   // A demonstration no group is named for is its crowd's, of the country where it marches.
   ['Title\n\nOn 5 March 2024, thousands marched in London to demand a ceasefire in Gaza.',
     { sub: 'Peaceful protest', actor1: 'Protesters (United Kingdom)' }],
+  // A speaker that says it did the act ("claimed to have struck") is its author; one that estimates a crowd is not in it.
+  ['Title\n\nOn 5 March 2024, the Russian Defence Ministry claimed to have struck a deployment point in Kramatorsk.',
+    { actor1: 'Military Forces of Russia' }],
+  ['Title\n\nPolice in London have estimated 100,000 people took to the streets on 5 March 2024 to demand a ceasefire in Gaza.',
+    { sub: 'Peaceful protest', actor1: 'Protesters (United Kingdom)' }],
 ];
 
 testCaseTable('en', CASES);

@@ -188,6 +188,9 @@ const CASES: [string, Expected][] = [
     { sub: 'Air/drone strike', killed: 12 }],
   ['Titre\n\nLe 5 mars 2024, des centaines de jeunes ont manifesté à Goma contre l’insécurité.',
     { sub: 'Peaceful protest', actor1: 'Protesters (Democratic Republic of Congo)' }],
+  // « a indiqué avoir frappé » : le ministère de la Défense d'un État dit l'acte de ses forces.
+  ['Titre\n\nLe ministère russe de la Défense a indiqué avoir frappé mardi 5 mars 2024 un point de déploiement à Kramatorsk.',
+    { actor1: 'Military Forces of Russia' }],
 ];
 
 testCaseTable('fr', CASES);

@@ -278,6 +278,8 @@ export interface LanguagePack {
   readonly nationality: ReadonlyMap<string, string>;
   readonly nationalityRe: RegExp;
   readonly milNounRe: RegExp;
+  /** What makes a nationality before it a state's military organ ("ministère russe | de la Défense"). */
+  readonly milNounAfterRe: RegExp;
   /** A state's army or police named without its state ("the army", "l'armée de l'air", "police"): whose it is, the document says. */
   readonly bareArmyRe: RegExp;
   readonly barePoliceRe: RegExp;
@@ -512,6 +514,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     nationality,
     nationalityRe: words([...nationality.keys()]),
     milNounRe: words(L.mil_noun ?? []),
+    milNounAfterRe: new RegExp(`^\\s*(?:${(L.mil_noun_after ?? []).map((p) => phraseSource(p, L)).join('|') || '(?!)'})(?![a-z])`),
     bareArmyRe: words(L.bare_army ?? []),
     ofCountryAfterRe: new RegExp(`^\\s*(?:${(L.of_country ?? []).map((p) => phraseSource(p)).join('|') || '(?!)'})\\s*`),
     barePoliceRe: words(L.bare_police ?? []),
