@@ -191,6 +191,9 @@ const CASES: [string, Expected][] = [
   // « a indiqué avoir frappé » : le ministère de la Défense d'un État dit l'acte de ses forces.
   ['Titre\n\nLe ministère russe de la Défense a indiqué avoir frappé mardi 5 mars 2024 un point de déploiement à Kramatorsk.',
     { actor1: 'Military Forces of Russia' }],
+  // « rebelles touaregs » : au Mali depuis 2023, la coalition du CSP-PSD (un alias du lexique des acteurs).
+  ['Titre\n\nMardi 12 septembre 2023, l’armée malienne a été confrontée à une attaque perpétrée par des rebelles touaregs à Bourem.',
+    { actor1: 'CSP-PSD: Permanent Strategic Framework for Peace, Security and Development', actor2: 'Military Forces of Mali' }],
 ];
 
 testCaseTable('fr', CASES);
