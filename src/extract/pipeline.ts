@@ -1524,7 +1524,8 @@ function freeze(ctx: DocumentContext, c: Candidate): ExtractedEvent {
   const evidence = [...new Map(c.evidence.map((s) => [`${s.start}:${s.end}`, s])).values()]
     .sort((a, b) => a.start - b.start)
     .map((s) => ({ start: s.start, end: s.end, text: raw.slice(s.start, s.end) }));
-  const weapons = WEAPON_ORDER.filter((w) => c.weapons.has(w));
+  // "missiles" told of an event another sentence calls ballistic missiles are those: the specific name holds.
+  const weapons = WEAPON_ORDER.filter((w) => c.weapons.has(w) && !(w === 'missile' && c.weapons.has('ballistic_missile')));
   const event = {
     event_type: eventTypeOf(c.subEventType),
     sub_event_type: c.subEventType,

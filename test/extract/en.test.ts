@@ -329,6 +329,9 @@ const CASES: [string, Expected][] = [
     { actor1: 'Military Forces of Russia' }],
   ['Title\n\nPolice in London have estimated 100,000 people took to the streets on 5 March 2024 to demand a ceasefire in Gaza.',
     { sub: 'Peaceful protest', actor1: 'Protesters (United Kingdom)' }],
+  // "Two missiles" retelling ballistic missiles are those: the specific weapon holds.
+  ['Title\n\nOn 5 March 2024, militants fired ballistic missiles at Ain al-Asad Air Base. Two missiles hit the runway of Ain al-Asad Air Base on 5 March.',
+    { weapons: ['ballistic_missile'] }],
 ];
 
 testCaseTable('en', CASES);
