@@ -859,7 +859,11 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
   // attack it is not the target of is telling of its own.
   // A state's spokesman telling of an attack with no other side named is as likely telling of an attack on it.
   // Forces not named by their state ("police said") are only a source.
-  if (!actor1 && confirmer && confirmer.canonical !== actor2?.canonical && (confirmer.kind !== 'state' || actor2) && !confirmer.rule.includes('.bare-forces.')) {
+  // A state's officials ("US officials said", "un responsable américain") comment; its forces or organs telling of an
+  // attack on another side ("the Israeli army said", "selon les Gardiens de la révolution") tell of their own.
+  const officials = (a: ActorMention) => hasMatch(pack.officialNounRe, folded, Math.max(s.start, a.start - 25), Math.min(s.end, a.end + 20));
+  if (!actor1 && confirmer && confirmer.canonical !== actor2?.canonical && (confirmer.kind !== 'state' || (actor2 && !officials(confirmer)))
+    && !confirmer.rule.includes('.bare-forces.')) {
     actor1 = confirmer;
     confirmer = null;
   }
@@ -1127,7 +1131,7 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
     confirmed: s.claims.confirmed.length > 0,
     denied: s.claims.denied.length > 0,
     claimBy: claimed ? roles.actor1?.canonical ?? null : null,
-    confirmedBy: roles.confirmer?.canonical ?? null,
+    confirmedBy: roles.confirmer?.canonical ?? confirmingState(ctx, s),
     cited: new Set(s.cited),
     evidence: [spanOf(s)],
     trace,
@@ -1148,6 +1152,16 @@ const CIVILIAN_SIDE_TYPES: ReadonlySet<string> = new Set([
   'Attack', 'Air/drone strike', 'Shelling/artillery/missile attack', 'Remote explosive/landmine/IED', 'Suicide bomb', 'Grenade',
   'Abduction/forced disappearance', 'Sexual violence', 'Excessive force against protesters',
 ]);
+
+/** The state whose officials the confirmation cue names ("des responsables américains", "a US official"), if it names one. */
+function confirmingState(ctx: DocumentContext, s: SentenceAnalysis): string | null {
+  const cue = s.claims.confirmed[0];
+  if (!cue) return null;
+  const { pack, input } = ctx;
+  const nat = allMatches(pack.nationalityRe, input.folded, cue.start, cue.end)[0];
+  const country = nat ? pack.nationality.get(nat.text.replace(/\s+/g, ' ')) : undefined;
+  return country ? stateActorName(country, false) : null;
+}
 
 function civilianSide(subEventType: string, civilianTarget: boolean, place: PlaceMention | null): string | null {
   if (!civilianTarget || !CIVILIAN_SIDE_TYPES.has(subEventType)) return null;
@@ -1199,7 +1213,7 @@ function absorb(ctx: DocumentContext, target: Candidate, s: SentenceAnalysis, ro
     target.claimBy ??= roles.actor1?.canonical ?? target.actor1;
     addTrace(target.trace, { field: 'claim', rule: `${ctx.pack.language}.claim.claimed+anaphora`, span: s.claims.claimed[0]! });
   }
-  if (s.claims.confirmed.length) { target.confirmed = true; target.confirmedBy ??= roles.confirmer?.canonical ?? null; }
+  if (s.claims.confirmed.length) { target.confirmed = true; target.confirmedBy ??= roles.confirmer?.canonical ?? confirmingState(ctx, s); }
   if (s.claims.denied.length) target.denied = true;
   for (const c of s.cited) target.cited.add(c);
   // "Au cours de l'opération … ont été saisis" keeps the operation's type; a retold strike may name its weapon now.
@@ -1519,7 +1533,12 @@ function freeze(ctx: DocumentContext, c: Candidate): ExtractedEvent {
   const location: Place | null = c.place?.place ?? (c.countryCode
     ? { name: ctx.gaz.countryName(c.countryCode) ?? c.countryCode, admin1: null, country: ctx.gaz.countryName(c.countryCode), country_code: c.countryCode, lat: null, lon: null, geo_precision: null }
     : null);
-  const status = c.confirmed ? 'confirmed' : c.claimed ? 'claimed' : c.denied ? 'denied' : 'reported';
+  // A confirmation is a side's: officials of a state that is neither side of an unclaimed event nor the
+  // government where it happened ("US officials said" of a bombing in Damascus) are a source, not a confirmation.
+  // An unclaimed event's confirmation is a side's or the government's where it happened.
+  const home = c.countryCode ? stateActorName(ctx.gaz.countryName(c.countryCode) ?? c.countryCode, false) : null;
+  const thirdParty = c.confirmedBy !== null && c.actor1 === null && c.actor2 !== null && c.confirmedBy !== c.actor2 && c.confirmedBy !== home;
+  const status = c.confirmed && !thirdParty ? 'confirmed' : c.claimed ? 'claimed' : c.denied ? 'denied' : 'reported';
   const by = status === 'claimed' ? c.claimBy ?? c.actor1 : status === 'confirmed' ? c.confirmedBy : null;
   const evidence = [...new Map(c.evidence.map((s) => [`${s.start}:${s.end}`, s])).values()]
     .sort((a, b) => a.start - b.start)

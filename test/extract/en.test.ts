@@ -332,6 +332,12 @@ const CASES: [string, Expected][] = [
   // "Two missiles" retelling ballistic missiles are those: the specific weapon holds.
   ['Title\n\nOn 5 March 2024, militants fired ballistic missiles at Ain al-Asad Air Base. Two missiles hit the runway of Ain al-Asad Air Base on 5 March.',
     { weapons: ['ballistic_missile'] }],
+  // Officials of a state that is no side of an unclaimed bombing and not its government report it: no confirmation,
+  // and no author; officials of the side attacked confirm.
+  ['Title\n\nOn 5 March 2024, a bomb hit a Syrian army bus in Damascus, killing 14 soldiers, US officials said.',
+    { actor1: null, actor2: 'Military Forces of Syria', claim: 'reported' }],
+  ['Title\n\nOn 5 March 2024, drones struck US forces at al-Tanf, a US official said.',
+    { actor2: 'Military Forces of the United States', claim: 'confirmed' }],
 ];
 
 testCaseTable('en', CASES);

@@ -194,6 +194,8 @@ const CASES: [string, Expected][] = [
   // « rebelles touaregs » : au Mali depuis 2023, la coalition du CSP-PSD (un alias du lexique des acteurs).
   ['Titre\n\nMardi 12 septembre 2023, l’armée malienne a été confrontée à une attaque perpétrée par des rebelles touaregs à Bourem.',
     { actor1: 'CSP-PSD: Permanent Strategic Framework for Peace, Security and Development', actor2: 'Military Forces of Mali' }],
+  ['Titre\n\nLe 5 mars 2024, une bombe a frappé un bus de l’armée syrienne à Damas, tuant 14 soldats, selon des responsables américains.',
+    { actor1: null, claim: 'reported' }],
 ];
 
 testCaseTable('fr', CASES);

@@ -285,6 +285,8 @@ export interface LanguagePack {
   readonly barePoliceRe: RegExp;
   /** A government's own forces ("government troops", "les forces de sécurité"): those of the country where they act. */
   readonly homeForcesRe: RegExp;
+  /** A state's officials, who speak of events rather than act in them ("officials", "un responsable", "porte-parole"). */
+  readonly officialNounRe: RegExp;
   /** What opens the clause a bare toll is the result of ("after", "following", "après"), and a lapse of time
    *  before it that makes the clause another event ("two days after"). */
   readonly tollCauseRe: RegExp;
@@ -519,6 +521,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     ofCountryAfterRe: new RegExp(`^\\s*(?:${(L.of_country ?? []).map((p) => phraseSource(p)).join('|') || '(?!)'})\\s*`),
     barePoliceRe: words(L.bare_police ?? []),
     homeForcesRe: words(L.home_forces ?? []),
+    officialNounRe: words(L.official_nouns ?? []),
     tollCauseRe: new RegExp(`^(?:${(L.toll_cause ?? []).map((p) => phraseSource(p, L)).join('|') || '(?!)'})(?![a-z])`),
     lapseBeforeRe: new RegExp(`(?:${(L.lapse ?? []).map((p) => phraseSource(p, L)).join('|') || '(?!)'})\\s+(?:${(L.toll_cause ?? []).map((p) => phraseSource(p, L)).join('|') || '(?!)'})(?![a-z])`),
     backedAfterRe: new RegExp(`^[\\s-]*(?:${(L.backed_after ?? []).map((p) => phraseSource(p, L)).join('|') || '(?!)'})(?![a-z])`),
