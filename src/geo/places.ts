@@ -186,7 +186,12 @@ function collectIntroducedNames(raw: string, folded: string, span: Span, pack: L
     const hit = { start, end: start + name.length };
     if (overlapsAny(hit, out) || overlapsAny(hit, ctx.excluded)) continue;
     const nat = [...before.matchAll(pack.nationalityRe)].map((x) => pack.nationality.get(x[0]!)).find(Boolean);
-    const code = nat ? codeOfCountryName(gaz, nat) : ctx.countries[0] ?? null;
+    // Its country: the nationality that qualifies it ("le village syrien de…"), else that of the nearest place the
+    // sentence names that the gazetteer knows ("près de la localité de Tair Harfa, … près de la ville de Tyr"), else
+    // the document's.
+    const nearest = out.filter((p) => p.entry && p.place.country_code && ctx.countries.includes(p.place.country_code))
+      .sort((a, b) => Math.abs(a.start - start) - Math.abs(b.start - start))[0];
+    const code = nat ? codeOfCountryName(gaz, nat) : nearest?.place.country_code ?? ctx.countries[0] ?? null;
     out.push({
       start: hit.start, end: hit.end, text: name, entry: null, unknownName: name, rank: 2, near: false, rule: 'geo.unknown-named-place',
       place: { name: name.replace(/^d['’]/, ''), admin1: null, country: code ? gaz.countryName(code) : null, country_code: code, lat: null, lon: null, geo_precision: null },

@@ -327,3 +327,9 @@ test('fr: « l’armée » reprend l’armée que le texte a nommée avec son É
   assert.ok(jenin, events.map((e) => e.notes).join(' | '));
   assert.equal(jenin.actor1, 'Military Forces of Israel');
 });
+
+test('fr: une localité que le répertoire ignore est du pays de la ville connue que la phrase nomme près d’elle', () => {
+  const [e] = eventsOf('Frappe israélienne près de la frontière israélienne\n\nLe 5 mars 2024, une frappe de l’armée israélienne a visé un véhicule près de la localité de Tair Harfa, non loin de la ville de Tyr au Liban, tuant trois personnes. Israël n’a pas commenté.');
+  assert.equal(e?.location?.name, 'Tair Harfa');
+  assert.equal(e?.location?.country_code, 'LB');
+});
