@@ -1118,7 +1118,7 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
     clauses: new Set(),
     pastTense: s.pastTense,
     earlier: shift !== null,
-    several: (!place || place.rank >= 3) && hasMatch(pack.severalEventsRe, input.folded, Math.max(segment.start, trigger.start - 30), Math.min(segment.end, trigger.end + 30)),
+    several: (!place || place.rank >= 3) && hasMatch(pack.severalEventsRe, input.folded, Math.max(segment.start, trigger.start - 30), Math.min(segment.end, trigger.end + 60)),
     place,
     countryCode: country,
     actor1: roles.actor1?.canonical ?? null,
@@ -1444,9 +1444,15 @@ function mergeInto(into: Candidate, e: Candidate): void {
     into.subEventType = e.subEventType;
   }
   for (const w of e.weapons) into.weapons.add(w);
-  // A toll stated for the event beats the figures of its other tellings.
-  takeKilled(into, e.killed, e.statedKilled, maxNullable);
-  into.wounded = maxNullable(into.wounded, e.wounded);
+  // A toll stated for the event beats the figures of its other tellings. A toll told of several events at once
+  // ("seven killed in two separate strikes") is none of them: the one told of this event replaces it.
+  if (into.several && !e.several) {
+    into.killed = null; into.wounded = null; into.statedKilled = false;
+  }
+  if (!e.several || into.several) {
+    takeKilled(into, e.killed, e.statedKilled, maxNullable);
+    into.wounded = maxNullable(into.wounded, e.wounded);
+  }
   into.claimed ||= e.claimed;
   into.confirmed ||= e.confirmed;
   into.denied ||= e.denied;

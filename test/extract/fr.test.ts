@@ -333,3 +333,9 @@ test('fr: une localité que le répertoire ignore est du pays de la ville connue
   assert.equal(e?.location?.name, 'Tair Harfa');
   assert.equal(e?.location?.country_code, 'LB');
 });
+
+test('fr: un bilan dit de plusieurs frappes à la fois n’est celui d’aucune ; celui que la frappe se voit donner l’est', () => {
+  const events = eventsOf('Titre\n\nSept personnes ont été tuées mardi 5 mars 2024 dans deux frappes distinctes dans le sud du Liban. L’une a visé une voiture à Tyr, tuant quatre personnes.');
+  const tyre = events.find((e) => e.location?.name === 'Tyre');
+  assert.equal(tyre?.killed, 4, events.map((e) => e.notes).join(' | '));
+});
