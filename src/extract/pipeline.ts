@@ -134,10 +134,34 @@ export const STAGES: readonly Stage[] = [
   // what has neither a place nor a date is background.
   { name: 'drop-background', run: (ctx, events) => (isSingleParagraph(ctx) ? events : events.filter(isPlacedOrDated)) },
   { name: 'place-from-scene', run: (ctx, events) => events.map((e) => placeFromScene(ctx, e)) },
+  // "Mercredi, une nouvelle frappe a touché ce camp": another strike is by whoever struck before.
+  { name: 'another-of-its-kind', run: (ctx, events) => events.map((e, i) => anotherOfItsKind(ctx, e, events.slice(0, i))) },
   { name: 'actors-distinct', run: (_ctx, events) => events.map((e) => (e.actor1 && e.actor1 === e.actor2 ? { ...e, actor2: null } : e)) },
   // A demonstration no organisation is named for is its crowd's: ACLED's "Protesters (Country)", "Rioters (Country)".
   { name: 'crowd-side', run: (ctx, events) => events.map((e) => crowdSide(ctx, e)) },
 ];
+
+/**
+ * An attack told as "another" or "a new" one of its kind ("une nouvelle frappe a touché ce camp", "another strike
+ * hit the market") with no author of its own is by the author of the last event of that kind the document told
+ * before it; its type is read again with that author (a state's strike with no weapon named is an air strike).
+ */
+/** Attacks from afar or not, told as strikes: "another strike" after an air raid is one more of them. */
+const STRIKE_KINDS: ReadonlySet<TriggerKind> = new Set(['attack', 'air', 'shelling']);
+
+function anotherOfItsKind(ctx: DocumentContext, e: Candidate, before: readonly Candidate[]): Candidate {
+  if (e.actor1 || !STRIKE_KINDS.has(e.kind)) return e;
+  const trigger = e.trace.find((t) => t.field === 'trigger' && t.span)?.span;
+  if (!trigger || !ctx.pack.anotherBeforeRe.test(ctx.input.folded.slice(Math.max(0, trigger.start - 25), trigger.start))) return e;
+  const previous = [...before].reverse().find((p) => STRIKE_KINDS.has(p.kind) && p.actor1 && p.actor1 !== e.actor2 && p.first < e.first);
+  if (!previous) return e;
+  const stateActor = /^(?:Military|Police) Forces of /.test(previous.actor1!);
+  const typed = chooseSubEventType({ ...e.typing, kind: e.kind, weapons: [...e.weapons], stateActor });
+  const trace = [...e.trace];
+  addTrace(trace, { field: 'actor1', rule: `${ctx.pack.language}.actor.another-of-its-kind`, span: trigger });
+  addTrace(trace, { field: 'sub_event_type', rule: `${typed.rule}+another-of-its-kind` });
+  return { ...e, actor1: previous.actor1, subEventType: typed.sub, trace };
+}
 
 /** The side a crowd makes when the text names no group behind it: protesters at a protest, rioters at a riot or a mob's violence. */
 const CROWD_OF_TYPE: Readonly<Record<string, string>> = {

@@ -397,3 +397,12 @@ test('en: "while" joins two blows, each at its own place; "N days earlier" is an
   const shifted = eventsOf('Title\n\nOn 12 March 2024, missiles struck the al-Asad air base. Two days earlier, a drone hit the city of Erbil.');
   assert.equal(shifted.find((e) => e.location?.name === 'Erbil')?.date, '2024-03-10');
 });
+
+test('en: "another strike" is by whoever struck before; a strike told plainly names no author', () => {
+  const another = eventsOf('Title\n\nOn 5 March 2024, Israeli jets bombed the Jabalia camp, killing 50 people.\n\nOn 7 March 2024, another strike hit a market in Rafah.');
+  const rafah = another.find((e) => e.date === '2024-03-07');
+  assert.equal(rafah?.actor1, 'Military Forces of Israel', another.map((e) => e.notes).join(' | '));
+  assert.equal(rafah?.sub_event_type, 'Air/drone strike');
+  const plain = eventsOf('Title\n\nOn 5 March 2024, Israeli jets bombed the Jabalia camp, killing 50 people.\n\nOn 7 March 2024, a strike hit a market in Rafah.');
+  assert.equal(plain.find((e) => e.date === '2024-03-07')?.actor1, null);
+});

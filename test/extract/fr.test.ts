@@ -339,3 +339,10 @@ test('fr: un bilan dit de plusieurs frappes à la fois n’est celui d’aucune 
   const tyre = events.find((e) => e.location?.name === 'Tyre');
   assert.equal(tyre?.killed, 4, events.map((e) => e.notes).join(' | '));
 });
+
+test('fr: « une nouvelle frappe » est de l’auteur de la frappe d’avant', () => {
+  const events = eventsOf('Titre\n\nL’armée israélienne a bombardé mardi 5 mars 2024 le camp de Jabaliya, faisant au moins 50 morts.\n\nJeudi 7 mars, une nouvelle frappe a touché un marché de Rafah, selon la défense civile.');
+  const second = events.find((e) => e.date === '2024-03-07');
+  assert.equal(second?.actor1, 'Military Forces of Israel', events.map((e) => e.notes).join(' | '));
+  assert.equal(second?.sub_event_type, 'Air/drone strike');
+});

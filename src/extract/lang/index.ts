@@ -285,6 +285,8 @@ export interface LanguagePack {
   readonly barePoliceRe: RegExp;
   /** A government's own forces ("government troops", "les forces de sécurité"): those of the country where they act. */
   readonly homeForcesRe: RegExp;
+  /** Before a trigger, what makes it one more of its kind ("une nouvelle frappe", "another strike"). */
+  readonly anotherBeforeRe: RegExp;
   /** A state's officials, who speak of events rather than act in them ("officials", "un responsable", "porte-parole"). */
   readonly officialNounRe: RegExp;
   /** What opens the clause a bare toll is the result of ("after", "following", "après"), and a lapse of time
@@ -521,6 +523,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     ofCountryAfterRe: new RegExp(`^\\s*(?:${(L.of_country ?? []).map((p) => phraseSource(p)).join('|') || '(?!)'})\\s*`),
     barePoliceRe: words(L.bare_police ?? []),
     homeForcesRe: words(L.home_forces ?? []),
+    anotherBeforeRe: new RegExp(`(?:^|[^a-z])(?:${(L.another ?? []).map((p) => phraseSource(p, L)).join('|') || '(?!)'})\\s+(?:\\S+\\s+)?$`),
     officialNounRe: words(L.official_nouns ?? []),
     tollCauseRe: new RegExp(`^(?:${(L.toll_cause ?? []).map((p) => phraseSource(p, L)).join('|') || '(?!)'})(?![a-z])`),
     lapseBeforeRe: new RegExp(`(?:${(L.lapse ?? []).map((p) => phraseSource(p, L)).join('|') || '(?!)'})\\s+(?:${(L.toll_cause ?? []).map((p) => phraseSource(p, L)).join('|') || '(?!)'})(?![a-z])`),
