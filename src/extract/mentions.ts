@@ -289,7 +289,10 @@ export function findCasualties(folded: string, span: Span, pack: LanguagePack, d
     // "ont tué" holds "tue": the active verb counts once, forward.
     .filter((c, _, all) => c.forward || !all.some((o) => o.forward && o.start <= c.start && c.end <= o.end))
     // A toll inside a framing clause is the background's ("in retaliation for the war on Gaza, where 10,800 were killed").
-    .filter((c) => !background.some((b) => c.start >= b.start && c.start < b.end));
+    .filter((c) => !background.some((b) => c.start >= b.start && c.start < b.end))
+    // "one of the injured rioters succumbed", "l'un des blessés est décédé": the wounded named as a group are the
+    // subject's set, not a toll of their own.
+    .filter((c) => !(c.what === 'wounded' && pack.groupOfBeforeRe.test(folded.slice(Math.max(span.start, c.start - 20), c.start))));
   const negated = [...noneAll, ...noKilled, ...noWounded];
   // The last toll of each kind, and whether the next one of that kind is a part of it.
   const last: Partial<Record<'killed' | 'wounded', { end: number; whole: boolean }>> = {};

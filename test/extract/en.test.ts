@@ -338,6 +338,9 @@ const CASES: [string, Expected][] = [
     { actor1: null, actor2: 'Military Forces of Syria', claim: 'reported' }],
   ['Title\n\nOn 5 March 2024, drones struck US forces at al-Tanf, a US official said.',
     { actor2: 'Military Forces of the United States', claim: 'confirmed' }],
+  // "One of the injured … succumbed": a death among the wounded already counted, not a group of wounded of its own.
+  ['Title\n\nOn 7 January 2024, soldiers opened live fire at rioters in Nablus, injuring 3. One of the injured rioters succumbed to his wounds.',
+    { killed: 1, wounded: 3 }],
 ];
 
 testCaseTable('en', CASES);

@@ -196,6 +196,8 @@ const CASES: [string, Expected][] = [
     { actor1: 'CSP-PSD: Permanent Strategic Framework for Peace, Security and Development', actor2: 'Military Forces of Mali' }],
   ['Titre\n\nLe 5 mars 2024, une bombe a frappé un bus de l’armée syrienne à Damas, tuant 14 soldats, selon des responsables américains.',
     { actor1: null, claim: 'reported' }],
+  ['Titre\n\nLe 7 janvier 2024, des soldats ont tiré sur des manifestants à Naplouse, blessant trois personnes. L’un des blessés est décédé à l’hôpital.',
+    { killed: 1, wounded: 3 }],
 ];
 
 testCaseTable('fr', CASES);

@@ -285,6 +285,8 @@ export interface LanguagePack {
   readonly barePoliceRe: RegExp;
   /** A government's own forces ("government troops", "les forces de sécurité"): those of the country where they act. */
   readonly homeForcesRe: RegExp;
+  /** What makes the noun after it a group named as a whole ("one of the", "l'un des"): "of the injured" is no toll. */
+  readonly groupOfBeforeRe: RegExp;
   /** Before a trigger, what makes it one more of its kind ("une nouvelle frappe", "another strike"). */
   readonly anotherBeforeRe: RegExp;
   /** A state's officials, who speak of events rather than act in them ("officials", "un responsable", "porte-parole"). */
@@ -523,6 +525,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     ofCountryAfterRe: new RegExp(`^\\s*(?:${(L.of_country ?? []).map((p) => phraseSource(p)).join('|') || '(?!)'})\\s*`),
     barePoliceRe: words(L.bare_police ?? []),
     homeForcesRe: words(L.home_forces ?? []),
+    groupOfBeforeRe: new RegExp(`(?:^|[^a-z])(?:${(L.group_of ?? []).map((p) => phraseSource(p, L)).join('|') || '(?!)'})\\s+$`),
     anotherBeforeRe: new RegExp(`(?:^|[^a-z])(?:${(L.another ?? []).map((p) => phraseSource(p, L)).join('|') || '(?!)'})\\s+(?:\\S+\\s+)?$`),
     officialNounRe: words(L.official_nouns ?? []),
     tollCauseRe: new RegExp(`^(?:${(L.toll_cause ?? []).map((p) => phraseSource(p, L)).join('|') || '(?!)'})(?![a-z])`),
