@@ -303,7 +303,8 @@ function fit(loose: MentionKey, members: readonly MentionKey[]): number | null {
       if (d > limit) continue;
       // A report placed only in a province tells of that province: not of a town 100 km away in the next one.
       if ((loose.geoPrecision === 3 || m.geoPrecision === 3) && loose.admin1 && m.admin1 && loose.admin1 !== m.admin1) continue;
-      if (namedApart(loose, m)) continue;
+      // Complete linkage on names: a place told apart from one member by its name is none of the event's.
+      if (namedApart(loose, m)) return null;
       cost += d / 10;
     } else {
       // A country is a weak place: a telling placed only in a country must also tell the same kind

@@ -352,3 +352,12 @@ test('two neighbourhoods of a town, each with its own death toll, struck the sam
   const updated = { ...later, record: { ...later.record, sources: [{ ...later.record.sources[0]!, published: '2024-03-07' }] } };
   assert.deepEqual(sizes([mention('a.txt', { ...strike, location: TOWN, killed: 4 }), updated]), [2]);
 });
+
+test('a village told without a day joins no event that holds another village set at the same area point', async () => {
+  const TOWN: Place = { name: 'Marjayoun', admin1: 'Nabatieh', country: 'Lebanon', country_code: 'LB', lat: 33.36, lon: 35.59, geo_precision: 1 };
+  const at = (name: string): Place => ({ ...TOWN, name, geo_precision: 3 });
+  const NEAR: Place = { ...TOWN, name: 'Blida', lat: 33.38, lon: 35.56, geo_precision: 1 };
+  const shelling = { event_type: 'Explosions/Remote violence', sub_event_type: 'Shelling/artillery/missile attack', actor1: 'Military Forces of Israel', actor2: null, weapons: ['artillery'] } as const;
+  assert.deepEqual(sizes([mention('a.txt', { ...shelling, location: NEAR }), mention('b.txt', { ...shelling, location: at('Blida') }),
+    mention('c.txt', { ...shelling, location: at('Yaroun'), date: null, date_precision: null })]), [1, 2]);
+});
