@@ -273,7 +273,21 @@ function areaAfter(folded: string, out: readonly PlaceMention[], end: number, af
   const area = out.find((p) => p.start >= end && p.start - end <= 40 && isKnownArea(p));
   if (!area) return undefined;
   const gap = folded.slice(end, area.start);
-  return QUALIFIER_AFTER_UNKNOWN.test(gap) || (afterNoun && OF_AFTER_PLACE_NOUN.test(gap)) ? area : undefined;
+  if (!(QUALIFIER_AFTER_UNKNOWN.test(gap) || (afterNoun && OF_AFTER_PLACE_NOUN.test(gap)))) return undefined;
+  // "Aita ech Chaab (Al Nabatieh, Bint Jbeil)": a list of areas names the province and then the district, or the
+  // other way round; the most specific the gazetteer knows (a town before a region, and a town named like its
+  // province, "Al Nabatieh", standing for the province) is the nearest point.
+  const specificity = (p: PlaceMention) => p.rank + (p.entry?.kind === 'city' && p.place.admin1 && nameKey(p.place.admin1).split(' ').some((w) => w.length > 3 && nameKey(p.text).split(' ').includes(w)) ? 1 : 0);
+  let best = area;
+  for (let last = area; ;) {
+    const next = out.find((p) => p.start >= last.end && /^\s*,\s*$/.test(folded.slice(last.end, p.start)) && isKnownArea(p));
+    if (!next) break;
+    // Only areas of one country, one inside the other: "(Kisumu, Nyanza)" is Kenya's Nyanza, not Rwanda's town.
+    const nested = next.place.country_code === area.place.country_code && (liesIn(next.place, area.place) || liesIn(area.place, next.place));
+    if (nested && specificity(next) < specificity(best)) best = next;
+    last = next;
+  }
+  return best;
 }
 
 /** Whether a town lies outside a division of its country: another first-level division, and far from its point. */

@@ -26,7 +26,7 @@ export function extractWithLineCounts({ doc, hash, ceiling, lines }: ExtractTask
   try {
     const p = processDocument(doc, { lineFrequency, hash, ...(ceiling ? { ceiling } : {}) });
     const records = uniqueIds(p.events.map((e) => toRecord(p.info, e)));
-    const events = p.events.map((e, i) => ({ record: records[i]!, trace: e.trace, dayWithoutYear: e.day_without_year ?? null, tellsSeveral: e.tells_several ?? false, dayStated: dayStated(e) }));
+    const events = p.events.map((e, i) => ({ record: records[i]!, trace: e.trace, dayWithoutYear: e.day_without_year ?? null, tellsSeveral: e.tells_several ?? false, dayStated: dayStated(e), placeUnknown: placeUnknown(e) }));
     return { ok: true, document: { info: p.info, text: doc.text, zones: p.cleaned.zones, note: p.unsupported, events } };
   } catch (e) {
     return { ok: false, input: doc.name, reason: `processing failed: ${(e as Error).message}` };
@@ -54,6 +54,12 @@ export function uniqueIds(records: readonly EventRecord[]): EventRecord[] {
     taken.add(id);
     return { ...r, id };
   });
+}
+
+/** Whether the event's place is a name the gazetteer lacks, set at the point of the area the text put it in
+ *  ("Aitaroun (Al Nabatieh, Bint Jbeil)"): resolution reads two such names as two places, wherever their points. */
+function placeUnknown(e: { readonly location: { readonly geo_precision: number | null } | null; readonly trace: readonly { readonly field: string; readonly rule: string }[] }): boolean {
+  return e.location?.geo_precision === 3 && e.trace.some((t) => t.field === 'location' && /^geo\.(?:unknown|town-abroad|town-elsewhere)/.test(t.rule));
 }
 
 /** Whether the event's day came from a calendar date of the text ("on 29 January 2024", "le 3 mars"):

@@ -28,6 +28,8 @@ export interface Mention {
   readonly tellsSeveral?: boolean;
   /** The text gave the event's day as a calendar date ("on 29 January"), not a weekday or "yesterday". */
   readonly dayStated?: boolean;
+  /** Its place is a name the gazetteer lacks, set at the point of the area the text put it in. */
+  readonly placeUnknown?: boolean;
 }
 
 /** What resolution reads of a mention; also what the store indexes. */
@@ -55,6 +57,8 @@ export interface MentionKey {
   readonly dayStated?: boolean;
   /** The death toll the telling states (absent in keys stored before it was kept). */
   readonly killed?: number | null;
+  /** Its place is a name the gazetteer lacks, at its area's point (absent in keys stored before it was kept). */
+  readonly placeUnknown?: boolean;
   /** The name of its place as the telling gives it (absent in keys stored before it was kept). */
   readonly placeName?: string | null;
   readonly published: number | null;
@@ -87,6 +91,7 @@ export function mentionKey(m: Mention): MentionKey {
     dayStated: (m.dayStated ?? false) && r.date_precision === 'day',
     killed: r.killed,
     placeName: r.location?.name ?? null,
+    placeUnknown: (m.placeUnknown ?? false) && r.location?.geo_precision === 3,
     published: published ? toDays(published) : null,
     sortKey: `${published ?? '9999-12-31'}|${m.id}`,
   };
@@ -247,6 +252,8 @@ const TOLL_RATIO = 2;
  * unknown place against a town the gazetteer knows under another name (unknownNamedApart()).
  */
 function namedApart(a: MentionKey, b: MentionKey): boolean {
+  // Two names the gazetteer lacks, each set at the point of its area: two villages, whatever their points.
+  if (a.placeUnknown && b.placeUnknown && !!a.placeName && !!b.placeName && nameKey(a.placeName) !== nameKey(b.placeName)) return true;
   if ((a.geoPrecision === 3 || b.geoPrecision === 3) && !!a.placeName && !!b.placeName && a.placeName !== b.placeName &&
     a.lat !== null && b.lat !== null && a.lat === b.lat && a.lon === b.lon) return true;
   return unknownNamedApart(a, b);

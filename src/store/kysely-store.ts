@@ -159,8 +159,8 @@ export class KyselyStore implements Store {
           hash: d.info.hash, text: d.text, zones: JSON.stringify(d.zones), note: d.note, ingested_at: now,
           metadata: d.info.metadata ? JSON.stringify(d.info.metadata) : null,
         }).returning('id').executeTakeFirstOrThrow();
-        const mentions = d.events.map(({ record, trace, dayWithoutYear, tellsSeveral, dayStated }, ordinal) => {
-          const k = mentionKey({ id: record.id, document: d.info.name, record, dayWithoutYear: dayWithoutYear ?? null, tellsSeveral: tellsSeveral ?? false, dayStated: dayStated ?? false });
+        const mentions = d.events.map(({ record, trace, dayWithoutYear, tellsSeveral, dayStated, placeUnknown }, ordinal) => {
+          const k = mentionKey({ id: record.id, document: d.info.name, record, dayWithoutYear: dayWithoutYear ?? null, tellsSeveral: tellsSeveral ?? false, dayStated: dayStated ?? false, placeUnknown: placeUnknown ?? false });
           return {
             id: record.id, document_id: id, ordinal, date: record.date, sub_event_type: record.sub_event_type, country_code: record.location?.country_code ?? null,
             record: JSON.stringify(record), trace: JSON.stringify(trace), key: JSON.stringify(k), event_id: null,

@@ -20,7 +20,7 @@ export interface NewDocument {
   readonly zones: readonly Zone[];
   readonly note: string | null;
   /** The events extracted from this document, with the trace of each field. */
-  readonly events: readonly { readonly record: EventRecord; readonly trace: unknown; readonly dayWithoutYear?: string | null; readonly tellsSeveral?: boolean; readonly dayStated?: boolean }[];
+  readonly events: readonly { readonly record: EventRecord; readonly trace: unknown; readonly dayWithoutYear?: string | null; readonly tellsSeveral?: boolean; readonly dayStated?: boolean; readonly placeUnknown?: boolean }[];
 }
 
 export interface LineObservation {

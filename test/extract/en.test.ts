@@ -409,3 +409,13 @@ test('en: "another strike" is by whoever struck before; a strike told plainly na
   const plain = eventsOf('Title\n\nOn 5 March 2024, Israeli jets bombed the Jabalia camp, killing 50 people.\n\nOn 7 March 2024, a strike hit a market in Rafah.');
   assert.equal(plain.find((e) => e.date === '2024-03-07')?.actor1, null);
 });
+
+test('en: a village the gazetteer lacks, with its province and district in a bracket, lies at the district town, in either order', () => {
+  for (const bracket of ['(Al Nabatieh, Bint Jbeil)', '(Bint Jbeil, Al Nabatieh)']) {
+    const [e] = eventsOf(`Title\n\nOn 29 January 2024, the Israeli military fired artillery shells on Aitaroun ${bracket}.`);
+    assert.equal(e?.location?.name, 'Aitaroun');
+    assert.equal(e?.location?.geo_precision, 3);
+    // Bint Jbeil (GeoNames "Bent Jbail"), not Nabatieh, the province's namesake town 20 km north.
+    assert.ok(Math.abs(e!.location!.lat! - 33.12) < 0.02 && Math.abs(e!.location!.lon! - 35.43) < 0.02, JSON.stringify(e?.location));
+  }
+});

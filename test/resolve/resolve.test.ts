@@ -361,3 +361,14 @@ test('a village told without a day joins no event that holds another village set
   assert.deepEqual(sizes([mention('a.txt', { ...shelling, location: NEAR }), mention('b.txt', { ...shelling, location: at('Blida') }),
     mention('c.txt', { ...shelling, location: at('Yaroun'), date: null, date_precision: null })]), [1, 2]);
 });
+
+test('two villages the gazetteer lacks, set at the points of two districts 4 km apart, struck the same day, are two events', async () => {
+  const village = (name: string, lat: number, lon: number): Place => ({ name, admin1: 'Nabatieh', country: 'Lebanon', country_code: 'LB', lat, lon, geo_precision: 3 });
+  const shelling = { event_type: 'Explosions/Remote violence', sub_event_type: 'Shelling/artillery/missile attack', actor1: 'Military Forces of Israel', actor2: null, weapons: ['artillery'] } as const;
+  const unknown = (m: Mention): Mention => ({ ...m, placeUnknown: true });
+  assert.deepEqual(sizes([unknown(mention('a.txt', { ...shelling, location: village('Yaroun', 33.12, 35.43) })),
+    unknown(mention('b.txt', { ...shelling, location: village('Blida', 33.14, 35.46) }))]), [1, 1]);
+  // The same village told by two reports stays one event.
+  assert.deepEqual(sizes([unknown(mention('a.txt', { ...shelling, location: village('Yaroun', 33.12, 35.43) })),
+    unknown(mention('b.txt', { ...shelling, location: village('Yaroun', 33.12, 35.43) }))]), [2]);
+});
