@@ -95,7 +95,7 @@ function undatedPeriodRule(undatedPeriod: boolean, language: string): string | u
 }
 
 /** The characters between two spans (0 when they overlap). */
-function gapBetween(a: Span, b: Span): number {
+export function gapBetween(a: Span, b: Span): number {
   return a.end <= b.start ? b.start - a.end : b.end <= a.start ? a.start - b.end : 0;
 }
 

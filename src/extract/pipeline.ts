@@ -13,7 +13,7 @@ import { DESCRIPTOR_TAIL, DIVISION_NOUN, codeOfCountryName, findPlaceMentions, l
 import { languagePack, type LanguagePack, type TriggerKind } from './lang/index.ts';
 import { documentDateMentions, fromDays, isUnreal, precisionRank, resolveMention, toDays, type DateMention, type DateMentionsOf } from './dates.ts';
 import {
-  findActors, findBareForces, findCasualties, findCitations, findClaimCues, findTriggers, findWeapons, framingSpans, wordNumber,
+  findActors, findBareForces, findCasualties, findCitations, findClaimCues, findTriggers, findWeapons, framingSpans, gapBetween, wordNumber,
   type ActorMention, type BareForcesMention, type Casualties, type ClaimCues, type TriggerMention, type WeaponMention,
 } from './mentions.ts';
 import { parseSpan } from '../syntax/parse.ts';
@@ -117,6 +117,9 @@ interface DocumentContext {
   readonly pack: LanguagePack;
   readonly gaz: Gazetteer;
   readonly countries: readonly string[];
+  /** The state forces the document names with their state ("l'armée israélienne", "Kenyan police"), in order: whose
+   *  "the army" or "police" named later is (ownedForces). */
+  readonly stateForces: readonly ActorMention[];
   sentences: SentenceAnalysis[];
 }
 
@@ -141,22 +144,21 @@ export const STAGES: readonly Stage[] = [
   { name: 'crowd-side', run: (ctx, events) => events.map((e) => crowdSide(ctx, e)) },
 ];
 
+/** Attacks from afar or not, told as strikes: "another strike" after an air raid is one more of them. */
+const STRIKE_KINDS: ReadonlySet<TriggerKind> = new Set(['attack', 'air', 'shelling']);
+
 /**
  * An attack told as "another" or "a new" one of its kind ("une nouvelle frappe a touché ce camp", "another strike
  * hit the market") with no author of its own is by the author of the last event of that kind the document told
  * before it; its type is read again with that author (a state's strike with no weapon named is an air strike).
  */
-/** Attacks from afar or not, told as strikes: "another strike" after an air raid is one more of them. */
-const STRIKE_KINDS: ReadonlySet<TriggerKind> = new Set(['attack', 'air', 'shelling']);
-
 function anotherOfItsKind(ctx: DocumentContext, e: Candidate, before: readonly Candidate[]): Candidate {
   if (e.actor1 || !STRIKE_KINDS.has(e.kind)) return e;
   const trigger = e.trace.find((t) => t.field === 'trigger' && t.span)?.span;
   if (!trigger || !ctx.pack.anotherBeforeRe.test(ctx.input.folded.slice(Math.max(0, trigger.start - 25), trigger.start))) return e;
   const previous = [...before].reverse().find((p) => STRIKE_KINDS.has(p.kind) && p.actor1 && p.actor1 !== e.actor2 && p.first < e.first);
   if (!previous) return e;
-  const stateActor = /^(?:Military|Police) Forces of /.test(previous.actor1!);
-  const typed = chooseSubEventType({ ...e.typing, kind: e.kind, weapons: [...e.weapons], stateActor });
+  const typed = chooseSubEventType({ ...e.typing, kind: e.kind, weapons: [...e.weapons], stateActor: isStateActorName(previous.actor1!) });
   const trace = [...e.trace];
   addTrace(trace, { field: 'actor1', rule: `${ctx.pack.language}.actor.another-of-its-kind`, span: trigger });
   addTrace(trace, { field: 'sub_event_type', rule: `${typed.rule}+another-of-its-kind` });
@@ -183,7 +185,7 @@ export interface ExtractionResult {
 export function extractEvents(input: ExtractInput, options: { gazetteer?: Gazetteer } = {}): ExtractionResult {
   const pack = languagePack(input.language);
   const gaz = options.gazetteer ?? gazetteer();
-  const ctx: DocumentContext = { input, pack, gaz, countries: contextCountries(input, pack, gaz), sentences: [] };
+  const ctx: DocumentContext = { input, pack, gaz, ...contextCountries(input, pack, gaz), sentences: [] };
   let events: Candidate[] = [];
   for (const stage of STAGES) events = stage.run(ctx, events);
   return { events: events.sort((a, b) => a.evidence[0]!.start - b.evidence[0]!.start).map((c) => freeze(ctx, c)), sentences: ctx.sentences };
@@ -195,9 +197,11 @@ export function extractEvents(input: ExtractInput, options: { gazetteer?: Gazett
  * Countries the document is about, most named first: ranks ambiguous place names. A country is in
  * the context when the document names it (a country, a curated region or site, a nationality), when
  * two of its towns are named, or when it leads: a single town abroad ("Burma Market" in a Nairobi
- * story) does not put its own country in the context that then vouches for it.
+ * story) does not put its own country in the context that then vouches for it. The state forces the document
+ * names are read on the way (the actors this reading sets aside as no places).
  */
-function contextCountries(input: ExtractInput, pack: LanguagePack, gaz: Gazetteer): string[] {
+function contextCountries(input: ExtractInput, pack: LanguagePack, gaz: Gazetteer): { countries: string[]; stateForces: ActorMention[] } {
+  const stateForces: ActorMention[] = [];
   const weight = new Map<string, number>();
   const support = new Map<string, { named: boolean; towns: Set<string>; population: number }>();
   const supportOf = (code: string) => {
@@ -209,6 +213,7 @@ function contextCountries(input: ExtractInput, pack: LanguagePack, gaz: Gazettee
   const foldedDocument = input.folded;
   for (const zone of contentZones(input.zones).flatMap((z) => zonePieces(input.raw, z))) {
     const actors = findActors(input.raw, input.folded, zone, pack, stateActorName);
+    stateForces.push(...actors.filter((a) => a.kind === 'state'));
     for (const p of findPlaceMentions(input.raw, input.folded, zone, pack, gaz, { countries: [], foldedDocument, excluded: actors })) {
       const code = p.place.country_code;
       if (p.entry?.kind !== 'city') {
@@ -243,10 +248,11 @@ function contextCountries(input: ExtractInput, pack: LanguagePack, gaz: Gazettee
   const ranked = [...weight.entries()]
     .sort((a, b) => b[1] - a[1] || (support.get(b[0])?.population ?? 0) - (support.get(a[0])?.population ?? 0))
     .map(([c]) => c);
-  return ranked.filter((c, k) => {
+  const countries = ranked.filter((c, k) => {
     const x = support.get(c);
     return k === 0 || x?.named || (x?.towns.size ?? 0) >= 2 || (x?.population ?? 0) >= CONTEXT_CITY_POPULATION;
   });
+  return { countries, stateForces };
 }
 
 /** The longest stretch of a zone whose places are read at once for the document's countries. */
@@ -453,19 +459,6 @@ function isTitleCase(text: string): boolean {
   return words.length >= 3 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length > 0.7;
 }
 
-const namedStateForces = new WeakMap<DocumentContext, readonly ActorMention[]>();
-
-/** The state forces the document names with their state ("l'armée israélienne", "Kenyan police"), in order. */
-function stateForcesOf(ctx: DocumentContext): readonly ActorMention[] {
-  let found = namedStateForces.get(ctx);
-  if (!found) {
-    const { input, pack } = ctx;
-    found = contentZones(input.zones).flatMap((z) => findActors(input.raw, input.folded, z, pack, stateActorName)).filter((a) => a.kind === 'state');
-    namedStateForces.set(ctx, found);
-  }
-  return found;
-}
-
 /**
  * Whose "the army", "l'armée de l'air" or "police" is: the state written after it ("the army of Niger", "l'armée du
  * Burkina Faso"); else, unless they are a government's own ("government troops"), the last forces of the same kind
@@ -488,15 +481,25 @@ function ownedForces(ctx: DocumentContext, bare: readonly BareForcesMention[], p
         if (name) return mention(name, 'of-country');
       }
     }
-    const before = b.home ? undefined : stateForcesOf(ctx).filter((a) => a.end <= b.start && a.canonical.startsWith('Police ') === b.police).at(-1);
+    const before = b.home ? undefined : ctx.stateForces.filter((a) => a.end <= b.start && a.canonical.startsWith('Police ') === b.police).at(-1);
     if (before) return [{ start: b.start, end: b.end, canonical: before.canonical, kind: 'state', via: before.via, rule: `${pack.language}.actor.bare-forces.named-before` }];
     // The sentence's place nearest them, when the document is about its country ("police in London" in a report on Gaza).
     const here = places.filter((p) => p.place.country_code && ctx.countries.includes(p.place.country_code))
-      .sort((x, y) => distance(x, b) - distance(y, b))[0]?.place.country_code;
-    if (here && gaz.countryName(here)) return mention(gaz.countryName(here)!, 'country-of-place');
-    const home = ctx.countries[0] ? gaz.countryName(ctx.countries[0]) : null;
-    return home ? mention(home, 'country-of-document') : [];
+      .sort((x, y) => gapBetween(x, b) - gapBetween(y, b))[0]?.place.country_code;
+    const [code, how] = here ? [here, 'country-of-place'] : [ctx.countries[0], 'country-of-document'];
+    const name = code ? gaz.countryName(code) : null;
+    return name ? mention(name, how) : [];
   });
+}
+
+/** Forces found as "the army", "police" and given their state by the document (ownedForces): no side named by the text. */
+function isBareForces(a: ActorMention): boolean {
+  return a.rule.includes('.bare-forces.');
+}
+
+/** Whether a canonical actor is a state's forces, as stateActorName() writes them. */
+function isStateActorName(actor: string): boolean {
+  return /^(?:Military|Police) Forces of /.test(actor);
 }
 
 /** "Military Forces of the United States", "Police Forces of Kenya". */
@@ -809,8 +812,8 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
   // général, tué dans un raid américain"): the sides of one verb are named in its segment.
   for (const a of s.actors.filter((x) => x.start >= segment.start && x.end <= segment.end)) {
     // An actor of a phrase set aside ("l'escalade des attaques de la Résistance") plays no part in this event.
-    const nearest = [...s.triggers].sort((x, y) => distance(x, a) - distance(y, a))[0];
-    if (nearest?.suppressedBy && distance(nearest, a) < distance(trigger, a)) continue;
+    const nearest = [...s.triggers].sort((x, y) => gapBetween(x, a) - gapBetween(y, a))[0];
+    if (nearest?.suppressedBy && gapBetween(nearest, a) < gapBetween(trigger, a)) continue;
     const before = folded.slice(Math.max(s.start, a.start - 40), a.start);
     const after = folded.slice(a.end, Math.min(s.end, a.end + 40));
     // "a base of the coalition combating ISIS": ISIS is whom the base's owners fight, not a side of this
@@ -818,11 +821,12 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
     const opposed = trigger.kind === 'clash' ? null : before.match(pack.opposedBeforeRe);
     if (opposed && !(trigger.end > a.start - (before.length - opposed.index!) && trigger.start < a.start)) continue;
     let agent = 0, target = 0;
+    const reading = syntacticRole(s.syntax, trigger, a, pack.syntaxRoles, pack.language);
     if (SOURCE_BEFORE.test(before) || pack.reportingBeforeRe.test(before) || (pack.reportingAfterRe.test(after) && a.via !== 'attack-noun')) {
       // A state speaking ("le Pentagone a annoncé") is a source; an armed group speaking of its attack claims it.
       // "Les Gardiens de la révolution ont annoncé avoir ciblé…", "the IDF said it struck…": a state claiming its own act.
       // "a indiqué avoir frappé": the parse says the speaker is the one who struck.
-      const tellsOwnAct = syntacticRole(s.syntax, trigger, a, pack.syntaxRoles, pack.language)?.rule.endsWith('.controller') ?? false;
+      const tellsOwnAct = reading?.rule.endsWith('.controller') ?? false;
       const claimsOwnAct = (s.claims.claimed.some((c) => c.start >= a.end && c.start - a.end <= 60) || tellsOwnAct) && !SOURCE_BEFORE.test(before);
       if ((a.kind === 'state' && !claimsOwnAct) || SOURCE_BEFORE.test(before)) {
         confirmer ??= a;
@@ -850,10 +854,9 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
       if (/^\s*(?:\S+\s+){0,6}?(?:de la|du|des|de l'|d'|by|of the|of)\s*$/.test(folded.slice(trigger.end, a.start)) && a.start - trigger.end <= 45 && a.kind !== 'state' && !counted) agent += 3;
     }
     if (a.via === 'military-noun') target += 1;
-    const reading = syntacticRole(s.syntax, trigger, a, pack.syntaxRoles, pack.language);
     // Forces not named by their state are a side only where the tree makes them one (subject, object, by-phrase):
     // "killed after security forces opened fire" is told by another verb.
-    if (!reading && a.rule.includes('.bare-forces.')) continue;
+    if (!reading && isBareForces(a)) continue;
     if (reading) {
       if (reading.role === 'agent') agent += SYNTAX_WEIGHT;
       else target += SYNTAX_WEIGHT;
@@ -887,7 +890,7 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
   // attack on another side ("the Israeli army said", "selon les Gardiens de la révolution") tell of their own.
   const officials = (a: ActorMention) => hasMatch(pack.officialNounRe, folded, Math.max(s.start, a.start - 25), Math.min(s.end, a.end + 20));
   if (!actor1 && confirmer && confirmer.canonical !== actor2?.canonical && (confirmer.kind !== 'state' || (actor2 && !officials(confirmer)))
-    && !confirmer.rule.includes('.bare-forces.')) {
+    && !isBareForces(confirmer)) {
     actor1 = confirmer;
     confirmer = null;
   }
@@ -898,10 +901,6 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
     actor1 = agents.find((x) => x.a.canonical !== actor2!.canonical && !isDefender(folded, x.a, shootdown))?.a ?? null;
   }
   return { actor1, actor2, confirmer, readings };
-}
-
-function distance(a: Span, b: Span): number {
-  return a.end <= b.start ? b.start - a.end : b.end <= a.start ? a.start - b.end : 0;
 }
 
 /** "L'armée a neutralisé 20 terroristes", "troops took out five fighters": what the verb acts on, read off the
@@ -1074,10 +1073,9 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
   trigger: TriggerMention = s.primary!, segment: Span = s): Candidate {
   const { pack, input } = ctx;
   // The weapons of the event are those told with its verb; others in the sentence may belong to a reply or a recall.
-  const near = s.weapons.filter((w) => w.start >= segment.start && w.end <= segment.end && distance(w, trigger) <= 80);
+  const near = s.weapons.filter((w) => w.start >= segment.start && w.end <= segment.end && gapBetween(w, trigger) <= 80);
   const weapons = new Set<Weapon>((near.length ? near : s.weapons).map((w) => w.weapon));
   if (trigger.weapon) weapons.add(trigger.weapon);
-  if (weapons.has('ballistic_missile')) weapons.delete('missile');
   // "Les bases ont été attaquées" names no weapon; the sentences around it often do ("… deux drones ont été abattus").
   const typingWeapons = weapons.size ? [...weapons]
     : sentencesAround(ctx, s, 2, 2).flatMap((o) => o.weapons.map((w) => w.weapon));
@@ -1142,7 +1140,7 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
     clauses: new Set(),
     pastTense: s.pastTense,
     earlier: shift !== null,
-    several: (!place || place.rank >= 3) && hasMatch(pack.severalEventsRe, input.folded, Math.max(segment.start, trigger.start - 30), Math.min(segment.end, trigger.end + 60)),
+    several: (!place || place.rank >= 3) && hasMatch(pack.severalEventsRe, input.folded, Math.max(segment.start, trigger.start - 30), clauseEnd(input.folded, trigger.end, segment.end)),
     place,
     countryCode: country,
     actor1: roles.actor1?.canonical ?? null,
@@ -1166,7 +1164,7 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
     typing,
     // A toll by gunfire ("shot dead") belongs to the event near it; one told with a bomb or a drone may be another strike.
     // Forces the text does not name by their state ("police shot one dead") make no side of their own either.
-    bareToll: trigger.kind === 'killing' && (!roles.actor1 || roles.actor1.rule.includes('.bare-forces.')) && [...weapons].every((w) => w === 'small_arms') && (s.casualties.killed !== null || s.casualties.wounded !== null),
+    bareToll: trigger.kind === 'killing' && (!roles.actor1 || isBareForces(roles.actor1)) && [...weapons].every((w) => w === 'small_arms') && (s.casualties.killed !== null || s.casualties.wounded !== null),
   };
 }
 
@@ -1565,7 +1563,6 @@ function freeze(ctx: DocumentContext, c: Candidate): ExtractedEvent {
     : null);
   // A confirmation is a side's: officials of a state that is neither side of an unclaimed event nor the
   // government where it happened ("US officials said" of a bombing in Damascus) are a source, not a confirmation.
-  // An unclaimed event's confirmation is a side's or the government's where it happened.
   const home = c.countryCode ? stateActorName(ctx.gaz.countryName(c.countryCode) ?? c.countryCode, false) : null;
   const thirdParty = c.confirmedBy !== null && c.actor1 === null && c.actor2 !== null && c.confirmedBy !== c.actor2 && c.confirmedBy !== home;
   const status = c.confirmed && !thirdParty ? 'confirmed' : c.claimed ? 'claimed' : c.denied ? 'denied' : 'reported';
@@ -1573,8 +1570,8 @@ function freeze(ctx: DocumentContext, c: Candidate): ExtractedEvent {
   const evidence = [...new Map(c.evidence.map((s) => [`${s.start}:${s.end}`, s])).values()]
     .sort((a, b) => a.start - b.start)
     .map((s) => ({ start: s.start, end: s.end, text: raw.slice(s.start, s.end) }));
-  // "missiles" told of an event another sentence calls ballistic missiles are those: the specific name holds.
-  const weapons = WEAPON_ORDER.filter((w) => c.weapons.has(w) && !(w === 'missile' && c.weapons.has('ballistic_missile')));
+  // "missiles" told of an event another sentence (or the same) calls ballistic missiles are those: the specific name holds.
+  const weapons = WEAPON_ORDER.filter((w) => c.weapons.has(w) && ![...c.weapons].some((x) => GENERIC_OF[x] === w));
   const event = {
     event_type: eventTypeOf(c.subEventType),
     sub_event_type: c.subEventType,
@@ -1594,6 +1591,15 @@ function freeze(ctx: DocumentContext, c: Candidate): ExtractedEvent {
   return { ...event, notes: noteFor(event), day_without_year: c.date ? null : c.dayWithoutYear, ...(c.several ? { tells_several: true } : {}) };
 }
 
+/** Where the clause a position stands in ends: its next comma, semicolon, colon or full stop ("tuées mardi dans deux
+ *  frappes distinctes près de la frontière, rapportent…"), or the span's end. */
+function clauseEnd(folded: string, from: number, to: number): number {
+  const m = /[,;:.]/.exec(folded.slice(from, to));
+  return m ? from + m.index : to;
+}
+
+/** A weapon's generic name, dropped beside it: a ballistic missile is a missile. */
+const GENERIC_OF: Partial<Record<Weapon, Weapon>> = { ballistic_missile: 'missile' };
 const WEAPON_ORDER: readonly Weapon[] = ['drone', 'rocket', 'missile', 'ballistic_missile', 'mortar', 'rpg', 'ied', 'aircraft', 'artillery', 'small_arms', 'explosive', 'unknown'];
 
 export function noteFor(e: Omit<ExtractedEvent, 'notes'>): string {

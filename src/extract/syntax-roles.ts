@@ -142,10 +142,11 @@ export function syntacticRole(s: ParsedSentence, trigger: Span, side: Span, lex:
     // A "passive" subject of a verb whose only auxiliary is a tense one ("a", "has") is the parser's slip on an
     // active perfect ("l'armée de l'air a frappé le centre"): a passive takes "être"/"be". A headline's bare
     // participle ("Bases attacked by drones") has no auxiliary at all and stays passive.
-    const auxiliaries = s.words.filter((c) => c.head === t.id && baseRelation(c.deprel) === 'aux');
-    const slip = auxiliaries.length > 0 && !auxiliaries.some((c) => c.deprel === 'aux:pass');
-    if ((rel === 'nsubj:pass' || rel === 'csubj:pass') && !slip) return read('target', 'passive-subject');
-    if (rel === 'nsubj:pass' || rel === 'csubj:pass') return read('agent', 'subject');
+    if (rel === 'nsubj:pass' || rel === 'csubj:pass') {
+      const auxiliaries = children(s, t, 'aux');
+      const slip = auxiliaries.length > 0 && !auxiliaries.some((c) => c.deprel === 'aux:pass');
+      return slip ? read('agent', 'subject') : read('target', 'passive-subject');
+    }
     if (base === 'nsubj') {
       if (isPassive(s, t)) return read('target', 'passive-subject');
       // "la base a été la cible de drones", "the convoy was the target of": the subject of an event noun
@@ -243,7 +244,7 @@ export function betweenSubjectAndVerb(s: ParsedSentence, trigger: Span, span: Sp
 export function affectedOf(s: ParsedSentence, trigger: Span): Word | null {
   const t = headWordIn(s, trigger);
   if (!t) return null;
-  const done = children(s, t, 'obj')[0] ?? s.words.find((c) => c.head === t.id && c.deprel === 'nsubj:pass');
+  const done = children(s, t, 'obj')[0] ?? children(s, t, 'nsubj:pass')[0];
   if (done) return done;
   // A participle on its noun: "les drones interceptés", "drones shot down over the base".
   return ['amod', 'acl'].includes(baseRelation(t.deprel)) && t.feats.VerbForm === 'Part' ? headOf(s, t) : null;
@@ -254,6 +255,6 @@ export function affectedOf(s: ParsedSentence, trigger: Span): Word | null {
 export function namesAgent(s: ParsedSentence, trigger: Span): boolean {
   const t = headWordIn(s, trigger);
   if (!t) return false;
-  if (s.words.some((c) => c.head === t.id && c.deprel === 'obl:agent')) return true;
+  if (children(s, t, 'obl:agent').length) return true;
   return !isPassive(s, t) && children(s, t, 'nsubj').some((c) => c.deprel !== 'nsubj:pass');
 }

@@ -189,14 +189,18 @@ function collectIntroducedNames(raw: string, folded: string, span: Span, pack: L
     // Its country: the nationality that qualifies it ("le village syrien de…"), else that of the nearest place the
     // sentence names that the gazetteer knows ("près de la localité de Tair Harfa, … près de la ville de Tyr"), else
     // the document's.
-    const nearest = out.filter((p) => p.entry && p.place.country_code && ctx.countries.includes(p.place.country_code))
-      .sort((a, b) => Math.abs(a.start - start) - Math.abs(b.start - start))[0];
-    const code = nat ? codeOfCountryName(gaz, nat) : nearest?.place.country_code ?? ctx.countries[0] ?? null;
+    const code = nat ? codeOfCountryName(gaz, nat) : nearestKnownCountry(out, start, ctx) ?? ctx.countries[0] ?? null;
     out.push({
       start: hit.start, end: hit.end, text: name, entry: null, unknownName: name, rank: 2, near: false, rule: 'geo.unknown-named-place',
       place: { name: name.replace(/^d['’]/, ''), admin1: null, country: code ? gaz.countryName(code) : null, country_code: code, lat: null, lon: null, geo_precision: null },
     });
   }
+}
+
+/** The country of the place the gazetteer knows nearest a position in the sentence, among the document's countries. */
+function nearestKnownCountry(out: readonly PlaceMention[], at: number, ctx: PlaceContext): string | undefined {
+  return out.filter((p) => p.entry && p.place.country_code && ctx.countries.includes(p.place.country_code))
+    .sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0]?.place.country_code ?? undefined;
 }
 
 /**
@@ -275,9 +279,7 @@ function areaAfter(folded: string, out: readonly PlaceMention[], end: number, af
   const gap = folded.slice(end, area.start);
   if (!(QUALIFIER_AFTER_UNKNOWN.test(gap) || (afterNoun && OF_AFTER_PLACE_NOUN.test(gap)))) return undefined;
   // "Aita ech Chaab (Al Nabatieh, Bint Jbeil)": a list of areas names the province and then the district, or the
-  // other way round; the most specific the gazetteer knows (a town before a region, and a town named like its
-  // province, "Al Nabatieh", standing for the province) is the nearest point.
-  const specificity = (p: PlaceMention) => p.rank + (p.entry?.kind === 'city' && p.place.admin1 && nameKey(p.place.admin1).split(' ').some((w) => w.length > 3 && nameKey(p.text).split(' ').includes(w)) ? 1 : 0);
+  // other way round; the most specific the gazetteer knows is the nearest point.
   let best = area;
   for (let last = area; ;) {
     const next = out.find((p) => p.start >= last.end && /^\s*,\s*$/.test(folded.slice(last.end, p.start)) && isKnownArea(p));
@@ -288,6 +290,14 @@ function areaAfter(folded: string, out: readonly PlaceMention[], end: number, af
     last = next;
   }
   return best;
+}
+
+/** How little of an area a mention names, lower is smaller: its rank, and a town named like its province ("Al
+ *  Nabatieh", "Taizz") counts as the province it stands for in a list of areas. */
+function specificity(p: PlaceMention): number {
+  const namedLikeProvince = p.entry?.kind === 'city' && !!p.place.admin1
+    && nameKey(p.place.admin1).split(' ').some((w) => w.length > 3 && nameKey(p.text).split(' ').includes(w));
+  return p.rank + (namedLikeProvince ? 1 : 0);
 }
 
 /** Whether a town lies outside a division of its country: another first-level division, and far from its point. */

@@ -58,8 +58,9 @@ export function uniqueIds(records: readonly EventRecord[]): EventRecord[] {
 
 /** Whether the event's place is a name the gazetteer lacks, set at the point of the area the text put it in
  *  ("Aitaroun (Al Nabatieh, Bint Jbeil)"): resolution reads two such names as two places, wherever their points. */
-function placeUnknown(e: { readonly location: { readonly geo_precision: number | null } | null; readonly trace: readonly { readonly field: string; readonly rule: string }[] }): boolean {
-  return e.location?.geo_precision === 3 && e.trace.some((t) => t.field === 'location' && /^geo\.(?:unknown|town-abroad|town-elsewhere)/.test(t.rule));
+function placeUnknown(e: { readonly trace: readonly { readonly field: string; readonly rule: string }[] }): boolean {
+  // The key keeps it only for a place at an area's point (precision 3): mentionKey() asks that of the record.
+  return e.trace.some((t) => t.field === 'location' && /^geo\.(?:unknown|town-abroad|town-elsewhere)/.test(t.rule));
 }
 
 /** Whether the event's day came from a calendar date of the text ("on 29 January 2024", "le 3 mars"):

@@ -225,7 +225,11 @@ function tollsAgree(a: MentionKey, b: MentionKey): boolean {
   if (ka === null || kb === null) return true;
   const [low, high] = ka <= kb ? [a, b] : [b, a];
   const lo = low.killed!, hi = high.killed!;
-  if (hi - lo < TOLL_SPREAD || hi < TOLL_RATIO * lo) return true;
+  return hi - lo < TOLL_SPREAD || hi < TOLL_RATIO * lo || isUpdate(low, high);
+}
+
+/** The larger toll was reported later than the smaller: a toll that rose as the dead were found. */
+function isUpdate(low: MentionKey, high: MentionKey): boolean {
   return low.published !== null && high.published !== null && high.published > low.published;
 }
 /**
@@ -238,7 +242,7 @@ function tollsTellApart(a: MentionKey, b: MentionKey): boolean {
   if (!a.placeName || !b.placeName || a.placeName === b.placeName) return false;
   if (a.killed == null || b.killed == null || a.killed === b.killed) return false;
   const [low, high] = a.killed < b.killed ? [a, b] : [b, a];
-  return !(low.published !== null && high.published !== null && high.published > low.published);
+  return !isUpdate(low, high);
 }
 
 /** Tolls this far apart (both the difference and the ratio) are two events', unless the larger is an update. */
@@ -652,7 +656,6 @@ function components(members: readonly MentionKey[], links: Link[]): MentionKey[]
   links.sort((x, y) => x.cost - y.cost || (x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : x.b.id < y.b.id ? -1 : 1));
   const documents = new Map<string, Set<string>>(members.map((k) => [k.id, new Set([k.document])]));
   const days = new Map<string, DayBounds>(members.map((k) => [k.id, dayBoundsOf([k])]));
-  const tolls = new Map<string, MentionKey[]>(members.map((k) => [k.id, k.killed == null ? [] : [k]]));
   const grouped = new Map<string, MentionKey[]>(members.map((k) => [k.id, [k]]));
   for (const { a, b } of links) {
     const ra = find(a.id), rb = find(b.id);
@@ -663,10 +666,8 @@ function components(members: readonly MentionKey[], links: Link[]): MentionKey[]
     // event's days. Links taken one by one would chain a place hit every day into one event of a month.
     const joined = joinDayBounds(days.get(ra)!, days.get(rb)!);
     if (!coherentDays(joined)) continue;
-    // And on tolls: every figure of the union one event's (tollsAgree()).
-    const ta = tolls.get(ra)!, tb = tolls.get(rb)!;
-    if (ta.some((x) => tb.some((y) => !tollsAgree(x, y)))) continue;
-    // And on places and kinds: every telling of the union near enough to every other, of a kind that agrees.
+    // And on tolls, places and kinds (agreeWithin()): every telling of the union near enough to every other, of a
+    // kind and a toll that agree.
     // On a day of war, links taken one by one chain the towns of a strip together.
     const ma = grouped.get(ra)!, mb = grouped.get(rb)!;
     if (ma.some((x) => mb.some((y) => !agreeWithin(x, y)))) continue;
@@ -674,7 +675,6 @@ function components(members: readonly MentionKey[], links: Link[]): MentionKey[]
     parent.set(child, root);
     documents.set(root, new Set([...da, ...db]));
     days.set(root, joined);
-    tolls.set(root, [...ta, ...tb]);
     grouped.set(root, [...ma, ...mb]);
   }
   const groups = new Map<string, MentionKey[]>();
@@ -785,16 +785,15 @@ function groupsJoin(x: readonly MentionKey[], y: readonly MentionKey[]): boolean
   const documents = new Set(x.map((m) => m.document));
   if (y.some((m) => documents.has(m.document))) return false;
   if (!coherentDays(joinDayBounds(dayBoundsOf(x), dayBoundsOf(y)))) return false;
-  const tx = x.filter((m) => m.killed != null), ty = y.filter((m) => m.killed != null);
-  if (tx.some((a) => ty.some((b) => !tollsAgree(a, b)))) return false;
   return x.every((a) => y.every((b) => agreeWithin(a, b)));
 }
 
-/** Two tellings of one event, whatever links brought them together: places within the reach their precisions allow (not two
- *  named places at one area's point), kinds that agree. Tellings without a point agree on place. (Sides are asked of each link
+/** Two tellings of one event, whatever links brought them together: tolls one event's (tollsAgree(), and not two places each
+ *  with its own toll), places within the reach their precisions allow (not two named places at one area's point), kinds that
+ *  agree. Tellings without a point agree on place. (Sides are asked of each link
  *  only: one outlet's reading of who struck whom is often another's turned round, and the event is still one.) */
 function agreeWithin(a: MentionKey, b: MentionKey): boolean {
-  if (tollsTellApart(a, b)) return false;
+  if (!tollsAgree(a, b) || tollsTellApart(a, b)) return false;
   if (a.lat === null || a.lon === null || b.lat === null || b.lon === null) return true;
   const d = km(a, b);
   return d <= distanceLimit(a, b) && !namedApart(a, b) && kindsAgree(a, b, d <= 10);

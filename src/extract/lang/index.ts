@@ -390,6 +390,8 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
   const nationality = nationalityWords(lex);
   const L: Record<string, string[]> = { ...lex.lists, nationality: [...nationality.keys()] };
   const words = (phrases: readonly string[]) => wordsRegex(phrases, L);
+  // One group matching any of a list's phrases; one that never matches when the language lists none.
+  const anyOf = (phrases: readonly string[] | undefined) => (phrases?.length ? `(?:${phrases.map((p) => phraseSource(p, L)).join('|')})` : '(?!)');
   const monthNames = L.month ?? [];
   const months = new Map<string, number>();
   // Month lists are written full name first, then its abbreviations.
@@ -441,7 +443,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     relationBeforeRe: new RegExp(`(?:${lex.relation_before.map((p) => phraseSource(p, L)).join('|')})\\s*(?:${phraseSource(lex.place_article, L)})?$`),
     opposedBeforeRe: endingWith(lex.opposed_before, lex.place_article, L),
     // The side after an inverted reporting verb ("…, a annoncé la police", "…, said the army") is the source.
-    reportingBeforeRe: new RegExp(`(?:^|\\s)${lex.reporting_auxiliaries.length ? `(?:(?:${lex.reporting_auxiliaries.map((p) => phraseSource(p, L)).join('|')})\\s+)?` : ''}(?:${lex.reporting_verbs.map((p) => phraseSource(p, L)).join('|')})\\s+(?:(?!(?:${(L.complementizer ?? []).map((p) => phraseSource(p, L)).join('|') || '(?!)'})\\b)[^\\s,;:]+\\s+){0,2}$`),
+    reportingBeforeRe: new RegExp(`(?:^|\\s)${lex.reporting_auxiliaries.length ? `(?:${anyOf(lex.reporting_auxiliaries)}\\s+)?` : ''}${anyOf(lex.reporting_verbs)}\\s+(?:(?!${anyOf(L.complementizer)}\\b)[^\\s,;:]+\\s+){0,2}$`),
     reportingAfterRe: new RegExp(`^\\s*(?:\\S+\\s+){0,3}${lex.reporting_auxiliaries.length ? `(?:${lex.reporting_auxiliaries.map((p) => phraseSource(p, L)).join('|')})\\s+` : ''}(?:${lex.reporting_verbs.map((p) => phraseSource(p, L)).join('|')})`),
     reportingNextRe: new RegExp(`^\\s*(?:\\S+\\s+)?(?:${lex.reporting_verbs.map((p) => phraseSource(p, L)).join('|')})${AFTER}`),
     sidesBetweenRe: new RegExp(`(?:${lex.sides_between.map((p) => phraseSource(p, L)).join('|')})\\s+(?:${phraseSource(lex.place_article, L)})?(?:\\S+\\s+(?:and|et)\\s+(?:${phraseSource(lex.place_article, L)})?)?$`),
@@ -520,17 +522,17 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     nationality,
     nationalityRe: words([...nationality.keys()]),
     milNounRe: words(L.mil_noun ?? []),
-    milNounAfterRe: new RegExp(`^\\s*(?:${(L.mil_noun_after ?? []).map((p) => phraseSource(p, L)).join('|') || '(?!)'})(?![a-z])`),
+    milNounAfterRe: new RegExp(`^\\s*${anyOf(L.mil_noun_after)}(?![a-z])`),
     bareArmyRe: words(L.bare_army ?? []),
-    ofCountryAfterRe: new RegExp(`^\\s*(?:${(L.of_country ?? []).map((p) => phraseSource(p)).join('|') || '(?!)'})\\s*`),
+    ofCountryAfterRe: new RegExp(`^\\s*${anyOf(L.of_country)}\\s*`),
     barePoliceRe: words(L.bare_police ?? []),
     homeForcesRe: words(L.home_forces ?? []),
-    groupOfBeforeRe: new RegExp(`(?:^|[^a-z])(?:${(L.group_of ?? []).map((p) => phraseSource(p, L)).join('|') || '(?!)'})\\s+$`),
-    anotherBeforeRe: new RegExp(`(?:^|[^a-z])(?:${(L.another ?? []).map((p) => phraseSource(p, L)).join('|') || '(?!)'})\\s+(?:\\S+\\s+)?$`),
+    groupOfBeforeRe: new RegExp(`(?:^|[^a-z])${anyOf(L.group_of)}\\s+$`),
+    anotherBeforeRe: new RegExp(`(?:^|[^a-z])${anyOf(L.another)}\\s+(?:\\S+\\s+)?$`),
     officialNounRe: words(L.official_nouns ?? []),
-    tollCauseRe: new RegExp(`^(?:${(L.toll_cause ?? []).map((p) => phraseSource(p, L)).join('|') || '(?!)'})(?![a-z])`),
-    lapseBeforeRe: new RegExp(`(?:${(L.lapse ?? []).map((p) => phraseSource(p, L)).join('|') || '(?!)'})\\s+(?:${(L.toll_cause ?? []).map((p) => phraseSource(p, L)).join('|') || '(?!)'})(?![a-z])`),
-    backedAfterRe: new RegExp(`^[\\s-]*(?:${(L.backed_after ?? []).map((p) => phraseSource(p, L)).join('|') || '(?!)'})(?![a-z])`),
+    tollCauseRe: new RegExp(`^${anyOf(L.toll_cause)}(?![a-z])`),
+    lapseBeforeRe: new RegExp(`${anyOf(L.lapse)}\\s+${anyOf(L.toll_cause)}(?![a-z])`),
+    backedAfterRe: new RegExp(`^[\\s-]*${anyOf(L.backed_after)}(?![a-z])`),
     attackNounRe: words(L.attack_noun ?? []),
     // Whole words, in the actor's own clause: "station" holds no "on", and "On 6 March 2024, X" does not make X a target.
     targetPrepositionRe: new RegExp(`${BEFORE}(?:${lex.target_prepositions.map((p) => phraseSource(p, L)).join('|')})\\s+(?:[^\\s,.;:]+\\s+){0,4}$`),
