@@ -37,7 +37,7 @@ if (!existsSync(shared)) {
   console.error(`no evaluation sets: ${shared} does not exist (set VIGIE_SHARED)`);
   process.exit(2);
 }
-const header = ['set', 'docs', 'P', 'R', 'F1', 'sub_type', 'date', 'actor1', 'actor2', 'weapons', 'killed', 'claim', 'geocode', 'doc_date', 'dedup_F1', 'spread', 'over1', 'seconds'];
+const header = ['set', 'docs', 'P', 'R', 'F1', 'sub_type', 'date', 'actor1', 'actor2', 'weapons', 'killed', 'wounded', 'claim', 'geocode', 'doc_date', 'dedup_F1', 'spread', 'over1', 'seconds'];
 const rows: string[][] = [];
 for (const set of SETS) {
   const gold = join(shared, set.gold), corpus = join(shared, set.corpus);
@@ -46,7 +46,7 @@ for (const set of SETS) {
   const { events, summary } = await eventsOfCorpus([corpus]);
   const s = score(readGold(gold), events);
   rows.push([set.name, String(summary.read), f3(s.precision), f3(s.recall), f3(s.f1), f3(ratio(s.fields.sub_event_type)), f3(ratio(s.fields.date)), f3(ratio(s.fields.actor1)),
-    f3(ratio(s.fields.actor2)), f3(ratio(s.fields.weapons)), f3(ratio(s.fields.killed)), f3(ratio(s.fields.claim_status)), f3(ratio(s.fields.geocode)), f3(ratio(s.publishedDates)),
+    f3(ratio(s.fields.actor2)), f3(ratio(s.fields.weapons)), f3(ratio(s.fields.killed)), f3(ratio(s.fields.wounded)), f3(ratio(s.fields.claim_status)), f3(ratio(s.fields.geocode)), f3(ratio(s.publishedDates)),
     f3(s.dedup?.f1), String(spread(events).max), String(spread(events).over), ((performance.now() - t0) / 1000).toFixed(1)]);
 }
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
