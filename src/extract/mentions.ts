@@ -494,6 +494,11 @@ function countBefore(folded: string, floor: number, cueStart: number, pack: Lang
         j--;
       }
       if (!joined) break;
+      // "the death toll stood at 51, with six injured", "51 morts, avec six blessés": a preposition after the
+      // joiner makes the number it opens a complement of the first count, not another group of the same word
+      // ("and at least 3": an approximation's own words do not count as one).
+      const between = folded.slice(tokens[j]!.end, tokens[i]!.start).replace(pack.approximateRe, ' ');
+      if (between.split(/[^\p{L}]+/u).some((w) => pack.prepositionBeforeArticle.has(w))) break;
       wholeBefore = pack.subsetBetweenRe.test(folded.slice(tokens[Math.max(j, 0)]!.start, tokens[i]!.start));
       gap = 0;
       continue;

@@ -17,6 +17,9 @@ const CASES: [string, Expected][] = [
     { killed: 1 }],
   ['Headline\n\nOn March 5, 2024, an armed clash erupted between militiamen and border guards near Mandera. As a result, a militiaman was killed, and 2 others were wounded.',
     { killed: 1, wounded: 2 }],
+  // A number opened by a preposition after the comma is a complement of the toll before it, not another group.
+  ['Headline\n\nOn March 5, 2024, a missile hit a cafe in Kupiansk, killing 12 people. Police said the death toll stood at 12, with four injured and two missing.',
+    { killed: 12, wounded: 4 }],
   ['Headline\n\nOn March 5, 2024, a mob lynched a man in Kisii after he was cornered on allegations of killing a teacher.',
     { sub: 'Mob violence', killed: 1 }],
   ['Headline\n\nOn March 5, 2024, soldiers killed the militants in a raid near Mandera.',

@@ -133,6 +133,7 @@ const CASES: [string, Expected][] = [
   // Un bilan est un nombre de personnes : ni décimal, ni au-delà de tout événement (une statistique).
   ['Titre\n\nLe 6 mars 2024, une attaque de drone a fait 999 999 morts à Erbil.', { killed: 999999 }],
   ['Titre\n\nLe 6 mars 2024, une attaque de drone a fait 1 000 000 000 000 000 morts à Erbil.', { killed: null, place: 'Erbil' }],
+  ['Titre\n\nLe 6 mars 2024, un missile a frappé un café à Koupiansk. Le bilan s\'élève à 12 morts, avec quatre blessés.', { killed: 12, wounded: 4 }],
   ['Titre\n\nLe 6 mars 2024, une attaque de drone a fait 0,5 mort et 3 blessés à Erbil.', { killed: null, wounded: 3 }],
   // Un bilan donné pour l'événement l'emporte sur les chiffres partiels ; un bilan réparti entre plusieurs n'est à aucun.
   ['Titre\n\nLe 2 mai 2024, des frappes ont visé deux maisons à Idlib, tuant 5 personnes. Une autre frappe a tué 2 personnes. Le bilan total s’élève à 8 morts.',
