@@ -356,7 +356,7 @@ class AnalysedSentence implements SentenceAnalysis {
     // "n'avaient visé aucun objectif", "did not strike": a negated act is not told as happening.
     const candidates = this.triggers.filter((t) => !t.suppressedBy);
     if (!candidates.length) return null;
-    const active = candidates.filter((t) => !negatedOnParse(this.syntax, t));
+    const active = candidates.filter((t) => !negatedOnParse(this.syntax, t) && !compoundModifierOnParse(this.syntax, t));
     if (!active.length) return null;
     // Theft, arrests or abductions told with deaths or wounds ("killed two herders and stole their cattle", "the
     // officer was later arrested", "abducted and killed a trader"): the violence is the event; they lead only a sentence without a toll.
@@ -637,6 +637,17 @@ function negatedOnParse(parsed: ParsedSentence, trigger: Span): boolean {
   const verb = headWordIn(parsed, trigger);
   // A word with an auxiliary is a predicate whatever its tag ("did not strike" tagged as a noun).
   return verb !== null && (verb.upos === 'VERB' || children(parsed, verb, 'aux').length > 0) && isNegated(parsed, verb);
+}
+
+/**
+ * "Al-Shabaab-held areas", "rebel-held towns", "Israeli-occupied", "army-backed": a participle glued by a hyphen to
+ * the word before it is half of a compound adjective that describes a noun; it tells no act.
+ */
+function compoundModifierOnParse(parsed: ParsedSentence, trigger: Span): boolean {
+  const word = headWordIn(parsed, trigger);
+  if (!word || word.feats.VerbForm !== 'Part' || word.start !== trigger.start) return false;
+  const hyphen = parsed.words.find((w) => w.end === word.start);
+  return !!hyphen && /^[-‐‑]$/.test(hyphen.form) && parsed.words.some((w) => w.end === hyphen.start && /\p{L}$/u.test(w.form));
 }
 
 /** Kinds of violence done from afar: where their author is, is not where they strike. */

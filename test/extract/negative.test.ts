@@ -29,6 +29,8 @@ const NEGATIVE: [string, string][] = [
   ['victims told again ("the bodies")', 'Headline\n\nThe governor said some of the bodies are badly disfigured and will need DNA tests.'],
   ['habitual attacks (en)', 'Headline\n\nThe group still controls rural areas and continues to carry out deadly attacks in the capital.'],
   ['habitual attacks (fr)', 'Titre\n\nLe groupe reste implanté dans les zones rurales, d\'où il mène régulièrement des attentats contre des cibles militaires.'],
+  ['a participle in a compound adjective (en)', 'Headline\n\nOn May 2, 2024, the government urged clans to rise up across Al-Shabaab-held areas of Hiraan.'],
+  ['a participle in a compound adjective, rebels (en)', 'Headline\n\nAid convoys reached rebel-held towns near Idlib on May 2, 2024.'],
 ];
 
 for (const [name, text] of NEGATIVE) {
