@@ -1390,7 +1390,10 @@ function sameEvent(a: Candidate, b: Candidate): boolean {
   // What a sentence says had happened before, on a day of its own, is not the news dated around the report.
   if (a.date && b.date && a.date !== b.date && (!weekCompatible(a, b) || a.pastTense || b.pastTense)) return false;
   if (a.dayWithoutYear && b.dayWithoutYear && a.dayWithoutYear !== b.dayWithoutYear) return false;
-  if ((!a.date || !b.date || a.datePrecision !== b.datePrecision) && a.date !== b.date && !near) return false;
+  // A retelling with no date of its own at the very place of an event of the same kind is that event told again,
+  // however far down the story ("Chanting …, the protesters moved through London" under the lead's march in London).
+  const retold = place === 'same' && (!a.date || !b.date) && a.kind === b.kind && !a.pastTense && !b.pastTense;
+  if ((!a.date || !b.date || a.datePrecision !== b.datePrecision) && a.date !== b.date && !near && !retold) return false;
   // An attack told without its weapon ("ont ciblé deux bases") has no firm type: it may be any retelling.
   const sameType = eventTypeOf(a.subEventType) === eventTypeOf(b.subEventType) || isUntyped(a) || isUntyped(b)
     || (demonstrationFamily(a.subEventType) && demonstrationFamily(b.subEventType) && (!a.place || !b.place || place === 'same'));

@@ -20,6 +20,9 @@ const CASES: [string, Expected][] = [
   // A number opened by a preposition after the comma is a complement of the toll before it, not another group.
   ['Headline\n\nOn March 5, 2024, a missile hit a cafe in Kupiansk, killing 12 people. Police said the death toll stood at 12, with four injured and two missing.',
     { killed: 12, wounded: 4 }],
+  // A retelling with no date of its own, further down, at the very place and of the same kind, is the lead's event.
+  ['Headline\n\nOn March 5, 2024, thousands of people marched through Nakuru to demand lower taxes. The organisers said the turnout surprised them.\n\nThe finance bill was tabled last month. It raises fuel levies. Traders say prices have doubled. Teachers have also complained.\n\nChanting slogans and waving flags, the protesters moved through Nakuru towards the county offices.',
+    { sub: 'Peaceful protest', date: '2024-03-05', place: 'Nakuru' }],
   ['Headline\n\nOn March 5, 2024, a mob lynched a man in Kisii after he was cornered on allegations of killing a teacher.',
     { sub: 'Mob violence', killed: 1 }],
   ['Headline\n\nOn March 5, 2024, soldiers killed the militants in a raid near Mandera.',
