@@ -383,7 +383,9 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
   // "Maseno University", "Garissa High School": an institution stands in the town it is named after.
   const institution = pack.institutionsAfter.has(fold(nextWord)) ||
     (isCapitalized(nextWord) && next !== undefined && pack.institutionsAfter.has(fold(wordAt(raw, tokens, index + words.length + 1))));
-  if (single && !ctx.titleCase && !institution && !pack.inhabitantsAfter.has(fold(nextWord)) && ((isCapitalized(nextWord) && !PLACE_WORDS.has(fold(nextWord)) && !ARTICLE_WORDS.has(nextWord.toLowerCase())) || carriedOn)) {
+  // "clashes in Moyale Monday", "à Gao mardi": a day or a month after a name tells when, it does not carry the name on.
+  const timeWord = pack.weekdays.has(fold(nextWord)) || pack.months.has(fold(nextWord));
+  if (single && !ctx.titleCase && !institution && !timeWord && !pack.inhabitantsAfter.has(fold(nextWord)) && ((isCapitalized(nextWord) && !PLACE_WORDS.has(fold(nextWord)) && !ARTICLE_WORDS.has(nextWord.toLowerCase())) || carriedOn)) {
     // Only a curated site or region is known well enough to be named inside a longer name ("Mombasa
     // Republican Council", "Virginia Nyaiko", "Lagos Road" are not Mombasa, Virginia or Lagos).
     // A curated name abroad is no part of a local name either: "Omar Jilo" in a Kenyan story is not Syria's al-Omar.

@@ -77,6 +77,9 @@ test('names that are not places: peoples, the sides of a clash, a town inside a 
   assert.deepEqual(names('Members of the Mombasa Republican Council attacked a police post.', 'en', ['KE']), []);
   assert.deepEqual(names('Virginia Nyaiko was found dead.', 'en', ['KE']), []);
   assert.deepEqual(names('Traders protested in the Central Business District.', 'en', ['KE']), []);
+  // A weekday or a month after a name says when, and carries no name on.
+  assert.deepEqual(names('Renewed ethnic clashes in Moyale Monday injured five people.', 'en', []), ['Moyale']);
+  assert.deepEqual(names('Des affrontements ont éclaté à Kidal mardi.', 'fr', ['ML']), ['Kidal']);
   // "Jurf al Saqr" is not the Emirati village of Al Jurf.
   assert.ok(!places('Les installations près de Jurf al Saqr ont été frappées.', 'fr', ['IQ']).some((p) => p.place.country_code === 'AE'));
   // But "the road between Maseno and Busia" names places.
