@@ -215,6 +215,7 @@ function contextCountries(input: ExtractInput, pack: LanguagePack, gaz: Gazettee
     const actors = findActors(input.raw, input.folded, zone, pack, stateActorName);
     stateForces.push(...actors.filter((a) => a.kind === 'state'));
     for (const p of findPlaceMentions(input.raw, input.folded, zone, pack, gaz, { countries: [], foldedDocument, excluded: actors })) {
+      if (p.inLongerName) continue;
       const code = p.place.country_code;
       if (p.entry?.kind !== 'city') {
         add(code, 1);

@@ -22,6 +22,9 @@ export interface PlaceMention extends Span {
   readonly near: boolean;
   /** Told as a place by the words around it ("in X", "X County", "X residents", "a X hospital"), not only by its size. */
   readonly cued?: boolean;
+  /** Taken from inside a longer proper name ("said Omar Mahmood", "Mombasa Republican Council"): kept only when the
+   *  document's countries allow it, so it is no witness of which countries those are. */
+  readonly inLongerName?: boolean;
   readonly rule: string;
 }
 
@@ -385,7 +388,8 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
     (isCapitalized(nextWord) && next !== undefined && pack.institutionsAfter.has(fold(wordAt(raw, tokens, index + words.length + 1))));
   // "clashes in Moyale Monday", "à Gao mardi": a day or a month after a name tells when, it does not carry the name on.
   const timeWord = pack.weekdays.has(fold(nextWord)) || pack.months.has(fold(nextWord));
-  if (single && !ctx.titleCase && !institution && !timeWord && !pack.inhabitantsAfter.has(fold(nextWord)) && ((isCapitalized(nextWord) && !PLACE_WORDS.has(fold(nextWord)) && !ARTICLE_WORDS.has(nextWord.toLowerCase())) || carriedOn)) {
+  const inLongerName = single && !ctx.titleCase && !institution && !timeWord && !pack.inhabitantsAfter.has(fold(nextWord)) && ((isCapitalized(nextWord) && !PLACE_WORDS.has(fold(nextWord)) && !ARTICLE_WORDS.has(nextWord.toLowerCase())) || carriedOn);
+  if (inLongerName) {
     // Only a curated site or region is known well enough to be named inside a longer name ("Mombasa
     // Republican Council", "Virginia Nyaiko", "Lagos Road" are not Mombasa, Virginia or Lagos).
     // A curated name abroad is no part of a local name either: "Omar Jilo" in a Kenyan story is not Syria's al-Omar.
@@ -463,6 +467,7 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
   }
   return {
     start: hit.start, end: hit.end, text: raw.slice(hit.start, hit.end), entry: best, rank, near, cued: locative || provinceCue || institution,
+    ...(inLongerName ? { inLongerName: true } : {}),
     rule: `geo.${best.kind}${provinceCue && best.kind === 'region' ? '.province-cue' : ''}${roadEnd ? '.road-end' : near ? '.near' : ''}`,
     place: toPlace(best, gaz, near),
   };
