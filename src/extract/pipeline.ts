@@ -735,6 +735,11 @@ function choosePlaces(raw: string, folded: string, all: readonly PlaceMention[])
   const mentions = all.filter((m) => m.rank <= 4 && !all.some((p) => p.end <= m.start && m.start - p.end <= 60 && BRACKET_OF_PLACE.test(folded.slice(p.end, m.start))
     && BRACKET_OF_NAMES.test(raw.slice(p.end, m.start).replace(/^[^(]*\(/, ''))));
   if (!mentions.length) return [];
+  // "in Raya area of Balambala sub-county, Garissa county", "Marti, Samburu": a division that the text gives as where a
+  // town lies, in another country than the town read, says the town is a namesake of that division's own.
+  const placedAbroad = (m: PlaceMention) => m.rank <= 2 && mentions.some((b) => b.rank === 3 && b.start >= m.end && b.start - m.end <= 60 &&
+    !!b.place.country_code && b.place.country_code !== m.place.country_code && WHERE_IT_LIES_GAP.test(folded.slice(m.end, b.start)));
+  if (mentions.some(placedAbroad)) return choosePlaces(raw, folded, all.filter((m) => !mentions.includes(m) || !placedAbroad(m)));
   const hasPlain = mentions.some((m) => !m.near && m.rank <= 3);
   const eff = (m: PlaceMention) => m.rank + (m.near && hasPlain ? 1.5 : 0);
   const best = mentions.reduce((a, b) => (eff(b) < eff(a) ? b : a));
@@ -760,6 +765,10 @@ function choosePlaces(raw: string, folded: string, all: readonly PlaceMention[])
   const distinct = group.filter((m, k) => group.findIndex((o) => o.place.name === m.place.name) === k);
   return distinct.every((m) => m.rank >= 3) ? distinct.slice(0, 1) : distinct;
 }
+
+// What may part a town from the division the text places it in: a comma, "area of", "in the", the name of a
+// smaller division ("area of Balambala sub-county, "), never a conjunction or a clause.
+const WHERE_IT_LIES_GAP = /^(?:\s*(?:area|areas|village|town|location|zone|secteur|localite|quartier|sub-?county|sous-prefecture|district|division|ward))?\s*(?:,|\bof\b|\bin\b|\bde\b|\bdu\b|\bd'|\bdans\b)\s*(?:(?:the|la|le|l')\s+)?(?:[^\s,.;:()]+\s+){0,3}(?:(?:sub-?county|district|division|ward|location|sous-prefecture)\s*,\s*)?$/;
 
 // ", " or ", dans le comté de ", ", Mombasa county": what separates a place from the division it is in.
 const QUALIFIER_GAP = new RegExp(`^\\s*,\\s*(?:(?:dans\\s+|in\\s+)?(?:le\\s+|la\\s+|l'\\s*|the\\s+)?${DIVISION_NOUN}\\s+(?:de\\s+|d'\\s*|du\\s+|of\\s+)?)?$`);

@@ -26,6 +26,9 @@ const CASES: [string, Expected][] = [
   // A curated name inside a person's name ("Omar Mahmood") is no witness of the story's country.
   ['Headline\n\nAl-Shabaab militants raided Omar Jilo, in northern Kenya, on March 5, 2024, and clashed with police. "The group is weakened," said Omar Mahmood, a researcher.',
     { country: 'KE' }],
+  // A division the text gives as where a town lies, in another country than the town read: the town is that division's namesake.
+  ['Headline\n\nOn 25 November 2019, militiamen killed a farmer in Raya area of Balambala sub-county, Garissa county.',
+    { country: 'KE' }],
   ['Headline\n\nOn March 5, 2024, a mob lynched a man in Kisii after he was cornered on allegations of killing a teacher.',
     { sub: 'Mob violence', killed: 1 }],
   ['Headline\n\nOn March 5, 2024, soldiers killed the militants in a raid near Mandera.',
