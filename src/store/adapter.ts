@@ -136,6 +136,22 @@ export interface ReviewActionsTable {
   undone_at: string | null;
 }
 
+/**
+ * How many events there are of each day, type, country and exact point: kept by the database's own
+ * triggers on events (each adapter's migrations), so that a selection by dates, types, country and box
+ * is counted from its distinct keys, never from its events one by one. NULLs are keys like any value.
+ */
+export interface EventRollupTable {
+  date: string | null;
+  sub_event_type: string;
+  event_type: string | null;
+  country_code: string | null;
+  lat: number | null;
+  lon: number | null;
+  /** Events of this key, never 0: a key none has is deleted. */
+  n: number;
+}
+
 /** The tables both databases hold, column for column (their full-text index is the adapter's). */
 export interface Tables {
   documents: DocumentsTable;
@@ -149,7 +165,12 @@ export interface Tables {
   event_reviews: EventReviewsTable;
   mention_pins: MentionPinsTable;
   review_actions: ReviewActionsTable;
+  /** Kept by triggers from events: never written by the store, nor copied (the target's triggers make it). */
+  event_rollup: EventRollupTable;
 }
+
+/** The tables vigie copy moves: all but those the database derives from the others. */
+export type CopiedTable = Exclude<keyof Tables, 'event_rollup'>;
 
 export type Db = Kysely<Tables>;
 

@@ -1,11 +1,11 @@
 // The store's queries, written once with Kysely and run on SQLite or PostgreSQL alike: what differs
 // between the two (write lock, full-text index, snapshots, list lengths) is the adapter's (adapter.ts).
-import { expressionBuilder, sql, type Expression, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { expressionBuilder, sql, type Expression, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { DocumentMetadata, EventRecord } from '../types.ts';
 import type { BatchToStore, ClaimedJob, ClaimOptions, EventMap, EventQuery, EventReview, EventStats, MapCell, MapOptions, MapPoint, Timeline, FailedJob, FetchRecord, LineObservation, NewDocument, NewReviewAction, QueueCounts, ReviewAction, ReviewActionKind, Store, StoredDocument, StoredEvent, StoredToken, TokenRole } from './store.ts';
 import type { ExtractTask } from '../ingest/extract.ts';
 import { cellOf, mentionKey, type Mention, type MentionKey, type ResolvedEvent } from '../resolve/resolve.ts';
-import type { Db, DocumentsTable, EventReviewsTable, ReviewActionsTable, StoreAdapter, Tables } from './adapter.ts';
+import type { CopiedTable, Db, DocumentsTable, EventReviewsTable, ReviewActionsTable, StoreAdapter, Tables } from './adapter.ts';
 import type { ReviewStatus } from '../types.ts';
 import type { Selectable } from 'kysely';
 
@@ -48,8 +48,17 @@ export class KyselyStore implements Store {
   /**
    * @param db the adapter's database, or one connection inside a transaction
    * @param depth 0 outside a transaction, else how many transactions and savepoints are open
+   * @param readsRollup false to count every selection from its events (eventsOnly)
    */
-  constructor(readonly adapter: StoreAdapter, private readonly db: Db = adapter.db, private readonly depth = 0) {}
+  constructor(readonly adapter: StoreAdapter, private readonly db: Db = adapter.db, private readonly depth = 0, private readonly readsRollup = true) {}
+
+  /**
+   * The same database, every selection counted from its events, never from event_rollup: what the
+   * rollup's answers are checked against (test/store/rollup.test.ts).
+   */
+  eventsOnly(): KyselyStore {
+    return new KyselyStore(this.adapter, this.db, this.depth, false);
+  }
 
   get target(): string {
     return this.adapter.target;
@@ -65,7 +74,7 @@ export class KyselyStore implements Store {
       const name = `vigie_${this.depth}`;
       await sql.raw(`SAVEPOINT ${name}`).execute(this.db);
       try {
-        const out = await fn(new KyselyStore(this.adapter, this.db, this.depth + 1));
+        const out = await fn(new KyselyStore(this.adapter, this.db, this.depth + 1, this.readsRollup));
         await sql.raw(`RELEASE SAVEPOINT ${name}`).execute(this.db);
         return out;
       } catch (e) {
@@ -78,7 +87,7 @@ export class KyselyStore implements Store {
       await this.adapter.beginWrite(connection);
       let out: T;
       try {
-        out = await fn(new KyselyStore(this.adapter, connection, 1));
+        out = await fn(new KyselyStore(this.adapter, connection, 1, this.readsRollup));
       } catch (e) {
         // A database may have rolled back already (SQLite does on some errors): the first error is the one told.
         await sql`ROLLBACK`.execute(connection).catch(() => undefined);
@@ -330,29 +339,79 @@ export class KyselyStore implements Store {
   async queryEvents(query: EventQuery): Promise<{ total: number; events: EventRecord[]; estimated: boolean }> {
     const where = this.whereOf(query);
     const sample = await this.sampleFor(query, where);
-    let count = this.db.selectFrom('events').select((eb) => eb.fn.countAll().as('n'));
+    const limit = query.limit ?? 100, offset = query.offset ?? 0;
     let page = this.db.selectFrom('events').select('record');
     // The review queue: the deadliest first, then the most recent.
     if (query.order === 'queue') page = page.orderBy(sql`killed IS NULL`).orderBy('killed', 'desc');
-    page = page.orderBy(sql`date IS NULL`).orderBy('date', 'desc').orderBy('id').limit(query.limit ?? 100).offset(query.offset ?? 0);
-    if (where) { count = count.where(where); page = page.where(where); }
+    page = page.orderBy(sql`date IS NULL`).orderBy('date', 'desc').orderBy('id').limit(limit).offset(offset);
+    if (where) page = page.where(where);
+    const readPage = async (q: typeof page) => this.withReviews((await q.execute()).map((r) => JSON.parse(r.record) as EventRecord));
     // A large selection of words: the page is read in its order, and its size is the database's estimate.
-    const total = sample ? sample.expected : Number((await count.executeTakeFirstOrThrow()).n);
-    return { total, events: await this.withReviews((await page.execute()).map((r) => JSON.parse(r.record) as EventRecord)), estimated: !!sample };
+    if (sample) return { total: sample.expected, events: await readPage(page), estimated: true };
+    if (!this.readsRollup || !useRollup(query)) {
+      let count = this.db.selectFrom('events').select((eb) => eb.fn.countAll().as('n'));
+      if (where) count = count.where(where);
+      return { total: Number((await count.executeTakeFirstOrThrow()).n), events: await readPage(page), estimated: false };
+    }
+    // The list's indexes (events_list, events_country_type_list) give a page of dates, types and
+    // country in its order, newest first: the rollup gives its total alone.
+    if (!query.bbox || query.order === 'queue') {
+      let count = this.db.selectFrom('event_rollup').select((eb) => eb.fn.sum<number | string | null>('n').as('n'));
+      if (where) count = count.where(where);
+      return { total: Number((await count.executeTakeFirstOrThrow()).n ?? 0), events: await readPage(page), estimated: false };
+    }
+    // A box's events are spread along that order (a page read in it passes over every newer event
+    // outside the box): the rollup gives the box's events per day, hence its total and the day from
+    // which its page is (the day of its last event), and the page is read from that day on, by the
+    // box's cells and the day (events_box_cell): a few hundred events.
+    let perDay = this.db.selectFrom('event_rollup').select(['date', (eb) => eb.fn.sum<number | string>('n').as('n')]).groupBy('date');
+    if (where) perDay = perDay.where(where);
+    const days = (await perDay.execute()).map((r) => ({ date: r.date, n: Number(r.n) }));
+    const total = days.reduce((t, d) => t + d.n, 0);
+    const from = firstDayOfPage(days, offset + limit);
+    const events = await readPage(from === null ? page : page.where('date', '>=', from));
+    // A write between the two reads (PostgreSQL reads each statement's own state) may have left the
+    // page short: it is read again without the day.
+    const expected = Math.max(0, Math.min(limit, total - offset));
+    return { total, events: from !== null && events.length < expected ? await readPage(page) : events, estimated: false };
   }
 
   async eventStats(query: EventQuery): Promise<EventStats> {
     const where = this.whereOf(query);
-    if (this.adapter.groupingSets) return this.eventStatsInOnePass(where, await this.sampleFor(query, where));
-    const filtered = () => (where ? this.db.selectFrom('events').where(where) : this.db.selectFrom('events'));
-    const total = Number((await filtered().select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-    const perDay = (await filtered().select(['date', (eb) => eb.fn.countAll().as('count')]).where('date', 'is not', null).groupBy('date').orderBy('date').execute())
+    const sample = await this.sampleFor(query, where);
+    const counted = this.countedOf(query, sample);
+    if (this.adapter.groupingSets) return this.eventStatsInOnePass(where, sample, counted);
+    const filtered = () => (where ? counted.rows().where(where) : counted.rows());
+    const total = Number((await filtered().select(counted.count.as('n')).executeTakeFirstOrThrow()).n ?? 0);
+    const perDay = (await filtered().select(['date', counted.count.as('count')]).where('date', 'is not', null).groupBy('date').orderBy('date').execute())
       .map((r) => ({ day: r.date!, count: Number(r.count) }));
-    const perType = (await filtered().select(['sub_event_type', (eb) => eb.fn.countAll().as('count')]).groupBy('sub_event_type').orderBy('count', 'desc').orderBy('sub_event_type').execute())
+    const perType = (await filtered().select(['sub_event_type', counted.count.as('count')]).groupBy('sub_event_type').orderBy('count', 'desc').orderBy('sub_event_type').execute())
       .map((r) => ({ sub_event_type: r.sub_event_type, count: Number(r.count) }));
-    const perCountry = (await filtered().select(['country_code', (eb) => eb.fn.countAll().as('count')]).groupBy('country_code').orderBy('count', 'desc').orderBy('country_code').execute())
+    const perCountry = (await filtered().select(['country_code', counted.count.as('count')]).groupBy('country_code').orderBy('count', 'desc').orderBy('country_code').execute())
       .map((r) => ({ country_code: r.country_code, count: Number(r.count) }));
     return { estimated: false, total, perDay, perType, perCountry };
+  }
+
+  /**
+   * The rows a selection is counted from, and how each counts: the events (or a sample of them), one
+   * each; or, when every filter is a column of the rollup (useRollup), event_rollup's rows, n each.
+   */
+  private countedOf(query: EventQuery, sample: Sample | null): Counted {
+    if (!sample && this.readsRollup && useRollup(query)) {
+      return {
+        // The rollup's columns are the events' of the same names: the selection's conditions (whereOf) read either.
+        rows: () => this.db.selectFrom('event_rollup') as unknown as SelectQueryBuilder<Tables, 'events', object>,
+        from: sql`event_rollup`,
+        count: sql<number>`sum(n)`,
+        sumOf: (column) => sql<number>`sum(${sql.ref(column)} * n)`,
+      };
+    }
+    return {
+      rows: () => this.eventsOf(sample),
+      from: sample ? sql`${this.adapter.sampling!.events(sample.percent)} AS events` : sql`events`,
+      count: sql<number>`count(*)`,
+      sumOf: (column) => sql<number>`sum(${sql.ref(column)})`,
+    };
   }
 
   /**
@@ -360,10 +419,10 @@ export class KyselyStore implements Store {
    * SETS), ordered as those statements order them in PostgreSQL: days ascending; types and countries by
    * count descending, then by their bytes (COLLATE "C"), a country of none last.
    */
-  private async eventStatsInOnePass(where: Expression<SqlBool> | null, sample: Sample | null): Promise<EventStats> {
-    const rows = (await sql<{ date: string | null; sub_event_type: string | null; country_code: string | null; g: number; n: string | number }>`
-      SELECT date, sub_event_type, country_code, GROUPING(date, sub_event_type, country_code) AS g, count(*) AS n
-      FROM ${sample ? sql`${this.adapter.sampling!.events(sample.percent)} AS events` : sql`events`} ${where ? sql`WHERE ${where}` : sql``}
+  private async eventStatsInOnePass(where: Expression<SqlBool> | null, sample: Sample | null, counted: Counted): Promise<EventStats> {
+    const rows = (await sql<{ date: string | null; sub_event_type: string | null; country_code: string | null; g: number; n: string | number | null }>`
+      SELECT date, sub_event_type, country_code, GROUPING(date, sub_event_type, country_code) AS g, ${counted.count} AS n
+      FROM ${counted.from} ${where ? sql`WHERE ${where}` : sql``}
       GROUP BY GROUPING SETS ((), (date), (sub_event_type), (country_code))`.execute(this.db)).rows;
     // GROUPING's bits, highest first: date 4, sub_event_type 2, country_code 1 (a bit is set where the column is not grouped).
     let total = 0;
@@ -392,8 +451,9 @@ export class KyselyStore implements Store {
     // One pass over the selection: per cell and type, how many, the sum of their points and their box.
     // Cells are counted from 90° south and 180° west, so that their numbers are never negative.
     const cx = this.adapter.floorOf(sql<number>`(lon + 180) / ${size}`), cy = this.adapter.floorOf(sql<number>`(lat + 90) / ${size}`);
-    const rows = await this.eventsOf(sample)
-      .select((eb) => [cx.as('cx'), cy.as('cy'), 'sub_event_type', eb.fn.countAll().as('n'), eb.fn.sum<number>('lat').as('sum_lat'), eb.fn.sum<number>('lon').as('sum_lon'),
+    const counted = this.countedOf(query, sample);
+    const rows = await counted.rows()
+      .select((eb) => [cx.as('cx'), cy.as('cy'), 'sub_event_type', counted.count.as('n'), counted.sumOf('lat').as('sum_lat'), counted.sumOf('lon').as('sum_lon'),
         eb.fn.min('lat').as('south'), eb.fn.max('lat').as('north'), eb.fn.min('lon').as('west'), eb.fn.max('lon').as('east')])
       .where(located).groupBy([sql`cx`, sql`cy`, 'sub_event_type']).execute();
     const byCell = new Map<string, { cx: number; cy: number; count: number; lat: number; lon: number; bounds: [number, number, number, number]; types: { sub_event_type: string; count: number }[] }>();
@@ -442,7 +502,8 @@ export class KyselyStore implements Store {
     const where = this.whereOf(query);
     const sample = await this.sampleFor(query, where);
     const scale = scaleOf(sample);
-    let q = this.eventsOf(sample).select(['date', 'sub_event_type', (eb) => eb.fn.countAll().as('n')]).where('date', 'is not', null);
+    const counted = this.countedOf(query, sample);
+    let q = counted.rows().select(['date', 'sub_event_type', counted.count.as('n')]).where('date', 'is not', null);
     if (where) q = q.where(where);
     const rows = await q.groupBy(['date', 'sub_event_type']).execute();
     const counts = rows.map((r) => ({ day: r.date!, sub_event_type: r.sub_event_type, count: Math.round(Number(r.n) * scale) }))
@@ -730,9 +791,9 @@ export class KyselyStore implements Store {
         throw new Error(`${this.target}: holds ${held.documents} documents and ${held.events} events already; vigie copy writes into an empty database only`);
       }
       const snapshot = await source.snapshot();
-      const copied: Record<keyof Tables, number> = { documents: 0, mentions: 0, events: 0, lines: 0, event_redirects: 0, jobs: 0, fetches: 0, review_tokens: 0, event_reviews: 0, mention_pins: 0, review_actions: 0 };
+      const copied: Record<CopiedTable, number> = { documents: 0, mentions: 0, events: 0, lines: 0, event_redirects: 0, jobs: 0, fetches: 0, review_tokens: 0, event_reviews: 0, mention_pins: 0, review_actions: 0 };
       try {
-        for (const table of Object.keys(COPY_COLUMNS) as (keyof Tables)[]) {
+        for (const table of Object.keys(COPY_COLUMNS) as CopiedTable[]) {
           const columns = COPY_COLUMNS[table];
           const sliceLength = Math.floor(this.adapter.maxListLength / columns.length);
           let buffer: Record<string, unknown>[] = [];
@@ -804,6 +865,40 @@ function scaleOf(sample: Sample | null): number {
   return sample ? 100 / sample.percent : 1;
 }
 
+/**
+ * True when every filter of a query is a column of event_rollup (dates, types, country, box): its
+ * counts (statistics, timeline, map, a list's total) are then read from the rollup's rows. Any other
+ * filter (words, actor, claim, review) is read from the events.
+ */
+export function useRollup(q: EventQuery): boolean {
+  return !q.text && !q.actor && !q.claim && !q.review;
+}
+
+/** Where a selection's counts are read from (KyselyStore.countedOf). */
+interface Counted {
+  /** Its rows, as a query on events (the rollup's columns are the events' of the same names). */
+  rows(): SelectQueryBuilder<Tables, 'events', object>;
+  /** The same rows in a FROM clause. */
+  readonly from: RawBuilder<unknown>;
+  /** How many events a group of the rows stands for. */
+  readonly count: RawBuilder<number>;
+  /** The sum of a column over the events a group stands for. */
+  sumOf(column: 'lat' | 'lon'): RawBuilder<number>;
+}
+
+/**
+ * The first day of a page of the newest events, those before `end` in the order newest first: the
+ * day of the end-th dated event, or null when fewer than `end` are dated (the page reaches the undated).
+ */
+function firstDayOfPage(days: readonly { date: string | null; n: number }[], end: number): string | null {
+  let seen = 0;
+  for (const d of days.filter((x) => x.date !== null).sort((a, b) => byBytes(b.date!, a.date!))) {
+    seen += d.n;
+    if (seen >= end) return d.date;
+  }
+  return null;
+}
+
 /** The deepest zoom whose cells the map is cut in (cells of 360 / 2^27 degrees, about 30 cm). */
 const MAX_MAP_ZOOM = 24;
 
@@ -842,7 +937,7 @@ export interface CopySummary {
 }
 
 /** The columns copied, per table, in the order tables are copied (documents before the mentions that name them); the first is the key. */
-const COPY_COLUMNS: { readonly [T in keyof Tables]: readonly (keyof Tables[T] & string)[] } = {
+const COPY_COLUMNS: { readonly [T in CopiedTable]: readonly (keyof Tables[T] & string)[] } = {
   documents: ['id', 'name', 'version', 'url', 'outlet', 'language', 'language_rule', 'published', 'published_precision', 'published_rule', 'hash', 'text', 'zones', 'note', 'ingested_at', 'metadata'],
   mentions: ['id', 'document_id', 'ordinal', 'date', 'sub_event_type', 'country_code', 'record', 'trace', 'key', 'event_id', 'cell', 'day', 'published_day'],
   events: ['id', 'record', 'disagreements', 'date', 'sub_event_type', 'country_code', 'lat', 'lon', 'n_sources', 'event_type', 'actor1', 'actor2', 'claim_status', 'killed'],

@@ -157,4 +157,53 @@ export const MIGRATIONS: readonly string[] = [
    DROP INDEX events_type_date;
    CREATE INDEX events_type_date ON events(sub_event_type, date) INCLUDE (country_code, lat, lon);
    ANALYZE events;`,
+  // Counts kept per day, type, country and exact point (event_rollup; issue 25, docs/performance.md):
+  // a selection by dates, types, country and box is counted from its distinct keys, not from its
+  // events one by one (84,000–100,000 entries of an index per request of the app on 1,000,000 events).
+  // A trigger keeps it with every insert and delete of an event and every change of a keyed column,
+  // in the writer's transaction; keys none has any more are deleted. NULLs are keys as any value (NULLS
+  // NOT DISTINCT), so that ON CONFLICT finds them through the unique index. The trigger's function
+  // keeps the schema it was made in (SET search_path FROM CURRENT): a client whose search_path is
+  // another (psql, a script naming schema.events) writes the rollup of the events it writes. The
+  // existing events are counted here, with writers kept out until the trigger is in place.
+  `LOCK TABLE events IN SHARE ROW EXCLUSIVE MODE;
+   CREATE TABLE event_rollup (
+     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+     date text COLLATE "C",
+     sub_event_type text COLLATE "C" NOT NULL,
+     event_type text COLLATE "C",
+     country_code text COLLATE "C",
+     lat double precision,
+     lon double precision,
+     n integer NOT NULL
+   );
+   INSERT INTO event_rollup (date, sub_event_type, event_type, country_code, lat, lon, n)
+     SELECT date, sub_event_type, event_type, country_code, lat, lon, count(*) FROM events GROUP BY date, sub_event_type, event_type, country_code, lat, lon;
+   CREATE UNIQUE INDEX event_rollup_key ON event_rollup (date, sub_event_type, event_type, country_code, lat, lon) NULLS NOT DISTINCT;
+   CREATE INDEX event_rollup_country_type ON event_rollup (country_code, sub_event_type, date) INCLUDE (event_type, lat, lon, n);
+   CREATE INDEX event_rollup_box_cell ON event_rollup (((floor((lat + 90) * 4) * 1440 + floor((lon + 180) * 4))::integer), date) INCLUDE (lat, lon, sub_event_type, event_type, country_code, n);
+   CREATE FUNCTION event_rollup_count() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+   DECLARE
+     key_id bigint;
+     remaining integer;
+   BEGIN
+     IF TG_OP <> 'INSERT' THEN
+       -- The old key's row exists (the event was counted in it): the upsert finds it by the unique index,
+       -- where a WHERE of IS NOT DISTINCT FROM could not use it.
+       INSERT INTO event_rollup (date, sub_event_type, event_type, country_code, lat, lon, n)
+         VALUES (OLD.date, OLD.sub_event_type, OLD.event_type, OLD.country_code, OLD.lat, OLD.lon, 0)
+         ON CONFLICT (date, sub_event_type, event_type, country_code, lat, lon) DO UPDATE SET n = event_rollup.n - 1
+         RETURNING id, n INTO key_id, remaining;
+       IF remaining <= 0 THEN DELETE FROM event_rollup WHERE id = key_id; END IF;
+     END IF;
+     IF TG_OP <> 'DELETE' THEN
+       INSERT INTO event_rollup (date, sub_event_type, event_type, country_code, lat, lon, n)
+         VALUES (NEW.date, NEW.sub_event_type, NEW.event_type, NEW.country_code, NEW.lat, NEW.lon, 1)
+         ON CONFLICT (date, sub_event_type, event_type, country_code, lat, lon) DO UPDATE SET n = event_rollup.n + 1;
+     END IF;
+     RETURN NULL;
+   END $$;
+   CREATE TRIGGER event_rollup_count AFTER INSERT OR DELETE OR UPDATE OF date, sub_event_type, event_type, country_code, lat, lon ON events
+     FOR EACH ROW EXECUTE FUNCTION event_rollup_count();
+   ANALYZE event_rollup;`,
 ];

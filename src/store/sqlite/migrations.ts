@@ -150,4 +150,40 @@ export const MIGRATIONS: readonly string[] = [
   `CREATE INDEX events_box_cell ON events ((CAST((lat + 90) * 4 AS INTEGER) * 1440 + CAST((lon + 180) * 4 AS INTEGER)), date, lat, lon, sub_event_type, country_code);
    DROP INDEX events_country_type_date;
    CREATE INDEX events_country_type_date ON events(country_code, sub_event_type, date, lat, lon);`,
+  // Counts kept per day, type, country and exact point (event_rollup; issue 25, docs/performance.md):
+  // a selection by dates, types, country and box is counted from its distinct keys, not from its events
+  // one by one. Triggers keep it with every insert and delete of an event and every change of a keyed
+  // column; keys none has any more are deleted. SQLite's unique indexes hold NULLs as distinct, so a key
+  // is found with IS (an index lookup, NULL matching NULL) and inserted when no row was changed
+  // (changes(), inside a trigger, is its last statement's). The existing events are counted here.
+  `CREATE TABLE event_rollup (
+     date TEXT,
+     sub_event_type TEXT NOT NULL,
+     event_type TEXT,
+     country_code TEXT,
+     lat REAL,
+     lon REAL,
+     n INTEGER NOT NULL
+   );
+   INSERT INTO event_rollup (date, sub_event_type, event_type, country_code, lat, lon, n)
+     SELECT date, sub_event_type, event_type, country_code, lat, lon, count(*) FROM events GROUP BY date, sub_event_type, event_type, country_code, lat, lon;
+   CREATE INDEX event_rollup_key ON event_rollup (date, sub_event_type, event_type, country_code, lat, lon);
+   CREATE INDEX event_rollup_country_type ON event_rollup (country_code, sub_event_type, date, event_type, lat, lon, n);
+   CREATE INDEX event_rollup_box_cell ON event_rollup ((CAST((lat + 90) * 4 AS INTEGER) * 1440 + CAST((lon + 180) * 4 AS INTEGER)), date, lat, lon, sub_event_type, event_type, country_code, n);
+   CREATE TRIGGER event_rollup_insert AFTER INSERT ON events BEGIN
+     UPDATE event_rollup SET n = n + 1 WHERE date IS NEW.date AND sub_event_type = NEW.sub_event_type AND event_type IS NEW.event_type AND country_code IS NEW.country_code AND lat IS NEW.lat AND lon IS NEW.lon;
+     INSERT INTO event_rollup (date, sub_event_type, event_type, country_code, lat, lon, n)
+       SELECT NEW.date, NEW.sub_event_type, NEW.event_type, NEW.country_code, NEW.lat, NEW.lon, 1 WHERE changes() = 0;
+   END;
+   CREATE TRIGGER event_rollup_delete AFTER DELETE ON events BEGIN
+     UPDATE event_rollup SET n = n - 1 WHERE date IS OLD.date AND sub_event_type = OLD.sub_event_type AND event_type IS OLD.event_type AND country_code IS OLD.country_code AND lat IS OLD.lat AND lon IS OLD.lon;
+     DELETE FROM event_rollup WHERE date IS OLD.date AND sub_event_type = OLD.sub_event_type AND event_type IS OLD.event_type AND country_code IS OLD.country_code AND lat IS OLD.lat AND lon IS OLD.lon AND n <= 0;
+   END;
+   CREATE TRIGGER event_rollup_update AFTER UPDATE OF date, sub_event_type, event_type, country_code, lat, lon ON events BEGIN
+     UPDATE event_rollup SET n = n - 1 WHERE date IS OLD.date AND sub_event_type = OLD.sub_event_type AND event_type IS OLD.event_type AND country_code IS OLD.country_code AND lat IS OLD.lat AND lon IS OLD.lon;
+     DELETE FROM event_rollup WHERE date IS OLD.date AND sub_event_type = OLD.sub_event_type AND event_type IS OLD.event_type AND country_code IS OLD.country_code AND lat IS OLD.lat AND lon IS OLD.lon AND n <= 0;
+     UPDATE event_rollup SET n = n + 1 WHERE date IS NEW.date AND sub_event_type = NEW.sub_event_type AND event_type IS NEW.event_type AND country_code IS NEW.country_code AND lat IS NEW.lat AND lon IS NEW.lon;
+     INSERT INTO event_rollup (date, sub_event_type, event_type, country_code, lat, lon, n)
+       SELECT NEW.date, NEW.sub_event_type, NEW.event_type, NEW.country_code, NEW.lat, NEW.lon, 1 WHERE changes() = 0;
+   END;`,
 ];
