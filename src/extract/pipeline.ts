@@ -9,7 +9,7 @@ import { allMatches, hasMatch } from '../text/patterns.ts';
 import { fold, nameKey } from '../text/fold.ts';
 import { gazetteer, type Gazetteer } from '../geo/gazetteer.ts';
 import { kmBetween } from '../geo/distance.ts';
-import { DESCRIPTOR_TAIL, DIVISION_NOUN, codeOfCountryName, findPlaceMentions, liesIn, namesakeCountries, type PlaceMention } from '../geo/places.ts';
+import { DESCRIPTOR_TAIL, DIVISION_NOUN, PLACE_NOUN_WORD, codeOfCountryName, findPlaceMentions, liesIn, namesakeCountries, type PlaceMention } from '../geo/places.ts';
 import { languagePack, type LanguagePack, type TriggerKind } from './lang/index.ts';
 import { documentDateMentions, fromDays, isUnreal, precisionRank, resolveMention, toDays, type DateMention, type DateMentionsOf } from './dates.ts';
 import {
@@ -739,7 +739,8 @@ function choosePlaces(raw: string, folded: string, all: readonly PlaceMention[])
   // town lies, in another country than the town read, says the town is a namesake of that division's own.
   const placedAbroad = (m: PlaceMention) => m.rank <= 2 && mentions.some((b) => b.rank === 3 && b.start >= m.end && b.start - m.end <= 60 &&
     !!b.place.country_code && b.place.country_code !== m.place.country_code && WHERE_IT_LIES_GAP.test(folded.slice(m.end, b.start)));
-  if (mentions.some(placedAbroad)) return choosePlaces(raw, folded, all.filter((m) => !mentions.includes(m) || !placedAbroad(m)));
+  const abroad = new Set(mentions.filter(placedAbroad));
+  if (abroad.size) return choosePlaces(raw, folded, all.filter((m) => !abroad.has(m)));
   const hasPlain = mentions.some((m) => !m.near && m.rank <= 3);
   const eff = (m: PlaceMention) => m.rank + (m.near && hasPlain ? 1.5 : 0);
   const best = mentions.reduce((a, b) => (eff(b) < eff(a) ? b : a));
@@ -767,8 +768,9 @@ function choosePlaces(raw: string, folded: string, all: readonly PlaceMention[])
 }
 
 // What may part a town from the division the text places it in: a comma, "area of", "in the", the name of a
-// smaller division ("area of Balambala sub-county, "), never a conjunction or a clause.
-const WHERE_IT_LIES_GAP = /^(?:\s*(?:area|areas|village|town|location|zone|secteur|localite|quartier|sub-?county|sous-prefecture|district|division|ward))?\s*(?:,|\bof\b|\bin\b|\bde\b|\bdu\b|\bd'|\bdans\b)\s*(?:(?:the|la|le|l')\s+)?(?:[^\s,.;:()]+\s+){0,3}(?:(?:sub-?county|district|division|ward|location|sous-prefecture)\s*,\s*)?$/;
+// smaller division ("area of Balambala sub-county, "), never a conjunction or a clause. The division and place
+// nouns are places.ts's own.
+const WHERE_IT_LIES_GAP = new RegExp(`^(?:\\s*(?:area|(?:sub-?)?${DIVISION_NOUN}|${PLACE_NOUN_WORD}))?\\s*(?:,|\\bof\\b|\\bin\\b|\\bde\\b|\\bdu\\b|\\bd'|\\bdans\\b)\\s*(?:(?:the|la|le|l')\\s+)?(?:[^\\s,.;:()]+\\s+){0,3}(?:(?:sub-?)?${DIVISION_NOUN}\\s*,\\s*)?$`);
 
 // ", " or ", dans le comté de ", ", Mombasa county": what separates a place from the division it is in.
 const QUALIFIER_GAP = new RegExp(`^\\s*,\\s*(?:(?:dans\\s+|in\\s+)?(?:le\\s+|la\\s+|l'\\s*|the\\s+)?${DIVISION_NOUN}\\s+(?:de\\s+|d'\\s*|du\\s+|of\\s+)?)?$`);

@@ -45,7 +45,7 @@ const MAX_TOKENS = 6;
 export const DIVISION_NOUN = '(?:province|gouvernorat|governorate|region|wilaya|county|comte|district|departement|prefecture|etat|state|oblast|raion|rayon)';
 const PROVINCE_BEFORE = new RegExp(`${DIVISION_NOUN}\\s+(?:\\S+\\s+)?(?:de\\s+|d'\\s*|du\\s+|of\\s+)?(?:la\\s+|l'\\s*)?$`);
 const PROVINCE_AFTER = /^\s*(?:province|governorate|county|region|district|oblast|raion|rayon)\b/;
-const PLACE_NOUN_WORD = '(?:village|localite|hameau|bourg|ville|town|village|hamlet|city|locality|quartier|neighbourhood|neighborhood|camp)';
+export const PLACE_NOUN_WORD = '(?:village|localite|hameau|bourg|ville|town|village|hamlet|city|locality|quartier|neighbourhood|neighborhood|camp)';
 // The word between noun and name is an adjective ("le village syrien d'al-Khazra"), never a bracket or a list:
 // in "Ed Dhayra town (South, Tyr)" the noun closes the name before it.
 const UNKNOWN_PLACE_NOUN = new RegExp(`${PLACE_NOUN_WORD}\\s+(?:[^\\s(),;:.]+\\s+)?(?:de\\s+|d'\\s*|du\\s+|of\\s+)?$`);
