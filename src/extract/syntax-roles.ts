@@ -20,6 +20,8 @@ export interface SyntaxRoleLexicon {
   /** Words that make a clause or a phrase the background of another event ("after", "following", "in response to",
    *  "après", "en représailles à"): conjunctions and prepositions, or the noun a phrase of response is headed by. */
   readonly backgroundMarkers: ReadonlySet<string>;
+  /** Words that open a period ("since", "depuis"): a date inside their phrase is when the period began, not an event's day. */
+  readonly periodMarkers: ReadonlySet<string>;
   /** Prepositions of the phrase a noun is "of" ("of", "de": "residents of X"), by lemma. */
   readonly genitiveMarkers: ReadonlySet<string>;
 }
@@ -41,6 +43,40 @@ export function backgroundClause(s: ParsedSentence, trigger: Span, lex: SyntaxRo
     }
   }
   return null;
+}
+
+/**
+ * Whether a date stands inside a phrase or clause that opens a period ("one of the biggest attacks since the
+ * outbreak of the skirmishes … on Oct. 8", "depuis le début de la guerre, le 7 octobre"): on its path to the
+ * root, a period marker, or a word it marks. Such a date is when the period began: background, not the day of
+ * the sentence's event.
+ */
+export function inPeriodPhrase(s: ParsedSentence, date: Span, lex: SyntaxRoleLexicon): boolean {
+  const d = headWordIn(s, date);
+  if (!d) return false;
+  const isMarker = (w: Word) => lex.periodMarkers.has(w.lemma.toLowerCase()) || lex.periodMarkers.has(w.form.toLowerCase());
+  for (let x: Word | null = d, guard = 0; x && guard <= s.words.length; x = headOf(s, x), guard++) {
+    if (isMarker(x) || children(s, x, 'mark', 'case').some(isMarker)) break;
+    if (baseRelation(x.deprel) === 'root') return closesMarkedPhrase(s, date, isMarker);
+  }
+  return true;
+}
+
+/** Parts of speech of a noun phrase and its complements: a date after a marker with only these between closes the marker's phrase. */
+const NOMINAL = new Set(['DET', 'NOUN', 'PROPN', 'ADJ', 'ADP', 'NUM', 'CCONJ']);
+
+/**
+ * Whether a date closes the noun phrase a marker opens, whatever the parse attached it to ("depuis la fin de la trêve
+ * le 1er décembre": only words of a noun phrase between, no verb, no punctuation).
+ */
+function closesMarkedPhrase(s: ParsedSentence, date: Span, isMarker: (w: Word) => boolean): boolean {
+  const before = s.words.filter((w) => w.end <= date.start);
+  for (let i = before.length - 1; i >= 0; i--) {
+    const w = before[i]!;
+    if (isMarker(w)) return true;
+    if (!NOMINAL.has(w.upos)) return false;
+  }
+  return false;
 }
 
 /**

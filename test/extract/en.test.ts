@@ -23,6 +23,9 @@ const CASES: [string, Expected][] = [
   // A retelling with no date of its own, further down, at the very place and of the same kind, is the lead's event.
   ['Headline\n\nOn March 5, 2024, thousands of people marched through Nakuru to demand lower taxes. The organisers said the turnout surprised them.\n\nThe finance bill was tabled last month. It raises fuel levies. Traders say prices have doubled. Teachers have also complained.\n\nChanting slogans and waving flags, the protesters moved through Nakuru towards the county offices.',
     { sub: 'Peaceful protest', date: '2024-03-05', place: 'Nakuru' }],
+  // A date inside a phrase that opens a period ("since the outbreak … on October 8") is when the period began, not the event's day.
+  ['Headline\n\nHezbollah fired 40 rockets at an army base in Ein Zeitim, the biggest barrage since the outbreak of the fighting between the two sides on October 8, 2023.',
+    { sub: 'Shelling/artillery/missile attack', date: '2024-03-14', place: 'Ein Zeitim' }],
   // A curated name inside a person's name ("Omar Mahmood") is no witness of the story's country.
   ['Headline\n\nAl-Shabaab militants raided Omar Jilo, in northern Kenya, on March 5, 2024, and clashed with police. "The group is weakened," said Omar Mahmood, a researcher.',
     { country: 'KE' }],

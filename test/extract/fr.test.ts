@@ -8,6 +8,9 @@ const CASES: [string, Expected][] = [
   // « au Nord-Est de Bourem » : un côté de la ville, pas une division nommée Nord-Est (Haïti), ni un nom de personne.
   ['Titre\n\nLe mardi 12 septembre 2023, des frappes aériennes ont ciblé des véhicules au Nord-Est de Bourem.',
     { place: 'Bourem', precision: 2 }],
+  // Une date dans ce qu'ouvre « depuis » (« depuis la fin de la trêve le 1er décembre ») dit le début d'une période, pas le jour de l'événement.
+  ['Titre\n\nL\'armée israélienne a frappé un immeuble à Gaza, la frappe la plus meurtrière depuis la fin de la trêve le 1er décembre 2023.',
+    { sub: 'Air/drone strike', date: '2024-03-14', place: 'Gaza' }],
   // Des jeunes qui affrontent une incursion de l'armée résistent à une opération : aucune manifestation n'est dite, une foule l'est.
   ['Titre\n\nLe 5 mars 2024, des jeunes ont affronté des soldats lors d\'une incursion à Ménaka.',
     { sub: 'Mob violence' }],
