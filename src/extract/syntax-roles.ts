@@ -22,6 +22,8 @@ export interface SyntaxRoleLexicon {
   readonly backgroundMarkers: ReadonlySet<string>;
   /** Words that open a period ("since", "depuis"): a date inside their phrase is when the period began, not an event's day. */
   readonly periodMarkers: ReadonlySet<string>;
+  /** Nouns that name an attack ("attack", "raid", "frappe"): what a participle's by-phrase describes ("an attack claimed by X"). */
+  readonly eventNouns: ReadonlySet<string>;
   /** Prepositions of the phrase a noun is "of" ("of", "de": "residents of X"), by lemma. */
   readonly genitiveMarkers: ReadonlySet<string>;
 }
@@ -168,6 +170,7 @@ export function syntacticRole(s: ParsedSentence, trigger: Span, side: Span, lex:
   if (!t || !a || t.id === a.id) return null;
   const read = (role: SyntaxRole, rule: string): SyntacticReading => ({ role, rule: `${language}.syntax.${rule}`, path: relationPath(s, a, t) });
   const above = ancestors(s, a);
+  if (participleAgent(s, a, t, lex)) return read('agent', 'participle-by-phrase');
   if (above.includes(t)) {
     const branch = branchUnder(s, t, a);
     // Only through the phrase the side heads: "the commander of the unit that attacked" is not the trigger's.
@@ -221,6 +224,37 @@ export function syntacticRole(s: ParsedSentence, trigger: Span, side: Span, lex:
     }
   }
   return null;
+}
+
+/**
+ * Whether a side is the by-phrase of a participle that describes the event or what delivered it: "hit by a
+ * missile fired by the Houthis", "in an attack claimed by the Houthis", "touché par un drone lancé par les
+ * rebelles". The participle hangs on the trigger, on its by-phrase (the weapon or agent), or on an attack noun
+ * of its clause; not on its subject or object ("a ship operated by X was hit": X owns the target).
+ */
+function participleAgent(s: ParsedSentence, a: Word, t: Word, lex: SyntaxRoleLexicon): boolean {
+  let x = a;
+  for (let guard = 0; guard <= s.words.length && WITHIN_PHRASE.has(baseRelation(x.deprel)); guard++) {
+    const h = headOf(s, x);
+    if (!h) return false;
+    x = h;
+  }
+  const marker = caseMarker(s, x);
+  if (!(x.deprel === 'obl:agent' || (marker !== null && lex.agentMarkers.has(marker) && ['obl', 'nmod'].includes(baseRelation(x.deprel))))) return false;
+  const participle = headOf(s, x);
+  if (!participle || baseRelation(participle.deprel) !== 'acl' || participle.upos !== 'VERB' || participle.feats.VerbForm !== 'Part') return false;
+  const described = headOf(s, participle);
+  // After what it describes: a participle before the verb describes its subject ("rioters, protected by forces, attacked"), whatever the parse hung it on.
+  if (!described || participle.start < t.start) return false;
+  // The trigger itself: a verb ("was hit, fired by"), or a noun that names an attack, not its actors ("rioters, protected by forces").
+  if (described.id === t.id) return t.upos === 'VERB' || lex.eventNouns.has(t.lemma.toLowerCase());
+  // An attack noun of the trigger's clause, also through the adverb of a locution ("lors d'une attaque revendiquée par").
+  const up = headOf(s, described);
+  if (lex.eventNouns.has(described.lemma.toLowerCase())) return up?.id === t.id || (!!up && up.upos === 'ADV' && headOf(s, up)?.id === t.id);
+  if (up?.id !== t.id) return false;
+  // The weapon or the agent of a passive trigger ("hit by a missile fired by").
+  const by = caseMarker(s, described);
+  return described.deprel === 'obl:agent' || (by !== null && lex.agentMarkers.has(by));
 }
 
 /**

@@ -19,6 +19,11 @@ const EN: [string, Expected][] = [
   // A trigger in a clause of background ("hours after…") does not lead the sentence's event.
   ['Headline\n\nHours after an Israeli air strike, Hezbollah fired rockets at Kiryat Shmona on March 4, 2024.',
     { sub: 'Shelling/artillery/missile attack', actor1: 'Hezbollah', place: 'Kiryat Shmona' }],
+  // The by-phrase of a participle that describes the attack or what delivered it names who acted; one that describes the target does not.
+  ['Headline\n\nOn March 4, 2024, a Greek-owned tanker was struck by a drone off the coast of Yemen in an attack claimed by Yemen\'s Iran-backed Houthis.',
+    { sub: 'Air/drone strike', actor1: 'Ansar Allah', actor2: null }],
+  ['Headline\n\nOn March 4, 2024, a Liberian-flagged bulk carrier was hit by an anti-ship ballistic missile fired by Yemen\'s Houthis in the Red Sea.',
+    { actor1: 'Ansar Allah' }],
   // Civilians as the side an attack was done to.
   ['Headline\n\nOn March 4, 2024, an Israeli air strike on a house in Rafah killed six civilians, medics said.',
     { sub: 'Air/drone strike', actor1: 'Military Forces of Israel', actor2: 'Civilians (Palestine)', killed: 6 }],
@@ -31,6 +36,8 @@ const FR: [string, Expected][] = [
     { actor1: null, actor2: 'Military Forces of Mali' }],
   // A place in what describes the side that acts says who acts, not where; a place that names the side is where.
   ['Titre\n\nDes soldats basés à Bamako ont attaqué un camp à Gao le 4 mars 2024.', { place: 'Gao' }],
+  ['Titre\n\nLe 4 mars 2024, un pétrolier grec a été touché par un drone au large du Yémen lors d\'une attaque revendiquée par les Houthis.',
+    { sub: 'Air/drone strike', actor1: 'Ansar Allah', actor2: null }],
   ['Titre\n\nLe 4 mars 2024, une frappe de drone a tué cinq civils à Gao.',
     { sub: 'Air/drone strike', actor2: 'Civilians (Mali)', killed: 5 }],
 ];
