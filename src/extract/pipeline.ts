@@ -18,7 +18,7 @@ import {
 } from './mentions.ts';
 import { parseSpan } from '../syntax/parse.ts';
 import type { ParsedSentence } from '../syntax/types.ts';
-import { affectedOf, backgroundClause, headWordIn, inPeriodPhrase, namesAgent, inAgentDescription, inParticipleAside, ofTheSubject, betweenSubjectAndVerb, syntacticRole, type SyntacticReading } from './syntax-roles.ts';
+import { affectedOf, backgroundClause, headWordIn, inPeriodPhrase, isAgentOf, type SyntaxRoleLexicon, namesAgent, inAgentDescription, inParticipleAside, ofTheSubject, betweenSubjectAndVerb, syntacticRole, type SyntacticReading } from './syntax-roles.ts';
 import { children, isNegated, subtreeSpan } from '../syntax/tree.ts';
 import { KIND_PRIORITY, chooseSubEventType, demonstrationFamily, eventTypeOf, joinDemonstration, type TypingInput } from './taxonomy.ts';
 
@@ -1161,7 +1161,7 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
   }
   for (const w of s.weapons) addTrace(trace, { field: 'weapons', rule: w.rule, span: w });
   s.casualties.rules.forEach((rule, k) => addTrace(trace, { field: 'casualties', rule, span: s.casualties.spans[k]! }));
-  const claimed = claimedBy(s, roles);
+  const claimed = claimedBy(s, roles, pack.syntaxRoles);
   if (claimed) trace.push({ field: 'claim', rule: `${pack.language}.claim.claimed`, span: s.claims.claimed[0]! });
   if (s.claims.confirmed.length) trace.push({ field: 'claim', rule: `${pack.language}.claim.confirmed`, span: s.claims.confirmed[0]! });
   const country = place?.place.country_code ?? sentenceCountry(ctx, s);
@@ -1234,12 +1234,14 @@ function earlierShift(ctx: DocumentContext, segment: Span): { days: number | nul
   return { days: n === undefined ? null : /^(?:semaine|week)/.test(unit!) ? n * 7 : n };
 }
 
-function claimedBy(s: SentenceAnalysis, roles: Roles): boolean {
+function claimedBy(s: SentenceAnalysis, roles: Roles, lex: SyntaxRoleLexicon): boolean {
   if (!s.claims.claimed.length || s.claims.negated.length) return false;
   const a1 = roles.actor1;
   // The claim is the author's own word: its author precedes the claim verb, or the sentence continues its subject.
   return (!!a1 && a1.kind !== 'state' && s.claims.claimed.some((c) => c.start >= a1.start)) || (!a1 && s.continuation) ||
-    (!!a1 && a1.kind === 'state' && s.claims.claimed.some((c) => c.start >= a1.start) && !s.claims.confirmed.length);
+    (!!a1 && a1.kind === 'state' && s.claims.claimed.some((c) => c.start >= a1.start) && !s.claims.confirmed.length) ||
+    // "an attack claimed by the Houthis", "un attentat, qui a été revendiqué par les Shebab": the author is the claim's by-phrase.
+    (!!a1 && a1.kind !== 'state' && s.claims.claimed.some((c) => c.end <= a1.start && isAgentOf(s.syntax, c, a1, lex)));
 }
 
 function sentenceCountry(ctx: DocumentContext, s: SentenceAnalysis): string | null {
@@ -1263,7 +1265,7 @@ function absorb(ctx: DocumentContext, target: Candidate, s: SentenceAnalysis, ro
   if (s.primary?.weapon) target.weapons.add(s.primary.weapon);
   takeKilled(target, s.casualties.killed, s.casualties.stated !== null, (mine, other) => mine ?? other);
   target.wounded ??= s.casualties.wounded;
-  const claimed = claimedBy(s, { ...roles, actor1: roles.actor1 ?? null });
+  const claimed = claimedBy(s, { ...roles, actor1: roles.actor1 ?? null }, ctx.pack.syntaxRoles);
   if (claimed || (s.claims.claimed.length && !s.claims.negated.length && roles.actor1 && roles.actor1.canonical === target.actor1)) {
     target.claimed = true;
     target.claimBy ??= roles.actor1?.canonical ?? target.actor1;

@@ -226,6 +226,23 @@ export function syntacticRole(s: ParsedSentence, trigger: Span, side: Span, lex:
   return null;
 }
 
+/** Whether a side is the by-phrase (obl:agent, or an agent marker's phrase) of the word a span stands on ("claimed by the Houthis"). */
+export function isAgentOf(s: ParsedSentence, word: Span, side: Span, lex: SyntaxRoleLexicon): boolean {
+  const w = headWordIn(s, word), a = headWordIn(s, side);
+  if (!w || !a || w.id === a.id) return false;
+  let x = a;
+  // Through the phrase the side heads, and a name set after its noun without a preposition ("le groupe terroriste Shebab").
+  const inPhrase = (y: Word) => WITHIN_PHRASE.has(baseRelation(y.deprel)) || (baseRelation(y.deprel) === 'nmod' && caseMarker(s, y) === null);
+  for (let guard = 0; guard <= s.words.length && inPhrase(x); guard++) {
+    const h = headOf(s, x);
+    if (!h) return false;
+    x = h;
+  }
+  if (headOf(s, x)?.id !== w.id) return false;
+  const marker = caseMarker(s, x);
+  return x.deprel === 'obl:agent' || (marker !== null && lex.agentMarkers.has(marker) && ['obl', 'nmod'].includes(baseRelation(x.deprel)));
+}
+
 /**
  * Whether a side is the by-phrase of a participle that describes the event or what delivered it: "hit by a
  * missile fired by the Houthis", "in an attack claimed by the Houthis", "touché par un drone lancé par les

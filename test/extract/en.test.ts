@@ -26,6 +26,9 @@ const CASES: [string, Expected][] = [
   // A date inside a phrase that opens a period ("since the outbreak … on October 8") is when the period began, not the event's day.
   ['Headline\n\nHezbollah fired 40 rockets at an army base in Ein Zeitim, the biggest barrage since the outbreak of the fighting between the two sides on October 8, 2023.',
     { sub: 'Shelling/artillery/missile attack', date: '2024-03-14', place: 'Ein Zeitim' }],
+  // The claim's by-phrase is the author who claims: "an attack claimed by X" (the claim before its author).
+  ['Headline\n\nOn March 4, 2024, a Greek-owned tanker was struck by a drone off the coast of Yemen in an attack claimed by Yemen\'s Iran-backed Houthis.',
+    { actor1: 'Ansar Allah', claim: 'claimed', by: 'Ansar Allah' }],
   // A curated name inside a person's name ("Omar Mahmood") is no witness of the story's country.
   ['Headline\n\nAl-Shabaab militants raided Omar Jilo, in northern Kenya, on March 5, 2024, and clashed with police. "The group is weakened," said Omar Mahmood, a researcher.',
     { country: 'KE' }],

@@ -11,6 +11,9 @@ const CASES: [string, Expected][] = [
   // Une date dans ce qu'ouvre « depuis » (« depuis la fin de la trêve le 1er décembre ») dit le début d'une période, pas le jour de l'événement.
   ['Titre\n\nL\'armée israélienne a frappé un immeuble à Gaza, la frappe la plus meurtrière depuis la fin de la trêve le 1er décembre 2023.',
     { sub: 'Air/drone strike', date: '2024-03-14', place: 'Gaza' }],
+  // L'agent de « revendiqué par » est l'auteur qui revendique, même après la revendication et dans une relative.
+  ['Titre\n\nSix personnes ont été tuées samedi dans un attentat suicide, qui a été revendiqué par le groupe terroriste Shebab, contre un poste militaire à Mogadiscio.',
+    { sub: 'Suicide bomb', actor1: 'Al Shabaab', claim: 'claimed', by: 'Al Shabaab' }],
   // Des jeunes qui affrontent une incursion de l'armée résistent à une opération : aucune manifestation n'est dite, une foule l'est.
   ['Titre\n\nLe 5 mars 2024, des jeunes ont affronté des soldats lors d\'une incursion à Ménaka.',
     { sub: 'Mob violence' }],
