@@ -29,6 +29,8 @@ const CASES: [string, Expected][] = [
   // The claim's by-phrase is the author who claims: "an attack claimed by X" (the claim before its author).
   ['Headline\n\nOn March 4, 2024, a Greek-owned tanker was struck by a drone off the coast of Yemen in an attack claimed by Yemen\'s Iran-backed Houthis.',
     { actor1: 'Ansar Allah', claim: 'claimed', by: 'Ansar Allah' }],
+  ['Headline\n\nAl-Shabaab claimed to have attacked an army base in Balad on March 4, 2024.',
+    { actor1: 'Al Shabaab', claim: 'claimed', by: 'Al Shabaab' }],
   // A curated name inside a person's name ("Omar Mahmood") is no witness of the story's country.
   ['Headline\n\nAl-Shabaab militants raided Omar Jilo, in northern Kenya, on March 5, 2024, and clashed with police. "The group is weakened," said Omar Mahmood, a researcher.',
     { country: 'KE' }],
