@@ -18,7 +18,7 @@ import {
 } from './mentions.ts';
 import { parseSpan } from '../syntax/parse.ts';
 import type { ParsedSentence } from '../syntax/types.ts';
-import { affectedOf, backgroundClause, headWordIn, inPeriodPhrase, isAgentOf, type SyntaxRoleLexicon, namesAgent, inAgentDescription, inParticipleAside, ofTheSubject, betweenSubjectAndVerb, syntacticRole, type SyntacticReading } from './syntax-roles.ts';
+import { affectedOf, backgroundClause, brokenOnParse, headWordIn, inPeriodPhrase, isAgentOf, type SyntaxRoleLexicon, namesAgent, inAgentDescription, inParticipleAside, ofTheSubject, betweenSubjectAndVerb, syntacticRole, type SyntacticReading } from './syntax-roles.ts';
 import { children, isNegated, subtreeSpan } from '../syntax/tree.ts';
 import { KIND_PRIORITY, chooseSubEventType, demonstrationFamily, eventTypeOf, joinDemonstration, type TypingInput } from './taxonomy.ts';
 
@@ -357,7 +357,8 @@ class AnalysedSentence implements SentenceAnalysis {
     // "n'avaient visé aucun objectif", "did not strike": a negated act is not told as happening.
     const candidates = this.triggers.filter((t) => !t.suppressedBy);
     if (!candidates.length) return null;
-    const active = candidates.filter((t) => !negatedOnParse(this.syntax, t) && !compoundModifierOnParse(this.syntax, t));
+    const active = candidates.filter((t) => !negatedOnParse(this.syntax, t) && !compoundModifierOnParse(this.syntax, t)
+      && !(t.kind === 'agreement' && brokenOnParse(this.syntax, t, pack.syntaxRoles)));
     if (!active.length) return null;
     // Theft, arrests or abductions told with deaths or wounds ("killed two herders and stole their cattle", "the
     // officer was later arrested", "abducted and killed a trader"): the violence is the event; they lead only a sentence without a toll.

@@ -24,6 +24,8 @@ export interface SyntaxRoleLexicon {
   readonly periodMarkers: ReadonlySet<string>;
   /** Nouns that name an attack ("attack", "raid", "frappe"): what a participle's by-phrase describes ("an attack claimed by X"). */
   readonly eventNouns: ReadonlySet<string>;
+  /** Verbs and nouns of violating an agreement ("violate", "breach", "violation", "rompre"): an agreement they govern is broken, not made. */
+  readonly breachWords: ReadonlySet<string>;
   /** Prepositions of the phrase a noun is "of" ("of", "de": "residents of X"), by lemma. */
   readonly genitiveMarkers: ReadonlySet<string>;
 }
@@ -241,6 +243,28 @@ export function isAgentOf(s: ParsedSentence, word: Span, side: Span, lex: Syntax
   if (headOf(s, x)?.id !== w.id) return false;
   const marker = caseMarker(s, x);
   return x.deprel === 'obl:agent' || (marker !== null && lex.agentMarkers.has(marker) && ['obl', 'nmod'].includes(baseRelation(x.deprel)));
+}
+
+/**
+ * Whether the parse makes an agreement the thing broken: the subject or object of a breach verb, or the complement of
+ * a breach noun ("as months of ceasefire is violated", "a violation of the ceasefire", "la trêve a été rompue"). Such a
+ * sentence tells fighting or its background, not an agreement made. (An agreement that ends, "the truce collapsed", is
+ * left to the agreement's trigger: CASE 2021's coders label such a report an agreement.)
+ */
+export function brokenOnParse(s: ParsedSentence, trigger: Span, lex: SyntaxRoleLexicon): boolean {
+  const w = headWordIn(s, trigger);
+  if (!w) return false;
+  // By lemma, or by form where the lemmatiser misses an irregular participle ("rompue").
+  const breach = (x: Word) => lex.breachWords.has(x.lemma.toLowerCase()) || lex.breachWords.has(x.form.toLowerCase());
+  // Through a noun of quantity or time it stands under ("months of ceasefire").
+  for (let x: Word | null = w, steps = 0; x && steps < 2; x = headOf(s, x), steps++) {
+    const h = headOf(s, x);
+    if (!h) return false;
+    const rel = baseRelation(x.deprel);
+    if (breach(h) && ['nsubj', 'obj', 'nmod', 'obl'].includes(rel)) return true;
+    if (rel !== 'nmod') return false;
+  }
+  return false;
 }
 
 /**
