@@ -19,3 +19,43 @@ export function boxCells([w, s, e, n]: readonly [number, number, number, number]
   for (let y = row(s); y <= row(n); y++) for (const [a, b] of columns) for (let x = a; x <= b; x++) out.push(y * 360 * BOX_CELLS_PER_DEGREE + x);
   return out;
 }
+
+/** The cells of one row (a quarter of a degree of latitude) of the grid. */
+const CELLS_PER_ROW = 360 * BOX_CELLS_PER_DEGREE;
+
+/** The row and column of the cell of a point, as both databases compute them (in doubles, as here). */
+const rowOf = (lat: number) => Math.floor((lat + 90) * BOX_CELLS_PER_DEGREE);
+const columnOf = (lon: number) => Math.floor((lon + 180) * BOX_CELLS_PER_DEGREE);
+
+const bits = new Float64Array(1);
+const bitsAsInt = new BigInt64Array(bits.buffer);
+/** The double next to x towards +∞ (up) or −∞ (down): x is finite. */
+function nextDouble(x: number, up: boolean): number {
+  if (x === 0) return up ? Number.MIN_VALUE : -Number.MIN_VALUE;
+  bits[0] = x;
+  bitsAsInt[0]! += (x > 0) === up ? 1n : -1n;
+  return bits[0]!;
+}
+
+/**
+ * The cells of boxCells(box) whose every point is inside the box, by the box filter's own test
+ * (lat between south and north, lon between west and east, or either side of the antimeridian):
+ * their events are counted without reading their points (event_rollup_week). A cell's number comes
+ * from a point in doubles, so a point a hair outside a box whose edge is a cell's edge can fall in
+ * the cell: a cell is inside only when the double just outside each edge of the box falls in a cell
+ * before it. Never a cell of column 0 (a point at 180° east is numbered there, in the row above), nor
+ * of row 720 (a point at 90° north). Null when boxCells is.
+ */
+export function cellsInside(box: readonly [number, number, number, number]): number[] | null {
+  const cells = boxCells(box);
+  if (!cells) return null;
+  const [w, s, e, n] = box;
+  // The first row and column wholly at or after an edge, the last wholly at or before one.
+  const firstRow = rowOf(nextDouble(s, false)) + 1, lastRow = rowOf(nextDouble(n, true)) - 1;
+  const afterWest = columnOf(nextDouble(w, false)) + 1, beforeEast = columnOf(nextDouble(e, true)) - 1;
+  const inside = (x: number) => (w <= e ? x >= afterWest && x <= beforeEast : x >= afterWest || x <= beforeEast);
+  return cells.filter((c) => {
+    const y = Math.floor(c / CELLS_PER_ROW), x = c % CELLS_PER_ROW;
+    return x !== 0 && y < 180 * BOX_CELLS_PER_DEGREE && y >= firstRow && y <= lastRow && inside(x);
+  });
+}

@@ -2,7 +2,9 @@
 // between the two (write lock, full-text index, snapshots, list lengths) is the adapter's (adapter.ts).
 import { expressionBuilder, sql, type Expression, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { DocumentMetadata, EventRecord } from '../types.ts';
-import type { BatchToStore, ClaimedJob, ClaimOptions, EventMap, EventQuery, EventReview, EventStats, MapCell, MapOptions, MapPoint, Timeline, FailedJob, FetchRecord, LineObservation, NewDocument, NewReviewAction, QueueCounts, ReviewAction, ReviewActionKind, Store, StoredDocument, StoredEvent, StoredToken, TokenRole } from './store.ts';
+import { AUTO_WEEK_DAYS, type BatchToStore, type ClaimedJob, type ClaimOptions, type DayTypeCount, type EventMap, type EventQuery, type EventReview, type EventStats, type MapCell, type MapOptions, type MapPoint, type Timeline, type TimelineOptions, type FailedJob, type FetchRecord, type LineObservation, type NewDocument, type NewReviewAction, type QueueCounts, type ReviewAction, type ReviewActionKind, type Store, type StoredDocument, type StoredEvent, type StoredToken, type TokenRole } from './store.ts';
+import { boxCells, cellsInside } from './box-cells.ts';
+import { addDays, daysSpanned, mondayOf, weeksOfSpan } from './weeks.ts';
 import type { ExtractTask } from '../ingest/extract.ts';
 import { cellOf, mentionKey, type Mention, type MentionKey, type ResolvedEvent } from '../resolve/resolve.ts';
 import type { CopiedTable, Db, DocumentsTable, EventReviewsTable, ReviewActionsTable, StoreAdapter, Tables } from './adapter.ts';
@@ -498,7 +500,23 @@ export class KyselyStore implements Store {
     return { estimated: false, total, cellDegrees: size, bounds, cells: all.filter((c) => !shown.has(c)).map(toCell), points };
   }
 
-  async eventTimeline(query: EventQuery): Promise<Timeline> {
+  async eventTimeline(query: EventQuery, { bin = 'day' }: TimelineOptions = {}): Promise<Timeline> {
+    const given = query.from !== undefined && query.to !== undefined ? daysSpanned(query.from, query.to) : null;
+    if (bin === 'day' || (bin === 'auto' && given !== null && given <= AUTO_WEEK_DAYS)) return this.timelineByDay(query);
+    const weeks = await this.timelineByWeek(query);
+    if (bin === 'week' || given !== null) return weeks;
+    // auto, an end of the span open: the span is the selection's first and last dated day. The weeks
+    // bound them (the first is at most six days after the first week's Monday, the last at least the
+    // last week's Monday): a span that is long even so is drawn in weeks without reading its days.
+    const firstWeek = weeks.counts[0]?.day, lastWeek = weeks.counts[weeks.counts.length - 1]?.day;
+    if (firstWeek === undefined || lastWeek === undefined) return { ...weeks, bin: 'day' };
+    if (daysSpanned(addDays(firstWeek, 6), lastWeek) > AUTO_WEEK_DAYS) return weeks;
+    const days = await this.timelineByDay(query);
+    const firstDay = days.counts[0]?.day, lastDay = days.counts[days.counts.length - 1]?.day;
+    return firstDay !== undefined && lastDay !== undefined && daysSpanned(firstDay, lastDay) > AUTO_WEEK_DAYS ? weeks : days;
+  }
+
+  private async timelineByDay(query: EventQuery): Promise<Timeline> {
     const where = this.whereOf(query);
     const sample = await this.sampleFor(query, where);
     const scale = scaleOf(sample);
@@ -508,7 +526,53 @@ export class KyselyStore implements Store {
     const rows = await q.groupBy(['date', 'sub_event_type']).execute();
     const counts = rows.map((r) => ({ day: r.date!, sub_event_type: r.sub_event_type, count: Math.round(Number(r.n) * scale) }))
       .sort((a, b) => byBytes(a.day, b.day) || byBytes(a.sub_event_type, b.sub_event_type));
-    return { estimated: !!sample, counts };
+    return { estimated: !!sample, bin: 'day', counts };
+  }
+
+  /**
+   * The timeline in ISO weeks. When every filter is a column of the rollups: the weeks from/to hold
+   * whole, of every cell (no box) or of the cells wholly inside the box, are read from
+   * event_rollup_week; the days of the weeks from/to cut, and every day of the cells the box cuts, from
+   * event_rollup (its exact days and points), summed into their weeks here. Otherwise (words, actor,
+   * claim, review, a sample, a box too large to list its cells) the days are read as timelineByDay
+   * reads them and summed into weeks. Each part is one statement: in PostgreSQL a write between two
+   * of them is counted by the later ones only, as with a list's total and its page.
+   */
+  private async timelineByWeek(query: EventQuery): Promise<Timeline> {
+    const inside = query.bbox ? cellsInside(query.bbox) : null;
+    if (!this.readsRollup || !useRollup(query) || (query.bbox && !inside)) {
+      const days = await this.timelineByDay(query);
+      const summed = new WeekCounts();
+      for (const d of days.counts) summed.add(mondayOf(d.day), d.sub_event_type, d.count);
+      return { estimated: days.estimated, bin: 'week', counts: summed.sorted() };
+    }
+    const counts = new WeekCounts();
+    const { weeks, days } = weeksOfSpan(query.from, query.to);
+    if (weeks && (!inside || inside.length)) {
+      let rows = this.db.selectFrom('event_rollup_week').select(['week', 'sub_event_type', (eb) => eb.fn.sum<number | string>('n').as('n')])
+        .where('week', 'is not', null).groupBy(['week', 'sub_event_type']);
+      if (weeks.from !== undefined) rows = rows.where('week', '>=', weeks.from);
+      if (weeks.to !== undefined) rows = rows.where('week', '<=', weeks.to);
+      if (query.subEventTypes?.length) rows = rows.where('sub_event_type', 'in', [...query.subEventTypes]);
+      if (query.eventTypes?.length) rows = rows.where('event_type', 'in', [...query.eventTypes]);
+      if (query.country) rows = rows.where('country_code', '=', query.country);
+      if (inside) rows = rows.where(this.adapter.inCells(inside, 'box_cell'));
+      for (const r of await rows.execute()) counts.add(r.week!, r.sub_event_type, Number(r.n));
+    }
+    const readDays = async (q: EventQuery, cells: readonly number[] | null) => {
+      const where = this.whereOf(q, cells);
+      let rows = this.db.selectFrom('event_rollup').select(['date', 'sub_event_type', (eb) => eb.fn.sum<number | string>('n').as('n')])
+        .where('date', 'is not', null).groupBy(['date', 'sub_event_type']);
+      if (where) rows = rows.where(where);
+      for (const r of await rows.execute()) counts.add(mondayOf(r.date!), r.sub_event_type, Number(r.n));
+    };
+    if (query.bbox) {
+      const whole = new Set(inside);
+      const cut = boxCells(query.bbox)!.filter((c) => !whole.has(c));
+      if (cut.length) await readDays(query, cut);
+    }
+    if (!inside || inside.length) for (const [from, to] of days) await readDays({ ...query, from, to }, inside);
+    return { estimated: false, bin: 'week', counts: counts.sorted() };
   }
 
   /**
@@ -822,8 +886,12 @@ export class KyselyStore implements Store {
     });
   }
 
-  /** The conditions of a query on `events`, or null for none; values are always bound, never spliced into the statement. */
-  private whereOf(q: EventQuery): Expression<SqlBool> | null {
+  /**
+   * The conditions of a query on `events`, or null for none; values are always bound, never spliced into the statement.
+   * @param cells the cells of the box read through the cell index (by default every cell the box
+   * covers, none when it covers too many): the weekly timeline reads some of a box's cells elsewhere
+   */
+  private whereOf(q: EventQuery, cells: readonly number[] | null = q.bbox ? boxCells(q.bbox) : null): Expression<SqlBool> | null {
     const eb = expressionBuilder<Tables, 'events'>();
     const conds: Expression<SqlBool>[] = [];
     if (q.from) conds.push(eb('date', '>=', q.from));
@@ -843,8 +911,7 @@ export class KyselyStore implements Store {
       const [w, s, e, n] = q.bbox;
       conds.push(eb.between('lat', s, n));
       conds.push(w <= e ? eb.between('lon', w, e) : eb.or([eb('lon', '>=', w), eb('lon', '<=', e)]));
-      const indexed = this.adapter.boxIndexCondition(q.bbox);
-      if (indexed) conds.push(indexed);
+      if (cells) conds.push(this.adapter.inCells(cells));
     }
     if (q.text) {
       // Words only: the user's text is matched, never parsed as a query language.
@@ -852,6 +919,23 @@ export class KyselyStore implements Store {
       conds.push(words.length ? this.adapter.textMatches(words) : sql<SqlBool>`1 = 0`);
     }
     return conds.length ? eb.and(conds) : null;
+  }
+}
+
+/** A timeline's counts per week (named by its Monday) and type, added up from the parts read. */
+class WeekCounts {
+  private readonly byKey = new Map<string, { day: string; sub_event_type: string; count: number }>();
+
+  add(week: string, type: string, n: number): void {
+    const key = `${week}\u0000${type}`;
+    const had = this.byKey.get(key);
+    if (had) had.count += n;
+    else this.byKey.set(key, { day: week, sub_event_type: type, count: n });
+  }
+
+  /** By week, then type (their bytes). */
+  sorted(): DayTypeCount[] {
+    return [...this.byKey.values()].sort((a, b) => byBytes(a.day, b.day) || byBytes(a.sub_event_type, b.sub_event_type));
   }
 }
 
