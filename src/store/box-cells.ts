@@ -38,24 +38,45 @@ function nextDouble(x: number, up: boolean): number {
 }
 
 /**
- * The cells of boxCells(box) whose every point is inside the box, by the box filter's own test
- * (lat between south and north, lon between west and east, or either side of the antimeridian):
- * their events are counted without reading their points (event_rollup_week). A cell's number comes
- * from a point in doubles, so a point a hair outside a box whose edge is a cell's edge can fall in
- * the cell: a cell is inside only when the double just outside each edge of the box falls in a cell
- * before it. Never a cell of column 0 (a point at 180° east is numbered there, in the row above), nor
- * of row 720 (a point at 90° north). Null when boxCells is.
+ * A box's cells as the weekly timeline reads them: `whole`, the cells of boxCells(box) that lie inside
+ * the box by their edges, read without their points (event_rollup_week); `cut`, the others, read from
+ * their points. A cell's number is computed from a point in doubles, and (lat + 90) * 4 rounds a point a
+ * hair south of a cell's edge up into the cell: where the box's south or west edge is a cell's edge,
+ * points a hair outside the box are numbered in its first whole row or column. Those cells are
+ * `fringed`: their points outside the box are read and taken off. Never whole: a cell of column 0 (a
+ * point at 180° east is numbered there, in the row above), nor of row 720 (a point at 90° north).
+ * Null when boxCells is.
  */
-export function cellsInside(box: readonly [number, number, number, number]): number[] | null {
+export interface BoxCellParts {
+  readonly whole: readonly number[];
+  readonly fringed: readonly number[];
+  readonly cut: readonly number[];
+}
+
+export function boxCellParts(box: readonly [number, number, number, number]): BoxCellParts | null {
   const cells = boxCells(box);
   if (!cells) return null;
   const [w, s, e, n] = box;
-  // The first row and column wholly at or after an edge, the last wholly at or before one.
-  const firstRow = rowOf(nextDouble(s, false)) + 1, lastRow = rowOf(nextDouble(n, true)) - 1;
-  const afterWest = columnOf(nextDouble(w, false)) + 1, beforeEast = columnOf(nextDouble(e, true)) - 1;
-  const inside = (x: number) => (w <= e ? x >= afterWest && x <= beforeEast : x >= afterWest || x <= beforeEast);
-  return cells.filter((c) => {
+  // Edges of cells are multiples of a quarter of a degree: exact in doubles, as their comparisons.
+  const south = (y: number) => y / BOX_CELLS_PER_DEGREE - 90, west = (x: number) => x / BOX_CELLS_PER_DEGREE - 180;
+  const rowWhole = (y: number) => y < 180 * BOX_CELLS_PER_DEGREE && south(y) >= s && south(y + 1) <= n;
+  const columnWhole = (x: number) => x !== 0 && x < CELLS_PER_ROW && (w <= e ? west(x) >= w && west(x + 1) <= e : west(x) >= w || west(x + 1) <= e);
+  // The first whole row, and the first whole column east of the west edge: a hair outside the edge
+  // falls in them when the double just outside it is numbered there.
+  let firstRow = rowOf(s);
+  while (!rowWhole(firstRow) && firstRow <= rowOf(n)) firstRow++;
+  let firstColumn = columnOf(w);
+  while (!columnWhole(firstColumn) && firstColumn <= columnOf(w) + 2) firstColumn++;
+  const fringedRow = rowOf(nextDouble(s, false)) >= firstRow ? firstRow : -1;
+  const fringedColumn = columnWhole(firstColumn) && columnOf(nextDouble(w, false)) >= firstColumn ? firstColumn : -1;
+  const whole: number[] = [], fringed: number[] = [], cut: number[] = [];
+  for (const c of cells) {
     const y = Math.floor(c / CELLS_PER_ROW), x = c % CELLS_PER_ROW;
-    return x !== 0 && y < 180 * BOX_CELLS_PER_DEGREE && y >= firstRow && y <= lastRow && inside(x);
-  });
+    if (!rowWhole(y) || !columnWhole(x)) cut.push(c);
+    else {
+      whole.push(c);
+      if (y === fringedRow || x === fringedColumn) fringed.push(c);
+    }
+  }
+  return { whole, fringed, cut };
 }

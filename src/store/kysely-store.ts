@@ -3,7 +3,7 @@
 import { expressionBuilder, sql, type Expression, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { DocumentMetadata, EventRecord } from '../types.ts';
 import { AUTO_WEEK_DAYS, type BatchToStore, type ClaimedJob, type ClaimOptions, type DayTypeCount, type EventMap, type EventQuery, type EventReview, type EventStats, type MapCell, type MapOptions, type MapPoint, type Timeline, type TimelineOptions, type FailedJob, type FetchRecord, type LineObservation, type NewDocument, type NewReviewAction, type QueueCounts, type ReviewAction, type ReviewActionKind, type Store, type StoredDocument, type StoredEvent, type StoredToken, type TokenRole } from './store.ts';
-import { boxCells, cellsInside } from './box-cells.ts';
+import { boxCellParts, boxCells } from './box-cells.ts';
 import { addDays, daysSpanned, mondayOf, weeksOfSpan } from './weeks.ts';
 import type { ExtractTask } from '../ingest/extract.ts';
 import { cellOf, mentionKey, type Mention, type MentionKey, type ResolvedEvent } from '../resolve/resolve.ts';
@@ -531,16 +531,18 @@ export class KyselyStore implements Store {
 
   /**
    * The timeline in ISO weeks. When every filter is a column of the rollups: the weeks from/to hold
-   * whole, of every cell (no box) or of the cells wholly inside the box, are read from
-   * event_rollup_week; the days of the weeks from/to cut, and every day of the cells the box cuts, from
-   * event_rollup (its exact days and points), summed into their weeks here. Otherwise (words, actor,
-   * claim, review, a sample, a box too large to list its cells) the days are read as timelineByDay
-   * reads them and summed into weeks. Each part is one statement: in PostgreSQL a write between two
-   * of them is counted by the later ones only, as with a list's total and its page.
+   * whole, of every cell (no box) or of the box's whole cells, are read from event_rollup_week (less
+   * the points a hair outside the box that a fringed cell holds, box-cells.ts); the days of the weeks
+   * from/to cut, and every day of the cells the box cuts, from event_rollup (its exact days and
+   * points), summed into their weeks here. Otherwise (words, actor, claim, review, a sample, a box too
+   * large to list its cells) the days are read as timelineByDay reads them and summed into weeks. The
+   * parts are statements run at once (on connections of their own where the database has several):
+   * in PostgreSQL a write between them is counted by some parts only, as a list's total and its page
+   * may differ by a write.
    */
   private async timelineByWeek(query: EventQuery): Promise<Timeline> {
-    const inside = query.bbox ? cellsInside(query.bbox) : null;
-    if (!this.readsRollup || !useRollup(query) || (query.bbox && !inside)) {
+    const parts = query.bbox ? boxCellParts(query.bbox) : null;
+    if (!this.readsRollup || !useRollup(query) || (query.bbox && !parts)) {
       const days = await this.timelineByDay(query);
       const summed = new WeekCounts();
       for (const d of days.counts) summed.add(mondayOf(d.day), d.sub_event_type, d.count);
@@ -548,7 +550,16 @@ export class KyselyStore implements Store {
     }
     const counts = new WeekCounts();
     const { weeks, days } = weeksOfSpan(query.from, query.to);
-    if (weeks && (!inside || inside.length)) {
+    // Days of event_rollup in these cells (all, without a box), summed into their weeks: sign -1 takes them off.
+    const readDays = async (where: Expression<SqlBool> | null, sign = 1) => {
+      let rows = this.db.selectFrom('event_rollup').select(['date', 'sub_event_type', (eb) => eb.fn.sum<number | string>('n').as('n')])
+        .where('date', 'is not', null).groupBy(['date', 'sub_event_type']);
+      if (where) rows = rows.where(where);
+      for (const r of await rows.execute()) counts.add(mondayOf(r.date!), r.sub_event_type, sign * Number(r.n));
+    };
+    const whole = parts ? parts.whole : null;
+    const reads: Promise<void>[] = [];
+    if (weeks && (!whole || whole.length)) {
       let rows = this.db.selectFrom('event_rollup_week').select(['week', 'sub_event_type', (eb) => eb.fn.sum<number | string>('n').as('n')])
         .where('week', 'is not', null).groupBy(['week', 'sub_event_type']);
       if (weeks.from !== undefined) rows = rows.where('week', '>=', weeks.from);
@@ -556,22 +567,19 @@ export class KyselyStore implements Store {
       if (query.subEventTypes?.length) rows = rows.where('sub_event_type', 'in', [...query.subEventTypes]);
       if (query.eventTypes?.length) rows = rows.where('event_type', 'in', [...query.eventTypes]);
       if (query.country) rows = rows.where('country_code', '=', query.country);
-      if (inside) rows = rows.where(this.adapter.inCells(inside, 'box_cell'));
-      for (const r of await rows.execute()) counts.add(r.week!, r.sub_event_type, Number(r.n));
+      if (whole) rows = rows.where(this.adapter.inCells(whole, 'box_cell'));
+      reads.push(rows.execute().then((read) => { for (const r of read) counts.add(r.week!, r.sub_event_type, Number(r.n)); }));
+      // The points of those weeks that fringed cells hold outside the box: read, and taken off.
+      if (parts?.fringed.length) {
+        const inWeeks = { ...query, bbox: undefined, from: weeks.from, to: weeks.to === undefined ? undefined : addDays(weeks.to, 6) };
+        const conds = [this.adapter.inCells(parts.fringed), expressionBuilder<Tables, 'events'>().not(this.boxOf(query.bbox!))];
+        const where = this.whereOf(inWeeks);
+        reads.push(readDays(expressionBuilder<Tables, 'events'>().and(where ? [where, ...conds] : conds), -1));
+      }
     }
-    const readDays = async (q: EventQuery, cells: readonly number[] | null) => {
-      const where = this.whereOf(q, cells);
-      let rows = this.db.selectFrom('event_rollup').select(['date', 'sub_event_type', (eb) => eb.fn.sum<number | string>('n').as('n')])
-        .where('date', 'is not', null).groupBy(['date', 'sub_event_type']);
-      if (where) rows = rows.where(where);
-      for (const r of await rows.execute()) counts.add(mondayOf(r.date!), r.sub_event_type, Number(r.n));
-    };
-    if (query.bbox) {
-      const whole = new Set(inside);
-      const cut = boxCells(query.bbox)!.filter((c) => !whole.has(c));
-      if (cut.length) await readDays(query, cut);
-    }
-    if (!inside || inside.length) for (const [from, to] of days) await readDays({ ...query, from, to }, inside);
+    if (parts?.cut.length) reads.push(readDays(this.whereOf(query, parts.cut)));
+    if (!whole || whole.length) for (const [from, to] of days) reads.push(readDays(this.whereOf({ ...query, from, to }, whole)));
+    await Promise.all(reads);
     return { estimated: false, bin: 'week', counts: counts.sorted() };
   }
 
@@ -886,6 +894,12 @@ export class KyselyStore implements Store {
     });
   }
 
+  /** A box's condition on lat and lon (a west east of the east crosses the antimeridian). */
+  private boxOf([w, s, e, n]: readonly [number, number, number, number]): Expression<SqlBool> {
+    const eb = expressionBuilder<Tables, 'events'>();
+    return eb.and([eb.between('lat', s, n), w <= e ? eb.between('lon', w, e) : eb.or([eb('lon', '>=', w), eb('lon', '<=', e)])]);
+  }
+
   /**
    * The conditions of a query on `events`, or null for none; values are always bound, never spliced into the statement.
    * @param cells the cells of the box read through the cell index (by default every cell the box
@@ -908,9 +922,7 @@ export class KyselyStore implements Store {
       conds.push(q.review === 'unreviewed' ? eb('id', 'not in', reviewedAs(['accepted', 'corrected', 'rejected'])) : eb('id', 'in', reviewedAs(statuses)));
     }
     if (q.bbox) {
-      const [w, s, e, n] = q.bbox;
-      conds.push(eb.between('lat', s, n));
-      conds.push(w <= e ? eb.between('lon', w, e) : eb.or([eb('lon', '>=', w), eb('lon', '<=', e)]));
+      conds.push(this.boxOf(q.bbox));
       if (cells) conds.push(this.adapter.inCells(cells));
     }
     if (q.text) {
@@ -933,9 +945,9 @@ class WeekCounts {
     else this.byKey.set(key, { day: week, sub_event_type: type, count: n });
   }
 
-  /** By week, then type (their bytes). */
+  /** By week, then type (their bytes); none of a count taken off to 0. */
   sorted(): DayTypeCount[] {
-    return [...this.byKey.values()].sort((a, b) => byBytes(a.day, b.day) || byBytes(a.sub_event_type, b.sub_event_type));
+    return [...this.byKey.values()].filter((c) => c.count !== 0).sort((a, b) => byBytes(a.day, b.day) || byBytes(a.sub_event_type, b.sub_event_type));
   }
 }
 
