@@ -359,18 +359,18 @@ async function pgApi(sqliteDb: string, count: number): Promise<{ p95: number; qu
       // UPDATE, which leaves a dead row per event, and index-only scans need the visibility map (of the
       // events, and of event_rollup, which the copy's triggers wrote).
       const schema = new URL(db.target).searchParams.get('schema');
-      try { await c.query(`VACUUM ANALYZE ${schema}.events, ${schema}.event_rollup`); } finally { await c.end(); }
+      try { await c.query(`VACUUM ANALYZE ${schema}.events, ${schema}.event_rollup, ${schema}.event_rollup_week`); } finally { await c.end(); }
     } else {
       // Opened writable once, so that its schema is brought up to date (the API's store opens it read-only),
-      // then event_rollup vacuumed as autovacuum would after the migration's bulk insert (index-only scans
-      // need its visibility map: a box's map took 114 ms (p50) without, 22 with).
+      // then the rollups vacuumed as autovacuum would after the migrations' bulk inserts (index-only scans
+      // need their visibility maps: a box's map took 114 ms (p50) without, 22 with).
       await (await openStore(db.target)).close();
       const url = new URL(given);
       const schema = url.searchParams.get('schema') ?? 'public';
       url.searchParams.delete('schema');
       const c = new pg.Client({ connectionString: url.href });
       await c.connect();
-      try { await c.query(`VACUUM ANALYZE ${schema}.event_rollup`); } finally { await c.end(); }
+      try { await c.query(`VACUUM ANALYZE ${schema}.event_rollup, ${schema}.event_rollup_week`); } finally { await c.end(); }
     }
     const p95 = await apiP95(db.target);
     const queries = await apiQueryTimings(db.target, await appQueries(sqliteDb, count), quick ? 10 : 20);

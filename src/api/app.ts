@@ -11,7 +11,7 @@ import type { EventRecord } from '../types.ts';
 import { exportChunks, type ExportFormat } from '../export/index.ts';
 import { toContractRecord } from '../export/jsonl.ts';
 import { openApiDocument } from './openapi.ts';
-import { actionParamsSchema, correctBodySchema, documentParamsSchema, eventParamsSchema, eventsQuerySchema, mapQuerySchema, mergeBodySchema, splitBodySchema, statsQuerySchema, suggestQuerySchema, tokenBodySchema, tokenParamsSchema, verdictBodySchema, type EventsQuery } from './schemas.ts';
+import { actionParamsSchema, correctBodySchema, documentParamsSchema, eventParamsSchema, eventsQuerySchema, mapQuerySchema, mergeBodySchema, splitBodySchema, statsQuerySchema, suggestQuerySchema, timelineQuerySchema, tokenBodySchema, tokenParamsSchema, verdictBodySchema, type EventsQuery } from './schemas.ts';
 import type { FastifyRequest } from 'fastify';
 import type { StoredToken, TokenRole } from '../store/store.ts';
 import { authenticate, createToken } from '../review/tokens.ts';
@@ -226,10 +226,10 @@ export function buildApp({ store, webRoot = null, logger = false, tiles = null, 
     };
   });
 
-  // Dated events per day and sub-event type: the timeline's bars.
+  // Dated events per day (or week) and sub-event type: the timeline's bars.
   app.get('/api/timeline', async (request) => {
-    const q = parse(statsQuerySchema, request.query, 'query');
-    const { counts: rows, estimated } = await store.eventTimeline(toEventQuery(await withActor(q)));
+    const { bin: asked, ...q } = parse(timelineQuerySchema, request.query, 'query');
+    const { counts: rows, estimated, bin } = await store.eventTimeline(toEventQuery(await withActor(q)), { bin: asked });
     const types = [...new Set(rows.map((r) => r.sub_event_type))].sort();
     const at = new Map(types.map((t, i) => [t, i]));
     const days: { day: string; counts: number[] }[] = [];
@@ -237,7 +237,7 @@ export function buildApp({ store, webRoot = null, logger = false, tiles = null, 
       if (days[days.length - 1]?.day !== r.day) days.push({ day: r.day, counts: types.map(() => 0) });
       days[days.length - 1]!.counts[at.get(r.sub_event_type)!] = r.count;
     }
-    return { estimated, types, days };
+    return { estimated, bin, types, days };
   });
 
   if (webRoot && existsSync(webRoot)) {

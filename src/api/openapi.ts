@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 description of the REST API, served at /api/openapi.json.
 import { z } from 'zod';
 import { SUB_EVENT_TYPES } from '../extract/taxonomy.ts';
-import { actionParamsSchema, correctBodySchema, documentParamsSchema, eventParamsSchema, eventsQuerySchema, mapQuerySchema, mergeBodySchema, splitBodySchema, statsQuerySchema, suggestQuerySchema, tokenBodySchema, tokenParamsSchema, verdictBodySchema } from './schemas.ts';
+import { actionParamsSchema, correctBodySchema, documentParamsSchema, eventParamsSchema, eventsQuerySchema, mapQuerySchema, mergeBodySchema, splitBodySchema, statsQuerySchema, suggestQuerySchema, timelineQuerySchema, tokenBodySchema, tokenParamsSchema, verdictBodySchema } from './schemas.ts';
 
 /**
  * The parameters of a route, one per property of the zod object schema it validates with, as JSON
@@ -123,9 +123,9 @@ export function openApiDocument(): object {
       },
       '/api/timeline': {
         get: {
-          summary: 'Dated events of the selection per day and sub-event type (the timeline)',
-          parameters: parametersOf(statsQuerySchema, 'query'),
-          responses: { 200: { description: 'per day, a count per type (in the order of types)', content: { 'application/json': { schema: { type: 'object', required: ['estimated', 'types', 'days'], properties: { estimated: { type: 'boolean' }, types: { type: 'array', items: { type: 'string' } }, days: { type: 'array', items: { type: 'object', required: ['day', 'counts'], properties: { day: { type: 'string', format: 'date' }, counts: { type: 'array', items: { type: 'integer' } } } } } } } } } }, 400: error },
+          summary: 'Dated events of the selection per day or ISO week and sub-event type (the timeline)',
+          parameters: parametersOf(timelineQuerySchema, 'query'),
+          responses: { 200: { description: 'per bin (a day, or a week named by its Monday: `day` is the bin\'s first day), a count per type (in the order of types)', content: { 'application/json': { schema: { type: 'object', required: ['estimated', 'bin', 'types', 'days'], properties: { estimated: { type: 'boolean' }, bin: { type: 'string', enum: ['day', 'week'], description: 'what each count is of' }, types: { type: 'array', items: { type: 'string' } }, days: { type: 'array', items: { type: 'object', required: ['day', 'counts'], properties: { day: { type: 'string', format: 'date' }, counts: { type: 'array', items: { type: 'integer' } } } } } } } } } }, 400: error },
         },
       },
       '/api/actors': {

@@ -43,6 +43,9 @@ export const mapQuerySchema = statsQuerySchema.extend({
   view: box('view').optional().meta({ description: 'west,south,east,north of the part of the map shown (with the bbox filter, their intersection); the whole world when absent' }),
   points: z.coerce.number().int().min(0).max(5000).default(1000).meta({ description: 'at most this many events one by one: all of them when the selection in view holds no more, else those alone in their cell' }),
 }).strict();
+export const timelineQuerySchema = statsQuerySchema.extend({
+  bin: z.enum(['day', 'week', 'auto']).default('auto').meta({ description: 'what a bar counts: a day, or an ISO week (Monday to Sunday, named by its Monday; a week from/to cut counts only the days they select); auto: weeks when the selection spans more than 366 days (from to to when both are given, else its first to its last dated day), days otherwise' }),
+}).strict();
 export const eventParamsSchema = z.object({ id: z.string().regex(/^evt_[0-9a-f]{1,64}$/, 'an event id (evt_…)') }).strict();
 export const documentParamsSchema = z.object({ id: z.string().min(1).max(400).meta({ description: 'numeric id or document name' }) }).strict();
 export const suggestQuerySchema = z.object({

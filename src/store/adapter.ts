@@ -152,6 +152,24 @@ export interface EventRollupTable {
   n: number;
 }
 
+/**
+ * How many events there are of each ISO week, quarter-degree cell (box-cells.ts), type and country:
+ * kept by triggers as event_rollup is, for the timeline of a long span drawn in weeks. A box's cells
+ * that lie wholly inside it are read here; the cells it cuts, and the days of a week that from/to cut,
+ * are read from event_rollup (exact points and days), so that every answer is exact.
+ */
+export interface EventRollupWeekTable {
+  /** The Monday of the event's ISO week (YYYY-MM-DD), null for an undated event. */
+  week: string | null;
+  /** The quarter-degree cell of the event's point, numbered as events_box_cell numbers it; null without a point. */
+  box_cell: number | null;
+  sub_event_type: string;
+  event_type: string | null;
+  country_code: string | null;
+  /** Events of this key, never 0: a key none has is deleted. */
+  n: number;
+}
+
 /** The tables both databases hold, column for column (their full-text index is the adapter's). */
 export interface Tables {
   documents: DocumentsTable;
@@ -167,10 +185,12 @@ export interface Tables {
   review_actions: ReviewActionsTable;
   /** Kept by triggers from events: never written by the store, nor copied (the target's triggers make it). */
   event_rollup: EventRollupTable;
+  /** Kept by triggers from events, as event_rollup. */
+  event_rollup_week: EventRollupWeekTable;
 }
 
 /** The tables vigie copy moves: all but those the database derives from the others. */
-export type CopiedTable = Exclude<keyof Tables, 'event_rollup'>;
+export type CopiedTable = Exclude<keyof Tables, 'event_rollup' | 'event_rollup_week'>;
 
 export type Db = Kysely<Tables>;
 
@@ -207,10 +227,11 @@ export interface StoreAdapter {
   /** The integer part of a number that is never negative (a cell of the map's grid). */
   floorOf(value: Expression<number>): RawBuilder<number>;
   /**
-   * A condition equivalent to a box's (lat between south and north, lon between west and east, given
-   * besides it) that an index of the database's own can serve, or null where none is needed.
+   * A condition true when a row's quarter-degree cell (box-cells.ts) is one of these cells: the cell
+   * computed from lat and lon by the expression of the indexes events_box_cell and event_rollup_box_cell,
+   * word for word, so that they serve it; or, given the column, the cell event_rollup_week keeps.
    */
-  boxIndexCondition(box: readonly [number, number, number, number]): Expression<SqlBool> | null;
+  inCells(cells: readonly number[], column?: 'box_cell'): Expression<SqlBool>;
   /** The database's clock in milliseconds since 1970: every worker's leases by one clock. */
   readonly nowMs: RawBuilder<number>;
   /**

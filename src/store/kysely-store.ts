@@ -2,7 +2,9 @@
 // between the two (write lock, full-text index, snapshots, list lengths) is the adapter's (adapter.ts).
 import { expressionBuilder, sql, type Expression, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { DocumentMetadata, EventRecord } from '../types.ts';
-import type { BatchToStore, ClaimedJob, ClaimOptions, EventMap, EventQuery, EventReview, EventStats, MapCell, MapOptions, MapPoint, Timeline, FailedJob, FetchRecord, LineObservation, NewDocument, NewReviewAction, QueueCounts, ReviewAction, ReviewActionKind, Store, StoredDocument, StoredEvent, StoredToken, TokenRole } from './store.ts';
+import { AUTO_WEEK_DAYS, type BatchToStore, type ClaimedJob, type ClaimOptions, type DayTypeCount, type EventMap, type EventQuery, type EventReview, type EventStats, type MapCell, type MapOptions, type MapPoint, type Timeline, type TimelineOptions, type FailedJob, type FetchRecord, type LineObservation, type NewDocument, type NewReviewAction, type QueueCounts, type ReviewAction, type ReviewActionKind, type Store, type StoredDocument, type StoredEvent, type StoredToken, type TokenRole } from './store.ts';
+import { boxCellParts, boxCells } from './box-cells.ts';
+import { addDays, daysSpanned, mondayOf, weeksOfSpan } from './weeks.ts';
 import type { ExtractTask } from '../ingest/extract.ts';
 import { cellOf, mentionKey, type Mention, type MentionKey, type ResolvedEvent } from '../resolve/resolve.ts';
 import type { CopiedTable, Db, DocumentsTable, EventReviewsTable, ReviewActionsTable, StoreAdapter, Tables } from './adapter.ts';
@@ -498,7 +500,23 @@ export class KyselyStore implements Store {
     return { estimated: false, total, cellDegrees: size, bounds, cells: all.filter((c) => !shown.has(c)).map(toCell), points };
   }
 
-  async eventTimeline(query: EventQuery): Promise<Timeline> {
+  async eventTimeline(query: EventQuery, { bin = 'day' }: TimelineOptions = {}): Promise<Timeline> {
+    const given = query.from !== undefined && query.to !== undefined ? daysSpanned(query.from, query.to) : null;
+    if (bin === 'day' || (bin === 'auto' && given !== null && given <= AUTO_WEEK_DAYS)) return this.timelineByDay(query);
+    const weeks = await this.timelineByWeek(query);
+    if (bin === 'week' || given !== null) return weeks;
+    // auto, an end of the span open: the span is the selection's first and last dated day. The weeks
+    // bound them (the first is at most six days after the first week's Monday, the last at least the
+    // last week's Monday): a span that is long even so is drawn in weeks without reading its days.
+    const firstWeek = weeks.counts[0]?.day, lastWeek = weeks.counts[weeks.counts.length - 1]?.day;
+    if (firstWeek === undefined || lastWeek === undefined) return { ...weeks, bin: 'day' };
+    if (daysSpanned(addDays(firstWeek, 6), lastWeek) > AUTO_WEEK_DAYS) return weeks;
+    const days = await this.timelineByDay(query);
+    const firstDay = days.counts[0]?.day, lastDay = days.counts[days.counts.length - 1]?.day;
+    return firstDay !== undefined && lastDay !== undefined && daysSpanned(firstDay, lastDay) > AUTO_WEEK_DAYS ? weeks : days;
+  }
+
+  private async timelineByDay(query: EventQuery): Promise<Timeline> {
     const where = this.whereOf(query);
     const sample = await this.sampleFor(query, where);
     const scale = scaleOf(sample);
@@ -508,7 +526,61 @@ export class KyselyStore implements Store {
     const rows = await q.groupBy(['date', 'sub_event_type']).execute();
     const counts = rows.map((r) => ({ day: r.date!, sub_event_type: r.sub_event_type, count: Math.round(Number(r.n) * scale) }))
       .sort((a, b) => byBytes(a.day, b.day) || byBytes(a.sub_event_type, b.sub_event_type));
-    return { estimated: !!sample, counts };
+    return { estimated: !!sample, bin: 'day', counts };
+  }
+
+  /**
+   * The timeline in ISO weeks. When every filter is a column of the rollups: the weeks from/to hold
+   * whole, of every cell (no box) or of the box's whole cells, are read from event_rollup_week (less
+   * the points a hair outside the box that a fringed cell holds, box-cells.ts); the days of the weeks
+   * from/to cut, and every day of the cells the box cuts, from event_rollup (its exact days and
+   * points), summed into their weeks here. Otherwise (words, actor, claim, review, a sample, a box too
+   * large to list its cells) the days are read as timelineByDay reads them and summed into weeks. The
+   * parts are statements run at once (on connections of their own where the database has several):
+   * in PostgreSQL a write between them is counted by some parts only, as a list's total and its page
+   * may differ by a write.
+   */
+  private async timelineByWeek(query: EventQuery): Promise<Timeline> {
+    const parts = query.bbox ? boxCellParts(query.bbox) : null;
+    if (!this.readsRollup || !useRollup(query) || (query.bbox && !parts)) {
+      const days = await this.timelineByDay(query);
+      const summed = new WeekCounts();
+      for (const d of days.counts) summed.add(mondayOf(d.day), d.sub_event_type, d.count);
+      return { estimated: days.estimated, bin: 'week', counts: summed.sorted() };
+    }
+    const counts = new WeekCounts();
+    const { weeks, days } = weeksOfSpan(query.from, query.to);
+    // Days of event_rollup in these cells (all, without a box), summed into their weeks: sign -1 takes them off.
+    const readDays = async (where: Expression<SqlBool> | null, sign = 1) => {
+      let rows = this.db.selectFrom('event_rollup').select(['date', 'sub_event_type', (eb) => eb.fn.sum<number | string>('n').as('n')])
+        .where('date', 'is not', null).groupBy(['date', 'sub_event_type']);
+      if (where) rows = rows.where(where);
+      for (const r of await rows.execute()) counts.add(mondayOf(r.date!), r.sub_event_type, sign * Number(r.n));
+    };
+    const whole = parts ? parts.whole : null;
+    const reads: Promise<void>[] = [];
+    if (weeks && (!whole || whole.length)) {
+      let rows = this.db.selectFrom('event_rollup_week').select(['week', 'sub_event_type', (eb) => eb.fn.sum<number | string>('n').as('n')])
+        .where('week', 'is not', null).groupBy(['week', 'sub_event_type']);
+      if (weeks.from !== undefined) rows = rows.where('week', '>=', weeks.from);
+      if (weeks.to !== undefined) rows = rows.where('week', '<=', weeks.to);
+      if (query.subEventTypes?.length) rows = rows.where('sub_event_type', 'in', [...query.subEventTypes]);
+      if (query.eventTypes?.length) rows = rows.where('event_type', 'in', [...query.eventTypes]);
+      if (query.country) rows = rows.where('country_code', '=', query.country);
+      if (whole) rows = rows.where(this.adapter.inCells(whole, 'box_cell'));
+      reads.push(rows.execute().then((read) => { for (const r of read) counts.add(r.week!, r.sub_event_type, Number(r.n)); }));
+      // The points of those weeks that fringed cells hold outside the box: read, and taken off.
+      if (parts?.fringed.length) {
+        const inWeeks = { ...query, bbox: undefined, from: weeks.from, to: weeks.to === undefined ? undefined : addDays(weeks.to, 6) };
+        const conds = [this.adapter.inCells(parts.fringed), expressionBuilder<Tables, 'events'>().not(this.boxOf(query.bbox!))];
+        const where = this.whereOf(inWeeks);
+        reads.push(readDays(expressionBuilder<Tables, 'events'>().and(where ? [where, ...conds] : conds), -1));
+      }
+    }
+    if (parts?.cut.length) reads.push(readDays(this.whereOf(query, parts.cut)));
+    if (!whole || whole.length) for (const [from, to] of days) reads.push(readDays(this.whereOf({ ...query, from, to }, whole)));
+    await Promise.all(reads);
+    return { estimated: false, bin: 'week', counts: counts.sorted() };
   }
 
   /**
@@ -822,8 +894,18 @@ export class KyselyStore implements Store {
     });
   }
 
-  /** The conditions of a query on `events`, or null for none; values are always bound, never spliced into the statement. */
-  private whereOf(q: EventQuery): Expression<SqlBool> | null {
+  /** A box's condition on lat and lon (a west east of the east crosses the antimeridian). */
+  private boxOf([w, s, e, n]: readonly [number, number, number, number]): Expression<SqlBool> {
+    const eb = expressionBuilder<Tables, 'events'>();
+    return eb.and([eb.between('lat', s, n), w <= e ? eb.between('lon', w, e) : eb.or([eb('lon', '>=', w), eb('lon', '<=', e)])]);
+  }
+
+  /**
+   * The conditions of a query on `events`, or null for none; values are always bound, never spliced into the statement.
+   * @param cells the cells of the box read through the cell index (by default every cell the box
+   * covers, none when it covers too many): the weekly timeline reads some of a box's cells elsewhere
+   */
+  private whereOf(q: EventQuery, cells: readonly number[] | null = q.bbox ? boxCells(q.bbox) : null): Expression<SqlBool> | null {
     const eb = expressionBuilder<Tables, 'events'>();
     const conds: Expression<SqlBool>[] = [];
     if (q.from) conds.push(eb('date', '>=', q.from));
@@ -840,11 +922,8 @@ export class KyselyStore implements Store {
       conds.push(q.review === 'unreviewed' ? eb('id', 'not in', reviewedAs(['accepted', 'corrected', 'rejected'])) : eb('id', 'in', reviewedAs(statuses)));
     }
     if (q.bbox) {
-      const [w, s, e, n] = q.bbox;
-      conds.push(eb.between('lat', s, n));
-      conds.push(w <= e ? eb.between('lon', w, e) : eb.or([eb('lon', '>=', w), eb('lon', '<=', e)]));
-      const indexed = this.adapter.boxIndexCondition(q.bbox);
-      if (indexed) conds.push(indexed);
+      conds.push(this.boxOf(q.bbox));
+      if (cells) conds.push(this.adapter.inCells(cells));
     }
     if (q.text) {
       // Words only: the user's text is matched, never parsed as a query language.
@@ -852,6 +931,23 @@ export class KyselyStore implements Store {
       conds.push(words.length ? this.adapter.textMatches(words) : sql<SqlBool>`1 = 0`);
     }
     return conds.length ? eb.and(conds) : null;
+  }
+}
+
+/** A timeline's counts per week (named by its Monday) and type, added up from the parts read. */
+class WeekCounts {
+  private readonly byKey = new Map<string, { day: string; sub_event_type: string; count: number }>();
+
+  add(week: string, type: string, n: number): void {
+    const key = `${week}\u0000${type}`;
+    const had = this.byKey.get(key);
+    if (had) had.count += n;
+    else this.byKey.set(key, { day: week, sub_event_type: type, count: n });
+  }
+
+  /** By week, then type (their bytes); none of a count taken off to 0. */
+  sorted(): DayTypeCount[] {
+    return [...this.byKey.values()].filter((c) => c.count !== 0).sort((a, b) => byBytes(a.day, b.day) || byBytes(a.sub_event_type, b.sub_event_type));
   }
 }
 

@@ -181,17 +181,39 @@ export interface EventMap {
   readonly points: readonly MapPoint[];
 }
 
-/** Events of one day and sub-event type, for a timeline. */
+/** Events of one bin (a day, or an ISO week named by its Monday) and sub-event type, for a timeline. */
 export interface DayTypeCount {
+  /** The bin's first day: the day, or the Monday of the week. */
   readonly day: string;
   readonly sub_event_type: string;
   readonly count: number;
 }
 
+/**
+ * What a timeline's bars count: a day each, or an ISO week each (Monday to Sunday), or `auto`: weeks
+ * when the selection spans more than AUTO_WEEK_DAYS days (from/to when both are given, else its first
+ * and last dated day), days otherwise. A 4-year daily series in a chart of 800 px is half a pixel a
+ * bar: weeks are what a chart of that span can show.
+ */
+export type TimelineBin = 'day' | 'week' | 'auto';
+
+/** A span of more days than this is drawn in weeks by the timeline's `auto`. */
+export const AUTO_WEEK_DAYS = 366;
+
+export interface TimelineOptions {
+  /** Default `day`. */
+  readonly bin?: TimelineBin;
+}
+
 export interface Timeline {
   /** True when counted from a sample (as EventStats). */
   readonly estimated: boolean;
-  /** By day, then type (their bytes). */
+  /** What each count is of. */
+  readonly bin: 'day' | 'week';
+  /**
+   * By bin, then type (their bytes). A week that from/to cut counts the days of it they select,
+   * never a day outside them.
+   */
   readonly counts: readonly DayTypeCount[];
 }
 
@@ -308,8 +330,8 @@ export interface Store {
   eventStats(query: EventQuery): Promise<EventStats>;
   /** The selection as a map at a zoom: cells of the grid counted by the database, and the events alone in theirs. */
   eventMap(query: EventQuery, options: MapOptions): Promise<EventMap>;
-  /** Dated events of the selection per day and sub-event type, by day then type (their bytes). */
-  eventTimeline(query: EventQuery): Promise<Timeline>;
+  /** Dated events of the selection per day (or week) and sub-event type, by day then type (their bytes). */
+  eventTimeline(query: EventQuery, options?: TimelineOptions): Promise<Timeline>;
   event(id: string): Promise<StoredEvent | null>;
   /** The events extracted from one stored document, with the trace of each field and the event each now belongs to. */
   documentMentions(documentId: number): Promise<{ record: EventRecord; trace: unknown; eventId: string | null }[]>;

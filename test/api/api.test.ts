@@ -10,7 +10,7 @@ import type { Store } from '../../src/store/store.ts';
 import { exportChunks } from '../../src/export/index.ts';
 import { collect } from '../helpers/collect.ts';
 import { sampleDatabase, SAMPLES } from '../helpers/sample-db.ts';
-import { eventsQuerySchema, statsQuerySchema } from '../../src/api/schemas.ts';
+import { eventsQuerySchema, statsQuerySchema, timelineQuerySchema } from '../../src/api/schemas.ts';
 import { z } from 'zod';
 
 let app: FastifyInstance;
@@ -99,6 +99,8 @@ test('bad input gets a JSON error with a message and the right status', async ()
     ['/api/map?zoom=3&view=1,2,3', 400, /view is west,south,east,north/],
     ['/api/map?zoom=3&points=5001', 400, /points/],
     ['/api/timeline?bbox=0,10,1,5', 400, /bbox/],
+    ['/api/timeline?bin=month', 400, /^query: bin: /],
+    ['/api/timeline?bin=', 400, /^query: bin: /],
   ];
   for (const [url, status, message] of cases) {
     const r = await get(url);
@@ -181,7 +183,8 @@ test('the map: every located event of the selection in view once, as a point or 
 
 test('the timeline: dated events per day and type, for the same filters as stats', async () => {
   for (const qs of ['', 'country=IQ', 'from=2023-11-01&to=2023-11-30', 'q=drone']) {
-    const t = (await get(`/api/timeline?${qs}`)).json() as { types: string[]; days: { day: string; counts: number[] }[] };
+    const t = (await get(`/api/timeline?${qs}&bin=day`)).json() as { bin: string; types: string[]; days: { day: string; counts: number[] }[] };
+    assert.equal(t.bin, 'day', qs);
     const stats = (await get(`/api/stats?${qs}`)).json();
     assert.deepEqual(t.days.map((d) => ({ day: d.day, count: d.counts.reduce((a, b) => a + b, 0) })), stats.perDay, qs);
     assert.deepEqual([...t.types].sort(), t.types, qs);
@@ -201,6 +204,7 @@ test('the OpenAPI parameters are generated from the zod schemas the routes valid
   const names = (params: { name: string }[]) => params.map((p) => p.name).sort();
   assert.deepEqual(names(doc.paths['/api/events'].get.parameters), Object.keys(eventsQuerySchema.shape).sort());
   assert.deepEqual(names(doc.paths['/api/stats'].get.parameters), Object.keys(statsQuerySchema.shape).sort());
+  assert.deepEqual(names(doc.paths['/api/timeline'].get.parameters), Object.keys(timelineQuerySchema.shape).sort());
   const from = doc.paths['/api/events'].get.parameters.find((p: { name: string }) => p.name === 'from');
   const generated = (z.toJSONSchema(eventsQuerySchema, { io: 'input', unrepresentable: 'any' }) as { properties: Record<string, { format?: string; pattern?: string }> }).properties.from!;
   assert.equal(from.schema.format, 'date');

@@ -290,7 +290,7 @@ for (const backend of BACKENDS) {
       [{ bbox: [30, 10, 40, 20] }, [['2024-01-03', 'Air/drone strike', 1]]],
     ];
     for (const [query, expected] of timelines) {
-      assert.deepEqual((await store.eventTimeline(query)), { estimated: false, counts: expected.map(([day, sub_event_type, count]) => ({ day, sub_event_type, count })) }, JSON.stringify(query));
+      assert.deepEqual((await store.eventTimeline(query)), { estimated: false, bin: 'day', counts: expected.map(([day, sub_event_type, count]) => ({ day, sub_event_type, count })) }, JSON.stringify(query));
     }
   });
 

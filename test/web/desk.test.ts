@@ -396,12 +396,19 @@ test('the timeline: a time axis with ticks, bars stacked by type, a brush for th
   const inRange = (await store.queryEvents({ from, to })).total;
   await countIs(page, inRange);
   assert.ok(inRange < (await total()));
-  // Keyboard: Escape selects every day again; → selects the first day; Shift+→ widens by a day.
+  // Over more than 366 days the bars are weeks (bin auto), each seven days wide, told as weeks.
+  const firstDated = (await events()).map((e) => e.date).filter(Boolean).sort()[0]!;
+  const weekly = (await store.eventTimeline({}, { bin: 'auto' })).bin === 'week';
+  const titles = await page.locator('#timeline .bars rect title').allTextContents();
+  assert.ok(titles.length && titles.every((t) => t.startsWith('week of ') === weekly), titles[0]);
+  // Keyboard: Escape selects every day again; → selects the chart's first day (the first dated event's,
+  // or the Monday of its week when the bars are weeks); Shift+→ widens by a day.
   await page.focus('#timeline .brush');
   await page.keyboard.press('Escape');
   await countIs(page, (await total()));
   await page.keyboard.press('ArrowRight');
-  const first = (await events()).map((e) => e.date).filter(Boolean).sort()[0]!;
+  const dayOfWeek = (new Date(`${firstDated}T00:00:00Z`).getUTCDay() + 6) % 7;
+  const first = weekly ? new Date(Date.parse(`${firstDated}T00:00:00Z`) - dayOfWeek * 86_400_000).toISOString().slice(0, 10) : firstDated;
   await page.waitForFunction((d) => new URL(location.href).searchParams.get('from') === d && new URL(location.href).searchParams.get('to') === d, first);
   await countIs(page, (await store.queryEvents({ from: first, to: first })).total);
   assert.ok(await page.evaluate(() => document.activeElement?.matches('#timeline .brush')), 'the brush keeps the focus');

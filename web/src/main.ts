@@ -39,7 +39,8 @@ interface MapPoint {
 /** A cell of the map's grid holding several events, counted by the server. */
 interface MapCell { lat: number; lon: number; count: number; bounds: [number, number, number, number]; types: { sub_event_type: string; count: number }[] }
 interface EventMap { zoom: number; total: number; bounds: [number, number, number, number] | null; cells: MapCell[]; points: MapPoint[] }
-interface Timeline { types: string[]; days: { day: string; counts: number[] }[] }
+/** /api/timeline: per bin (a day, or an ISO week named by its Monday), a count per type. */
+interface Timeline { bin?: 'day' | 'week'; types: string[]; days: { day: string; counts: number[] }[] }
 
 const FILTERS = ['from', 'to', 'type', 'country', 'claim', 'actor', 'place', 'q'] as const;
 const TYPE_COLORS: Record<string, string> = {
@@ -381,7 +382,7 @@ function addEventLayers(collection: { type: 'FeatureCollection'; features: unkno
   }
 }
 
-// ---- Timeline: events per day stacked by type (d3-scale, d3-axis, d3-shape), days selected with d3-brush or the keyboard ----
+// ---- Timeline: events per day (per week over more than a year) stacked by type (d3-scale, d3-axis, d3-shape), days selected with d3-brush or the keyboard ----
 
 const DAY = 86_400_000;
 const dayOf = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
@@ -417,7 +418,10 @@ function drawTimeline(context: Timeline, key: string, force = false): void {
     else perDay.set(d, row);
   }
   const days = [...perDay.keys()].sort((a, b) => a - b);
-  const first = days[0]!, last = days[days.length - 1]!;
+  // A bar is as wide as its bin: a week's (the server's choice over a long span, `bin` auto) covers
+  // seven days of the axis, and the brush still selects days, up to the last day of the last bin.
+  const bin = context.bin === 'week' ? 7 * DAY : DAY;
+  const first = days[0]!, last = days[days.length - 1]! + bin - DAY;
   const width = svg.clientWidth || 800, height = 110;
   const margin = { top: 8, right: 16, bottom: 22, left: 30 };
   const x = scaleUtc().domain([new Date(first), new Date(last + DAY)]).range([margin.left, width - margin.right]);
@@ -426,14 +430,14 @@ function drawTimeline(context: Timeline, key: string, force = false): void {
   const max = Math.max(1, ...rows.map((r) => types.reduce((s, t) => s + ((r as Record<string, number>)[t] ?? 0), 0)));
   const y = scaleLinear().domain([0, max]).nice().range([height - margin.bottom, margin.top]);
   const root = select(svg).attr('viewBox', `0 0 ${width} ${height}`);
-  const barWidth = Math.max(2, x(new Date(first + DAY)) - x(new Date(first)) - 1);
+  const barWidth = Math.max(2, x(new Date(first + bin)) - x(new Date(first)) - 1);
   root.append('g').attr('class', 'bars').selectAll('g').data(series).join('g').attr('fill', (s) => colorOf(s.key))
     .selectAll('rect').data((s) => s.map((v) => ({ v, key: s.key }))).join('rect')
     .attr('x', ({ v }) => x(new Date(v.data.day!)))
     .attr('y', ({ v }) => y(v[1]))
     .attr('width', barWidth)
     .attr('height', ({ v }) => Math.max(0, y(v[0]) - y(v[1])))
-    .append('title').text(({ v, key }) => `${isoOf(v.data.day!)}: ${v[1] - v[0]} × ${key}`);
+    .append('title').text(({ v, key }) => `${bin === DAY ? '' : 'week of '}${isoOf(v.data.day!)}: ${v[1] - v[0]} × ${key}`);
   root.append('g').attr('class', 'axis x').attr('transform', `translate(0,${height - margin.bottom})`)
     .call(axisBottom(x).ticks(Math.max(2, Math.floor(width / 90))).tickSizeOuter(0));
   root.append('g').attr('class', 'axis y').attr('transform', `translate(${margin.left},0)`)

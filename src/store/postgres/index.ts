@@ -5,7 +5,6 @@ import Cursor from 'pg-cursor';
 import { Kysely, PostgresDialect, sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db, Snapshot, StoreAdapter, Tables } from '../adapter.ts';
 import { MIGRATIONS } from './migrations.ts';
-import { boxCells } from '../box-cells.ts';
 
 export interface PostgresOptions {
   readonly readonly?: boolean;
@@ -107,10 +106,10 @@ export class PostgresAdapter implements StoreAdapter {
     return sql<number>`floor(${value})::integer`;
   }
 
-  boxIndexCondition(box: readonly [number, number, number, number]): Expression<SqlBool> | null {
-    const cells = boxCells(box);
+  inCells(cells: readonly number[], column?: 'box_cell'): Expression<SqlBool> {
     // The expression of the index events_box_cell (the sixth migration), word for word.
-    return cells ? sql<SqlBool>`(floor((lat + 90) * 4) * 1440 + floor((lon + 180) * 4))::integer = ANY(${cells})` : null;
+    const cell = column ? sql.ref(column) : sql`(floor((lat + 90) * 4) * 1440 + floor((lon + 180) * 4))::integer`;
+    return sql<SqlBool>`${cell} = ANY(${cells})`;
   }
 
   readonly nowMs = sql<number>`(extract(epoch from clock_timestamp()) * 1000)::double precision`;

@@ -206,4 +206,53 @@ export const MIGRATIONS: readonly string[] = [
    CREATE TRIGGER event_rollup_count AFTER INSERT OR DELETE OR UPDATE OF date, sub_event_type, event_type, country_code, lat, lon ON events
      FOR EACH ROW EXECUTE FUNCTION event_rollup_count();
    ANALYZE event_rollup;`,
+  // Counts kept per ISO week, quarter-degree cell, type and country (event_rollup_week; issue 25,
+  // docs/performance.md): the timeline of a span of more than a year is drawn in weeks, and a box's
+  // weeks are read from its whole cells here, its cut cells and cut weeks from event_rollup (a 2° box
+  // over four years: 104,499 rows of event_rollup grouped into 18,045 days and types, 107 ms). Kept
+  // as event_rollup is, by a trigger of its own in the writer's transaction. The week is the Monday of
+  // the day's ISO week (the store's mondayOf, src/store/weeks.ts), the cell the expression of
+  // events_box_cell (PostgresAdapter.inCells), word for word. The existing events are counted here,
+  // with writers kept out until the trigger is in place.
+  `LOCK TABLE events IN SHARE ROW EXCLUSIVE MODE;
+   CREATE TABLE event_rollup_week (
+     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+     week text COLLATE "C",
+     box_cell integer,
+     sub_event_type text COLLATE "C" NOT NULL,
+     event_type text COLLATE "C",
+     country_code text COLLATE "C",
+     n integer NOT NULL
+   );
+   INSERT INTO event_rollup_week (week, box_cell, sub_event_type, event_type, country_code, n)
+     SELECT to_char((date::date - (extract(isodow FROM date::date)::integer - 1))::timestamp, 'YYYY-MM-DD'),
+       (floor((lat + 90) * 4) * 1440 + floor((lon + 180) * 4))::integer, sub_event_type, event_type, country_code, count(*)
+     FROM events GROUP BY 1, 2, 3, 4, 5;
+   CREATE UNIQUE INDEX event_rollup_week_key ON event_rollup_week (week, box_cell, sub_event_type, event_type, country_code) NULLS NOT DISTINCT;
+   CREATE INDEX event_rollup_week_country_type ON event_rollup_week (country_code, sub_event_type, week) INCLUDE (event_type, box_cell, n);
+   CREATE INDEX event_rollup_week_box_cell ON event_rollup_week (box_cell, week) INCLUDE (sub_event_type, event_type, country_code, n);
+   CREATE FUNCTION event_rollup_week_count() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+   DECLARE
+     key_id bigint;
+     remaining integer;
+   BEGIN
+     IF TG_OP <> 'INSERT' THEN
+       INSERT INTO event_rollup_week (week, box_cell, sub_event_type, event_type, country_code, n)
+         VALUES (to_char((OLD.date::date - (extract(isodow FROM OLD.date::date)::integer - 1))::timestamp, 'YYYY-MM-DD'),
+           (floor((OLD.lat + 90) * 4) * 1440 + floor((OLD.lon + 180) * 4))::integer, OLD.sub_event_type, OLD.event_type, OLD.country_code, 0)
+         ON CONFLICT (week, box_cell, sub_event_type, event_type, country_code) DO UPDATE SET n = event_rollup_week.n - 1
+         RETURNING id, n INTO key_id, remaining;
+       IF remaining <= 0 THEN DELETE FROM event_rollup_week WHERE id = key_id; END IF;
+     END IF;
+     IF TG_OP <> 'DELETE' THEN
+       INSERT INTO event_rollup_week (week, box_cell, sub_event_type, event_type, country_code, n)
+         VALUES (to_char((NEW.date::date - (extract(isodow FROM NEW.date::date)::integer - 1))::timestamp, 'YYYY-MM-DD'),
+           (floor((NEW.lat + 90) * 4) * 1440 + floor((NEW.lon + 180) * 4))::integer, NEW.sub_event_type, NEW.event_type, NEW.country_code, 1)
+         ON CONFLICT (week, box_cell, sub_event_type, event_type, country_code) DO UPDATE SET n = event_rollup_week.n + 1;
+     END IF;
+     RETURN NULL;
+   END $$;
+   CREATE TRIGGER event_rollup_week_count AFTER INSERT OR DELETE OR UPDATE OF date, sub_event_type, event_type, country_code, lat, lon ON events
+     FOR EACH ROW EXECUTE FUNCTION event_rollup_week_count();
+   ANALYZE event_rollup_week;`,
 ];

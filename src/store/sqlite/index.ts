@@ -5,7 +5,6 @@ import type { EventRecord } from '../../types.ts';
 import { cellOf, mentionKey } from '../../resolve/resolve.ts';
 import type { Db, Snapshot, StoreAdapter, Tables } from '../adapter.ts';
 import { MIGRATIONS } from './migrations.ts';
-import { boxCells } from '../box-cells.ts';
 
 export interface SqliteStoreOptions {
   readonly readonly?: boolean;
@@ -141,10 +140,10 @@ export class SqliteAdapter implements StoreAdapter {
     return sql<number>`CAST(${value} AS INTEGER)`;
   }
 
-  boxIndexCondition(box: readonly [number, number, number, number]): Expression<SqlBool> | null {
-    const cells = boxCells(box);
+  inCells(cells: readonly number[], column?: 'box_cell'): Expression<SqlBool> {
     // The expression of the index events_box_cell (the tenth migration), word for word.
-    return cells ? sql<SqlBool>`(CAST((lat + 90) * 4 AS INTEGER) * 1440 + CAST((lon + 180) * 4 AS INTEGER)) IN (SELECT value FROM json_each(${JSON.stringify(cells)}))` : null;
+    const cell = column ? sql.ref(column) : sql`(CAST((lat + 90) * 4 AS INTEGER) * 1440 + CAST((lon + 180) * 4 AS INTEGER))`;
+    return sql<SqlBool>`${cell} IN (SELECT value FROM json_each(${JSON.stringify(cells)}))`;
   }
 
   readonly nowMs = sql<number>`((julianday('now') - 2440587.5) * 86400000.0)`;

@@ -186,4 +186,40 @@ export const MIGRATIONS: readonly string[] = [
      INSERT INTO event_rollup (date, sub_event_type, event_type, country_code, lat, lon, n)
        SELECT NEW.date, NEW.sub_event_type, NEW.event_type, NEW.country_code, NEW.lat, NEW.lon, 1 WHERE changes() = 0;
    END;`,
+  // Counts kept per ISO week, quarter-degree cell, type and country (event_rollup_week; issue 25,
+  // docs/performance.md): the timeline of a span of more than a year is drawn in weeks, and a box's
+  // weeks are read from its whole cells here, its cut cells and cut weeks from event_rollup. Kept as
+  // event_rollup is, by triggers of their own. The week is the Monday of the day's ISO week (the Sunday
+  // on or after it, less six days: the store's mondayOf, src/store/weeks.ts), the cell the expression of
+  // events_box_cell (SqliteAdapter.inCells), word for word. The existing events are counted here.
+  `CREATE TABLE event_rollup_week (
+     week TEXT,
+     box_cell INTEGER,
+     sub_event_type TEXT NOT NULL,
+     event_type TEXT,
+     country_code TEXT,
+     n INTEGER NOT NULL
+   );
+   INSERT INTO event_rollup_week (week, box_cell, sub_event_type, event_type, country_code, n)
+     SELECT date(date, 'weekday 0', '-6 days'), CAST((lat + 90) * 4 AS INTEGER) * 1440 + CAST((lon + 180) * 4 AS INTEGER), sub_event_type, event_type, country_code, count(*)
+     FROM events GROUP BY 1, 2, 3, 4, 5;
+   CREATE INDEX event_rollup_week_key ON event_rollup_week (week, box_cell, sub_event_type, event_type, country_code);
+   CREATE INDEX event_rollup_week_country_type ON event_rollup_week (country_code, sub_event_type, week, event_type, box_cell, n);
+   CREATE INDEX event_rollup_week_box_cell ON event_rollup_week (box_cell, week, sub_event_type, event_type, country_code, n);
+   CREATE TRIGGER event_rollup_week_insert AFTER INSERT ON events BEGIN
+     UPDATE event_rollup_week SET n = n + 1 WHERE week IS date(NEW.date, 'weekday 0', '-6 days') AND box_cell IS CAST((NEW.lat + 90) * 4 AS INTEGER) * 1440 + CAST((NEW.lon + 180) * 4 AS INTEGER) AND sub_event_type = NEW.sub_event_type AND event_type IS NEW.event_type AND country_code IS NEW.country_code;
+     INSERT INTO event_rollup_week (week, box_cell, sub_event_type, event_type, country_code, n)
+       SELECT date(NEW.date, 'weekday 0', '-6 days'), CAST((NEW.lat + 90) * 4 AS INTEGER) * 1440 + CAST((NEW.lon + 180) * 4 AS INTEGER), NEW.sub_event_type, NEW.event_type, NEW.country_code, 1 WHERE changes() = 0;
+   END;
+   CREATE TRIGGER event_rollup_week_delete AFTER DELETE ON events BEGIN
+     UPDATE event_rollup_week SET n = n - 1 WHERE week IS date(OLD.date, 'weekday 0', '-6 days') AND box_cell IS CAST((OLD.lat + 90) * 4 AS INTEGER) * 1440 + CAST((OLD.lon + 180) * 4 AS INTEGER) AND sub_event_type = OLD.sub_event_type AND event_type IS OLD.event_type AND country_code IS OLD.country_code;
+     DELETE FROM event_rollup_week WHERE week IS date(OLD.date, 'weekday 0', '-6 days') AND box_cell IS CAST((OLD.lat + 90) * 4 AS INTEGER) * 1440 + CAST((OLD.lon + 180) * 4 AS INTEGER) AND sub_event_type = OLD.sub_event_type AND event_type IS OLD.event_type AND country_code IS OLD.country_code AND n <= 0;
+   END;
+   CREATE TRIGGER event_rollup_week_update AFTER UPDATE OF date, sub_event_type, event_type, country_code, lat, lon ON events BEGIN
+     UPDATE event_rollup_week SET n = n - 1 WHERE week IS date(OLD.date, 'weekday 0', '-6 days') AND box_cell IS CAST((OLD.lat + 90) * 4 AS INTEGER) * 1440 + CAST((OLD.lon + 180) * 4 AS INTEGER) AND sub_event_type = OLD.sub_event_type AND event_type IS OLD.event_type AND country_code IS OLD.country_code;
+     DELETE FROM event_rollup_week WHERE week IS date(OLD.date, 'weekday 0', '-6 days') AND box_cell IS CAST((OLD.lat + 90) * 4 AS INTEGER) * 1440 + CAST((OLD.lon + 180) * 4 AS INTEGER) AND sub_event_type = OLD.sub_event_type AND event_type IS OLD.event_type AND country_code IS OLD.country_code AND n <= 0;
+     UPDATE event_rollup_week SET n = n + 1 WHERE week IS date(NEW.date, 'weekday 0', '-6 days') AND box_cell IS CAST((NEW.lat + 90) * 4 AS INTEGER) * 1440 + CAST((NEW.lon + 180) * 4 AS INTEGER) AND sub_event_type = NEW.sub_event_type AND event_type IS NEW.event_type AND country_code IS NEW.country_code;
+     INSERT INTO event_rollup_week (week, box_cell, sub_event_type, event_type, country_code, n)
+       SELECT date(NEW.date, 'weekday 0', '-6 days'), CAST((NEW.lat + 90) * 4 AS INTEGER) * 1440 + CAST((NEW.lon + 180) * 4 AS INTEGER), NEW.sub_event_type, NEW.event_type, NEW.country_code, 1 WHERE changes() = 0;
+   END;`,
 ];
