@@ -33,6 +33,8 @@ const CREDIT_END = new RegExp(`(?:[.)]\\s*|\\s[-/|]\\s*)(?:©\\s*)?(?:${lexicon.
 // A photographer's credit in brackets at the end of a line: "… on October 13, 2023 (Christina Assi / AFP)", "[Henry Nicholls/AFP]".
 const CREDIT_BRACKET_END = new RegExp(`[(\\[][^()\\[\\]]{1,60}/\\s*(?:${lexicon.caption_credits.map((p) => phraseSource(p)).join('|')})\\s*[)\\]]\\s*\\.?\\s*$`);
 const CAPTION_MARKERS = [...lexicon.caption_markers.map((p) => new RegExp(phraseSource(p))), CREDIT_BRACKET_END];
+/** A line that ends with its outlet in brackets after a dash or a bar, with no sentence before: "<title> - (France info)". */
+const EMBEDDED_TITLE = /[^.!?:;]\s[-|]\s*\([^()]{2,30}\)$/;
 const SOURCE_LINE = new RegExp(phraseSource(lexicon.source_line));
 const DATELINE = new RegExp(phraseSource(lexicon.dateline));
 
@@ -142,6 +144,9 @@ function classifyLine(text: string, folded: string, sawContent: boolean, lineFre
     return { kind: 'logo', rule: 'zone.logo.short-leading-line' };
   }
   if (CREDIT_END.test(folded) || CAPTION_MARKERS.some((re) => re.test(folded))) return { kind: 'caption', rule: 'zone.caption.credit' };
+  // "Guerre entre Israël et le Hamas : bombardement d'un camp de réfugiés à Gaza - (France info)": the title of an embedded
+  // video or article, its outlet in brackets after a dash, amid the text (at the top, the same form is the page's title).
+  if (sawContent && trimmed.length <= 200 && EMBEDDED_TITLE.test(trimmed)) return { kind: 'teaser', rule: 'zone.teaser.embedded-title' };
   const key = lineKeyOfFolded(folded);
   if (key && lineFrequency(key) >= minDocs) return { kind: 'boilerplate', rule: 'zone.boilerplate.repeated-across-site' };
   return { kind: 'body', rule: 'zone.body' };

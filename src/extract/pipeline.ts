@@ -106,6 +106,8 @@ interface Candidate {
   pastTense: boolean;
   /** Tells several events at once with no place that tells them apart ("deux attaques de drones distinctes en Irak"). */
   several: boolean;
+  /** Told as what followed the event before it ("elle a été suivie par des bombardements"): another event than that one. */
+  sequel: boolean;
   /** Told as some days before the story ("cinq jours plus tôt", "two days earlier"): not the story's event. */
   earlier: boolean;
   /** What its type was chosen from (victims, state author, strike noun), kept for a retelling that names a weapon. */
@@ -591,7 +593,9 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
     const roles = assignRoles(ctx, s);
     const noPlace = places.length === 0;
     // No place of its own but pointing back ("cette attaque", "ils"), or naming "the incident" just told: the previous event, told again.
-    const retelling = previous && (noPlace ? s.anaphoric || s.continuation : s.anaphoric && hasMatch(pack.eventAnaphoraRe, input.folded, s.start, s.primary!.end + 20) && s.index - previous.last <= 1);
+    // "Elle a été suivie par des bombardements", "it was followed by clashes": the trigger after is the next event.
+    const sequel = hasMatch(pack.sequelBeforeRe, input.folded, Math.max(s.start, s.primary!.start - 40), s.primary!.start);
+    const retelling = previous && !sequel && (noPlace ? s.anaphoric || s.continuation : s.anaphoric && hasMatch(pack.eventAnaphoraRe, input.folded, s.start, s.primary!.end + 20) && s.index - previous.last <= 1);
     if (previous && retelling && s.index - previous.last <= 3) {
       if (!noPlace && places[0] && (!previous.place || rankOf(places[0]) < rankOf(previous.place)) && placeCompatible(previous, { ...previous, place: places[0] })) previous.place = places[0];
       absorb(ctx, previous, s, roles, date[0]!);
@@ -616,6 +620,7 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
     for (const d of date) {
       for (const { place, trigger, segment } of targets) {
         const c = newCandidate(ctx, s, place, d, segments ? assignRoles(ctx, s, trigger, segment) : roles, trigger, segment);
+        c.sequel = sequel;
         if (targets.filter((t) => t.trigger === trigger).length > 1) c.clauses.add(`${s.index}:${trigger.start}`);
         if (!c.date && yearless) {
           c.dayWithoutYear = yearless;
@@ -1175,6 +1180,7 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
     clauses: new Set(),
     pastTense: s.pastTense,
     earlier: shift !== null,
+    sequel: false,
     several: (!place || place.rank >= 3) && hasMatch(pack.severalEventsRe, input.folded, Math.max(segment.start, trigger.start - 30), clauseEnd(input.folded, trigger.end, segment.end)),
     place,
     countryCode: country,
@@ -1407,6 +1413,8 @@ function sameEvent(a: Candidate, b: Candidate): boolean {
   if (!place) return false;
   // What the text places days before the story is not the story's event, told again.
   if (a.earlier !== b.earlier) return false;
+  // What followed an event ("suivie par des bombardements") is not that event, unless told at its very place.
+  if ((a.sequel || b.sequel) && place !== 'same') return false;
   // Events a sentence tells apart (two bases, two days, two verbs) stay apart.
   if (place !== 'same' && shareSentence(a, b)) return false;
   const gap = b.first - a.last;

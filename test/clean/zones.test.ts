@@ -31,6 +31,9 @@ const LINES: [string, ZoneKind][] = [
   ['Marchers gather in the rain before walking to the square. [John Smith/Reuters]', 'caption'],
   ['The army said the strike hit a depot (a claim AFP could not verify).', 'body'],
   ['The destroyer, pictured in 2022, sailed south on Monday.', 'caption'],
+  ['Guerre au Soudan : bombardement d’un quartier d’Omdourman - (France info)', 'teaser'],
+  ['Sudan war: air strike on an Omdurman district | (Example News)', 'teaser'],
+  ['The army said it hit the depot - (a claim no one could verify).', 'body'],
   ['Les forces de sécurité ont arrêté trois suspects mardi dans le nord du pays.', 'body'],
   ['Security forces arrested three suspects on Tuesday, a spokesman told AFP.', 'body'],
 ];

@@ -14,6 +14,9 @@ const CASES: [string, Expected][] = [
   // L'agent de « revendiqué par » est l'auteur qui revendique, même après la revendication et dans une relative.
   ['Titre\n\nSix personnes ont été tuées samedi dans un attentat suicide, qui a été revendiqué par le groupe terroriste Shebab, contre un poste militaire à Mogadiscio.',
     { sub: 'Suicide bomb', actor1: 'Al Shabaab', claim: 'claimed', by: 'Al Shabaab' }],
+  // « bombardement » seul est un bombardement (comme « shelling ») : sans mot de l'aviation, des tirs d'artillerie ou de missiles.
+  ['Titre\n\nLe samedi 8 juillet 2023, un bombardement sur le quartier de Dar es Salam à Omdourman a fait 22 morts parmi les civils.',
+    { sub: 'Shelling/artillery/missile attack', killed: 22, date: '2023-07-08' }],
   // Des jeunes qui affrontent une incursion de l'armée résistent à une opération : aucune manifestation n'est dite, une foule l'est.
   ['Titre\n\nLe 5 mars 2024, des jeunes ont affronté des soldats lors d\'une incursion à Ménaka.',
     { sub: 'Mob violence' }],
@@ -208,6 +211,11 @@ const CASES: [string, Expected][] = [
 ];
 
 testCaseTable('fr', CASES);
+
+test('fr: what an event "was followed by" is another event, not that one told again', () => {
+  const events = eventsOf('Titre\n\nLe 4 mars 2024, un attentat à la bombe a visé un bus militaire à Damas. Quatorze soldats ont été tués. Il a été suivi par des bombardements du régime.');
+  assert.deepEqual(events.map((e) => [e.sub_event_type, e.killed]), [['Remote explosive/landmine/IED', 14], ['Shelling/artillery/missile attack', null]]);
+});
 
 test('fr: a place the story moves to is not the scene of an event told without a place', () => {
   const e = only('Titre\n\nLe convoi se dirigeait vers Kirkouk mercredi. Des hommes armés ont tué deux civils.');

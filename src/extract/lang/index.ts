@@ -31,6 +31,7 @@ interface RawLexicon {
   riot_topic_before: string[];
   same_author: string[];
   event_anaphora: string[];
+  sequel_before: string[];
   convoy: string[];
   locative: string[];
   country_locative: string[];
@@ -141,6 +142,8 @@ export interface LanguagePack {
   readonly sameAuthorRe: RegExp;
   /** "the incident", "cette attaque": a noun that can only point back to an event just told. */
   readonly eventAnaphoraRe: RegExp;
+  /** "was followed by", "suivie par": what stands after tells the next event, not the one before told again. */
+  readonly sequelBeforeRe: RegExp;
   readonly convoyRe: RegExp;
   /** A preposition that puts the name after it on the map ("à Erbil", "in Kilifi"), at the end of a text. */
   readonly locativeBeforeRe: RegExp;
@@ -435,6 +438,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     topicBeforeRe: new RegExp(`${BEFORE}(?:${lex.topic_before.map((p) => phraseSource(p, L)).join('|')})\\s+(?:[^\\s,;.]+\\s+){0,3}$`),
     sameAuthorRe: words(lex.same_author),
     eventAnaphoraRe: words(lex.event_anaphora),
+    sequelBeforeRe: words(lex.sequel_before),
     convoyRe: words(lex.convoy),
     locativeBeforeRe: endingWith(lex.locative, lex.place_article, L),
     countryLocativeBeforeRe: endingWith(lex.country_locative, lex.place_article, L),
