@@ -18,7 +18,7 @@ import {
 } from './mentions.ts';
 import { parseSpan } from '../syntax/parse.ts';
 import type { ParsedSentence } from '../syntax/types.ts';
-import { affectedOf, backgroundClause, brokenOnParse, headWordIn, inPeriodPhrase, isAgentOf, type SyntaxRoleLexicon, namesAgent, inAgentDescription, inParticipleAside, ofTheSubject, betweenSubjectAndVerb, syntacticRole, type SyntacticReading } from './syntax-roles.ts';
+import { affectedOf, backgroundClause, brokenOnParse, headWordIn, inPeriodPhrase, isAgentOf, subjectOnParse, type SyntaxRoleLexicon, namesAgent, inAgentDescription, inParticipleAside, ofTheSubject, betweenSubjectAndVerb, syntacticRole, type SyntacticReading } from './syntax-roles.ts';
 import { children, isNegated, subtreeSpan } from '../syntax/tree.ts';
 import { KIND_PRIORITY, chooseSubEventType, demonstrationFamily, eventTypeOf, joinDemonstration, type TypingInput } from './taxonomy.ts';
 
@@ -936,9 +936,12 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
   }
   // "US forces shot down two drones", "drones … were shot down by American forces": who shoots down is the one attacked.
   const shootdown = s.triggers.find((t) => t.kind === 'shootdown' && !t.suppressedBy);
-  if (shootdown && actor1 && isDefender(folded, actor1, shootdown) && !shotDownPeople(s, folded, shootdown, pack)) {
+  // On the parse too: the subject of the shooting down, or of the verb it is coordinated with ("US forces engaged a
+  // drone a few kilometers from the base, and shot it down"), however far from it.
+  const defends = (a: ActorMention) => isDefender(folded, a, shootdown!) || subjectOnParse(s.syntax, shootdown!, a);
+  if (shootdown && actor1 && defends(actor1) && !shotDownPeople(s, folded, shootdown, pack)) {
     if (!actor2 || actor2.canonical === actor1.canonical) actor2 = actor1;
-    actor1 = agents.find((x) => x.a.canonical !== actor2!.canonical && !isDefender(folded, x.a, shootdown))?.a ?? null;
+    actor1 = agents.find((x) => x.a.canonical !== actor2!.canonical && !defends(x.a))?.a ?? null;
   }
   return { actor1, actor2, confirmer, readings };
 }

@@ -268,6 +268,28 @@ export function brokenOnParse(s: ParsedSentence, trigger: Span, lex: SyntaxRoleL
 }
 
 /**
+ * Whether a side is the active subject of the verb a trigger stands on, or of the verb that verb is coordinated with
+ * (a shared subject: "US forces engaged a one-way attack drone a few kilometers from the base, and successfully
+ * shot it down").
+ */
+export function subjectOnParse(s: ParsedSentence, trigger: Span, side: Span): boolean {
+  const v = headWordIn(s, trigger), a = headWordIn(s, side);
+  if (!v || !a) return false;
+  let x = a;
+  for (let guard = 0; guard <= s.words.length && WITHIN_PHRASE.has(baseRelation(x.deprel)); guard++) {
+    const h = headOf(s, x);
+    if (!h) return false;
+    x = h;
+  }
+  if (x.deprel !== 'nsubj') return false;
+  const verb = headOf(s, x);
+  if (!verb || isPassive(s, verb)) return false;
+  if (verb.id === v.id) return true;
+  // The trigger's verb coordinated with the subject's, and no subject of its own.
+  return baseRelation(v.deprel) === 'conj' && headOf(s, v)?.id === verb.id && !children(s, v, 'nsubj', 'nsubj:pass').length;
+}
+
+/**
  * Whether a side is the by-phrase of a participle that describes the event or what delivered it: "hit by a
  * missile fired by the Houthis", "in an attack claimed by the Houthis", "touché par un drone lancé par les
  * rebelles". The participle hangs on the trigger, on its by-phrase (the weapon or agent), or on an attack noun

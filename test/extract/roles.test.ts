@@ -24,6 +24,9 @@ const EN: [string, Expected][] = [
     { sub: 'Air/drone strike', actor1: 'Ansar Allah', actor2: null }],
   ['Headline\n\nOn March 4, 2024, a Liberian-flagged bulk carrier was hit by an anti-ship ballistic missile fired by Yemen\'s Houthis in the Red Sea.',
     { actor1: 'Ansar Allah' }],
+  // Who shoots the drone down is the side attacked, also as the subject of the verb the shooting down is coordinated with.
+  ['Headline\n\nOn March 4, 2024, US forces engaged a one-way attack drone a few kilometers from Al-Assad Air Base, Iraq, and successfully shot it down without further incident, an official said.',
+    { sub: 'Air/drone strike', actor1: null, actor2: 'Military Forces of the United States' }],
   // Civilians as the side an attack was done to.
   ['Headline\n\nOn March 4, 2024, an Israeli air strike on a house in Rafah killed six civilians, medics said.',
     { sub: 'Air/drone strike', actor1: 'Military Forces of Israel', actor2: 'Civilians (Palestine)', killed: 6 }],
@@ -38,6 +41,8 @@ const FR: [string, Expected][] = [
   ['Titre\n\nDes soldats basés à Bamako ont attaqué un camp à Gao le 4 mars 2024.', { place: 'Gao' }],
   ['Titre\n\nLe 4 mars 2024, un pétrolier grec a été touché par un drone au large du Yémen lors d\'une attaque revendiquée par les Houthis.',
     { sub: 'Air/drone strike', actor1: 'Ansar Allah', actor2: null }],
+  ['Titre\n\nLe 4 mars 2024, les forces américaines ont repéré un drone kamikaze à quelques kilomètres de la base d\'Aïn al-Assad, en Irak, et l\'ont abattu sans autre incident.',
+    { sub: 'Air/drone strike', actor1: null, actor2: 'Military Forces of the United States' }],
   ['Titre\n\nLe 4 mars 2024, une frappe de drone a tué cinq civils à Gao.',
     { sub: 'Air/drone strike', actor2: 'Civilians (Mali)', killed: 5 }],
 ];
