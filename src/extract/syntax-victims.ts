@@ -26,6 +26,8 @@ export interface DeathWords {
   readonly verbs: ReadonlySet<string>;
   /** Conjunctions that join two names of one victim rather than two victims ("a smuggler or Kolbar", "ou"). */
   readonly alternatives: ReadonlySet<string>;
+  /** Lemmas of things a killing verb may take that are no one ("two drones were shot down", "deux drones ont été abattus"). */
+  readonly things: ReadonlySet<string>;
 }
 
 /**
@@ -34,7 +36,7 @@ export interface DeathWords {
  * number, summed over conjuncts. `numberOf` reads a numeral's value (the language's number words).
  */
 export function victimsOnParse(s: ParsedSentence, cue: Span, numberOf: (word: string) => number | undefined,
-  death: DeathWords = { nouns: new Set(), of: new Set(), verbs: new Set(), alternatives: new Set() }): VictimCount | null {
+  death: DeathWords = { nouns: new Set(), of: new Set(), verbs: new Set(), alternatives: new Set(), things: new Set() }): VictimCount | null {
   const verb = headWordIn(s, cue);
   if (!verb) return null;
   const lemma = verb.lemma.toLowerCase();
@@ -67,6 +69,8 @@ export function victimsOnParse(s: ParsedSentence, cue: Span, numberOf: (word: st
     }
   }
   if (!victim) return null;
+  // A weapon, a vehicle or a building brought down or destroyed counts no victim.
+  if (death.things.has(victim.lemma.toLowerCase()) || death.things.has(victim.form.toLowerCase().replace(/s$/, ''))) return null;
   return counted(s, victim, cue, how, numberOf, death.alternatives);
 }
 

@@ -17,6 +17,9 @@ const CASES: [string, Expected][] = [
   // « bombardement » seul est un bombardement (comme « shelling ») : sans mot de l'aviation, des tirs d'artillerie ou de missiles.
   ['Titre\n\nLe samedi 8 juillet 2023, un bombardement sur le quartier de Dar es Salam à Omdourman a fait 22 morts parmi les civils.',
     { sub: 'Shelling/artillery/missile attack', killed: 22, date: '2023-07-08' }],
+  // Des drones abattus ne sont pas des morts : une arme, un véhicule ou un bâtiment ne compte aucune victime.
+  ['Titre\n\nLe 4 mars 2024, des drones ont visé la base d\'al-Tanf. Deux drones d\'attaque ont été abattus.',
+    { sub: 'Air/drone strike', killed: null }],
   // Des jeunes qui affrontent une incursion de l'armée résistent à une opération : aucune manifestation n'est dite, une foule l'est.
   ['Titre\n\nLe 5 mars 2024, des jeunes ont affronté des soldats lors d\'une incursion à Ménaka.',
     { sub: 'Mob violence' }],
