@@ -31,6 +31,9 @@ const CASES: [string, Expected][] = [
     { actor1: 'Ansar Allah', claim: 'claimed', by: 'Ansar Allah' }],
   ['Headline\n\nAl-Shabaab claimed to have attacked an army base in Balad on March 4, 2024.',
     { actor1: 'Al Shabaab', claim: 'claimed', by: 'Al Shabaab' }],
+  // "Neutralized": fighters killed, in the words of military statements.
+  ['Headline\n\nOn March 4, 2024, the army said it neutralized 20 militants in an operation near Djibo.',
+    { killed: 20 }],
   // A curated name inside a person's name ("Omar Mahmood") is no witness of the story's country.
   ['Headline\n\nAl-Shabaab militants raided Omar Jilo, in northern Kenya, on March 5, 2024, and clashed with police. "The group is weakened," said Omar Mahmood, a researcher.',
     { country: 'KE' }],

@@ -20,6 +20,11 @@ const CASES: [string, Expected][] = [
   // Des drones abattus ne sont pas des morts : une arme, un véhicule ou un bâtiment ne compte aucune victime.
   ['Titre\n\nLe 4 mars 2024, des drones ont visé la base d\'al-Tanf. Deux drones d\'attaque ont été abattus.',
     { sub: 'Air/drone strike', killed: null }],
+  // « neutralisés » : des combattants tués, dans la langue des communiqués militaires ; des drones neutralisés ne sont personne.
+  ['Titre\n\nLe dimanche 26 novembre 2023, au moins 63 assaillants, dont plusieurs chefs, ont été neutralisés par l\'armée près de Djibo.',
+    { killed: 63 }],
+  ['Titre\n\nLe 4 mars 2024, des drones ont visé la base d\'al-Tanf. Deux drones d\'attaque ont été neutralisés.',
+    { killed: null }],
   // Des jeunes qui affrontent une incursion de l'armée résistent à une opération : aucune manifestation n'est dite, une foule l'est.
   ['Titre\n\nLe 5 mars 2024, des jeunes ont affronté des soldats lors d\'une incursion à Ménaka.',
     { sub: 'Mob violence' }],
