@@ -1285,7 +1285,9 @@ function absorb(ctx: DocumentContext, target: Candidate, s: SentenceAnalysis, ro
   if (s.claims.denied.length) target.denied = true;
   for (const c of s.cited) target.cited.add(c);
   // "Au cours de l'opération … ont été saisis" keeps the operation's type; a retold strike may name its weapon now.
-  if (target.kind === 'attack' || target.kind === 'explosion') {
+  // A killing retold with the weapon that struck from afar ("a journalist killed …; the group was hit by Israeli
+  // artillery") is that blow: its victims are a shelling's or an air strike's.
+  if (target.kind === 'attack' || target.kind === 'explosion' || (target.kind === 'killing' && FROM_AFAR_WEAPONS.some((w) => target.weapons.has(w)))) {
     const typed = chooseSubEventType({ ...target.typing, kind: target.kind, weapons: [...target.weapons], convoy: false });
     target.subEventType = typed.sub;
   }
@@ -1481,6 +1483,9 @@ function typedByDefault(into: Candidate, e: Candidate): boolean {
 function isUntyped(c: Candidate): boolean {
   return (c.kind === 'attack' || c.kind === 'explosion') && c.weapons.size === 0;
 }
+
+/** Weapons that strike from afar: a killing told with one is that blow's. */
+const FROM_AFAR_WEAPONS: readonly Weapon[] = ['artillery', 'aircraft', 'drone', 'missile', 'ballistic_missile', 'rocket', 'mortar'];
 
 function mergeInto(into: Candidate, e: Candidate): void {
   // Whether the event so far is a bare toll, before what the other telling adds to it.

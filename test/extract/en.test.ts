@@ -368,6 +368,11 @@ const CASES: [string, Expected][] = [
 
 testCaseTable('en', CASES);
 
+test('en: a killing retold with the shelling that did it is that shelling', () => {
+  const events = eventsOf('Journalist killed by Israeli fire in Lebanon\n\nSix other reporters were injured when they were shelled by Israeli forces\n\nA videographer has been killed in southern Lebanon, the news agency said on Monday, March 4, 2024.');
+  assert.equal(events[0]!.sub_event_type, 'Shelling/artillery/missile attack');
+});
+
 test('en: a place the story moves to or comes from is not the scene of an event told without a place', () => {
   const e = only('Title\n\nThe bus was heading to Mandera on Monday. Gunmen attacked it and killed two passengers.');
   assert.equal(e.location, null);
