@@ -367,6 +367,8 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
   // Neighbours are words of the same name only when a space joins them ("Ilhan Omar"), not a hyphen ("Isiolo-Garissa").
   const prev = index > 0 && gapIs(raw, tokens, index - 1, index, SPACE_GAP) ? raw.slice(tokens[index - 1]!.start, tokens[index - 1]!.end) : '';
   const prevPrev = index > 1 && gapIs(raw, tokens, index - 2, index - 1, SPACE_GAP) ? raw.slice(tokens[index - 2]!.start, tokens[index - 2]!.end) : '';
+  // "le bateau Tombouctou", "the tanker Marlin Luanda": a ship's name, not the town it is named after.
+  if (VESSEL_WORDS.has(fold(prev))) return null;
   // "Lake Victoria", "Mount Kenya", "lac Tchad": a natural feature, not the town that shares its name.
   if (FEATURE_WORDS.has(fold(prev))) {
     candidates = candidates.filter((e) => e.kind !== 'city');
@@ -646,10 +648,11 @@ export function codeOfCountryName(gaz: Gazetteer, name: string): string | null {
   return gaz.lookup(nameKey(name)).find((e) => e.kind === 'country')?.country_code ?? null;
 }
 
-interface NotPlaces { institutions: string[]; common_words: Record<string, string[]>; feature_words: string[] }
+interface NotPlaces { institutions: string[]; common_words: Record<string, string[]>; feature_words: string[]; vessel_words: string[] }
 const notPlaces = JSON.parse(readFileSync(new URL('./data/not-places.json', import.meta.url), 'utf8')) as NotPlaces;
 const NOT_PLACES = new Set(notPlaces.institutions.map(nameKey));
 const FEATURE_WORDS = new Set(notPlaces.feature_words.map(fold));
+const VESSEL_WORDS = new Set(notPlaces.vessel_words.map(fold));
 const commonByLanguage = new Map<string, Set<string>>();
 function commonWords(language: string): Set<string> {
   let set = commonByLanguage.get(language);

@@ -166,6 +166,9 @@ const NAME_FORMS: [string, Language, string[], string | null][] = [
   ['Lamu residents took to the streets again.', 'en', ['KE'], 'Lamu KE'],
   // A noun of place after a name says where, as "in" does.
   ['A British man was attacked in his home in a Nairobi suburb.', 'en', ['GB'], 'Nairobi KE'],
+  // A ship's name after its noun is the ship's, not the town it is named after.
+  ['Des hommes armés ont attaqué le bateau Tombouctou sur le fleuve Niger.', 'fr', ['ML'], null],
+  ['Gunmen fired on the tanker Mombasa off the coast.', 'en', ['KE'], null],
   // A name ends at a full stop: "Lamu. The officers" is not a longer name.
   ['Youths threw stones at officers in Lamu. The officers fled.', 'en', [], 'Lamu KE'],
 ];
