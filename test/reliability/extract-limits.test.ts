@@ -66,12 +66,15 @@ test('a sentence repeated 2,000 times gives one event with bounded evidence and 
   }
 });
 
-test('the cost of a repeated sentence grows linearly: 8 times the text, less than 12 times the time', async () => {
+// 8 times the text costs about 8 times the time when the cost is linear, 64 times when it is quadratic (as it was
+// before issue 27). The bound sits between the two, far from both: on a shared machine the ratio of a linear cost
+// was measured up to ×12.5 (the small run is short, its noise large); a quadratic cost exceeds ×20 by far.
+test('the cost of a repeated sentence grows linearly: 8 times the text, less than 20 times the time (64 if quadratic)', async () => {
   for (const unit of [RUN_ON, SENTENCES]) {
     extract(unit.repeat(50)); // compiles what the first document compiles
-    const small = cpuMs(() => extract(unit.repeat(250)));
-    const large = cpuMs(() => extract(unit.repeat(2000)));
-    assert.ok(large / small < 12, `${JSON.stringify(unit)}: 250 copies ${small.toFixed(0)} ms, 2,000 copies ${large.toFixed(0)} ms (×${(large / small).toFixed(1)})`);
+    const small = cpuMs(() => extract(unit.repeat(250)), 5);
+    const large = cpuMs(() => extract(unit.repeat(2000)), 3);
+    assert.ok(large / small < 20, `${JSON.stringify(unit)}: 250 copies ${small.toFixed(0)} ms, 2,000 copies ${large.toFixed(0)} ms (×${(large / small).toFixed(1)})`);
   }
 });
 
