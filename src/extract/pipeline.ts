@@ -680,21 +680,12 @@ function leadParagraph(ctx: DocumentContext): number {
 }
 
 /** A sentence's date mentions, each resolved against the document's date; "depuis le 18 octobre" is a period's start, not an event's day. */
-const periodMarkerRes = new WeakMap<LanguagePack, RegExp>();
-/** Any of a language's period markers ("since", "depuis"), as a word of the folded text. */
-function periodMarkerRe(pack: LanguagePack): RegExp {
-  let re = periodMarkerRes.get(pack);
-  if (!re) periodMarkerRes.set(pack, (re = new RegExp(`(?:^|[^\\p{L}])(?:${[...pack.syntaxRoles.periodMarkers].map((w) => fold(w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}])`, 'u')));
-  return re;
-}
-
 function resolvedDates(ctx: DocumentContext, s: SentenceAnalysis) {
   const { input, pack } = ctx;
-  const period = periodMarkerRe(pack);
   return s.dates
     .filter((m) => !SINCE_BEFORE_DATE.test(input.folded.slice(Math.max(s.start, m.start - 25), m.start)))
     // Parsed only when a period marker stands before the date in its sentence.
-    .filter((m) => !(period.test(input.folded.slice(s.start, m.start)) && inPeriodPhrase(s.syntax, m, pack.syntaxRoles)))
+    .filter((m) => !(hasMatch(pack.periodMarkerRe, input.folded, s.start, m.start) && inPeriodPhrase(s.syntax, m, pack.syntaxRoles)))
     .map((m) => ({ m, r: resolveMention(m, input.published.iso ? input.published : null, input.ceiling) }));
 }
 

@@ -228,21 +228,33 @@ export function syntacticRole(s: ParsedSentence, trigger: Span, side: Span, lex:
   return null;
 }
 
+/**
+ * The word at the top of the phrase a side heads: up from it through the relations that keep it the same phrase
+ * (WITHIN_PHRASE, and whatever else `alsoWithin` admits); null when the tree ends first.
+ */
+function phraseTop(s: ParsedSentence, a: Word, alsoWithin: (w: Word) => boolean = () => false): Word | null {
+  let x = a;
+  for (let guard = 0; guard <= s.words.length && (WITHIN_PHRASE.has(baseRelation(x.deprel)) || alsoWithin(x)); guard++) {
+    const h = headOf(s, x);
+    if (!h) return null;
+    x = h;
+  }
+  return x;
+}
+
+/** Whether a phrase is a by-phrase of its head: obl:agent, or an obl/nmod opened by an agent marker ("by", "par"). */
+function isByPhrase(s: ParsedSentence, x: Word, lex: SyntaxRoleLexicon): boolean {
+  const marker = caseMarker(s, x);
+  return x.deprel === 'obl:agent' || (marker !== null && lex.agentMarkers.has(marker) && ['obl', 'nmod'].includes(baseRelation(x.deprel)));
+}
+
 /** Whether a side is the by-phrase (obl:agent, or an agent marker's phrase) of the word a span stands on ("claimed by the Houthis"). */
 export function isAgentOf(s: ParsedSentence, word: Span, side: Span, lex: SyntaxRoleLexicon): boolean {
   const w = headWordIn(s, word), a = headWordIn(s, side);
   if (!w || !a || w.id === a.id) return false;
-  let x = a;
   // Through the phrase the side heads, and a name set after its noun without a preposition ("le groupe terroriste Shebab").
-  const inPhrase = (y: Word) => WITHIN_PHRASE.has(baseRelation(y.deprel)) || (baseRelation(y.deprel) === 'nmod' && caseMarker(s, y) === null);
-  for (let guard = 0; guard <= s.words.length && inPhrase(x); guard++) {
-    const h = headOf(s, x);
-    if (!h) return false;
-    x = h;
-  }
-  if (headOf(s, x)?.id !== w.id) return false;
-  const marker = caseMarker(s, x);
-  return x.deprel === 'obl:agent' || (marker !== null && lex.agentMarkers.has(marker) && ['obl', 'nmod'].includes(baseRelation(x.deprel)));
+  const x = phraseTop(s, a, (y) => baseRelation(y.deprel) === 'nmod' && caseMarker(s, y) === null);
+  return !!x && headOf(s, x)?.id === w.id && isByPhrase(s, x, lex);
 }
 
 /**
@@ -274,14 +286,8 @@ export function brokenOnParse(s: ParsedSentence, trigger: Span, lex: SyntaxRoleL
  */
 export function subjectOnParse(s: ParsedSentence, trigger: Span, side: Span): boolean {
   const v = headWordIn(s, trigger), a = headWordIn(s, side);
-  if (!v || !a) return false;
-  let x = a;
-  for (let guard = 0; guard <= s.words.length && WITHIN_PHRASE.has(baseRelation(x.deprel)); guard++) {
-    const h = headOf(s, x);
-    if (!h) return false;
-    x = h;
-  }
-  if (x.deprel !== 'nsubj') return false;
+  const x = a && phraseTop(s, a);
+  if (!v || !x || x.deprel !== 'nsubj') return false;
   const verb = headOf(s, x);
   if (!verb || isPassive(s, verb)) return false;
   if (verb.id === v.id) return true;
@@ -296,14 +302,8 @@ export function subjectOnParse(s: ParsedSentence, trigger: Span, side: Span): bo
  * of its clause; not on its subject or object ("a ship operated by X was hit": X owns the target).
  */
 function participleAgent(s: ParsedSentence, a: Word, t: Word, lex: SyntaxRoleLexicon): boolean {
-  let x = a;
-  for (let guard = 0; guard <= s.words.length && WITHIN_PHRASE.has(baseRelation(x.deprel)); guard++) {
-    const h = headOf(s, x);
-    if (!h) return false;
-    x = h;
-  }
-  const marker = caseMarker(s, x);
-  if (!(x.deprel === 'obl:agent' || (marker !== null && lex.agentMarkers.has(marker) && ['obl', 'nmod'].includes(baseRelation(x.deprel))))) return false;
+  const x = phraseTop(s, a);
+  if (!x || !isByPhrase(s, x, lex)) return false;
   const participle = headOf(s, x);
   if (!participle || baseRelation(participle.deprel) !== 'acl' || participle.upos !== 'VERB' || participle.feats.VerbForm !== 'Part') return false;
   const described = headOf(s, participle);
@@ -314,10 +314,8 @@ function participleAgent(s: ParsedSentence, a: Word, t: Word, lex: SyntaxRoleLex
   // An attack noun of the trigger's clause, also through the adverb of a locution ("lors d'une attaque revendiquée par").
   const up = headOf(s, described);
   if (lex.eventNouns.has(described.lemma.toLowerCase())) return up?.id === t.id || (!!up && up.upos === 'ADV' && headOf(s, up)?.id === t.id);
-  if (up?.id !== t.id) return false;
   // The weapon or the agent of a passive trigger ("hit by a missile fired by").
-  const by = caseMarker(s, described);
-  return described.deprel === 'obl:agent' || (by !== null && lex.agentMarkers.has(by));
+  return up?.id === t.id && isByPhrase(s, described, lex);
 }
 
 /**

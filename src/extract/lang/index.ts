@@ -144,6 +144,8 @@ export interface LanguagePack {
   readonly eventAnaphoraRe: RegExp;
   /** "was followed by", "suivie par": what stands after tells the next event, not the one before told again. */
   readonly sequelBeforeRe: RegExp;
+  /** A period marker (syntax_roles.period_markers: "since", "depuis") as a word: a date after one may open a period. */
+  readonly periodMarkerRe: RegExp;
   readonly convoyRe: RegExp;
   /** A preposition that puts the name after it on the map ("à Erbil", "in Kilifi"), at the end of a text. */
   readonly locativeBeforeRe: RegExp;
@@ -439,6 +441,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     sameAuthorRe: words(lex.same_author),
     eventAnaphoraRe: words(lex.event_anaphora),
     sequelBeforeRe: words(lex.sequel_before),
+    periodMarkerRe: words(lex.syntax_roles.period_markers),
     convoyRe: words(lex.convoy),
     locativeBeforeRe: endingWith(lex.locative, lex.place_article, L),
     countryLocativeBeforeRe: endingWith(lex.country_locative, lex.place_article, L),

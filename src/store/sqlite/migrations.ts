@@ -1,4 +1,9 @@
 // Schema migrations, applied in order inside one transaction each; the version is kept in user_version.
+/** The Monday of a row's day's ISO week ('' the row being read, 'OLD.' or 'NEW.' in a trigger): the store's mondayOf (src/store/weeks.ts). */
+const weekOf = (row: string) => `date(${row}date, 'weekday 0', '-6 days')`;
+/** The quarter-degree cell of a row's point, numbered as the index events_box_cell numbers it. */
+const boxCellOf = (row: string) => `CAST((${row}lat + 90) * 4 AS INTEGER) * 1440 + CAST((${row}lon + 180) * 4 AS INTEGER)`;
+
 export const MIGRATIONS: readonly string[] = [
   `CREATE TABLE documents (
      id INTEGER PRIMARY KEY,
@@ -201,25 +206,25 @@ export const MIGRATIONS: readonly string[] = [
      n INTEGER NOT NULL
    );
    INSERT INTO event_rollup_week (week, box_cell, sub_event_type, event_type, country_code, n)
-     SELECT date(date, 'weekday 0', '-6 days'), CAST((lat + 90) * 4 AS INTEGER) * 1440 + CAST((lon + 180) * 4 AS INTEGER), sub_event_type, event_type, country_code, count(*)
+     SELECT ${weekOf('')}, ${boxCellOf('')}, sub_event_type, event_type, country_code, count(*)
      FROM events GROUP BY 1, 2, 3, 4, 5;
    CREATE INDEX event_rollup_week_key ON event_rollup_week (week, box_cell, sub_event_type, event_type, country_code);
    CREATE INDEX event_rollup_week_country_type ON event_rollup_week (country_code, sub_event_type, week, event_type, box_cell, n);
    CREATE INDEX event_rollup_week_box_cell ON event_rollup_week (box_cell, week, sub_event_type, event_type, country_code, n);
    CREATE TRIGGER event_rollup_week_insert AFTER INSERT ON events BEGIN
-     UPDATE event_rollup_week SET n = n + 1 WHERE week IS date(NEW.date, 'weekday 0', '-6 days') AND box_cell IS CAST((NEW.lat + 90) * 4 AS INTEGER) * 1440 + CAST((NEW.lon + 180) * 4 AS INTEGER) AND sub_event_type = NEW.sub_event_type AND event_type IS NEW.event_type AND country_code IS NEW.country_code;
+     UPDATE event_rollup_week SET n = n + 1 WHERE week IS ${weekOf('NEW.')} AND box_cell IS ${boxCellOf('NEW.')} AND sub_event_type = NEW.sub_event_type AND event_type IS NEW.event_type AND country_code IS NEW.country_code;
      INSERT INTO event_rollup_week (week, box_cell, sub_event_type, event_type, country_code, n)
-       SELECT date(NEW.date, 'weekday 0', '-6 days'), CAST((NEW.lat + 90) * 4 AS INTEGER) * 1440 + CAST((NEW.lon + 180) * 4 AS INTEGER), NEW.sub_event_type, NEW.event_type, NEW.country_code, 1 WHERE changes() = 0;
+       SELECT ${weekOf('NEW.')}, ${boxCellOf('NEW.')}, NEW.sub_event_type, NEW.event_type, NEW.country_code, 1 WHERE changes() = 0;
    END;
    CREATE TRIGGER event_rollup_week_delete AFTER DELETE ON events BEGIN
-     UPDATE event_rollup_week SET n = n - 1 WHERE week IS date(OLD.date, 'weekday 0', '-6 days') AND box_cell IS CAST((OLD.lat + 90) * 4 AS INTEGER) * 1440 + CAST((OLD.lon + 180) * 4 AS INTEGER) AND sub_event_type = OLD.sub_event_type AND event_type IS OLD.event_type AND country_code IS OLD.country_code;
-     DELETE FROM event_rollup_week WHERE week IS date(OLD.date, 'weekday 0', '-6 days') AND box_cell IS CAST((OLD.lat + 90) * 4 AS INTEGER) * 1440 + CAST((OLD.lon + 180) * 4 AS INTEGER) AND sub_event_type = OLD.sub_event_type AND event_type IS OLD.event_type AND country_code IS OLD.country_code AND n <= 0;
+     UPDATE event_rollup_week SET n = n - 1 WHERE week IS ${weekOf('OLD.')} AND box_cell IS ${boxCellOf('OLD.')} AND sub_event_type = OLD.sub_event_type AND event_type IS OLD.event_type AND country_code IS OLD.country_code;
+     DELETE FROM event_rollup_week WHERE week IS ${weekOf('OLD.')} AND box_cell IS ${boxCellOf('OLD.')} AND sub_event_type = OLD.sub_event_type AND event_type IS OLD.event_type AND country_code IS OLD.country_code AND n <= 0;
    END;
    CREATE TRIGGER event_rollup_week_update AFTER UPDATE OF date, sub_event_type, event_type, country_code, lat, lon ON events BEGIN
-     UPDATE event_rollup_week SET n = n - 1 WHERE week IS date(OLD.date, 'weekday 0', '-6 days') AND box_cell IS CAST((OLD.lat + 90) * 4 AS INTEGER) * 1440 + CAST((OLD.lon + 180) * 4 AS INTEGER) AND sub_event_type = OLD.sub_event_type AND event_type IS OLD.event_type AND country_code IS OLD.country_code;
-     DELETE FROM event_rollup_week WHERE week IS date(OLD.date, 'weekday 0', '-6 days') AND box_cell IS CAST((OLD.lat + 90) * 4 AS INTEGER) * 1440 + CAST((OLD.lon + 180) * 4 AS INTEGER) AND sub_event_type = OLD.sub_event_type AND event_type IS OLD.event_type AND country_code IS OLD.country_code AND n <= 0;
-     UPDATE event_rollup_week SET n = n + 1 WHERE week IS date(NEW.date, 'weekday 0', '-6 days') AND box_cell IS CAST((NEW.lat + 90) * 4 AS INTEGER) * 1440 + CAST((NEW.lon + 180) * 4 AS INTEGER) AND sub_event_type = NEW.sub_event_type AND event_type IS NEW.event_type AND country_code IS NEW.country_code;
+     UPDATE event_rollup_week SET n = n - 1 WHERE week IS ${weekOf('OLD.')} AND box_cell IS ${boxCellOf('OLD.')} AND sub_event_type = OLD.sub_event_type AND event_type IS OLD.event_type AND country_code IS OLD.country_code;
+     DELETE FROM event_rollup_week WHERE week IS ${weekOf('OLD.')} AND box_cell IS ${boxCellOf('OLD.')} AND sub_event_type = OLD.sub_event_type AND event_type IS OLD.event_type AND country_code IS OLD.country_code AND n <= 0;
+     UPDATE event_rollup_week SET n = n + 1 WHERE week IS ${weekOf('NEW.')} AND box_cell IS ${boxCellOf('NEW.')} AND sub_event_type = NEW.sub_event_type AND event_type IS NEW.event_type AND country_code IS NEW.country_code;
      INSERT INTO event_rollup_week (week, box_cell, sub_event_type, event_type, country_code, n)
-       SELECT date(NEW.date, 'weekday 0', '-6 days'), CAST((NEW.lat + 90) * 4 AS INTEGER) * 1440 + CAST((NEW.lon + 180) * 4 AS INTEGER), NEW.sub_event_type, NEW.event_type, NEW.country_code, 1 WHERE changes() = 0;
+       SELECT ${weekOf('NEW.')}, ${boxCellOf('NEW.')}, NEW.sub_event_type, NEW.event_type, NEW.country_code, 1 WHERE changes() = 0;
    END;`,
 ];
