@@ -411,6 +411,14 @@ class AnalysedSentence implements SentenceAnalysis {
     return m.start < this.eventEnd && !this.framed.some((f) => m.start >= f.start && m.start < f.end);
   }
 
+  /** "clashed with troops amid artillery fire in Khan Yunis": a setting goes on where the event does, so an event
+   *  that names no place of its own is at the setting's place (a setting cue is a framing cue of the language). */
+  private inSetting(m: Span): boolean {
+    const { input: { folded }, pack } = this.ctx;
+    if (!this.primary || m.start < this.primary.end) return false;
+    return this.framed.some((f) => m.start >= f.start && m.start < f.end && hasMatch(pack.settingRe, folded, f.start, Math.min(f.end, f.start + 12)));
+  }
+
   private get mentions() {
     if (this.mentioned) return this.mentioned;
     const { input, pack, gaz, countries } = this.ctx;
@@ -425,7 +433,8 @@ class AnalysedSentence implements SentenceAnalysis {
     // personnes ont été tuées … près de la frontière": the dateline names where the report was filed, not the event's place.
     const dateline = places.find((m) => m.start - this.start <= 1 && PLACE_DATELINE_AFTER.test(input.folded.slice(m.end, m.end + 60)));
     const kept = dateline ? places.filter((m) => m !== dateline) : places;
-    return (this.mentioned = { actors: actors.filter((m) => this.inEvent(m)), places: kept.filter((m) => this.inEvent(m)), cited: citations.names });
+    const own = kept.filter((m) => this.inEvent(m));
+    return (this.mentioned = { actors: actors.filter((m) => this.inEvent(m)), places: own.length ? own : kept.filter((m) => this.inSetting(m)), cited: citations.names });
   }
 
   get actors(): readonly ActorMention[] { return this.mentions.actors; }

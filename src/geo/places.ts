@@ -437,7 +437,12 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
       // "Maasai", a respelling of Masai, Malaysia) must be a large city, and an alternate is never taken
       // abroad when the document names other countries: such names are mostly words.
       // Unless the text introduces it as a town ("the town of Kupiansk", GeoNames' Kupjansk): then a town of size is that town.
-      if (form !== 'exact' && !arabicScript && !ctx.countries.includes(e.country_code) && !(introduced && e.population >= ABROAD_MIN_POPULATION) &&
+      // Nor need a name in the bracket that says where a place lies ("Aitaroun (Bint Jbeil)"): the bracket says it is an
+      // area, and the notes that write so name their districts by the spellings of their coders, not GeoNames'.
+      // Only when the place before the bracket is one the gazetteer does not know: a known town ("Mombasa (Chaani, Mvita)")
+      // needs no area, and its bracket's wards are no reason to take a namesake's alternate abroad.
+      const areaInBracket = bracketed && ctx.countries.length === 0 && written !== written.toUpperCase() && bracketOwnerUnknown(raw, sentence, hit, gaz);
+      if (form !== 'exact' && !arabicScript && !ctx.countries.includes(e.country_code) && !(introduced && e.population >= ABROAD_MIN_POPULATION) && !areaInBracket &&
         (ctx.countries.length > 0 ? form === 'alternate' : e.population < OTHER_NAME_MIN_POPULATION)) return false;
       if (ctx.titleCase) return e.population >= 50_000 || ctx.countries.includes(e.country_code);
       // A capitalised word opening a sentence is any word ("Street traders"), unless a division word makes it a place ("Gatundu County residents").
@@ -486,6 +491,16 @@ const JOIN_GAP = /^[ -]$/;
 const NAME_PARTICLES = '(?:al|el|ech|esh|ash|ad|ed|ar|er|at|az|ez|as|ibn|bin|bint|abu|umm|ould|ag)';
 /** A bracket right after a name, about to name an area. */
 const BRACKET_AFTER_NAME = /^\s?\(/;
+/** The name a bracket follows ("Rachaya al Foukhar (Hasbeiya)", "Aitaroun (Al Nabatieh, Bint Jbeil)"). */
+const BRACKET_OWNER = /([\p{Lu}][\p{L}'’-]*(?:\s+(?:(?:al|el|ech|es|er|ed|ash|as|ad|an|ar|at|az)\s+)?[\p{Lu}][\p{L}'’-]*){0,3})\s*\(\s*(?:[^\s(),;:.][^(),;:.]{0,24},\s*)?$/u;
+
+/** Whether the name before the bracket that holds a mention is unknown to the gazetteer (no bracket owner: false). */
+function bracketOwnerUnknown(raw: string, sentence: Span, hit: Span, gaz: Gazetteer): boolean {
+  const owner = BRACKET_OWNER.exec(raw.slice(Math.max(sentence.start, hit.start - 60), hit.start))?.[1];
+  if (!owner) return false;
+  const key = nameKey(owner);
+  return !!key && gaz.lookup(key).length === 0;
+}
 const GLUED_WORD_AFTER = /^-\p{Ll}{2}/u;
 
 /** Whether what stands between tokens a and b is exactly a gap of this form. */
@@ -536,13 +551,14 @@ type NameForm = 'exact' | 'key' | 'alternate';
 function nameForm(e: GeoEntry, written: string, key: string): NameForm {
   // Curated names (sites, regions, countries, aliases.json) are each chosen for what they name.
   if (e.kind !== 'city') return 'exact';
-  if (nameKey(e.name) !== key) return 'alternate';
-  return spelling(e.name) === written ? 'exact' : 'key';
+  if (spelling(e.name) === written) return 'exact';
+  return nameKey(e.name) !== key ? 'alternate' : 'key';
 }
 
-/** The name as written, folded, with punctuation as spaces: "El Wak" and "el-Wak" alike, "Kisii" and "Kisi" apart. */
+/** The name as written, folded, with punctuation as spaces: "El Wak" and "el-Wak" alike, "Kisii" and "Kisi" apart;
+ *  an apostrophe inside a word is a transliteration's mark of a glottal sound that most writers leave out ("Ma'rib", "Marib"). */
 function spelling(text: string): string {
-  return fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return fold(text).replace(/(?<=\p{L})['’ʿʾ`](?=\p{L})/gu, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 // A town named by its own name is preferred to one that merely lists the name among its alternates:

@@ -4,6 +4,12 @@ import { eventsOf, only, testCaseTable, type Expected } from '../helpers/extract
 
 
 const CASES: [string, Expected][] = [
+  // A setting goes on where the event does: an event with no place of its own is at the place of what it happened amid;
+  // an event that names its own place keeps it.
+  ['Headline\n\nOn March 5, 2024, gunmen traded fire with soldiers amid heavy shelling in Khan Yunis.',
+    { sub: 'Armed clash', date: '2024-03-05', place: 'Khan Yunis' }],
+  ['Headline\n\nOn March 5, 2024, gunmen traded fire with soldiers in Rafah amid heavy shelling in Khan Yunis.',
+    { sub: 'Armed clash', place: 'Rafah' }],
   // Victims without a number beside the verb: counted by the parse (article, singular noun, name, conjuncts).
   ['Headline\n\nOn March 5, 2024, a national staffer of an aid agency was killed in mob violence in Garissa.',
     { killed: 1 }],

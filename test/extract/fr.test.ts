@@ -5,6 +5,9 @@ import { eventsOf, only, testCaseTable, type Expected } from '../helpers/extract
 // [article written for the test, expected fields of its one event]
 
 const CASES: [string, Expected][] = [
+  // Un cadre se tient là où l'événement a lieu : l'événement sans lieu propre est au lieu de ce sur fond de quoi il se passe.
+  ['Titre\n\nLe 5 mars 2024, des hommes armés ont échangé des tirs avec des soldats sur fond de bombardements à Khan Younès.',
+    { sub: 'Armed clash', date: '2024-03-05', place: 'Khan Yunis' }],
   // « au Nord-Est de Bourem » : un côté de la ville, pas une division nommée Nord-Est (Haïti), ni un nom de personne.
   ['Titre\n\nLe mardi 12 septembre 2023, des frappes aériennes ont ciblé des véhicules au Nord-Est de Bourem.',
     { place: 'Bourem', precision: 2 }],

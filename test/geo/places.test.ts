@@ -169,6 +169,8 @@ const NAME_FORMS: [string, Language, string[], string | null][] = [
   // A ship's name after its noun is the ship's, not the town it is named after.
   ['Des hommes armés ont attaqué le bateau Tombouctou sur le fleuve Niger.', 'fr', ['ML'], null],
   ['Gunmen fired on the tanker Mombasa off the coast.', 'en', ['KE'], null],
+  // An apostrophe inside a transliterated name is a mark most writers leave out: "Marib" is Ma'rib by its own name.
+  ['Demonstrators gathered in Marib on Friday.', 'en', [], "Ma'rib YE"],
   // A name ends at a full stop: "Lamu. The officers" is not a longer name.
   ['Youths threw stones at officers in Lamu. The officers fled.', 'en', [], 'Lamu KE'],
 ];
@@ -207,6 +209,9 @@ const UNKNOWN_IN_AREA: [string, Language, string[], string, string][] = [
   // A bracket after a place holds where it lies, after a wider area the gazetteer may not know; a short name is a place there too.
   ['Artillery shelled the outskirts of Qaryat Zayn town (South, Douma).', 'en', ['SY'], 'Qaryat Zayn', 'Douma'],
   ['Artillery fired shells at Qaryat Zayn (Tyr).', 'en', ['LB'], 'Qaryat Zayn', 'Tyre'],
+  // In a document that names no country, the bracket's area is taken in the spelling its writer uses ("Hasbeiya", GeoNames'
+  // alternate of Hasbaiya): the bracket says it is an area, and the name before it is unknown.
+  ['Shells fell on the hills around Kfar Zeitoun (Hasbeiya) at night.', 'en', [], 'Kfar Zeitoun', 'Hasbaiya'],
 ];
 for (const [text, language, countries, name, areaName] of UNKNOWN_IN_AREA) {
   test(`${language}: an unknown place in a known area in "${text}"`, () => {
@@ -227,6 +232,8 @@ test('names not tied to a known area get no point, and words are not places', ()
   // A month, a title and a person before a known town are no unknown places in it.
   assert.deepEqual(places('In October, Mombasa police arrested two men.', 'en', ['KE']).filter((p) => !p.entry).map((p) => p.text), []);
   assert.deepEqual(places('Residents of Kibera met Governor Joho in Mombasa.', 'en', ['KE']).filter((p) => !p.entry).map((p) => p.text), []);
+  // The wards in the bracket after a known town are no reason to take a namesake's alternate abroad.
+  assert.deepEqual([...new Set(places('Workers protested in Mombasa (Chaani, Mvita) over pay.', 'en', []).map((p) => p.place.country_code))], ['KE']);
   // A curated site abroad is no part of a local name: "Omar Jilo" in a Kenyan story is not Syria's al-Omar field.
   assert.ok(!places('Militants raided Omar Jilo, in northern Kenya.', 'en', ['KE']).some((p) => p.place.country_code === 'SY'));
 });

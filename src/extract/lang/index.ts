@@ -82,6 +82,8 @@ interface RawLexicon {
   period_cues: string[];
   frequency_cues: string[];
   framing_cues: string[];
+  /** Framing cues of a setting that goes on where the event does ("amid artillery fire in Khan Yunis"). */
+  setting_cues: string[];
   statistic_cues: string[];
   threat_cues: string[];
   demand_cues: string[];
@@ -267,6 +269,7 @@ export interface LanguagePack {
   readonly frequencyRe: RegExp;
   /** "En réponse aux…", "amid…": a motive or context phrase, up to its comma; what it names is background. */
   readonly framingRe: RegExp;
+  readonly settingRe: RegExp;
   readonly statisticRe: RegExp;
   readonly threatRe: RegExp;
   /** A call for the event, not the event ("calling for a ceasefire", "réclament une trêve"): right before its trigger. */
@@ -516,6 +519,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     periodRe: words(lex.period_cues),
     frequencyRe: words(lex.frequency_cues),
     framingRe: words(lex.framing_cues),
+    settingRe: words(lex.setting_cues),
     statisticRe: words(lex.statistic_cues),
     threatRe: words(lex.threat_cues),
     demandRe: words(lex.demand_cues),
