@@ -33,6 +33,7 @@ export type ZoneKind =
   | 'share'
   | 'source'
   | 'dateline'
+  | 'byline'
   | 'logo'
   | 'boilerplate';
 

@@ -1,5 +1,5 @@
 // Cleaning: marks the zones of a document by offsets (title, body, caption, teaser,
-// navigation, share, source, dateline, logo, boilerplate). The raw text is not touched.
+// navigation, share, source, dateline, byline, logo, boilerplate). The raw text is not touched.
 import { readFileSync } from 'node:fs';
 import type { CleanedDocument, Span, Zone, ZoneKind } from '../types.ts';
 import { fold } from '../text/fold.ts';
@@ -13,6 +13,7 @@ interface CleanLexicon {
   navigation_words: string[];
   caption_credits: string[];
   caption_markers: string[];
+  byline_starts: string[];
   source_line: string;
   dateline: string;
 }
@@ -35,6 +36,9 @@ const CREDIT_BRACKET_END = new RegExp(`[(\\[][^()\\[\\]]{1,60}/\\s*(?:${lexicon.
 const CAPTION_MARKERS = [...lexicon.caption_markers.map((p) => new RegExp(phraseSource(p))), CREDIT_BRACKET_END];
 /** A line that ends with its outlet in brackets after a dash or a bar, with no sentence before: "<title> - (France info)". */
 const EMBEDDED_TITLE = /[^.!?:;]\s[-|]\s*\([^()]{2,30}\)$/;
+// "Author: Chany Ninrew | Published: 3 hours ago", "By Jane Doe, Reuters", "Par Jean Dupont": who wrote the report and when,
+// a name or a date right after the cue, on a line that is no sentence.
+const BYLINE = new RegExp(`^\\s*(?:${lexicon.byline_starts.map((p) => phraseSource(p)).join('|')})\\s*:?\\s+(?=\\S)`);
 const SOURCE_LINE = new RegExp(phraseSource(lexicon.source_line));
 const DATELINE = new RegExp(phraseSource(lexicon.dateline));
 
@@ -138,6 +142,7 @@ function classifyLine(text: string, folded: string, sawContent: boolean, lineFre
   if (TEASER.test(folded)) return { kind: 'teaser', rule: 'zone.teaser.cue' };
   if (SHARE.test(folded)) return { kind: 'share', rule: 'zone.share.cue' };
   if (SOURCE_LINE.test(folded)) return { kind: 'source', rule: 'zone.source.line' };
+  if (isByline(text, folded)) return { kind: 'byline', rule: 'zone.byline.cue' };
   if (NAV_WORD.test(folded)) return { kind: 'navigation', rule: 'zone.navigation.word' };
   if (isNavigationBar(text)) return { kind: 'navigation', rule: 'zone.navigation.separators' };
   if (!sawContent && trimmed.length <= 12 && !/[.!?]$/.test(trimmed) && trimmed.split(/\s+/).length <= 2) {
@@ -150,6 +155,14 @@ function classifyLine(text: string, folded: string, sawContent: boolean, lineFre
   const key = lineKeyOfFolded(folded);
   if (key && lineFrequency(key) >= minDocs) return { kind: 'boilerplate', rule: 'zone.boilerplate.repeated-across-site' };
   return { kind: 'body', rule: 'zone.body' };
+}
+
+/** A short line, no sentence, that opens with a byline cue followed by a name or a date (capitalised or a digit). */
+function isByline(text: string, folded: string): boolean {
+  const trimmed = text.trim();
+  if (trimmed.length > 120 || /[.!?]$/.test(trimmed)) return false;
+  const cue = BYLINE.exec(folded);
+  return !!cue && /^[\p{Lu}\d]/u.test(text.slice(cue[0].length));
 }
 
 /** A teaser inside a body line, from its cue to the end of its headline (or of the line). */

@@ -96,7 +96,7 @@ function dateFromText(input: DocumentDateInput, coarse: ResolvedDate | null): Re
   const pack = input.pack!;
   const { raw, folded } = input;
   const zones = input.cleaned.zones;
-  const content = zones.filter((z) => z.kind === 'title' || z.kind === 'body' || z.kind === 'dateline');
+  const content = zones.filter((z) => z.kind === 'title' || z.kind === 'body' || z.kind === 'dateline' || z.kind === 'byline');
   // The lead: the first paragraphs of the body, where a report tells its news and its day.
   const leadZones = zones.filter((z) => z.kind === 'body').slice(0, 3);
   const mentions: { m: DateMention; zone: Zone }[] = [];

@@ -558,7 +558,8 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
       else if ((s.continuation || s.anaphoric) && previous?.date) date = [{ iso: previous.date, precision: previous.datePrecision, rule: `${pack.language}.date.continuation` }];
       // The lead of a news report tells the latest news: without a day of its own, it is dated by the
       // report, and says so with a week's precision rather than passing the report's day off as the event's.
-      else if (s.paragraph <= leadParagraph(ctx) && s.primary && input.published.precision === 'day' && input.published.iso) {
+      // A report whose first paragraphs set the scene tells its news in the first event it reads, a paragraph or two on.
+      else if ((s.paragraph <= leadParagraph(ctx) || (!events.length && s.paragraph <= leadParagraph(ctx) + 2)) && s.primary && input.published.precision === 'day' && input.published.iso) {
         date = [{ iso: input.published.iso, precision: 'week', rule: 'date.lead-dated-by-report' }];
       } else date = [{ iso: null, precision: null, rule: 'date.none-in-text' }];
       date = date.map((d) => ({ ...d, implied: true }));

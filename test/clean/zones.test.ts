@@ -34,6 +34,12 @@ const LINES: [string, ZoneKind][] = [
   ['Guerre au Soudan : bombardement d’un quartier d’Omdourman - (France info)', 'teaser'],
   ['Sudan war: air strike on an Omdurman district | (Example News)', 'teaser'],
   ['The army said it hit the depot - (a claim no one could verify).', 'body'],
+  ['Author: Jane Doe | Published: 2 hours ago', 'byline'],
+  ['By John Smith and Amina Yusuf, Reuters', 'byline'],
+  ['Par Jean Dupont, envoyé spécial', 'byline'],
+  ['Publié le 12 mars 2024 à 10h02', 'byline'],
+  ['By Monday the army had retaken the town.', 'body'],
+  ['Par ailleurs, deux soldats ont été blessés', 'body'],
   ['Les forces de sécurité ont arrêté trois suspects mardi dans le nord du pays.', 'body'],
   ['Security forces arrested three suspects on Tuesday, a spokesman told AFP.', 'body'],
 ];

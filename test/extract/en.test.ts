@@ -453,3 +453,14 @@ test('en: a village the gazetteer lacks, with its province and district in a bra
     assert.ok(Math.abs(e!.location!.lat! - 33.12) < 0.02 && Math.abs(e!.location!.lon! - 35.43) < 0.02, JSON.stringify(e?.location));
   }
 });
+
+test('en: a report whose first paragraph sets the scene tells its news in its first event, dated by the report at a week\'s precision', () => {
+  const text = 'Rebels take a town in the east\n\nBy Jane Doe | Published: 2 hours ago\n\nThe town sits on the main road north of the provincial capital and has changed hands twice in a year.\n\n' +
+    'The rebels said they have captured Kibumba town in North Kivu province, where regional troops are deployed.';
+  const [e] = eventsOf(text, { published: '2024-03-14' });
+  assert.equal(e?.date, '2024-03-14');
+  assert.equal(e?.date_precision, 'week');
+  // Further down, past the report's opening paragraphs, an undated event is not the report's news.
+  const late = eventsOf(text.replace('\n\nThe rebels', '\n\nThe road was cut.\n\nThe market was shut.\n\nThe rebels'), { published: '2024-03-14' });
+  assert.equal(late[0]?.date, null);
+});

@@ -50,7 +50,7 @@ const TYPE_COLORS: Record<string, string> = {
   'Disrupted weapons use': '#525252', 'Other': '#969696', 'Arrests': '#3f007d',
 };
 const colorOf = (type: string) => TYPE_COLORS[type] ?? '#636363';
-const MUTED_ZONES = new Set(['caption', 'teaser', 'navigation', 'share', 'boilerplate', 'logo', 'source', 'dateline']);
+const MUTED_ZONES = new Set(['caption', 'teaser', 'navigation', 'share', 'boilerplate', 'logo', 'source', 'dateline', 'byline']);
 const REDUCED_MOTION = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 const countryName = (code: string) => { try { return regionNames.of(code) ?? code; } catch { return code; } };
