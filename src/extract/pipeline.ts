@@ -863,7 +863,10 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
     if (opposed && !(trigger.end > a.start - (before.length - opposed.index!) && trigger.start < a.start)) continue;
     let agent = 0, target = 0;
     const reading = syntacticRole(s.syntax, trigger, a, pack.syntaxRoles, pack.language);
-    if (SOURCE_BEFORE.test(before) || pack.reportingBeforeRe.test(before) || (pack.reportingAfterRe.test(after) && a.via !== 'attack-noun')) {
+    // "The Pentagon said U.S. jets struck…": a side after a reporting verb that the parse makes the event verb's own
+    // subject is who acted, not a speaker put after its verb ("…, said US officials").
+    const subjectOfEvent = reading?.role === 'agent' && reading.rule.endsWith('.subject') && !SOURCE_BEFORE.test(before);
+    if (!subjectOfEvent && (SOURCE_BEFORE.test(before) || pack.reportingBeforeRe.test(before) || (pack.reportingAfterRe.test(after) && a.via !== 'attack-noun'))) {
       // A state speaking ("le Pentagone a annoncé") is a source; an armed group speaking of its attack claims it.
       // "Les Gardiens de la révolution ont annoncé avoir ciblé…", "the IDF said it struck…": a state claiming its own act.
       // "a indiqué avoir frappé": the parse says the speaker is the one who struck.

@@ -4,6 +4,11 @@ import { eventsOf, only, testCaseTable, type Expected } from '../helpers/extract
 
 
 const CASES: [string, Expected][] = [
+  // A side after a reporting verb that is the event verb's own subject acted; it is not a speaker put after its verb.
+  ['Headline\n\nOn March 5, 2024, the Pentagon said U.S. fighter jets struck two militia sites in western Iraq.',
+    { sub: 'Air/drone strike', actor1: 'Military Forces of the United States' }],
+  ['Headline\n\nOn March 5, 2024, officials said Israeli jets struck a house in Rafah.',
+    { sub: 'Air/drone strike', actor1: 'Military Forces of Israel', place: 'Rafah' }],
   // A setting goes on where the event does: an event with no place of its own is at the place of what it happened amid;
   // an event that names its own place keeps it.
   ['Headline\n\nOn March 5, 2024, gunmen traded fire with soldiers amid heavy shelling in Khan Yunis.',

@@ -5,6 +5,11 @@ import { eventsOf, only, testCaseTable, type Expected } from '../helpers/extract
 // [article written for the test, expected fields of its one event]
 
 const CASES: [string, Expected][] = [
+  // Un rassemblement de combattants ou de leurs véhicules est une cible, pas une manifestation.
+  ['Titre\n\nLe 5 mars 2024, l\'armée malienne a annoncé avoir frappé un rassemblement de terroristes près de Bourem.',
+    { sub: 'Air/drone strike', place: 'Bourem', actor1: 'Military Forces of Mali' }],
+  ['Titre\n\nLe 5 mars 2024, des centaines de personnes ont tenu un rassemblement devant la mairie de Goma.',
+    { sub: 'Peaceful protest', place: 'Goma' }],
   // Un cadre se tient là où l'événement a lieu : l'événement sans lieu propre est au lieu de ce sur fond de quoi il se passe.
   ['Titre\n\nLe 5 mars 2024, des hommes armés ont échangé des tirs avec des soldats sur fond de bombardements à Khan Younès.',
     { sub: 'Armed clash', date: '2024-03-05', place: 'Khan Yunis' }],
