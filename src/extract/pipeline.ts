@@ -967,6 +967,15 @@ function isDefender(folded: string, a: ActorMention, shootdown: TriggerMention):
   return a.start - shootdown.end <= 25 && /^\s*(?:by|par|,)?\s*(?:\S+\s+){0,2}$/.test(folded.slice(shootdown.end, a.start));
 }
 
+/** The sentence tells the other side withdrawing or handing the ground over, and no fighting ("entered without
+ *  fighting": the fighting word inside the cue tells there was none). */
+function handedOver(ctx: DocumentContext, s: SentenceAnalysis): boolean {
+  const { input: { folded }, pack } = ctx;
+  const cues = allMatches(pack.handoverRe, folded, s.start, s.end);
+  if (!cues.length || hasMatch(pack.pushedBackRe, folded, s.start, s.end)) return false;
+  return !s.triggers.some((t) => t.kind === 'clash' && !t.suppressedBy && !cues.some((c) => t.start < c.end && c.start < t.end));
+}
+
 /** What may follow a violent event and belong to it: the arrest of suspects, the theft of cattle. */
 const AFTERMATH_KINDS: ReadonlySet<TriggerKind> = new Set(['arrest', 'looting']);
 /** The violent events (ACLED's event types) that arrests or theft told after them may belong to. */
@@ -1145,6 +1154,7 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
     returnFire: returnFireAround(ctx, s),
     troopsMoved: hasMatch(pack.troopNounRe, input.folded, s.start, s.end),
     territoryLost: hasMatch(pack.pushedBackRe, input.folded, s.start, s.end),
+    handedOver: trigger.kind === 'territory' && handedOver(ctx, s),
     stateActor: roles.actor1 ? roles.actor1.kind === 'state' : hasMatch(pack.stateForcesRe, input.folded, s.start, s.primary!.start),
     crowdAssault: hasMatch(pack.crowdAssaultRe, input.folded, segment.start, segment.end),
     resistsOperation: hasMatch(pack.crowdResistsOperationRe, input.folded, s.start, s.end),

@@ -60,6 +60,9 @@ export interface TypingInput {
   readonly stateActor: boolean;
   /** The verb is a strike ("frappes", "strikes"): told of a state, with no weapon named, an air strike. */
   readonly strikeNoun?: boolean;
+  /** The sentence tells the other side withdrawing or handing the ground over ("after Kurdish forces pulled out",
+   *  "sans combat"), and no fighting. */
+  readonly handedOver?: boolean;
   /** The crowd turns on people ("attacked", "pelted with stones", "lynched"). */
   readonly crowdAssault?: boolean;
   /** The crowd faces forces raiding, storming or searching its place ("clashed with forces that raided the camp"). */
@@ -117,6 +120,8 @@ export function chooseSubEventType(x: TypingInput): { sub: string; rule: string 
     case 'abduction': return { sub: 'Abduction/forced disappearance', rule: 'type.abduction' };
     case 'sexual': return { sub: 'Sexual violence', rule: 'type.sexual' };
     case 'territory':
+      // ACLED's non-violent transfer: ground taken as the other side withdraws or hands it over, with no fighting told.
+      if (x.handedOver) return { sub: 'Non-violent transfer of territory', rule: 'type.territory.handed-over' };
       if (x.territoryLost) return { sub: 'Government regains territory', rule: 'type.territory.pushed-back' };
       return x.stateActor ? { sub: 'Government regains territory', rule: 'type.territory.state' } : { sub: 'Non-state actor overtakes territory', rule: 'type.territory.non-state' };
     case 'agreement': return { sub: 'Agreement', rule: 'type.agreement' };

@@ -186,6 +186,9 @@ function collectIntroducedNames(raw: string, folded: string, span: Span, pack: L
     const name = m[0];
     const before = folded.slice(Math.max(span.start, start - 40), start);
     if (!UNKNOWN_PLACE_NOUN.test(before)) continue;
+    // "the village on Monday": a day or a month after a place noun says when, it names nothing.
+    const first = fold(name.split(/\s+/)[0]!);
+    if (pack.weekdays.has(first) || pack.months.has(first)) continue;
     const hit = { start, end: start + name.length };
     if (overlapsAny(hit, out) || overlapsAny(hit, ctx.excluded)) continue;
     const nat = [...before.matchAll(pack.nationalityRe)].map((x) => pack.nationality.get(x[0]!)).find(Boolean);

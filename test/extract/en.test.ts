@@ -4,6 +4,14 @@ import { eventsOf, only, testCaseTable, type Expected } from '../helpers/extract
 
 
 const CASES: [string, Expected][] = [
+  // Ground taken as the other side withdraws or hands it over, with no fighting told, is a non-violent transfer;
+  // taken after fighting, it is regained or overtaken.
+  ['Headline\n\nOn March 5, 2024, rebels took control of the town of Kitshanga after government troops pulled out.',
+    { sub: 'Non-violent transfer of territory', place: 'Kitshanga' }],
+  ['Headline\n\nOn March 5, 2024, government forces entered the town of Dhubab without a fight.',
+    { sub: 'Non-violent transfer of territory', place: 'Dhubab' }],
+  ['Headline\n\nOn March 5, 2024, the army retook the town of Dhubab after heavy fighting.',
+    { sub: 'Government regains territory', place: 'Dhubab' }],
   // A side after a reporting verb that is the event verb's own subject acted; it is not a speaker put after its verb.
   ['Headline\n\nOn March 5, 2024, the Pentagon said U.S. fighter jets struck two militia sites in western Iraq.',
     { sub: 'Air/drone strike', actor1: 'Military Forces of the United States' }],
@@ -105,7 +113,11 @@ const CASES: [string, Expected][] = [
     { sub: 'Agreement', date: '2024-03-06' }],
   ['Headline\n\nOn March 6, 2024, government troops recaptured the town of Kidal from rebel fighters.',
     { sub: 'Government regains territory' }],
+  // ACLED's codebook: ground acquired without a violent act, as the other side withdraws, is a non-violent transfer
+  // (this row expected an overtaking before the handover cues).
   ['Headline\n\nOn March 6, 2024, militants seized control of the village of Afgoye after government forces withdrew.',
+    { sub: 'Non-violent transfer of territory' }],
+  ['Headline\n\nOn March 6, 2024, militants seized control of the village of Afgoye after clashes with government forces.',
     { sub: 'Non-state actor overtakes territory' }],
   ['Headline\n\nOn March 6, 2024, Turkish forces set up a new observation post near Idlib.',
     { sub: 'Headquarters or base established' }],

@@ -5,6 +5,9 @@ import { eventsOf, only, testCaseTable, type Expected } from '../helpers/extract
 // [article written for the test, expected fields of its one event]
 
 const CASES: [string, Expected][] = [
+  // Un terrain pris sans combat, ou après le retrait de l'autre camp, change de mains sans violence.
+  ['Titre\n\nLe 5 mars 2024, les rebelles ont pris le contrôle de la ville de Kitshanga sans combat.',
+    { sub: 'Non-violent transfer of territory', place: 'Kitshanga' }],
   // Un rassemblement de combattants ou de leurs véhicules est une cible, pas une manifestation.
   ['Titre\n\nLe 5 mars 2024, l\'armée malienne a annoncé avoir frappé un rassemblement de terroristes près de Bourem.',
     { sub: 'Air/drone strike', place: 'Bourem', actor1: 'Military Forces of Mali' }],

@@ -26,6 +26,8 @@ interface RawLexicon {
   armed_targets: string[];
   state_forces: string[];
   troop_nouns: string[];
+  /** The other side withdrawing or handing ground over: a territory taken so is a non-violent transfer. */
+  handover_cues: string[];
   pushed_back: string[];
   topic_before: string[];
   riot_topic_before: string[];
@@ -134,6 +136,7 @@ export interface LanguagePack {
   readonly stateForcesRe: RegExp;
   /** Fighters, troops, units (not equipment): what is moved or raised in a change to a group's activity. */
   readonly troopNounRe: RegExp;
+  readonly handoverRe: RegExp;
   /** Armed groups "pushed back", "repoussés": the state regains ground. */
   readonly pushedBackRe: RegExp;
   /** "protest against (gun violence)": the words before a cue that make it the protest's topic. */
@@ -438,6 +441,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     armedTargetRe: words(lex.armed_targets),
     stateForcesRe: words(lex.state_forces),
     troopNounRe: words(lex.troop_nouns),
+    handoverRe: words(lex.handover_cues),
     pushedBackRe: words(lex.pushed_back),
     riotTopicBeforeRe: new RegExp(`${BEFORE}(?:${lex.riot_topic_before.map((p) => phraseSource(p, L)).join('|')})\\s+(?:[^\\s,;.]+\\s+){0,3}$`),
     topicBeforeRe: new RegExp(`${BEFORE}(?:${lex.topic_before.map((p) => phraseSource(p, L)).join('|')})\\s+(?:[^\\s,;.]+\\s+){0,3}$`),
