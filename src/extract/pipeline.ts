@@ -1081,8 +1081,10 @@ function victimsAmong(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigge
   // "killed by an unknown armed militia": who acts is not a victim.
   const hits = names.filter((h) => !/(?:\bby|\bpar|de la part d[eu']?)\s+(?:\S+\s+){0,3}$/.test(folded.slice(Math.max(s.start, h.start - 40), h.start)));
   const cues = [...allMatches(pack.killedRe, folded, s.start, s.end), ...allMatches(pack.woundedRe, folded, s.start, s.end)];
-  // "The home of a councillor was attacked": the subject of a passive verb is what the verb fell on.
-  const passive = pack.passiveStartRe.test(folded.slice(trigger.start, trigger.end));
+  // "The home of a councillor was attacked": the subject of a passive verb is what the verb fell on, whether the
+  // trigger holds its auxiliary or follows it ("a police officer was shot", "un policier a été blessé").
+  const passive = pack.passiveStartRe.test(folded.slice(trigger.start, trigger.end))
+    || pack.passiveBeforeRe.test(folded.slice(Math.max(s.start, trigger.start - 30), trigger.start));
   // "Al Shabaab attacked police officers and killed one": the victims of the first verb are the event's.
   const from = Math.min(trigger.start, ...s.triggers.filter((t) => !t.suppressedBy && t.start < trigger.start && trigger.start - t.end <= 60).map((t) => t.start));
   // "shot dead six gang members suspected of raping a woman": who a relative clause speaks of is no victim.

@@ -387,6 +387,12 @@ const CASES: [string, Expected][] = [
   // "One of the injured … succumbed": a death among the wounded already counted, not a group of wounded of its own.
   ['Title\n\nOn 7 January 2024, soldiers opened live fire at rioters in Nablus, injuring 3. One of the injured rioters succumbed to his wounds.',
     { killed: 1, wounded: 3 }],
+  // The subject of a passive verb is what the verb fell on, the auxiliary outside the trigger ("was shot", "was
+  // reportedly stabbed"): an armed man shot is a battle's side.
+  ['Title\n\nOn 5 March 2024, a police officer was shot by two unknown gunmen in Garissa.',
+    { sub: 'Armed clash' }],
+  ['Title\n\nOn 5 March 2024, a soldier was reportedly stabbed by bandits near Baragoi.',
+    { sub: 'Armed clash' }],
 ];
 
 testCaseTable('en', CASES);
