@@ -393,6 +393,11 @@ const CASES: [string, Expected][] = [
     { sub: 'Armed clash' }],
   ['Title\n\nOn 5 March 2024, a soldier was reportedly stabbed by bandits near Baragoi.',
     { sub: 'Armed clash' }],
+  // "A confrontation between X and Y" is a fight told by its noun: armed or communal sides make a battle, crowds a mob.
+  ['Title\n\nOn 5 March 2024, six people were injured during a confrontation between farmers and pastoralists in Witu.',
+    { sub: 'Armed clash' }],
+  ['Title\n\nOn 5 March 2024, five people were injured in a confrontation between supporters of two rival candidates in Mumias.',
+    { sub: 'Mob violence' }],
 ];
 
 testCaseTable('en', CASES);
