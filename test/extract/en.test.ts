@@ -398,6 +398,16 @@ const CASES: [string, Expected][] = [
     { sub: 'Armed clash' }],
   ['Title\n\nOn 5 March 2024, five people were injured in a confrontation between supporters of two rival candidates in Mumias.',
     { sub: 'Mob violence' }],
+  // A crowd is a mob when it acts: named as the object of a violent verb ("attacked villagers"), or before a
+  // participle with no object ("six locals killed", "villagers beaten by bandits"), it is the victim.
+  ['Title\n\nOn 5 March 2024, armed cattle rustlers attacked villagers in Baragoi and killed one.',
+    { sub: 'Attack' }],
+  ['Title\n\nOn 5 March 2024, bandits raided a village near Baragoi; six locals killed.',
+    { sub: 'Attack' }],
+  ['Title\n\nOn 5 March 2024, villagers beaten by bandits were taken to hospital in Baragoi.',
+    { sub: 'Attack' }],
+  ['Title\n\nOn 5 March 2024, angry residents killed a suspected thief in Kisumu.',
+    { sub: 'Mob violence' }],
 ];
 
 testCaseTable('en', CASES);
