@@ -994,7 +994,7 @@ function sentenceAndNext(ctx: DocumentContext, s: SentenceAnalysis): SentenceAna
 }
 
 /** What the police and the crowd did: told in the sentence, or in a next one that is not another event. */
-function aroundHas(ctx: DocumentContext, s: SentenceAnalysis, re: RegExp): boolean {
+function aroundHas(ctx: DocumentContext, s: SentenceAnalysis, re: RegExp, crowdsOnly = false): boolean {
   const { folded } = ctx.input;
   // A later sentence of the demonstration with no place of its own ("Students stoned vehicles") tells more of it.
   return sentenceAndNext(ctx, s).some((o) => (o === s || !o.primary || o.primary.kind === 'arrest' || o.primary.kind === 'riot' || (!o.places.length && DEMONSTRATION_KINDS.has(o.primary.kind)))
@@ -1006,6 +1006,12 @@ function aroundHas(ctx: DocumentContext, s: SentenceAnalysis, re: RegExp): boole
       const topic = ctx.pack.topicBeforeRe.exec(before);
       const topical = topic !== null && o.triggers.some((t) => t.kind === 'protest' && t.end <= from + topic.index && from + topic.index - t.end <= 60);
       // "against police violence", "amid a new round of violence": the protest's topic or its setting, whatever stands between.
+      // "a man was burnt by military officers", "a road damaged by heavy rains": a passive cue whose agent is
+      // not a crowd tells what was done to the crowd or its grievance, not what the crowd did.
+      if (crowdsOnly) {
+        const agent = ctx.pack.agentAfterRe.exec(folded.slice(m.end, Math.min(o.end, m.end + 60)));
+        if (agent && !hasMatch(ctx.pack.crowdSideRe, agent[0])) return false;
+      }
       return !topical && !ctx.pack.riotTopicBeforeRe.test(before) && !ctx.pack.negatedBeforeRe.test(before);
     }));
 }
@@ -1152,7 +1158,7 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
     // What the police and the crowd did is often told in the next sentence: the paragraph around the protest counts.
     protestIntervention: aroundHas(ctx, s, pack.protestInterventionRe),
     protestExcessive: aroundHas(ctx, s, pack.protestExcessiveRe),
-    riotCue: aroundHas(ctx, s, pack.riotCueRe),
+    riotCue: aroundHas(ctx, s, pack.riotCueRe, true),
     returnFire: returnFireAround(ctx, s),
     troopsMoved: hasMatch(pack.troopNounRe, input.folded, s.start, s.end),
     territoryLost: hasMatch(pack.pushedBackRe, input.folded, s.start, s.end),

@@ -408,6 +408,12 @@ const CASES: [string, Expected][] = [
     { sub: 'Attack' }],
   ['Title\n\nOn 5 March 2024, angry residents killed a suspected thief in Kisumu.',
     { sub: 'Mob violence' }],
+  // A passive riot word whose agent is not a crowd ("burnt by soldiers") tells the protest's grievance, not the
+  // crowd's violence; its agent a crowd ("burnt by the protesters"), it is the crowd's.
+  ['Title\n\nOn 5 March 2024, residents of Sangailu protested after a man was burnt by soldiers.',
+    { sub: 'Peaceful protest' }],
+  ['Title\n\nOn 5 March 2024, residents protested in Githuri, and two shops were burnt by the protesters.',
+    { sub: 'Violent demonstration' }],
 ];
 
 testCaseTable('en', CASES);

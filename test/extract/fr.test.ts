@@ -227,6 +227,12 @@ const CASES: [string, Expected][] = [
     { actor1: null, claim: 'reported' }],
   ['Titre\n\nLe 7 janvier 2024, des soldats ont tiré sur des manifestants à Naplouse, blessant trois personnes. L’un des blessés est décédé à l’hôpital.',
     { killed: 1, wounded: 3 }],
+  // Un mot d'émeute au passif dont l'agent n'est pas une foule (« incendié par des militaires ») dit le grief de la
+  // manifestation, pas sa violence ; par les manifestants, c'est la leur.
+  ['Titre\n\nLe 5 mars 2024, des habitants ont manifesté à Kayes après que le domicile d’un élu a été incendié par des militaires.',
+    { sub: 'Peaceful protest' }],
+  ['Titre\n\nLe 5 mars 2024, des habitants ont manifesté à Kayes, et le domicile d’un élu a été incendié par les manifestants.',
+    { sub: 'Violent demonstration' }],
 ];
 
 testCaseTable('fr', CASES);

@@ -313,6 +313,8 @@ export interface LanguagePack {
   readonly attackNounRe: RegExp;
   readonly targetPrepositionRe: RegExp;
   readonly agentPrepositionRe: RegExp;
+  /** Right after a participle: its agent phrase ("… by military officers", "… par des militaires"), up to four words. */
+  readonly agentAfterRe: RegExp;
   readonly weekdayRe: RegExp;
 }
 
@@ -552,6 +554,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     // Whole words, in the actor's own clause: "station" holds no "on", and "On 6 March 2024, X" does not make X a target.
     targetPrepositionRe: new RegExp(`${BEFORE}(?:${lex.target_prepositions.map((p) => phraseSource(p, L)).join('|')})\\s+(?:[^\\s,.;:]+\\s+){0,4}$`),
     agentPrepositionRe: new RegExp(`${BEFORE}(?:${lex.agent_prepositions.map((p) => phraseSource(p, L)).join('|')})\\s+(?:[^\\s,.;:]+\\s+){0,3}$`),
+    agentAfterRe: new RegExp(`^\\s+(?:${lex.agent_prepositions.map((p) => phraseSource(p, L)).join('|')})\\s+[^,.;:()]{1,50}`),
     weekdayRe: words(L.weekday ?? []),
   };
 }
