@@ -269,7 +269,8 @@ export interface Casualties {
 }
 
 // A unit or a thing after a number makes it a measure or a count of things, not a toll ("2 houses … inflicting 23 fatalities"); whole words only ("and" is not "an", a year).
-const UNIT_AFTER = /^[\s-]*(?:km|kilometres?|kilometers?|miles?|%|pour cent|percent|heures?|hours?|jours?|days?|ans?|years?|year-old|semaines?|weeks?|mois|months?|minutes?|h\b|gmt|am\b|pm\b|roquettes?|rockets?|missiles?|drones?|obus|shells?|bombes?|bombs?|attaques?|attacks?|strikes?|frappes?|fois|times|metres?|meters?|dollars?|euros?|m\b|houses?|homes?|buildings?|vehicles?|cars?|tents?|tanks?|trucks?|villages?|maisons?|batiments?|immeubles?|vehicules?|voitures?|tentes?|chars?|camions?)(?![a-z0-9])/;
+// So does a part of things ("one of the drones … was neutralized", "l'un des drones").
+const UNIT_AFTER = /^[\s-]*(?:(?:of\s+(?:the|these|those|its|their)|des|de\s+ces|de\s+leurs)\s+)?(?:km|kilometres?|kilometers?|miles?|%|pour cent|percent|heures?|hours?|jours?|days?|ans?|years?|year-old|semaines?|weeks?|mois|months?|minutes?|h\b|gmt|am\b|pm\b|roquettes?|rockets?|missiles?|drones?|obus|shells?|bombes?|bombs?|attaques?|attacks?|strikes?|frappes?|fois|times|metres?|meters?|dollars?|euros?|m\b|houses?|homes?|buildings?|vehicles?|cars?|tents?|tanks?|trucks?|villages?|maisons?|batiments?|immeubles?|vehicules?|voitures?|tentes?|chars?|camions?)(?![a-z0-9])/;
 
 
 export function findCasualties(folded: string, span: Span, pack: LanguagePack, dateSpans: readonly Span[], background: readonly Span[] = [],
@@ -479,7 +480,7 @@ function countBefore(folded: string, floor: number, cueStart: number, pack: Lang
     if (value !== null && value.value === 1 && /^(?:a|an|un|une)$/.test(t.text) && (!articles || tokens.length - i > 6)) { gap++; continue; }
     // "As a result, a militiaman was killed": a preposition's "a" opens its object, not a count of victims.
     if (value !== null && /^(?:a|an|un|une)$/.test(t.text) && i > 0 && pack.prepositionBeforeArticle.has(tokens[i - 1]!.text)) { gap++; continue; }
-    if (value !== null && !dateSpans.some((d) => t.start >= d.start && t.start < d.end) && !UNIT_AFTER.test(folded.slice(t.end, t.end + 14))) {
+    if (value !== null && !dateSpans.some((d) => t.start >= d.start && t.start < d.end) && !UNIT_AFTER.test(folded.slice(t.end, t.end + 30))) {
       total = wholeBefore ? value.value : total + value.value;
       found = true;
       first = tokens[value.firstIndex]!.start;
@@ -520,7 +521,7 @@ function countAfter(folded: string, from: number, to: number, pack: LanguagePack
   // "tuant un nombre indéterminé de civils": an article before a quantity noun counts no one.
   if (/^(?:a|an|un|une)$/.test(tokens[0]!.text) && LARGE_NUMBER_NOUN.test(folded.slice(tokens[0]!.end).trimStart().slice(0, 24))) return null;
   const last = tokens[value.lastIndex]!;
-  if (UNIT_AFTER.test(folded.slice(last.end, last.end + 14))) return null;
+  if (UNIT_AFTER.test(folded.slice(last.end, last.end + 30))) return null;
   return { value: value.value, start: from, end: last.end, rule: 'number-after' };
 }
 

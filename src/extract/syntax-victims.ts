@@ -69,8 +69,11 @@ export function victimsOnParse(s: ParsedSentence, cue: Span, numberOf: (word: st
     }
   }
   if (!victim) return null;
-  // A weapon, a vehicle or a building brought down or destroyed counts no victim.
-  if (death.things.has(victim.lemma.toLowerCase()) || death.things.has(victim.form.toLowerCase().replace(/s$/, ''))) return null;
+  // A weapon, a vehicle or a building brought down or destroyed counts no victim; nor does a part of them ("l'un des
+  // drones a été neutralisé", "one of the drones was shot down").
+  const thing = (w: Word) => death.things.has(w.lemma.toLowerCase()) || death.things.has(w.form.toLowerCase().replace(/s$/, ''));
+  if (thing(victim)) return null;
+  if ((victim.upos === 'NUM' || victim.upos === 'PRON') && children(s, victim, 'nmod', 'obl').some(thing)) return null;
   return counted(s, victim, cue, how, numberOf, death.alternatives);
 }
 
@@ -107,7 +110,8 @@ function countOf(s: ParsedSentence, head: Word, numberOf: (word: string) => numb
   if (QUANTITY.has(head.lemma.toLowerCase())) return null;
   if (head.feats.Number === 'Plur') return null;
   if (head.upos === 'PROPN') return 1;
-  if (head.upos === 'PRON') return head.feats.Number === 'Sing' && head.feats.Person === '3' ? 1 : null;
+  // "he was killed" is one person; "it was neutralized" is a thing (a drone, a missile), no victim.
+  if (head.upos === 'PRON') return head.feats.Number === 'Sing' && head.feats.Person === '3' && head.feats.Gender !== 'Neut' ? 1 : null;
   if (head.upos !== 'NOUN' || head.feats.Number !== 'Sing') return null;
   const det = children(s, head, 'det', 'det:poss', 'nmod:poss')[0];
   if (!det) return null;

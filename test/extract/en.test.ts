@@ -4,6 +4,13 @@ import { eventsOf, only, testCaseTable, type Expected } from '../helpers/extract
 
 
 const CASES: [string, Expected][] = [
+  // A thing brought down is no victim: "it" (a drone), "one of the drones"; "two of the attackers" are people.
+  ['Headline\n\nOn March 5, 2024, drones targeted a base near Erbil. One of the drones was neutralized over the base.',
+    { sub: 'Air/drone strike', killed: null }],
+  ['Headline\n\nOn March 5, 2024, a drone targeted a base near Erbil, but it was neutralized.',
+    { sub: 'Air/drone strike', killed: null }],
+  ['Headline\n\nOn March 5, 2024, gunmen attacked a police post in Mandera. Two of the attackers were shot dead by police.',
+    { killed: 2 }],
   // Ground taken as the other side withdraws or hands it over, with no fighting told, is a non-violent transfer;
   // taken after fighting, it is regained or overtaken.
   ['Headline\n\nOn March 5, 2024, rebels took control of the town of Kitshanga after government troops pulled out.',

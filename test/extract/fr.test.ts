@@ -5,6 +5,11 @@ import { eventsOf, only, testCaseTable, type Expected } from '../helpers/extract
 // [article written for the test, expected fields of its one event]
 
 const CASES: [string, Expected][] = [
+  // Une partie des engins abattus n'est pas une victime ; une partie des assaillants, si.
+  ['Titre\n\nLe 5 mars 2024, des drones ont visé une base près d\'Erbil. L\'un des drones a été neutralisé.',
+    { sub: 'Air/drone strike', killed: null }],
+  ['Titre\n\nLe 5 mars 2024, des hommes armés ont attaqué un poste près de Gao. L\'un des assaillants a été tué.',
+    { killed: 1 }],
   // Un terrain pris sans combat, ou après le retrait de l'autre camp, change de mains sans violence.
   ['Titre\n\nLe 5 mars 2024, les rebelles ont pris le contrôle de la ville de Kitshanga sans combat.',
     { sub: 'Non-violent transfer of territory', place: 'Kitshanga' }],
