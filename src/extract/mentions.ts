@@ -16,10 +16,20 @@ export interface TriggerMention extends Span {
   readonly suppressedBy?: string;
 }
 
-export function findTriggers(folded: string, span: Span, pack: LanguagePack): TriggerMention[] {
+/** A trigger found before the checks that may set it aside. */
+export type TriggerFound = Omit<TriggerMention, 'suppressedBy'>;
+
+/**
+ * The sentence's triggers: those of the lexicon's patterns, and those `more` reads another way (off the parse) given
+ * the patterns' own; each then checked for what sets it aside (a statistic, a period, a threat, a framing…).
+ */
+export function findTriggers(folded: string, span: Span, pack: LanguagePack,
+  { more = () => [], raw }: { more?: (found: readonly TriggerFound[]) => readonly TriggerFound[]; raw?: string } = {}): TriggerMention[] {
   const matches = pack.triggerSet.allMatches(folded, span.start, span.end);
+  const patterned: TriggerFound[] = pack.triggers.flatMap((t, k) => matches[k]!.map((m) => ({ start: m.start, end: m.end, kind: t.kind, weapon: t.weapon, rule: t.id })));
+  const found = [...patterned, ...more(patterned)];
   // A sentence with no trigger (a third of an article's) is not searched for what would suppress one.
-  if (matches.every((m) => m.length === 0)) return [];
+  if (!found.length) return [];
   const out: TriggerMention[] = [];
   const text = folded.slice(span.start, span.end);
   const daysOfMonth = text.match(daysOfMonthRe(pack))?.length ?? 0;
@@ -28,7 +38,8 @@ export function findTriggers(folded: string, span: Span, pack: LanguagePack): Tr
     ...allMatches(pack.statisticRe, folded, span.start, span.end).map((m) => ({ ...m, why: 'statistic' })),
     // "A total of 51 people were killed in the strike on X on 5 October": a total told with its day is one event's toll,
     // not a sum over a period ("a total of 835 operations from June 19 to June 28").
-    ...allMatches(pack.periodRe, folded, span.start, span.end).filter((m) => !(namesDay && daysOfMonth <= 1 && TOTAL_CUE.test(m.text))).map((m) => ({ ...m, why: 'period' })),
+    ...allMatches(pack.periodRe, folded, span.start, span.end).filter((m) => !(namesDay && daysOfMonth <= 1 && TOTAL_CUE.test(m.text)))
+      .filter((m) => !spatialOrigin(folded, raw, m, pack)).map((m) => ({ ...m, why: 'period' })),
     // "15 fatalities split across 5 events": a toll shared out, not a group that splits.
     ...allMatches(pack.tollDistributedRe, folded, span.start, span.end).map((m) => ({ ...m, why: 'statistic' })),
   ];
@@ -42,8 +53,8 @@ export function findTriggers(folded: string, span: Span, pack: LanguagePack): Tr
   // A period ("since", "depuis") in a sentence that names no day is a summary of many events, not one.
   const undatedPeriod = suppressors.some((s) => s.why === 'period' && /^(?:since|depuis|au cours d|over the (?:past|last)|so far|to date|in total|au total)/.test(folded.slice(s.start, s.end)))
     && !namesDay;
-  for (const [k, t] of pack.triggers.entries()) {
-    for (const m of matches[k]!) {
+  {
+    for (const m of found) {
       let suppressedBy: string | undefined = opening && sameClause(folded, opening.end, m.start) ? `${pack.language}.suppress.${opening.why}-opening`
         : undatedPeriodRule(undatedPeriod, pack.language);
       for (const s of suppressedBy ? [] : suppressors) {
@@ -64,10 +75,23 @@ export function findTriggers(folded: string, span: Span, pack: LanguagePack): Tr
         else if (demands.some((d) => d.end <= m.start && m.start - d.end <= DEMAND_REACH && !/[,;:.]/.test(folded.slice(d.end, m.start)))) suppressedBy = `${pack.language}.suppress.demand`;
         else if (futures.some((f) => f.start >= m.end && f.start - m.end <= 50 && sameClause(folded, m.end, f.start))) suppressedBy = `${pack.language}.suppress.future`;
       }
-      out.push({ start: m.start, end: m.end, kind: t.kind, weapon: t.weapon, rule: t.id, ...(suppressedBy ? { suppressedBy } : {}) });
+      out.push({ ...m, ...(suppressedBy ? { suppressedBy } : {}) });
     }
   }
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/**
+ * "tirés depuis la rive gauche", "lancés depuis le Yémen": a word of a period that also tells where from (the language's
+ * origin_or_period words) names an origin when a place follows it: a noun of place, or a name (capitalised, no month).
+ */
+function spatialOrigin(folded: string, raw: string | undefined, m: Span & { text: string }, pack: LanguagePack): boolean {
+  if (!pack.originOrPeriod.has(m.text)) return false;
+  const after = folded.slice(m.end, m.end + 40);
+  if (pack.originPlaceNounRe.test(after)) return true;
+  if (raw === undefined) return false;
+  const name = /^\s+(?:(?:le|la|les|l['’]|du|des)\s*)?(\p{Lu}[\p{L}'’-]*)/u.exec(raw.slice(m.end, m.end + 40));
+  return !!name && !pack.months.has(fold(name[1]!)) && !pack.weekdays.has(fold(name[1]!));
 }
 
 /** How far after a call its object may begin: a determiner and an adjective or two ("for an immediate, lasting"). */

@@ -14,11 +14,11 @@ import { languagePack, type LanguagePack, type TriggerKind } from './lang/index.
 import { documentDateMentions, fromDays, isUnreal, precisionRank, resolveMention, toDays, type DateMention, type DateMentionsOf } from './dates.ts';
 import {
   findActors, findBareForces, findCasualties, findCitations, findClaimCues, findTriggers, findWeapons, framingSpans, gapBetween, wordNumber,
-  type ActorMention, type BareForcesMention, type Casualties, type ClaimCues, type TriggerMention, type WeaponMention,
+  type ActorMention, type BareForcesMention, type Casualties, type ClaimCues, type TriggerFound, type TriggerMention, type WeaponMention,
 } from './mentions.ts';
 import { parseSpan } from '../syntax/parse.ts';
 import type { ParsedSentence } from '../syntax/types.ts';
-import { affectedOf, backgroundClause, brokenOnParse, headWordIn, inPeriodPhrase, isAgentOf, subjectOnParse, type SyntaxRoleLexicon, namesAgent, inAgentDescription, inParticipleAside, ofTheSubject, betweenSubjectAndVerb, syntacticRole, type SyntacticReading } from './syntax-roles.ts';
+import { affectedOf, backgroundClause, munitionVerbOf, brokenOnParse, headWordIn, inPeriodPhrase, isAgentOf, subjectOnParse, type SyntaxRoleLexicon, namesAgent, inAgentDescription, inParticipleAside, ofTheSubject, betweenSubjectAndVerb, syntacticRole, type SyntacticReading } from './syntax-roles.ts';
 import { children, isNegated, subtreeSpan } from '../syntax/tree.ts';
 import { KIND_PRIORITY, chooseSubEventType, demonstrationFamily, eventTypeOf, joinDemonstration, type TypingInput } from './taxonomy.ts';
 
@@ -344,7 +344,7 @@ class AnalysedSentence implements SentenceAnalysis {
     this.start = s.start;
     this.end = s.end;
     this.paragraph = s.paragraph;
-    this.triggers = findTriggers(folded, s, pack);
+    this.triggers = findTriggers(folded, s, pack, { more: (found) => weaponSubjectTriggers(ctx, s, found, () => this.syntax), raw: ctx.input.raw });
     this.primary = this.leadingTrigger();
     this.sameDay = hasMatch(pack.sameDayRe, folded, s.start, s.end);
     this.past = allMatches(pack.backgroundTimeRe, folded, s.start, s.end);
@@ -460,6 +460,33 @@ class AnalysedSentence implements SentenceAnalysis {
   }
 }
 
+
+/** Munitions that land from afar, and the kind of event their blow is. */
+const MUNITION_KINDS: ReadonlyMap<Weapon, TriggerKind> = new Map([
+  ['missile', 'shelling'], ['ballistic_missile', 'shelling'], ['rocket', 'shelling'], ['mortar', 'shelling'], ['artillery', 'shelling'], ['drone', 'air'],
+]);
+
+/**
+ * "Shells fired from the east hit a school", "a missile from a Houthi-controlled part of Yemen hit a ship": a munition
+ * the parse makes the subject of a verb of impact is a blow, however far from its verb (the lexicon's patterns reach a
+ * few words). Parsed only when the sentence names a munition that no pattern's trigger already covers.
+ */
+function weaponSubjectTriggers(ctx: DocumentContext, s: Span, found: readonly TriggerFound[], parse: () => ParsedSentence): TriggerFound[] {
+  const { input: { folded }, pack } = ctx;
+  // Only where the patterns found no event: a munition in a sentence that tells one is its weapon, not another blow.
+  if (found.length || !hasMatch(pack.munitionRe, folded, s.start, s.end)) return [];
+  const munitions = pack.munitions.flatMap(({ weapon, re }) => allMatches(re, folded, s.start, s.end).map((m) => ({ ...m, weapon })))
+    .filter((w) => !found.some((t) => t.start <= w.start && t.end >= w.end));
+  // The longest name of a munition covers a shorter one ("mortar shells" is not also "shells").
+  const named = munitions.filter((w) => !munitions.some((o) => o !== w && o.start <= w.start && o.end >= w.end && o.end - o.start > w.end - w.start));
+  const out: TriggerFound[] = [];
+  for (const w of named) {
+    const verb = munitionVerbOf(parse(), w, pack.syntaxRoles);
+    if (!verb || verb.start < w.end || found.some((t) => t.start < verb.end && verb.start < t.end)) continue;
+    out.push({ start: w.start, end: verb.end, kind: MUNITION_KINDS.get(w.weapon) ?? 'shelling', weapon: w.weapon, rule: `${pack.language}.trigger.munition-subject` });
+  }
+  return out;
+}
 
 function backgroundTail(folded: string, pack: LanguagePack, primary: TriggerMention, s: Span): number {
   const cue = [...allMatches(pack.framingRe, folded, primary.end, s.end), ...allMatches(pack.periodRe, folded, primary.end, s.end).filter((m) => !/^(?:depuis|since)$/.test(m.text))]

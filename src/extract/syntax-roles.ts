@@ -26,6 +26,9 @@ export interface SyntaxRoleLexicon {
   readonly eventNouns: ReadonlySet<string>;
   /** Verbs and nouns of violating an agreement ("violate", "breach", "violation", "rompre"): an agreement they govern is broken, not made. */
   readonly breachWords: ReadonlySet<string>;
+  /** Verbs whose subject, when it is a munition, tells a blow: it landed ("a missile hit a ship", "un obus a touché
+   *  l'école") or was fired (a munition does not fire: "shells fired from the east…" is a reduced relative). */
+  readonly munitionVerbs: ReadonlySet<string>;
   /** Prepositions of the phrase a noun is "of" ("of", "de": "residents of X"), by lemma. */
   readonly genitiveMarkers: ReadonlySet<string>;
 }
@@ -388,4 +391,20 @@ export function namesAgent(s: ParsedSentence, trigger: Span): boolean {
   if (!t) return false;
   if (children(s, t, 'obl:agent').length) return true;
   return !isPassive(s, t) && children(s, t, 'nsubj').some((c) => c.deprel !== 'nsubj:pass');
+}
+
+/**
+ * The verb a munition is the subject of, when it is a verb of impact ("shells fired from the east hit a school",
+ * "a missile from a Houthi-controlled part of Yemen hit a ship", "un missile tiré depuis le Yémen a touché un navire"):
+ * the blow is an event however many words part the weapon from its verb. Null when the tree says otherwise.
+ */
+export function munitionVerbOf(s: ParsedSentence, weapon: Span, lex: SyntaxRoleLexicon): Word | null {
+  const w = headWordIn(s, weapon);
+  if (!w || w.upos !== 'NOUN') return null;
+  // The munition heads the subject, or is the first of its conjuncts ("rockets and mortar shells hit").
+  const subject = baseRelation(w.deprel) === 'conj' ? headOf(s, w) : w;
+  if (!subject || subject.deprel !== 'nsubj') return null;
+  const verb = headOf(s, subject);
+  if (!verb || verb.upos !== 'VERB' || !lex.munitionVerbs.has(verb.lemma.toLowerCase())) return null;
+  return verb;
 }

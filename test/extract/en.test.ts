@@ -4,6 +4,11 @@ import { eventsOf, only, testCaseTable, type Expected } from '../helpers/extract
 
 
 const CASES: [string, Expected][] = [
+  // A munition the parse makes the subject of a verb of impact is a blow, however far from its verb.
+  ['Headline\n\nOn March 5, 2024, shells fired from the east bank hit a school in Kherson.',
+    { sub: 'Shelling/artillery/missile attack', place: 'Kherson' }],
+  ['Headline\n\nOn March 5, 2024, a missile launched from a launcher near the coast hit a cargo ship off Hodeidah.',
+    { sub: 'Shelling/artillery/missile attack' }],
   // A thing brought down is no victim: "it" (a drone), "one of the drones"; "two of the attackers" are people.
   ['Headline\n\nOn March 5, 2024, drones targeted a base near Erbil. One of the drones was neutralized over the base.',
     { sub: 'Air/drone strike', killed: null }],

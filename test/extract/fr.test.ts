@@ -5,6 +5,11 @@ import { eventsOf, only, testCaseTable, type Expected } from '../helpers/extract
 // [article written for the test, expected fields of its one event]
 
 const CASES: [string, Expected][] = [
+  // « Depuis » suivi d'un lieu dit d'où, pas depuis quand ; un projectile sujet d'un verbe d'impact est un coup.
+  ['Titre\n\nLe 5 mars 2024, des obus tirés depuis la rive gauche ont frappé une école à Kherson.',
+    { sub: 'Shelling/artillery/missile attack', place: 'Kherson' }],
+  ['Titre\n\nLe 5 mars 2024, un drone lancé depuis le Yémen a frappé un navire près de Hodeïda.',
+    { sub: 'Air/drone strike' }],
   // Une partie des engins abattus n'est pas une victime ; une partie des assaillants, si.
   ['Titre\n\nLe 5 mars 2024, des drones ont visé une base près d\'Erbil. L\'un des drones a été neutralisé.',
     { sub: 'Air/drone strike', killed: null }],

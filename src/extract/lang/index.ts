@@ -102,7 +102,12 @@ interface RawLexicon {
   nationality_from: { world_countries: string; plural?: string };
   target_prepositions: string[];
   agent_prepositions: string[];
-  syntax_roles: { undergo: string[]; undergo_markers: string[]; carry_out: string[]; agent_markers: string[]; background_markers: string[]; period_markers: string[]; event_nouns: string[]; breach_words: string[]; genitive_markers: string[] };
+  /** Nouns of munitions by weapon: the subject of a verb of impact or firing is a blow (syntax_roles.munition_verbs). */
+  munition_nouns: Partial<Record<Weapon, string[]>>;
+  /** Words of a period that also tell where from ("depuis"), and the nouns of place that make them an origin. */
+  origin_or_period: string[];
+  origin_place_nouns: string[];
+  syntax_roles: { undergo: string[]; undergo_markers: string[]; carry_out: string[]; agent_markers: string[]; background_markers: string[]; period_markers: string[]; event_nouns: string[]; breach_words: string[]; munition_verbs: string[]; genitive_markers: string[] };
 }
 
 export interface CompiledTrigger {
@@ -127,6 +132,12 @@ export interface LanguagePack {
   readonly triggerSet: PatternSet;
   readonly weapons: readonly { readonly weapon: Weapon; readonly re: RegExp }[];
   readonly weaponSet: PatternSet;
+  /** Munitions by weapon, and all of them as one pattern (a sentence without one is not parsed for them). */
+  readonly munitions: readonly { readonly weapon: Weapon; readonly re: RegExp }[];
+  readonly munitionRe: RegExp;
+  readonly originOrPeriod: ReadonlySet<string>;
+  /** A noun of place right after an origin-or-period word (its article first). */
+  readonly originPlaceNounRe: RegExp;
   readonly civilianRe: RegExp;
   /** Places where civilians are: an attack on them is an attack on civilians, a killing near them is not. */
   readonly civilianPlaceRe: RegExp;
@@ -419,15 +430,20 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
   const numbers = new Map(Object.entries(lex.numbers).map(([k, v]) => [fold(k), v] as const));
   const triggers = lex.triggers.map((t) => ({ id: t.id, kind: t.kind, weapon: t.weapon ?? null, re: words(t.phrases) }));
   const weapons = Object.entries(lex.weapon_words).map(([weapon, phrases]) => ({ weapon: weapon as Weapon, re: words(phrases ?? []) }));
+  const munitions = Object.entries(lex.munition_nouns).map(([weapon, phrases]) => ({ weapon: weapon as Weapon, re: words(phrases ?? []) }));
   const lemmas = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase()));
   const r = lex.syntax_roles;
   const syntaxRoles: SyntaxRoleLexicon = {
     undergo: lemmas(r.undergo), undergoMarkers: lemmas(r.undergo_markers), carryOut: lemmas(r.carry_out), agentMarkers: lemmas(r.agent_markers),
-    backgroundMarkers: lemmas(r.background_markers), periodMarkers: lemmas(r.period_markers), eventNouns: lemmas(r.event_nouns), breachWords: lemmas(r.breach_words), genitiveMarkers: lemmas(r.genitive_markers),
+    backgroundMarkers: lemmas(r.background_markers), periodMarkers: lemmas(r.period_markers), eventNouns: lemmas(r.event_nouns), breachWords: lemmas(r.breach_words), munitionVerbs: lemmas(r.munition_verbs), genitiveMarkers: lemmas(r.genitive_markers),
   };
   return {
     language,
     syntaxRoles,
+    munitions,
+    munitionRe: words(Object.values(lex.munition_nouns).flat() as string[]),
+    originOrPeriod: new Set(lex.origin_or_period.map((w) => fold(w))),
+    originPlaceNounRe: new RegExp(`^\\s+(?:(?:le|la|les|l'|du|des|the)\\s*)?(?:${lex.origin_place_nouns.map((p) => phraseSource(p, L)).join('|') || '(?!)'})\\b`),
     months,
     weekdays,
     monthRe: `(?:${[...months.keys()].sort((a, b) => b.length - a.length).join('|')})\\.?`,
