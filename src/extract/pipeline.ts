@@ -376,7 +376,10 @@ class AnalysedSentence implements SentenceAnalysis {
     const inBackground = (t: TriggerMention) => {
       if (inParticipleAside(this.syntax, t)) return true;
       const clause = backgroundClause(this.syntax, t, pack.syntaxRoles);
-      return clause !== null && !this.places.some((p) => p.start >= clause.start && p.end <= clause.end);
+      // A country is no place of the clause's own: "following US-UK airstrikes on Yemen" is still background. A toll is
+      // ("following a night of shelling that killed a soldier"): the clause tells an event of its own.
+      return clause !== null && !this.places.some((p) => p.rank <= 3 && p.start >= clause.start && p.end <= clause.end)
+        && !active.some((o) => o !== t && o.kind === 'killing' && o.start >= clause.start && o.end <= clause.end);
     };
     const background = new Set(new Set(active.map((t) => t.kind)).size > 1 ? active.filter(inBackground) : []);
     // "One dead and several injured after two groups of herders clashed", "five killed following clashes": a
@@ -461,6 +464,9 @@ class AnalysedSentence implements SentenceAnalysis {
 }
 
 
+/** Kinds of violent event: a munition in a sentence that tells one of them is that event's weapon. */
+const VIOLENT_KINDS: ReadonlySet<TriggerKind> = new Set(['suicide', 'chemical', 'ied', 'air', 'shelling', 'grenade', 'mob', 'riot', 'clash', 'ambush', 'killing', 'explosion', 'attack', 'shootdown', 'territory']);
+
 /** Munitions that land from afar, and the kind of event their blow is. */
 const MUNITION_KINDS: ReadonlyMap<Weapon, TriggerKind> = new Map([
   ['missile', 'shelling'], ['ballistic_missile', 'shelling'], ['rocket', 'shelling'], ['mortar', 'shelling'], ['artillery', 'shelling'], ['drone', 'air'],
@@ -473,8 +479,8 @@ const MUNITION_KINDS: ReadonlyMap<Weapon, TriggerKind> = new Map([
  */
 function weaponSubjectTriggers(ctx: DocumentContext, s: Span, found: readonly TriggerFound[], parse: () => ParsedSentence): TriggerFound[] {
   const { input: { folded }, pack } = ctx;
-  // Only where the patterns found no event: a munition in a sentence that tells one is its weapon, not another blow.
-  if (found.length || !hasMatch(pack.munitionRe, folded, s.start, s.end)) return [];
+  // Only where the patterns found no violent event: a munition in a sentence that tells one is its weapon, not another blow.
+  if (found.some((t) => VIOLENT_KINDS.has(t.kind)) || !hasMatch(pack.munitionRe, folded, s.start, s.end)) return [];
   const munitions = pack.munitions.flatMap(({ weapon, re }) => allMatches(re, folded, s.start, s.end).map((m) => ({ ...m, weapon })))
     .filter((w) => !found.some((t) => t.start <= w.start && t.end >= w.end));
   // The longest name of a munition covers a shorter one ("mortar shells" is not also "shells").
@@ -906,6 +912,9 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
       agent += 3;
     }
     if (a.via === 'attack-noun') agent += 5;
+    // "a missile from a Houthi-controlled part of Yemen", "shells fired from Russian-held territory": whoever holds the
+    // ground a munition came from fired it.
+    if (pack.controlledAfterRe.test(after) && pack.originBeforeRe.test(before)) agent += SYNTAX_WEIGHT;
     if (pack.agentPrepositionRe.test(before) && a.start >= trigger.end && a.start - trigger.end <= 60) agent += 4;
     if (pack.targetPrepositionRe.test(before)) target += 4;
     const claimAfter = s.claims.claimed.some((c) => c.start >= a.end && c.start - a.end <= 90);

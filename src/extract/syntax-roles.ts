@@ -45,9 +45,16 @@ export function backgroundClause(s: ParsedSentence, trigger: Span, lex: SyntaxRo
     const base = baseRelation(x.deprel);
     if (base === 'root') return null;
     if (!['advcl', 'obl', 'nmod', 'acl'].includes(base)) continue;
-    if (children(s, x, 'mark', 'case').some((m) => lex.backgroundMarkers.has(m.lemma.toLowerCase())) || lex.backgroundMarkers.has(x.lemma.toLowerCase())) {
+    if (children(s, x, 'mark', 'case').some((m) => lex.backgroundMarkers.has(m.lemma.toLowerCase())) || lex.backgroundMarkers.has(x.lemma.toLowerCase())
+      // "following" read as the verb of a clause whose object is the event: the form is the marker.
+      || (x.upos === 'VERB' && lex.backgroundMarkers.has(x.form.toLowerCase()))) {
       return subtreeSpan(s, x);
     }
+    // "following US-UK airstrikes": a tagger may read the preposition as a participle modifying the noun; it is still
+    // the marker when it opens the phrase (not "the following day").
+    const span = subtreeSpan(s, x);
+    const opener = children(s, x, 'amod', 'advmod').find((m) => m.start === span.start && lex.backgroundMarkers.has(m.form.toLowerCase()));
+    if (opener) return span;
   }
   return null;
 }

@@ -4,6 +4,18 @@ import { eventsOf, only, testCaseTable, type Expected } from '../helpers/extract
 
 
 const CASES: [string, Expected][] = [
+  // Whoever holds the ground a munition came from fired it.
+  ['Headline\n\nOn March 5, 2024, a missile from a Houthi-controlled part of Yemen hit a cargo ship in the Red Sea.',
+    { sub: 'Shelling/artillery/missile attack', actor1: 'Ansar Allah', actor2: null }],
+  // "-held" ground is no one held in custody.
+  ['Headline\n\nOn March 5, 2024, shells fired from Russian-held territory hit a school in Kherson.',
+    { sub: 'Shelling/artillery/missile attack', place: 'Kherson' }],
+  // "following" opens a background phrase even where a tagger reads it as a participle; a country is no place of the
+  // phrase's own, a toll is.
+  ['Headline\n\nOn March 5, 2024, protesters held a rally in Ibb to show their readiness to face the enemy following US-UK airstrikes on Yemen.',
+    { sub: 'Peaceful protest', place: 'Ibb' }],
+  ['Headline\n\nOn March 5, 2024, the army sent tanks to the border following a night of shelling that killed a soldier near Poipet.',
+    { sub: 'Shelling/artillery/missile attack' }],
   // A munition the parse makes the subject of a verb of impact is a blow, however far from its verb.
   ['Headline\n\nOn March 5, 2024, shells fired from the east bank hit a school in Kherson.',
     { sub: 'Shelling/artillery/missile attack', place: 'Kherson' }],

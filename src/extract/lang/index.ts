@@ -106,6 +106,9 @@ interface RawLexicon {
   munition_nouns: Partial<Record<Weapon, string[]>>;
   /** Words of a period that also tell where from ("depuis"), and the nouns of place that make them an origin. */
   origin_or_period: string[];
+  /** An origin ("from") and a side's hold on it ("-controlled", "-held"): who holds where a munition came from fired it. */
+  origin_before: string[];
+  controlled_after: string[];
   origin_place_nouns: string[];
   syntax_roles: { undergo: string[]; undergo_markers: string[]; carry_out: string[]; agent_markers: string[]; background_markers: string[]; period_markers: string[]; event_nouns: string[]; breach_words: string[]; munition_verbs: string[]; genitive_markers: string[] };
 }
@@ -136,6 +139,8 @@ export interface LanguagePack {
   readonly munitions: readonly { readonly weapon: Weapon; readonly re: RegExp }[];
   readonly munitionRe: RegExp;
   readonly originOrPeriod: ReadonlySet<string>;
+  readonly originBeforeRe: RegExp;
+  readonly controlledAfterRe: RegExp;
   /** A noun of place right after an origin-or-period word (its article first). */
   readonly originPlaceNounRe: RegExp;
   readonly civilianRe: RegExp;
@@ -443,6 +448,8 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     munitions,
     munitionRe: words(Object.values(lex.munition_nouns).flat() as string[]),
     originOrPeriod: new Set(lex.origin_or_period.map((w) => fold(w))),
+    originBeforeRe: new RegExp(`(?:^|\\s)${anyOf(lex.origin_before)}\\s+(?:(?:a|an|the|des|du|de la|les|le|la)\\s+)?$`),
+    controlledAfterRe: new RegExp(`^${anyOf(lex.controlled_after)}\\b`),
     originPlaceNounRe: new RegExp(`^\\s+(?:(?:le|la|les|l'|du|des|the)\\s*)?(?:${lex.origin_place_nouns.map((p) => phraseSource(p, L)).join('|') || '(?!)'})\\b`),
     months,
     weekdays,
