@@ -18,7 +18,7 @@ import {
 } from './mentions.ts';
 import { parseSpan } from '../syntax/parse.ts';
 import type { ParsedSentence } from '../syntax/types.ts';
-import { affectedOf, backgroundClause, munitionVerbOf, brokenOnParse, headWordIn, inPeriodPhrase, isAgentOf, subjectOnParse, type SyntaxRoleLexicon, namesAgent, inAgentDescription, inParticipleAside, ofTheSubject, betweenSubjectAndVerb, syntacticRole, type SyntacticReading } from './syntax-roles.ts';
+import { affectedOf, backgroundClause, munitionVerbOf, brokenOnParse, headWordIn, inPeriodPhrase, isAgentOf, subjectOnParse, type SyntaxRoleLexicon, namesAgent, inAgentDescription, inParticipleAside, relativeClauseOf, relativeClauses, ofTheSubject, betweenSubjectAndVerb, syntacticRole, type SyntacticReading } from './syntax-roles.ts';
 import { children, isNegated, subtreeSpan } from '../syntax/tree.ts';
 import { KIND_PRIORITY, chooseSubEventType, demonstrationFamily, eventTypeOf, joinDemonstration, type TypingInput } from './taxonomy.ts';
 
@@ -46,6 +46,8 @@ interface SentenceDate {
 /** What one sentence says. */
 export interface SentenceAnalysis extends Sentence {
   readonly index: number;
+  /** The relative clauses that describe a noun rather than tell the event (not holding its trigger). */
+  readonly describing: readonly Span[];
   readonly zone: Zone['kind'];
   readonly triggers: readonly TriggerMention[];
   readonly primary: TriggerMention | null;
@@ -336,6 +338,7 @@ class AnalysedSentence implements SentenceAnalysis {
   private claimsRead: ClaimCues | undefined = undefined;
   private parsed: ParsedSentence | undefined = undefined;
   private eventEnd: number | undefined = undefined;
+  private describingSpans: readonly Span[] | undefined = undefined;
 
   // The finders are given the sentence as split (one object shape for every span they read), not this object.
   constructor(private readonly ctx: DocumentContext, private readonly sentence: Sentence, readonly index: number, readonly zone: Zone['kind'], readonly dates: readonly DateMention[]) {
@@ -375,6 +378,10 @@ class AnalysedSentence implements SentenceAnalysis {
     // clause names a place of its own ("a day after an airstrike on the village of X killed five").
     const inBackground = (t: TriggerMention) => {
       if (inParticipleAside(this.syntax, t)) return true;
+      // "the army, which has been fighting for months, struck…": a relative clause describes its noun, unless it dates
+      // what it tells ("the command centre that was hit by an IDF strike last night": an event of its own).
+      const relative = relativeClauseOf(this.syntax, t, pack.syntaxRoles);
+      if (relative && !this.dates.some((d) => d.start >= relative.start && d.end <= relative.end)) return true;
       const clause = backgroundClause(this.syntax, t, pack.syntaxRoles);
       // A country is no place of the clause's own: "following US-UK airstrikes on Yemen" is still background. A toll is
       // ("following a night of shelling that killed a soldier"): the clause tells an event of its own.
@@ -414,6 +421,22 @@ class AnalysedSentence implements SentenceAnalysis {
     return m.start < this.eventEnd && !this.framed.some((f) => m.start >= f.start && m.start < f.end);
   }
 
+  /** A place inside a relative clause that describes a noun ("which has been fighting in Gaza") is not the event's. */
+  private inDescription(m: Span): boolean {
+    return this.describing.some((f) => m.start >= f.start && m.end <= f.end);
+  }
+
+  /** "the Israeli army, which has been fighting in Gaza for months, struck…": the relative clauses that do not hold the
+   *  event's trigger describe a noun; their places, sides and weapons are not the event's. Parsed only when a relative
+   *  pronoun follows a comma. */
+  get describing(): readonly Span[] {
+    if (this.describingSpans) return this.describingSpans;
+    const { input: { folded }, pack } = this.ctx;
+    const primary = this.primary;
+    const cue = primary && /,\s*\S/.test(folded.slice(this.start, this.end)) && hasMatch(pack.relativeAfterCommaRe, folded, this.start, this.end);
+    return (this.describingSpans = cue ? relativeClauses(this.syntax, pack.syntaxRoles).filter((c) => !(c.start <= primary!.start && c.end >= primary!.end)) : []);
+  }
+
   /** "clashed with troops amid artillery fire in Khan Yunis": a setting goes on where the event does, so an event
    *  that names no place of its own is at the setting's place (a setting cue is a framing cue of the language). */
   private inSetting(m: Span): boolean {
@@ -436,7 +459,7 @@ class AnalysedSentence implements SentenceAnalysis {
     // personnes ont été tuées … près de la frontière": the dateline names where the report was filed, not the event's place.
     const dateline = places.find((m) => m.start - this.start <= 1 && PLACE_DATELINE_AFTER.test(input.folded.slice(m.end, m.end + 60)));
     const kept = dateline ? places.filter((m) => m !== dateline) : places;
-    const own = kept.filter((m) => this.inEvent(m));
+    const own = kept.filter((m) => this.inEvent(m) && !this.inDescription(m));
     return (this.mentioned = { actors: actors.filter((m) => this.inEvent(m)), places: own.length ? own : kept.filter((m) => this.inSetting(m)), cited: citations.names });
   }
 
@@ -920,7 +943,7 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
     const claimAfter = s.claims.claimed.some((c) => c.start >= a.end && c.start - a.end <= 90);
     if (claimAfter && a.kind !== 'state') agent += 3;
     if (a.end <= trigger.start) {
-      if (hasMatch(pack.passiveAuxiliaryRe, folded, a.end, trigger.start) || hasMatch(pack.passiveAuxiliaryRe, folded, trigger.start, trigger.end)
+      if (passiveBetween(folded, pack, a.end, trigger.start, s.describing) || hasMatch(pack.passiveAuxiliaryRe, folded, trigger.start, trigger.end)
         // A headline drops the auxiliary: "U.S. Bases In Syria, Iraq Attacked By Drones" is passive all the same.
         || hasMatch(pack.participleByRe, folded, trigger.start, trigger.end)) target += 3;
       // "Police raid an al Shabaab hideout, kill two": the object of an earlier verb of the sentence is its target.
@@ -984,6 +1007,12 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
     actor1 = agents.find((x) => x.a.canonical !== actor2!.canonical && !defends(x.a))?.a ?? null;
   }
   return { actor1, actor2, confirmer, readings };
+}
+
+/** A passive auxiliary between a side and its verb, outside the relative clauses that describe a noun ("the army, which
+ *  has been fighting for months, struck…" is active). */
+function passiveBetween(folded: string, pack: LanguagePack, from: number, to: number, describing: readonly Span[]): boolean {
+  return allMatches(pack.passiveAuxiliaryRe, folded, from, to).some((m) => !describing.some((d) => m.start >= d.start && m.end <= d.end));
 }
 
 /** "L'armée a neutralisé 20 terroristes", "troops took out five fighters": what the verb acts on, read off the

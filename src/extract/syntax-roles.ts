@@ -29,6 +29,8 @@ export interface SyntaxRoleLexicon {
   /** Verbs whose subject, when it is a munition, tells a blow: it landed ("a missile hit a ship", "un obus a touché
    *  l'école") or was fired (a munition does not fire: "shells fired from the east…" is a reduced relative). */
   readonly munitionVerbs: ReadonlySet<string>;
+  /** Relative pronouns that can be a clause's subject ("which", "who", "qui"), by form. */
+  readonly relativePronouns: ReadonlySet<string>;
   /** Prepositions of the phrase a noun is "of" ("of", "de": "residents of X"), by lemma. */
   readonly genitiveMarkers: ReadonlySet<string>;
 }
@@ -414,4 +416,27 @@ export function munitionVerbOf(s: ParsedSentence, weapon: Span, lex: SyntaxRoleL
   const verb = headOf(s, subject);
   if (!verb || verb.upos !== 'VERB' || !lex.munitionVerbs.has(verb.lemma.toLowerCase())) return null;
   return verb;
+}
+
+/**
+ * The relative clause a trigger stands in ("the Israeli army, which has been fighting in Gaza for months, struck a
+ * school"), or null: the clause describes a noun of the sentence; what it tells is not, as such, the sentence's news.
+ */
+export function relativeClauseOf(s: ParsedSentence, trigger: Span, lex: SyntaxRoleLexicon): Span | null {
+  const t = headWordIn(s, trigger);
+  for (let x: Word | null = t, guard = 0; x && guard <= s.words.length; x = headOf(s, x), guard++) {
+    if (isRelativeClauseHead(s, x, lex)) return subtreeSpan(s, x);
+    if (baseRelation(x.deprel) === 'root') return null;
+  }
+  return null;
+}
+
+/** The relation says so, or the clause's subject is a relative pronoun (a greedy parser may hang the clause elsewhere). */
+function isRelativeClauseHead(s: ParsedSentence, x: Word, lex: SyntaxRoleLexicon): boolean {
+  return x.deprel === 'acl:relcl' || (x.upos === 'VERB' && children(s, x, 'nsubj', 'nsubj:pass').some((c) => lex.relativePronouns.has(c.form.toLowerCase())));
+}
+
+/** The spans of the sentence's relative clauses: what they tell describes a noun, it is not the sentence's event. */
+export function relativeClauses(s: ParsedSentence, lex: SyntaxRoleLexicon): Span[] {
+  return s.words.filter((x) => isRelativeClauseHead(s, x, lex)).map((x) => subtreeSpan(s, x));
 }

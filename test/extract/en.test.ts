@@ -4,6 +4,10 @@ import { eventsOf, only, testCaseTable, type Expected } from '../helpers/extract
 
 
 const CASES: [string, Expected][] = [
+  // A relative clause describes its noun: its fighting is not the event, its place not the event's place, and its
+  // auxiliary does not make the sentence's verb passive.
+  ['Headline\n\nOn March 5, 2024, the Israeli army, which has been fighting in Gaza for months, struck a school in Rafah.',
+    { actor1: 'Military Forces of Israel', actor2: null, place: 'Rafah' }],
   // Whoever holds the ground a munition came from fired it.
   ['Headline\n\nOn March 5, 2024, a missile from a Houthi-controlled part of Yemen hit a cargo ship in the Red Sea.',
     { sub: 'Shelling/artillery/missile attack', actor1: 'Ansar Allah', actor2: null }],

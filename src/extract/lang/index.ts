@@ -237,6 +237,8 @@ export interface LanguagePack {
   readonly passiveBeforeRe: RegExp;
   /** "where", "which", "où", "dont" opening a clause: it speaks of the noun before it. */
   readonly relativeStartRe: RegExp;
+  /** A relative pronoun after a comma (", which", ", qui"): the sentence may hold a clause that describes a noun. */
+  readonly relativeAfterCommaRe: RegExp;
   /** After a nationality: its military nouns, perhaps an auxiliary and an adverb, and an attack verb ("Israel has allegedly bombed", "US jets hit", "les Etats-Unis ont mené"). */
   readonly stateSubjectAfterRe: RegExp;
   readonly protestInterventionRe: RegExp;
@@ -440,7 +442,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
   const r = lex.syntax_roles;
   const syntaxRoles: SyntaxRoleLexicon = {
     undergo: lemmas(r.undergo), undergoMarkers: lemmas(r.undergo_markers), carryOut: lemmas(r.carry_out), agentMarkers: lemmas(r.agent_markers),
-    backgroundMarkers: lemmas(r.background_markers), periodMarkers: lemmas(r.period_markers), eventNouns: lemmas(r.event_nouns), breachWords: lemmas(r.breach_words), munitionVerbs: lemmas(r.munition_verbs), genitiveMarkers: lemmas(r.genitive_markers),
+    backgroundMarkers: lemmas(r.background_markers), periodMarkers: lemmas(r.period_markers), eventNouns: lemmas(r.event_nouns), breachWords: lemmas(r.breach_words), munitionVerbs: lemmas(r.munition_verbs), genitiveMarkers: lemmas(r.genitive_markers), relativePronouns: new Set(lex.relative_pronouns.filter((p) => !['where', 'whose', 'ou', 'dont'].includes(p))),
   };
   return {
     language,
@@ -510,6 +512,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     passiveAuxiliaryRe: words(lex.passive_auxiliaries),
     passiveStartRe: new RegExp(`^(?:${lex.passive_auxiliaries.map((p) => phraseSource(p, L)).join('|')})\\s`),
     passiveBeforeRe: new RegExp(`${BEFORE}(?:${lex.passive_auxiliaries.map((p) => phraseSource(p, L)).join('|')})\\s+(?:\\S+\\s+)?$`),
+    relativeAfterCommaRe: new RegExp(`,\\s*(?:${lex.relative_pronouns.map((p) => phraseSource(p, L)).join('|')})\\s`),
     relativeStartRe: new RegExp(`^\\s*(?:${lex.relative_pronouns.map((p) => phraseSource(p, L)).join('|')})\\s`),
     negatedBeforeRe: new RegExp(`${BEFORE}(?:${lex.negation_before.map((p) => phraseSource(p, L)).join('|')})(?:[\\s-]+|(?<='))(?:[^\\s,.;:]+\\s+){0,3}$`),
     objectStartRe: new RegExp(`^\\s+(?:\\d|(?:${[...lex.object_determiners, ...numbers.keys()].map((p) => phraseSource(p, L)).join('|')})${AFTER})`),
