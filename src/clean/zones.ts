@@ -38,7 +38,7 @@ const CAPTION_MARKERS = [...lexicon.caption_markers.map((p) => new RegExp(phrase
 const EMBEDDED_TITLE = /[^.!?:;]\s[-|]\s*\([^()]{2,30}\)$/;
 // "Author: Chany Ninrew | Published: 3 hours ago", "By Jane Doe, Reuters", "Par Jean Dupont": who wrote the report and when,
 // a name or a date right after the cue, on a line that is no sentence.
-const BYLINE = new RegExp(`^\\s*(?:${lexicon.byline_starts.map((p) => phraseSource(p)).join('|')})\\s*:?\\s+(?=\\S)`);
+const BYLINE = new RegExp(`^\\s*(?:${[...lexicon.byline_starts].sort((a, b) => b.length - a.length).map((p) => phraseSource(p)).join('|')})\\s*:?\\s+(?=\\S)`);
 const SOURCE_LINE = new RegExp(phraseSource(lexicon.source_line));
 const DATELINE = new RegExp(phraseSource(lexicon.dateline));
 

@@ -339,6 +339,7 @@ class AnalysedSentence implements SentenceAnalysis {
   private parsed: ParsedSentence | undefined = undefined;
   private eventEnd: number | undefined = undefined;
   private describingSpans: readonly Span[] | undefined = undefined;
+  private mentionsRead: { readonly actors: readonly ActorMention[]; readonly kept: readonly PlaceMention[]; readonly cited: readonly string[] } | undefined = undefined;
 
   // The finders are given the sentence as split (one object shape for every span they read), not this object.
   constructor(private readonly ctx: DocumentContext, private readonly sentence: Sentence, readonly index: number, readonly zone: Zone['kind'], readonly dates: readonly DateMention[]) {
@@ -427,13 +428,13 @@ class AnalysedSentence implements SentenceAnalysis {
   }
 
   /** "the Israeli army, which has been fighting in Gaza for months, struck…": the relative clauses that do not hold the
-   *  event's trigger describe a noun; their places, sides and weapons are not the event's. Parsed only when a relative
-   *  pronoun follows a comma. */
+   *  event's trigger describe a noun; their places are not the event's, nor their auxiliaries its verb's (their sides may
+   *  be: "the base, which hosts US troops, was attacked"). Parsed only when a relative pronoun follows a comma. */
   get describing(): readonly Span[] {
     if (this.describingSpans) return this.describingSpans;
     const { input: { folded }, pack } = this.ctx;
     const primary = this.primary;
-    const cue = primary && /,\s*\S/.test(folded.slice(this.start, this.end)) && hasMatch(pack.relativeAfterCommaRe, folded, this.start, this.end);
+    const cue = primary && hasMatch(pack.relativeAfterCommaRe, folded, this.start, this.end);
     return (this.describingSpans = cue ? relativeClauses(this.syntax, pack.syntaxRoles).filter((c) => !(c.start <= primary!.start && c.end >= primary!.end)) : []);
   }
 
@@ -442,11 +443,24 @@ class AnalysedSentence implements SentenceAnalysis {
   private inSetting(m: Span): boolean {
     const { input: { folded }, pack } = this.ctx;
     if (!this.primary || m.start < this.primary.end) return false;
-    return this.framed.some((f) => m.start >= f.start && m.start < f.end && hasMatch(pack.settingRe, folded, f.start, Math.min(f.end, f.start + 12)));
+    return this.framed.some((f) => m.start >= f.start && m.start < f.end && allMatches(pack.settingRe, folded, f.start, f.end).some((c) => c.start === f.start));
   }
 
   private get mentions() {
     if (this.mentioned) return this.mentioned;
+    const { actors, kept, cited } = this.mentionsRead ??= this.readMentions();
+    // Asked while the leading trigger is being chosen (a background clause's own places): no event yet, so only what
+    // a framing sets aside is left out, and nothing is kept for later.
+    if (this.primary === undefined) {
+      const unframed = (m: Span) => !this.framed.some((f) => m.start >= f.start && m.start < f.end);
+      return { actors: actors.filter(unframed), places: kept.filter(unframed), cited };
+    }
+    const own = kept.filter((m) => this.inEvent(m) && !this.inDescription(m));
+    return (this.mentioned = { actors: actors.filter((m) => this.inEvent(m)), places: own.length ? own : kept.filter((m) => this.inSetting(m)), cited });
+  }
+
+  /** The sentence's sides, places (but the dateline's) and citations, before any is judged the event's. */
+  private readMentions(): { readonly actors: readonly ActorMention[]; readonly kept: readonly PlaceMention[]; readonly cited: readonly string[] } {
     const { input, pack, gaz, countries } = this.ctx;
     const named = findActors(input.raw, input.folded, this.sentence, pack, stateActorName);
     const citations = findCitations(input.raw, input.folded, this.sentence, pack);
@@ -459,8 +473,7 @@ class AnalysedSentence implements SentenceAnalysis {
     // personnes ont été tuées … près de la frontière": the dateline names where the report was filed, not the event's place.
     const dateline = places.find((m) => m.start - this.start <= 1 && PLACE_DATELINE_AFTER.test(input.folded.slice(m.end, m.end + 60)));
     const kept = dateline ? places.filter((m) => m !== dateline) : places;
-    const own = kept.filter((m) => this.inEvent(m) && !this.inDescription(m));
-    return (this.mentioned = { actors: actors.filter((m) => this.inEvent(m)), places: own.length ? own : kept.filter((m) => this.inSetting(m)), cited: citations.names });
+    return { actors, kept, cited: citations.names };
   }
 
   get actors(): readonly ActorMention[] { return this.mentions.actors; }
@@ -616,7 +629,7 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
       // report, and says so with a week's precision rather than passing the report's day off as the event's.
       // A report whose first paragraphs set the scene tells its news in the first event it reads, a paragraph or two on.
       else if ((s.paragraph <= leadParagraph(ctx) || (!events.length && s.paragraph <= leadParagraph(ctx) + 2)) && s.primary && input.published.precision === 'day' && input.published.iso) {
-        date = [{ iso: input.published.iso, precision: 'week', rule: 'date.lead-dated-by-report' }];
+        date = [{ iso: input.published.iso, precision: 'week', rule: s.paragraph <= leadParagraph(ctx) ? 'date.lead-dated-by-report' : 'date.first-event-dated-by-report' }];
       } else date = [{ iso: null, precision: null, rule: 'date.none-in-text' }];
       date = date.map((d) => ({ ...d, implied: true }));
     }
@@ -936,8 +949,8 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
     }
     if (a.via === 'attack-noun') agent += 5;
     // "a missile from a Houthi-controlled part of Yemen", "shells fired from Russian-held territory": whoever holds the
-    // ground a munition came from fired it.
-    if (pack.controlledAfterRe.test(after) && pack.originBeforeRe.test(before)) agent += SYNTAX_WEIGHT;
+    // ground a blow from afar (a shelling, a strike) came from struck it.
+    if ((trigger.kind === 'shelling' || trigger.kind === 'air') && pack.controlledAfterRe.test(after) && pack.originBeforeRe.test(before)) agent += SYNTAX_WEIGHT;
     if (pack.agentPrepositionRe.test(before) && a.start >= trigger.end && a.start - trigger.end <= 60) agent += 4;
     if (pack.targetPrepositionRe.test(before)) target += 4;
     const claimAfter = s.claims.claimed.some((c) => c.start >= a.end && c.start - a.end <= 90);
@@ -1032,13 +1045,13 @@ function isDefender(folded: string, a: ActorMention, shootdown: TriggerMention):
   return a.start - shootdown.end <= 25 && /^\s*(?:by|par|,)?\s*(?:\S+\s+){0,2}$/.test(folded.slice(shootdown.end, a.start));
 }
 
-/** The sentence tells the other side withdrawing or handing the ground over, and no fighting ("entered without
- *  fighting": the fighting word inside the cue tells there was none). */
+/** The sentence tells the other side withdrawing or handing the ground over, and no violence of any kind ("entered
+ *  without fighting": the fighting word inside the cue tells there was none). */
 function handedOver(ctx: DocumentContext, s: SentenceAnalysis): boolean {
   const { input: { folded }, pack } = ctx;
   const cues = allMatches(pack.handoverRe, folded, s.start, s.end);
   if (!cues.length || hasMatch(pack.pushedBackRe, folded, s.start, s.end)) return false;
-  return !s.triggers.some((t) => t.kind === 'clash' && !t.suppressedBy && !cues.some((c) => t.start < c.end && c.start < t.end));
+  return !s.triggers.some((t) => VIOLENT_KINDS.has(t.kind) && t.kind !== 'territory' && !t.suppressedBy && !cues.some((c) => t.start < c.end && c.start < t.end));
 }
 
 /** What may follow a violent event and belong to it: the arrest of suspects, the theft of cattle. */

@@ -444,7 +444,7 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
       // area, and the notes that write so name their districts by the spellings of their coders, not GeoNames'.
       // Only when the place before the bracket is one the gazetteer does not know: a known town ("Mombasa (Chaani, Mvita)")
       // needs no area, and its bracket's wards are no reason to take a namesake's alternate abroad.
-      const areaInBracket = bracketed && ctx.countries.length === 0 && written !== written.toUpperCase() && bracketOwnerUnknown(raw, sentence, hit, gaz);
+      const areaInBracket = bracketed && ctx.countries.length === 0 && written !== written.toUpperCase() && bracketOwnerUnknown(raw, sentence, hit, gaz, pack);
       if (form !== 'exact' && !arabicScript && !ctx.countries.includes(e.country_code) && !(introduced && e.population >= ABROAD_MIN_POPULATION) && !areaInBracket &&
         (ctx.countries.length > 0 ? form === 'alternate' : e.population < OTHER_NAME_MIN_POPULATION)) return false;
       if (ctx.titleCase) return e.population >= 50_000 || ctx.countries.includes(e.country_code);
@@ -498,10 +498,15 @@ const BRACKET_AFTER_NAME = /^\s?\(/;
 const BRACKET_OWNER = /([\p{Lu}][\p{L}'’-]*(?:\s+(?:(?:al|el|ech|es|er|ed|ash|as|ad|an|ar|at|az)\s+)?[\p{Lu}][\p{L}'’-]*){0,3})\s*\(\s*(?:[^\s(),;:.][^(),;:.]{0,24},\s*)?$/u;
 
 /** Whether the name before the bracket that holds a mention is unknown to the gazetteer (no bracket owner: false). */
-function bracketOwnerUnknown(raw: string, sentence: Span, hit: Span, gaz: Gazetteer): boolean {
+function bracketOwnerUnknown(raw: string, sentence: Span, hit: Span, gaz: Gazetteer, pack: LanguagePack): boolean {
   const owner = BRACKET_OWNER.exec(raw.slice(Math.max(sentence.start, hit.start - 60), hit.start))?.[1];
   if (!owner) return false;
-  const key = nameKey(owner);
+  // The capitalised words before the name may take in a word of the language opening the sentence ("In Mombasa
+  // (Chaani, Mvita)"): the owner starts after it.
+  const words = owner.split(/\s+/);
+  const common = commonWords(pack.language);
+  while (words.length > 1 && (common.has(fold(words[0]!)) || ARTICLE_WORDS.has(words[0]!.toLowerCase()))) words.shift();
+  const key = nameKey(words.join(' '));
   return !!key && gaz.lookup(key).length === 0;
 }
 const GLUED_WORD_AFTER = /^-\p{Ll}{2}/u;

@@ -38,6 +38,7 @@ const LINES: [string, ZoneKind][] = [
   ['By John Smith and Amina Yusuf, Reuters', 'byline'],
   ['Par Jean Dupont, envoyé spécial', 'byline'],
   ['Publié le 12 mars 2024 à 10h02', 'byline'],
+  ['Published on 12 March 2024, 10:02', 'byline'],
   ['By Monday the army had retaken the town.', 'body'],
   ['Par ailleurs, deux soldats ont été blessés', 'body'],
   ['Les forces de sécurité ont arrêté trois suspects mardi dans le nord du pays.', 'body'],

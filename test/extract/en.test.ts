@@ -4,6 +4,14 @@ import { eventsOf, only, testCaseTable, type Expected } from '../helpers/extract
 
 
 const CASES: [string, Expected][] = [
+  // Ground taken with violence told beside the withdrawal is no transfer; a drone that crashed struck nothing;
+  // police who held suspects arrested them.
+  ['Headline\n\nOn March 5, 2024, Al-Shabaab attacked and seized the town of Afgoye after government troops withdrew.',
+    { sub: 'Non-state actor overtakes territory' }],
+  ['Headline\n\nOn March 5, 2024, a drone crashed near the base in Erbil.',
+    { sub: 'Other' }],
+  ['Headline\n\nOn March 5, 2024, police held two suspects in Garissa.',
+    { sub: 'Arrests', place: 'Garissa' }],
   // A relative clause describes its noun: its fighting is not the event, its place not the event's place, and its
   // auxiliary does not make the sentence's verb passive.
   ['Headline\n\nOn March 5, 2024, the Israeli army, which has been fighting in Gaza for months, struck a school in Rafah.',

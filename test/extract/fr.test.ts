@@ -5,6 +5,8 @@ import { eventsOf, only, testCaseTable, type Expected } from '../helpers/extract
 // [article written for the test, expected fields of its one event]
 
 const CASES: [string, Expected][] = [
+  ['Titre\n\nLe 5 mars 2024, les rebelles ont pris le contrôle de la ville de Kitshanga après le retrait d\'Al-Shabaab.',
+    { sub: 'Non-violent transfer of territory' }],
   // « Depuis » suivi d'un lieu dit d'où, pas depuis quand ; un projectile sujet d'un verbe d'impact est un coup.
   ['Titre\n\nLe 5 mars 2024, des obus tirés depuis la rive gauche ont frappé une école à Kherson.',
     { sub: 'Shelling/artillery/missile attack', place: 'Kherson' }],

@@ -234,6 +234,7 @@ test('names not tied to a known area get no point, and words are not places', ()
   assert.deepEqual(places('Residents of Kibera met Governor Joho in Mombasa.', 'en', ['KE']).filter((p) => !p.entry).map((p) => p.text), []);
   // The wards in the bracket after a known town are no reason to take a namesake's alternate abroad.
   assert.deepEqual([...new Set(places('Workers protested in Mombasa (Chaani, Mvita) over pay.', 'en', []).map((p) => p.place.country_code))], ['KE']);
+  assert.deepEqual([...new Set(places('In Mombasa (Chaani, Mvita), workers protested over pay.', 'en', []).map((p) => p.place.country_code))], ['KE']);
   // A day after a place noun says when: "the village on Monday" names no village Monday.
   assert.deepEqual(places('Militants took control of the village on Monday.', 'en', ['SO']).map((p) => p.text), []);
   // A curated site abroad is no part of a local name: "Omar Jilo" in a Kenyan story is not Syria's al-Omar field.
