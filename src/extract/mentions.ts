@@ -90,8 +90,9 @@ function spatialOrigin(folded: string, raw: string | undefined, m: Span & { text
   const after = folded.slice(m.end, m.end + 40);
   if (pack.originPlaceNounRe.test(after)) return true;
   if (raw === undefined) return false;
-  const name = /^\s+(?:(?:le|la|les|l['’]|du|des)\s*)?(\p{Lu}[\p{L}'’-]*)/u.exec(raw.slice(m.end, m.end + 40));
-  return !!name && !pack.months.has(fold(name[1]!)) && !pack.weekdays.has(fold(name[1]!));
+  const from = m.end + (pack.leadingArticleRe.exec(after)?.[0].length ?? 0);
+  const name = /^\p{Lu}[\p{L}'’-]*/u.exec(raw.slice(from, from + 40))?.[0];
+  return !!name && !pack.months.has(fold(name)) && !pack.weekdays.has(fold(name));
 }
 
 /** How far after a call its object may begin: a determiner and an adjective or two ("for an immediate, lasting"). */

@@ -105,12 +105,14 @@ interface RawLexicon {
   /** Nouns of munitions by weapon: the subject of a verb of impact or firing is a blow (syntax_roles.munition_verbs). */
   munition_nouns: Partial<Record<Weapon, string[]>>;
   /** Words of a period that also tell where from ("depuis"), and the nouns of place that make them an origin. */
+  /** The language's articles, which may stand between a preposition and its noun. */
+  articles: string[];
   origin_or_period: string[];
   /** An origin ("from") and a side's hold on it ("-controlled", "-held"): who holds where a munition came from fired it. */
   origin_before: string[];
   controlled_after: string[];
   origin_place_nouns: string[];
-  syntax_roles: { undergo: string[]; undergo_markers: string[]; carry_out: string[]; agent_markers: string[]; background_markers: string[]; period_markers: string[]; event_nouns: string[]; breach_words: string[]; munition_verbs: string[]; genitive_markers: string[] };
+  syntax_roles: { undergo: string[]; undergo_markers: string[]; carry_out: string[]; agent_markers: string[]; background_markers: string[]; period_markers: string[]; event_nouns: string[]; breach_words: string[]; relative_subjects: string[]; munition_verbs: string[]; genitive_markers: string[] };
 }
 
 export interface CompiledTrigger {
@@ -140,6 +142,8 @@ export interface LanguagePack {
   readonly munitionRe: RegExp;
   readonly originOrPeriod: ReadonlySet<string>;
   readonly originBeforeRe: RegExp;
+  /** Spaces and an article, if any, at the start of what follows a word. */
+  readonly leadingArticleRe: RegExp;
   readonly controlledAfterRe: RegExp;
   /** A noun of place right after an origin-or-period word (its article first). */
   readonly originPlaceNounRe: RegExp;
@@ -442,7 +446,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
   const r = lex.syntax_roles;
   const syntaxRoles: SyntaxRoleLexicon = {
     undergo: lemmas(r.undergo), undergoMarkers: lemmas(r.undergo_markers), carryOut: lemmas(r.carry_out), agentMarkers: lemmas(r.agent_markers),
-    backgroundMarkers: lemmas(r.background_markers), periodMarkers: lemmas(r.period_markers), eventNouns: lemmas(r.event_nouns), breachWords: lemmas(r.breach_words), munitionVerbs: lemmas(r.munition_verbs), genitiveMarkers: lemmas(r.genitive_markers), relativePronouns: new Set(lex.relative_pronouns.filter((p) => !['where', 'whose', 'ou', 'dont'].includes(p))),
+    backgroundMarkers: lemmas(r.background_markers), periodMarkers: lemmas(r.period_markers), eventNouns: lemmas(r.event_nouns), breachWords: lemmas(r.breach_words), munitionVerbs: lemmas(r.munition_verbs), genitiveMarkers: lemmas(r.genitive_markers), relativePronouns: lemmas(r.relative_subjects),
   };
   return {
     language,
@@ -450,9 +454,10 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     munitions,
     munitionRe: words(Object.values(lex.munition_nouns).flat() as string[]),
     originOrPeriod: new Set(lex.origin_or_period.map((w) => fold(w))),
-    originBeforeRe: new RegExp(`(?:^|\\s)${anyOf(lex.origin_before)}\\s+(?:(?:a|an|the|des|du|de la|les|le|la)\\s+)?$`),
+    originBeforeRe: new RegExp(`(?:^|\\s)${anyOf(lex.origin_before)}\\s+(?:${anyOf(lex.articles)}\\s*)?$`),
     controlledAfterRe: new RegExp(`^${anyOf(lex.controlled_after)}\\b`),
-    originPlaceNounRe: new RegExp(`^\\s+(?:(?:le|la|les|l'|du|des|the)\\s*)?(?:${lex.origin_place_nouns.map((p) => phraseSource(p, L)).join('|') || '(?!)'})\\b`),
+    leadingArticleRe: new RegExp(`^\\s+(?:${anyOf(lex.articles)}\\s*)?`),
+    originPlaceNounRe: new RegExp(`^\\s+(?:${anyOf(lex.articles)}\\s*)?${anyOf(lex.origin_place_nouns)}\\b`),
     months,
     weekdays,
     monthRe: `(?:${[...months.keys()].sort((a, b) => b.length - a.length).join('|')})\\.?`,
