@@ -468,6 +468,10 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
   if (best.kind === 'country' && !countryLocative) {
     return { start: hit.start, end: hit.end, text: raw.slice(hit.start, hit.end), entry: best, rank: 5, near: false, rule: 'geo.country.context-only', place: toPlace(best, gaz, false) };
   }
+  // "militias loyal to Moscow", "proches de Téhéran": a capital named for its government, not where anything happened.
+  if (pack.relationBeforeRe.test(before)) {
+    return { start: hit.start, end: hit.end, text: raw.slice(hit.start, hit.end), entry: best, rank: 5, near: false, rule: `geo.${best.kind}.relation-only`, place: toPlace(best, gaz, false) };
+  }
   const rank = best.kind === 'country' ? 4 : best.kind === 'region' || best.precision === 3 ? 3 : best.kind === 'city' ? 2 : 1;
   if (namedAfterTown && best.kind === 'city') {
     return {

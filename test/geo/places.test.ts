@@ -235,6 +235,9 @@ test('names not tied to a known area get no point, and words are not places', ()
   // The wards in the bracket after a known town are no reason to take a namesake's alternate abroad.
   assert.deepEqual([...new Set(places('Workers protested in Mombasa (Chaani, Mvita) over pay.', 'en', []).map((p) => p.place.country_code))], ['KE']);
   assert.deepEqual([...new Set(places('In Mombasa (Chaani, Mvita), workers protested over pay.', 'en', []).map((p) => p.place.country_code))], ['KE']);
+  // A capital after a relation ("loyal to", "proches de") names its government, not where anything happened.
+  assert.deepEqual(places('Militias loyal to Moscow struck a depot in the town of Kupiansk.', 'en', ['UA']).filter((p) => p.rank <= 4).map((p) => p.place.country_code), ['UA']);
+  assert.deepEqual(places('Des milices proches de Téhéran ont frappé une base à Erbil.', 'fr', ['IQ']).filter((p) => p.rank <= 4).map((p) => p.place.country_code), ['IQ']);
   // A day after a place noun says when: "the village on Monday" names no village Monday.
   assert.deepEqual(places('Militants took control of the village on Monday.', 'en', ['SO']).map((p) => p.text), []);
   // A curated site abroad is no part of a local name: "Omar Jilo" in a Kenyan story is not Syria's al-Omar field.
