@@ -4,6 +4,9 @@ import { eventsOf, only, testCaseTable, type Expected } from '../helpers/extract
 
 
 const CASES: [string, Expected][] = [
+  // A lone armed criminal is an armed side as his gang is: the police who kill him fight, they do not attack civilians.
+  ['Headline\n\nOn March 5, 2024, police shot dead a suspected gangster in Kisumu.',
+    { sub: 'Armed clash', actor1: 'Police Forces of Kenya' }],
   // Ground taken with violence told beside the withdrawal is no transfer; a drone that crashed struck nothing;
   // police who held suspects arrested them.
   ['Headline\n\nOn March 5, 2024, Al-Shabaab attacked and seized the town of Afgoye after government troops withdrew.',

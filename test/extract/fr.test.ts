@@ -5,6 +5,9 @@ import { eventsOf, only, testCaseTable, type Expected } from '../helpers/extract
 // [article written for the test, expected fields of its one event]
 
 const CASES: [string, Expected][] = [
+  // Un braqueur seul est armé comme sa bande : les gendarmes qui l'abattent combattent.
+  ['Titre\n\nLe 5 mars 2024, des gendarmes ont abattu un braqueur près de Gao.',
+    { sub: 'Armed clash', place: 'Gao' }],
   ['Titre\n\nLe 5 mars 2024, les rebelles ont pris le contrôle de la ville de Kitshanga après le retrait d\'Al-Shabaab.',
     { sub: 'Non-violent transfer of territory' }],
   // « Depuis » suivi d'un lieu dit d'où, pas depuis quand ; un projectile sujet d'un verbe d'impact est un coup.
