@@ -39,7 +39,9 @@ export function findTriggers(folded: string, span: Span, pack: LanguagePack,
     // "A total of 51 people were killed in the strike on X on 5 October": a total told with its day is one event's toll,
     // not a sum over a period ("a total of 835 operations from June 19 to June 28").
     ...allMatches(pack.periodRe, folded, span.start, span.end).filter((m) => !(namesDay && daysOfMonth <= 1 && TOTAL_CUE.test(m.text)))
-      .filter((m) => !spatialOrigin(folded, raw, m, pack)).map((m) => ({ ...m, why: 'period' })),
+      .filter((m) => !spatialOrigin(folded, raw, m, pack))
+      // "since morning", "depuis l'aube": a period of the day itself tells one event going on, not a summary.
+      .filter((m) => !pack.dayPartAfterPeriodRe.test(folded.slice(m.end, m.end + 30))).map((m) => ({ ...m, why: 'period' })),
     // "15 fatalities split across 5 events": a toll shared out, not a group that splits.
     ...allMatches(pack.tollDistributedRe, folded, span.start, span.end).map((m) => ({ ...m, why: 'statistic' })),
   ];

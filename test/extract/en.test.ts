@@ -4,6 +4,9 @@ import { eventsOf, only, testCaseTable, type Expected } from '../helpers/extract
 
 
 const CASES: [string, Expected][] = [
+  // A period of the day itself ("since morning") tells one event going on, not a summary of many.
+  ['Headline\n\nOn March 5, 2024, soldiers have been fighting militants since morning near Garissa.',
+    { sub: 'Armed clash', place: 'Garissa' }],
   // A lone armed criminal is an armed side as his gang is: the police who kill him fight, they do not attack civilians.
   ['Headline\n\nOn March 5, 2024, police shot dead a suspected gangster in Kisumu.',
     { sub: 'Armed clash', actor1: 'Police Forces of Kenya' }],

@@ -5,6 +5,9 @@ import { eventsOf, only, testCaseTable, type Expected } from '../helpers/extract
 // [article written for the test, expected fields of its one event]
 
 const CASES: [string, Expected][] = [
+  // « Depuis l'aube » : une période du jour même, un événement en cours, pas un bilan.
+  ['Titre\n\nLe 5 mars 2024, depuis l\'aube, des combats opposent des soldats à des rebelles près de Goma.',
+    { sub: 'Armed clash', place: 'Goma' }],
   // Un braqueur seul est armé comme sa bande : les gendarmes qui l'abattent combattent.
   ['Titre\n\nLe 5 mars 2024, des gendarmes ont abattu un braqueur près de Gao.',
     { sub: 'Armed clash', place: 'Gao' }],

@@ -108,6 +108,8 @@ interface RawLexicon {
   /** The language's articles, which may stand between a preposition and its noun. */
   articles: string[];
   origin_or_period: string[];
+  /** Parts of a day after a period's word ("since morning", "depuis l'aube"): the period lies within the day. */
+  day_parts_after_period: string[];
   /** An origin ("from") and a side's hold on it ("-controlled", "-held"): who holds where a munition came from fired it. */
   origin_before: string[];
   controlled_after: string[];
@@ -141,6 +143,7 @@ export interface LanguagePack {
   readonly munitions: readonly { readonly weapon: Weapon; readonly re: RegExp }[];
   readonly munitionRe: RegExp;
   readonly originOrPeriod: ReadonlySet<string>;
+  readonly dayPartAfterPeriodRe: RegExp;
   readonly originBeforeRe: RegExp;
   /** Spaces and an article, if any, at the start of what follows a word. */
   readonly leadingArticleRe: RegExp;
@@ -454,6 +457,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     munitions,
     munitionRe: words(Object.values(lex.munition_nouns).flat() as string[]),
     originOrPeriod: new Set(lex.origin_or_period.map((w) => fold(w))),
+    dayPartAfterPeriodRe: new RegExp(`^\\s+${anyOf(lex.day_parts_after_period)}\\b`),
     originBeforeRe: new RegExp(`(?:^|\\s)${anyOf(lex.origin_before)}\\s+(?:${anyOf(lex.articles)}\\s*)?$`),
     controlledAfterRe: new RegExp(`^${anyOf(lex.controlled_after)}\\b`),
     leadingArticleRe: new RegExp(`^\\s+(?:${anyOf(lex.articles)}\\s*)?`),
