@@ -5,6 +5,11 @@ import { eventsOf, only, testCaseTable, type Expected } from '../helpers/extract
 // [article written for the test, expected fields of its one event]
 
 const CASES: [string, Expected][] = [
+  // Le participe s'accorde : « les attaques ont été revendiquées », « les frappes ont été confirmées ».
+  ['Titre\n\nLe 5 mars 2024, des hommes armés ont attaqué deux postes près de Gao. Les attaques ont été revendiquées par le GSIM.',
+    { claim: 'claimed', by: 'JNIM: Group for Support of Islam and Muslims' }],
+  ['Titre\n\nLe 5 mars 2024, des roquettes ont frappé la base de Gao. Les frappes ont été confirmées par l\'armée malienne.',
+    { claim: 'confirmed' }],
   // « Depuis l'aube » : une période du jour même, un événement en cours, pas un bilan.
   ['Titre\n\nLe 5 mars 2024, depuis l\'aube, des combats opposent des soldats à des rebelles près de Goma.',
     { sub: 'Armed clash', place: 'Goma' }],
