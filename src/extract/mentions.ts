@@ -142,7 +142,12 @@ export function findWeapons(folded: string, span: Span, pack: LanguagePack): Wea
     for (const m of matches[k]!) out.push({ start: m.start, end: m.end, weapon, rule: `${pack.language}.weapon.${weapon}` });
   }
   // A longer, more specific weapon covers a shorter one: "missile balistique" is not also "missile".
-  return out.filter((w) => !out.some((o) => o !== w && o.start <= w.start && o.end >= w.end && o.end - o.start > w.end - w.start));
+  return longestOnly(out);
+}
+
+/** The spans no longer span covers: "missile balistique" is not also "missile", "mortar shells" not also "shells". */
+export function longestOnly<T extends Span>(spans: readonly T[]): T[] {
+  return spans.filter((w) => !spans.some((o) => o !== w && o.start <= w.start && o.end >= w.end && o.end - o.start > w.end - w.start));
 }
 
 // ---- Actors ----

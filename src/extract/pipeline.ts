@@ -13,7 +13,7 @@ import { DESCRIPTOR_TAIL, DIVISION_NOUN, PLACE_NOUN_WORD, codeOfCountryName, fin
 import { languagePack, type LanguagePack, type TriggerKind } from './lang/index.ts';
 import { documentDateMentions, fromDays, isUnreal, precisionRank, resolveMention, toDays, type DateMention, type DateMentionsOf } from './dates.ts';
 import {
-  findActors, findBareForces, findCasualties, findCitations, findClaimCues, findTriggers, findWeapons, framingSpans, gapBetween, wordNumber,
+  findActors, findBareForces, findCasualties, findCitations, findClaimCues, findTriggers, findWeapons, framingSpans, gapBetween, longestOnly, wordNumber,
   type ActorMention, type BareForcesMention, type Casualties, type ClaimCues, type TriggerFound, type TriggerMention, type WeaponMention,
 } from './mentions.ts';
 import { parseSpan } from '../syntax/parse.ts';
@@ -419,7 +419,12 @@ class AnalysedSentence implements SentenceAnalysis {
    *  what follows a background cue after the event's verb belongs to the background. */
   private inEvent(m: Span): boolean {
     this.eventEnd ??= this.primary ? backgroundTail(this.ctx.input.folded, this.ctx.pack, this.primary, this.sentence) : this.end;
-    return m.start < this.eventEnd && !this.framed.some((f) => m.start >= f.start && m.start < f.end);
+    return m.start < this.eventEnd && !this.inFraming(m);
+  }
+
+  /** Whether a mention starts inside a framing phrase ("in response to …", "amid …"). */
+  private inFraming(m: Span): boolean {
+    return this.framed.some((f) => m.start >= f.start && m.start < f.end);
   }
 
   /** A place inside a relative clause that describes a noun ("which has been fighting in Gaza") is not the event's. */
@@ -452,8 +457,7 @@ class AnalysedSentence implements SentenceAnalysis {
     // Asked while the leading trigger is being chosen (a background clause's own places): no event yet, so only what
     // a framing sets aside is left out, and nothing is kept for later.
     if (this.primary === undefined) {
-      const unframed = (m: Span) => !this.framed.some((f) => m.start >= f.start && m.start < f.end);
-      return { actors: actors.filter(unframed), places: kept.filter(unframed), cited };
+      return { actors: actors.filter((m) => !this.inFraming(m)), places: kept.filter((m) => !this.inFraming(m)), cited };
     }
     const own = kept.filter((m) => this.inEvent(m) && !this.inDescription(m));
     return (this.mentioned = { actors: actors.filter((m) => this.inEvent(m)), places: own.length ? own : kept.filter((m) => this.inSetting(m)), cited });
@@ -517,10 +521,9 @@ function weaponSubjectTriggers(ctx: DocumentContext, s: Span, found: readonly Tr
   const { input: { folded }, pack } = ctx;
   // Only where the patterns found no violent event: a munition in a sentence that tells one is its weapon, not another blow.
   if (found.some((t) => VIOLENT_KINDS.has(t.kind)) || !hasMatch(pack.munitionRe, folded, s.start, s.end)) return [];
-  const munitions = pack.munitions.flatMap(({ weapon, re }) => allMatches(re, folded, s.start, s.end).map((m) => ({ ...m, weapon })))
-    .filter((w) => !found.some((t) => t.start <= w.start && t.end >= w.end));
   // The longest name of a munition covers a shorter one ("mortar shells" is not also "shells").
-  const named = munitions.filter((w) => !munitions.some((o) => o !== w && o.start <= w.start && o.end >= w.end && o.end - o.start > w.end - w.start));
+  const named = longestOnly(pack.munitions.flatMap(({ weapon, re }) => allMatches(re, folded, s.start, s.end).map((m) => ({ ...m, weapon }))))
+    .filter((w) => !found.some((t) => t.start <= w.start && t.end >= w.end));
   const out: TriggerFound[] = [];
   for (const w of named) {
     const verb = munitionVerbOf(parse(), w, pack.syntaxRoles);
@@ -950,7 +953,7 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
     if (a.via === 'attack-noun') agent += 5;
     // "a missile from a Houthi-controlled part of Yemen", "shells fired from Russian-held territory": whoever holds the
     // ground a blow from afar (a shelling, a strike) came from struck it.
-    if ((trigger.kind === 'shelling' || trigger.kind === 'air') && pack.controlledAfterRe.test(after) && pack.originBeforeRe.test(before)) agent += SYNTAX_WEIGHT;
+    if (REMOTE_KINDS.has(trigger.kind) && pack.controlledAfterRe.test(after) && pack.originBeforeRe.test(before)) agent += SYNTAX_WEIGHT;
     if (pack.agentPrepositionRe.test(before) && a.start >= trigger.end && a.start - trigger.end <= 60) agent += 4;
     if (pack.targetPrepositionRe.test(before)) target += 4;
     const claimAfter = s.claims.claimed.some((c) => c.start >= a.end && c.start - a.end <= 90);

@@ -499,7 +499,7 @@ const NAME_PARTICLES = '(?:al|el|ech|esh|ash|ad|ed|ar|er|at|az|ez|as|ibn|bin|bin
 /** A bracket right after a name, about to name an area. */
 const BRACKET_AFTER_NAME = /^\s?\(/;
 /** The name a bracket follows ("Rachaya al Foukhar (Hasbeiya)", "Aitaroun (Al Nabatieh, Bint Jbeil)"). */
-const BRACKET_OWNER = /([\p{Lu}][\p{L}'’-]*(?:\s+(?:(?:al|el|ech|es|er|ed|ash|as|ad|an|ar|at|az)\s+)?[\p{Lu}][\p{L}'’-]*){0,3})\s*\(\s*(?:[^\s(),;:.][^(),;:.]{0,24},\s*)?$/u;
+const BRACKET_OWNER = new RegExp(`([\\p{Lu}][\\p{L}'’-]*(?:\\s+(?:${NAME_PARTICLES}\\s+)?[\\p{Lu}][\\p{L}'’-]*){0,3})\\s*\\(\\s*(?:[^\\s(),;:.][^(),;:.]{0,24},\\s*)?$`, 'u');
 
 /** Whether the name before the bracket that holds a mention is unknown to the gazetteer (no bracket owner: false). */
 function bracketOwnerUnknown(raw: string, sentence: Span, hit: Span, gaz: Gazetteer, pack: LanguagePack): boolean {
