@@ -533,6 +533,8 @@ function countBefore(folded: string, floor: number, cueStart: number, pack: Lang
       const between = folded.slice(tokens[j]!.end, tokens[i]!.start).replace(pack.approximateRe, ' ');
       if (between.split(/[^\p{L}]+/u).some((w) => pack.prepositionBeforeArticle.has(w))) break;
       wholeBefore = pack.subsetBetweenRe.test(folded.slice(tokens[Math.max(j, 0)]!.start, tokens[i]!.start));
+      // "29 people, including 11 minors, and leaving 57 others injured": a verb after the joiner opens another clause.
+      if (!wholeBefore && !pack.listCountOpeners.test(between)) break;
       gap = 0;
       continue;
     }

@@ -456,6 +456,11 @@ const CASES: [string, Expected][] = [
     { sub: 'Peaceful protest' }],
   ['Title\n\nOn 5 March 2024, residents protested in Githuri, and two shops were burnt by the protesters.',
     { sub: 'Violent demonstration' }],
+  // "claiming the lives of" counts forward; a verb after the list's "and" opens another count ("and leaving 57 injured").
+  ['Title\n\nOn 5 March 2024, an air strike hit a camp near Myitkyina, claiming the lives of at least 29 people, including 11 minors, and leaving 57 others injured.',
+    { killed: 29, wounded: 57 }],
+  ['Title\n\nOn 5 March 2024, five soldiers and another three civilians were wounded in a bombing in Mogadishu.',
+    { wounded: 8 }],
 ];
 
 testCaseTable('en', CASES);

@@ -256,6 +256,9 @@ const CASES: [string, Expected][] = [
     { sub: 'Peaceful protest' }],
   ['Titre\n\nLe 5 mars 2024, des habitants ont manifesté à Kayes, et le domicile d’un élu a été incendié par les manifestants.',
     { sub: 'Violent demonstration' }],
+  // « a coûté la vie à » compte en avant.
+  ['Titre\n\nLe 5 mars 2024, une frappe de drone a coûté la vie à cinq civils à Gao.',
+    { killed: 5 }],
 ];
 
 testCaseTable('fr', CASES);
