@@ -253,9 +253,57 @@ export function findActors(raw: string, folded: string, span: Span, pack: Langua
     if (!via) continue;
     out.push({ start: nat.start, end: nat.end, canonical: countryActor(country, via === 'police-noun'), kind: 'state', via, rule: `${pack.language}.actor.nationality.${via}` });
   }
+  // A state written by its name where others write a nationality: "the Sudan army", "Burma's military", "l'armée du
+  // Mali". Only its forces' own noun right next to it makes it a side: "troops in Ukraine", "the
+  // Ukraine war", "Sudan rebel forces" name a place or a topic.
+  for (const m of allMatches(pack.countryNameRe, folded, span.start, span.end)) {
+    const country = pack.countryNames.get(m.text.replace(/\s+/g, ' '));
+    if (!country || out.some((o) => m.start < o.end && o.start < m.end)) continue;
+    const after = folded.slice(m.end, Math.min(span.end, m.end + 30));
+    const before = folded.slice(Math.max(span.start, m.start - 45), m.start);
+    const noun = nounOpening(after.replace(/^\s*'\s*s(?![a-z])/, ''), pack) ?? nounClosing(before, pack);
+    // A name before a verb is too often a place the verb's true subject acts from ("Hezbollah forces in Lebanon fired").
+    if (!noun) continue;
+    const via: ActorMention['via'] = police.test(noun) ? 'police-noun' : 'military-noun';
+    out.push({ start: m.start, end: m.end, canonical: countryActor(country, via === 'police-noun'), kind: 'state', via, rule: `${pack.language}.actor.country-name.${via}` });
+  }
   return out.sort((a, b) => a.start - b.start);
 }
 
+
+/** The forces' noun (military or police) a text opens with: "army killed", "police said". */
+function nounOpening(text: string, pack: LanguagePack): string | null {
+  const m = /^\s+(\S+)(?:\s+(\S+))?/.exec(text);
+  if (!m) return null;
+  for (const words of [m[1]!, m[2] ? `${m[1]} ${m[2]}` : null]) {
+    if (words && (fullMatch(pack.milNounRe, words) || fullMatch(policeRe(pack.language), words))) return words;
+  }
+  return null;
+}
+
+/** The forces' noun and the word of belonging a text ends with: "l'armée du", "the forces of". */
+function nounClosing(text: string, pack: LanguagePack): string | null {
+  const of = pack.ofCountryBeforeRe.exec(text);
+  if (!of) return null;
+  const head = text.slice(0, of.index).trimEnd().split(/\s+/).slice(-2);
+  for (const words of [head.at(-1), head.length === 2 ? head.join(' ') : undefined]) {
+    const bare = words?.replace(/^(?:l'|la |le |les |the )/, '');
+    if (bare && (fullMatch(pack.milNounRe, bare) || fullMatch(policeRe(pack.language), bare))) return bare;
+  }
+  return null;
+}
+
+const wholeForms = new WeakMap<RegExp, RegExp>();
+
+/** Whether a words pattern matches the whole of a short text. */
+function fullMatch(re: RegExp, text: string): boolean {
+  let whole = wholeForms.get(re);
+  if (!whole) {
+    whole = new RegExp(`^(?:${re.source})$`, re.flags.replace(/[gy]/g, ''));
+    wholeForms.set(re, whole);
+  }
+  return whole.test(text);
+}
 
 /** A state's forces named without their state: "the army", "l'armée de l'air", "police". Whose they are is the
  *  document's to say (see the pipeline): these spans only say that a state's army or police acts here. One next

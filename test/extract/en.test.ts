@@ -461,6 +461,16 @@ const CASES: [string, Expected][] = [
     { killed: 29, wounded: 57 }],
   ['Title\n\nOn 5 March 2024, five soldiers and another three civilians were wounded in a bombing in Mogadishu.',
     { wounded: 8 }],
+  // A state written by its name right before its forces' noun is their state ("the Burma army", "the Sudan army");
+  // a name after a preposition is where they are ("forces in Lebanon", "troops in Ukraine").
+  ['Title\n\nOn 5 March 2024, the Burma army bombed a camp near Myitkyina, killing 29 people.',
+    { actor1: 'Military Forces of Myanmar', killed: 29 }],
+  ['Title\n\nOn 5 March 2024, the Sudan army shelled a market in Omdurman, killing five people.',
+    { actor1: 'Military Forces of Sudan' }],
+  ['Title\n\nOn 5 March 2024, Hezbollah forces in Lebanon fired rockets toward Metula.',
+    { actor1: 'Hezbollah', actor2: null }],
+  ['Title\n\nOn 5 March 2024, Russian troops in Ukraine shelled Kharkiv, killing five civilians.',
+    { actor1: 'Military Forces of Russia', actor2: 'Civilians (Ukraine)' }],
 ];
 
 testCaseTable('en', CASES);

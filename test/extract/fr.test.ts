@@ -259,6 +259,9 @@ const CASES: [string, Expected][] = [
   // « a coûté la vie à » compte en avant.
   ['Titre\n\nLe 5 mars 2024, une frappe de drone a coûté la vie à cinq civils à Gao.',
     { killed: 5 }],
+  // Un État écrit par son nom après le nom de ses forces : « l'armée du Burkina Faso ».
+  ['Titre\n\nLe 5 mars 2024, l’armée du Burkina Faso a frappé des jihadistes près de Djibo.',
+    { actor1: 'Military Forces of Burkina Faso' }],
 ];
 
 testCaseTable('fr', CASES);

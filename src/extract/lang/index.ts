@@ -315,6 +315,9 @@ export interface LanguagePack {
   readonly regionDirections: ReadonlyMap<string, string>;
   readonly nationality: ReadonlyMap<string, string>;
   readonly nationalityRe: RegExp;
+  /** A state written by its name ("Sudan", "Birmanie"), a side only right next to its forces' noun or as the subject of an attack verb. */
+  readonly countryNames: ReadonlyMap<string, string>;
+  readonly countryNameRe: RegExp;
   readonly milNounRe: RegExp;
   /** What makes a nationality before it a state's military organ ("ministère russe | de la Défense"). */
   readonly milNounAfterRe: RegExp;
@@ -337,6 +340,8 @@ export interface LanguagePack {
   readonly backedAfterRe: RegExp;
   /** What joins forces to the state written after them: "of", "du", "de la". */
   readonly ofCountryAfterRe: RegExp;
+  /** "l'armée du | Mali", "the forces of | Sudan": the words that tie a state's forces to its name after them. */
+  readonly ofCountryBeforeRe: RegExp;
   readonly attackNounRe: RegExp;
   readonly targetPrepositionRe: RegExp;
   readonly agentPrepositionRe: RegExp;
@@ -392,7 +397,10 @@ export function languagePack(language: Language): LanguagePack {
   return pack;
 }
 
-interface WorldCountry { cca2: string; independent: boolean | null; demonyms?: Record<string, { f: string; m: string }> }
+interface WorldCountry {
+  cca2: string; independent: boolean | null; demonyms?: Record<string, { f: string; m: string }>;
+  name: { common: string }; altSpellings: string[]; translations: Record<string, { common: string; official: string }>;
+}
 const worldCountries = createRequire(import.meta.url)('world-countries/countries.json') as WorldCountry[];
 
 /** Folded nationality word → country name: the lexicon's own words, then every independent state's demonyms
@@ -425,9 +433,31 @@ function nationalityWords(lex: RawLexicon): Map<string, string> {
   return out;
 }
 
+/** Folded country name → the analysts' name, for states written by their name where others write a nationality
+ *  ("the Sudan army", "Burma army", "l'armée du Mali"): every independent state's common name, the spellings
+ *  world-countries gives as alternatives (Burma, Ivory Coast) in English, its translated names in other languages.
+ *  Codes, names with a comma and names a nationality word already covers are left out. */
+function countryNameWords(lex: RawLexicon, nationality: ReadonlyMap<string, string>): Map<string, string> {
+  const code = lex.nationality_from.world_countries;
+  const out = new Map<string, string>();
+  for (const c of worldCountries) {
+    if (c.independent !== true) continue;
+    const name = countryName(c.cca2);
+    if (!name) continue;
+    const spellings = code === 'eng' ? [c.name.common, name, ...c.altSpellings] : [c.translations[code]?.common ?? '', c.translations[code]?.official ?? ''];
+    for (const spelling of spellings) {
+      const word = fold(spelling.trim());
+      if (word.length < 4 || /[,()]/.test(word) || !/^[a-z' -]+$/.test(word) || nationality.has(word)) continue;
+      if (!out.has(word)) out.set(word, name);
+    }
+  }
+  return out;
+}
+
 function compile(language: Language, lex: RawLexicon): LanguagePack {
   // The nationality words are a list too, for cues that name a state's officials ("{nationality} officials said").
   const nationality = nationalityWords(lex);
+  const countryNames = countryNameWords(lex, nationality);
   const L: Record<string, string[]> = { ...lex.lists, nationality: [...nationality.keys()] };
   const words = (phrases: readonly string[]) => wordsRegex(phrases, L);
   // One group matching any of a list's phrases; one that never matches when the language lists none.
@@ -576,10 +606,13 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     regionDirections: new Map(Object.entries(lex.region_directions).map(([k, v]) => [fold(k), v] as const)),
     nationality,
     nationalityRe: words([...nationality.keys()]),
+    countryNames,
+    countryNameRe: words([...countryNames.keys()]),
     milNounRe: words(L.mil_noun ?? []),
     milNounAfterRe: new RegExp(`^\\s*${anyOf(L.mil_noun_after)}(?![a-z])`),
     bareArmyRe: words(L.bare_army ?? []),
     ofCountryAfterRe: new RegExp(`^\\s*${anyOf(L.of_country)}\\s*`),
+    ofCountryBeforeRe: new RegExp(`(?:^|\\s)${anyOf(L.of_country)}\\s*$`),
     barePoliceRe: words(L.bare_police ?? []),
     homeForcesRe: words(L.home_forces ?? []),
     groupOfBeforeRe: new RegExp(`(?:^|[^a-z])${anyOf(L.group_of)}\\s+$`),
