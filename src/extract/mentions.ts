@@ -385,6 +385,8 @@ export function findCasualties(folded: string, span: Span, pack: LanguagePack, d
     const floor = Math.max(span.start, i > 0 ? cues[i - 1]!.end : span.start, counted);
     // "killing five militants" counts forward; "two soldiers were killed" backward; "shot dead two protesters" forward.
     const gerund = /(?:ing|ant)$/.test(cue.text);
+    // "threatened to lynch him", "tried to kill two women": a verb of aim tells what was wanted, not done.
+    if (cue.forward && pack.intentBeforeRe.test(folded.slice(Math.max(span.start, cue.start - 20), cue.start))) continue;
     // "accused of killing a teacher", "for allegedly shooting and killing a youth": an act the sentence names, not its toll.
     if (gerund && pack.gerundAsObjectRe.test(folded.slice(Math.max(span.start, cue.start - 60), cue.start))) continue;
     // "a mob lynched two thieves", "a gang killed a trader": a past form with an object and no auxiliary is
@@ -406,6 +408,8 @@ export function findCasualties(folded: string, span: Span, pack: LanguagePack, d
       ? victimCount(parse(), cue, pack) : null;
     const parsed = (listed && near && listed.value > near.value && listed.end >= near.end ? listed : near) ?? (parse ? victimCount(parse(), cue, pack) : null);
     if (parsed === null) continue;
+    // "was killed and his body dumped", "killed …, resulting in his death": the pronoun's victim is one already counted.
+    if (parsed.rule === 'victim-possessive-pronoun' && (cue.what === 'killed' ? killed : wounded) !== null) continue;
     const count = parsed;
     counted = Math.max(counted, count.end);
     const previous = last[cue.what];

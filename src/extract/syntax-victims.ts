@@ -44,7 +44,8 @@ export function victimsOnParse(s: ParsedSentence, cue: Span, numberOf: (word: st
   if (verb.upos === 'NOUN' && death.nouns.has(lemma)) {
     // "la mort à Erbil": only the phrase of "of"/"de" names who died.
     const of = children(s, verb, 'nmod').find((n) => children(s, n, 'case').some((c) => death.of.has(c.form.toLowerCase()))) ?? children(s, verb, 'nmod:poss')[0];
-    return of ? counted(s, of, cue, baseRelation(of.deprel) === 'nmod' ? 'nmod' : 'nmod-poss', numberOf, death.alternatives) : null;
+    // A pronoun ("his death", "her body") points back to someone named before: the caller decides whether they are counted already.
+    return of ? counted(s, of, cue, of.upos === 'PRON' ? 'possessive-pronoun' : of.deprel === 'nmod:poss' ? 'nmod-poss' : 'nmod', numberOf, death.alternatives) : null;
   }
   // "the injured rioter succumbed to his wounds", "un blessé est décédé": the subject of a verb of dying.
   if (verb.upos === 'VERB' && death.verbs.has(lemma)) {

@@ -471,6 +471,21 @@ const CASES: [string, Expected][] = [
     { actor1: 'Hezbollah', actor2: null }],
   ['Title\n\nOn 5 March 2024, Russian troops in Ukraine shelled Kharkiv, killing five civilians.',
     { actor1: 'Military Forces of Russia', actor2: 'Civilians (Ukraine)' }],
+  // One victim told without a number: by a verb of killing ("lynches", "assassinated", "beaten to death"), by a body's
+  // owner ("the body of a missing activist"); a body told by a pronoun ("his body") is the victim already counted; a
+  // verb of aim ("threatened to lynch two suspects") counts no one.
+  ['Title\n\nOn 5 March 2024, a vigilante group lynches a suspected rapist in Kisumu.',
+    { killed: 1 }],
+  ['Title\n\nOn 5 March 2024, a catholic priest was assassinated near Chiga Market, in Muhoroni.',
+    { killed: 1 }],
+  ['Title\n\nOn 5 March 2024, a man was beaten to death by a crowd in Limuru.',
+    { killed: 1 }],
+  ['Title\n\nOn 5 March 2024, the body of a missing activist was found in Kibera.',
+    { killed: 1 }],
+  ['Title\n\nOn 5 March 2024, a man was killed in Maungu and his body dumped in a river.',
+    { killed: 1 }],
+  ['Title\n\nOn 5 March 2024, a mob in Kisumu threatened to lynch two suspects before police dispersed it.',
+    { killed: null }],
 ];
 
 testCaseTable('en', CASES);

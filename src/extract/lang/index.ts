@@ -72,7 +72,7 @@ interface RawLexicon {
   protest_intervention: string[];
   protest_excessive: string[];
   riot_cues: string[];
-  casualty: { killed: string[]; killed_active: string[]; wounded: string[]; none: string[]; none_killed_only: string[]; none_wounded_only: string[]; subset_between: string[]; list_joins: string[]; list_count_openers: string[]; subset_before: string[]; running_total_before_date: string[]; death_nouns: string[]; death_of: string[]; death_verbs: string[]; alternative_joins: string[]; not_victims: string[]; toll_assigned: string[]; toll_total: string[]; toll_distributed: string[]; preposition_before_article: string[]; preposition_before_gerund: string[] };
+  casualty: { killed: string[]; killed_active: string[]; wounded: string[]; none: string[]; none_killed_only: string[]; none_wounded_only: string[]; subset_between: string[]; list_joins: string[]; list_count_openers: string[]; intent_before: string[]; subset_before: string[]; running_total_before_date: string[]; death_nouns: string[]; death_of: string[]; death_verbs: string[]; alternative_joins: string[]; not_victims: string[]; toll_assigned: string[]; toll_total: string[]; toll_distributed: string[]; preposition_before_article: string[]; preposition_before_gerund: string[] };
   claims: { claimed: string[]; confirmed: string[]; denied: string[]; negated_claim: string[] };
   citations: string[];
   part_of_day_before_date: string[];
@@ -282,6 +282,8 @@ export interface LanguagePack {
   readonly prepositionBeforeArticle: ReadonlySet<string>;
   /** What may stand between a list's joiner and its next count ("and another 3"): any other word ("and left 57") ends the list. */
   readonly listCountOpeners: RegExp;
+  /** What makes a killing verb an aim, not a toll: "forced their way in to lynch two women", "pour tuer". */
+  readonly intentBeforeRe: RegExp;
   /** Ends with a preposition whose object is the gerund after it: an act named, not this event's toll ("accused of killing a teacher"). */
   readonly gerundAsObjectRe: RegExp;
   readonly claimedRe: RegExp;
@@ -572,6 +574,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     subsetBeforeRe: endingWith(lex.casualty.subset_before, '', L),
     prepositionBeforeArticle: new Set(lex.casualty.preposition_before_article),
     listCountOpeners: new RegExp(`^(?:\\s*(?:${anyOf(lex.casualty.list_count_openers)}))*\\s*$`),
+    intentBeforeRe: new RegExp(`(?:^|\\s)${anyOf(lex.casualty.intent_before)}\\s*$`),
     gerundAsObjectRe: lex.casualty.preposition_before_gerund.length
       ? new RegExp(`(?:^|[^a-z])(?:${lex.casualty.preposition_before_gerund.map((p) => phraseSource(p, L)).join('|')})\\s+(?:(?:[a-z]+ly|[a-z]+ing|and|or)\\s+){0,3}$`)
       : /(?!)/,
