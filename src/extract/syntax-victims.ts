@@ -115,6 +115,7 @@ function countOf(s: ParsedSentence, head: Word, numberOf: (word: string) => numb
   if (head.upos === 'PRON') return head.feats.Number === 'Sing' && head.feats.Person === '3' && head.feats.Gender !== 'Neut' ? 1 : null;
   if (head.upos !== 'NOUN' || head.feats.Number !== 'Sing') return null;
   const det = children(s, head, 'det', 'det:poss', 'nmod:poss')[0];
-  if (!det) return null;
+  // "Suspected Al Shabaab attackers kill soldier", "Student shot dead": a headline drops the article of its one victim.
+  if (!det) return 1;
   return ONE.has(det.form.toLowerCase()) || det.feats.Definite === 'Def' || det.feats.Poss === 'Yes' || baseRelation(det.deprel) === 'nmod' ? 1 : null;
 }

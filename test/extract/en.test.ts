@@ -486,6 +486,13 @@ const CASES: [string, Expected][] = [
     { killed: 1 }],
   ['Title\n\nOn 5 March 2024, a mob in Kisumu threatened to lynch two suspects before police dispersed it.',
     { killed: null }],
+  // A headline drops the article of its one victim ("kill soldier"); "gunned down" is a killing.
+  ['Title\n\nOn 5 March 2024, an armed group kills police officer near Wajir.',
+    { killed: 1 }],
+  ['Title\n\nOn 5 March 2024, former Kitui mayor was crushed to death after protests turned riotous in Kitui.',
+    { killed: 1 }],
+  ['Title\n\nOn 5 March 2024, a local chief was gunned down by militants in Mandera.',
+    { killed: 1 }],
 ];
 
 testCaseTable('en', CASES);

@@ -262,6 +262,8 @@ const CASES: [string, Expected][] = [
   // Un État écrit par son nom après le nom de ses forces : « l'armée du Burkina Faso ».
   ['Titre\n\nLe 5 mars 2024, l’armée du Burkina Faso a frappé des jihadistes près de Djibo.',
     { actor1: 'Military Forces of Burkina Faso' }],
+  ['Titre\n\nLe 5 mars 2024, un chef de village a été abattu par des hommes armés à Gao.',
+    { killed: 1 }],
 ];
 
 testCaseTable('fr', CASES);
