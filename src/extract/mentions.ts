@@ -71,7 +71,9 @@ export function findTriggers(folded: string, span: Span, pack: LanguagePack,
         suppressedBy = `${pack.language}.suppress.frequency`;
       }
       if (!suppressedBy) {
-        const threat = threats.find((s) => s.end <= m.start + 1 && m.start - s.end <= 60 && sameClause(folded, s.end, m.start));
+        // "whether the pirates who abducted seven sailors…": a relative clause between the cue and the trigger tells
+        // what its noun did, outside the doubt or the threat.
+        const threat = threats.find((s) => s.end <= m.start + 1 && m.start - s.end <= 60 && sameClause(folded, s.end, m.start) && !relativeBetween(folded, s.end, m.start, pack));
         if (threat) suppressedBy = `${pack.language}.suppress.threat`;
         // "calling for an immediate ceasefire": the trigger is what is asked for, a few words after the call.
         else if (demands.some((d) => d.end <= m.start && m.start - d.end <= DEMAND_REACH && !/[,;:.]/.test(folded.slice(d.end, m.start)))) suppressedBy = `${pack.language}.suppress.demand`;
@@ -95,6 +97,14 @@ function spatialOrigin(folded: string, raw: string | undefined, m: Span & { text
   const from = m.end + (pack.leadingArticleRe.exec(after)?.[0].length ?? 0);
   const name = /^\p{Lu}[\p{L}'’-]*/u.exec(raw.slice(from, from + 40))?.[0];
   return !!name && !pack.months.has(fold(name)) && !pack.weekdays.has(fold(name));
+}
+
+/** A relative pronoun opening a clause between two points: "… the group of pirates who | abducted". */
+function relativeBetween(folded: string, from: number, to: number, pack: LanguagePack): boolean {
+  for (let i = folded.indexOf(' ', from); i >= 0 && i < to; i = folded.indexOf(' ', i + 1)) {
+    if (pack.relativeStartRe.test(folded.slice(i, i + 16))) return true;
+  }
+  return false;
 }
 
 /** How far after a call its object may begin: a determiner and an adjective or two ("for an immediate, lasting"). */

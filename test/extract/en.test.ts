@@ -493,6 +493,11 @@ const CASES: [string, Expected][] = [
     { killed: 1 }],
   ['Title\n\nOn 5 March 2024, a local chief was gunned down by militants in Mandera.',
     { killed: 1 }],
+  // A weapon used to attack is the attack; a relative clause inside a doubt is told as fact ("whether … the pirates who abducted").
+  ['Title\n\nOn 5 March 2024, militants used drones to attack a military base in Hasakah.',
+    { sub: 'Air/drone strike', place: 'Al Hasakah' }],
+  ['Title\n\nIt is not clear whether the sailors were taken by the pirates who abducted seven crew members off Bonny Island on 5 March 2024.',
+    { sub: 'Abduction/forced disappearance', date: '2024-03-05' }],
 ];
 
 testCaseTable('en', CASES);

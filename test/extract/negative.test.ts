@@ -26,6 +26,7 @@ const NEGATIVE: [string, string][] = [
   ['a call for a ceasefire (en)', 'Headline\n\nOn Saturday, the group called for an immediate ceasefire in Gaza and the delivery of aid.'],
   ['a ceasefire violated (en)', 'Headline\n\nOn March 4, 2024, residents of Goma said the ceasefire was violated again.'],
   ['une trêve rompue', 'Titre\n\nLe 4 mars 2024, la trêve a été rompue à Goma, selon des habitants.'],
+  ['a doubt (en)', 'Headline\n\nOn 9 October 2023, investigators said they were looking at whether the military had used a drone to target the camp near Laiza.'],
   ['a negated strike (en)', 'Headline\n\nOn July 9, 2023, the army said its jets did not strike any target in Omdurman.'],
   ['une frappe niée', 'Titre\n\nLe 9 juillet 2023, l’armée a assuré que ses avions n’avaient visé aucun objectif à Omdourman.'],
   ['a toll shared out among events (en)', 'Headline\n\nOn May 2, 2024, 40 fatalities were split across 4 events in the province.'],
