@@ -112,6 +112,9 @@ interface Candidate {
   sequel: boolean;
   /** Told as some days before the story ("cinq jours plus tôt", "two days earlier"): not the story's event. */
   earlier: boolean;
+  /** Told as a blow on another target than those before ("hit a second commercial ship"): a new event, whatever
+   *  it shares with them. */
+  distinct: boolean;
   /** What its type was chosen from (victims, state author, strike noun), kept for a retelling that names a weapon. */
   typing: TypingInput;
 }
@@ -1287,6 +1290,7 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
     pastTense: s.pastTense,
     earlier: shift !== null,
     sequel: false,
+    distinct: distinctObject(ctx, trigger, segment),
     several: (!place || place.rank >= 3) && hasMatch(pack.severalEventsRe, input.folded, Math.max(segment.start, trigger.start - 30), clauseEnd(input.folded, trigger.end, segment.end)),
     place,
     countryCode: country,
@@ -1523,6 +1527,8 @@ function sameEvent(a: Candidate, b: Candidate): boolean {
   if (a.earlier !== b.earlier) return false;
   // What followed an event ("suivie par des bombardements") is not that event, unless told at its very place.
   if ((a.sequel || b.sequel) && place !== 'same') return false;
+  // "About three hours later, a missile hit a second commercial ship": another blow than those told before.
+  if (b.distinct && !shareSentence(a, b)) return false;
   // Events a sentence tells apart (two bases, two days, two verbs) stay apart.
   if (place !== 'same' && shareSentence(a, b)) return false;
   const gap = b.first - a.last;
@@ -1752,6 +1758,18 @@ function freeze(ctx: DocumentContext, c: Candidate): ExtractedEvent {
 
 /** Where the clause a position stands in ends: its next comma, semicolon, colon or full stop ("tuées mardi dans deux
  *  frappes distinctes près de la frontière, rapportent…"), or the span's end. */
+/** "hit a second commercial ship": the blow's first object is counted as another than those told before. One
+ *  after a conjunction is the second of the same telling ("fired at the Ain al-Asad base and a second base"). */
+function distinctObject(ctx: DocumentContext, trigger: Span, segment: Span): boolean {
+  const { folded } = ctx.input;
+  const end = Math.min(clauseEnd(folded, trigger.end, segment.end), trigger.end + DISTINCT_AFTER);
+  const cue = allMatches(ctx.pack.distinctTargetRe, folded, trigger.end, end)[0];
+  return !!cue && !ctx.pack.listJoinRe.test(folded.slice(trigger.end, cue.start));
+}
+
+/** How far after its trigger a blow's object may begin ("hit | a second ship"). */
+const DISTINCT_AFTER = 40;
+
 function clauseEnd(folded: string, from: number, to: number): number {
   const m = /[,;:.]/.exec(folded.slice(from, to));
   return m ? from + m.index : to;

@@ -592,3 +592,15 @@ test('en: a report whose first paragraph sets the scene tells its news in its fi
   const late = eventsOf(text.replace('\n\nThe rebels', '\n\nThe road was cut.\n\nThe market was shut.\n\nThe rebels'), { published: '2024-03-14' });
   assert.equal(late[0]?.date, null);
 });
+
+test('en: a blow on "a second" target is another event than the one before it, even at the same place and day', () => {
+  const text = 'Title\n\nOn 3 December 2023, a missile fired from Yemen hit the bulk carrier Unity Explorer in the Red Sea.\n\n';
+  const two = eventsOf(`${text}About three hours later, a missile hit a second commercial ship in the Red Sea.`, { published: '2023-12-03' });
+  assert.equal(two.length, 2, two.map((e) => e.notes).join(' | '));
+  // Told again without the ordinal, the blow is the same one.
+  const one = eventsOf(`${text}The missile hit the commercial ship in the Red Sea, the navy said.`, { published: '2023-12-03' });
+  assert.equal(one.length, 1, one.map((e) => e.notes).join(' | '));
+  // "X and a second base": the second of one telling's targets; X is the blow told before.
+  const listed = eventsOf('Title\n\nOn 3 December 2023, missiles hit the Ain al-Asad air base in western Iraq.\n\nDozens of missiles were fired at the Ain al-Asad base and a second base in Erbil, the Revolutionary Guards said.', { published: '2023-12-03' });
+  assert.equal(listed.filter((e) => e.location?.name === 'Ain al-Asad Air Base').length, 1, listed.map((e) => e.notes).join(' | '));
+});

@@ -33,6 +33,8 @@ interface RawLexicon {
   riot_topic_before: string[];
   same_author: string[];
   event_anaphora: string[];
+  /** "a second commercial ship", "une deuxième base": an ordinal that makes a blow's object another than those told before. */
+  distinct_target: string[];
   sequel_before: string[];
   convoy: string[];
   locative: string[];
@@ -172,6 +174,9 @@ export interface LanguagePack {
   readonly eventAnaphoraRe: RegExp;
   /** "was followed by", "suivie par": what stands after tells the next event, not the one before told again. */
   readonly sequelBeforeRe: RegExp;
+  readonly distinctTargetRe: RegExp;
+  /** A list's joiner anywhere in a text ("and", "et"). */
+  readonly listJoinRe: RegExp;
   /** A period marker (syntax_roles.period_markers: "since", "depuis") as a word: a date after one may open a period. */
   readonly periodMarkerRe: RegExp;
   readonly convoyRe: RegExp;
@@ -518,6 +523,8 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     sameAuthorRe: words(lex.same_author),
     eventAnaphoraRe: words(lex.event_anaphora),
     sequelBeforeRe: words(lex.sequel_before),
+    distinctTargetRe: words(lex.distinct_target),
+    listJoinRe: new RegExp(`(?:^|\\s)${anyOf(lex.casualty.list_joins)}\\s`),
     periodMarkerRe: words(lex.syntax_roles.period_markers),
     convoyRe: words(lex.convoy),
     locativeBeforeRe: endingWith(lex.locative, lex.place_article, L),
