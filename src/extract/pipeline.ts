@@ -56,6 +56,8 @@ export interface SentenceAnalysis extends Sentence {
   readonly places: readonly PlaceMention[];
   readonly dates: readonly DateMention[];
   readonly casualties: Casualties;
+  /** The tolls told inside one of the sentence's segments (the whole sentence's when it is one). */
+  casualtiesIn(segment: Span): Casualties;
   readonly claims: ClaimCues;
   readonly cited: readonly string[];
   readonly sameDay: boolean;
@@ -416,6 +418,13 @@ class AnalysedSentence implements SentenceAnalysis {
 
   get casualties(): Casualties {
     return (this.casualtiesRead ??= findCasualties(this.ctx.input.folded, this.sentence, this.ctx.pack, this.dates, this.framed, () => this.syntax));
+  }
+
+  /** The tolls told inside one segment of the sentence, a blow of several it tells apart ("le premier, qui a fait
+   *  trois morts, …, et le second … tuant quatre personnes"). */
+  casualtiesIn(segment: Span): Casualties {
+    if (segment.start <= this.sentence.start && segment.end >= this.sentence.end) return this.casualties;
+    return findCasualties(this.ctx.input.folded, segment, this.ctx.pack, this.dates, this.framed, () => this.syntax);
   }
 
   /** "…avoir ciblé deux bases, en réponse au meurtre du général … dans un raid américain à Bagdad":
@@ -1198,21 +1207,25 @@ function triggerSegments(raw: string, folded: string, s: SentenceAnalysis, place
     if (heads.some((h) => t.start < h.end && h.start < t.end)) continue;
     heads.push(t);
   }
-  // "a visé la base X, tandis que cinq missiles sont tombés sur Y": clauses joined by "while" tell a
-  // blow each, whatever their verbs; the first verb of each clause leads it.
+  // "a visé la base X, tandis que cinq missiles sont tombés sur Y", "le premier … près de X, et le second près de Y,
+  // a visé un véhicule": clauses joined by "while" or by an ordinal that takes up the blows counted tell a blow each,
+  // whatever their verbs; the first verb of each clause leads it, and the clause's places are its own, even before it.
+  let clauseStarts: number[] | null = null;
   if (heads.length < 2) {
     const joins = allMatches(pack.clauseJoinRe, folded, s.start, s.end);
     const bounds = [s.start, ...joins.map((j) => j.start), s.end];
     const firsts = bounds.slice(1).map((end, k) => s.triggers.find((t) => !t.suppressedBy && t.kind !== 'shootdown' && t.start >= bounds[k]! && t.start < end));
     if (!joins.length || firsts.some((t) => !t)) return null;
     heads = firsts as TriggerMention[];
+    clauseStarts = bounds.slice(0, -1);
   }
   if (heads.length < 2) return null;
   heads.sort((a, b) => a.start - b.start);
   const out: { place: PlaceMention; trigger: TriggerMention; segment: Span }[] = [];
   heads.forEach((t, i) => {
-    const segment = { start: i === 0 ? s.start : t.start, end: heads[i + 1]?.start ?? s.end };
-    for (const place of choosePlaces(raw, folded, places.filter((p) => p.start >= t.start && p.start < segment.end))) out.push({ place, trigger: t, segment });
+    const segment = { start: clauseStarts?.[i] ?? (i === 0 ? s.start : t.start), end: clauseStarts?.[i + 1] ?? heads[i + 1]?.start ?? s.end };
+    const from = clauseStarts?.[i] ?? t.start;
+    for (const place of choosePlaces(raw, folded, places.filter((p) => p.start >= from && p.start < segment.end))) out.push({ place, trigger: t, segment });
   });
   return new Set(out.map((o) => o.trigger)).size >= 2 ? out : null;
 }
@@ -1228,6 +1241,7 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
   const typingWeapons = weapons.size ? [...weapons]
     : sentencesAround(ctx, s, 2, 2).flatMap((o) => o.weapons.map((w) => w.weapon));
   const sides = targetSides(ctx, s, trigger);
+  const casualties = s.casualtiesIn(segment);
   const civilianTarget = sides.civilian || (trigger.kind !== 'killing' && sides.civilianPlace);
   // For a killing, the group named as its target must stand where victims stand ("two al Shabaab suspects were shot dead").
   const armedTarget = (!!roles.actor2 && (trigger.kind !== 'killing' || isVictim(ctx, s, trigger, roles.actor2))) || sides.armed;
@@ -1275,7 +1289,7 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
     if (reading) trace.push({ field, rule: `${reading.rule} (${reading.path})`, span: a });
   }
   for (const w of s.weapons) addTrace(trace, { field: 'weapons', rule: w.rule, span: w });
-  s.casualties.rules.forEach((rule, k) => addTrace(trace, { field: 'casualties', rule, span: s.casualties.spans[k]! }));
+  casualties.rules.forEach((rule, k) => addTrace(trace, { field: 'casualties', rule, span: casualties.spans[k]! }));
   const claimed = claimedBy(s, roles, pack.syntaxRoles);
   if (claimed) trace.push({ field: 'claim', rule: `${pack.language}.claim.claimed`, span: s.claims.claimed[0]! });
   if (s.claims.confirmed.length) trace.push({ field: 'claim', rule: `${pack.language}.claim.confirmed`, span: s.claims.confirmed[0]! });
@@ -1297,9 +1311,9 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
     actor1: roles.actor1?.canonical ?? null,
     actor2: roles.actor2?.canonical ?? civilianSide(typed.sub, sides.civilian, place),
     weapons,
-    killed: s.casualties.killed,
-    wounded: s.casualties.wounded,
-    statedKilled: s.casualties.stated !== null,
+    killed: casualties.killed,
+    wounded: casualties.wounded,
+    statedKilled: casualties.stated !== null,
     claimed,
     confirmed: s.claims.confirmed.length > 0,
     denied: s.claims.denied.length > 0,
@@ -1315,7 +1329,7 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
     typing,
     // A toll by gunfire ("shot dead") belongs to the event near it; one told with a bomb or a drone may be another strike.
     // Forces the text does not name by their state ("police shot one dead") make no side of their own either.
-    bareToll: trigger.kind === 'killing' && (!roles.actor1 || isBareForces(roles.actor1)) && [...weapons].every((w) => w === 'small_arms') && (s.casualties.killed !== null || s.casualties.wounded !== null),
+    bareToll: trigger.kind === 'killing' && (!roles.actor1 || isBareForces(roles.actor1)) && [...weapons].every((w) => w === 'small_arms') && (casualties.killed !== null || casualties.wounded !== null),
   };
 }
 

@@ -604,3 +604,8 @@ test('en: a blow on "a second" target is another event than the one before it, e
   const listed = eventsOf('Title\n\nOn 3 December 2023, missiles hit the Ain al-Asad air base in western Iraq.\n\nDozens of missiles were fired at the Ain al-Asad base and a second base in Erbil, the Revolutionary Guards said.', { published: '2023-12-03' });
   assert.equal(listed.filter((e) => e.location?.name === 'Ain al-Asad Air Base').length, 1, listed.map((e) => e.notes).join(' | '));
 });
+
+test('en: "the first … , and the second …" tells two blows, each with its own place and toll', () => {
+  const events = eventsOf('Title\n\nOn Tuesday, the first strike hit a house in Bint Jbeil, and the second, near Tyre, hit a car, killing four people.', { published: '2023-11-22' });
+  assert.deepEqual(events.map((e) => [e.location?.name, e.killed]).sort(), [['Bent Jbail', null], ['Tyre', 4]], events.map((e) => e.notes).join(' | '));
+});
