@@ -1516,6 +1516,15 @@ function mergeSameEvent(ctx: DocumentContext, events: Candidate[]): Candidate[] 
     if (into) mergeInto(into, e);
     else out.push(e);
   }
+  // "un raid de l'armée de l'air … Le bombardement, survenu samedi…": a bombing whose tellings name aircraft and no
+  // gun or rocket fell from the air, whichever telling gave the event its kind.
+  for (const c of out) {
+    if (c.kind !== 'shelling' || c.subEventType !== 'Shelling/artillery/missile attack') continue;
+    const typed = chooseSubEventType({ ...c.typing, kind: c.kind, weapons: [...c.weapons] });
+    if (typed.sub === c.subEventType) continue;
+    c.subEventType = typed.sub;
+    addTrace(c.trace, { field: 'sub_event_type', rule: `${typed.rule}+retelling` });
+  }
   // One verb with coordinated places tells one moment: "des missiles ont été tirés sur la base X et une
   // autre base à Y", where X is the event dated earlier, dates Y with it.
   for (const c of out) {

@@ -81,7 +81,11 @@ export function chooseSubEventType(x: TypingInput): { sub: string; rule: string 
   switch (x.kind) {
     case 'air': return byWeapon === 'Shelling/artillery/missile attack' && !x.weapons.includes('drone') && !x.weapons.includes('aircraft')
       ? { sub: byWeapon, rule: 'type.air-with-missiles' } : { sub: 'Air/drone strike', rule: 'type.air' };
-    case 'shelling': return x.weapons.length && x.weapons.every((w) => w === 'drone') ? { sub: 'Air/drone strike', rule: 'type.shelling-drone' } : { sub: 'Shelling/artillery/missile attack', rule: 'type.shelling' };
+    case 'shelling':
+      if (x.weapons.length && x.weapons.every((w) => w === 'drone')) return { sub: 'Air/drone strike', rule: 'type.shelling-drone' };
+      // "le bombardement est venu des airs", "a bombardment by warplanes": a bombing told with aircraft and no gun or rocket is from the air.
+      if (x.weapons.includes('aircraft') && !x.weapons.some((w) => ARTILLERY_FAMILY.has(w))) return { sub: 'Air/drone strike', rule: 'type.shelling-aircraft' };
+      return { sub: 'Shelling/artillery/missile attack', rule: 'type.shelling' };
     case 'ied': return { sub: 'Remote explosive/landmine/IED', rule: 'type.ied' };
     case 'suicide': return { sub: 'Suicide bomb', rule: 'type.suicide' };
     case 'grenade': return { sub: 'Grenade', rule: 'type.grenade' };
@@ -150,6 +154,9 @@ export function chooseSubEventType(x: TypingInput): { sub: string; rule: string 
       return { sub: 'Armed clash', rule: `type.${x.kind}.default` };
   }
 }
+
+/** Weapons fired from the ground or the sea, whose blows are shelling. */
+const ARTILLERY_FAMILY: ReadonlySet<Weapon> = new Set(['artillery', 'mortar', 'rocket', 'missile', 'ballistic_missile', 'rpg']);
 
 function weaponSubtype(weapons: readonly Weapon[]): string | null {
   if (weapons.includes('drone') || weapons.includes('aircraft')) return 'Air/drone strike';

@@ -496,6 +496,8 @@ const CASES: [string, Expected][] = [
   // A weapon used to attack is the attack; a relative clause inside a doubt is told as fact ("whether … the pirates who abducted").
   ['Title\n\nOn 5 March 2024, militants used drones to attack a military base in Hasakah.',
     { sub: 'Air/drone strike', place: 'Al Hasakah' }],
+  ['Title\n\nOn 8 July 2023, shelling hit a residential district of Khartoum. An army helicopter was seen nearby.',
+    { sub: 'Shelling/artillery/missile attack' }],
   ['Title\n\nIt is not clear whether the sailors were taken by the pirates who abducted seven crew members off Bonny Island on 5 March 2024.',
     { sub: 'Abduction/forced disappearance', date: '2024-03-05' }],
 ];

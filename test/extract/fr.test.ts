@@ -267,6 +267,9 @@ const CASES: [string, Expected][] = [
   // Des drones utilisés « pour attaquer » une base : l'attaque elle-même, revendiquée.
   ['Titre\n\nLe 5 mars 2024, la Résistance islamique en Irak a déclaré avoir utilisé des drones pour attaquer la base de Tell Beydar, dans la province de Hassaké.',
     { sub: 'Air/drone strike', actor1: 'Islamic Resistance in Iraq', claim: 'claimed' }],
+  // Un bombardement raconté avec l'aviation, sans canon ni roquette, vient des airs, quel que soit le récit qui l'a nommé.
+  ['Titre\n\nSamedi 8 juillet 2023, un raid de l’armée de l’air a frappé un quartier résidentiel de Khartoum. Le bombardement a fait 22 morts parmi les civils, selon le ministère.',
+    { sub: 'Air/drone strike', killed: 22 }],
 ];
 
 testCaseTable('fr', CASES);
