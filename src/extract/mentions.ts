@@ -99,13 +99,19 @@ function spatialOrigin(folded: string, raw: string | undefined, m: Span & { text
   return !!name && !pack.months.has(fold(name)) && !pack.weekdays.has(fold(name));
 }
 
-/** A relative pronoun opening a clause between two points: "… the group of pirates who | abducted". */
+/** A trigger that opens a relative clause between two points: "… the group of pirates who | abducted", with at most
+ *  an auxiliary or an adverb between ("who had abducted"); not a verb further on ("the soldiers who were deployed
+ *  there attacked"), which is the main clause's. */
 function relativeBetween(folded: string, from: number, to: number, pack: LanguagePack): boolean {
   for (let i = folded.indexOf(' ', from); i >= 0 && i < to; i = folded.indexOf(' ', i + 1)) {
-    if (pack.relativeStartRe.test(folded.slice(i, i + 16))) return true;
+    const pronoun = pack.relativeStartRe.exec(folded.slice(i, i + 16));
+    if (pronoun && folded.slice(i + pronoun[0].length, to).split(/\s+/).filter(Boolean).length <= RELATIVE_REACH) return true;
   }
   return false;
 }
+
+/** How many words may stand between a relative pronoun and the verb of its clause ("who | had already | abducted"). */
+const RELATIVE_REACH = 2;
 
 /** How far after a call its object may begin: a determiner and an adjective or two ("for an immediate, lasting"). */
 const DEMAND_REACH = 25;
@@ -283,7 +289,7 @@ export function findActors(raw: string, folded: string, span: Span, pack: Langua
 
 /** The forces' noun (military or police) a text opens with: "army killed", "police said". */
 function nounOpening(text: string, pack: LanguagePack): string | null {
-  const m = /^\s+(\S+)(?:\s+(\S+))?/.exec(text);
+  const m = /^\s+([^\s,;:.()]+)(?:\s+([^\s,;:.()]+))?/.exec(text);
   if (!m) return null;
   for (const words of [m[1]!, m[2] ? `${m[1]} ${m[2]}` : null]) {
     if (words && (fullMatch(pack.milNounRe, words) || fullMatch(policeRe(pack.language), words))) return words;
@@ -297,7 +303,7 @@ function nounClosing(text: string, pack: LanguagePack): string | null {
   if (!of) return null;
   const head = text.slice(0, of.index).trimEnd().split(/\s+/).slice(-2);
   for (const words of [head.at(-1), head.length === 2 ? head.join(' ') : undefined]) {
-    const bare = words?.replace(/^(?:l'|la |le |les |the )/, '');
+    const bare = words === undefined ? undefined : ` ${words}`.replace(pack.leadingArticleRe, '');
     if (bare && (fullMatch(pack.milNounRe, bare) || fullMatch(policeRe(pack.language), bare))) return bare;
   }
   return null;
@@ -418,8 +424,9 @@ export function findCasualties(folded: string, span: Span, pack: LanguagePack, d
       ? victimCount(parse(), cue, pack) : null;
     const parsed = (listed && near && listed.value > near.value && listed.end >= near.end ? listed : near) ?? (parse ? victimCount(parse(), cue, pack) : null);
     if (parsed === null) continue;
-    // "was killed and his body dumped", "killed …, resulting in his death": the pronoun's victim is one already counted.
-    if (parsed.rule === 'victim-possessive-pronoun' && (cue.what === 'killed' ? killed : wounded) !== null) continue;
+    // "was killed and his body dumped", "killed …, resulting in his death", "shot dead …; the man's body was taken to the
+    // mortuary": a pronoun's victim, or the remains of one, is a victim already counted.
+    if ((parsed.rule === 'victim-possessive-pronoun' || pack.remainsNouns.has(cue.text)) && (cue.what === 'killed' ? killed : wounded) !== null) continue;
     const count = parsed;
     counted = Math.max(counted, count.end);
     const previous = last[cue.what];

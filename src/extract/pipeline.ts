@@ -20,7 +20,7 @@ import { parseSpan } from '../syntax/parse.ts';
 import type { ParsedSentence } from '../syntax/types.ts';
 import { affectedOf, backgroundClause, munitionVerbOf, brokenOnParse, headWordIn, inPeriodPhrase, isAgentOf, subjectOnParse, type SyntaxRoleLexicon, namesAgent, inAgentDescription, inParticipleAside, relativeClauseOf, relativeClauses, ofTheSubject, betweenSubjectAndVerb, syntacticRole, type SyntacticReading } from './syntax-roles.ts';
 import { children, isNegated, subtreeSpan } from '../syntax/tree.ts';
-import { KIND_PRIORITY, chooseSubEventType, demonstrationFamily, eventTypeOf, joinDemonstration, type TypingInput } from './taxonomy.ts';
+import { KIND_PRIORITY, bombingFromTheAir, chooseSubEventType, demonstrationFamily, eventTypeOf, joinDemonstration, type TypingInput } from './taxonomy.ts';
 
 export interface ExtractInput {
   readonly raw: string;
@@ -709,11 +709,11 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
     }
     // "une attaque de drone sur al-Tanf et une attaque de missile sur Conoco": one event per verb and its places.
     const segments = triggerSegments(input.raw, input.folded, s, placesOfEvent(s, pack), pack);
-    const targets: { place: PlaceMention | null; trigger: TriggerMention; segment: Span }[] = segments ??
-      (noPlace ? [null] : places).map((place) => ({ place, trigger: s.primary!, segment: spanOf(s) }));
+    const targets: { place: PlaceMention | null; trigger: TriggerMention; segment: Span; ownToll: boolean }[] = segments ??
+      (noPlace ? [null] : places).map((place) => ({ place, trigger: s.primary!, segment: spanOf(s), ownToll: false }));
     for (const d of date) {
-      for (const { place, trigger, segment } of targets) {
-        const c = newCandidate(ctx, s, place, d, segments ? assignRoles(ctx, s, trigger, segment) : roles, trigger, segment);
+      for (const { place, trigger, segment, ownToll } of targets) {
+        const c = newCandidate(ctx, s, place, d, segments ? assignRoles(ctx, s, trigger, segment) : roles, trigger, segment, ownToll);
         c.sequel = sequel;
         if (targets.filter((t) => t.trigger === trigger).length > 1) c.clauses.add(`${s.index}:${trigger.start}`);
         if (!c.date && yearless) {
@@ -1200,7 +1200,7 @@ function actsOn(ctx: DocumentContext, subject: Span, verb: Span): boolean {
 }
 
 /** Several verbs of distinct kinds, each with its own places after it: the segments of the sentence, one per event. */
-function triggerSegments(raw: string, folded: string, s: SentenceAnalysis, places: readonly PlaceMention[], pack: LanguagePack): { place: PlaceMention; trigger: TriggerMention; segment: Span }[] | null {
+function triggerSegments(raw: string, folded: string, s: SentenceAnalysis, places: readonly PlaceMention[], pack: LanguagePack): { place: PlaceMention; trigger: TriggerMention; segment: Span; ownToll: boolean }[] | null {
   let heads: TriggerMention[] = [];
   for (const t of s.triggers) {
     if (t.suppressedBy || t.kind === 'attack' || t.kind === 'explosion' || t.kind === 'shootdown') continue;
@@ -1221,17 +1221,19 @@ function triggerSegments(raw: string, folded: string, s: SentenceAnalysis, place
   }
   if (heads.length < 2) return null;
   heads.sort((a, b) => a.start - b.start);
-  const out: { place: PlaceMention; trigger: TriggerMention; segment: Span }[] = [];
+  const out: { place: PlaceMention; trigger: TriggerMention; segment: Span; ownToll: boolean }[] = [];
   heads.forEach((t, i) => {
     const segment = { start: clauseStarts?.[i] ?? (i === 0 ? s.start : t.start), end: clauseStarts?.[i + 1] ?? heads[i + 1]?.start ?? s.end };
     const from = clauseStarts?.[i] ?? t.start;
-    for (const place of choosePlaces(raw, folded, places.filter((p) => p.start >= from && p.start < segment.end))) out.push({ place, trigger: t, segment });
+    // A clause tells its own toll; a segment cut at a verb may leave the toll to a killing verb of its own
+    // ("five people were killed when jets struck X and artillery shelled Y"): the sentence's toll stands.
+    for (const place of choosePlaces(raw, folded, places.filter((p) => p.start >= from && p.start < segment.end))) out.push({ place, trigger: t, segment, ownToll: clauseStarts !== null });
   });
   return new Set(out.map((o) => o.trigger)).size >= 2 ? out : null;
 }
 
 function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMention | null, date: SentenceDate, roles: Roles,
-  trigger: TriggerMention = s.primary!, segment: Span = s): Candidate {
+  trigger: TriggerMention = s.primary!, segment: Span = s, ownToll = false): Candidate {
   const { pack, input } = ctx;
   // The weapons of the event are those told with its verb; others in the sentence may belong to a reply or a recall.
   const near = s.weapons.filter((w) => w.start >= segment.start && w.end <= segment.end && gapBetween(w, trigger) <= 80);
@@ -1241,7 +1243,7 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
   const typingWeapons = weapons.size ? [...weapons]
     : sentencesAround(ctx, s, 2, 2).flatMap((o) => o.weapons.map((w) => w.weapon));
   const sides = targetSides(ctx, s, trigger);
-  const casualties = s.casualtiesIn(segment);
+  const casualties = ownToll ? s.casualtiesIn(segment) : s.casualties;
   const civilianTarget = sides.civilian || (trigger.kind !== 'killing' && sides.civilianPlace);
   // For a killing, the group named as its target must stand where victims stand ("two al Shabaab suspects were shot dead").
   const armedTarget = (!!roles.actor2 && (trigger.kind !== 'killing' || isVictim(ctx, s, trigger, roles.actor2))) || sides.armed;
@@ -1518,12 +1520,11 @@ function mergeSameEvent(ctx: DocumentContext, events: Candidate[]): Candidate[] 
   }
   // "un raid de l'armée de l'air … Le bombardement, survenu samedi…": a bombing whose tellings name aircraft and no
   // gun or rocket fell from the air, whichever telling gave the event its kind.
+  // Only the weapons its tellings name count, not those of the sentences around a telling that named none.
   for (const c of out) {
-    if (c.kind !== 'shelling' || c.subEventType !== 'Shelling/artillery/missile attack') continue;
-    const typed = chooseSubEventType({ ...c.typing, kind: c.kind, weapons: [...c.weapons] });
-    if (typed.sub === c.subEventType) continue;
-    c.subEventType = typed.sub;
-    addTrace(c.trace, { field: 'sub_event_type', rule: `${typed.rule}+retelling` });
+    if (c.kind !== 'shelling' || c.subEventType !== 'Shelling/artillery/missile attack' || !bombingFromTheAir(c.weapons)) continue;
+    c.subEventType = 'Air/drone strike';
+    addTrace(c.trace, { field: 'sub_event_type', rule: 'type.shelling.aircraft-told' });
   }
   // One verb with coordinated places tells one moment: "des missiles ont été tirés sur la base X et une
   // autre base à Y", where X is the event dated earlier, dates Y with it.
@@ -1779,8 +1780,6 @@ function freeze(ctx: DocumentContext, c: Candidate): ExtractedEvent {
   return { ...event, notes: noteFor(event), day_without_year: c.date ? null : c.dayWithoutYear, ...(c.several ? { tells_several: true } : {}) };
 }
 
-/** Where the clause a position stands in ends: its next comma, semicolon, colon or full stop ("tuées mardi dans deux
- *  frappes distinctes près de la frontière, rapportent…"), or the span's end. */
 /** "hit a second commercial ship": the blow's first object is counted as another than those told before. One
  *  after a conjunction is the second of the same telling ("fired at the Ain al-Asad base and a second base"). */
 function distinctObject(ctx: DocumentContext, trigger: Span, segment: Span): boolean {
@@ -1793,6 +1792,8 @@ function distinctObject(ctx: DocumentContext, trigger: Span, segment: Span): boo
 /** How far after its trigger a blow's object may begin ("hit | a second ship"). */
 const DISTINCT_AFTER = 40;
 
+/** Where the clause a position stands in ends: its next comma, semicolon, colon or full stop ("tuées mardi dans deux
+ *  frappes distinctes près de la frontière, rapportent…"), or the span's end. */
 function clauseEnd(folded: string, from: number, to: number): number {
   const m = /[,;:.]/.exec(folded.slice(from, to));
   return m ? from + m.index : to;

@@ -22,6 +22,8 @@ const QUANTITY = new Set(['number', 'amount', 'nombre', 'quantité', 'quantite']
 
 export interface DeathWords {
   readonly nouns: ReadonlySet<string>;
+  /** Nouns of remains ("body", "corps"): their owner is one of the dead only when a person, not a name (the UN's "body"). */
+  readonly remains: ReadonlySet<string>;
   readonly of: ReadonlySet<string>;
   readonly verbs: ReadonlySet<string>;
   /** Conjunctions that join two names of one victim rather than two victims ("a smuggler or Kolbar", "ou"). */
@@ -36,7 +38,7 @@ export interface DeathWords {
  * number, summed over conjuncts. `numberOf` reads a numeral's value (the language's number words).
  */
 export function victimsOnParse(s: ParsedSentence, cue: Span, numberOf: (word: string) => number | undefined,
-  death: DeathWords = { nouns: new Set(), of: new Set(), verbs: new Set(), alternatives: new Set(), things: new Set() }): VictimCount | null {
+  death: DeathWords = { nouns: new Set(), remains: new Set(), of: new Set(), verbs: new Set(), alternatives: new Set(), things: new Set() }): VictimCount | null {
   const verb = headWordIn(s, cue);
   if (!verb) return null;
   const lemma = verb.lemma.toLowerCase();
@@ -44,6 +46,8 @@ export function victimsOnParse(s: ParsedSentence, cue: Span, numberOf: (word: st
   if (verb.upos === 'NOUN' && death.nouns.has(lemma)) {
     // "la mort à Erbil": only the phrase of "of"/"de" names who died.
     const of = children(s, verb, 'nmod').find((n) => children(s, n, 'case').some((c) => death.of.has(c.form.toLowerCase()))) ?? children(s, verb, 'nmod:poss')[0];
+    // "the UN's human rights body", "the governing body of the African Union": a body owned by a name is an organ.
+    if (of && death.remains.has(lemma) && of.upos === 'PROPN') return null;
     // A pronoun ("his death", "her body") points back to someone named before: the caller decides whether they are counted already.
     return of ? counted(s, of, cue, of.upos === 'PRON' ? 'possessive-pronoun' : of.deprel === 'nmod:poss' ? 'nmod-poss' : 'nmod', numberOf, death.alternatives) : null;
   }
@@ -85,7 +89,7 @@ function counted(s: ParsedSentence, victim: Word, cue: Span, how: string, number
   // "a smuggler or Kolbar": two names of one victim, counted once.
   const conjuncts = children(s, victim, 'conj').filter((c) => !children(s, c, 'cc').some((cc) => alternatives.has(cc.lemma.toLowerCase())));
   for (const w of [victim, ...conjuncts]) {
-    const n = countOf(s, w, numberOf);
+    const n = countOf(s, w, numberOf, BARE_VICTIM_RELATIONS.has(how));
     if (n === null) return null;
     value += n;
     end = Math.max(end, w.end);
@@ -102,7 +106,10 @@ function numeralValue(w: Word, numberOf: (word: string) => number | undefined): 
 }
 
 /** One noun phrase's count of people, or null when the phrase does not say how many. */
-function countOf(s: ParsedSentence, head: Word, numberOf: (word: string) => number | undefined): number | null {
+/** The relations whose noun may go without an article and still be one victim: a headline's subject or object. */
+const BARE_VICTIM_RELATIONS: ReadonlySet<string> = new Set(['obj', 'nsubj:pass', 'nsubj', 'acl']);
+
+function countOf(s: ParsedSentence, head: Word, numberOf: (word: string) => number | undefined, bare: boolean): number | null {
   const numeral = children(s, head, 'nummod')[0];
   if (numeral) return numeralValue(numeral, numberOf);
   // "the death of 6", "one of the injured": a numeral standing for the people.
@@ -115,7 +122,8 @@ function countOf(s: ParsedSentence, head: Word, numberOf: (word: string) => numb
   if (head.upos === 'PRON') return head.feats.Number === 'Sing' && head.feats.Person === '3' && head.feats.Gender !== 'Neut' ? 1 : null;
   if (head.upos !== 'NOUN' || head.feats.Number !== 'Sing') return null;
   const det = children(s, head, 'det', 'det:poss', 'nmod:poss')[0];
-  // "Suspected Al Shabaab attackers kill soldier", "Student shot dead": a headline drops the article of its one victim.
-  if (!det) return 1;
+  // "Suspected Al Shabaab attackers kill soldier", "Student shot dead": a headline drops the article of its one
+  // victim; a noun of another phrase without one is no person ("le corps d'armée").
+  if (!det) return bare ? 1 : null;
   return ONE.has(det.form.toLowerCase()) || det.feats.Definite === 'Def' || det.feats.Poss === 'Yes' || baseRelation(det.deprel) === 'nmod' ? 1 : null;
 }

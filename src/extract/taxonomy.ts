@@ -81,11 +81,7 @@ export function chooseSubEventType(x: TypingInput): { sub: string; rule: string 
   switch (x.kind) {
     case 'air': return byWeapon === 'Shelling/artillery/missile attack' && !x.weapons.includes('drone') && !x.weapons.includes('aircraft')
       ? { sub: byWeapon, rule: 'type.air-with-missiles' } : { sub: 'Air/drone strike', rule: 'type.air' };
-    case 'shelling':
-      if (x.weapons.length && x.weapons.every((w) => w === 'drone')) return { sub: 'Air/drone strike', rule: 'type.shelling-drone' };
-      // "le bombardement est venu des airs", "a bombardment by warplanes": a bombing told with aircraft and no gun or rocket is from the air.
-      if (x.weapons.includes('aircraft') && !x.weapons.some((w) => ARTILLERY_FAMILY.has(w))) return { sub: 'Air/drone strike', rule: 'type.shelling-aircraft' };
-      return { sub: 'Shelling/artillery/missile attack', rule: 'type.shelling' };
+    case 'shelling': return x.weapons.length && x.weapons.every((w) => w === 'drone') ? { sub: 'Air/drone strike', rule: 'type.shelling-drone' } : { sub: 'Shelling/artillery/missile attack', rule: 'type.shelling' };
     case 'ied': return { sub: 'Remote explosive/landmine/IED', rule: 'type.ied' };
     case 'suicide': return { sub: 'Suicide bomb', rule: 'type.suicide' };
     case 'grenade': return { sub: 'Grenade', rule: 'type.grenade' };
@@ -158,9 +154,15 @@ export function chooseSubEventType(x: TypingInput): { sub: string; rule: string 
 /** Weapons fired from the ground or the sea, whose blows are shelling. */
 const ARTILLERY_FAMILY: ReadonlySet<Weapon> = new Set(['artillery', 'mortar', 'rocket', 'missile', 'ballistic_missile', 'rpg']);
 
+/** "un raid de l'armée de l'air … le bombardement": a bombing its tellings tell with aircraft and no gun or rocket fell from the air. */
+export function bombingFromTheAir(weapons: Iterable<Weapon>): boolean {
+  const all = [...weapons];
+  return all.includes('aircraft') && !all.some((w) => ARTILLERY_FAMILY.has(w));
+}
+
 function weaponSubtype(weapons: readonly Weapon[]): string | null {
   if (weapons.includes('drone') || weapons.includes('aircraft')) return 'Air/drone strike';
-  if (weapons.some((w) => w === 'missile' || w === 'ballistic_missile' || w === 'rocket' || w === 'mortar' || w === 'artillery' || w === 'rpg')) return 'Shelling/artillery/missile attack';
+  if (weapons.some((w) => ARTILLERY_FAMILY.has(w))) return 'Shelling/artillery/missile attack';
   if (weapons.includes('ied') || weapons.includes('explosive')) return 'Remote explosive/landmine/IED';
   if (weapons.includes('small_arms')) return 'Armed clash';
   return null;

@@ -493,6 +493,14 @@ const CASES: [string, Expected][] = [
     { killed: 1 }],
   ['Title\n\nOn 5 March 2024, a local chief was gunned down by militants in Mandera.',
     { killed: 1 }],
+  // A possessive opens the next count of a list; the remains of a victim counted are no other victim.
+  ['Title\n\nOn 5 March 2024, two farmers and their three children were killed in Gao.',
+    { killed: 5 }],
+  ['Title\n\nOn 5 March 2024, a man was shot dead by gunmen in Kisumu and the man\'s body was taken to the mortuary.',
+    { killed: 1 }],
+  // A state's name before its forces' noun, whatever punctuation follows the noun.
+  ['Title\n\nOn 5 March 2024, the Sudan army, backed by militias, shelled a market in Omdurman, killing five.',
+    { actor1: 'Military Forces of Sudan' }],
   // A weapon used to attack is the attack; a relative clause inside a doubt is told as fact ("whether … the pirates who abducted").
   ['Title\n\nOn 5 March 2024, militants used drones to attack a military base in Hasakah.',
     { sub: 'Air/drone strike', place: 'Al Hasakah' }],
@@ -599,6 +607,9 @@ test('en: a blow on "a second" target is another event than the one before it, e
   const text = 'Title\n\nOn 3 December 2023, a missile fired from Yemen hit the bulk carrier Unity Explorer in the Red Sea.\n\n';
   const two = eventsOf(`${text}About three hours later, a missile hit a second commercial ship in the Red Sea.`, { published: '2023-12-03' });
   assert.equal(two.length, 2, two.map((e) => e.notes).join(' | '));
+  // "the third floor" is a part of the target, not another one.
+  const floor = eventsOf('Title\n\nOn 5 March 2024, an Israeli air strike hit a residential building in Rafah, killing five people. The missile hit the third floor of the building, witnesses said.', { published: '2024-03-14' });
+  assert.equal(floor.length, 1, floor.map((e) => e.notes).join(' | '));
   // Told again without the ordinal, the blow is the same one.
   const one = eventsOf(`${text}The missile hit the commercial ship in the Red Sea, the navy said.`, { published: '2023-12-03' });
   assert.equal(one.length, 1, one.map((e) => e.notes).join(' | '));
@@ -610,4 +621,10 @@ test('en: a blow on "a second" target is another event than the one before it, e
 test('en: "the first … , and the second …" tells two blows, each with its own place and toll', () => {
   const events = eventsOf('Title\n\nOn Tuesday, the first strike hit a house in Bint Jbeil, and the second, near Tyre, hit a car, killing four people.', { published: '2023-11-22' });
   assert.deepEqual(events.map((e) => [e.location?.name, e.killed]).sort(), [['Bent Jbail', null], ['Tyre', 4]], events.map((e) => e.notes).join(' | '));
+});
+
+test('en: a toll told by its own verb stays the toll of the blows a sentence cut at its verbs tells', () => {
+  const events = eventsOf('Title\n\nOn 5 March 2024, al Shabaab militants ambushed a convoy near Mandera and attacked a police post in Wajir, killing five officers.');
+  assert.deepEqual(events.map((e) => e.killed), events.map(() => 5), events.map((e) => e.notes).join(' | '));
+  assert.ok(events.length >= 1);
 });

@@ -26,6 +26,7 @@ const NEGATIVE: [string, string][] = [
   ['a call for a ceasefire (en)', 'Headline\n\nOn Saturday, the group called for an immediate ceasefire in Gaza and the delivery of aid.'],
   ['a ceasefire violated (en)', 'Headline\n\nOn March 4, 2024, residents of Goma said the ceasefire was violated again.'],
   ['une trêve rompue', 'Titre\n\nLe 4 mars 2024, la trêve a été rompue à Goma, selon des habitants.'],
+  ['a doubt over a main verb after a relative clause (en)', 'Headline\n\nInvestigators are looking at whether the soldiers who were sent there attacked the camp near Laiza on 5 March 2024.'],
   ['a doubt (en)', 'Headline\n\nOn 9 October 2023, investigators said they were looking at whether the military had used a drone to target the camp near Laiza.'],
   ['a negated strike (en)', 'Headline\n\nOn July 9, 2023, the army said its jets did not strike any target in Omdurman.'],
   ['une frappe niée', 'Titre\n\nLe 9 juillet 2023, l’armée a assuré que ses avions n’avaient visé aucun objectif à Omdourman.'],
@@ -58,6 +59,9 @@ const NO_TOLL: [string, string][] = [
   ['a decimal (en)', 'Headline\n\nOn March 6, 2024, a drone strike on Erbil left 1.5 dead.'],
   ['a decimal after the verb (en)', 'Headline\n\nOn March 6, 2024, a drone strike on Erbil killed 0.5 people.'],
   ['"a million" is not one victim (en)', 'Headline\n\nOn March 6, 2024, a drone strike on Erbil killed a million people.'],
+  ['an organ is no body (en)', 'Headline\n\nOn March 6, 2024, the UN\'s human rights body said gunmen attacked a village in Mandera.'],
+  ['animals are no victims (en)', 'Headline\n\nOn March 6, 2024, an air strike on a farm near Gao killed cattle.'],
+  ['un corps d’armée n’est pas un mort', 'Titre\n\nLe 6 mars 2024, le corps d’armée a frappé des positions jihadistes près de Djibo.'],
 ];
 
 for (const [name, text] of NO_TOLL) {

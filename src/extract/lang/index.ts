@@ -74,7 +74,7 @@ interface RawLexicon {
   protest_intervention: string[];
   protest_excessive: string[];
   riot_cues: string[];
-  casualty: { killed: string[]; killed_active: string[]; wounded: string[]; none: string[]; none_killed_only: string[]; none_wounded_only: string[]; subset_between: string[]; list_joins: string[]; list_count_openers: string[]; intent_before: string[]; subset_before: string[]; running_total_before_date: string[]; death_nouns: string[]; death_of: string[]; death_verbs: string[]; alternative_joins: string[]; not_victims: string[]; toll_assigned: string[]; toll_total: string[]; toll_distributed: string[]; preposition_before_article: string[]; preposition_before_gerund: string[] };
+  casualty: { killed: string[]; killed_active: string[]; wounded: string[]; none: string[]; none_killed_only: string[]; none_wounded_only: string[]; subset_between: string[]; list_joins: string[]; list_count_openers: string[]; intent_before: string[]; subset_before: string[]; running_total_before_date: string[]; death_nouns: string[]; remains_nouns: string[]; death_of: string[]; death_verbs: string[]; alternative_joins: string[]; not_victims: string[]; toll_assigned: string[]; toll_total: string[]; toll_distributed: string[]; preposition_before_article: string[]; preposition_before_gerund: string[] };
   claims: { claimed: string[]; confirmed: string[]; denied: string[]; negated_claim: string[] };
   citations: string[];
   part_of_day_before_date: string[];
@@ -174,6 +174,7 @@ export interface LanguagePack {
   readonly eventAnaphoraRe: RegExp;
   /** "was followed by", "suivie par": what stands after tells the next event, not the one before told again. */
   readonly sequelBeforeRe: RegExp;
+  /** "a second commercial ship", "une deuxième base": an ordinal that makes a blow's object another than those told before. */
   readonly distinctTargetRe: RegExp;
   /** A list's joiner anywhere in a text ("and", "et"). */
   readonly listJoinRe: RegExp;
@@ -287,6 +288,8 @@ export interface LanguagePack {
   readonly prepositionBeforeArticle: ReadonlySet<string>;
   /** What may stand between a list's joiner and its next count ("and another 3"): any other word ("and left 57") ends the list. */
   readonly listCountOpeners: RegExp;
+  /** "body", "corps": remains, which may be of a victim the sentence has counted already. */
+  readonly remainsNouns: ReadonlySet<string>;
   /** What makes a killing verb an aim, not a toll: "forced their way in to lynch two women", "pour tuer". */
   readonly intentBeforeRe: RegExp;
   /** Ends with a preposition whose object is the gerund after it: an act named, not this event's toll ("accused of killing a teacher"). */
@@ -581,6 +584,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     subsetBeforeRe: endingWith(lex.casualty.subset_before, '', L),
     prepositionBeforeArticle: new Set(lex.casualty.preposition_before_article),
     listCountOpeners: new RegExp(`^(?:\\s*(?:${anyOf(lex.casualty.list_count_openers)}))*\\s*$`),
+    remainsNouns: new Set(lex.casualty.remains_nouns.map((w) => fold(w))),
     intentBeforeRe: new RegExp(`(?:^|\\s)${anyOf(lex.casualty.intent_before)}\\s*$`),
     gerundAsObjectRe: lex.casualty.preposition_before_gerund.length
       ? new RegExp(`(?:^|[^a-z])(?:${lex.casualty.preposition_before_gerund.map((p) => phraseSource(p, L)).join('|')})\\s+(?:(?:[a-z]+ly|[a-z]+ing|and|or)\\s+){0,3}$`)
@@ -589,7 +593,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     tollAssignedRes: lex.casualty.toll_assigned.map((p) => new RegExp(`${BEFORE}${phraseSource(p, L)}${AFTER}`, 'g')),
     tollTotalRes: lex.casualty.toll_total.map((p) => new RegExp(`${BEFORE}${phraseSource(p, L)}${AFTER}`, 'g')),
     tollDistributedRe: words(lex.casualty.toll_distributed),
-    deathWords: { nouns: new Set(lex.casualty.death_nouns), of: new Set(lex.casualty.death_of), verbs: new Set(lex.casualty.death_verbs), alternatives: new Set(lex.casualty.alternative_joins), things: new Set(lex.casualty.not_victims) },
+    deathWords: { nouns: new Set(lex.casualty.death_nouns), remains: new Set(lex.casualty.remains_nouns), of: new Set(lex.casualty.death_of), verbs: new Set(lex.casualty.death_verbs), alternatives: new Set(lex.casualty.alternative_joins), things: new Set(lex.casualty.not_victims) },
     claimedRe: words(lex.claims.claimed),
     confirmedRe: words(lex.claims.confirmed),
     deniedRe: words(lex.claims.denied),
