@@ -181,6 +181,10 @@ export function syntacticRole(s: ParsedSentence, trigger: Span, side: Span, lex:
   if (t && (lex.undergo.has(t.lemma.toLowerCase()) || lex.carryOut.has(t.lemma.toLowerCase()))) {
     t = children(s, t, 'obj', 'obl').find((c) => c.start >= trigger.start && c.end <= trigger.end) ?? t;
   }
+  // "an al-Shabaab suicide car bomb attack": a trigger that only qualifies an event noun is read as that noun.
+  const qualified = t ? headOf(s, t) : null;
+  if (t && qualified && qualified.upos === 'NOUN' && ['amod', 'compound'].includes(baseRelation(t.deprel)) && lex.eventNouns.has(qualified.lemma.toLowerCase())
+    && qualified.start >= t.end) t = qualified;
   if (!t || !a || t.id === a.id) return null;
   const read = (role: SyntaxRole, rule: string): SyntacticReading => ({ role, rule: `${language}.syntax.${rule}`, path: relationPath(s, a, t) });
   const above = ancestors(s, a);

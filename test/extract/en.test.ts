@@ -501,6 +501,10 @@ const CASES: [string, Expected][] = [
   // A state's name before its forces' noun, whatever punctuation follows the noun.
   ['Title\n\nOn 5 March 2024, the Sudan army, backed by militias, shelled a market in Omdurman, killing five.',
     { actor1: 'Military Forces of Sudan' }],
+  // Whoever foils, thwarts or repels an attack is its target; the side named on the attack noun made it, however
+  // many words qualify the noun ("an al-Shabaab suicide car bomb attack").
+  ['Title\n\nOn 15 October 2023, the Somali army foiled an al-Shabaab suicide car bomb attack on a military base near Mogadishu.',
+    { sub: 'Suicide bomb', actor1: 'Al Shabaab', actor2: 'Military Forces of Somalia' }],
   // A weapon used to attack is the attack; a relative clause inside a doubt is told as fact ("whether … the pirates who abducted").
   ['Title\n\nOn 5 March 2024, militants used drones to attack a military base in Hasakah.',
     { sub: 'Air/drone strike', place: 'Al Hasakah' }],
