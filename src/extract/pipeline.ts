@@ -521,7 +521,7 @@ const VIOLENT_KINDS: ReadonlySet<TriggerKind> = new Set(['suicide', 'chemical', 
 
 /** Munitions that land from afar, and the kind of event their blow is. */
 const MUNITION_KINDS: ReadonlyMap<Weapon, TriggerKind> = new Map([
-  ['missile', 'shelling'], ['ballistic_missile', 'shelling'], ['rocket', 'shelling'], ['mortar', 'shelling'], ['artillery', 'shelling'], ['drone', 'air'],
+  ['missile', 'shelling'], ['ballistic_missile', 'shelling'], ['rocket', 'shelling'], ['mortar', 'shelling'], ['artillery', 'shelling'], ['drone', 'air'], ['ied', 'ied'],
 ]);
 
 /**

@@ -598,9 +598,15 @@ function isNear(before: string, pack: LanguagePack): boolean {
 export function toPlace(e: GeoEntry, gaz: Gazetteer, near: boolean): Place {
   const precision: 1 | 2 | 3 | null = e.kind === 'country' ? null : e.precision === 3 || e.kind === 'region' ? 3 : near ? 2 : 1;
   return {
-    name: e.name, admin1: e.admin1, country: gaz.countryName(e.country_code), country_code: e.country_code,
+    name: displayName(e.name), admin1: e.admin1 === null ? null : displayName(e.admin1), country: gaz.countryName(e.country_code), country_code: e.country_code,
     lat: e.lat, lon: e.lon, geo_precision: precision,
   };
+}
+
+/** A gazetteer name as a reader writes it: GeoNames' ASCII names mark an ʿayn with a backtick ("`Afrin", "Ma`arrat
+ *  an Nu`man"), which no writer uses; it goes at the start of a word and becomes an apostrophe inside one. */
+function displayName(name: string): string {
+  return name.replace(/(^|[\s-])`/g, '$1').replace(/`/g, "'");
 }
 
 /** "dans le sud-est de l'Irak", "in eastern Syria": a part of a country, at precision 3. */

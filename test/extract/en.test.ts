@@ -505,6 +505,17 @@ const CASES: [string, Expected][] = [
   // many words qualify the noun ("an al-Shabaab suicide car bomb attack").
   ['Title\n\nOn 15 October 2023, the Somali army foiled an al-Shabaab suicide car bomb attack on a military base near Mogadishu.',
     { sub: 'Suicide bomb', actor1: 'Al Shabaab', actor2: 'Military Forces of Somalia' }],
+  // "would-be" is no conditional; a suicide bomber is no aircraft; a mine that went off is a blow, whatever clause
+  // stands between it and its verb; "molested" is sexual violence; ground entered against no resistance is handed over,
+  // and GeoNames' backtick for an ʿayn is no part of a name ("`Afrin").
+  ['Title\n\nTwo would-be suicide bombers blew themselves up before reaching their target in Khost province on 5 March 2024.',
+    { sub: 'Suicide bomb', weapons: [] }],
+  ['Title\n\nA report says that a mine, which had been planted by militants, went off in the Bargino area of Khost on 5 March 2024.',
+    { sub: 'Remote explosive/landmine/IED' }],
+  ['Title\n\nOn 5 March 2024, three men verbally abused her and one man molested her in Lahore.',
+    { sub: 'Sexual violence' }],
+  ['Title\n\nOn 5 March 2024, the fighters entered Afrin and met no resistance.',
+    { sub: 'Non-violent transfer of territory', place: 'Afrin' }],
   // A weapon used to attack is the attack; a relative clause inside a doubt is told as fact ("whether … the pirates who abducted").
   ['Title\n\nOn 5 March 2024, militants used drones to attack a military base in Hasakah.',
     { sub: 'Air/drone strike', place: 'Al Hasakah' }],
