@@ -516,6 +516,9 @@ const CASES: [string, Expected][] = [
     { sub: 'Sexual violence' }],
   ['Title\n\nOn 5 March 2024, the fighters entered Afrin and met no resistance.',
     { sub: 'Non-violent transfer of territory', place: 'Afrin' }],
+  // Who tells of an event is not among its victims: "an official said" names no civilian target.
+  ['Title\n\nSecurity forces in Oromia have killed 19 suspected Oromo Liberation Army rebels, an Ethiopian official said on 5 March 2024.',
+    { sub: 'Armed clash', actor2: 'OLA: Oromo Liberation Army' }],
   // A weapon used to attack is the attack; a relative clause inside a doubt is told as fact ("whether … the pirates who abducted").
   ['Title\n\nOn 5 March 2024, militants used drones to attack a military base in Hasakah.',
     { sub: 'Air/drone strike', place: 'Al Hasakah' }],
