@@ -1201,6 +1201,9 @@ function actsOn(ctx: DocumentContext, subject: Span, verb: Span): boolean {
   return ctx.pack.objectStartRe.test(folded.slice(verb.end, verb.end + 30));
 }
 
+/** Kinds that say a blow fell and not how. */
+const GENERIC_KINDS: ReadonlySet<TriggerKind> = new Set(['attack', 'explosion', 'killing']);
+
 /** Several verbs of distinct kinds, each with its own places after it: the segments of the sentence, one per event. */
 function triggerSegments(raw: string, folded: string, s: SentenceAnalysis, places: readonly PlaceMention[], pack: LanguagePack): { place: PlaceMention; trigger: TriggerMention; segment: Span; ownToll: boolean }[] | null {
   let heads: TriggerMention[] = [];
@@ -1218,7 +1221,10 @@ function triggerSegments(raw: string, folded: string, s: SentenceAnalysis, place
     const bounds = [s.start, ...joins.map((j) => j.start), s.end];
     const firsts = bounds.slice(1).map((end, k) => s.triggers.find((t) => !t.suppressedBy && t.kind !== 'shootdown' && t.start >= bounds[k]! && t.start < end));
     if (!joins.length || firsts.some((t) => !t)) return null;
-    heads = firsts as TriggerMention[];
+    // "Le premier bombardement …, et le second … a visé un véhicule": the second clause's blow is of the kind counted
+    // before it, which its verb does not say.
+    heads = (firsts as TriggerMention[]).map((t, k) => k > 0 && GENERIC_KINDS.has(t.kind) && !GENERIC_KINDS.has(firsts[0]!.kind) && allMatches(pack.ellipticalJoinRe, folded, s.start, s.end).some((e) => e.start === joins[k - 1]!.start)
+      ? { ...t, kind: firsts[0]!.kind, weapon: t.weapon ?? firsts[0]!.weapon, rule: `${t.rule}+elided-kind` } : t);
     clauseStarts = bounds.slice(0, -1);
   }
   if (heads.length < 2) return null;

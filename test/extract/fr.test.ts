@@ -435,4 +435,6 @@ test('fr: « une nouvelle frappe » est de l’auteur de la frappe d’avant', (
 test('fr : « le premier …, et le second … » raconte deux frappes, chacune avec son lieu et son bilan', () => {
   const events = eventsOf('Titre\n\nLe premier bombardement, qui a fait trois morts, a eu lieu mardi près de la localité de Tair Harfa, et le second près de la ville de Tyr, a visé un véhicule tuant quatre personnes.', { published: '2023-11-22' });
   assert.deepEqual(events.map((e) => [e.location?.name, e.killed]).sort(), [['Tair Harfa', 3], ['Tyre', 4]], events.map((e) => e.notes).join(' | '));
+  // « le second » [bombardement] : le verbe du second ne dit pas le genre du coup, le premier l'a dit.
+  assert.deepEqual(events.map((e) => e.sub_event_type), ['Shelling/artillery/missile attack', 'Shelling/artillery/missile attack']);
 });

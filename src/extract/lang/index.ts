@@ -56,6 +56,8 @@ interface RawLexicon {
   strike_nouns: string[];
   several_events: string[];
   clause_joins: string[];
+  /** "…, and the second …", "…, et le second …": joins whose second clause takes up the blow counted before, its kind elided. */
+  elliptical_joins: string[];
   earlier_cues: string[];
   reported_speech: string[];
   participle_by: string[];
@@ -220,6 +222,7 @@ export interface LanguagePack {
   /** "deux attaques de drones distinctes", "two separate attacks": a telling of several events at once. */
   readonly severalEventsRe: RegExp;
   /** "tandis que", "whereas": joins two clauses that each tell what happened. */
+  readonly ellipticalJoinRe: RegExp;
   readonly clauseJoinRe: RegExp;
   /** "cinq jours plus tôt", "two days earlier": a count of days or weeks back, its number first. */
   readonly earlierRe: RegExp;
@@ -550,7 +553,8 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     returnFireRe: words(lex.return_fire),
     strikeNounRe: words(lex.strike_nouns),
     severalEventsRe: words(lex.several_events),
-    clauseJoinRe: words(lex.clause_joins),
+    clauseJoinRe: words([...lex.clause_joins, ...lex.elliptical_joins]),
+    ellipticalJoinRe: words(lex.elliptical_joins),
     earlierRe: words(lex.earlier_cues),
     reportedSpeechRe: words(lex.reported_speech),
     participleByRe: words(lex.participle_by),
