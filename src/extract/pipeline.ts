@@ -919,6 +919,10 @@ function sameAuthorCue(folded: string, s: Span, pack: LanguagePack): boolean {
 
 const SOURCE_BEFORE = /(?:selon|d'apres|citant|according to|citing|quoted by|porte-parole du|porte-parole de l'|spokesman for|spokesperson for|spokesman of|responsable du|official of)\s+(?:[^\s,;:]+\s+){0,2}$/;
 
+/** A person named by rank or office and the group they belong to ("Colonel Naw Bu of the", "a commander of"), the
+ *  group's acronym in a bracket after its name included ("… of the Kachin Independence Army (| KIA)"). */
+const TITLED_MEMBER_BEFORE = /(?:colonel|col|general|gen|major|maj|captain|capt|commander|lieutenant|lt|spokesperson|spokesman|spokeswoman|leader|chief|commandant|porte-parole|chef)\.?\s+(?:[^\s,;:]+\s+){0,3}(?:of|for|du|de la|de l'|des)\s*(?:the\s+)?(?:[^\s,;:()]+\s+){0,4}\(?$/;
+
 /** An actor right after another verb of the sentence, with only a determiner or a count between ("raid an al
  *  Shabaab hideout", "attack police officers; kill one"): that verb's object. */
 function objectOfEarlierVerb(folded: string, s: SentenceAnalysis, trigger: TriggerMention, a: Span): boolean {
@@ -933,6 +937,8 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
   const scored: { a: ActorMention; agent: number; target: number }[] = [];
   const readings = new Map<ActorMention, SyntacticReading>();
   let confirmer: ActorMention | null = null;
+  // Whether the confirmer is a group's officer speaking ("Colonel X of the KIA has told"): a source, never the author.
+  let confirmerTitled = false;
   // A sentence cut into segments, one verb each ("… ont été tirés sur la base, pour venger l'assassinat du
   // général, tué dans un raid américain"): the sides of one verb are named in its segment.
   for (const a of s.actors.filter((x) => x.start >= segment.start && x.end <= segment.end)) {
@@ -956,8 +962,11 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
       // "a indiqué avoir frappé": the parse says the speaker is the one who struck.
       const tellsOwnAct = reading?.rule.endsWith('.controller') ?? false;
       const claimsOwnAct = (s.claims.claimed.some((c) => c.start >= a.end && c.start - a.end <= 60) || tellsOwnAct) && !SOURCE_BEFORE.test(before);
-      if ((a.kind === 'state' && !claimsOwnAct) || SOURCE_BEFORE.test(before)) {
-        confirmer ??= a;
+      // "Colonel Naw Bu of the Kachin Independence Army has told": a group's officer telling of an attack he does not
+      // claim is a source, as a state's is.
+      const titled = TITLED_MEMBER_BEFORE.test(before) && !claimsOwnAct;
+      if ((a.kind === 'state' && !claimsOwnAct) || titled || SOURCE_BEFORE.test(before)) {
+        if (!confirmer) { confirmer = a; confirmerTitled = titled; }
         continue;
       }
       agent += 3;
@@ -1020,7 +1029,7 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
   // A state's officials ("US officials said", "un responsable américain") comment; its forces or organs telling of an
   // attack on another side ("the Israeli army said", "selon les Gardiens de la révolution") tell of their own.
   const officials = (a: ActorMention) => hasMatch(pack.officialNounRe, folded, Math.max(s.start, a.start - 25), Math.min(s.end, a.end + 20));
-  if (!actor1 && confirmer && confirmer.canonical !== actor2?.canonical && (confirmer.kind !== 'state' || (actor2 && !officials(confirmer)))
+  if (!actor1 && confirmer && !confirmerTitled && confirmer.canonical !== actor2?.canonical && (confirmer.kind !== 'state' || (actor2 && !officials(confirmer)))
     && !isBareForces(confirmer)) {
     actor1 = confirmer;
     confirmer = null;

@@ -519,6 +519,12 @@ const CASES: [string, Expected][] = [
   // Who tells of an event is not among its victims: "an official said" names no civilian target.
   ['Title\n\nSecurity forces in Oromia have killed 19 suspected Oromo Liberation Army rebels, an Ethiopian official said on 5 March 2024.',
     { sub: 'Armed clash', actor2: 'OLA: Oromo Liberation Army' }],
+  // A group's officer telling of an attack he does not claim is its source ("Colonel Naw Bu of the KIA has told"); one
+  // who says the group attacked claims it.
+  ['Title\n\nTwenty-nine people were killed in a military strike on a camp for displaced people in northern Myanmar on 9 October 2023. The attack happened around 1700 GMT, Colonel Naw Bu of the Kachin Independence Army (KIA) has told.',
+    { actor1: null, actor2: 'Civilians (Myanmar)' }],
+  ['Title\n\nOn 5 March 2024, a commander of al-Shabaab said the group attacked a military base in Mandera.',
+    { actor1: 'Al Shabaab', claim: 'claimed' }],
   // A weapon used to attack is the attack; a relative clause inside a doubt is told as fact ("whether … the pirates who abducted").
   ['Title\n\nOn 5 March 2024, militants used drones to attack a military base in Hasakah.',
     { sub: 'Air/drone strike', place: 'Al Hasakah' }],
