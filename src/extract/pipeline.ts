@@ -942,9 +942,10 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
   // A sentence cut into segments, one verb each ("… ont été tirés sur la base, pour venger l'assassinat du
   // général, tué dans un raid américain"): the sides of one verb are named in its segment.
   for (const a of s.actors.filter((x) => x.start >= segment.start && x.end <= segment.end)) {
-    // An actor of a phrase set aside ("l'escalade des attaques de la Résistance") plays no part in this event.
+    // An actor of a phrase set aside ("l'escalade des attaques de la Résistance") plays no part in this event; one named
+    // before such a phrase is not in it ("between Palestinian militants and IDF troops amid artillery fire").
     const nearest = [...s.triggers].sort((x, y) => gapBetween(x, a) - gapBetween(y, a))[0];
-    if (nearest?.suppressedBy && gapBetween(nearest, a) < gapBetween(trigger, a)) continue;
+    if (nearest?.suppressedBy && nearest.start < a.end && gapBetween(nearest, a) < gapBetween(trigger, a)) continue;
     const before = folded.slice(Math.max(s.start, a.start - 40), a.start);
     const after = folded.slice(a.end, Math.min(s.end, a.end + 40));
     // "a base of the coalition combating ISIS": ISIS is whom the base's owners fight, not a side of this

@@ -525,6 +525,9 @@ const CASES: [string, Expected][] = [
     { actor1: null, actor2: 'Civilians (Myanmar)' }],
   ['Title\n\nOn 5 March 2024, a commander of al-Shabaab said the group attacked a military base in Mandera.',
     { actor1: 'Al Shabaab', claim: 'claimed' }],
+  // Sides named before a phrase set aside are not in it: "between X and Y amid artillery fire".
+  ['Title\n\nOn 22 January 2024, an exchange of fire occurred between Palestinian militants (coded as Hamas) and IDF troops amid artillery fire in Khan Yunis.',
+    { sub: 'Armed clash', actor1: 'Hamas', actor2: 'Military Forces of Israel' }],
   // A weapon used to attack is the attack; a relative clause inside a doubt is told as fact ("whether … the pirates who abducted").
   ['Title\n\nOn 5 March 2024, militants used drones to attack a military base in Hasakah.',
     { sub: 'Air/drone strike', place: 'Al Hasakah' }],
