@@ -683,7 +683,7 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
       continue;
     }
 
-    const places = choosePlaces(input.raw, input.folded, placesOfEvent(s, pack));
+    const places = choosePlaces(input.raw, input.folded, placesOfEvent(s, pack, input.folded));
     const roles = assignRoles(ctx, s);
     const noPlace = places.length === 0;
     // No place of its own but pointing back ("cette attaque", "ils"), or naming "the incident" just told: the previous event, told again.
@@ -708,7 +708,7 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
       continue;
     }
     // "une attaque de drone sur al-Tanf et une attaque de missile sur Conoco": one event per verb and its places.
-    const segments = triggerSegments(input.raw, input.folded, s, placesOfEvent(s, pack), pack);
+    const segments = triggerSegments(input.raw, input.folded, s, placesOfEvent(s, pack, input.folded), pack);
     const targets: { place: PlaceMention | null; trigger: TriggerMention; segment: Span; ownToll: boolean }[] = segments ??
       (noPlace ? [null] : places).map((place) => ({ place, trigger: s.primary!, segment: spanOf(s), ownToll: false }));
     for (const d of date) {
@@ -754,7 +754,7 @@ function compoundModifierOnParse(parsed: ParsedSentence, trigger: Span): boolean
 /** Kinds of violence done from afar: where their author is, is not where they strike. */
 const REMOTE_KINDS: ReadonlySet<TriggerKind> = new Set(['air', 'shelling']);
 
-function placesOfEvent(s: SentenceAnalysis, pack: LanguagePack): readonly PlaceMention[] {
+function placesOfEvent(s: SentenceAnalysis, pack: LanguagePack, folded: string): readonly PlaceMention[] {
   if (s.places.length < 2 || !s.primary) return s.places;
   const trigger = s.primary;
   // Where the side that fires from afar is ("forces in Lebanon fired … toward Adamit") is not where it
@@ -763,10 +763,20 @@ function placesOfEvent(s: SentenceAnalysis, pack: LanguagePack): readonly PlaceM
   // Where a crowd is "of" ("residents of X held a demonstration in Y") is where it comes from, whatever its kind.
   const placedAfter = s.places.some((p) => p.start >= trigger.end);
   const toldAfter = REMOTE_KINDS.has(trigger.kind) && placedAfter;
-  const kept = s.places.filter((p) => !inAgentDescription(s.syntax, trigger, p) && !(toldAfter && betweenSubjectAndVerb(s.syntax, trigger, p))
+  const kept = s.places.filter((p) => !inAgentDescription(s.syntax, trigger, p) && !(toldAfter && (betweenSubjectAndVerb(s.syntax, trigger, p) || besideSide(s, folded, trigger, p)))
     && !(placedAfter && ofTheSubject(s.syntax, trigger, p, pack.syntaxRoles)));
   return kept.length ? kept : s.places;
 }
+
+/** "Hamas militants in Gaza fired a rocket toward Sderot": a place right after a side and right before the verb says
+ *  where the side is, whatever the parse made of the phrase (it may hang the side elsewhere). */
+function besideSide(s: SentenceAnalysis, folded: string, trigger: Span, p: PlaceMention): boolean {
+  if (p.end > trigger.start || trigger.start - p.end > BESIDE_REACH || /[,;:.]/.test(folded.slice(p.end, trigger.start))) return false;
+  return s.actors.some((a) => a.end <= p.start && p.start - a.end <= BESIDE_REACH && !/[,;:.]/.test(folded.slice(a.end, p.start)));
+}
+
+/** How many characters may part a side, the place it is in and the verb ("militants | in | Gaza | fired"). */
+const BESIDE_REACH = 25;
 
 /** The paragraph of the first body sentence: the lead. */
 function leadParagraph(ctx: DocumentContext): number {

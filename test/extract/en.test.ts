@@ -528,6 +528,9 @@ const CASES: [string, Expected][] = [
   // Sides named before a phrase set aside are not in it: "between X and Y amid artillery fire".
   ['Title\n\nOn 22 January 2024, an exchange of fire occurred between Palestinian militants (coded as Hamas) and IDF troops amid artillery fire in Khan Yunis.',
     { sub: 'Armed clash', actor1: 'Hamas', actor2: 'Military Forces of Israel' }],
+  // Where the side that fires is ("militants in Gaza") is not where its rocket fell, whatever the parse made of the phrase.
+  ['Title\n\nOn 28 January 2024, Hamas militants in Gaza fired a rocket toward southern Israel, causing sirens to sound in Ashkelon.',
+    { actor1: 'Hamas', place: 'Ashkelon' }],
   // A weapon used to attack is the attack; a relative clause inside a doubt is told as fact ("whether … the pirates who abducted").
   ['Title\n\nOn 5 March 2024, militants used drones to attack a military base in Hasakah.',
     { sub: 'Air/drone strike', place: 'Al Hasakah' }],
