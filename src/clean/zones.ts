@@ -127,6 +127,7 @@ export function cleanDocument(raw: string, { boilerplateMinDocuments = 3, lineFr
     }
     push(span, zoneKind, rule);
   }
+  joinWrappedLines(raw, zones);
   // A title heads a body: a page of one line (a snippet, a note) is all body.
   if (!zones.some((z) => z.kind === 'body')) {
     const t = zones.findIndex((z) => z.kind === 'title');
@@ -134,6 +135,35 @@ export function cleanDocument(raw: string, { boilerplateMinDocuments = 3, lineFr
   }
   return { zones, outletFromText, header };
 }
+
+/**
+ * A text wrapped at a fixed width (a PDF's or an e-mail's copy) breaks its sentences at line ends: "…killed at least 29
+ * individuals, including numerous children, in a\nrecent assault on the … camp". A body line that ends on no mark of a
+ * sentence's end, followed on the very next line by a body line that opens on a lower-case letter, goes on the same
+ * sentence: the two are one zone. A text that shows itself wrapped so (WRAPPED_EVIDENCE such joins) is wrapped at its
+ * other line ends too, whatever the next line opens on ("near the Kachin\nIndependence Organisation").
+ */
+function joinWrappedLines(raw: string, zones: Zone[]): void {
+  const open = (a: Zone, b: Zone) => a.kind === 'body' && b.kind === 'body' && /^[ \t]*\r?\n[ \t]*$/.test(raw.slice(a.end, b.start))
+    && !SENTENCE_END.test(raw.slice(Math.max(a.start, a.end - 2), a.end));
+  const lowerAfter = (b: Zone) => CONTINUATION_START.test(raw.slice(b.start, b.start + 2));
+  let evidence = 0;
+  for (let i = 1; i < zones.length; i++) if (open(zones[i - 1]!, zones[i]!) && lowerAfter(zones[i]!)) evidence++;
+  const wrapped = evidence >= WRAPPED_EVIDENCE;
+  for (let i = zones.length - 1; i > 0; i--) {
+    const a = zones[i - 1]!, b = zones[i]!;
+    if (!open(a, b) || !(lowerAfter(b) || wrapped)) continue;
+    zones.splice(i - 1, 2, { start: a.start, end: b.end, kind: 'body', rule: `${a.rule}+wrapped` });
+  }
+}
+
+/** How many lines going on in lower case show a text wrapped at a fixed width. */
+const WRAPPED_EVIDENCE = 3;
+
+/** What ends a sentence or a heading at a line's end: a full stop, a colon, a closing quote or bracket. */
+const SENTENCE_END = /[.!?:;…"”»)\]]\s*$/u;
+/** A line that can only go on the sentence before it: a lower-case letter first. */
+const CONTINUATION_START = /^\p{Ll}/u;
 
 function classifyLine(text: string, folded: string, sawContent: boolean, lineFrequency: LineFrequency, minDocs: number): { kind: ZoneKind; rule: string } {
   const trimmed = folded.trim();

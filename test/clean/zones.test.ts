@@ -99,3 +99,13 @@ for (const [line, want] of INLINE_TEASERS) {
     assert.deepEqual(kinds(raw).slice(1), want);
   });
 }
+
+test('a text wrapped at a fixed width is joined back into its paragraphs; lines of a text that is not stay apart', () => {
+  const wrapped = 'Camp attack leaves dozens dead\n\nThe army has reportedly killed at least 29 people, including numerous children, in a\n'
+    + 'recent assault on a camp for displaced people near the Kachin\nIndependence Organisation headquarters in Laiza. Survivors\n'
+    + 'have been relocated to the town, where rescue efforts went on\nthrough the night and the next\nmorning.';
+  assert.deepEqual(kinds(wrapped).map(([k, text]) => [k, text.split('\n').length]), [['title', 1], ['body', 6]]);
+  // A heading with no full stop before a capitalised line is not a wrapped line; nor is a line after a full stop.
+  const plain = 'Camp attack leaves dozens dead\n\nWhat we know so far\nThe army killed 29 people in a camp near Laiza, officials said.\nrescue efforts continue';
+  assert.deepEqual(kinds(plain).map(([k]) => k), ['title', 'body', 'body', 'body']);
+});
