@@ -169,6 +169,8 @@ const NAME_FORMS: [string, Language, string[], string | null][] = [
   // A ship's name after its noun is the ship's, not the town it is named after.
   ['Des hommes armés ont attaqué le bateau Tombouctou sur le fleuve Niger.', 'fr', ['ML'], null],
   ['Gunmen fired on the tanker Mombasa off the coast.', 'en', ['KE'], null],
+  ['A Houthi missile hit the carrier Luanda.', 'en', [], null],
+  ['Un missile a touché le vraquier Luanda.', 'fr', [], null],
   // An apostrophe inside a transliterated name is a mark most writers leave out: "Marib" is Ma'rib by its own name.
   ['Demonstrators gathered in Marib on Friday.', 'en', [], "Ma'rib YE"],
   // A name ends at a full stop: "Lamu. The officers" is not a longer name.
