@@ -531,6 +531,12 @@ const CASES: [string, Expected][] = [
   // Where the side that fires is ("militants in Gaza") is not where its rocket fell, whatever the parse made of the phrase.
   ['Title\n\nOn 28 January 2024, Hamas militants in Gaza fired a rocket toward southern Israel, causing sirens to sound in Ashkelon.',
     { actor1: 'Hamas', place: 'Ashkelon' }],
+  // A state's officials confirm whatever word stands before their verb ("the US official also said"), and "the
+  // officials said" takes up officials already named.
+  ['Title\n\nOn 26 October 2023, the US official also said there was a multi-rocket attack in Syria against American forces.',
+    { claim: 'confirmed' }],
+  ['Title\n\nTwo defense officials spoke on condition of anonymity. The U.S. fighter jets struck a Kataib Hezbollah operations center near Jurf al Saqr, south of Baghdad, on 21 November 2023, the officials said.',
+    { claim: 'confirmed', actor1: 'Military Forces of the United States' }],
   // A weapon used to attack is the attack; a relative clause inside a doubt is told as fact ("whether … the pirates who abducted").
   ['Title\n\nOn 5 March 2024, militants used drones to attack a military base in Hasakah.',
     { sub: 'Air/drone strike', place: 'Al Hasakah' }],
