@@ -738,7 +738,10 @@ export function findClaimCues(folded: string, span: Span, pack: LanguagePack): C
   const claimed = allMatches(pack.claimedRe, folded, span.start, span.end).filter((c) => !negated.some((n) => c.start < n.end && n.start < c.end));
   return {
     claimed,
-    confirmed: allMatches(pack.confirmedRe, folded, span.start, span.end),
+    // "Security sources confirmed that drones targeted the base", "Sabereen News … a confirmé l'attaque": a confirmation
+    // with no office behind it reports.
+    confirmed: allMatches(pack.confirmedRe, folded, span.start, span.end)
+      .filter((c) => !pack.unofficialSourceBeforeRe.test(folded.slice(Math.max(span.start, c.start - 160), c.start))),
     denied: allMatches(pack.deniedRe, folded, span.start, span.end),
     negated,
   };

@@ -537,6 +537,11 @@ const CASES: [string, Expected][] = [
     { claim: 'confirmed' }],
   ['Title\n\nTwo defense officials spoke on condition of anonymity. The U.S. fighter jets struck a Kataib Hezbollah operations center near Jurf al Saqr, south of Baghdad, on 21 November 2023, the officials said.',
     { claim: 'confirmed', actor1: 'Military Forces of the United States' }],
+  // Sources, media and witnesses that "confirm" hold no office: their word reports; the Pentagon's confirms.
+  ['Title\n\nOn 10 November 2023, security sources confirmed that armed drones targeted the Harir airbase.',
+    { claim: 'reported' }],
+  ['Title\n\nOn 10 November 2023, according to local sources, the Pentagon confirmed that armed drones targeted the Harir airbase.',
+    { claim: 'confirmed' }],
   // A weapon used to attack is the attack; a relative clause inside a doubt is told as fact ("whether … the pirates who abducted").
   ['Title\n\nOn 5 March 2024, militants used drones to attack a military base in Hasakah.',
     { sub: 'Air/drone strike', place: 'Al Hasakah' }],

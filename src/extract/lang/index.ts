@@ -77,7 +77,7 @@ interface RawLexicon {
   protest_excessive: string[];
   riot_cues: string[];
   casualty: { killed: string[]; killed_active: string[]; wounded: string[]; none: string[]; none_killed_only: string[]; none_wounded_only: string[]; subset_between: string[]; list_joins: string[]; list_count_openers: string[]; intent_before: string[]; subset_before: string[]; running_total_before_date: string[]; death_nouns: string[]; remains_nouns: string[]; death_of: string[]; death_verbs: string[]; alternative_joins: string[]; not_victims: string[]; toll_assigned: string[]; toll_total: string[]; toll_distributed: string[]; preposition_before_article: string[]; preposition_before_gerund: string[] };
-  claims: { claimed: string[]; confirmed: string[]; denied: string[]; negated_claim: string[] };
+  claims: { claimed: string[]; confirmed: string[]; denied: string[]; negated_claim: string[]; unofficial_sources: string[] };
   citations: string[];
   part_of_day_before_date: string[];
   same_day: string[];
@@ -299,6 +299,8 @@ export interface LanguagePack {
   readonly gerundAsObjectRe: RegExp;
   readonly claimedRe: RegExp;
   readonly confirmedRe: RegExp;
+  /** "security sources confirmed", "une chaîne … a confirmé": who confirms without any office; their word is a report. */
+  readonly unofficialSourceBeforeRe: RegExp;
   readonly deniedRe: RegExp;
   readonly negatedClaimRe: RegExp;
   readonly citationRe: RegExp;
@@ -600,6 +602,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     deathWords: { nouns: new Set(lex.casualty.death_nouns), remains: new Set(lex.casualty.remains_nouns), of: new Set(lex.casualty.death_of), verbs: new Set(lex.casualty.death_verbs), alternatives: new Set(lex.casualty.alternative_joins), things: new Set(lex.casualty.not_victims) },
     claimedRe: words(lex.claims.claimed),
     confirmedRe: words(lex.claims.confirmed),
+    unofficialSourceBeforeRe: new RegExp(`(?:^|\\s)${anyOf(lex.claims.unofficial_sources)}(?:\\s+[^\\s,;:.]+){0,12}\\s*,?\\s*$`),
     deniedRe: words(lex.claims.denied),
     negatedClaimRe: words(lex.claims.negated_claim),
     citationRe: words(lex.citations),
