@@ -158,8 +158,17 @@ export function findWeapons(folded: string, span: Span, pack: LanguagePack): Wea
     for (const m of matches[k]!) out.push({ start: m.start, end: m.end, weapon, rule: `${pack.language}.weapon.${weapon}` });
   }
   // A longer, more specific weapon covers a shorter one: "missile balistique" is not also "missile".
-  return longestOnly(out);
+  const kept = longestOnly(out);
+  // "drones chargés d'explosifs", "explosive-laden drones": the explosive is what the drone carried.
+  return kept.filter((w) => w.weapon !== 'explosive' || !kept.some((c) => CARRIERS.has(c.weapon)
+    && ((c.end <= w.start && w.start - c.end <= PAYLOAD_GAP && pack.payloadAfterCarrierRe.test(folded.slice(c.end, w.start)))
+      || (w.end <= c.start && c.start - w.end <= PAYLOAD_GAP && pack.payloadBeforeCarrierRe.test(folded.slice(w.end, c.start))))));
 }
+
+/** Weapons that carry an explosive charge to their target. */
+const CARRIERS: ReadonlySet<Weapon> = new Set(['drone', 'missile', 'ballistic_missile', 'rocket']);
+/** How far a payload stands from the weapon that carries it ("drones | chargés d' | explosifs"). */
+const PAYLOAD_GAP = 25;
 
 /** The spans no longer span covers: "missile balistique" is not also "missile", "mortar shells" not also "shells". */
 export function longestOnly<T extends Span>(spans: readonly T[]): T[] {

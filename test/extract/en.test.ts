@@ -542,6 +542,11 @@ const CASES: [string, Expected][] = [
     { claim: 'reported' }],
   ['Title\n\nOn 10 November 2023, according to local sources, the Pentagon confirmed that armed drones targeted the Harir airbase.',
     { claim: 'confirmed' }],
+  // An explosive a drone carries is its payload, not another weapon; explosives told beside drones are one.
+  ['Title\n\nOn 6 November 2023, explosive-laden drones targeted the Ain al-Asad air base.',
+    { sub: 'Air/drone strike', weapons: ['drone'] }],
+  ['Title\n\nOn 6 November 2023, drones laden with explosives targeted the Ain al-Asad air base.',
+    { weapons: ['drone'] }],
   // A weapon used to attack is the attack; a relative clause inside a doubt is told as fact ("whether … the pirates who abducted").
   ['Title\n\nOn 5 March 2024, militants used drones to attack a military base in Hasakah.',
     { sub: 'Air/drone strike', place: 'Al Hasakah' }],

@@ -270,6 +270,9 @@ const CASES: [string, Expected][] = [
   // Un bombardement raconté avec l'aviation, sans canon ni roquette, vient des airs, quel que soit le récit qui l'a nommé.
   ['Titre\n\nSamedi 8 juillet 2023, un raid de l’armée de l’air a frappé un quartier résidentiel de Khartoum. Le bombardement a fait 22 morts parmi les civils, selon le ministère.',
     { sub: 'Air/drone strike', killed: 22 }],
+  // Les explosifs dont un drone est chargé sont sa charge, pas une autre arme.
+  ['Titre\n\nLe 6 novembre 2023, plusieurs drones chargés d’explosifs ont ciblé la base aérienne américaine d’Aïn al-Assad.',
+    { sub: 'Air/drone strike', weapons: ['drone'] }],
   // Une chaîne d'information qui « confirme » n'a pas d'autorité : l'attaque est rapportée.
   ['Titre\n\nLe 6 novembre 2023, Sabereen News, une chaîne d’information Telegram associée aux Unités de mobilisation populaire, a confirmé l’attaque de drones contre la base d’al-Tanf.',
     { claim: 'reported' }],

@@ -107,6 +107,10 @@ interface RawLexicon {
   target_prepositions: string[];
   agent_prepositions: string[];
   /** Nouns of munitions by weapon: the subject of a verb of impact or firing is a blow (syntax_roles.munition_verbs). */
+  /** "drones chargés d'explosifs", "drones laden with explosives": words between a weapon that carries and its payload. */
+  payload_after_carrier: string[];
+  /** "explosive-laden drones": words between a payload and the weapon that carries it. */
+  payload_before_carrier: string[];
   munition_nouns: Partial<Record<Weapon, string[]>>;
   /** Words of a period that also tell where from ("depuis"), and the nouns of place that make them an origin. */
   /** The language's articles, which may stand between a preposition and its noun. */
@@ -142,6 +146,9 @@ export interface LanguagePack {
   /** The triggers' patterns as one set, in the same order: one pass over a sentence finds them all. */
   readonly triggerSet: PatternSet;
   readonly weapons: readonly { readonly weapon: Weapon; readonly re: RegExp }[];
+  /** An explosive carried by a drone or a missile is its payload, not a weapon of its own: the words that tie them. */
+  readonly payloadAfterCarrierRe: RegExp;
+  readonly payloadBeforeCarrierRe: RegExp;
   readonly weaponSet: PatternSet;
   /** Munitions by weapon, and all of them as one pattern (a sentence without one is not parsed for them). */
   readonly munitions: readonly { readonly weapon: Weapon; readonly re: RegExp }[];
@@ -519,6 +526,8 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     triggerSet: new PatternSet(triggers.map((t) => t.re)),
     weapons,
     weaponSet: new PatternSet(weapons.map((w) => w.re)),
+    payloadAfterCarrierRe: new RegExp(`^\\s*(?:${anyOf(lex.payload_after_carrier)})\\s*(?:des\\s+|de\\s+|d'\\s*)?$`),
+    payloadBeforeCarrierRe: new RegExp(`^\\s*(?:${anyOf(lex.payload_before_carrier)})\\s*$`),
     civilianRe: words(lex.civilian_targets),
     civilianPlaceRe: words(lex.civilian_places),
     armedTargetRe: words(lex.armed_targets),
