@@ -147,12 +147,12 @@ function joinWrappedLines(raw: string, zones: Zone[]): void {
   const open = (a: Zone, b: Zone) => a.kind === 'body' && b.kind === 'body' && /^[ \t]*\r?\n[ \t]*$/.test(raw.slice(a.end, b.start))
     && !SENTENCE_END.test(raw.slice(Math.max(a.start, a.end - 2), a.end));
   const lowerAfter = (b: Zone) => CONTINUATION_START.test(raw.slice(b.start, b.start + 2));
-  let evidence = 0;
-  for (let i = 1; i < zones.length; i++) if (open(zones[i - 1]!, zones[i]!) && lowerAfter(zones[i]!)) evidence++;
-  const wrapped = evidence >= WRAPPED_EVIDENCE;
-  for (let i = zones.length - 1; i > 0; i--) {
+  // The line ends that may be joined, read once: the zones after each, last first (joining from the end keeps indices).
+  const joints = zones.flatMap((b, i) => (i > 0 && open(zones[i - 1]!, b) ? [i] : [])).reverse();
+  const wrapped = joints.filter((i) => lowerAfter(zones[i]!)).length >= WRAPPED_EVIDENCE;
+  for (const i of joints) {
     const a = zones[i - 1]!, b = zones[i]!;
-    if (!open(a, b) || !(lowerAfter(b) || wrapped)) continue;
+    if (!lowerAfter(b) && !wrapped) continue;
     zones.splice(i - 1, 2, { start: a.start, end: b.end, kind: 'body', rule: `${a.rule}+wrapped` });
   }
 }

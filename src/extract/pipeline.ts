@@ -1241,9 +1241,10 @@ function triggerSegments(raw: string, folded: string, s: SentenceAnalysis, place
     const bounds = [s.start, ...joins.map((j) => j.start), s.end];
     const firsts = bounds.slice(1).map((end, k) => s.triggers.find((t) => !t.suppressedBy && t.kind !== 'shootdown' && t.start >= bounds[k]! && t.start < end));
     if (!joins.length || firsts.some((t) => !t)) return null;
+    const elliptical = new Set(allMatches(pack.ellipticalJoinRe, folded, s.start, s.end).map((e) => e.start));
     // "Le premier bombardement …, et le second … a visé un véhicule": the second clause's blow is of the kind counted
     // before it, which its verb does not say.
-    heads = (firsts as TriggerMention[]).map((t, k) => k > 0 && GENERIC_KINDS.has(t.kind) && !GENERIC_KINDS.has(firsts[0]!.kind) && allMatches(pack.ellipticalJoinRe, folded, s.start, s.end).some((e) => e.start === joins[k - 1]!.start)
+    heads = (firsts as TriggerMention[]).map((t, k) => k > 0 && GENERIC_KINDS.has(t.kind) && !GENERIC_KINDS.has(firsts[0]!.kind) && elliptical.has(joins[k - 1]!.start)
       ? { ...t, kind: firsts[0]!.kind, weapon: t.weapon ?? firsts[0]!.weapon, rule: `${t.rule}+elided-kind` } : t);
     clauseStarts = bounds.slice(0, -1);
   }

@@ -542,6 +542,8 @@ const CASES: [string, Expected][] = [
     { claim: 'reported' }],
   ['Title\n\nOn 10 November 2023, according to local sources, the Pentagon confirmed that armed drones targeted the Harir airbase.',
     { claim: 'confirmed' }],
+  ['Title\n\nOn 10 November 2023, local sources reported that the Pentagon confirmed that armed drones targeted the Harir airbase.',
+    { claim: 'confirmed' }],
   // An explosive a drone carries is its payload, not another weapon; explosives told beside drones are one.
   ['Title\n\nOn 6 November 2023, explosive-laden drones targeted the Ain al-Asad air base.',
     { sub: 'Air/drone strike', weapons: ['drone'] }],

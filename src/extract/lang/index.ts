@@ -611,7 +611,9 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     deathWords: { nouns: new Set(lex.casualty.death_nouns), remains: new Set(lex.casualty.remains_nouns), of: new Set(lex.casualty.death_of), verbs: new Set(lex.casualty.death_verbs), alternatives: new Set(lex.casualty.alternative_joins), things: new Set(lex.casualty.not_victims) },
     claimedRe: words(lex.claims.claimed),
     confirmedRe: words(lex.claims.confirmed),
-    unofficialSourceBeforeRe: new RegExp(`(?:^|\\s)${anyOf(lex.claims.unofficial_sources)}(?:\\s+[^\\s,;:.]+){0,12}\\s*,?\\s*$`),
+    // The source's own words (an apposition: "une chaîne … associée aux Unités…,") up to the verb; a clause of its own
+    // ("sources reported that the Pentagon confirmed") gives the confirmation to that clause's subject.
+    unofficialSourceBeforeRe: new RegExp(`(?:^|\\s)${anyOf(lex.claims.unofficial_sources)}(?:\\s+(?!${anyOf(L.complementizer)}\\b|${anyOf(lex.reporting_verbs)}\\b)[^\\s,;:.]+){0,12}\\s*,?\\s*$`),
     deniedRe: words(lex.claims.denied),
     negatedClaimRe: words(lex.claims.negated_claim),
     citationRe: words(lex.citations),
