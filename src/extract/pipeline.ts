@@ -929,10 +929,6 @@ function sameAuthorCue(folded: string, s: Span, pack: LanguagePack): boolean {
 
 const SOURCE_BEFORE = /(?:selon|d'apres|citant|according to|citing|quoted by|porte-parole du|porte-parole de l'|spokesman for|spokesperson for|spokesman of|responsable du|official of)\s+(?:[^\s,;:]+\s+){0,2}$/;
 
-/** A person named by rank or office and the group they belong to ("Colonel Naw Bu of the", "a commander of"), the
- *  group's acronym in a bracket after its name included ("… of the Kachin Independence Army (| KIA)"). */
-const TITLED_MEMBER_BEFORE = /(?:colonel|col|general|gen|major|maj|captain|capt|commander|lieutenant|lt|spokesperson|spokesman|spokeswoman|leader|chief|commandant|porte-parole|chef)\.?\s+(?:[^\s,;:]+\s+){0,3}(?:of|for|du|de la|de l'|des)\s*(?:the\s+)?(?:[^\s,;:()]+\s+){0,4}\(?$/;
-
 /** An actor right after another verb of the sentence, with only a determiner or a count between ("raid an al
  *  Shabaab hideout", "attack police officers; kill one"): that verb's object. */
 function objectOfEarlierVerb(folded: string, s: SentenceAnalysis, trigger: TriggerMention, a: Span): boolean {
@@ -975,7 +971,7 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
       const claimsOwnAct = (s.claims.claimed.some((c) => c.start >= a.end && c.start - a.end <= 60) || tellsOwnAct) && !SOURCE_BEFORE.test(before);
       // "Colonel Naw Bu of the Kachin Independence Army has told": a group's officer telling of an attack he does not
       // claim is a source, as a state's is.
-      const titled = TITLED_MEMBER_BEFORE.test(before) && !claimsOwnAct;
+      const titled = pack.titledMemberBeforeRe.test(before) && !claimsOwnAct;
       if ((a.kind === 'state' && !claimsOwnAct) || titled || SOURCE_BEFORE.test(before)) {
         if (!confirmer) { confirmer = a; confirmerTitled = titled; }
         continue;

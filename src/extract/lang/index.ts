@@ -115,6 +115,8 @@ interface RawLexicon {
   /** Words of a period that also tell where from ("depuis"), and the nouns of place that make them an origin. */
   /** The language's articles, which may stand between a preposition and its noun. */
   articles: string[];
+  /** Ranks and offices a person is named by before the group they belong to ("Colonel Naw Bu of the KIA"). */
+  member_titles: string[];
   origin_or_period: string[];
   /** Parts of a day after a period's word ("since morning", "depuis l'aube"): the period lies within the day. */
   day_parts_after_period: string[];
@@ -157,6 +159,9 @@ export interface LanguagePack {
   readonly dayPartAfterPeriodRe: RegExp;
   readonly originBeforeRe: RegExp;
   /** Spaces and an article, if any, at the start of what follows a word. */
+  /** A person named by rank or office and the group they belong to ("Colonel Naw Bu of the", "a commander of"), the
+   *  group's acronym in a bracket after its name included ("… of the Kachin Independence Army (| KIA)"). */
+  readonly titledMemberBeforeRe: RegExp;
   readonly leadingArticleRe: RegExp;
   readonly controlledAfterRe: RegExp;
   /** A noun of place right after an origin-or-period word (its article first). */
@@ -515,6 +520,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     originBeforeRe: new RegExp(`(?:^|\\s)${anyOf(lex.origin_before)}\\s+(?:${anyOf(lex.articles)}\\s*)?$`),
     controlledAfterRe: new RegExp(`^${anyOf(lex.controlled_after)}\\b`),
     leadingArticleRe: new RegExp(`^\\s+(?:${anyOf(lex.articles)}\\s*)?`),
+    titledMemberBeforeRe: new RegExp(`(?:^|\\s)${anyOf(lex.member_titles)}\\.?\\s+(?:[^\\s,;:]+\\s+){0,3}${anyOf(L.of_country)}\\s*(?:${anyOf(lex.articles)}\\s+)?(?:[^\\s,;:()]+\\s+){0,4}\\(?$`),
     originPlaceNounRe: new RegExp(`^\\s+(?:${anyOf(lex.articles)}\\s*)?${anyOf(lex.origin_place_nouns)}\\b`),
     months,
     weekdays,
