@@ -744,12 +744,15 @@ export interface ClaimCues {
 
 export function findClaimCues(folded: string, span: Span, pack: LanguagePack): ClaimCues {
   const negated = allMatches(pack.negatedClaimRe, folded, span.start, span.end);
+  const unconfirmed = allMatches(pack.negatedConfirmationRe, folded, span.start, span.end);
   const claimed = allMatches(pack.claimedRe, folded, span.start, span.end).filter((c) => !negated.some((n) => c.start < n.end && n.start < c.end));
   return {
     claimed,
     // "Security sources confirmed that drones targeted the base", "Sabereen News … a confirmé l'attaque": a confirmation
     // with no office behind it reports.
-    confirmed: allMatches(pack.confirmedRe, folded, span.start, span.end)
+    // "The Pentagon could not confirm", "« aucun rapport qui confirme », a déclaré un responsable américain": a sentence
+    // that says a confirmation is missing confirms nothing, by its verb or by its speaker.
+    confirmed: unconfirmed.length ? [] : allMatches(pack.confirmedRe, folded, span.start, span.end)
       .filter((c) => !pack.unofficialSourceBeforeRe.test(folded.slice(Math.max(span.start, c.start - 160), c.start))),
     denied: allMatches(pack.deniedRe, folded, span.start, span.end),
     negated,

@@ -986,6 +986,10 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
     if (pack.targetPrepositionRe.test(before)) target += 4;
     const claimAfter = s.claims.claimed.some((c) => c.start >= a.end && c.start - a.end <= 90);
     if (claimAfter && a.kind !== 'state') agent += 3;
+    // "The attack on the base was claimed by X", "l'attaque … a été revendiquée par X": the claim's by-phrase is
+    // its author, whatever the parse makes of X beside the event noun.
+    const claimant = a.kind !== 'state' && !s.claims.negated.length && s.claims.claimed.some((c) => claimsBy(s, c, a, pack, folded));
+    if (claimant) agent += 2 * SYNTAX_WEIGHT;
     if (a.end <= trigger.start) {
       if (passiveBetween(folded, pack, a.end, trigger.start, s.describing) || hasMatch(pack.passiveAuxiliaryRe, folded, trigger.start, trigger.end)
         // A headline drops the auxiliary: "U.S. Bases In Syria, Iraq Attacked By Drones" is passive all the same.
@@ -1317,7 +1321,7 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
   }
   for (const w of s.weapons) addTrace(trace, { field: 'weapons', rule: w.rule, span: w });
   casualties.rules.forEach((rule, k) => addTrace(trace, { field: 'casualties', rule, span: casualties.spans[k]! }));
-  const claimed = claimedBy(s, roles, pack.syntaxRoles);
+  const claimed = claimedBy(s, roles, pack, ctx.input.folded);
   if (claimed) trace.push({ field: 'claim', rule: `${pack.language}.claim.claimed`, span: s.claims.claimed[0]! });
   if (s.claims.confirmed.length) trace.push({ field: 'claim', rule: `${pack.language}.claim.confirmed`, span: s.claims.confirmed[0]! });
   const country = place?.place.country_code ?? sentenceCountry(ctx, s);
@@ -1392,14 +1396,20 @@ function earlierShift(ctx: DocumentContext, segment: Span): { days: number | nul
   return { days: n === undefined ? null : /^(?:semaine|week)/.test(unit!) ? n * 7 : n };
 }
 
-function claimedBy(s: SentenceAnalysis, roles: Roles, lex: SyntaxRoleLexicon): boolean {
+/** Whether side `a` is the by-phrase of claim cue `c` ("claimed by X", "revendiquée par X"), or is named after that
+ *  phrase's noun ("claimed by a group calling itself X", "par un groupe baptisé X"). */
+function claimsBy(s: SentenceAnalysis, c: Span, a: Span, pack: LanguagePack, folded: string): boolean {
+  return c.end <= a.start && (isAgentOf(s.syntax, c, a, pack.syntaxRoles) || (a.start - c.end <= 60 && pack.claimantNamedRe.test(folded.slice(c.end, a.start))));
+}
+
+function claimedBy(s: SentenceAnalysis, roles: Roles, pack: LanguagePack, folded: string): boolean {
   if (!s.claims.claimed.length || s.claims.negated.length) return false;
   const a1 = roles.actor1;
   // The claim is the author's own word: its author precedes the claim verb, or the sentence continues its subject.
   return (!!a1 && a1.kind !== 'state' && s.claims.claimed.some((c) => c.start >= a1.start)) || (!a1 && s.continuation) ||
     (!!a1 && a1.kind === 'state' && s.claims.claimed.some((c) => c.start >= a1.start) && !s.claims.confirmed.length) ||
     // "an attack claimed by the Houthis", "un attentat, qui a été revendiqué par les Shebab": the author is the claim's by-phrase.
-    (!!a1 && a1.kind !== 'state' && s.claims.claimed.some((c) => c.end <= a1.start && isAgentOf(s.syntax, c, a1, lex)));
+    (!!a1 && a1.kind !== 'state' && s.claims.claimed.some((c) => claimsBy(s, c, a1, pack, folded)));
 }
 
 function sentenceCountry(ctx: DocumentContext, s: SentenceAnalysis): string | null {
@@ -1423,7 +1433,7 @@ function absorb(ctx: DocumentContext, target: Candidate, s: SentenceAnalysis, ro
   if (s.primary?.weapon) target.weapons.add(s.primary.weapon);
   takeKilled(target, s.casualties.killed, s.casualties.stated !== null, (mine, other) => mine ?? other);
   target.wounded ??= s.casualties.wounded;
-  const claimed = claimedBy(s, { ...roles, actor1: roles.actor1 ?? null }, ctx.pack.syntaxRoles);
+  const claimed = claimedBy(s, { ...roles, actor1: roles.actor1 ?? null }, ctx.pack, ctx.input.folded);
   if (claimed || (s.claims.claimed.length && !s.claims.negated.length && roles.actor1 && roles.actor1.canonical === target.actor1)) {
     target.claimed = true;
     target.claimBy ??= roles.actor1?.canonical ?? target.actor1;

@@ -33,6 +33,9 @@ export interface SyntaxRoleLexicon {
   readonly relativePronouns: ReadonlySet<string>;
   /** Prepositions of the phrase a noun is "of" ("of", "de": "residents of X"), by lemma. */
   readonly genitiveMarkers: ReadonlySet<string>;
+  /** Verbs that say who is at a place ("host", "station", "accueillir", "déployer"): in a clause describing a place, their
+   *  subject or object is whom the place holds. */
+  readonly hostVerbs: ReadonlySet<string>;
 }
 
 /**
@@ -189,6 +192,7 @@ export function syntacticRole(s: ParsedSentence, trigger: Span, side: Span, lex:
   const read = (role: SyntaxRole, rule: string): SyntacticReading => ({ role, rule: `${language}.syntax.${rule}`, path: relationPath(s, a, t) });
   const above = ancestors(s, a);
   if (participleAgent(s, a, t, lex)) return read('agent', 'participle-by-phrase');
+  if (occupant(s, a, t, lex)) return read('target', 'occupant');
   if (above.includes(t)) {
     const branch = branchUnder(s, t, a);
     // Only through the phrase the side heads: "the commander of the unit that attacked" is not the trigger's.
@@ -242,6 +246,20 @@ export function syntacticRole(s: ParsedSentence, trigger: Span, side: Span, lex:
     }
   }
   return null;
+}
+
+/**
+ * Whether a side is whom a place holds, told in a clause that describes the place or the scene: "the base, which hosts
+ * American troops", "where US troops are stationed", "où sont déployées des troupes américaines". Whoever a struck
+ * place holds is struck with it, not the author.
+ */
+function occupant(s: ParsedSentence, a: Word, t: Word, lex: SyntaxRoleLexicon): boolean {
+  const top = phraseTop(s, a);
+  const verb = top ? headOf(s, top) : null;
+  if (!top || !verb || verb.id === t.id || !lex.hostVerbs.has(verb.lemma.toLowerCase())) return false;
+  if (!['nsubj', 'obj', 'obl'].includes(baseRelation(top.deprel))) return false;
+  // Only a clause that describes (a relative or a "where" clause), never the sentence's own verb.
+  return ['acl', 'advcl'].includes(baseRelation(verb.deprel)) && verb.id !== t.id && !ancestors(s, t).includes(verb);
 }
 
 /**

@@ -92,6 +92,21 @@ const CASES: [string, Expected][] = [
     { actor1: 'Ansar Allah', claim: 'claimed', by: 'Ansar Allah' }],
   ['Headline\n\nAl-Shabaab claimed to have attacked an army base in Balad on March 4, 2024.',
     { actor1: 'Al Shabaab', claim: 'claimed', by: 'Al Shabaab' }],
+  // The claim's by-phrase with the event noun as the passive subject, and a side named after the phrase's noun.
+  ['Headline\n\nA rocket attack on a police post in Mandera on March 4, 2024 was claimed by Al-Shabaab.',
+    { actor1: 'Al Shabaab', actor2: null, claim: 'claimed', by: 'Al Shabaab' }],
+  ['Headline\n\nOn March 4, 2024, a drone attack on the Conoco gas field in Syria was claimed by a group calling itself the Islamic Resistance in Iraq.',
+    { actor1: 'Islamic Resistance in Iraq', claim: 'claimed', by: 'Islamic Resistance in Iraq' }],
+  // Whom a struck place holds, told in a clause describing it, is struck with it.
+  ['Headline\n\nOn March 4, 2024, a drone hit the Shaddadi base in Syria, where American troops are stationed.',
+    { actor1: null, actor2: 'Military Forces of the United States' }],
+  ['Headline\n\nOn March 4, 2024, two rockets landed inside the Victory base in Iraq, which hosts American troops.',
+    { actor1: null, actor2: 'Military Forces of the United States' }],
+  // A confirmation said to be missing confirms nothing, by its verb or by its speaker.
+  ['Headline\n\nOn March 4, 2024, a drone struck the Shaddadi base in Syria. The Pentagon could not confirm the attack.',
+    { actor1: null, claim: 'reported' }],
+  ['Headline\n\nOn March 4, 2024, a drone struck the Shaddadi base in Syria. US officials did not confirm the attack.',
+    { actor1: null, claim: 'reported' }],
   // "Neutralized": fighters killed, in the words of military statements.
   ['Headline\n\nOn March 4, 2024, the army said it neutralized 20 militants in an operation near Djibo.',
     { killed: 20 }],

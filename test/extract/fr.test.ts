@@ -10,6 +10,28 @@ const CASES: [string, Expected][] = [
     { claim: 'claimed', by: 'JNIM: Group for Support of Islam and Muslims' }],
   ['Titre\n\nLe 5 mars 2024, des roquettes ont frappé la base de Gao. Les frappes ont été confirmées par l\'armée malienne.',
     { claim: 'confirmed' }],
+  // Le complément d'agent de la revendication, le nom d'événement sujet, et un groupe nommé après son nom.
+  ['Titre\n\nUne attaque à la roquette contre un poste de police de Mandera, le 5 mars 2024, a été revendiquée par les Shebab.',
+    { actor1: 'Al Shabaab', actor2: null, claim: 'claimed', by: 'Al Shabaab' }],
+  ['Titre\n\nLe 5 mars 2024, une attaque de drone contre le champ gazier de Conoco, en Syrie, a été revendiquée par un groupe baptisé « Résistance islamique en Irak ».',
+    { actor1: 'Islamic Resistance in Iraq', claim: 'claimed', by: 'Islamic Resistance in Iraq' }],
+  // Ceux qu'abrite un lieu frappé, dits dans une proposition qui le décrit, sont frappés avec lui.
+  ['Titre\n\nLe 5 mars 2024, un drone est tombé à l\'intérieur de la base de Chaddadi, en Syrie, où sont déployées des troupes américaines et de la coalition internationale, a indiqué une source militaire syrienne.',
+    { actor1: null, actor2: 'Military Forces of the United States' }],
+  ['Titre\n\nLe 5 mars 2024, deux roquettes ont touché la base Victory, en Irak, qui accueille des soldats américains.',
+    { actor1: null, actor2: 'Military Forces of the United States' }],
+  // « n'a pas fait de victimes » : un zéro dit ; « aucun mort » ne dit rien des blessés.
+  ['Titre\n\nL\'attaque de drone survenue le 5 mars 2024 contre la base de Harir, en Irak, n\'a pas fait de victimes.',
+    { killed: 0, wounded: 0 }],
+  ['Titre\n\nLe 5 mars 2024, une attaque de drone contre la base de Harir, en Irak, n\'a fait aucun mort, mais trois soldats ont été blessés.',
+    { killed: 0, wounded: 3 }],
+  ['Titre\n\nLe 5 mars 2024, une attaque de drone contre la base de Harir, en Irak, n\'a pas fait de morts.',
+    { killed: 0, wounded: null }],
+  // Une confirmation dite absente ne confirme rien, ni par son verbe ni par celui qui parle.
+  ['Titre\n\nLe 5 mars 2024, un drone a frappé la base de Chaddadi, en Syrie. Le Pentagone n\'a pas confirmé l\'attaque.',
+    { actor1: null, claim: 'reported' }],
+  ['Titre\n\nLe 5 mars 2024, un drone a frappé la base de Chaddadi, en Syrie. « Nous n\'avons vu aucun rapport qui confirme » cette attaque, a déclaré un responsable américain.',
+    { actor1: null, claim: 'reported' }],
   // « Depuis l'aube » : une période du jour même, un événement en cours, pas un bilan.
   ['Titre\n\nLe 5 mars 2024, depuis l\'aube, des combats opposent des soldats à des rebelles près de Goma.',
     { sub: 'Armed clash', place: 'Goma' }],

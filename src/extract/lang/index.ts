@@ -77,7 +77,7 @@ interface RawLexicon {
   protest_excessive: string[];
   riot_cues: string[];
   casualty: { killed: string[]; killed_active: string[]; wounded: string[]; none: string[]; none_killed_only: string[]; none_wounded_only: string[]; subset_between: string[]; list_joins: string[]; list_count_openers: string[]; intent_before: string[]; subset_before: string[]; running_total_before_date: string[]; death_nouns: string[]; remains_nouns: string[]; death_of: string[]; death_verbs: string[]; alternative_joins: string[]; not_victims: string[]; toll_assigned: string[]; toll_total: string[]; toll_distributed: string[]; preposition_before_article: string[]; preposition_before_gerund: string[] };
-  claims: { claimed: string[]; confirmed: string[]; denied: string[]; negated_claim: string[]; unofficial_sources: string[] };
+  claims: { claimed: string[]; confirmed: string[]; denied: string[]; negated_claim: string[]; negated_confirmation: string[]; unofficial_sources: string[] };
   citations: string[];
   part_of_day_before_date: string[];
   same_day: string[];
@@ -117,6 +117,8 @@ interface RawLexicon {
   articles: string[];
   /** Ranks and offices a person is named by before the group they belong to ("Colonel Naw Bu of the KIA"). */
   member_titles: string[];
+  /** Words that give a group's name after its noun ("a group calling itself X", "un groupe baptisé X"). */
+  naming_words: string[];
   origin_or_period: string[];
   /** Parts of a day after a period's word ("since morning", "depuis l'aube"): the period lies within the day. */
   day_parts_after_period: string[];
@@ -124,7 +126,7 @@ interface RawLexicon {
   origin_before: string[];
   controlled_after: string[];
   origin_place_nouns: string[];
-  syntax_roles: { undergo: string[]; undergo_markers: string[]; carry_out: string[]; agent_markers: string[]; background_markers: string[]; period_markers: string[]; event_nouns: string[]; breach_words: string[]; relative_subjects: string[]; munition_verbs: string[]; genitive_markers: string[] };
+  syntax_roles: { undergo: string[]; undergo_markers: string[]; carry_out: string[]; agent_markers: string[]; background_markers: string[]; period_markers: string[]; event_nouns: string[]; breach_words: string[]; relative_subjects: string[]; munition_verbs: string[]; genitive_markers: string[]; host_verbs: string[] };
 }
 
 export interface CompiledTrigger {
@@ -162,6 +164,8 @@ export interface LanguagePack {
   /** A person named by rank or office and the group they belong to ("Colonel Naw Bu of the", "a commander of"), the
    *  group's acronym in a bracket after its name included ("… of the Kachin Independence Army (| KIA)"). */
   readonly titledMemberBeforeRe: RegExp;
+  /** From a claim's verb to a side it names by a noun and a naming word: "claimed by a group calling itself ", "revendiquée par un groupe baptisé ". */
+  readonly claimantNamedRe: RegExp;
   readonly leadingArticleRe: RegExp;
   readonly controlledAfterRe: RegExp;
   /** A noun of place right after an origin-or-period word (its article first). */
@@ -315,6 +319,8 @@ export interface LanguagePack {
   readonly unofficialSourceBeforeRe: RegExp;
   readonly deniedRe: RegExp;
   readonly negatedClaimRe: RegExp;
+  /** "did not confirm", "could not independently confirm", "n'a pas confirmé", "aucun rapport qui confirme". */
+  readonly negatedConfirmationRe: RegExp;
   readonly citationRe: RegExp;
   readonly sameDayRe: RegExp;
   readonly todayRe: RegExp;
@@ -508,7 +514,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
   const r = lex.syntax_roles;
   const syntaxRoles: SyntaxRoleLexicon = {
     undergo: lemmas(r.undergo), undergoMarkers: lemmas(r.undergo_markers), carryOut: lemmas(r.carry_out), agentMarkers: lemmas(r.agent_markers),
-    backgroundMarkers: lemmas(r.background_markers), periodMarkers: lemmas(r.period_markers), eventNouns: lemmas(r.event_nouns), breachWords: lemmas(r.breach_words), munitionVerbs: lemmas(r.munition_verbs), genitiveMarkers: lemmas(r.genitive_markers), relativePronouns: lemmas(r.relative_subjects),
+    backgroundMarkers: lemmas(r.background_markers), periodMarkers: lemmas(r.period_markers), eventNouns: lemmas(r.event_nouns), breachWords: lemmas(r.breach_words), munitionVerbs: lemmas(r.munition_verbs), genitiveMarkers: lemmas(r.genitive_markers), relativePronouns: lemmas(r.relative_subjects), hostVerbs: lemmas(r.host_verbs),
   };
   return {
     language,
@@ -521,6 +527,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     controlledAfterRe: new RegExp(`^${anyOf(lex.controlled_after)}\\b`),
     leadingArticleRe: new RegExp(`^\\s+(?:${anyOf(lex.articles)}\\s*)?`),
     titledMemberBeforeRe: new RegExp(`(?:^|\\s)${anyOf(lex.member_titles)}\\.?\\s+(?:[^\\s,;:]+\\s+){0,3}${anyOf(L.of_country)}\\s*(?:${anyOf(lex.articles)}\\s+)?(?:[^\\s,;:()]+\\s+){0,4}\\(?$`),
+    claimantNamedRe: new RegExp(`^\\s*(?:${lex.agent_prepositions.map((p) => phraseSource(p, L)).join('|')})?\\s*(?:[^\\s,.;:]+\\s+){0,3}${anyOf(lex.naming_words)}\\s*["«“]?\\s*(?:${anyOf(lex.articles)}\\s*)?$`),
     originPlaceNounRe: new RegExp(`^\\s+(?:${anyOf(lex.articles)}\\s*)?${anyOf(lex.origin_place_nouns)}\\b`),
     months,
     weekdays,
@@ -622,6 +629,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     unofficialSourceBeforeRe: new RegExp(`(?:^|\\s)${anyOf(lex.claims.unofficial_sources)}(?:\\s+(?!${anyOf(L.complementizer)}\\b|${anyOf(lex.reporting_verbs)}\\b)[^\\s,;:.]+){0,12}\\s*,?\\s*$`),
     deniedRe: words(lex.claims.denied),
     negatedClaimRe: words(lex.claims.negated_claim),
+    negatedConfirmationRe: words(lex.claims.negated_confirmation),
     citationRe: words(lex.citations),
     sameDayRe: words(lex.same_day),
     todayRe: words(lex.today),
