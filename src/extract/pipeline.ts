@@ -1396,10 +1396,13 @@ function earlierShift(ctx: DocumentContext, segment: Span): { days: number | nul
   return { days: n === undefined ? null : /^(?:semaine|week)/.test(unit!) ? n * 7 : n };
 }
 
-/** Whether side `a` is the by-phrase of claim cue `c` ("claimed by X", "revendiquée par X"), or is named after that
- *  phrase's noun ("claimed by a group calling itself X", "par un groupe baptisé X"). */
+/** Whether side `a`, after claim cue `c`, is who claims: its by-phrase ("claimed by X", "revendiquée par X"), a side
+ *  named after that phrase's noun ("claimed by a group calling itself X", "par un groupe baptisé X"), or its subject
+ *  put after it ("ce qu'a revendiqué X"). */
 function claimsBy(s: SentenceAnalysis, c: Span, a: Span, pack: LanguagePack, folded: string): boolean {
-  return c.end <= a.start && (isAgentOf(s.syntax, c, a, pack.syntaxRoles) || (a.start - c.end <= 60 && pack.claimantNamedRe.test(folded.slice(c.end, a.start))));
+  return c.end <= a.start && (isAgentOf(s.syntax, c, a, pack.syntaxRoles) || subjectOnParse(s.syntax, c, a)
+    || (a.start - c.end <= 60 && pack.claimantNamedRe.test(folded.slice(c.end, a.start)))
+    || (a.start - c.end <= 12 && pack.claimSubjectBeforeRe.test(folded.slice(Math.max(s.start, a.start - 80), a.start))));
 }
 
 function claimedBy(s: SentenceAnalysis, roles: Roles, pack: LanguagePack, folded: string): boolean {

@@ -766,13 +766,15 @@ function dayGroups(anchors: readonly MentionKey[], candidates: (k: MentionKey) =
     if (to) propose(second, joined.get(to[0])!, i, to[1]);
   });
   admit(second);
-  // Two floating cores that found no fixed core merge when each is the other's only option.
+  // Two floating cores that found no fixed core merge when each is the other's cheapest option (reciprocal nearest
+  // neighbours): a report of the day after at the same site, not one dated only to the week of its report five days on.
+  // Only pairs: a third core never chains onto them.
   const alone = (i: number) => !fixed[i] && !joined.has(i) && !options[i]!.some(([j]) => fixed[j] || joined.has(j));
   const gone = new Set<number>(joined.keys());
   options.forEach((list, i) => {
-    if (!alone(i) || list.length !== 1) return;
+    if (!alone(i) || !list.length) return;
     const j = list[0]![0];
-    if (j < i || !alone(j) || options[j]!.length !== 1 || options[j]![0]![0] !== i) return;
+    if (j < i || gone.has(i) || gone.has(j) || !alone(j) || options[j]![0]?.[0] !== i) return;
     groups[i]!.push(...cores[j]!);
     gone.add(j);
   });

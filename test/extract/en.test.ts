@@ -97,6 +97,9 @@ const CASES: [string, Expected][] = [
     { actor1: 'Al Shabaab', actor2: null, claim: 'claimed', by: 'Al Shabaab' }],
   ['Headline\n\nOn March 4, 2024, a drone attack on the Conoco gas field in Syria was claimed by a group calling itself the Islamic Resistance in Iraq.',
     { actor1: 'Islamic Resistance in Iraq', claim: 'claimed', by: 'Islamic Resistance in Iraq' }],
+  // "launched drones at": an attack; a capital named for its government ("the consent of Damascus") is no place.
+  ['Headline\n\nOn March 4, 2024, the Islamic Resistance in Iraq launched drones at American bases in northern Syria, set up without the consent of Damascus.',
+    { sub: 'Air/drone strike', actor1: 'Islamic Resistance in Iraq', place: 'northern Syria' }],
   // Whom a struck place holds, told in a clause describing it, is struck with it.
   ['Headline\n\nOn March 4, 2024, a drone hit the Shaddadi base in Syria, where American troops are stationed.',
     { actor1: null, actor2: 'Military Forces of the United States' }],

@@ -27,6 +27,17 @@ const CASES: [string, Expected][] = [
     { killed: 0, wounded: 3 }],
   ['Titre\n\nLe 5 mars 2024, une attaque de drone contre la base de Harir, en Irak, n\'a pas fait de morts.',
     { killed: 0, wounded: null }],
+  // Un titre au participe passif (« attaquées par ») : les bases nommées avant sont la cible.
+  ['Deux bases militaires américaines attaquées par des drones en Syrie\n\nLe Pentagone n\'a pas donné de détails.',
+    { actor1: null, actor2: 'Military Forces of the United States', sub: 'Air/drone strike' }],
+  // « lancer des drones contre » est une attaque ; « ce qu'a revendiqué X » : X revendique.
+  ['Titre\n\nLe 5 mars 2024, des drones ont été lancés contre la base américaine d\'al-Tanf, en Syrie.',
+    { sub: 'Air/drone strike', place: 'Al-Tanf', actor2: 'Military Forces of the United States' }],
+  ['Titre\n\nLe 5 mars 2024, la base américaine d\'al-Tanf, en Syrie, a été la cible de drones, ce qu\'a revendiqué la Résistance islamique en Irak.',
+    { actor1: 'Islamic Resistance in Iraq', claim: 'claimed', by: 'Islamic Resistance in Iraq' }],
+  // Une capitale nommée pour son gouvernement (« sans le consentement de Damas ») n'est pas un lieu.
+  ['Titre\n\nLe 5 mars 2024, la Résistance islamique en Irak a lancé des drones contre les bases américaines installées dans le nord de la Syrie sans le consentement de Damas.',
+    { sub: 'Air/drone strike', place: 'northern Syria' }],
   // Une confirmation dite absente ne confirme rien, ni par son verbe ni par celui qui parle.
   ['Titre\n\nLe 5 mars 2024, un drone a frappé la base de Chaddadi, en Syrie. Le Pentagone n\'a pas confirmé l\'attaque.',
     { actor1: null, claim: 'reported' }],

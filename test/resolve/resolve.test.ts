@@ -34,6 +34,13 @@ test('French and English reports of one attack, a day apart in their dating, are
   assert.deepEqual(sizes([mention('fr.txt'), mention('en.txt', { date: '2024-03-05' })]), [2]);
 });
 
+test('two reports of a day and the day after at one site are one event, though a third, dated only to the week of its report, could join either', async () => {
+  // Reports a day apart link to each other first (reciprocal cheapest links); the report known to the week stays alone.
+  const groups = cluster([mention('a.txt'), mention('b.txt', { date: '2024-03-05' }), mention('c.txt', { date: '2024-03-09', date_precision: 'week' })].map(mentionKey))
+    .map((c) => c.members.map((k) => k.document).sort().join('+')).sort();
+  assert.deepEqual(groups, ['a.txt+b.txt', 'c.txt']);
+});
+
 test('two attacks on the same base on different days stay two events', async () => {
   assert.deepEqual(sizes([mention('a.txt'), mention('b.txt', { date: '2024-03-09' })]), [1, 1]);
 });

@@ -119,6 +119,8 @@ interface RawLexicon {
   member_titles: string[];
   /** Words that give a group's name after its noun ("a group calling itself X", "un groupe baptisé X"). */
   naming_words: string[];
+  /** A claim verb whose subject follows it ("ce qu'a revendiqué X"): the side right after is who claims. */
+  claim_subject_after: string[];
   origin_or_period: string[];
   /** Parts of a day after a period's word ("since morning", "depuis l'aube"): the period lies within the day. */
   day_parts_after_period: string[];
@@ -166,6 +168,8 @@ export interface LanguagePack {
   readonly titledMemberBeforeRe: RegExp;
   /** From a claim's verb to a side it names by a noun and a naming word: "claimed by a group calling itself ", "revendiquée par un groupe baptisé ". */
   readonly claimantNamedRe: RegExp;
+  /** Text ending right before a side that makes it the subject of a claim verb before it ("ce qu'a revendiqué "). */
+  readonly claimSubjectBeforeRe: RegExp;
   readonly leadingArticleRe: RegExp;
   readonly controlledAfterRe: RegExp;
   /** A noun of place right after an origin-or-period word (its article first). */
@@ -528,6 +532,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     leadingArticleRe: new RegExp(`^\\s+(?:${anyOf(lex.articles)}\\s*)?`),
     titledMemberBeforeRe: new RegExp(`(?:^|\\s)${anyOf(lex.member_titles)}\\.?\\s+(?:[^\\s,;:]+\\s+){0,3}${anyOf(L.of_country)}\\s*(?:${anyOf(lex.articles)}\\s+)?(?:[^\\s,;:()]+\\s+){0,4}\\(?$`),
     claimantNamedRe: new RegExp(`^\\s*(?:${lex.agent_prepositions.map((p) => phraseSource(p, L)).join('|')})?\\s*(?:[^\\s,.;:]+\\s+){0,3}${anyOf(lex.naming_words)}\\s*["«“]?\\s*(?:${anyOf(lex.articles)}\\s*)?$`),
+    claimSubjectBeforeRe: new RegExp(`(?:^|\\s)${anyOf(lex.claim_subject_after)}\\s+(?:${anyOf(lex.articles)}\\s*)?$`),
     originPlaceNounRe: new RegExp(`^\\s+(?:${anyOf(lex.articles)}\\s*)?${anyOf(lex.origin_place_nouns)}\\b`),
     months,
     weekdays,
