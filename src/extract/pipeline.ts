@@ -117,6 +117,9 @@ interface Candidate {
   /** Told as a blow on another target than those before ("hit a second commercial ship"): a new event, whatever
    *  it shares with them. */
   distinct: boolean;
+  /** Retells the blow a framing phrase gave as what another event answered ("in response to attacks on U.S. bases …
+   *  Those attacks include the first use of a ballistic missile against Al-Asad"): not the answer itself. */
+  answered: boolean;
   /** What its type was chosen from (victims, state author, strike noun), kept for a retelling that names a weapon. */
   typing: TypingInput;
 }
@@ -715,6 +718,15 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
       for (const { place, trigger, segment, ownToll } of targets) {
         const c = newCandidate(ctx, s, place, d, segments ? assignRoles(ctx, s, trigger, segment) : roles, trigger, segment, ownToll);
         c.sequel = sequel;
+        const framed = answeredBlow(ctx, s, trigger);
+        if (framed) {
+          c.answered = true;
+          addTrace(c.trace, { field: 'sub_event_type', rule: `${pack.language}.answered-blow`, span: framed.trigger });
+          if (!c.actor2 && framed.actor2 && framed.actor2.canonical !== c.actor1) {
+            c.actor2 = framed.actor2.canonical;
+            addTrace(c.trace, { field: 'actor2', rule: `${pack.language}.actor.answered-blow`, span: framed.actor2 });
+          }
+        }
         if (targets.filter((t) => t.trigger === trigger).length > 1) c.clauses.add(`${s.index}:${trigger.start}`);
         if (!c.date && yearless) {
           c.dayWithoutYear = yearless;
@@ -1335,6 +1347,7 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
     pastTense: s.pastTense,
     earlier: shift !== null,
     sequel: false,
+    answered: false,
     distinct: distinctObject(ctx, trigger, segment),
     several: (!place || place.rank >= 3) && hasMatch(pack.severalEventsRe, input.folded, Math.max(segment.start, trigger.start - 30), clauseEnd(input.folded, trigger.end, segment.end)),
     place,
@@ -1385,6 +1398,31 @@ function civilianSide(subEventType: string, civilianTarget: boolean, place: Plac
   if (!civilianTarget || !CIVILIAN_SIDE_TYPES.has(subEventType)) return null;
   const country = place?.place.country;
   return country ? `Civilians (${country})` : 'Civilians';
+}
+
+/**
+ * The blow a framing phrase of the two sentences before set aside as what an event answered ("in response to attacks
+ * on U.S. bases"), when this trigger retells it: the same word, after a demonstrative ("Those attacks include…",
+ * "Ces attaques…") or with the same phrase after it ("attacks on U.S. bases included…"). With the side it named as
+ * struck.
+ */
+function answeredBlow(ctx: DocumentContext, s: SentenceAnalysis, trigger: TriggerMention): { trigger: TriggerMention; actor2: ActorMention | null } | null {
+  const { folded } = ctx.input;
+  const word = (t: Span) => folded.slice(t.start, t.end).split(/\s+/)[0]!;
+  const after = (t: Span) => folded.slice(t.end, t.end + 24).split(/[,;.]/)[0]!.trim();
+  const demonstrative = ctx.pack.demonstrativeBeforeRe.test(folded.slice(Math.max(s.start, trigger.start - 12), trigger.start));
+  for (const p of ctx.sentences.slice(Math.max(0, s.index - 2), s.index)) {
+    const framed = p.triggers.find((t) => t.suppressedBy === `${ctx.pack.language}.suppress.framing` && word(t) === word(trigger));
+    if (!framed) continue;
+    if (!demonstrative && (after(framed).length < 6 || after(framed) !== after(trigger))) continue;
+    // The side the framed blow fell on: named right after it, behind a preposition of target ("attacks on American bases").
+    const { raw } = ctx.input;
+    const reach = { start: framed.end, end: Math.min(p.end, framed.end + 60) };
+    const struck = findActors(raw, folded, reach, ctx.pack, stateActorName)
+      .find((a) => a.kind === 'state' && ctx.pack.targetPrepositionRe.test(folded.slice(Math.max(framed.start, a.start - 40), a.start)));
+    return { trigger: framed, actor2: struck ?? null };
+  }
+  return null;
 }
 
 /** "cinq jours plus tôt", "two weeks earlier" in a segment: how many days back (null when the number is not read). */
@@ -1589,6 +1627,9 @@ function sameEvent(a: Candidate, b: Candidate): boolean {
   if (a.earlier !== b.earlier) return false;
   // What followed an event ("suivie par des bombardements") is not that event, unless told at its very place.
   if ((a.sequel || b.sequel) && place !== 'same') return false;
+  // The blow an event answered, retold, is not that answer ("U.S. jets struck … in response to attacks on U.S. bases.
+  // Those attacks include … a ballistic missile against Al-Asad"), unless told at its very place.
+  if (a.answered !== b.answered && place !== 'same') return false;
   // "About three hours later, a missile hit a second commercial ship": another blow than those told before.
   if (b.distinct && !shareSentence(a, b)) return false;
   // Events a sentence tells apart (two bases, two days, two verbs) stay apart.
@@ -1719,6 +1760,7 @@ function mergeInto(into: Candidate, e: Candidate): void {
   into.pastTense &&= e.pastTense;
   into.several &&= e.several;
   into.earlier &&= e.earlier;
+  into.answered &&= e.answered;
 }
 
 /** Gives an event another telling's death toll: one stated for the event ("3 fatalities coded to this event")

@@ -694,3 +694,15 @@ test('en: a toll told by its own verb stays the toll of the blows a sentence cut
   assert.deepEqual(events.map((e) => e.killed), events.map(() => 5), events.map((e) => e.notes).join(' | '));
   assert.ok(events.length >= 1);
 });
+
+test('en: the blow a strike answered, retold after its framing, is its own event, struck side and all', () => {
+  const events = eventsOf('Headline\n\nOn Tuesday, March 12, 2024, U.S. fighter jets struck two militia operations centers in Iraq. The officials said the strikes ' +
+    'were in response to attacks on American bases. Those attacks included the first use of a ballistic missile against Ain al-Asad Air Base.');
+  const notes = events.map((e) => e.notes).join(' | ');
+  const blow = events.find((e) => e.location?.name === 'Ain al-Asad Air Base');
+  assert.equal(events.length, 2, notes);
+  assert.equal(blow?.sub_event_type, 'Shelling/artillery/missile attack', notes);
+  assert.equal(blow?.actor1, null, notes);
+  assert.equal(blow?.actor2, 'Military Forces of the United States', notes);
+  assert.deepEqual(blow?.weapons, ['ballistic_missile'], notes);
+});

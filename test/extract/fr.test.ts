@@ -477,3 +477,14 @@ test('fr : « le premier …, et le second … » raconte deux frappes, chacune 
   // « le second » [bombardement] : le verbe du second ne dit pas le genre du coup, le premier l'a dit.
   assert.deepEqual(events.map((e) => e.sub_event_type), ['Shelling/artillery/missile attack', 'Shelling/artillery/missile attack']);
 });
+
+test('fr : le coup auquel une frappe a répondu, repris après son cadre (« ces attaques »), est un événement à part', () => {
+  const events = eventsOf('Titre\n\nLe mardi 12 mars 2024, des avions de combat américains ont frappé deux centres de commandement de milices en Irak, ' +
+    'en représailles aux attaques contre les forces américaines. Ces attaques comprenaient le premier tir d\'un missile balistique contre la base d\'Aïn al-Asad.');
+  const notes = events.map((e) => e.notes).join(' | ');
+  const blow = events.find((e) => e.location?.name === 'Ain al-Asad Air Base');
+  assert.equal(events.length, 2, notes);
+  assert.equal(blow?.actor1, null, notes);
+  assert.equal(blow?.actor2, 'Military Forces of the United States', notes);
+  assert.deepEqual(blow?.weapons, ['ballistic_missile'], notes);
+});

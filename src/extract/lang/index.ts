@@ -119,6 +119,8 @@ interface RawLexicon {
   member_titles: string[];
   /** Words that give a group's name after its noun ("a group calling itself X", "un groupe baptisé X"). */
   naming_words: string[];
+  /** Determiners that point back ("those attacks", "ces attaques"). */
+  demonstratives: string[];
   /** A claim verb whose subject follows it ("ce qu'a revendiqué X"): the side right after is who claims. */
   claim_subject_after: string[];
   origin_or_period: string[];
@@ -168,6 +170,8 @@ export interface LanguagePack {
   readonly titledMemberBeforeRe: RegExp;
   /** From a claim's verb to a side it names by a noun and a naming word: "claimed by a group calling itself ", "revendiquée par un groupe baptisé ". */
   readonly claimantNamedRe: RegExp;
+  /** Text ending right before a noun that a demonstrative (and at most one word) opens: "those ", "ces dernières ". */
+  readonly demonstrativeBeforeRe: RegExp;
   /** Text ending right before a side that makes it the subject of a claim verb before it ("ce qu'a revendiqué "). */
   readonly claimSubjectBeforeRe: RegExp;
   readonly leadingArticleRe: RegExp;
@@ -533,6 +537,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     titledMemberBeforeRe: new RegExp(`(?:^|\\s)${anyOf(lex.member_titles)}\\.?\\s+(?:[^\\s,;:]+\\s+){0,3}${anyOf(L.of_country)}\\s*(?:${anyOf(lex.articles)}\\s+)?(?:[^\\s,;:()]+\\s+){0,4}\\(?$`),
     claimantNamedRe: new RegExp(`^\\s*(?:${lex.agent_prepositions.map((p) => phraseSource(p, L)).join('|')})?\\s*(?:[^\\s,.;:]+\\s+){0,3}${anyOf(lex.naming_words)}\\s*["«“]?\\s*(?:${anyOf(lex.articles)}\\s*)?$`),
     claimSubjectBeforeRe: new RegExp(`(?:^|\\s)${anyOf(lex.claim_subject_after)}\\s+(?:${anyOf(lex.articles)}\\s*)?$`),
+    demonstrativeBeforeRe: new RegExp(`(?:^|\\s)${anyOf(lex.demonstratives)}\\s+(?:[^\\s,;:]+\\s+)?$`),
     originPlaceNounRe: new RegExp(`^\\s+(?:${anyOf(lex.articles)}\\s*)?${anyOf(lex.origin_place_nouns)}\\b`),
     months,
     weekdays,
