@@ -10,6 +10,8 @@ const NEGATIVE: [string, string][] = [
   ['teaser (en)', 'A headline\n\nThe text is about diplomacy.\n\nRead more: Drone strikes Ain al-Asad air base'],
   ['statistic (ordinal)', 'Titre\n\nIl s’agit de la 57e attaque contre des convois américains depuis le début de l’année.'],
   ['statistic (count)', 'Titre\n\nParmi elles, 12 attaques ont été menées contre des positions américaines dans la province d’Anbar.'],
+  ['campaign (masculine plural frequency)', 'Titre\n\nDans le nord de Gaza, près de 3.000 personnes ont été tuées dans les bombardements incessants menés par l’armée.'],
+  ['campaign (relentless)', 'Headline\n\nIn northern Gaza, nearly 3,000 people have been killed in relentless shelling by the army.'],
   ['statistic (percentage)', 'Titre\n\nLe rythme des attaques contre les forces américaines en Irak a augmenté de 30 % en deux semaines.'],
   ['statistic (en)', 'Headline\n\nThere have been at least 60 attacks on US forces in Iraq and Syria since October, the Pentagon said.'],
   ['threat', 'Titre\n\nLe groupe a averti que « désormais, les bases américaines en Irak feront l’objet de nos attaques ».'],
