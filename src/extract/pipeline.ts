@@ -851,13 +851,24 @@ const BRACKET_OF_PLACE = /^(?:\s+[a-z'-]+)?\s*\([^()]*$/;
 /** What may stand in such a bracket before a name: other names and commas ("(Bajil, "), not words ("(coordinates for "). */
 const BRACKET_OF_NAMES = /^(?:\s*\p{Lu}[^,()]{0,40},)*\s*$/u;
 const BETWEEN_BEFORE = /\b(?:between|entre)\s+(?:\S+\s+){0,3}$/;
+/** "dans le secteur de Gourma-Rharous, entre Tombouctou et Gao", "near Kupiansk, between Kharkiv and Izium": after a place
+ *  and a comma, the two ends a "between" names are reference points of that place, not places of the event. */
+const BETWEEN_AFTER_PLACE = /^\s*,\s*(?:between|entre)\s+(?:(?:the|les?|la|l')\s+)?(?:(?:towns?|cities|villes?|localites?|of|de|d')\s+)*$/;
 
 /** The places a sentence's event happened at: the most specific, and those coordinated with it. */
 function choosePlaces(raw: string, folded: string, all: readonly PlaceMention[]): PlaceMention[] {
   // "Bajil city (Bajil, Al Hudaydah)", "Aitaroun (Al Nabatieh, Bint Jbeil)": a bracket opened right after a place
   // says where that place lies; the places in it are not others.
-  const mentions = all.filter((m) => m.rank <= 4 && !all.some((p) => p.end <= m.start && m.start - p.end <= 60 && BRACKET_OF_PLACE.test(folded.slice(p.end, m.start))
+  const bracketed = all.filter((m) => m.rank <= 4 && !all.some((p) => p.end <= m.start && m.start - p.end <= 60 && BRACKET_OF_PLACE.test(folded.slice(p.end, m.start))
     && BRACKET_OF_NAMES.test(raw.slice(p.end, m.start).replace(/^[^(]*\(/, ''))));
+  const referenceEnds = new Set<PlaceMention>();
+  for (const m of bracketed) {
+    const before = bracketed.filter((p) => p.end <= m.start).at(-1);
+    if (!before) continue;
+    const gap = folded.slice(before.end, m.start);
+    if (BETWEEN_AFTER_PLACE.test(gap) || (referenceEnds.has(before) && /^\s*(?:et|and)\s+$/.test(gap))) referenceEnds.add(m);
+  }
+  const mentions = bracketed.filter((m) => !referenceEnds.has(m));
   if (!mentions.length) return [];
   // "in Raya area of Balambala sub-county, Garissa county", "Marti, Samburu": a division that the text gives as where a
   // town lies, in another country than the town read, says the town is a namesake of that division's own.

@@ -100,6 +100,9 @@ const CASES: [string, Expected][] = [
   // "launched drones at": an attack; a capital named for its government ("the consent of Damascus") is no place.
   ['Headline\n\nOn March 4, 2024, the Islamic Resistance in Iraq launched drones at American bases in northern Syria, set up without the consent of Damascus.',
     { sub: 'Air/drone strike', actor1: 'Islamic Resistance in Iraq', place: 'northern Syria' }],
+  // "X, between A and B": A and B place X; they are not other places of the event.
+  ['Headline\n\nOn March 5, 2024, a boat was attacked by militants near Gourma-Rharous, between Timbuktu and Gao.',
+    { place: 'Gourma Rharous' }],
   // Whom a struck place holds, told in a clause describing it, is struck with it.
   ['Headline\n\nOn March 4, 2024, a drone hit the Shaddadi base in Syria, where American troops are stationed.',
     { actor1: null, actor2: 'Military Forces of the United States' }],

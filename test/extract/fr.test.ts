@@ -38,6 +38,9 @@ const CASES: [string, Expected][] = [
   // Une capitale nommée pour son gouvernement (« sans le consentement de Damas ») n'est pas un lieu.
   ['Titre\n\nLe 5 mars 2024, la Résistance islamique en Irak a lancé des drones contre les bases américaines installées dans le nord de la Syrie sans le consentement de Damas.',
     { sub: 'Air/drone strike', place: 'northern Syria' }],
+  // « X, entre A et B » : A et B situent X, ce ne sont pas d'autres lieux de l'événement.
+  ['Titre\n\nLe 5 mars 2024, un bateau a été attaqué par des jihadistes dans le secteur de Gourma-Rharous, entre Tombouctou et Gao.',
+    { place: 'Gourma Rharous' }],
   // Une confirmation dite absente ne confirme rien, ni par son verbe ni par celui qui parle.
   ['Titre\n\nLe 5 mars 2024, un drone a frappé la base de Chaddadi, en Syrie. Le Pentagone n\'a pas confirmé l\'attaque.',
     { actor1: null, claim: 'reported' }],
