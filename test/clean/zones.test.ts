@@ -18,6 +18,8 @@ const LINES: [string, ZoneKind][] = [
   ['A lire:\u00a0Irak : un drone abattu près de la frontière', 'teaser'],
   ['Lire aussi : Le chef du parti appelle au calme', 'teaser'],
   ['Read more: Drones strike a convoy near the border', 'teaser'],
+  ['Lire plus: Syrie : attaque contre deux bases de la coalition', 'teaser'],
+  ['Read next: Drones strike a convoy near the border', 'teaser'],
   ['RELATED: Officials confirm a second attack', 'teaser'],
   ['Partager cet article', 'share'],
   ['Share', 'share'],
