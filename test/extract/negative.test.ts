@@ -11,6 +11,8 @@ const NEGATIVE: [string, string][] = [
   ['statistic (ordinal)', 'Titre\n\nIl s’agit de la 57e attaque contre des convois américains depuis le début de l’année.'],
   ['statistic (count)', 'Titre\n\nParmi elles, 12 attaques ont été menées contre des positions américaines dans la province d’Anbar.'],
   ['campaign (masculine plural frequency)', 'Titre\n\nDans le nord de Gaza, près de 3.000 personnes ont été tuées dans les bombardements incessants menés par l’armée.'],
+  ['support of a campaign (en)', 'Headline\n\nSupported by US drone strikes and artillery from the African Union force, the government campaign is now in its second year.'],
+  ['support of a campaign (fr)', 'Titre\n\nAppuyée par des frappes de drones américains, la campagne du gouvernement a gagné du terrain cette année.'],
   ['campaign (relentless)', 'Headline\n\nIn northern Gaza, nearly 3,000 people have been killed in relentless shelling by the army.'],
   ['statistic (percentage)', 'Titre\n\nLe rythme des attaques contre les forces américaines en Irak a augmenté de 30 % en deux semaines.'],
   ['statistic (en)', 'Headline\n\nThere have been at least 60 attacks on US forces in Iraq and Syria since October, the Pentagon said.'],
