@@ -43,8 +43,8 @@ for (const set of SETS) {
   const gold = join(shared, set.gold), corpus = join(shared, set.corpus);
   if (!existsSync(gold) || !existsSync(corpus)) continue;
   const t0 = performance.now();
-  const { events, summary } = await eventsOfCorpus([corpus]);
-  const s = score(readGold(gold), events);
+  const { events, summary, published } = await eventsOfCorpus([corpus]);
+  const s = score(readGold(gold), events, published);
   rows.push([set.name, String(summary.read), f3(s.precision), f3(s.recall), f3(s.f1), f3(ratio(s.fields.sub_event_type)), f3(ratio(s.fields.date)), f3(ratio(s.fields.actor1)),
     f3(ratio(s.fields.actor2)), f3(ratio(s.fields.weapons)), f3(ratio(s.fields.killed)), f3(ratio(s.fields.wounded)), f3(ratio(s.fields.claim_status)), f3(ratio(s.fields.geocode)), f3(ratio(s.publishedDates)),
     f3(s.dedup?.f1), String(spread(events).max), String(spread(events).over), ((performance.now() - t0) / 1000).toFixed(1)]);

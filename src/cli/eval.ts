@@ -13,8 +13,8 @@ export function registerEval(program: Command): void {
     .option('--summary', 'only the scores, not the missed and spurious events')
     .action(async (goldPath: string, corpus: string[], opts: { db?: string; summary?: boolean }) => {
       const gold = readGold(goldPath);
-      const { events, summary } = await eventsOfCorpus(corpus, opts.db);
+      const { events, summary, published } = await eventsOfCorpus(corpus, opts.db);
       for (const f of summary.failures) process.stderr.write(`vigie: ${terminalLine(f.input)}: ${terminalLine(f.reason)}\n`);
-      process.stdout.write(formatScores(score(gold, events), { details: !opts.summary }));
+      process.stdout.write(formatScores(score(gold, events, published), { details: !opts.summary }));
     });
 }

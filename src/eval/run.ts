@@ -1,18 +1,20 @@
 // Ingest a corpus into a store (a temporary file unless one is given) and read its events back.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { EventRecord } from '../types.ts';
 import { openStore } from '../store/open.ts';
 import { ingest, type IngestSummary } from '../ingest/ingest.ts';
 import type { GoldFile } from './score.ts';
 
-export async function eventsOfCorpus(corpus: readonly string[], db?: string): Promise<{ events: EventRecord[]; summary: IngestSummary }> {
+/** The events of a corpus, and the day each document was read as published (by document name), with or without events. */
+export async function eventsOfCorpus(corpus: readonly string[], db?: string): Promise<{ events: EventRecord[]; summary: IngestSummary; published: Map<string, string | null> }> {
   const dir = db ? null : mkdtempSync(join(tmpdir(), 'vigie-eval-'));
   const store = await openStore(db ?? join(dir!, 'eval.db'));
   try {
     const summary = await ingest(store, corpus);
-    return { events: await store.events(), summary };
+    const published = new Map((await store.documents()).map((d) => [basename(d.info.name), d.info.published.iso] as const));
+    return { events: await store.events(), summary, published };
   } finally {
     await store.close();
     if (dir) rmSync(dir, { recursive: true, force: true });

@@ -111,7 +111,9 @@ function gotOf(p: EventRecord, field: Field): unknown {
   return field === 'geocode' ? p.location : field === 'claim_status' ? p.claim.status : p[field];
 }
 
-export function score(gold: GoldFile, predicted: readonly EventRecord[]): Scores {
+/** Scores events against gold. `published`, when given, is the date each document was read as published (by name):
+ *  the document dates are then scored for every document, not only those whose events carry them. */
+export function score(gold: GoldFile, predicted: readonly EventRecord[], published?: ReadonlyMap<string, string | null>): Scores {
   const byDocument = new Map<string, EventRecord[]>();
   for (const p of predicted) {
     for (const name of new Set(p.sources.map((s) => basename(s.document)))) {
@@ -135,8 +137,8 @@ export function score(gold: GoldFile, predicted: readonly EventRecord[]): Scores
     npred += preds.length;
     if (doc.published) {
       publishedDates.of++;
-      const src = preds.flatMap((p) => p.sources).find((s) => basename(s.document) === name);
-      if (src?.published && Math.abs(dayOf(src.published) - dayOf(doc.published)) <= (doc.published_tolerance_days ?? 0)) publishedDates.right++;
+      const read = published ? published.get(name) ?? null : preds.flatMap((p) => p.sources).find((s) => basename(s.document) === name)?.published ?? null;
+      if (read && Math.abs(dayOf(read) - dayOf(doc.published)) <= (doc.published_tolerance_days ?? 0)) publishedDates.right++;
     }
     const pairs: { gi: number; pi: number; cost: number }[] = [];
     doc.events.forEach((g, gi) => preds.forEach((p, pi) => {

@@ -131,6 +131,13 @@ test('eval scores a corpus against a gold file', () => {
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /events: P 1\.000 {2}R 1\.000 {2}F1 1\.000/);
   assert.match(r.stdout, /sub_event_type 1\.000 {2}date 1\.000 {2}actor1 1\.000/);
+  // A document's date is scored even when the document holds no event to carry it.
+  const quiet = join(dir, 'h.txt');
+  writeFileSync(quiet, 'date 2024-03-05\n\nLe texte parle de diplomatie.');
+  writeFileSync(gold, JSON.stringify({ documents: [{ document: 'h.txt', published: '2024-03-05', events: [] }] }));
+  const dated = vigie(['eval', gold, quiet]);
+  assert.equal(dated.code, 0, dated.stderr);
+  assert.match(dated.stdout, /document dates: 1\.000/);
   const bad = vigie(['eval', doc, doc]);
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /not a readable JSON gold file/);
