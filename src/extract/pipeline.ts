@@ -151,10 +151,29 @@ export const STAGES: readonly Stage[] = [
   { name: 'place-from-scene', run: (ctx, events) => events.map((e) => placeFromScene(ctx, e)) },
   // "Mercredi, une nouvelle frappe a touché ce camp": another strike is by whoever struck before.
   { name: 'another-of-its-kind', run: (ctx, events) => events.map((e, i) => anotherOfItsKind(ctx, e, events.slice(0, i))) },
+  // "Les 19 et 22 novembre, ils ont mené des attaques de drones contre la base d'al-Harir" after "la base d'al-Harir,
+  // où sont stationnés les militaires américains": whom a site holds is struck by every blow at it the document tells.
+  { name: 'site-holder', run: (ctx, events) => events.map((e) => siteHolder(ctx, e, events)) },
   { name: 'actors-distinct', run: (_ctx, events) => events.map((e) => (e.actor1 && e.actor1 === e.actor2 ? { ...e, actor2: null } : e)) },
   // A demonstration no organisation is named for is its crowd's: ACLED's "Protesters (Country)", "Rioters (Country)".
   { name: 'crowd-side', run: (ctx, events) => events.map((e) => crowdSide(ctx, e)) },
 ];
+
+/**
+ * An event at a site (a base, a camp: precision 1, a named entry) that names no target takes the state's forces
+ * another event of the document names as struck at that very site, when they are not its author and no two
+ * such events disagree on whom the site holds.
+ */
+function siteHolder(ctx: DocumentContext, e: Candidate, events: readonly Candidate[]): Candidate {
+  if (e.actor2 || !e.place?.entry || e.place.rank !== 1) return e;
+  const held = new Set(events.filter((o) => o !== e && o.actor2 && isStateActorName(o.actor2) && o.place?.entry === e.place!.entry).map((o) => o.actor2!));
+  if (held.size !== 1) return e;
+  const [holder] = held;
+  if (holder === e.actor1) return e;
+  const trace = [...e.trace];
+  addTrace(trace, { field: 'actor2', rule: `${ctx.pack.language}.actor.site-holder` });
+  return { ...e, actor2: holder!, trace };
+}
 
 /** Attacks from afar or not, told as strikes: "another strike" after an air raid is one more of them. */
 const STRIKE_KINDS: ReadonlySet<TriggerKind> = new Set(['attack', 'air', 'shelling']);

@@ -709,3 +709,11 @@ test('en: the blow a strike answered, retold after its framing, is its own event
   assert.equal(blow?.actor2, 'Military Forces of the United States', notes);
   assert.deepEqual(blow?.weapons, ['ballistic_missile'], notes);
 });
+
+test('en: whom a site holds, told once, is the target of every blow at it the document tells', () => {
+  const events = eventsOf('Headline\n\nOn Sunday, November 26, 2023, drones struck Harir air base, where American troops are stationed.\n\n' +
+    'On November 19, drones had targeted Harir air base.', { published: '2023-11-26' });
+  const notes = events.map((e) => e.notes).join(' | ');
+  assert.equal(events.length, 2, notes);
+  for (const e of events) assert.equal(e.actor2, 'Military Forces of the United States', notes);
+});

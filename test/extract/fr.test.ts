@@ -491,3 +491,11 @@ test('fr : le coup auquel une frappe a répondu, repris après son cadre (« ces
   assert.equal(blow?.actor2, 'Military Forces of the United States', notes);
   assert.deepEqual(blow?.weapons, ['ballistic_missile'], notes);
 });
+
+test('fr : ceux qu’un site abrite, dits une fois, sont la cible de chaque coup que le document y raconte', () => {
+  const events = eventsOf('Titre\n\nDimanche 26 novembre 2023, la Résistance islamique en Irak a revendiqué une attaque de drone contre la base aérienne d\'al-Harir, ' +
+    'où sont stationnés des militaires américains.\n\nLes 19 et 22 novembre, ils avaient mené des attaques de drones contre la base aérienne d\'al-Harir.', { published: '2023-11-26' });
+  const notes = events.map((e) => e.notes).join(' | ');
+  assert.ok(events.length >= 2, notes);
+  for (const e of events) assert.equal(e.actor2, 'Military Forces of the United States', notes);
+});
