@@ -1124,6 +1124,14 @@ function isDefender(folded: string, a: ActorMention, shootdown: TriggerMention):
 
 /** The sentence tells the other side withdrawing or handing the ground over, and no violence of any kind ("entered
  *  without fighting": the fighting word inside the cue tells there was none). */
+/** "Militants have taken control of X. The militants seized the area following the withdrawal of Y forces": the next
+ *  sentence of the paragraph retells the taking and says it was handed over, with no fighting told. */
+function retoldHandedOver(ctx: DocumentContext, s: SentenceAnalysis): boolean {
+  const next = ctx.sentences[s.index + 1];
+  return !!next && next.paragraph === s.paragraph && next.triggers.some((t) => t.kind === 'territory' && !t.suppressedBy) && handedOver(ctx, next)
+    && !s.triggers.some((t) => VIOLENT_KINDS.has(t.kind) && t.kind !== 'territory' && !t.suppressedBy);
+}
+
 function handedOver(ctx: DocumentContext, s: SentenceAnalysis): boolean {
   const { input: { folded }, pack } = ctx;
   const cues = allMatches(pack.handoverRe, folded, s.start, s.end);
@@ -1333,7 +1341,7 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
     returnFire: returnFireAround(ctx, s),
     troopsMoved: hasMatch(pack.troopNounRe, input.folded, s.start, s.end),
     territoryLost: hasMatch(pack.pushedBackRe, input.folded, s.start, s.end),
-    handedOver: trigger.kind === 'territory' && handedOver(ctx, s),
+    handedOver: trigger.kind === 'territory' && (handedOver(ctx, s) || retoldHandedOver(ctx, s)),
     stateActor: roles.actor1 ? roles.actor1.kind === 'state' : hasMatch(pack.stateForcesRe, input.folded, s.start, s.primary!.start),
     crowdAssault: hasMatch(pack.crowdAssaultRe, input.folded, segment.start, segment.end),
     resistsOperation: hasMatch(pack.crowdResistsOperationRe, input.folded, s.start, s.end),

@@ -38,6 +38,9 @@ const CASES: [string, Expected][] = [
   // Une capitale nommée pour son gouvernement (« sans le consentement de Damas ») n'est pas un lieu.
   ['Titre\n\nLe 5 mars 2024, la Résistance islamique en Irak a lancé des drones contre les bases américaines installées dans le nord de la Syrie sans le consentement de Damas.',
     { sub: 'Air/drone strike', place: 'northern Syria' }],
+  // La phrase suivante reprend la prise et dit que l'autre camp s'est retiré : une passation, non une conquête.
+  ['Titre\n\nLe 5 mars 2024, les rebelles ont pris le contrôle de la ville de Kitshanga. Ils se sont emparés de la ville après le retrait de l\'armée.',
+    { sub: 'Non-violent transfer of territory' }],
   // « X, entre A et B » : A et B situent X, ce ne sont pas d'autres lieux de l'événement.
   ['Titre\n\nLe 5 mars 2024, un bateau a été attaqué par des jihadistes dans le secteur de Gourma-Rharous, entre Tombouctou et Gao.',
     { place: 'Gourma Rharous' }],
