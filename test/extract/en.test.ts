@@ -100,6 +100,11 @@ const CASES: [string, Expected][] = [
   // "launched drones at": an attack; a capital named for its government ("the consent of Damascus") is no place.
   ['Headline\n\nOn March 4, 2024, the Islamic Resistance in Iraq launched drones at American bases in northern Syria, set up without the consent of Damascus.',
     { sub: 'Air/drone strike', actor1: 'Islamic Resistance in Iraq', place: 'northern Syria' }],
+  // An exchange of prisoners, however worded, is an agreement carried out.
+  ['Headline\n\nOn March 5, 2024, the government released 30 rebels near Gao in exchange for the release of 16 soldiers.',
+    { sub: 'Agreement' }],
+  ['Headline\n\nOn March 5, 2024, Red Cross officials supervised the exchange of 40 prisoners of war near Donetsk.',
+    { sub: 'Agreement' }],
   // The next sentence retells the taking and says the other side withdrew: a handover, not a conquest.
   ['Headline\n\nOn March 5, 2024, al-Shabaab militants took control of Elwak, a town near the border. The militants seized the town following the withdrawal of government forces.',
     { sub: 'Non-violent transfer of territory' }],

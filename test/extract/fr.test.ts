@@ -38,6 +38,11 @@ const CASES: [string, Expected][] = [
   // Une capitale nommée pour son gouvernement (« sans le consentement de Damas ») n'est pas un lieu.
   ['Titre\n\nLe 5 mars 2024, la Résistance islamique en Irak a lancé des drones contre les bases américaines installées dans le nord de la Syrie sans le consentement de Damas.',
     { sub: 'Air/drone strike', place: 'northern Syria' }],
+  // Un échange de prisonniers, quelle qu'en soit la tournure, est un accord mis en œuvre.
+  ['Titre\n\nLe 5 mars 2024, le gouvernement a libéré 30 rebelles près de Gao en échange de la libération de 16 soldats.',
+    { sub: 'Agreement' }],
+  ['Titre\n\nLe 5 mars 2024, la Croix-Rouge a supervisé un échange de 40 prisonniers de guerre près de Donetsk.',
+    { sub: 'Agreement' }],
   // La phrase suivante reprend la prise et dit que l'autre camp s'est retiré : une passation, non une conquête.
   ['Titre\n\nLe 5 mars 2024, les rebelles ont pris le contrôle de la ville de Kitshanga. Ils se sont emparés de la ville après le retrait de l\'armée.',
     { sub: 'Non-violent transfer of territory' }],
