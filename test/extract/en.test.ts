@@ -100,6 +100,9 @@ const CASES: [string, Expected][] = [
   // "launched drones at": an attack; a capital named for its government ("the consent of Damascus") is no place.
   ['Headline\n\nOn March 4, 2024, the Islamic Resistance in Iraq launched drones at American bases in northern Syria, set up without the consent of Damascus.',
     { sub: 'Air/drone strike', actor1: 'Islamic Resistance in Iraq', place: 'northern Syria' }],
+  // Bullets (not rubber ones) fired with tear gas at a protest are excessive force.
+  ['Headline\n\nOn March 5, 2024, security forces used tear gas and bullets to disperse demonstrators in Omdurman.',
+    { sub: 'Excessive force against protesters' }],
   // An exchange of prisoners, however worded, is an agreement carried out.
   ['Headline\n\nOn March 5, 2024, the government released 30 rebels near Gao in exchange for the release of 16 soldiers.',
     { sub: 'Agreement' }],
