@@ -100,6 +100,14 @@ const CASES: [string, Expected][] = [
   // "launched drones at": an attack; a capital named for its government ("the consent of Damascus") is no place.
   ['Headline\n\nOn March 4, 2024, the Islamic Resistance in Iraq launched drones at American bases in northern Syria, set up without the consent of Damascus.',
     { sub: 'Air/drone strike', actor1: 'Islamic Resistance in Iraq', place: 'northern Syria' }],
+  // Taking part in a march or a die-in is protesting.
+  ['Headline\n\nOn March 5, 2024, thousands of people in Nairobi took part in peaceful marches against climate change.',
+    { sub: 'Peaceful protest', place: 'Nairobi' }],
+  ['Headline\n\nOn March 5, 2024, activists in Nairobi participated in a die-in outside parliament.',
+    { sub: 'Peaceful protest', place: 'Nairobi' }],
+  // "die in clashes" is no die-in.
+  ['Headline\n\nOn March 5, 2024, two people die in clashes between rival militias in Nakuru.',
+    { sub: 'Armed clash' }],
   // Bullets (not rubber ones) fired with tear gas at a protest are excessive force.
   ['Headline\n\nOn March 5, 2024, security forces used tear gas and bullets to disperse demonstrators in Omdurman.',
     { sub: 'Excessive force against protesters' }],

@@ -38,6 +38,11 @@ const CASES: [string, Expected][] = [
   // Une capitale nommée pour son gouvernement (« sans le consentement de Damas ») n'est pas un lieu.
   ['Titre\n\nLe 5 mars 2024, la Résistance islamique en Irak a lancé des drones contre les bases américaines installées dans le nord de la Syrie sans le consentement de Damas.',
     { sub: 'Air/drone strike', place: 'northern Syria' }],
+  // Défiler dans les rues, une marche pacifique : manifester.
+  ['Titre\n\nLe 5 mars 2024, des milliers de personnes ont défilé dans les rues de Dakar pour le climat.',
+    { sub: 'Peaceful protest', place: 'Dakar' }],
+  ['Titre\n\nLe 5 mars 2024, une marche pacifique a réuni des milliers de personnes à Dakar.',
+    { sub: 'Peaceful protest', place: 'Dakar' }],
   // Un échange de prisonniers, quelle qu'en soit la tournure, est un accord mis en œuvre.
   ['Titre\n\nLe 5 mars 2024, le gouvernement a libéré 30 rebelles près de Gao en échange de la libération de 16 soldats.',
     { sub: 'Agreement' }],
