@@ -105,6 +105,13 @@ const CASES: [string, Expected][] = [
     { sub: 'Peaceful protest', place: 'Nairobi' }],
   ['Headline\n\nOn March 5, 2024, activists in Nairobi participated in a die-in outside parliament.',
     { sub: 'Peaceful protest', place: 'Nairobi' }],
+  // A state's forces taking a port, driving a group back from a village, recovering regions: ground regained.
+  ['Headline\n\nOn March 4, 2024, Yemeni government forces captured the port of Hodeidah.',
+    { sub: 'Government regains territory', actor1: 'Military Forces of Yemen' }],
+  ['Headline\n\nOn March 4, 2024, Syrian army units drove back the militants from a key village near Hama.',
+    { sub: 'Government regains territory' }],
+  ['Headline\n\nOn March 4, 2024, the Malian army recovered the regions near Gao that rebels had held.',
+    { sub: 'Government regains territory' }],
   // "die in clashes" is no die-in; a headline's present "die" tells a toll.
   ['Headline\n\nOn March 5, 2024, two people die in clashes between rival militias in Nakuru.',
     { sub: 'Armed clash', killed: 2 }],
