@@ -38,6 +38,11 @@ const CASES: [string, Expected][] = [
   // Une capitale nommée pour son gouvernement (« sans le consentement de Damas ») n'est pas un lieu.
   ['Titre\n\nLe 5 mars 2024, la Résistance islamique en Irak a lancé des drones contre les bases américaines installées dans le nord de la Syrie sans le consentement de Damas.',
     { sub: 'Air/drone strike', place: 'northern Syria' }],
+  // Des forces de l'État qui reprennent des localités, chassent un groupe d'un village : du terrain regagné.
+  ['Titre\n\nLe 4 mars 2024, l\'armée malienne a reconquis plusieurs localités près de Gao.',
+    { sub: 'Government regains territory' }],
+  ['Titre\n\nLe 4 mars 2024, l\'armée malienne a chassé les rebelles du village de Tarkint, près de Gao.',
+    { sub: 'Government regains territory' }],
   // Défiler dans les rues, une marche pacifique : manifester.
   ['Titre\n\nLe 5 mars 2024, des milliers de personnes ont défilé dans les rues de Dakar pour le climat.',
     { sub: 'Peaceful protest', place: 'Dakar' }],
