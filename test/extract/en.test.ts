@@ -105,6 +105,9 @@ const CASES: [string, Expected][] = [
     { sub: 'Peaceful protest', place: 'Nairobi' }],
   ['Headline\n\nOn March 5, 2024, activists in Nairobi participated in a die-in outside parliament.',
     { sub: 'Peaceful protest', place: 'Nairobi' }],
+  // "a militia supported by Iran" is a relation, not the event's framing: the place after it stays the event's.
+  ['Headline\n\nOn November 21, 2023, US jets struck two sites used by Kataib Hezbollah, a militia supported by Iran, in Iraq.',
+    { place: 'Iraq', actor1: 'Military Forces of the United States' }],
   // A state's forces taking a port, driving a group back from a village, recovering regions: ground regained.
   ['Headline\n\nOn March 4, 2024, Yemeni government forces captured the port of Hodeidah.',
     { sub: 'Government regains territory', actor1: 'Military Forces of Yemen' }],

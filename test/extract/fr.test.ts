@@ -38,6 +38,9 @@ const CASES: [string, Expected][] = [
   // Une capitale nommée pour son gouvernement (« sans le consentement de Damas ») n'est pas un lieu.
   ['Titre\n\nLe 5 mars 2024, la Résistance islamique en Irak a lancé des drones contre les bases américaines installées dans le nord de la Syrie sans le consentement de Damas.',
     { sub: 'Air/drone strike', place: 'northern Syria' }],
+  // « soutenu par l'Iran » est une relation, pas le cadre de l'événement : le lieu qui suit reste le sien.
+  ['Titre\n\nLe 21 novembre 2023, les États-Unis ont lancé des frappes aériennes sur deux installations utilisées par le groupe Kataib Hezbollah, soutenu par l\'Iran, en Irak.',
+    { place: 'Iraq', actor1: 'Military Forces of the United States' }],
   // Des forces de l'État qui reprennent des localités, chassent un groupe d'un village : du terrain regagné.
   ['Titre\n\nLe 4 mars 2024, l\'armée malienne a reconquis plusieurs localités près de Gao.',
     { sub: 'Government regains territory' }],
