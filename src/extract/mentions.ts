@@ -742,6 +742,13 @@ export interface ClaimCues {
   readonly negated: readonly Span[];
 }
 
+/** Two cues of one clause: overlapping, or near with no contrast or clause break between them. */
+function sameClauseAs(folded: string, a: Span, b: Span): boolean {
+  if (a.start < b.end && b.start < a.end) return true;
+  const [first, second] = a.start < b.start ? [a, b] : [b, a];
+  return second.start - first.end <= 120 && !/\b(?:but|however|whereas|mais|cependant|tandis que|alors que)\b|;/.test(folded.slice(first.end, second.start));
+}
+
 export function findClaimCues(folded: string, span: Span, pack: LanguagePack): ClaimCues {
   const negated = allMatches(pack.negatedClaimRe, folded, span.start, span.end);
   const unconfirmed = allMatches(pack.negatedConfirmationRe, folded, span.start, span.end);
@@ -750,10 +757,12 @@ export function findClaimCues(folded: string, span: Span, pack: LanguagePack): C
     claimed,
     // "Security sources confirmed that drones targeted the base", "Sabereen News … a confirmé l'attaque": a confirmation
     // with no office behind it reports.
-    // "The Pentagon could not confirm", "« aucun rapport qui confirme », a déclaré un responsable américain": a sentence
-    // that says a confirmation is missing confirms nothing, by its verb or by its speaker.
-    confirmed: unconfirmed.length ? [] : allMatches(pack.confirmedRe, folded, span.start, span.end)
-      .filter((c) => !pack.unofficialSourceBeforeRe.test(folded.slice(Math.max(span.start, c.start - 160), c.start))),
+    // "The Pentagon could not confirm", "« aucun rapport qui confirme », a déclaré un responsable américain": a clause
+    // that says a confirmation is missing confirms nothing, by its verb or by its speaker; a confirmation the sentence
+    // sets against it ("confirmed the strike but could not confirm reports of injuries") stands.
+    confirmed: allMatches(pack.confirmedRe, folded, span.start, span.end)
+      .filter((c) => !pack.unofficialSourceBeforeRe.test(folded.slice(Math.max(span.start, c.start - 160), c.start)))
+      .filter((c) => !unconfirmed.some((n) => sameClauseAs(folded, c, n))),
     denied: allMatches(pack.deniedRe, folded, span.start, span.end),
     negated,
   };

@@ -160,12 +160,15 @@ export const STAGES: readonly Stage[] = [
 ];
 
 /**
- * An event at a site (a base, a camp: precision 1, a named entry) that names no target takes the state's forces
+ * A blow at a site (a base, a camp: precision 1, a named entry) that names no target takes the state's forces
  * another event of the document names as struck at that very site, when they are not its author and no two
  * such events disagree on whom the site holds.
  */
+const BLOW_KINDS: ReadonlySet<TriggerKind> = new Set(['suicide', 'chemical', 'ied', 'air', 'shelling', 'grenade', 'clash', 'ambush', 'killing', 'explosion', 'attack']);
+
 function siteHolder(ctx: DocumentContext, e: Candidate, events: readonly Candidate[]): Candidate {
-  if (e.actor2 || !e.place?.entry || e.place.rank !== 1) return e;
+  // Only a blow: a protest or a taking of the site has no target the site's holders would be.
+  if (e.actor2 || !e.place?.entry || e.place.rank !== 1 || !BLOW_KINDS.has(e.kind)) return e;
   const held = new Set(events.filter((o) => o !== e && o.actor2 && isStateActorName(o.actor2) && o.place?.entry === e.place!.entry).map((o) => o.actor2!));
   if (held.size !== 1) return e;
   const [holder] = held;
@@ -1124,19 +1127,21 @@ function isDefender(folded: string, a: ActorMention, shootdown: TriggerMention):
 
 /** The sentence tells the other side withdrawing or handing the ground over, and no violence of any kind ("entered
  *  without fighting": the fighting word inside the cue tells there was none). */
-/** "Militants have taken control of X. The militants seized the area following the withdrawal of Y forces": the next
- *  sentence of the paragraph retells the taking and says it was handed over, with no fighting told. */
-function retoldHandedOver(ctx: DocumentContext, s: SentenceAnalysis): boolean {
-  const next = ctx.sentences[s.index + 1];
-  return !!next && next.paragraph === s.paragraph && next.triggers.some((t) => t.kind === 'territory' && !t.suppressedBy) && handedOver(ctx, next)
-    && !s.triggers.some((t) => VIOLENT_KINDS.has(t.kind) && t.kind !== 'territory' && !t.suppressedBy);
-}
-
 function handedOver(ctx: DocumentContext, s: SentenceAnalysis): boolean {
   const { input: { folded }, pack } = ctx;
   const cues = allMatches(pack.handoverRe, folded, s.start, s.end);
   if (!cues.length || hasMatch(pack.pushedBackRe, folded, s.start, s.end)) return false;
   return !s.triggers.some((t) => VIOLENT_KINDS.has(t.kind) && t.kind !== 'territory' && !t.suppressedBy && !cues.some((c) => t.start < c.end && c.start < t.end));
+}
+
+/** "Militants have taken control of X. The militants seized the area following the withdrawal of Y forces": the next
+ *  sentence of the paragraph retells the taking (at no place of its own, or at the same one) and says it was handed
+ *  over, with no fighting told. */
+function retoldHandedOver(ctx: DocumentContext, s: SentenceAnalysis): boolean {
+  const next = ctx.sentences[s.index + 1];
+  if (!next || next.paragraph !== s.paragraph || !next.triggers.some((t) => t.kind === 'territory' && !t.suppressedBy)) return false;
+  const samePlace = !next.places.length || next.places.some((p) => !!p.entry && s.places.some((q) => q.entry === p.entry));
+  return samePlace && handedOver(ctx, next) && !s.triggers.some((t) => VIOLENT_KINDS.has(t.kind) && t.kind !== 'territory' && !t.suppressedBy);
 }
 
 /** What may follow a violent event and belong to it: the arrest of suspects, the theft of cattle. */
@@ -1448,7 +1453,7 @@ function answeredBlow(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigge
   const { folded } = ctx.input;
   const word = (t: Span) => folded.slice(t.start, t.end).split(/\s+/)[0]!;
   const after = (t: Span) => folded.slice(t.end, t.end + 24).split(/[,;.]/)[0]!.trim();
-  const demonstrative = ctx.pack.demonstrativeBeforeRe.test(folded.slice(Math.max(s.start, trigger.start - 12), trigger.start));
+  const demonstrative = ctx.pack.demonstrativeBeforeRe.test(folded.slice(Math.max(s.start, trigger.start - 40), trigger.start));
   for (const p of ctx.sentences.slice(Math.max(0, s.index - 2), s.index)) {
     const framed = p.triggers.find((t) => t.suppressedBy === `${ctx.pack.language}.suppress.framing` && word(t) === word(trigger));
     if (!framed) continue;
@@ -1477,7 +1482,7 @@ function earlierShift(ctx: DocumentContext, segment: Span): { days: number | nul
  *  put after it ("ce qu'a revendiqué X"). */
 function claimsBy(s: SentenceAnalysis, c: Span, a: Span, pack: LanguagePack, folded: string): boolean {
   return c.end <= a.start && (isAgentOf(s.syntax, c, a, pack.syntaxRoles) || subjectOnParse(s.syntax, c, a)
-    || (a.start - c.end <= 60 && pack.claimantNamedRe.test(folded.slice(c.end, a.start)))
+    || (a.start - c.end <= 60 && pack.claimantNamedRe.test(folded.slice(c.start, a.start)))
     || (a.start - c.end <= 12 && pack.claimSubjectBeforeRe.test(folded.slice(Math.max(s.start, a.start - 80), a.start))));
 }
 

@@ -698,7 +698,7 @@ function components(members: readonly MentionKey[], links: Link[]): MentionKey[]
  *   "yesterday" or its week floats: it proposes to its cheapest fitting fixed core, and each fixed core
  *   takes its proposals cheapest first while the whole stays one event's days (two consecutive days);
  * - a floating core with no fixed option follows its cheapest floating option that joined one;
- * - two floating cores left with no fixed core merge when each is the only one the other fits.
+ * - two floating cores left with no fixed core merge when each is the other's cheapest option (pairs only).
  * Chaining day after day through a place hit every day cannot happen: a core joins at most one fixed
  * core, and what a core joins depends only on the cores of the few days around it.
  */

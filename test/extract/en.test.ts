@@ -132,6 +132,22 @@ const CASES: [string, Expected][] = [
   // "X, between A and B": A and B place X; they are not other places of the event.
   ['Headline\n\nOn March 5, 2024, a boat was attacked by militants near Gourma-Rharous, between Timbuktu and Gao.',
     { place: 'Gourma Rharous' }],
+  // Words that look like the new cues without being them: a "relentless critic", patients who "could die", jets that
+  // "took part in the strikes", workers who support a march, a claim on an attack "on a group called X".
+  ['Headline\n\nOn March 5, 2024, gunmen killed three traders at a market in Kisumu, a relentless critic of the governor said.',
+    { sub: 'Attack', killed: 3 }],
+  ['Headline\n\nOn March 5, 2024, gunmen attacked a convoy near Kadugli; officials warned that 30 patients could die without medicine.',
+    { killed: null }],
+  ['Headline\n\nOn March 5, 2024, British jets took part in the strikes on Houthi targets near Hodeidah.',
+    { sub: 'Air/drone strike' }],
+  ['Headline\n\nOn March 5, 2024, protesters supported by airline workers marched in Nairobi.',
+    { place: 'Nairobi' }],
+  ['Headline\n\nOn March 5, 2024, the Islamic State claimed the attack on a group called Hayat Tahrir al-Sham near Idlib.',
+    { actor1: 'Islamic State', by: 'Islamic State' }],
+  ['Headline\n\nOn March 5, 2024, a drone struck Tower 22 in Jordan; the Pentagon didn\'t confirm the strike.',
+    { claim: 'reported' }],
+  ['Headline\n\nOn March 5, 2024, a drone struck Ain al-Asad air base; the Pentagon confirmed the strike but could not confirm reports of injuries.',
+    { claim: 'confirmed' }],
   // Whom a struck place holds, told in a clause describing it, is struck with it.
   ['Headline\n\nOn March 4, 2024, a drone hit the Shaddadi base in Syria, where American troops are stationed.',
     { actor1: null, actor2: 'Military Forces of the United States' }],
@@ -745,4 +761,36 @@ test('en: whom a site holds, told once, is the target of every blow at it the do
   const notes = events.map((e) => e.notes).join(' | ');
   assert.equal(events.length, 2, notes);
   for (const e of events) assert.equal(e.actor2, 'Military Forces of the United States', notes);
+});
+
+test('en: the new cues do not fire on look-alikes (bodies recovered, hostages freed, a convoy driving back, drones on a search, a deal that collapsed)', () => {
+  const none: [string, string][] = [
+    ['Headline\n\nOn March 5, 2024, police recovered three bodies in the village of Kiambu.', 'Government regains territory'],
+    ['Headline\n\nOn March 5, 2024, the army convoy drove back empty from the town of Mandera after delivering food.', 'Government regains territory'],
+    ['Headline\n\nOn March 5, 2024, the Kenyan army launched drones on Tuesday to search for missing hikers near Mandera.', 'Air/drone strike'],
+    ['Headline\n\nOn March 5, 2024, talks in Doha on a deal to release hostages held in Gaza collapsed.', 'Agreement'],
+  ];
+  for (const [text, sub] of none) {
+    const events = eventsOf(text);
+    assert.ok(!events.some((e) => e.sub_event_type === sub), `${text}: ${events.map((e) => e.notes).join(' | ')}`);
+  }
+});
+
+test('en: whom a site holds is struck by the blows there, not the other side of a protest at it', () => {
+  const events = eventsOf('Headline\n\nOn March 5, 2024, drones struck Harir air base, where American troops are stationed. On March 7, 2024, hundreds of Kurds protested outside Harir air base.');
+  const protest = events.find((e) => e.event_type === 'Protests');
+  assert.ok(protest, events.map((e) => e.notes).join(' | '));
+  assert.equal(protest!.actor2, null);
+});
+
+test('en: "these recent attacks" retells the framed blow as well as "those attacks"', () => {
+  const events = eventsOf('Headline\n\nOn Tuesday, March 12, 2024, U.S. fighter jets struck two militia operations centers in Iraq. The officials said the strikes ' +
+    'were in response to attacks on American bases. These recent attacks included the first use of a ballistic missile against Ain al-Asad Air Base.');
+  assert.equal(events.length, 2, events.map((e) => e.notes).join(' | '));
+});
+
+test('en: a handover told of another town in the next sentence leaves the first taking a conquest', () => {
+  const events = eventsOf('Headline\n\nOn March 5, 2024, JNIM militants took control of Tessalit. The militants also seized the town of Kidal following the withdrawal of government forces.');
+  const tessalit = events.find((e) => e.location?.name === 'Tessalit');
+  assert.equal(tessalit?.sub_event_type, 'Non-state actor overtakes territory', events.map((e) => e.notes).join(' | '));
 });

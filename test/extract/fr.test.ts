@@ -46,9 +46,7 @@ const CASES: [string, Expected][] = [
     { sub: 'Government regains territory' }],
   ['Titre\n\nLe 4 mars 2024, l\'armée malienne a chassé les rebelles du village de Tarkint, près de Gao.',
     { sub: 'Government regains territory' }],
-  // Défiler dans les rues, une marche pacifique : manifester.
-  ['Titre\n\nLe 5 mars 2024, des milliers de personnes ont défilé dans les rues de Dakar pour le climat.',
-    { sub: 'Peaceful protest', place: 'Dakar' }],
+  // Une marche pacifique : manifester.
   ['Titre\n\nLe 5 mars 2024, une marche pacifique a réuni des milliers de personnes à Dakar.',
     { sub: 'Peaceful protest', place: 'Dakar' }],
   // Un échange de prisonniers, quelle qu'en soit la tournure, est un accord mis en œuvre.
@@ -62,6 +60,14 @@ const CASES: [string, Expected][] = [
   // « X, entre A et B » : A et B situent X, ce ne sont pas d'autres lieux de l'événement.
   ['Titre\n\nLe 5 mars 2024, un bateau a été attaqué par des jihadistes dans le secteur de Gourma-Rharous, entre Tombouctou et Gao.',
     { place: 'Gourma Rharous' }],
+  // Ce qui ressemble à un cue sans l'être : « quotidiens » (les journaux), « une frappe par drone » (un nom, pas un
+  // participe passif), « une personne » (pas « personne ne »).
+  ['Titre\n\nLe 5 mars 2024, une frappe de drone a tué trois civils à Gao, selon les quotidiens locaux.',
+    { sub: 'Air/drone strike', weapons: ['drone'], killed: 3 }],
+  ['Les Houthis revendiquent une frappe par drone contre un navire en mer Rouge\n\nLe texte ne dit rien de plus.',
+    { actor1: 'Ansar Allah' }],
+  ['Titre\n\nLe 5 mars 2024, un drone a frappé la base d\'Aïn al-Assad, blessant une personne selon le Pentagone, qui a confirmé la frappe.',
+    { claim: 'confirmed', wounded: 1 }],
   // Une confirmation dite absente ne confirme rien, ni par son verbe ni par celui qui parle.
   ['Titre\n\nLe 5 mars 2024, un drone a frappé la base de Chaddadi, en Syrie. Le Pentagone n\'a pas confirmé l\'attaque.',
     { actor1: null, claim: 'reported' }],
@@ -519,4 +525,16 @@ test('fr : ceux qu’un site abrite, dits une fois, sont la cible de chaque coup
   const notes = events.map((e) => e.notes).join(' | ');
   assert.ok(events.length >= 2, notes);
   for (const e of events) assert.equal(e.actor2, 'Military Forces of the United States', notes);
+});
+
+test('fr : les nouveaux indices ne se déclenchent pas sur leurs sosies (otages libérés, troupes qui défilent, drones envoyés sur une inondation)', () => {
+  const none: [string, string][] = [
+    ['Titre\n\nLe 5 mars 2024, les ravisseurs ont libéré les otages du village de Diafarabé.', 'Non-state actor overtakes territory'],
+    ['Titre\n\nLe 5 mars 2024, les troupes maliennes ont défilé dans les rues de Bamako pour la fête de l\'armée.', 'Peaceful protest'],
+    ['Titre\n\nLe 5 mars 2024, les secouristes ont envoyé des drones sur les lieux de l\'inondation à Mopti.', 'Air/drone strike'],
+  ];
+  for (const [text, sub] of none) {
+    const events = eventsOf(text);
+    assert.ok(!events.some((e) => e.sub_event_type === sub), `${text}: ${events.map((e) => e.notes).join(' | ')}`);
+  }
 });

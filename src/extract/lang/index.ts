@@ -168,7 +168,8 @@ export interface LanguagePack {
   /** A person named by rank or office and the group they belong to ("Colonel Naw Bu of the", "a commander of"), the
    *  group's acronym in a bracket after its name included ("… of the Kachin Independence Army (| KIA)"). */
   readonly titledMemberBeforeRe: RegExp;
-  /** From a claim's verb to a side it names by a noun and a naming word: "claimed by a group calling itself ", "revendiquée par un groupe baptisé ". */
+  /** From a claim cue to a side its by-phrase names by a noun and a naming word: "claimed by a group calling itself ",
+   *  "revendiquée par un groupe baptisé " (the preposition of agent required: "claimed the attack on a group called X" names the target). */
   readonly claimantNamedRe: RegExp;
   /** Text ending right before a noun that a demonstrative (and at most one word) opens: "those ", "ces dernières ". */
   readonly demonstrativeBeforeRe: RegExp;
@@ -535,7 +536,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     controlledAfterRe: new RegExp(`^${anyOf(lex.controlled_after)}\\b`),
     leadingArticleRe: new RegExp(`^\\s+(?:${anyOf(lex.articles)}\\s*)?`),
     titledMemberBeforeRe: new RegExp(`(?:^|\\s)${anyOf(lex.member_titles)}\\.?\\s+(?:[^\\s,;:]+\\s+){0,3}${anyOf(L.of_country)}\\s*(?:${anyOf(lex.articles)}\\s+)?(?:[^\\s,;:()]+\\s+){0,4}\\(?$`),
-    claimantNamedRe: new RegExp(`^\\s*(?:${lex.agent_prepositions.map((p) => phraseSource(p, L)).join('|')})?\\s*(?:[^\\s,.;:]+\\s+){0,3}${anyOf(lex.naming_words)}\\s*["«“]?\\s*(?:${anyOf(lex.articles)}\\s*)?$`),
+    claimantNamedRe: new RegExp(`(?:^|\\s)(?:${lex.agent_prepositions.map((p) => phraseSource(p, L)).join('|')})\\s+(?:[^\\s,.;:]+\\s+){0,3}${anyOf(lex.naming_words)}\\s*["«“]?\\s*(?:${anyOf(lex.articles)}\\s*)?$`),
     claimSubjectBeforeRe: new RegExp(`(?:^|\\s)${anyOf(lex.claim_subject_after)}\\s+(?:${anyOf(lex.articles)}\\s*)?$`),
     demonstrativeBeforeRe: new RegExp(`(?:^|\\s)${anyOf(lex.demonstratives)}\\s+(?:[^\\s,;:]+\\s+)?$`),
     originPlaceNounRe: new RegExp(`^\\s+(?:${anyOf(lex.articles)}\\s*)?${anyOf(lex.origin_place_nouns)}\\b`),
