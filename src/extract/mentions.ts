@@ -742,12 +742,15 @@ export interface ClaimCues {
   readonly negated: readonly Span[];
 }
 
-/** Two cues of one clause: overlapping, or near with no contrast or clause break between them. */
-function sameClauseAs(folded: string, a: Span, b: Span): boolean {
+/** Two cues of one clause: overlapping, or near with no contrast (the language's contrast_joins) or semicolon between. */
+function sameClauseAs(folded: string, a: Span, b: Span, pack: LanguagePack): boolean {
   if (a.start < b.end && b.start < a.end) return true;
   const [first, second] = a.start < b.start ? [a, b] : [b, a];
-  return second.start - first.end <= 120 && !/\b(?:but|however|whereas|mais|cependant|tandis que|alors que)\b|;/.test(folded.slice(first.end, second.start));
+  return second.start - first.end <= SAME_CLAUSE_REACH && !folded.slice(first.end, second.start).includes(';') && !hasMatch(pack.contrastRe, folded, first.end, second.start);
 }
+
+/** How far apart two cues of one clause may stand ("the Pentagon | , asked about the strike, | could not confirm"). */
+const SAME_CLAUSE_REACH = 120;
 
 export function findClaimCues(folded: string, span: Span, pack: LanguagePack): ClaimCues {
   const negated = allMatches(pack.negatedClaimRe, folded, span.start, span.end);
@@ -762,7 +765,7 @@ export function findClaimCues(folded: string, span: Span, pack: LanguagePack): C
     // sets against it ("confirmed the strike but could not confirm reports of injuries") stands.
     confirmed: allMatches(pack.confirmedRe, folded, span.start, span.end)
       .filter((c) => !pack.unofficialSourceBeforeRe.test(folded.slice(Math.max(span.start, c.start - 160), c.start)))
-      .filter((c) => !unconfirmed.some((n) => sameClauseAs(folded, c, n))),
+      .filter((c) => !unconfirmed.some((n) => sameClauseAs(folded, c, n, pack))),
     denied: allMatches(pack.deniedRe, folded, span.start, span.end),
     negated,
   };

@@ -164,8 +164,6 @@ export const STAGES: readonly Stage[] = [
  * another event of the document names as struck at that very site, when they are not its author and no two
  * such events disagree on whom the site holds.
  */
-const BLOW_KINDS: ReadonlySet<TriggerKind> = new Set(['suicide', 'chemical', 'ied', 'air', 'shelling', 'grenade', 'clash', 'ambush', 'killing', 'explosion', 'attack']);
-
 function siteHolder(ctx: DocumentContext, e: Candidate, events: readonly Candidate[]): Candidate {
   // Only a blow: a protest or a taking of the site has no target the site's holders would be.
   if (e.actor2 || !e.place?.entry || e.place.rank !== 1 || !BLOW_KINDS.has(e.kind)) return e;
@@ -543,6 +541,8 @@ class AnalysedSentence implements SentenceAnalysis {
 
 /** Kinds of violent event: a munition in a sentence that tells one of them is that event's weapon. */
 const VIOLENT_KINDS: ReadonlySet<TriggerKind> = new Set(['suicide', 'chemical', 'ied', 'air', 'shelling', 'grenade', 'mob', 'riot', 'clash', 'ambush', 'killing', 'explosion', 'attack', 'shootdown', 'territory']);
+/** Violence that falls on a side: not a crowd's, a downing or a taking of ground. */
+const BLOW_KINDS: ReadonlySet<TriggerKind> = new Set([...VIOLENT_KINDS].filter((k) => !['mob', 'riot', 'shootdown', 'territory'].includes(k)));
 
 /** Munitions that land from afar, and the kind of event their blow is. */
 const MUNITION_KINDS: ReadonlyMap<Weapon, TriggerKind> = new Map([
@@ -888,7 +888,7 @@ function choosePlaces(raw: string, folded: string, all: readonly PlaceMention[])
     const before = bracketed.filter((p) => p.end <= m.start).at(-1);
     if (!before) continue;
     const gap = folded.slice(before.end, m.start);
-    if (BETWEEN_AFTER_PLACE.test(gap) || (referenceEnds.has(before) && /^\s*(?:et|and)\s+$/.test(gap))) referenceEnds.add(m);
+    if (BETWEEN_AFTER_PLACE.test(gap) || (referenceEnds.has(before) && CONJUNCTION_GAP.test(gap))) referenceEnds.add(m);
   }
   const mentions = bracketed.filter((m) => !referenceEnds.has(m));
   if (!mentions.length) return [];
@@ -1131,7 +1131,13 @@ function handedOver(ctx: DocumentContext, s: SentenceAnalysis): boolean {
   const { input: { folded }, pack } = ctx;
   const cues = allMatches(pack.handoverRe, folded, s.start, s.end);
   if (!cues.length || hasMatch(pack.pushedBackRe, folded, s.start, s.end)) return false;
-  return !s.triggers.some((t) => VIOLENT_KINDS.has(t.kind) && t.kind !== 'territory' && !t.suppressedBy && !cues.some((c) => t.start < c.end && c.start < t.end));
+  return !violenceTold(s, cues);
+}
+
+/** Whether a sentence tells violence other than a taking of ground, outside the spans `besides` (a cue that holds a
+ *  fighting word only to deny it: "without fighting"). */
+function violenceTold(s: SentenceAnalysis, besides: readonly Span[] = []): boolean {
+  return s.triggers.some((t) => VIOLENT_KINDS.has(t.kind) && t.kind !== 'territory' && !t.suppressedBy && !besides.some((c) => t.start < c.end && c.start < t.end));
 }
 
 /** "Militants have taken control of X. The militants seized the area following the withdrawal of Y forces": the next
@@ -1141,7 +1147,7 @@ function retoldHandedOver(ctx: DocumentContext, s: SentenceAnalysis): boolean {
   const next = ctx.sentences[s.index + 1];
   if (!next || next.paragraph !== s.paragraph || !next.triggers.some((t) => t.kind === 'territory' && !t.suppressedBy)) return false;
   const samePlace = !next.places.length || next.places.some((p) => !!p.entry && s.places.some((q) => q.entry === p.entry));
-  return samePlace && handedOver(ctx, next) && !s.triggers.some((t) => VIOLENT_KINDS.has(t.kind) && t.kind !== 'territory' && !t.suppressedBy);
+  return samePlace && handedOver(ctx, next) && !violenceTold(s);
 }
 
 /** What may follow a violent event and belong to it: the arrest of suspects, the theft of cattle. */
@@ -1450,7 +1456,7 @@ function civilianSide(subEventType: string, civilianTarget: boolean, place: Plac
  * struck.
  */
 function answeredBlow(ctx: DocumentContext, s: SentenceAnalysis, trigger: TriggerMention): { trigger: TriggerMention; actor2: ActorMention | null } | null {
-  const { folded } = ctx.input;
+  const { raw, folded } = ctx.input;
   const word = (t: Span) => folded.slice(t.start, t.end).split(/\s+/)[0]!;
   const after = (t: Span) => folded.slice(t.end, t.end + 24).split(/[,;.]/)[0]!.trim();
   const demonstrative = ctx.pack.demonstrativeBeforeRe.test(folded.slice(Math.max(s.start, trigger.start - 40), trigger.start));
@@ -1459,7 +1465,6 @@ function answeredBlow(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigge
     if (!framed) continue;
     if (!demonstrative && (after(framed).length < 6 || after(framed) !== after(trigger))) continue;
     // The side the framed blow fell on: named right after it, behind a preposition of target ("attacks on American bases").
-    const { raw } = ctx.input;
     const reach = { start: framed.end, end: Math.min(p.end, framed.end + 60) };
     const struck = findActors(raw, folded, reach, ctx.pack, stateActorName)
       .find((a) => a.kind === 'state' && ctx.pack.targetPrepositionRe.test(folded.slice(Math.max(framed.start, a.start - 40), a.start)));

@@ -259,7 +259,7 @@ function occupant(s: ParsedSentence, a: Word, t: Word, lex: SyntaxRoleLexicon): 
   if (!top || !verb || verb.id === t.id || !lex.hostVerbs.has(verb.lemma.toLowerCase())) return false;
   if (!['nsubj', 'obj', 'obl'].includes(baseRelation(top.deprel))) return false;
   // Only a clause that describes (a relative or a "where" clause), never the sentence's own verb.
-  return ['acl', 'advcl'].includes(baseRelation(verb.deprel)) && verb.id !== t.id && !ancestors(s, t).includes(verb);
+  return ['acl', 'advcl'].includes(baseRelation(verb.deprel)) && !ancestors(s, t).includes(verb);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventsOf, only, testCaseTable, type Expected } from '../helpers/extract.ts';
+import { assertNoEventOfType, eventsOf, only, testCaseTable, type Expected } from '../helpers/extract.ts';
 
 
 const CASES: [string, Expected][] = [
@@ -764,16 +764,12 @@ test('en: whom a site holds, told once, is the target of every blow at it the do
 });
 
 test('en: the new cues do not fire on look-alikes (bodies recovered, hostages freed, a convoy driving back, drones on a search, a deal that collapsed)', () => {
-  const none: [string, string][] = [
+  assertNoEventOfType([
     ['Headline\n\nOn March 5, 2024, police recovered three bodies in the village of Kiambu.', 'Government regains territory'],
     ['Headline\n\nOn March 5, 2024, the army convoy drove back empty from the town of Mandera after delivering food.', 'Government regains territory'],
     ['Headline\n\nOn March 5, 2024, the Kenyan army launched drones on Tuesday to search for missing hikers near Mandera.', 'Air/drone strike'],
     ['Headline\n\nOn March 5, 2024, talks in Doha on a deal to release hostages held in Gaza collapsed.', 'Agreement'],
-  ];
-  for (const [text, sub] of none) {
-    const events = eventsOf(text);
-    assert.ok(!events.some((e) => e.sub_event_type === sub), `${text}: ${events.map((e) => e.notes).join(' | ')}`);
-  }
+  ]);
 });
 
 test('en: whom a site holds is struck by the blows there, not the other side of a protest at it', () => {

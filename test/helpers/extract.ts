@@ -39,3 +39,11 @@ export function testCaseTable(language: string, cases: readonly (readonly [strin
     });
   }
 }
+
+/** Asserts that none of the texts yields an event of the sub-event type given with it (a cue's look-alikes). */
+export function assertNoEventOfType(rows: readonly (readonly [string, string])[]): void {
+  for (const [text, sub] of rows) {
+    const events = eventsOf(text);
+    assert.ok(!events.some((e) => e.sub_event_type === sub), `${text}: ${events.map((e) => e.notes).join(' | ')}`);
+  }
+}

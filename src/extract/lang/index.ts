@@ -121,6 +121,8 @@ interface RawLexicon {
   naming_words: string[];
   /** Determiners that point back ("those attacks", "ces attaques"). */
   demonstratives: string[];
+  /** Words that set one clause against another ("but", "mais"): what one says does not carry over to the other. */
+  contrast_joins: string[];
   /** A claim verb whose subject follows it ("ce qu'a revendiqué X"): the side right after is who claims. */
   claim_subject_after: string[];
   origin_or_period: string[];
@@ -246,8 +248,9 @@ export interface LanguagePack {
   readonly strikeNounRe: RegExp;
   /** "deux attaques de drones distinctes", "two separate attacks": a telling of several events at once. */
   readonly severalEventsRe: RegExp;
-  /** "tandis que", "whereas": joins two clauses that each tell what happened. */
+  /** "…, and the second …", "…, et le second …": a join whose second clause takes up the blow counted before. */
   readonly ellipticalJoinRe: RegExp;
+  /** "tandis que", "whereas" (and the elliptical joins): joins two clauses that each tell what happened. */
   readonly clauseJoinRe: RegExp;
   /** "cinq jours plus tôt", "two days earlier": a count of days or weeks back, its number first. */
   readonly earlierRe: RegExp;
@@ -330,6 +333,8 @@ export interface LanguagePack {
   readonly negatedClaimRe: RegExp;
   /** "did not confirm", "could not independently confirm", "n'a pas confirmé", "aucun rapport qui confirme". */
   readonly negatedConfirmationRe: RegExp;
+  /** "but", "mais" (contrast_joins): a clause set against the one before. */
+  readonly contrastRe: RegExp;
   readonly citationRe: RegExp;
   readonly sameDayRe: RegExp;
   readonly todayRe: RegExp;
@@ -641,6 +646,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     deniedRe: words(lex.claims.denied),
     negatedClaimRe: words(lex.claims.negated_claim),
     negatedConfirmationRe: words(lex.claims.negated_confirmation),
+    contrastRe: words(lex.contrast_joins),
     citationRe: words(lex.citations),
     sameDayRe: words(lex.same_day),
     todayRe: words(lex.today),
