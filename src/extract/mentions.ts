@@ -253,9 +253,11 @@ export function findActors(raw: string, folded: string, span: Span, pack: Langua
   }
   // State forces written through a nationality: "forces américaines", "US troops", "frappe aérienne américaine".
   const police = policeRe(pack.language);
+  // "sur le territoire syrien", "on Iraqi soil": the country's ground, not its forces.
+  const territories = allMatches(pack.nationalTerritoryRe, folded, span.start, span.end);
   for (const nat of allMatches(pack.nationalityRe, folded, span.start, span.end)) {
     const country = pack.nationality.get(nat.text.replace(/\s+/g, ' '));
-    if (!country) continue;
+    if (!country || territories.some((t) => t.start <= nat.start && nat.end <= t.end)) continue;
     if (out.some((o) => nat.start < o.end && o.start < nat.end)) continue;
     const before = folded.slice(Math.max(span.start, nat.start - 45), nat.start);
     const after = folded.slice(nat.end, Math.min(span.end, nat.end + 30));

@@ -18,7 +18,7 @@ import {
 } from './mentions.ts';
 import { parseSpan } from '../syntax/parse.ts';
 import type { ParsedSentence } from '../syntax/types.ts';
-import { affectedOf, backgroundClause, munitionVerbOf, brokenOnParse, headWordIn, inPeriodPhrase, isAgentOf, subjectOnParse, type SyntaxRoleLexicon, namesAgent, inAgentDescription, inParticipleAside, relativeClauseOf, relativeClauses, ofTheSubject, betweenSubjectAndVerb, syntacticRole, type SyntacticReading } from './syntax-roles.ts';
+import { affectedOf, backgroundClause, munitionVerbOf, brokenOnParse, headWordIn, inPeriodPhrase, isAgentOf, subjectOnParse, type SyntaxRoleLexicon, namesAgent, inAgentDescription, inParticipleAside, relativeClauseOf, relativeClauses, ofTheSubject, whenClauseApart, betweenSubjectAndVerb, syntacticRole, type SyntacticReading } from './syntax-roles.ts';
 import { children, isNegated, subtreeSpan } from '../syntax/tree.ts';
 import { KIND_PRIORITY, bombingFromTheAir, chooseSubEventType, demonstrationFamily, eventTypeOf, joinDemonstration, type TypingInput } from './taxonomy.ts';
 
@@ -327,6 +327,9 @@ function isConflictSetting(folded: string, pack: LanguagePack, t: TriggerMention
   return m !== null && hasMatch(pack.conflictKindRe, folded, window + m.index, t.end);
 }
 
+/** What sets a trigger aside as part of a summary of many events rather than one: a period, a statistic, a frequency. */
+const SUMMARY_SUPPRESSIONS = /\.suppress\.(?:period|statistic|frequency|continues-summary)/;
+
 function analyseSentences(ctx: DocumentContext): SentenceAnalysis[] {
   const { input, pack } = ctx;
   const zones = contentZones(input.zones);
@@ -337,7 +340,9 @@ function analyseSentences(ctx: DocumentContext): SentenceAnalysis[] {
     const own = zones[s.paragraph];
     return own && s.start >= own.start && s.end <= own.end ? own : zones.find((z) => s.start >= z.start && s.end <= z.end);
   };
-  return sentences.map((s, index) => new AnalysedSentence(ctx, s, index, zoneOf(s)?.kind ?? 'body', dateMentions(s)));
+  const out: AnalysedSentence[] = [];
+  for (const [index, s] of sentences.entries()) out.push(new AnalysedSentence(ctx, s, index, zoneOf(s)?.kind ?? 'body', dateMentions(s), out[index - 1] ?? null));
+  return out;
 }
 
 /**
@@ -370,13 +375,19 @@ class AnalysedSentence implements SentenceAnalysis {
   private mentionsRead: { readonly actors: readonly ActorMention[]; readonly kept: readonly PlaceMention[]; readonly cited: readonly string[] } | undefined = undefined;
 
   // The finders are given the sentence as split (one object shape for every span they read), not this object.
-  constructor(private readonly ctx: DocumentContext, private readonly sentence: Sentence, readonly index: number, readonly zone: Zone['kind'], readonly dates: readonly DateMention[]) {
+  constructor(private readonly ctx: DocumentContext, private readonly sentence: Sentence, readonly index: number, readonly zone: Zone['kind'], readonly dates: readonly DateMention[],
+    before: AnalysedSentence | null) {
     const { input: { folded }, pack } = ctx;
     const s = sentence;
     this.start = s.start;
     this.end = s.end;
     this.paragraph = s.paragraph;
-    this.triggers = findTriggers(folded, s, pack, { more: (found) => weaponSubjectTriggers(ctx, s, found, () => this.syntax), raw: ctx.input.raw });
+    const triggers = findTriggers(folded, s, pack, { more: (found) => weaponSubjectTriggers(ctx, s, found, () => this.syntax), raw: ctx.input.raw });
+    // "Depuis le 17 octobre, les bases ont été visées à plus de soixante reprises. Ce qui a donné lieu à trois raids …":
+    // a sentence that opens on a summary as its relative clause goes on summing up.
+    const summing = before && before.paragraph === s.paragraph && pack.sentenceRelativeRe.test(folded.slice(s.start, s.end))
+      && before.triggers.length > 0 && before.triggers.every((t) => t.suppressedBy && SUMMARY_SUPPRESSIONS.test(t.suppressedBy));
+    this.triggers = summing ? triggers.map((t) => (t.suppressedBy ? t : { ...t, suppressedBy: `${pack.language}.suppress.continues-summary` })) : triggers;
     this.primary = this.leadingTrigger();
     this.sameDay = hasMatch(pack.sameDayRe, folded, s.start, s.end);
     this.past = allMatches(pack.backgroundTimeRe, folded, s.start, s.end);
@@ -1319,7 +1330,16 @@ function triggerSegments(raw: string, folded: string, s: SentenceAnalysis, place
     // ("five people were killed when jets struck X and artillery shelled Y"): the sentence's toll stands.
     for (const place of choosePlaces(raw, folded, places.filter((p) => p.start >= from && p.start < segment.end))) out.push({ place, trigger: t, segment, ownToll: clauseStarts !== null });
   });
-  return new Set(out.map((o) => o.trigger)).size >= 2 ? out : null;
+  const placed = new Set(out.map((o) => o.trigger));
+  if (placed.size >= 2) return out;
+  // "The U.S. strike followed another strike by a gunship that was in the air when the fighters fired two missiles at
+  // Al-Asad Air Base": a blow of another kind whose clause alone holds the sentence's place is the blow told there;
+  // the first names none of its own (it was told before, or has no place to tell). Verbs joined by "and" or "while" share their place.
+  const [only] = placed;
+  const first = heads[0]!;
+  if (only && only !== first && clauseStarts === null && only.kind !== first.kind && BLOW_KINDS.has(only.kind) && BLOW_KINDS.has(first.kind)
+    && only.kind !== 'killing' && first.kind !== 'killing' && whenClauseApart(s.syntax, only, first, pack.syntaxRoles)) return out;
+  return null;
 }
 
 function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMention | null, date: SentenceDate, roles: Roles,

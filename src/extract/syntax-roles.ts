@@ -36,6 +36,8 @@ export interface SyntaxRoleLexicon {
   /** Verbs that say who is at a place ("host", "station", "accueillir", "déployer"): in a clause describing a place, their
    *  subject or object is whom the place holds. */
   readonly hostVerbs: ReadonlySet<string>;
+  /** Conjunctions of a clause that tells another moment the main one happened at ("when", "lorsque"), by lemma. */
+  readonly whenMarkers: ReadonlySet<string>;
 }
 
 /**
@@ -244,6 +246,12 @@ export function syntacticRole(s: ParsedSentence, trigger: Span, side: Span, lex:
       }
       if (lex.carryOut.has(light.lemma.toLowerCase()) && baseRelation(t.deprel) === 'obj') return read('agent', 'carries-out');
     }
+  }
+  // The same light verb in the passive: "trois raids ont été menés par l'US Air Force", "the attack was carried out
+  // by militants": its by-phrase carried the event out.
+  if (light && t.deprel === 'nsubj:pass' && lex.carryOut.has(light.lemma.toLowerCase())) {
+    const top = phraseTop(s, a);
+    if (top && headOf(s, top)?.id === light.id && isByPhrase(s, top, lex)) return read('agent', 'carried-out-by');
   }
   return null;
 }
@@ -461,4 +469,22 @@ function isRelativeClauseHead(s: ParsedSentence, x: Word, lex: SyntaxRoleLexicon
 /** The spans of the sentence's relative clauses: what they tell describes a noun, it is not the sentence's event. */
 export function relativeClauses(s: ParsedSentence, lex: SyntaxRoleLexicon): Span[] {
   return s.words.filter((x) => isRelativeClauseHead(s, x, lex)).map((x) => subtreeSpan(s, x));
+}
+
+/**
+ * Whether the word of `inner` lies in a clause of another moment that does not hold the word of `outer`: an adverbial
+ * clause opened by one of the language's "when" words ("a gunship that was in the air when the fighters fired …").
+ * Coordinated verbs ("carried out airstrikes and fired shells") and clauses of the same moment ("while artillery
+ * shelled …", "which was accompanied by shelling") are not.
+ */
+export function whenClauseApart(s: ParsedSentence, inner: Span, outer: Span, lex: SyntaxRoleLexicon): boolean {
+  const i = headWordIn(s, inner), o = headWordIn(s, outer);
+  if (!i || !o) return false;
+  for (let x: Word | null = i, guard = 0; x && x.id !== o.id && guard <= s.words.length; x = headOf(s, x), guard++) {
+    if (baseRelation(x.deprel) !== 'advcl') continue;
+    // UD English attaches "when" as advmod, French "lorsque" as mark.
+    if (!children(s, x, 'mark', 'advmod').some((m) => lex.whenMarkers.has(m.lemma.toLowerCase()))) return false;
+    return !subtree(s, x).some((w) => w.id === o.id);
+  }
+  return false;
 }

@@ -9,6 +9,7 @@ import type { LanguagePack } from '../extract/lang/index.ts';
 import type { GeoEntry, Gazetteer } from './gazetteer.ts';
 import { IS_NAME, IS_PREFIX } from './name-index.ts';
 import { kmBetween } from './distance.ts';
+import { allMatches } from '../text/patterns.ts';
 
 export interface PlaceMention extends Span {
   readonly text: string;
@@ -55,6 +56,7 @@ export const DESCRIPTOR_TAIL = /(?:(?:la|le|les|l'|du|des|de|d'|the|a|an)\s*)?(?
 
 export function findPlaceMentions(raw: string, folded: string, span: Span, pack: LanguagePack, gaz: Gazetteer, ctx: PlaceContext): PlaceMention[] {
   const out = scanKnownNames(raw, folded, span, pack, gaz, ctx, tokensIn(raw, span));
+  out.push(...nationalTerritories(raw, folded, span, pack, gaz, out));
   // Names the gazetteer does not know, introduced by a place noun: "le village syrien d'al-Khazra".
   if (UNKNOWN_PLACE_NOUN_WORD.test(folded.slice(span.start, span.end))) collectIntroducedNames(raw, folded, span, pack, gaz, ctx, out);
   out.sort((a, b) => a.start - b.start);
@@ -172,6 +174,19 @@ function scanKnownNames(raw: string, folded: string, span: Span, pack: LanguageP
       }
     }
     i += taken || 1;
+  }
+  return out;
+}
+
+/** "sur le territoire syrien", "on Iraqi soil": the country whose ground a nationality names, as a place of the sentence. */
+function nationalTerritories(raw: string, folded: string, span: Span, pack: LanguagePack, gaz: Gazetteer, known: readonly PlaceMention[]): PlaceMention[] {
+  const out: PlaceMention[] = [];
+  for (const phrase of allMatches(pack.nationalTerritoryRe, folded, span.start, span.end)) {
+    const nat = allMatches(pack.nationalityRe, folded, phrase.start, phrase.end)[0];
+    const country = nat ? pack.nationality.get(nat.text.replace(/\s+/g, ' ')) : undefined;
+    const entry = country ? gaz.lookup(nameKey(country)).find((e) => e.kind === 'country') : undefined;
+    if (!nat || !entry || known.some((k) => k.start < phrase.end && phrase.start < k.end)) continue;
+    out.push({ start: nat.start, end: nat.end, text: raw.slice(nat.start, nat.end), entry, place: toPlace(entry, gaz, false), rank: 4, near: false, cued: true, rule: 'geo.country.territory' });
   }
   return out;
 }

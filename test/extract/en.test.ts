@@ -622,9 +622,31 @@ const CASES: [string, Expected][] = [
     { sub: 'Shelling/artillery/missile attack' }],
   ['Title\n\nIt is not clear whether the sailors were taken by the pirates who abducted seven crew members off Bonny Island on 5 March 2024.',
     { sub: 'Abduction/forced disappearance', date: '2024-03-05' }],
+  // A nationality that names a country's ground is a place, not a side.
+  ['Title\n\nOn 5 March 2024, US jets struck militia positions on Syrian territory.',
+    { sub: 'Air/drone strike', place: 'Syria', actor1: 'Military Forces of the United States', actor2: null }],
+  ['Title\n\nOn 5 March 2024, Turkish drones struck a convoy in Iraqi airspace.',
+    { place: 'Iraq', actor1: 'Military Forces of Turkey' }],
+  // The passive of a light verb: its by-phrase carried the event out.
+  ['Title\n\nOn 5 March 2024, two air raids were conducted by the US Air Force against militia depots in Deir ez-Zor.',
+    { sub: 'Air/drone strike', actor1: 'Military Forces of the United States' }],
+  // A blow of another kind told in a "when" clause, alone with the sentence's place, is the blow told there.
+  ['Title\n\nOn Monday 11 March 2024, the U.S. strike followed another strike by a gunship that was overhead when the militia fired two rockets at Ain al-Asad Air Base.',
+    { sub: 'Shelling/artillery/missile attack', place: 'Ain al-Asad Air Base', weapons: ['rocket'] }],
+  // Blows joined by "and" or "while" share the place the sentence gives: the first leads.
+  ['Title\n\nOn 15 March 2024, Israeli warplanes carried out airstrikes while artillery shelled targets in Khan Yunis.',
+    { sub: 'Air/drone strike', place: 'Khan Yunis', actor1: 'Military Forces of Israel' }],
+  ['Title\n\nOn 15 March 2024, Israeli warplanes carried out airstrikes and fired artillery shells near Yaroun.',
+    { sub: 'Air/drone strike', actor1: 'Military Forces of Israel' }],
 ];
 
 testCaseTable('en', CASES);
+
+test('en: "the rest of the rockets" fell where they fell as part of the salvo already told', () => {
+  const events = eventsOf('Headline\n\nOn 5 March 2024, Hezbollah fired about 20 rockets toward Kiryat Shmona. The rest of the rockets fell within Lebanese territory.');
+  assert.equal(events.length, 1, events.map((e) => e.notes).join(' | '));
+  assert.equal(events[0]!.location?.name, 'Kiryat Shmona');
+});
 
 test('en: a killing retold with the shelling that did it is that shelling', () => {
   const events = eventsOf('Journalist killed by Israeli fire in Lebanon\n\nSix other reporters were injured when they were shelled by Israeli forces\n\nA videographer has been killed in southern Lebanon, the news agency said on Monday, March 4, 2024.');

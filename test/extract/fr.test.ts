@@ -345,9 +345,21 @@ const CASES: [string, Expected][] = [
   // Les armes des phrases voisines ne disent pas d'où vient un bombardement : seules celles de ses récits comptent.
   ['Titre\n\nLe 8 juillet 2023, un bombardement a frappé un quartier résidentiel de Khartoum. Un hélicoptère de l’armée a été aperçu plus tard.',
     { sub: 'Shelling/artillery/missile attack' }],
+  // « le territoire syrien » est un lieu, pas un camp ; « ces derniers » reprend un nom, sans ouvrir de période ; le
+  // complément d'agent d'un verbe support au passif mène l'attaque.
+  ['Titre\n\nLe 5 mars 2024, trois raids aériens ont été menés par l’armée de l’air américaine contre des dépôts occupés par ces derniers sur le territoire syrien.',
+    { sub: 'Air/drone strike', place: 'Syria', actor1: 'Military Forces of the United States', actor2: null }],
+  ['Titre\n\nLe 5 mars 2024, des drones turcs ont frappé un convoi dans l’espace aérien irakien.',
+    { place: 'Iraq', actor1: 'Military Forces of Turkey' }],
 ];
 
 testCaseTable('fr', CASES);
+
+test('fr: « le reste des roquettes » est tombé dans la salve déjà racontée', () => {
+  const events = eventsOf('Titre\n\nLe 5 mars 2024, le Hezbollah a tiré une vingtaine de roquettes vers Kiryat Shmona. Le reste des roquettes est tombé sur le territoire libanais.');
+  assert.equal(events.length, 1, events.map((e) => e.notes).join(' | '));
+  assert.equal(events[0]!.location?.name, 'Kiryat Shmona');
+});
 
 test('fr: what an event "was followed by" is another event, not that one told again', () => {
   const events = eventsOf('Titre\n\nLe 4 mars 2024, un attentat à la bombe a visé un bus militaire à Damas. Quatorze soldats ont été tués. Il a été suivi par des bombardements du régime.');

@@ -39,6 +39,10 @@ interface RawLexicon {
   convoy: string[];
   locative: string[];
   country_locative: string[];
+  /** "sur le territoire syrien", "on Iraqi soil": a nationality that names a country's ground, not one of its sides. */
+  national_territory: string[];
+  /** "Ce qui a donné lieu à …", "Which led to …": a sentence that opens on the one before it, as its relative clause. */
+  sentence_relative: string[];
   destination_locative: string[];
   relation_before: string[];
   opposed_before: string[];
@@ -132,7 +136,7 @@ interface RawLexicon {
   origin_before: string[];
   controlled_after: string[];
   origin_place_nouns: string[];
-  syntax_roles: { undergo: string[]; undergo_markers: string[]; carry_out: string[]; agent_markers: string[]; background_markers: string[]; period_markers: string[]; event_nouns: string[]; breach_words: string[]; relative_subjects: string[]; munition_verbs: string[]; genitive_markers: string[]; host_verbs: string[] };
+  syntax_roles: { undergo: string[]; undergo_markers: string[]; carry_out: string[]; agent_markers: string[]; background_markers: string[]; period_markers: string[]; event_nouns: string[]; breach_words: string[]; relative_subjects: string[]; munition_verbs: string[]; genitive_markers: string[]; host_verbs: string[]; when_markers: string[] };
 }
 
 export interface CompiledTrigger {
@@ -214,6 +218,8 @@ export interface LanguagePack {
   readonly locativeBeforeRe: RegExp;
   /** The same for a country, which needs a real locative ("in Syria"), not "Iran's" or "Iran-backed". */
   readonly countryLocativeBeforeRe: RegExp;
+  /** A nationality naming a country's ground ("le territoire syrien", "Iraqi airspace"): the country is a place there. */
+  readonly nationalTerritoryRe: RegExp;
   /** "toward(s) X", "vers X": where something goes, a place of the event's but not the scene of a paragraph. */
   readonly destinationBeforeRe: RegExp;
   /** "affiliée à", "backed by": a relation to a country, not a location in it, at the end of a text. */
@@ -355,6 +361,8 @@ export interface LanguagePack {
   readonly threatAfterRe: RegExp;
   readonly anaphoraRe: RegExp;
   readonly continuationRe: RegExp;
+  /** A sentence opening on the whole sentence before it ("Ce qui …", "Which …"). */
+  readonly sentenceRelativeRe: RegExp;
   /** "Il est à noter que", "It is worth noting": an impersonal opening, not a pronoun that continues a subject. */
   readonly impersonalRe: RegExp;
   readonly nearRe: RegExp;
@@ -528,7 +536,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
   const r = lex.syntax_roles;
   const syntaxRoles: SyntaxRoleLexicon = {
     undergo: lemmas(r.undergo), undergoMarkers: lemmas(r.undergo_markers), carryOut: lemmas(r.carry_out), agentMarkers: lemmas(r.agent_markers),
-    backgroundMarkers: lemmas(r.background_markers), periodMarkers: lemmas(r.period_markers), eventNouns: lemmas(r.event_nouns), breachWords: lemmas(r.breach_words), munitionVerbs: lemmas(r.munition_verbs), genitiveMarkers: lemmas(r.genitive_markers), relativePronouns: lemmas(r.relative_subjects), hostVerbs: lemmas(r.host_verbs),
+    backgroundMarkers: lemmas(r.background_markers), periodMarkers: lemmas(r.period_markers), eventNouns: lemmas(r.event_nouns), breachWords: lemmas(r.breach_words), munitionVerbs: lemmas(r.munition_verbs), genitiveMarkers: lemmas(r.genitive_markers), relativePronouns: lemmas(r.relative_subjects), hostVerbs: lemmas(r.host_verbs), whenMarkers: lemmas(r.when_markers),
   };
   return {
     language,
@@ -575,6 +583,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     convoyRe: words(lex.convoy),
     locativeBeforeRe: endingWith(lex.locative, lex.place_article, L),
     countryLocativeBeforeRe: endingWith(lex.country_locative, lex.place_article, L),
+    nationalTerritoryRe: words(lex.national_territory),
     destinationBeforeRe: endingWith(lex.destination_locative, lex.place_article, L),
     stateSubjectAfterRe: new RegExp(`^\\s*(?:'\\s*s\\s+)?(?:(?:${(L.mil_noun ?? []).map((p) => phraseSource(p, L)).join('|')})\\s+){0,2}(?:(?:${lex.state_subject.auxiliaries.map((p) => phraseSource(p, L)).join('|')})\\s+(?:\\S+\\s+)?)?(?:${lex.state_subject.verbs.map((p) => phraseSource(p, L)).join('|')})${AFTER}`),
     relationBeforeRe: new RegExp(`(?:${lex.relation_before.map((p) => phraseSource(p, L)).join('|')})\\s*(?:${phraseSource(lex.place_article, L)})?$`),
@@ -662,6 +671,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     demandRe: words(lex.demand_cues),
     threatAfterRe: words(lex.threat_after),
     anaphoraRe: words(lex.anaphora),
+    sentenceRelativeRe: new RegExp(`^\\s*(?:${anyOf(lex.sentence_relative)})\\b`),
     continuationRe: new RegExp(lex.continuation_subject.map((p) => phraseSource(p, L)).join('|')),
     impersonalRe: new RegExp(lex.impersonal.map((p) => phraseSource(p, L)).join('|')),
     nearRe: new RegExp(`(?:${lex.near.map((p) => phraseSource(p, L)).join('|')})\\s*$`),
