@@ -1354,9 +1354,13 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
     : sentencesAround(ctx, s, 2, 2).flatMap((o) => o.weapons.map((w) => w.weapon));
   const sides = targetSides(ctx, s, trigger);
   const casualties = ownToll ? s.casualtiesIn(segment) : s.casualties;
-  const civilianTarget = sides.civilian || (trigger.kind !== 'killing' && sides.civilianPlace);
+
   // For a killing, the group named as its target must stand where victims stand ("two al Shabaab suspects were shot dead").
-  const armedTarget = (!!roles.actor2 && (trigger.kind !== 'killing' || isVictim(ctx, s, trigger, roles.actor2))) || sides.armed;
+  // "Police shot dead five suspected carjackers": suspects state forces kill are a side they fight, not bystanders.
+  const stateKilledSuspects = trigger.kind === 'killing' && (roles.actor1 ? roles.actor1.kind === 'state' : hasMatch(pack.stateForcesRe, input.folded, s.start, s.end))
+    && victimHits(ctx, s, trigger, pack.suspectVictimRe).length > 0;
+  const armedTarget = (!!roles.actor2 && (trigger.kind !== 'killing' || isVictim(ctx, s, trigger, roles.actor2))) || sides.armed || stateKilledSuspects;
+  const civilianTarget = !stateKilledSuspects && (sides.civilian || (trigger.kind !== 'killing' && sides.civilianPlace));
   const typing: TypingInput = {
     kind: trigger.kind,
     weapons: typingWeapons,

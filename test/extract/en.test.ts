@@ -638,6 +638,11 @@ const CASES: [string, Expected][] = [
     { sub: 'Air/drone strike', place: 'Khan Yunis', actor1: 'Military Forces of Israel' }],
   ['Title\n\nOn 15 March 2024, Israeli warplanes carried out airstrikes and fired artillery shells near Yaroun.',
     { sub: 'Air/drone strike', actor1: 'Military Forces of Israel' }],
+  // Suspects whom state forces kill are a side they fight (ACLED's armed clash); suspects who kill are the authors.
+  ['Title\n\nOn 5 March 2024, police shot dead five suspected carjackers in Ruiru after a car chase.',
+    { sub: 'Armed clash', killed: 5 }],
+  ['Title\n\nOn 5 March 2024, two suspects shot dead a shopkeeper in Kisumu.',
+    { sub: 'Attack', killed: 1 }],
 ];
 
 testCaseTable('en', CASES);

@@ -351,6 +351,9 @@ const CASES: [string, Expected][] = [
     { sub: 'Air/drone strike', place: 'Syria', actor1: 'Military Forces of the United States', actor2: null }],
   ['Titre\n\nLe 5 mars 2024, des drones turcs ont frappé un convoi dans l’espace aérien irakien.',
     { place: 'Iraq', actor1: 'Military Forces of Turkey' }],
+  // Les suspects que les forces de l'État abattent sont un camp qu'elles combattent.
+  ['Titre\n\nLe 5 mars 2024, la police a abattu deux présumés braqueurs à Abidjan.',
+    { sub: 'Armed clash', killed: 2 }],
 ];
 
 testCaseTable('fr', CASES);

@@ -24,6 +24,8 @@ interface RawLexicon {
   civilian_targets: string[];
   civilian_places: string[];
   armed_targets: string[];
+  /** "five suspects", "a suspected carjacker": whom state forces kill as suspects they fight (ACLED's armed clash). */
+  suspect_victims: string[];
   state_forces: string[];
   troop_nouns: string[];
   /** The other side withdrawing or handing ground over: a territory taken so is a non-violent transfer. */
@@ -190,6 +192,8 @@ export interface LanguagePack {
   readonly civilianPlaceRe: RegExp;
   /** Who can be on the receiving end of a battle rather than of an attack on civilians. */
   readonly armedTargetRe: RegExp;
+  /** Suspects as victims: an armed side when state forces kill them. */
+  readonly suspectVictimRe: RegExp;
   /** A state's forces named without their country ("the army", "government forces", "l'armée"). */
   readonly stateForcesRe: RegExp;
   /** Fighters, troops, units (not equipment): what is moved or raised in a change to a group's activity. */
@@ -568,6 +572,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     civilianRe: words(lex.civilian_targets),
     civilianPlaceRe: words(lex.civilian_places),
     armedTargetRe: words(lex.armed_targets),
+    suspectVictimRe: words(lex.suspect_victims),
     stateForcesRe: words(lex.state_forces),
     troopNounRe: words(lex.troop_nouns),
     handoverRe: words(lex.handover_cues),
