@@ -131,6 +131,11 @@ export function neighbourCells(k: MentionKey): string[] {
   return out;
 }
 
+/** How many days before its report an undated telling may have happened: news tells an undated blow as recent
+ *  (the day of the report, the night before, a weekend ago). A week reached back to blows at the same site told
+ *  days earlier by other outlets, which an undated retelling of a new blow there is not. */
+const UNDATED_LOOKBACK_DAYS = 3;
+
 /** How many days apart two tellings of one event may date it, by the precision of a date: outlets
  *  date one attack a day apart (the night of, the day after); a week-precise date is "around the report". */
 function dateTolerance(p: DatePrecision | null): number {
@@ -139,7 +144,7 @@ function dateTolerance(p: DatePrecision | null): number {
 
 /** Days a candidate's date may fall on. */
 export function dayWindow(k: MentionKey): [number, number] | null {
-  if (k.day === null) return k.published === null ? null : [k.published - 8, k.published + 1];
+  if (k.day === null) return k.published === null ? null : [k.published - UNDATED_LOOKBACK_DAYS - 1, k.published + 1];
   const span = dateTolerance(k.datePrecision);
   return [k.day - span, k.day + span];
 }
@@ -329,7 +334,7 @@ function fit(loose: MentionKey, members: readonly MentionKey[]): number | null {
       cost += Math.abs(loose.day - m.day);
     } else if (loose.day === null && loose.published !== null) {
       // An undated telling fits an event of the days before its report.
-      if (m.day === null || m.day > loose.published + 1 || m.day < loose.published - 7) continue;
+      if (m.day === null || m.day > loose.published + 1 || m.day < loose.published - UNDATED_LOOKBACK_DAYS) continue;
       cost += (loose.published - m.day) / 2;
     } else if (loose.day === null) {
       // A telling with no date at all fits only by its place, its kind and what it says of the event:
@@ -392,7 +397,7 @@ function daysMayFit(l: MentionKey, span: DaySpan): boolean {
     const tolerance = Math.max(dateTolerance(l.datePrecision), span.tolerance);
     return l.day >= span.first - tolerance && l.day <= span.last + tolerance;
   }
-  if (l.published !== null) return span.count > 0 && l.published + 1 >= span.first && l.published - 7 <= span.last;
+  if (l.published !== null) return span.count > 0 && l.published + 1 >= span.first && l.published - UNDATED_LOOKBACK_DAYS <= span.last;
   return true;
 }
 

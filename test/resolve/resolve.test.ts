@@ -142,6 +142,14 @@ test('a report of several attacks at once ("two separate drone attacks in Iraq")
   assert.deepEqual(sizes([mention('site.txt'), { ...mention('anbar.txt', { location: ANBAR }), tellsSeveral: true }]), [1, 1]);
 });
 
+test('an undated report joins an event of the days just before its report, not one a week earlier at the same site', async () => {
+  const event = mention('dated.txt', { date: '2024-03-04' });
+  const undatedReported = (document: string, published: string) =>
+    mention(document, { date: null, date_precision: null, sources: [{ document, outlet: null, cited: [], published, evidence: [{ start: 0, end: 5, text: 'Texte' }] }] });
+  assert.deepEqual(sizes([event, undatedReported('next-day.txt', '2024-03-05')]), [2]);
+  assert.deepEqual(sizes([event, undatedReported('week-later.txt', '2024-03-10')]), [1, 1]);
+});
+
 test('an undated, unpublished report that gives a day and month without a year joins the event of that day at its site', async () => {
   const events = [mention('oct18.txt', { location: TANF, date: '2023-10-18' }), mention('oct23.txt', { location: TANF, date: '2023-10-23' })];
   const undated = { ...mention('rt.txt', { location: TANF, date: null, date_precision: null, sources: unpublished('rt.txt') }), dayWithoutYear: '10-23' };
