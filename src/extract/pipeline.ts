@@ -154,6 +154,9 @@ export const STAGES: readonly Stage[] = [
   // "Les 19 et 22 novembre, ils ont mené des attaques de drones contre la base d'al-Harir" after "la base d'al-Harir,
   // où sont stationnés les militaires américains": whom a site holds is struck by every blow at it the document tells.
   { name: 'site-holder', run: (ctx, events) => events.map((e) => siteHolder(ctx, e, events)) },
+  // "La Résistance islamique avait déjà frappé la base d'al-Malikiyah" after its strikes on "les bases américaines" of
+  // al-Omar and al-Tanf: an author's blow at an armed target it does not name is at the state its other blows struck.
+  { name: 'author-target', run: (ctx, events) => events.map((e) => authorTarget(ctx, e, events)) },
   { name: 'actors-distinct', run: (_ctx, events) => events.map((e) => (e.actor1 && e.actor1 === e.actor2 ? { ...e, actor2: null } : e)) },
   // A demonstration no organisation is named for is its crowd's: ACLED's "Protesters (Country)", "Rioters (Country)".
   { name: 'crowd-side', run: (ctx, events) => events.map((e) => crowdSide(ctx, e)) },
@@ -174,6 +177,21 @@ function siteHolder(ctx: DocumentContext, e: Candidate, events: readonly Candida
   const trace = [...e.trace];
   addTrace(trace, { field: 'actor2', rule: `${ctx.pack.language}.actor.site-holder` });
   return { ...e, actor2: holder!, trace };
+}
+
+/**
+ * A blow by a named author at an armed target (a base, troops, positions) that names no side takes the state whose
+ * forces every other blow of that author in the document struck, when there is exactly one such state.
+ */
+function authorTarget(ctx: DocumentContext, e: Candidate, events: readonly Candidate[]): Candidate {
+  if (e.actor2 || !e.actor1 || !e.typing.armedTarget || !BLOW_KINDS.has(e.kind)) return e;
+  const struck = new Set(events.filter((o) => o !== e && o.actor1 === e.actor1 && o.actor2 && BLOW_KINDS.has(o.kind)).map((o) => o.actor2!));
+  if (struck.size !== 1) return e;
+  const [state] = struck;
+  if (!isStateActorName(state!) || state === e.actor1) return e;
+  const trace = [...e.trace];
+  addTrace(trace, { field: 'actor2', rule: `${ctx.pack.language}.actor.author-target` });
+  return { ...e, actor2: state!, trace };
 }
 
 /** Attacks from afar or not, told as strikes: "another strike" after an air raid is one more of them. */

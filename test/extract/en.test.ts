@@ -817,3 +817,14 @@ test('en: a handover told of another town in the next sentence leaves the first 
   const tessalit = events.find((e) => e.location?.name === 'Tessalit');
   assert.equal(tessalit?.sub_event_type, 'Non-state actor overtakes territory', events.map((e) => e.notes).join(' | '));
 });
+
+test('en: a blow at a base whose side the sentence does not name is at the state the same author\'s other blows struck', () => {
+  const events = eventsOf('Headline\n\nOn 5 March 2024, the Islamic Resistance in Iraq struck US forces at Ain al-Asad Air Base with drones. ' +
+    'On 6 March 2024, the Islamic Resistance in Iraq also struck the base of Harir with a drone.');
+  const harir = events.find((e) => e.location?.name.startsWith('Harir'));
+  assert.equal(harir?.actor2, 'Military Forces of the United States', events.map((e) => e.notes).join(' | '));
+  // Another author's blow at a base keeps its own sides: nothing is borrowed across authors.
+  const other = eventsOf('Headline\n\nOn 5 March 2024, the Islamic Resistance in Iraq struck US forces at Ain al-Asad Air Base with drones. ' +
+    'On 6 March 2024, Turkish drones struck a base near Sulaymaniyah.');
+  assert.ok(other.every((e) => e.location?.name.startsWith('Ain') || e.actor2 !== 'Military Forces of the United States'), other.map((e) => e.notes).join(' | '));
+});

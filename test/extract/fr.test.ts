@@ -549,3 +549,10 @@ test('fr : les nouveaux indices ne se déclenchent pas sur leurs sosies (otages 
     ['Titre\n\nLe 5 mars 2024, les secouristes ont envoyé des drones sur les lieux de l\'inondation à Mopti.', 'Air/drone strike'],
   ]);
 });
+
+test('fr: une base frappée sans camp nommé est à l’État que les autres frappes du même auteur ont visé', () => {
+  const events = eventsOf('Titre\n\nLe 5 mars 2024, la Résistance islamique en Irak a attaqué les forces américaines sur la base d’Aïn al-Assad avec des drones. ' +
+    'Le 6 mars 2024, la Résistance islamique en Irak a aussi frappé la base de Harir avec un drone.');
+  const harir = events.find((e) => e.location?.name.startsWith('Harir'));
+  assert.equal(harir?.actor2, 'Military Forces of the United States', events.map((e) => e.notes).join(' | '));
+});
