@@ -354,6 +354,11 @@ const CASES: [string, Expected][] = [
   // Les suspects que les forces de l'État abattent sont un camp qu'elles combattent.
   ['Titre\n\nLe 5 mars 2024, la police a abattu deux présumés braqueurs à Abidjan.',
     { sub: 'Armed clash', killed: 2 }],
+  // « un haut responsable américain », « deux responsables américains » : les responsables d'un État confirment.
+  ['Titre\n\nLes frappes américaines ont visé le 27 octobre 2023 deux dépôts près d’Abou Kamal, a déclaré un haut responsable américain.',
+    { claim: 'confirmed' }],
+  ['Titre\n\nDeux responsables américains ont déclaré que des avions avaient frappé le 27 octobre 2023 deux dépôts près d’Abou Kamal.',
+    { claim: 'confirmed' }],
 ];
 
 testCaseTable('fr', CASES);
