@@ -181,11 +181,15 @@ function siteHolder(ctx: DocumentContext, e: Candidate, events: readonly Candida
 
 /**
  * A blow by a named author at an armed target (a base, troops, positions) that names no side takes the state whose
- * forces every other blow of that author in the document struck, when there is exactly one such state.
+ * forces the other blows of that author in the same country struck (those that name a side), when they name exactly
+ * one such state.
  */
 function authorTarget(ctx: DocumentContext, e: Candidate, events: readonly Candidate[]): Candidate {
-  if (e.actor2 || !e.actor1 || !e.typing.armedTarget || !BLOW_KINDS.has(e.kind)) return e;
-  const struck = new Set(events.filter((o) => o !== e && o.actor1 === e.actor1 && o.actor2 && BLOW_KINDS.has(o.kind)).map((o) => o.actor2!));
+  const country = e.place?.place.country_code;
+  if (e.actor2 || !e.actor1 || !country || !e.typing.armedTarget || !BLOW_KINDS.has(e.kind)) return e;
+  // Only the blows of that author in the same country: an army that strikes on two fronts strikes two states.
+  const struck = new Set(events.filter((o) => o !== e && o.actor1 === e.actor1 && o.actor2 && BLOW_KINDS.has(o.kind) && o.place?.place.country_code === country)
+    .map((o) => o.actor2!));
   if (struck.size !== 1) return e;
   const [state] = struck;
   if (!isStateActorName(state!) || state === e.actor1) return e;
@@ -345,8 +349,19 @@ function isConflictSetting(folded: string, pack: LanguagePack, t: TriggerMention
   return m !== null && hasMatch(pack.conflictKindRe, folded, window + m.index, t.end);
 }
 
+/** "killed by police", "abattus par l'armée": state forces in a by-phrase right after a verb, per language pack. */
+const stateByPhrases = new Map<string, RegExp>();
+function STATE_BY_PHRASE(pack: LanguagePack): RegExp {
+  let re = stateByPhrases.get(pack.language);
+  if (!re) {
+    re = new RegExp(`^\\s*(?:\\S+\\s+){0,2}?(?:by|par)\\s+(?:the\\s+|la\\s+|le\\s+|l'\\s*|les\\s+|des\\s+)?(?:\\S+\\s+)?(?:${pack.stateForcesRe.source})`);
+    stateByPhrases.set(pack.language, re);
+  }
+  return re;
+}
+
 /** What sets a trigger aside as part of a summary of many events rather than one: a period, a statistic, a frequency. */
-const SUMMARY_SUPPRESSIONS = /\.suppress\.(?:period|statistic|frequency|continues-summary)/;
+const SUMMARY_SUPPRESSIONS = /\.suppress\.(?:(?:undated-)?period|statistic|frequency|continues-summary)/;
 
 function analyseSentences(ctx: DocumentContext): SentenceAnalysis[] {
   const { input, pack } = ctx;
@@ -403,7 +418,9 @@ class AnalysedSentence implements SentenceAnalysis {
     const triggers = findTriggers(folded, s, pack, { more: (found) => weaponSubjectTriggers(ctx, s, found, () => this.syntax), raw: ctx.input.raw });
     // "Depuis le 17 octobre, les bases ont été visées à plus de soixante reprises. Ce qui a donné lieu à trois raids …":
     // a sentence that opens on a summary as its relative clause goes on summing up.
+    // A sentence that gives a day of its own tells that day's event ("Which is why on 5 March, jets struck …").
     const summing = before && before.paragraph === s.paragraph && pack.sentenceRelativeRe.test(folded.slice(s.start, s.end))
+      && !dates.some((d) => d.stated.day !== undefined || d.relativeDays !== undefined)
       && before.triggers.length > 0 && before.triggers.every((t) => t.suppressedBy && SUMMARY_SUPPRESSIONS.test(t.suppressedBy));
     this.triggers = summing ? triggers.map((t) => (t.suppressedBy ? t : { ...t, suppressedBy: `${pack.language}.suppress.continues-summary` })) : triggers;
     this.primary = this.leadingTrigger();
@@ -1355,9 +1372,11 @@ function triggerSegments(raw: string, folded: string, s: SentenceAnalysis, place
   // the first names none of its own (it was told before, or has no place to tell). Verbs joined by "and" or "while" share their place.
   const [only] = placed;
   const first = heads[0]!;
-  if (only && only !== first && clauseStarts === null && only.kind !== first.kind && BLOW_KINDS.has(only.kind) && BLOW_KINDS.has(first.kind)
-    && only.kind !== 'killing' && first.kind !== 'killing' && whenClauseApart(s.syntax, only, first, pack.syntaxRoles)) return out;
-  return null;
+  if (!only || only === first || clauseStarts !== null || only.kind === first.kind || !BLOW_KINDS.has(only.kind) || !BLOW_KINDS.has(first.kind)
+    || only.kind === 'killing' || first.kind === 'killing') return null;
+  const clause = whenClauseApart(s.syntax, only, first, pack.syntaxRoles);
+  // The clause's own subject ("when the militia fired …") stands before its verb: the blow's segment opens with the clause.
+  return clause ? out.map((o) => ({ ...o, segment: { start: Math.min(o.segment.start, clause.start), end: o.segment.end } })) : null;
 }
 
 function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMention | null, date: SentenceDate, roles: Roles,
@@ -1375,10 +1394,16 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
 
   // For a killing, the group named as its target must stand where victims stand ("two al Shabaab suspects were shot dead").
   // "Police shot dead five suspected carjackers": suspects state forces kill are a side they fight, not bystanders.
-  const stateKilledSuspects = trigger.kind === 'killing' && (roles.actor1 ? roles.actor1.kind === 'state' : hasMatch(pack.stateForcesRe, input.folded, s.start, s.end))
-    && victimHits(ctx, s, trigger, pack.suspectVictimRe).length > 0;
+  // The state must be the author: its forces before the verb ("police shot dead") or its by-phrase ("killed by police"),
+  // and the victims suspects only (not "five civilians in a suspected reprisal").
+  const suspects = trigger.kind === 'killing' ? victimHits(ctx, s, trigger, pack.suspectVictimRe) : [];
+  const stateAuthor = roles.actor1 ? roles.actor1.kind === 'state'
+    : hasMatch(pack.stateForcesRe, input.folded, s.start, trigger.start) || STATE_BY_PHRASE(pack).test(input.folded.slice(trigger.end, Math.min(s.end, trigger.end + 30)));
+  const otherCivilians = suspects.length > 0 && victimHits(ctx, s, trigger, pack.civilianRe).some((h) => !suspects.some((x) => x.start <= h.start && h.end <= x.end));
+  const stateKilledSuspects = suspects.length > 0 && stateAuthor && !otherCivilians;
   const armedTarget = (!!roles.actor2 && (trigger.kind !== 'killing' || isVictim(ctx, s, trigger, roles.actor2))) || sides.armed || stateKilledSuspects;
   const civilianTarget = !stateKilledSuspects && (sides.civilian || (trigger.kind !== 'killing' && sides.civilianPlace));
+  const stateForcesTold = hasMatch(pack.stateForcesRe, input.folded, s.start, s.end);
   const typing: TypingInput = {
     kind: trigger.kind,
     weapons: typingWeapons,
@@ -1400,6 +1425,8 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
     resistsOperation: hasMatch(pack.crowdResistsOperationRe, input.folded, s.start, s.end),
     demonstration: sentencesAround(ctx, s, 1, 1).some((o) => o.triggers.some((t) => t.kind === 'protest' && !t.suppressedBy)),
     crowdSides: crowdFight(ctx, s, trigger, segment),
+    stateForcesTold,
+    crowdsAmongThemselves: (trigger.kind === 'mob' || trigger.kind === 'clash') && !stateForcesTold && hasMatch(pack.clashWordRe, input.folded, trigger.start, trigger.end),
     armedSides: armedFight(ctx, s, trigger, segment),
   };
   const typed = chooseSubEventType(typing);
@@ -1814,7 +1841,9 @@ function mergeInto(into: Candidate, e: Candidate): void {
   } else if (demonstrationFamily(into.subEventType) && demonstrationFamily(e.subEventType) && into.subEventType !== e.subEventType) {
     // A crowd resisting a raid, retold as "the rioters", is no demonstration: a riot typed for want of a cause does not outweigh it.
     const mobRetold = [into, e].some((c) => typingRule(c) === 'type.riot.resisting-operation') && [into, e].every((c) => c.subEventType === 'Mob violence' || riotByDefault(c));
-    const joined = mobRetold ? 'Mob violence' : joinDemonstration(into.subEventType, e.subEventType);
+    // "Supporters of two rival candidates clashed at a rally": crowds fighting each other at a demonstration are a mob.
+    const rivalCrowds = [into, e].some((c) => c.subEventType === 'Mob violence' && c.typing.crowdsAmongThemselves);
+    const joined = mobRetold || rivalCrowds ? 'Mob violence' : joinDemonstration(into.subEventType, e.subEventType);
     addTrace(into.trace, { field: 'sub_event_type', rule: 'type.demonstration.joined' });
     if (joined === e.subEventType) into.kind = e.kind;
     into.subEventType = joined;

@@ -472,19 +472,19 @@ export function relativeClauses(s: ParsedSentence, lex: SyntaxRoleLexicon): Span
 }
 
 /**
- * Whether the word of `inner` lies in a clause of another moment that does not hold the word of `outer`: an adverbial
- * clause opened by one of the language's "when" words ("a gunship that was in the air when the fighters fired …").
- * Coordinated verbs ("carried out airstrikes and fired shells") and clauses of the same moment ("while artillery
- * shelled …", "which was accompanied by shelling") are not.
+ * The clause of another moment that holds the word of `inner` and not the word of `outer`, if there is one: an
+ * adverbial clause opened by one of the language's "when" words ("a gunship that was in the air when the fighters
+ * fired …"). Coordinated verbs ("carried out airstrikes and fired shells") and clauses of the same moment ("while
+ * artillery shelled …", "which was accompanied by shelling") are none.
  */
-export function whenClauseApart(s: ParsedSentence, inner: Span, outer: Span, lex: SyntaxRoleLexicon): boolean {
+export function whenClauseApart(s: ParsedSentence, inner: Span, outer: Span, lex: SyntaxRoleLexicon): Span | null {
   const i = headWordIn(s, inner), o = headWordIn(s, outer);
-  if (!i || !o) return false;
+  if (!i || !o) return null;
   for (let x: Word | null = i, guard = 0; x && x.id !== o.id && guard <= s.words.length; x = headOf(s, x), guard++) {
     if (baseRelation(x.deprel) !== 'advcl') continue;
     // UD English attaches "when" as advmod, French "lorsque" as mark.
-    if (!children(s, x, 'mark', 'advmod').some((m) => lex.whenMarkers.has(m.lemma.toLowerCase()))) return false;
-    return !subtree(s, x).some((w) => w.id === o.id);
+    if (!children(s, x, 'mark', 'advmod').some((m) => lex.whenMarkers.has(m.lemma.toLowerCase()))) return null;
+    return subtree(s, x).some((w) => w.id === o.id) ? null : subtreeSpan(s, x);
   }
-  return false;
+  return null;
 }

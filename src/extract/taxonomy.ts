@@ -71,6 +71,10 @@ export interface TypingInput {
   readonly demonstration?: boolean;
   /** The fight's sides are crowds, perhaps with the police ("students engaged police in running battles"), not armed groups. */
   readonly crowdSides?: boolean;
+  /** The sentence of the fight names state forces (police, army): crowds may be fighting them, not only each other. */
+  readonly stateForcesTold?: boolean;
+  /** Crowds fighting among themselves ("supporters of two rival candidates clashed"), no state forces told. */
+  readonly crowdsAmongThemselves?: boolean;
   /** A clash told by a riot's words ("clashed with police") whose sides are armed men, not a crowd. */
   readonly armedSides?: boolean;
 }
@@ -89,7 +93,10 @@ export function chooseSubEventType(x: TypingInput): { sub: string; rule: string 
     case 'clash':
       // ACLED keeps battles for organised armed groups: crowds fighting the police or each other riot, as
       // demonstrators when a protest is told around the fight, as a mob otherwise.
-      if (x.crowdSides) return x.demonstration ? { sub: 'Violent demonstration', rule: 'type.clash.crowds.demonstration' } : { sub: 'Mob violence', rule: 'type.clash.crowds' };
+      // Crowds that fight each other with no forces in the fight ("supporters of two rival candidates clashed at a
+      // rally") are a mob even at a demonstration: ACLED keeps a violent demonstration for demonstrators fighting
+      // the forces or wrecking what they protest against.
+      if (x.crowdSides) return x.demonstration && x.stateForcesTold ? { sub: 'Violent demonstration', rule: 'type.clash.crowds.demonstration' } : { sub: 'Mob violence', rule: 'type.clash.crowds' };
       // "carried out a military operation … with naval missiles": an operation told with remote weapons is a strike.
       if (byWeapon && byWeapon !== 'Armed clash' && x.weapons.some((w) => w === 'drone' || w === 'aircraft' || w === 'missile' || w === 'ballistic_missile')) return { sub: byWeapon, rule: 'type.clash.remote-weapon' };
       return { sub: 'Armed clash', rule: 'type.clash' };

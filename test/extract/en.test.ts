@@ -628,11 +628,11 @@ const CASES: [string, Expected][] = [
   ['Title\n\nOn 5 March 2024, Turkish drones struck a convoy in Iraqi airspace.',
     { place: 'Iraq', actor1: 'Military Forces of Turkey' }],
   // The passive of a light verb: its by-phrase carried the event out.
-  ['Title\n\nOn 5 March 2024, two air raids were conducted by the US Air Force against militia depots in Deir ez-Zor.',
-    { sub: 'Air/drone strike', actor1: 'Military Forces of the United States' }],
+  ['Title\n\nOn 5 March 2024, three air raids were carried out by the US Air Force against militia depots on Syrian territory.',
+    { sub: 'Air/drone strike', actor1: 'Military Forces of the United States', actor2: null, place: 'Syria' }],
   // A blow of another kind told in a "when" clause, alone with the sentence's place, is the blow told there.
-  ['Title\n\nOn Monday 11 March 2024, the U.S. strike followed another strike by a gunship that was overhead when the militia fired two rockets at Ain al-Asad Air Base.',
-    { sub: 'Shelling/artillery/missile attack', place: 'Ain al-Asad Air Base', weapons: ['rocket'] }],
+  ['Title\n\nOn Monday 11 March 2024, the U.S. strike followed another strike by a gunship that was overhead when Kataib Hezbollah fighters fired two rockets at Ain al-Asad Air Base.',
+    { sub: 'Shelling/artillery/missile attack', place: 'Ain al-Asad Air Base', weapons: ['rocket'], actor1: 'Kataib Hezbollah' }],
   // Blows joined by "and" or "while" share the place the sentence gives: the first leads.
   ['Title\n\nOn 15 March 2024, Israeli warplanes carried out airstrikes while artillery shelled targets in Khan Yunis.',
     { sub: 'Air/drone strike', place: 'Khan Yunis', actor1: 'Military Forces of Israel' }],
@@ -643,6 +643,21 @@ const CASES: [string, Expected][] = [
     { sub: 'Armed clash', killed: 5 }],
   ['Title\n\nOn 5 March 2024, two suspects shot dead a shopkeeper in Kisumu.',
     { sub: 'Attack', killed: 1 }],
+  ['Title\n\nOn 5 March 2024, three suspected carjackers were shot dead by police in Ruiru.',
+    { sub: 'Armed clash', killed: 3 }],
+  // Not suspects the state killed: civilians in a "suspected" reprisal, suspects whom unknown gunmen shot.
+  ['Title\n\nOn 5 March 2024, soldiers killed five civilians in a suspected reprisal attack in Zamfara.',
+    { sub: 'Attack', killed: 5 }],
+  ['Title\n\nOn 5 March 2024, unknown gunmen shot dead two suspects who had just been released by police in Mombasa.',
+    { sub: 'Attack', killed: 2 }],
+  // A sentence that takes up a summary but gives its own day tells that day's event.
+  ['Title\n\nSince October 17, US bases have been attacked more than sixty times. Which is why on 5 March 2024 US jets struck Kataib Hezbollah positions in Al-Qaim.',
+    { sub: 'Air/drone strike', date: '2024-03-05', actor1: 'Military Forces of the United States' }],
+  // Crowds fighting each other at a rally, no forces in the fight, are a mob; crowds fighting the police there demonstrate.
+  ['Title\n\nOn 5 March 2024, supporters of two rival candidates clashed at a rally in Migori. Youths hurled stones at each other.',
+    { sub: 'Mob violence' }],
+  ['Title\n\nOn 5 March 2024, protesters clashed with police during a demonstration in Kisumu.',
+    { sub: 'Violent demonstration' }],
 ];
 
 testCaseTable('en', CASES);
@@ -823,6 +838,9 @@ test('en: a blow at a base whose side the sentence does not name is at the state
     'On 6 March 2024, the Islamic Resistance in Iraq also struck the base of Harir with a drone.');
   const harir = events.find((e) => e.location?.name.startsWith('Harir'));
   assert.equal(harir?.actor2, 'Military Forces of the United States', events.map((e) => e.notes).join(' | '));
+  // An author striking in two countries strikes two states: nothing is borrowed across a border.
+  const fronts = eventsOf('Headline\n\nOn 5 March 2024, Israeli jets struck Syrian army positions near Damascus. On 6 March 2024, Israeli jets also struck a base near Tyre.');
+  assert.equal(fronts.find((e) => e.location?.name === 'Tyre')?.actor2, null, fronts.map((e) => e.notes).join(' | '));
   // Another author's blow at a base keeps its own sides: nothing is borrowed across authors.
   const other = eventsOf('Headline\n\nOn 5 March 2024, the Islamic Resistance in Iraq struck US forces at Ain al-Asad Air Base with drones. ' +
     'On 6 March 2024, Turkish drones struck a base near Sulaymaniyah.');

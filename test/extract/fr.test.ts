@@ -359,6 +359,13 @@ const CASES: [string, Expected][] = [
     { claim: 'confirmed' }],
   ['Titre\n\nDeux responsables américains ont déclaré que des avions avaient frappé le 27 octobre 2023 deux dépôts près d’Abou Kamal.',
     { claim: 'confirmed' }],
+  ['Titre\n\nDes avions ont frappé le 27 octobre 2023 deux dépôts près d’Abou Kamal, selon de hauts responsables américains.',
+    { claim: 'confirmed' }],
+  // Des responsables qui ne disent rien ne confirment rien ; « au sol » n'est pas le territoire d'un pays.
+  ['Titre\n\nLe 5 mars 2024, des drones ont frappé une base près de Deir ez-Zor, mais les responsables américains n’ont fait aucun commentaire.',
+    { claim: 'reported' }],
+  ['Titre\n\nLe 5 mars 2024, l’offensive au sol israélienne a tué 20 personnes à Khan Younès.',
+    { place: 'Khan Yunis', killed: 20 }],
 ];
 
 testCaseTable('fr', CASES);
