@@ -1822,7 +1822,11 @@ function mergeInto(into: Candidate, e: Candidate): void {
   // A toll told after the event belongs to it and keeps its type ("A gunbattle ensued. Four others wounded.").
   const tollOfInto = e.bareToll && !into.bareToll;
   // The more precise place; between two areas, a named one (the Gulf of Aden) before a part of a country ("southern Yemen").
-  if (!into.place || (e.place && (rankOf(e.place) < rankOf(into.place) || (rankOf(e.place) === rankOf(into.place) && !into.place.entry && !!e.place.entry)))) into.place = e.place;
+  // A district the text places in a town ("le quartier de Dar al-Salam à Omdourman") is finer than a town of the same rank
+  // another telling named ("la capitale Khartoum").
+  const district = (p: PlaceMention) => !p.entry && !!p.unknownName && p.rule.endsWith('.in-known-area');
+  if (!into.place || (e.place && (rankOf(e.place) < rankOf(into.place)
+    || (rankOf(e.place) === rankOf(into.place) && ((!into.place.entry && !!e.place.entry) || (district(e.place) && into.place.entry?.kind === 'city')))))) into.place = e.place;
   if (e.date && (!into.date || precisionRank(e.datePrecision) < precisionRank(into.datePrecision))) { into.date = e.date; into.datePrecision = e.datePrecision; }
   into.dayWithoutYear ??= e.dayWithoutYear;
   into.countryCode ??= e.countryCode;

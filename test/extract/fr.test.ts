@@ -366,6 +366,9 @@ const CASES: [string, Expected][] = [
     { claim: 'reported' }],
   ['Titre\n\nLe 5 mars 2024, l’offensive au sol israélienne a tué 20 personnes à Khan Younès.',
     { place: 'Khan Yunis', killed: 20 }],
+  // Un quartier que le récit situe dans une ville est plus fin que la ville nommée par un autre récit du même raid.
+  ['Titre\n\nUn raid aérien a frappé samedi 8 juillet 2023 un quartier résidentiel de la capitale Khartoum. Le bombardement, survenu sur le quartier de Dar al-Salam à Omdourman, a fait 22 morts.',
+    { sub: 'Air/drone strike', place: 'Dar al-Salam', killed: 22 }],
 ];
 
 testCaseTable('fr', CASES);
