@@ -658,6 +658,12 @@ const CASES: [string, Expected][] = [
     { sub: 'Mob violence' }],
   ['Title\n\nOn 5 March 2024, protesters clashed with police during a demonstration in Kisumu.',
     { sub: 'Violent demonstration' }],
+  // "an Israeli airstrike": a nationality on the one-word event noun is its author; "With a decisive airstrike" is
+  // no ordinal of a count ("with" ends in "th").
+  ['Title\n\nOn 22 November 2023, an Israeli airstrike on the village of Beit Yahoun in south Lebanon killed five Hezbollah fighters.',
+    { sub: 'Air/drone strike', actor1: 'Military Forces of Israel', actor2: 'Hezbollah', killed: 5 }],
+  ['Title\n\nOn 7 April 2017, with a decisive airstrike on Shayrat air base in Syria, US forces hit the regime.',
+    { sub: 'Air/drone strike' }],
 ];
 
 testCaseTable('en', CASES);

@@ -43,6 +43,7 @@ const NEGATIVE: [string, string][] = [
   ['a participle in a compound adjective (en)', 'Headline\n\nOn May 2, 2024, the government urged clans to rise up across Al-Shabaab-held areas of Hiraan.'],
   ['a participle in a compound adjective, rebels (en)', 'Headline\n\nAid convoys reached rebel-held towns near Idlib on May 2, 2024.'],
   ['a summary taken up by « ce qui » (fr)', 'Titre\n\nDepuis le mois de mars, les casernes de la région ont été visées à plus de trente reprises par des tirs de roquettes. Ce qui a conduit à quatre raids aériens menés par l’armée sur le territoire malien.'],
+  ['statistic (an ordinal written out, en)', 'Headline\n\nIt was the eleventh airstrike on the town of Idlib this month, the monitor said.'],
   ['a summary with a trailing "since", taken up by "which" (en)', 'Headline\n\nArmy barracks in the region have been targeted by rocket fire since March. Which led to four air raids carried out by the army on Malian territory.'],
   ['a summary taken up by "which" (en)', 'Headline\n\nSince March, army barracks in the region have been targeted more than thirty times by rocket fire. Which led to four air raids carried out by the army on Malian territory.'],
 ];
