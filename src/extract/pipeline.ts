@@ -796,6 +796,9 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
           }
         }
         if (targets.filter((t) => t.trigger === trigger).length > 1) c.clauses.add(`${s.index}:${trigger.start}`);
+        // "Al Mayadeen a rapporté une attaque de drone sur al-Tanf et une attaque de missile sur Conoco": blows a sentence
+        // lists, each with its verb or noun and its place, are told of one moment unless one names a day of its own.
+        if (segments && new Set(targets.map((t) => t.trigger)).size > 1) c.clauses.add(`${s.index}:listed`);
         if (!c.date && yearless) {
           c.dayWithoutYear = yearless;
           addTrace(c.trace, { field: 'date', rule: `${pack.language}.date.day-without-year` });

@@ -852,3 +852,10 @@ test('en: a blow at a base whose side the sentence does not name is at the state
     'On 6 March 2024, Turkish drones struck a base near Sulaymaniyah.');
   assert.ok(other.every((e) => e.location?.name.startsWith('Ain') || e.actor2 !== 'Military Forces of the United States'), other.map((e) => e.notes).join(' | '));
 });
+
+test('en: blows a sentence lists, each with its place, share the day one of them is given', () => {
+  const events = eventsOf('Headline\n\nOn Wednesday, March 6, 2024, drones targeted al-Tanf base.\nThe Pentagon said that two US bases in Syria had been attacked.\n' +
+    'Al Mayadeen reported a drone attack on the al-Tanf base and a missile attack on a base at Conoco.', { published: '2024-03-07' });
+  const conoco = events.find((e) => e.location?.name.startsWith('Conoco'));
+  assert.equal(conoco?.date, '2024-03-06', events.map((e) => e.notes).join(' | '));
+});

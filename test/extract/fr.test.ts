@@ -571,3 +571,10 @@ test('fr: une base frappée sans camp nommé est à l’État que les autres fra
   const harir = events.find((e) => e.location?.name.startsWith('Harir'));
   assert.equal(harir?.actor2, 'Military Forces of the United States', events.map((e) => e.notes).join(' | '));
 });
+
+test('fr: des coups qu’une phrase énumère, chacun avec son lieu, sont datés ensemble quand un seul l’est', () => {
+  const events = eventsOf('Titre\n\nMercredi 6 mars 2024, des drones ont visé la base d’al-Tanf.\nLe Pentagone a indiqué que deux bases militaires américaines en Syrie avaient été attaquées.\n' +
+    'Al Mayadeen a rapporté une attaque de drone sur la base d’al-Tanf et une attaque de missile sur une base de Conoco.', { published: '2024-03-07' });
+  const conoco = events.find((e) => e.location?.name.startsWith('Conoco'));
+  assert.equal(conoco?.date, '2024-03-06', events.map((e) => e.notes).join(' | '));
+});
