@@ -369,6 +369,9 @@ const CASES: [string, Expected][] = [
   // Un quartier que le récit situe dans une ville est plus fin que la ville nommée par un autre récit du même raid.
   ['Titre\n\nUn raid aérien a frappé samedi 8 juillet 2023 un quartier résidentiel de la capitale Khartoum. Le bombardement, survenu sur le quartier de Dar al-Salam à Omdourman, a fait 22 morts.',
     { sub: 'Air/drone strike', place: 'Dar al-Salam', killed: 22 }],
+  // « a annoncé, mercredi, avoir ciblé » : une incise entre virgules n'ôte rien à la revendication.
+  ['Titre\n\nLe Hezbollah a annoncé, mercredi 6 mars 2024, avoir ciblé la caserne de Zar’it avec des missiles.',
+    { claim: 'claimed' }],
 ];
 
 testCaseTable('fr', CASES);
