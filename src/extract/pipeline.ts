@@ -349,17 +349,6 @@ function isConflictSetting(folded: string, pack: LanguagePack, t: TriggerMention
   return m !== null && hasMatch(pack.conflictKindRe, folded, window + m.index, t.end);
 }
 
-/** "killed by police", "abattus par l'armée": state forces in a by-phrase right after a verb, per language pack. */
-const stateByPhrases = new Map<string, RegExp>();
-function STATE_BY_PHRASE(pack: LanguagePack): RegExp {
-  let re = stateByPhrases.get(pack.language);
-  if (!re) {
-    re = new RegExp(`^\\s*(?:\\S+\\s+){0,2}?(?:by|par)\\s+(?:the\\s+|la\\s+|le\\s+|l'\\s*|les\\s+|des\\s+)?(?:\\S+\\s+)?(?:${pack.stateForcesRe.source})`);
-    stateByPhrases.set(pack.language, re);
-  }
-  return re;
-}
-
 /** What sets a trigger aside as part of a summary of many events rather than one: a period, a statistic, a frequency. */
 const SUMMARY_SUPPRESSIONS = /\.suppress\.(?:(?:undated-)?period|statistic|frequency|continues-summary)/;
 
@@ -782,6 +771,9 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
     const segments = triggerSegments(input.raw, input.folded, s, placesOfEvent(s, pack, input.folded), pack);
     const targets: { place: PlaceMention | null; trigger: TriggerMention; segment: Span; ownToll: boolean }[] = segments ??
       (noPlace ? [null] : places).map((place) => ({ place, trigger: s.primary!, segment: spanOf(s), ownToll: false }));
+    // "Al Mayadeen a rapporté une attaque de drone sur al-Tanf et une attaque de missile sur Conoco": blows a sentence
+    // lists, each with its verb or noun and its place, are told of one moment unless one names a day of its own.
+    const listed = !!segments && new Set(targets.map((t) => t.trigger)).size > 1;
     for (const d of date) {
       for (const { place, trigger, segment, ownToll } of targets) {
         const c = newCandidate(ctx, s, place, d, segments ? assignRoles(ctx, s, trigger, segment) : roles, trigger, segment, ownToll);
@@ -796,9 +788,7 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
           }
         }
         if (targets.filter((t) => t.trigger === trigger).length > 1) c.clauses.add(`${s.index}:${trigger.start}`);
-        // "Al Mayadeen a rapporté une attaque de drone sur al-Tanf et une attaque de missile sur Conoco": blows a sentence
-        // lists, each with its verb or noun and its place, are told of one moment unless one names a day of its own.
-        if (segments && new Set(targets.map((t) => t.trigger)).size > 1) c.clauses.add(`${s.index}:listed`);
+        if (listed) c.clauses.add(`${s.index}:listed`);
         if (!c.date && yearless) {
           c.dayWithoutYear = yearless;
           addTrace(c.trace, { field: 'date', rule: `${pack.language}.date.day-without-year` });
@@ -1400,8 +1390,9 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
   // The state must be the author: its forces before the verb ("police shot dead") or its by-phrase ("killed by police"),
   // and the victims suspects only (not "five civilians in a suspected reprisal").
   const suspects = trigger.kind === 'killing' ? victimHits(ctx, s, trigger, pack.suspectVictimRe) : [];
+  const agentPhrase = roles.actor1 ? null : pack.agentAfterRe.exec(input.folded.slice(trigger.end, s.end))?.[0];
   const stateAuthor = roles.actor1 ? roles.actor1.kind === 'state'
-    : hasMatch(pack.stateForcesRe, input.folded, s.start, trigger.start) || STATE_BY_PHRASE(pack).test(input.folded.slice(trigger.end, Math.min(s.end, trigger.end + 30)));
+    : hasMatch(pack.stateForcesRe, input.folded, s.start, trigger.start) || (!!agentPhrase && hasMatch(pack.stateForcesRe, agentPhrase));
   const otherCivilians = suspects.length > 0 && victimHits(ctx, s, trigger, pack.civilianRe).some((h) => !suspects.some((x) => x.start <= h.start && h.end <= x.end));
   const stateKilledSuspects = suspects.length > 0 && stateAuthor && !otherCivilians;
   const armedTarget = (!!roles.actor2 && (trigger.kind !== 'killing' || isVictim(ctx, s, trigger, roles.actor2))) || sides.armed || stateKilledSuspects;
@@ -1825,9 +1816,9 @@ function mergeInto(into: Candidate, e: Candidate): void {
   // A toll told after the event belongs to it and keeps its type ("A gunbattle ensued. Four others wounded.").
   const tollOfInto = e.bareToll && !into.bareToll;
   // The more precise place; between two areas, a named one (the Gulf of Aden) before a part of a country ("southern Yemen").
-  // A district the text places in a town ("le quartier de Dar al-Salam à Omdourman") is finer than a town of the same rank
-  // another telling named ("la capitale Khartoum").
-  const district = (p: PlaceMention) => !p.entry && !!p.unknownName && p.rule.endsWith('.in-known-area');
+  // A district the text places in a town ("le quartier de Dar al-Salam à Omdourman": a name the gazetteer lacks, set at
+  // the town's point) is finer than a town of the same rank another telling named ("la capitale Khartoum").
+  const district = (p: PlaceMention) => !p.entry && !!p.unknownName && p.place.lat !== null;
   if (!into.place || (e.place && (rankOf(e.place) < rankOf(into.place)
     || (rankOf(e.place) === rankOf(into.place) && ((!into.place.entry && !!e.place.entry) || (district(e.place) && into.place.entry?.kind === 'city')))))) into.place = e.place;
   if (e.date && (!into.date || precisionRank(e.datePrecision) < precisionRank(into.datePrecision))) { into.date = e.date; into.datePrecision = e.datePrecision; }

@@ -184,7 +184,7 @@ function nationalTerritories(raw: string, folded: string, span: Span, pack: Lang
   for (const phrase of allMatches(pack.nationalTerritoryRe, folded, span.start, span.end)) {
     const nat = allMatches(pack.nationalityRe, folded, phrase.start, phrase.end)[0];
     const country = nat ? pack.nationality.get(nat.text.replace(/\s+/g, ' ')) : undefined;
-    const entry = country ? gaz.lookup(nameKey(country)).find((e) => e.kind === 'country') : undefined;
+    const entry = country ? countryEntry(gaz, country) : undefined;
     if (!nat || !entry || known.some((k) => k.start < phrase.end && phrase.start < k.end)) continue;
     out.push({ start: nat.start, end: nat.end, text: raw.slice(nat.start, nat.end), entry, place: toPlace(entry, gaz, false), rank: 4, near: false, cued: true, rule: 'geo.country.territory' });
   }
@@ -694,7 +694,12 @@ function isCapitalized(word: string): boolean {
 }
 
 export function codeOfCountryName(gaz: Gazetteer, name: string): string | null {
-  return gaz.lookup(nameKey(name)).find((e) => e.kind === 'country')?.country_code ?? null;
+  return countryEntry(gaz, name)?.country_code ?? null;
+}
+
+/** The gazetteer's entry of a country, by one of its names. */
+function countryEntry(gaz: Gazetteer, name: string): GeoEntry | undefined {
+  return gaz.lookup(nameKey(name)).find((e) => e.kind === 'country');
 }
 
 interface NotPlaces { institutions: string[]; common_words: Record<string, string[]>; feature_words: string[]; vessel_words: string[] }
