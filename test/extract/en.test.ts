@@ -359,6 +359,10 @@ const CASES: [string, Expected][] = [
   // Police intervention: "teargassed"; "on Monday" is no topic of the protest.
   ['Title\n\nOn 6 March 2024, police teargassed university staff who were protesting in Nairobi.', { sub: 'Protest with intervention', place: 'Nairobi' }],
   ['Title\n\nPolice on Monday used tear gas to disperse residents demonstrating in Voi.', { sub: 'Protest with intervention', place: 'Voi' }],
+  // Shots in the air and a crowd held back by the police are an intervention; shots into the crowd are excessive force.
+  ['Title\n\nOn 6 March 2024, traders protested in Nyeri against new market fees. Police fired in the air to keep them from the county offices.', { sub: 'Protest with intervention', place: 'Nyeri' }],
+  ['Title\n\nOn 6 March 2024, nurses protesting in Embu were stopped by police at the gate of the hospital.', { sub: 'Protest with intervention', place: 'Embu' }],
+  ['Title\n\nOn 6 March 2024, police open fire on a crowd of residents protesting in Kitui, injuring four.', { sub: 'Excessive force against protesters', wounded: 4 }],
   // The topic of a protest does not run across a comma: the dormitory burnt is what the students did.
   ['Title\n\nOn 6 March 2024, students of a school in Mumias, protesting against their principal, burnt their dormitory.', { sub: 'Violent demonstration' }],
   // "killing two and injuring three": "and" is no unit ("an"), and ", killing" is a killing.
