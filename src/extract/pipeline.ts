@@ -148,6 +148,9 @@ export const STAGES: readonly Stage[] = [
   // A one-paragraph report (a wire snippet, a coder's note) is the event it tells; in an article,
   // what has neither a place nor a date is background.
   { name: 'drop-background', run: (ctx, events) => (isSingleParagraph(ctx) ? events : events.filter(isPlacedOrDated)) },
+  // What is left with a place and no day is news the report tells further on ("Al-Tanf base was also targeted"):
+  // dated by the report, at a week's precision, as the lead is; after the drop, so that it keeps no background.
+  { name: 'dated-by-report', run: (ctx, events) => events.map((e) => datedByReport(ctx, e)) },
   { name: 'place-from-scene', run: (ctx, events) => events.map((e) => placeFromScene(ctx, e)) },
   // "Mercredi, une nouvelle frappe a touché ce camp": another strike is by whoever struck before.
   { name: 'another-of-its-kind', run: (ctx, events) => events.map((e, i) => anotherOfItsKind(ctx, e, events.slice(0, i))) },
@@ -1902,6 +1905,18 @@ function isSingleParagraph(ctx: DocumentContext): boolean {
 function isPlacedOrDated(e: Candidate): boolean {
   if (e.place && e.place.rank <= 3) return true;
   return !!e.date && !!(e.place || e.countryCode);
+}
+
+/**
+ * An event of a dated report that no sentence dates, and that no tense, cue or earlier day set apart from the
+ * news (its every date rule is none-in-text), is of the report's week, the precision saying it was not told.
+ */
+function datedByReport(ctx: DocumentContext, e: Candidate): Candidate {
+  const { published } = ctx.input;
+  if (e.date || e.dayWithoutYear || published.precision !== 'day' || !published.iso) return e;
+  const rules = e.trace.filter((t) => t.field === 'date').map((t) => t.rule);
+  if (!rules.length || rules.some((r) => r !== 'date.none-in-text')) return e;
+  return { ...e, date: published.iso, datePrecision: 'week', trace: [...e.trace, { field: 'date', rule: 'date.later-event-dated-by-report' }] };
 }
 
 /**

@@ -764,9 +764,13 @@ test('en: a report whose first paragraph sets the scene tells its news in its fi
   const [e] = eventsOf(text, { published: '2024-03-14' });
   assert.equal(e?.date, '2024-03-14');
   assert.equal(e?.date_precision, 'week');
-  // Further down, past the report's opening paragraphs, an undated event is not the report's news.
+  // Further down, past the report's opening paragraphs, an undated event that nothing sets apart from the news
+  // is still of the report's week (its rule says so); told in the pluperfect, it is background and has no day.
   const late = eventsOf(text.replace('\n\nThe rebels', '\n\nThe road was cut.\n\nThe market was shut.\n\nThe rebels'), { published: '2024-03-14' });
-  assert.equal(late[0]?.date, null);
+  assert.deepEqual([late[0]?.date, late[0]?.date_precision], ['2024-03-14', 'week']);
+  assert.ok(late[0]?.trace.some((t) => t.field === 'date' && t.rule === 'date.later-event-dated-by-report'));
+  const before = eventsOf(text.replace('\n\nThe rebels said they have captured', '\n\nThe road was cut.\n\nThe market was shut.\n\nThe rebels had captured'), { published: '2024-03-14' });
+  assert.ok(before.every((e) => e.date === null), before.map((e) => e.notes).join(' | '));
 });
 
 test('en: a blow on "a second" target is another event than the one before it, even at the same place and day', () => {

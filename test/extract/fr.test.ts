@@ -581,3 +581,13 @@ test('fr: des coups qu’une phrase énumère, chacun avec son lieu, sont datés
   const conoco = events.find((e) => e.location?.name.startsWith('Conoco'));
   assert.equal(conoco?.date, '2024-03-06', events.map((e) => e.notes).join(' | '));
 });
+
+test('fr: un coup raconté plus loin sans jour à lui est de la semaine du reportage, et la règle le dit', () => {
+  const text = 'Des bases visées par des drones\n\nTôt lundi matin, des drones ont visé la base aérienne d’Aïn al-Assad, selon des sources locales.\n\n' +
+    'Aucun bilan n’a été publié.\n\nLe marché de la ville voisine est resté fermé.\n\nDes sources locales ont également rapporté que la base d’al-Tanf, dans la province syrienne de Homs, a été ciblée par plusieurs drones.';
+  const events = eventsOf(text, { published: '2023-11-06' });
+  const tanf = events.find((e) => e.location?.name === 'Al-Tanf');
+  assert.ok(tanf, events.map((e) => e.notes).join(' | '));
+  assert.deepEqual([tanf.date, tanf.date_precision], ['2023-11-06', 'week']);
+  assert.ok(tanf.trace.some((t) => t.field === 'date' && t.rule === 'date.later-event-dated-by-report'));
+});
