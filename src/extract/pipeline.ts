@@ -152,6 +152,9 @@ export const STAGES: readonly Stage[] = [
   // dated by the report, at a week's precision, as the lead is; after the drop, so that it keeps no background.
   { name: 'dated-by-report', run: (ctx, events) => events.map((e) => datedByReport(ctx, e)) },
   { name: 'place-from-scene', run: (ctx, events) => events.map((e) => placeFromScene(ctx, e)) },
+  // "des frappes sur deux installations … en Irak. … Les installations – près d'Al Anbar et de Jurf al Saqr – ont été
+  // utilisées par …": the site a blow struck, named again with its places, places the blow (one event per place).
+  { name: 'place-from-retold-site', run: (ctx, events) => events.flatMap((e) => placeFromRetoldSite(ctx, e)) },
   // "Mercredi, une nouvelle frappe a touché ce camp": another strike is by whoever struck before.
   { name: 'another-of-its-kind', run: (ctx, events) => events.map((e, i) => anotherOfItsKind(ctx, e, events.slice(0, i))) },
   // "Les 19 et 22 novembre, ils ont mené des attaques de drones contre la base d'al-Harir" after "la base d'al-Harir,
@@ -1917,6 +1920,47 @@ function datedByReport(ctx: DocumentContext, e: Candidate): Candidate {
   const rules = e.trace.filter((t) => t.field === 'date').map((t) => t.rule);
   if (!rules.length || rules.some((r) => r !== 'date.none-in-text')) return e;
   return { ...e, date: published.iso, datePrecision: 'week', trace: [...e.trace, { field: 'date', rule: 'date.later-event-dated-by-report' }] };
+}
+
+/** How many sentences after an event's last one a sentence may name its target site again. */
+const RETOLD_SITE_REACH = 4;
+
+/**
+ * An event placed no closer than a region or a country, whose trigger's clause names its target site ("des
+ * frappes … sur deux installations … en Irak"), takes the places of a later sentence of the body that names that
+ * site again with a determiner ("Les installations – un centre … près d'Al Anbar et de Jurf al Saqr –") and tells
+ * no event of its own: one event per place it gives there, in the event's country.
+ */
+function placeFromRetoldSite(ctx: DocumentContext, e: Candidate): Candidate[] {
+  if (e.place && e.place.rank <= 2) return [e];
+  const { pack, input } = ctx;
+  // The site the blow struck: the first site noun after one of its triggers, in the trigger's sentence.
+  const told = e.trace.flatMap((t) => {
+    const own = t.field === 'trigger' && t.span ? ctx.sentences.find((s) => s.start <= t.span!.start && t.span!.end <= s.end) : undefined;
+    return own ? allMatches(pack.siteNounRe, input.folded, t.span!.end, own.end).slice(0, 1).map((noun) => ({ noun, index: own.index })) : [];
+  })[0];
+  if (!told) return [e];
+  const retold = pack.retoldSiteRe(told.noun.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  // The sentences after the one that named the site, up to a few past the event's last: those that tell no event.
+  for (const s of ctx.sentences.slice(told.index + 1, e.last + 1 + RETOLD_SITE_REACH)) {
+    if (s.zone !== 'body' || s.primary || e.sentences.has(s.index)) continue;
+    retold.lastIndex = 0;
+    if (!retold.test(input.folded.slice(s.start, s.end))) continue;
+    const country = e.countryCode ?? e.place?.place.country_code ?? null;
+    const sites = choosePlaces(input.raw, input.folded, s.places.filter((p) => p.rank <= 2 && p.place.lat !== null && (!country || p.place.country_code === country)));
+    if (!sites.length) continue;
+    return sites.map((place) => ({
+      ...e,
+      place,
+      countryCode: place.place.country_code ?? e.countryCode,
+      weapons: new Set(e.weapons),
+      cited: new Set(e.cited),
+      sentences: new Set(e.sentences),
+      evidence: [...e.evidence, spanOf(s)],
+      trace: [...e.trace.filter((t) => t.field !== 'location'), { field: 'location', rule: `${place.rule}+retold-site`, span: place }],
+    }));
+  }
+  return [e];
 }
 
 /**

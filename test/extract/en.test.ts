@@ -867,3 +867,14 @@ test('en: blows a sentence lists, each with its place, share the day one of them
   const conoco = events.find((e) => e.location?.name.startsWith('Conoco'));
   assert.equal(conoco?.date, '2024-03-06', events.map((e) => e.notes).join(' | '));
 });
+
+test('en: a site struck in a country and named again with its town a sentence on is placed at that town', () => {
+  const text = 'Title\n\nOn 5 March 2024, US jets struck two facilities used by the militia in Iraq. Officials gave no toll.\n\n';
+  const [e, ...rest] = eventsOf(`${text}The facilities, near Al Qaim, were used to store drones, the officials added.`);
+  assert.equal(rest.length, 0);
+  assert.equal(e?.location?.name, "Al Qa'im");
+  assert.ok(e?.trace.some((t) => t.field === 'location' && t.rule.endsWith('+retold-site')));
+  // Another noun ("the town") is no retelling of the site: the event stays in the country.
+  const [other] = eventsOf(`${text}The town of Al Qaim was quiet, the officials added.`);
+  assert.equal(other?.location?.name, 'Iraq');
+});

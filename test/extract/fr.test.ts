@@ -591,3 +591,11 @@ test('fr: un coup raconté plus loin sans jour à lui est de la semaine du repor
   assert.deepEqual([tanf.date, tanf.date_precision], ['2023-11-06', 'week']);
   assert.ok(tanf.trace.some((t) => t.field === 'date' && t.rule === 'date.later-event-dated-by-report'));
 });
+
+test('fr: les installations frappées, nommées de nouveau avec leur lieu, placent la frappe ; « les récentes attaques » ne sont pas un événement', () => {
+  const events = eventsOf('Titre\n\nLe 5 mars 2024, des avions américains ont frappé deux installations utilisées par la milice en Irak. Aucun bilan n’a été donné.\n\n' +
+    'Les installations, situées près d’Al-Qaïm, servaient à stocker des drones pour « soutenir les récentes attaques contre les bases américaines ».');
+  assert.equal(events.length, 1, events.map((e) => e.notes).join(' | '));
+  assert.equal(events[0]!.location?.name, "Al Qa'im");
+  assert.deepEqual(events[0]!.weapons, ['aircraft']);
+});

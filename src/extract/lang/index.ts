@@ -38,6 +38,10 @@ interface RawLexicon {
   /** "a second commercial ship", "une deuxième base": an ordinal that makes a blow's object another than those told before. */
   distinct_target: string[];
   sequel_before: string[];
+  /** Nouns of a blow's target site that a later sentence names again with its place ("two facilities … the facilities, near X"). */
+  retold_site_nouns: string[];
+  /** The determiners that make such a noun the one told before ("les", "ces", "the"). */
+  retold_site_determiners: string[];
   convoy: string[];
   locative: string[];
   country_locative: string[];
@@ -213,6 +217,10 @@ export interface LanguagePack {
   readonly sequelBeforeRe: RegExp;
   /** "a second commercial ship", "une deuxième base": an ordinal that makes a blow's object another than those told before. */
   readonly distinctTargetRe: RegExp;
+  /** A target site's noun ("installations", "facilities"). */
+  readonly siteNounRe: RegExp;
+  /** The noun told before: a determiner, then the noun (given as a regular expression's source). */
+  retoldSiteRe(noun: string): RegExp;
   /** A list's joiner anywhere in a text ("and", "et"). */
   readonly listJoinRe: RegExp;
   /** A period marker (syntax_roles.period_markers: "since", "depuis") as a word: a date after one may open a period. */
@@ -583,6 +591,8 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     eventAnaphoraRe: words(lex.event_anaphora),
     sequelBeforeRe: words(lex.sequel_before),
     distinctTargetRe: words(lex.distinct_target),
+    siteNounRe: words(lex.retold_site_nouns),
+    retoldSiteRe: (noun: string) => new RegExp(`(?:^|[\\s(«"'’-])(?:${lex.retold_site_determiners.map((d) => phraseSource(d, L)).join('|')})\\s*${noun}(?![a-z])`, 'g'),
     listJoinRe: new RegExp(`(?:^|\\s)${anyOf(lex.casualty.list_joins)}\\s`),
     periodMarkerRe: words(lex.syntax_roles.period_markers),
     convoyRe: words(lex.convoy),
