@@ -910,7 +910,8 @@ function dayWithoutYear(ctx: DocumentContext, s: SentenceAnalysis): string | nul
 }
 
 // "à Rukban et à al-Tanf", "at Harir and at Erbil airport", "Samarra, Tikrit": a short filler after a conjunction.
-const COORDINATION = /^\s*(?:,\s*)?(?:(?:et|and|ou|or|as well as|ainsi que)\s+(?:[^\s,.;]+\s+){0,5}|,\s*(?:[^\s,.;]+\s+){0,2})$/;
+// A French elided article may end the gap: "et dans la ville d'Aldor".
+const COORDINATION = /^\s*(?:,\s*)?(?:(?:et|and|ou|or|as well as|ainsi que)\s+(?:[^\s,.;]+\s+){0,5}|,\s*(?:[^\s,.;]+\s+){0,2})(?:[dl]')?$/;
 
 const CONJUNCTION_GAP = /^\s*(?:,\s*)?(?:et|and|ainsi que|as well as)\s/;
 /** From a place to a name inside the bracket opened after it (a place noun may stand between: "Bajil city ("). */

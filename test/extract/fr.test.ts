@@ -599,3 +599,8 @@ test('fr: les installations frappées, nommées de nouveau avec leur lieu, place
   assert.equal(events[0]!.location?.name, "Al Qa'im");
   assert.deepEqual(events[0]!.weapons, ['aircraft']);
 });
+
+test('fr: deux lieux coordonnés dont le second suit un article élidé (« et dans la ville d’Ansongo ») sont deux événements', () => {
+  const events = eventsOf('Titre\n\nLe 5 mars 2024, l’armée malienne a mené une opération contre des jihadistes au nord de Gao et dans la ville d’Ansongo.');
+  assert.deepEqual(events.map((e) => e.location?.name).sort(), ['Ansongo', 'Gao'], events.map((e) => e.notes).join(' | '));
+});
