@@ -145,6 +145,9 @@ export const STAGES: readonly Stage[] = [
   { name: 'analyse', run: (ctx, events) => { ctx.sentences = analyseSentences(ctx); return events; } },
   { name: 'candidates', run: (ctx) => buildCandidates(ctx) },
   { name: 'merge-same-event', run: (ctx, events) => mergeSameEvent(ctx, events) },
+  // "Un avion américain a répondu à l'attaque mardi …" in a paragraph that names Iraq and no other country: a dated
+  // event told without a place is in that country (an article names other countries' places in other paragraphs).
+  { name: 'country-of-paragraph', run: (ctx, events) => events.map((e) => countryOfParagraph(ctx, e)) },
   // A one-paragraph report (a wire snippet, a coder's note) is the event it tells; in an article,
   // what has neither a place nor a date is background.
   { name: 'drop-background', run: (ctx, events) => (isSingleParagraph(ctx) ? events : events.filter(isPlacedOrDated)) },
@@ -1921,6 +1924,15 @@ function datedByReport(ctx: DocumentContext, e: Candidate): Candidate {
   const rules = e.trace.filter((t) => t.field === 'date').map((t) => t.rule);
   if (!rules.length || rules.some((r) => r !== 'date.none-in-text')) return e;
   return { ...e, date: published.iso, datePrecision: 'week', trace: [...e.trace, { field: 'date', rule: 'date.later-event-dated-by-report' }] };
+}
+
+/** A dated event with no place, in an article's paragraph that names one country (and only as a country), is in it. */
+function countryOfParagraph(ctx: DocumentContext, e: Candidate): Candidate {
+  if (e.place || e.countryCode || !e.date || isSingleParagraph(ctx)) return e;
+  const countries = new Set(paragraphOf(ctx, e.first).flatMap((s) => s.places.filter((p) => p.rank === 4).map((p) => p.place.country_code)));
+  const [country] = countries;
+  if (countries.size !== 1 || !country) return e;
+  return { ...e, countryCode: country, trace: [...e.trace, { field: 'location', rule: 'geo.country.of-paragraph' }] };
 }
 
 /** How many sentences after an event's last one a sentence may name its target site again. */

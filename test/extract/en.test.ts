@@ -878,3 +878,12 @@ test('en: a site struck in a country and named again with its town a sentence on
   const [other] = eventsOf(`${text}The town of Al Qaim was quiet, the officials added.`);
   assert.equal(other?.location?.name, 'Iraq');
 });
+
+test('en: a dated event told without a place, in a paragraph that names one country, is in that country', () => {
+  const text = 'Title\n\nOn Wednesday, an AC-130 gunship fired on militants who had fled in a vehicle, a US official said. Militia leaders in Iraq called for calm.\n\nOfficials gave no toll.';
+  const [gunship] = eventsOf(text, { published: '2024-03-14' });
+  assert.equal(gunship?.location?.country_code, 'IQ');
+  assert.ok(gunship?.trace.some((t) => t.rule === 'geo.country.of-paragraph'));
+  // A paragraph that names two countries does not say which one: the event has neither place nor country, and is dropped.
+  assert.equal(eventsOf(text.replace('calm.', 'calm. Militia leaders in Syria did not.'), { published: '2024-03-14' }).length, 0);
+});
