@@ -18,7 +18,7 @@ import {
 } from './mentions.ts';
 import { parseSpan } from '../syntax/parse.ts';
 import type { ParsedSentence } from '../syntax/types.ts';
-import { affectedOf, backgroundClause, munitionVerbOf, brokenOnParse, headWordIn, inPeriodPhrase, isAgentOf, subjectOnParse, type SyntaxRoleLexicon, namesAgent, inAgentDescription, inParticipleAside, relativeClauseOf, relativeClauses, ofTheSubject, whenClauseApart, betweenSubjectAndVerb, syntacticRole, type SyntacticReading } from './syntax-roles.ts';
+import { affectedOf, backgroundClause, munitionVerbOf, brokenOnParse, headWordIn, inPeriodPhrase, isAgentOf, subjectOnParse, type SyntaxRoleLexicon, namesAgent, inAgentDescription, inParticipleAside, inNounParticiple, relativeClauseOf, relativeClauses, ofTheSubject, whenClauseApart, betweenSubjectAndVerb, syntacticRole, type SyntacticReading } from './syntax-roles.ts';
 import { children, isNegated, subtreeSpan } from '../syntax/tree.ts';
 import { KIND_PRIORITY, bombingFromTheAir, chooseSubEventType, demonstrationFamily, eventTypeOf, joinDemonstration, type TypingInput } from './taxonomy.ts';
 
@@ -458,7 +458,9 @@ class AnalysedSentence implements SentenceAnalysis {
       const clause = backgroundClause(this.syntax, t, pack.syntaxRoles);
       // A country is no place of the clause's own: "following US-UK airstrikes on Yemen" is still background. A toll is
       // ("following a night of shelling that killed a soldier"): the clause tells an event of its own.
-      return clause !== null && !this.places.some((p) => p.rank <= 3 && p.start >= clause.start && p.end <= clause.end)
+      // A place inside a participle that describes one of the clause's nouns ("la manifestation – interdite par la
+      // mairie de Goma – ne débute") is that noun's, not the clause's own.
+      return clause !== null && !this.places.some((p) => p.rank <= 3 && p.start >= clause.start && p.end <= clause.end && !inNounParticiple(this.syntax, p))
         && !active.some((o) => o !== t && o.kind === 'killing' && o.start >= clause.start && o.end <= clause.end);
     };
     const background = new Set(new Set(active.map((t) => t.kind)).size > 1 ? active.filter(inBackground) : []);

@@ -120,6 +120,25 @@ export function inParticipleAside(s: ParsedSentence, trigger: Span): boolean {
   return false;
 }
 
+/**
+ * Whether a span stands in a participle that describes a noun ("la manifestation – interdite par la mairie de Goma –"):
+ * on its path to the root, a verb attached to a noun as its adjective.
+ */
+export function inNounParticiple(s: ParsedSentence, span: Span): boolean {
+  const w = headWordIn(s, span);
+  if (!w) return false;
+  for (let x: Word | null = headOf(s, w), guard = 0; x && guard <= s.words.length; x = headOf(s, x), guard++) {
+    const base = baseRelation(x.deprel);
+    if (base === 'root') return false;
+    // A passive participle (its by-phrase, or read as the noun's adjective): a clause attached to a noun ("attacks
+    // that gripped parts of Pretoria", "a grenade exploded during …" as the parse may read it) tells where what it
+    // describes happened.
+    const passive = x.deprel === 'amod' || (x.deprel === 'acl' && children(s, x, 'obl:agent').length > 0);
+    if (passive && x.upos === 'VERB' && headOf(s, x)?.upos === 'NOUN') return true;
+  }
+  return false;
+}
+
 export type SyntaxRole = 'agent' | 'target';
 
 export interface SyntacticReading {

@@ -604,3 +604,9 @@ test('fr: deux lieux coordonnés dont le second suit un article élidé (« et d
   const events = eventsOf('Titre\n\nLe 5 mars 2024, l’armée malienne a mené une opération contre des jihadistes au nord de Gao et dans la ville d’Ansongo.');
   assert.deepEqual(events.map((e) => e.location?.name).sort(), ['Ansongo', 'Gao'], events.map((e) => e.notes).join(' | '));
 });
+
+test('fr: un lieu dans un participe qui décrit un nom (« interdite par la mairie de Goma ») n’est pas celui de la proposition « avant que »', () => {
+  const [e, ...rest] = eventsOf('Titre\n\nLe 30 août 2023, avant que la manifestation – interdite par la mairie de Goma – ne débute, des militaires ont tué six fidèles dans leur temple.');
+  assert.equal(rest.length, 0);
+  assert.deepEqual([e?.sub_event_type, e?.killed], ['Attack', 6]);
+});
