@@ -162,33 +162,12 @@ function dateFromText(input: DocumentDateInput, coarse: ResolvedDate | null): Re
       }
       if (r.iso) return { ...r, rule: 'docdate.text.day-month-with-lead-weekday' };
     }
-    // Day-months further on, with no year: one alone falls on the lead's weekday in one year of seven, whichever
-    // year it is of; two distinct ones that fall on it in the same year date the report, to the later of them.
-    const onWeekday = dayMonthsOnWeekday(input, mentions.map(({ m }) => m), leadWeekday, coarse);
-    if (onWeekday) return onWeekday;
     // A caption's full date, corroborated by the body's weekday and a year the body names.
     const corroborated = captionDate(input, leadWeekday);
     if (corroborated) return corroborated;
     if (coarse?.precision === 'month') return { ...coarse, rule: `${coarse.rule}+lead-weekday` };
   }
   return null;
-}
-
-function dayMonthsOnWeekday(input: DocumentDateInput, mentions: readonly DateMention[], weekday: number, coarse: ResolvedDate | null): ResolvedDate | null {
-  const byYear = new Map<string, Map<string, ResolvedDate>>();
-  for (const m of mentions) {
-    if (m.stated.day === undefined || m.stated.month === undefined || m.stated.year !== undefined || m.stated.weekday !== undefined) continue;
-    const r = resolveMention({ ...m, stated: { ...m.stated, weekday } }, coarse, input.ceiling);
-    if (!r.iso || r.iso > input.ceiling || (coarse?.iso && !withinCoarse(r.iso, coarse))) continue;
-    const year = r.iso.slice(0, 4);
-    const days = byYear.get(year) ?? new Map<string, ResolvedDate>();
-    days.set(r.iso, r);
-    byYear.set(year, days);
-  }
-  const years = [...byYear].filter(([, days]) => days.size >= 2).sort((a, b) => (a[0] < b[0] ? 1 : -1));
-  if (!years.length) return null;
-  const latest = [...years[0]![1].values()].reduce((a, b) => (b.iso! > a.iso! ? b : a));
-  return { ...latest, rule: 'docdate.text.day-months-on-lead-weekday' };
 }
 
 function isBareWeekday(m: DateMention): boolean {

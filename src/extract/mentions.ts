@@ -42,6 +42,11 @@ export function findTriggers(folded: string, span: Span, pack: LanguagePack,
       .filter((m) => !spatialOrigin(folded, raw, m, pack))
       // "since morning", "depuis l'aube": a period of the day itself tells one event going on, not a summary.
       .filter((m) => !pack.dayPartAfterPeriodRe.test(folded.slice(m.end, m.end + 30))).map((m) => ({ ...m, why: 'period' })),
+    // "pour soutenir les récentes attaques contre les bases": a campaign; "recent Israeli strikes killed five people on
+    // 5 March" tells its own toll and day, and is an event.
+    // A count of more than one ("five", "cinq") is a toll's; "un centre", "a base" count nothing.
+    ...(namesDay || /\d/.test(text) || allMatches(pack.numberRe, folded, span.start, span.end).some((m) => (pack.numbers.get(m.text) ?? 0) > 1) ? []
+      : allMatches(pack.campaignRe, folded, span.start, span.end).map((m) => ({ ...m, why: 'period' }))),
     // "15 fatalities split across 5 events": a toll shared out, not a group that splits.
     ...allMatches(pack.tollDistributedRe, folded, span.start, span.end).map((m) => ({ ...m, why: 'statistic' })),
   ];
@@ -240,6 +245,9 @@ function normalizeAlias(s: string): string {
   return fold(s).replace(/[\s'-]+/g, ' ').replace(/^(?:l |the )/, '').trim();
 }
 
+/** "pro-" just before a name: a side that sides with it ("pro-Hezbollah", "pro-iraniennes", "pro-Russian"). */
+const PRO_BEFORE = /(?:^|[^a-z])pro-\s?$/;
+
 export function findActors(raw: string, folded: string, span: Span, pack: LanguagePack, countryActor: (country: string, police: boolean) => string): ActorMention[] {
   const out: ActorMention[] = [];
   const { re, byKey } = aliasMatcher(pack.language);
@@ -249,6 +257,8 @@ export function findActors(raw: string, folded: string, span: Span, pack: Langua
     const rawText = raw.slice(m.start, m.end);
     // Acronyms of two or three letters must be written in capitals ("EI", "IS"), not "ei"/"is".
     if (/^[a-z]{2,3}$/i.test(rawText.replace(/[.\s]/g, '')) && rawText !== rawText.toUpperCase()) continue;
+    // "pro-Hezbollah fighters": those who side with a group are not the group.
+    if (PRO_BEFORE.test(folded.slice(Math.max(span.start, m.start - 5), m.start))) continue;
     out.push({ start: m.start, end: m.end, canonical: row.canonical, kind: row.kind, via: 'alias', rule: `${pack.language}.actor.alias` });
   }
   // State forces written through a nationality: "forces américaines", "US troops", "frappe aérienne américaine".
@@ -261,8 +271,8 @@ export function findActors(raw: string, folded: string, span: Span, pack: Langua
     if (out.some((o) => nat.start < o.end && o.start < nat.end)) continue;
     const before = folded.slice(Math.max(span.start, nat.start - 45), nat.start);
     const after = folded.slice(nat.end, Math.min(span.end, nat.end + 30));
-    // "Turkey-backed opposition forces", "Iran-aligned militias": forces a state backs are not its own.
-    if (pack.backedAfterRe.test(after)) continue;
+    // "Turkey-backed opposition forces", "Iran-aligned militias", "pro-Iranian militias": forces a state backs are not its own.
+    if (pack.backedAfterRe.test(after) || PRO_BEFORE.test(before)) continue;
     const lastWords = (s: string, n: number) => s.split(/\s+/).filter(Boolean).slice(-n).join(' ');
     const firstWords = (s: string, n: number) => s.split(/\s+/).filter(Boolean).slice(0, n).join(' ');
     // French puts the nationality after its noun ("frappe aérienne américaine"), English before ("US strikes").

@@ -148,6 +148,10 @@ export const STAGES: readonly Stage[] = [
   // "Un avion américain a répondu à l'attaque mardi …" in a paragraph that names Iraq and no other country: a dated
   // event told without a place is in that country (an article names other countries' places in other paragraphs).
   { name: 'country-of-paragraph', run: (ctx, events) => events.map((e) => countryOfParagraph(ctx, e)) },
+  // "des frappes sur deux installations … en Irak. … Les installations – près d'Al Anbar et de Jurf al Saqr – ont été
+  // utilisées par …": the site a blow struck, named again with its places, places the blow (one event per place);
+  // before the drop, which keeps what is placed to a town even without a day.
+  { name: 'place-from-retold-site', run: (ctx, events) => events.flatMap((e) => placeFromRetoldSite(ctx, e)) },
   // A one-paragraph report (a wire snippet, a coder's note) is the event it tells; in an article,
   // what has neither a place nor a date is background.
   { name: 'drop-background', run: (ctx, events) => (isSingleParagraph(ctx) ? events : events.filter(isPlacedOrDated)) },
@@ -155,9 +159,6 @@ export const STAGES: readonly Stage[] = [
   // dated by the report, at a week's precision, as the lead is; after the drop, so that it keeps no background.
   { name: 'dated-by-report', run: (ctx, events) => events.map((e) => datedByReport(ctx, e)) },
   { name: 'place-from-scene', run: (ctx, events) => events.map((e) => placeFromScene(ctx, e)) },
-  // "des frappes sur deux installations … en Irak. … Les installations – près d'Al Anbar et de Jurf al Saqr – ont été
-  // utilisées par …": the site a blow struck, named again with its places, places the blow (one event per place).
-  { name: 'place-from-retold-site', run: (ctx, events) => events.flatMap((e) => placeFromRetoldSite(ctx, e)) },
   // "Mercredi, une nouvelle frappe a touché ce camp": another strike is by whoever struck before.
   { name: 'another-of-its-kind', run: (ctx, events) => events.map((e, i) => anotherOfItsKind(ctx, e, events.slice(0, i))) },
   // "Les 19 et 22 novembre, ils ont mené des attaques de drones contre la base d'al-Harir" after "la base d'al-Harir,
@@ -460,7 +461,7 @@ class AnalysedSentence implements SentenceAnalysis {
       // ("following a night of shelling that killed a soldier"): the clause tells an event of its own.
       // A place inside a participle that describes one of the clause's nouns ("la manifestation – interdite par la
       // mairie de Goma – ne débute") is that noun's, not the clause's own.
-      return clause !== null && !this.places.some((p) => p.rank <= 3 && p.start >= clause.start && p.end <= clause.end && !inNounParticiple(this.syntax, p))
+      return clause !== null && !this.places.some((p) => p.rank <= 3 && p.start >= clause.start && p.end <= clause.end && !inNounParticiple(this.syntax, p, clause))
         && !active.some((o) => o !== t && o.kind === 'killing' && o.start >= clause.start && o.end <= clause.end);
     };
     const background = new Set(new Set(active.map((t) => t.kind)).size > 1 ? active.filter(inBackground) : []);
@@ -1922,18 +1923,20 @@ function isPlacedOrDated(e: Candidate): boolean {
  */
 function datedByReport(ctx: DocumentContext, e: Candidate): Candidate {
   const { published } = ctx.input;
-  if (e.date || e.dayWithoutYear || published.precision !== 'day' || !published.iso) return e;
+  if (e.date || e.dayWithoutYear || !(e.place || e.countryCode) || published.precision !== 'day' || !published.iso) return e;
   const rules = e.trace.filter((t) => t.field === 'date').map((t) => t.rule);
   if (!rules.length || rules.some((r) => r !== 'date.none-in-text')) return e;
   return { ...e, date: published.iso, datePrecision: 'week', trace: [...e.trace, { field: 'date', rule: 'date.later-event-dated-by-report' }] };
 }
 
-/** A dated event with no place, in an article's paragraph that names one country (and only as a country), is in it. */
+/** A dated event with no place, in an article's paragraph that names a country and no place of another, is in it. */
 function countryOfParagraph(ctx: DocumentContext, e: Candidate): Candidate {
   if (e.place || e.countryCode || !e.date || isSingleParagraph(ctx)) return e;
-  const countries = new Set(paragraphOf(ctx, e.first).flatMap((s) => s.places.filter((p) => p.rank === 4).map((p) => p.place.country_code)));
+  // Every place of the paragraph counts: a Syrian town beside "Iraq" makes two countries.
+  const paragraph = paragraphOf(ctx, e.first);
+  const countries = new Set(paragraph.flatMap((s) => s.places.filter((p) => p.rank <= 4).map((p) => p.place.country_code)));
   const [country] = countries;
-  if (countries.size !== 1 || !country) return e;
+  if (countries.size !== 1 || !country || !paragraph.some((s) => s.places.some((p) => p.rank === 4))) return e;
   return { ...e, countryCode: country, trace: [...e.trace, { field: 'location', rule: 'geo.country.of-paragraph' }] };
 }
 
@@ -1941,39 +1944,59 @@ function countryOfParagraph(ctx: DocumentContext, e: Candidate): Candidate {
 const RETOLD_SITE_REACH = 4;
 
 /**
- * An event placed no closer than a region or a country, whose trigger's clause names its target site ("des
+ * An event placed no closer than a country, whose trigger's clause names its target site ("des
  * frappes … sur deux installations … en Irak"), takes the places of a later sentence of the body that names that
  * site again with a determiner ("Les installations – un centre … près d'Al Anbar et de Jurf al Saqr –") and tells
- * no event of its own: one event per place it gives there, in the event's country.
+ * no event of its own: one event per town or site that noun phrase gives, in the event's country.
  */
 function placeFromRetoldSite(ctx: DocumentContext, e: Candidate): Candidate[] {
-  if (e.place && e.place.rank <= 2) return [e];
+  // A country or no place at all: a region already says where, and a town more.
+  if (e.place && e.place.rank <= 3) return [e];
   const { pack, input } = ctx;
-  // The site the blow struck: the first site noun after one of its triggers, in the trigger's sentence.
+  // The site the blow struck: a site noun after one of its triggers, before the clause ends at a comma or a stop
+  // ("… a lancé des frappes … sur deux installations utilisées par le groupe, …"; not "…, a spokesman at the base said").
   const told = e.trace.flatMap((t) => {
     const own = t.field === 'trigger' && t.span ? ctx.sentences.find((s) => s.start <= t.span!.start && t.span!.end <= s.end) : undefined;
-    return own ? allMatches(pack.siteNounRe, input.folded, t.span!.end, own.end).slice(0, 1).map((noun) => ({ noun, index: own.index })) : [];
+    if (!own) return [];
+    const clauseEnd = t.span!.end + (/[,;:.]/.exec(input.folded.slice(t.span!.end, own.end))?.index ?? own.end - t.span!.end);
+    return allMatches(pack.siteNounRe, input.folded, t.span!.end, clauseEnd).slice(0, 1).map((noun) => ({ noun, index: own.index }));
   })[0];
   if (!told) return [e];
-  const retold = pack.retoldSiteRe(told.noun.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const retold = pack.retoldSiteRe(told.noun.text);
+  const country = e.countryCode ?? e.place?.place.country_code ?? null;
   // The sentences after the one that named the site, up to a few past the event's last: those that tell no event.
   for (const s of ctx.sentences.slice(told.index + 1, e.last + 1 + RETOLD_SITE_REACH)) {
     if (s.zone !== 'body' || s.primary || e.sentences.has(s.index)) continue;
     retold.lastIndex = 0;
-    if (!retold.test(input.folded.slice(s.start, s.end))) continue;
-    const country = e.countryCode ?? e.place?.place.country_code ?? null;
-    const sites = choosePlaces(input.raw, input.folded, s.places.filter((p) => p.rank <= 2 && p.place.lat !== null && (!country || p.place.country_code === country)));
+    const named = retold.exec(input.folded.slice(s.start, s.end));
+    if (!named) continue;
+    // Only the places the noun phrase gives, between the noun and the sentence's verb ("The facilities, near Al Qaim,
+    // were used …"; not "… were run by the militia, whose leader lives in Mosul").
+    const from = s.start + named.index + named[0].length;
+    // (A word of letters: the tagger may read a dash as a verb.)
+    const verb = s.syntax.words.find((w) => w.start >= from && (w.upos === 'VERB' || w.upos === 'AUX') && w.feats.VerbForm === 'Fin' && /\p{L}/u.test(w.form));
+    const upTo = verb?.start ?? s.end;
+    const sites = choosePlaces(input.raw, input.folded, s.places.filter((p) => p.start >= from && p.end <= upTo && p.rank <= 2 && p.place.lat !== null
+      && (!country || p.place.country_code === country)));
     if (!sites.length) continue;
-    return sites.map((place) => ({
-      ...e,
-      place,
-      countryCode: place.place.country_code ?? e.countryCode,
-      weapons: new Set(e.weapons),
-      cited: new Set(e.cited),
-      sentences: new Set(e.sentences),
-      evidence: [...e.evidence, spanOf(s)],
-      trace: [...e.trace.filter((t) => t.field !== 'location'), { field: 'location', rule: `${place.rule}+retold-site`, span: place }],
-    }));
+    return sites.map((place, k) => {
+      const clone: Candidate = {
+        ...e,
+        place,
+        countryCode: place.place.country_code ?? e.countryCode,
+        // A toll told for the blow is not told for each site: the first named keeps it, so that none is counted twice.
+        killed: k === 0 ? e.killed : null,
+        wounded: k === 0 ? e.wounded : null,
+        weapons: new Set(e.weapons),
+        cited: new Set(e.cited),
+        sentences: new Set(e.sentences),
+        clauses: new Set(e.clauses),
+        evidence: [...e.evidence],
+        trace: [...e.trace.filter((t) => t.field !== 'location'), { field: 'location', rule: `${place.rule}+retold-site`, span: place }],
+      };
+      addEvidence(clone, spanOf(s));
+      return clone;
+    });
   }
   return [e];
 }

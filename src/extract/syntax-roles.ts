@@ -122,14 +122,15 @@ export function inParticipleAside(s: ParsedSentence, trigger: Span): boolean {
 
 /**
  * Whether a span stands in a participle that describes a noun ("la manifestation – interdite par la mairie de Goma –"):
- * on its path to the root, a verb attached to a noun as its adjective.
+ * on its path up to the edge of `within` (the clause asked about), a verb attached to a noun as its adjective.
  */
-export function inNounParticiple(s: ParsedSentence, span: Span): boolean {
+export function inNounParticiple(s: ParsedSentence, span: Span, within: Span): boolean {
   const w = headWordIn(s, span);
   if (!w) return false;
   for (let x: Word | null = headOf(s, w), guard = 0; x && guard <= s.words.length; x = headOf(s, x), guard++) {
     const base = baseRelation(x.deprel);
-    if (base === 'root') return false;
+    // Only inside the clause asked about: a participle above it describes something else.
+    if (base === 'root' || x.start < within.start || x.end > within.end) return false;
     // A passive participle (its by-phrase, or read as the noun's adjective): a clause attached to a noun ("attacks
     // that gripped parts of Pretoria", "a grenade exploded during …" as the parse may read it) tells where what it
     // describes happened.

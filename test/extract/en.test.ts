@@ -360,6 +360,11 @@ const CASES: [string, Expected][] = [
   ['Title\n\nOn 6 March 2024, police teargassed university staff who were protesting in Nairobi.', { sub: 'Protest with intervention', place: 'Nairobi' }],
   ['Title\n\nPolice on Monday used tear gas to disperse residents demonstrating in Voi.', { sub: 'Protest with intervention', place: 'Voi' }],
   // Shots in the air and a crowd held back by the police are an intervention; shots into the crowd are excessive force.
+  // Tear gas fired into a crowd is an intervention, not excessive force; a promise to "quell" concerns is no police action.
+  ['Title\n\nOn 6 March 2024, residents protested in Meru over land. Police fired tear gas into the crowd.', { sub: 'Protest with intervention', place: 'Meru' }],
+  ['Title\n\nOn 6 March 2024, traders protested peacefully in Embu. The governor promised to quell their concerns.', { sub: 'Peaceful protest', place: 'Embu' }],
+  // A recent strike with its own toll and day is an event.
+  ['Title\n\nOn 5 March 2024, recent Israeli strikes killed five people in Khan Younis.', { sub: 'Air/drone strike', killed: 5, date: '2024-03-05' }],
   ['Title\n\nOn 6 March 2024, traders protested in Nyeri against new market fees. Police fired in the air to keep them from the county offices.', { sub: 'Protest with intervention', place: 'Nyeri' }],
   ['Title\n\nOn 6 March 2024, nurses protesting in Embu were stopped by police at the gate of the hospital.', { sub: 'Protest with intervention', place: 'Embu' }],
   ['Title\n\nOn 6 March 2024, police open fire on a crowd of residents protesting in Kitui, injuring four.', { sub: 'Excessive force against protesters', wounded: 4 }],
@@ -668,6 +673,8 @@ const CASES: [string, Expected][] = [
     { sub: 'Air/drone strike', actor1: 'Military Forces of Israel', actor2: 'Hezbollah', killed: 5 }],
   ['Title\n\nOn 7 April 2017, with a decisive airstrike on Shayrat air base in Syria, US forces hit the regime.',
     { sub: 'Air/drone strike' }],
+  // Class 7: those who side with a group ("pro-Hezbollah") are not the group.
+  ['Title\n\nOn 21 November 2023, at least five fighters of a pro-Hezbollah group were killed in two US strikes south of Baghdad.', { actor1: 'Military Forces of the United States', actor2: null, killed: 5 }],
 ];
 
 testCaseTable('en', CASES);
@@ -874,6 +881,12 @@ test('en: a site struck in a country and named again with its town a sentence on
   assert.equal(rest.length, 0);
   assert.equal(e?.location?.name, "Al Qa'im");
   assert.ok(e?.trace.some((t) => t.field === 'location' && t.rule.endsWith('+retold-site')));
+  // A place outside the noun phrase ("whose leader lives in Mosul") is not the site's; a site noun of another clause
+  // ("…, a spokesman at the base said") is not what the blow struck.
+  const [mosul] = eventsOf(`${text}The facilities were run by the militia, whose leader lives in Mosul.`);
+  assert.equal(mosul?.location?.name, 'Iraq');
+  const [spokesman] = eventsOf('Title\n\nOn 5 March 2024, US jets struck militants in Iraq, a spokesman at the base said.\n\nThe base, near Al Qaim, hosts US troops.');
+  assert.equal(spokesman?.location?.name, 'Iraq');
   // Another noun ("the town") is no retelling of the site: the event stays in the country.
   const [other] = eventsOf(`${text}The town of Al Qaim was quiet, the officials added.`);
   assert.equal(other?.location?.name, 'Iraq');

@@ -372,6 +372,8 @@ const CASES: [string, Expected][] = [
   // « a annoncé, mercredi, avoir ciblé » : une incise entre virgules n'ôte rien à la revendication.
   ['Titre\n\nLe Hezbollah a annoncé, mercredi 6 mars 2024, avoir ciblé la caserne de Zar’it avec des missiles.',
     { claim: 'claimed' }],
+  // Classe 7 : des milices « pro-iraniennes » ne sont pas l’armée iranienne.
+  ['Titre\n\nLe 21 novembre 2023, des milices pro-iraniennes ont attaqué la base américaine d’Aïn al-Assad avec des drones.', { actor1: null, actor2: 'Military Forces of the United States' }],
 ];
 
 testCaseTable('fr', CASES);

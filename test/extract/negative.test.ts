@@ -46,6 +46,9 @@ const NEGATIVE: [string, string][] = [
   ['statistic (an ordinal written out, en)', 'Headline\n\nIt was the eleventh airstrike on the town of Idlib this month, the monitor said.'],
   ['a summary with a trailing "since", taken up by "which" (en)', 'Headline\n\nArmy barracks in the region have been targeted by rocket fire since March. Which led to four air raids carried out by the army on Malian territory.'],
   ['a summary taken up by "which" (en)', 'Headline\n\nSince March, army barracks in the region have been targeted more than thirty times by rocket fire. Which led to four air raids carried out by the army on Malian territory.'],
+  // A campaign named by "recent" in a sentence with no day and no count of its own is background.
+  ['campaign (fr)', 'Titre\n\nLes installations ont servi à soutenir les récentes attaques contre les bases américaines en Irak et en Syrie.'],
+  ['campaign (en)', 'A headline\n\nThe sites were used to support recent attacks on American bases in Iraq and Syria.'],
 ];
 
 for (const [name, text] of NEGATIVE) {

@@ -96,6 +96,8 @@ interface RawLexicon {
   day_before_yesterday: string[];
   background_time: string[];
   period_cues: string[];
+  /** "les récentes attaques", "recent strikes": a campaign, when the sentence gives no day and no number of its own. */
+  campaign_cues: string[];
   frequency_cues: string[];
   framing_cues: string[];
   /** Framing cues of a setting that goes on where the event does ("amid artillery fire in Khan Yunis"). */
@@ -219,7 +221,7 @@ export interface LanguagePack {
   readonly distinctTargetRe: RegExp;
   /** A target site's noun ("installations", "facilities"). */
   readonly siteNounRe: RegExp;
-  /** The noun told before: a determiner, then the noun (given as a regular expression's source). */
+  /** The noun told before: a determiner, then the noun (given as the folded text that named the site). */
   retoldSiteRe(noun: string): RegExp;
   /** A list's joiner anywhere in a text ("and", "et"). */
   readonly listJoinRe: RegExp;
@@ -359,6 +361,8 @@ export interface LanguagePack {
   readonly yesterdayRe: RegExp;
   readonly dayBeforeYesterdayRe: RegExp;
   readonly backgroundTimeRe: RegExp;
+  /** A campaign's cue ("recent attacks"): a period only in a sentence with no day and no number (campaign_cues). */
+  readonly campaignRe: RegExp;
   readonly periodRe: RegExp;
   /** "des dizaines de fois", "repeatedly": many events told as one, before or after the verb. */
   readonly frequencyRe: RegExp;
@@ -592,7 +596,8 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     sequelBeforeRe: words(lex.sequel_before),
     distinctTargetRe: words(lex.distinct_target),
     siteNounRe: words(lex.retold_site_nouns),
-    retoldSiteRe: (noun: string) => new RegExp(`(?:^|[\\s(«"'’-])(?:${lex.retold_site_determiners.map((d) => phraseSource(d, L)).join('|')})\\s*${noun}(?![a-z])`, 'g'),
+    // The noun as the text wrote it ("quartier-general" for "quartier general"); "l'" takes its noun with no space.
+    retoldSiteRe: (noun: string) => new RegExp(`(?:^|[\\s(«"'’-])(?:${lex.retold_site_determiners.map((d) => `${phraseSource(d, L)}${d.endsWith("'") ? '' : '\\s+'}`).join('|')})${phraseSource(noun, L)}(?![a-z])`, 'g'),
     listJoinRe: new RegExp(`(?:^|\\s)${anyOf(lex.casualty.list_joins)}\\s`),
     periodMarkerRe: words(lex.syntax_roles.period_markers),
     convoyRe: words(lex.convoy),
@@ -678,6 +683,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     dayBeforeYesterdayRe: words(lex.day_before_yesterday),
     backgroundTimeRe: words(lex.background_time),
     periodRe: words(lex.period_cues),
+    campaignRe: words(lex.campaign_cues),
     frequencyRe: words(lex.frequency_cues),
     framingRe: words(lex.framing_cues),
     settingRe: words(lex.setting_cues),
