@@ -122,6 +122,8 @@ function dateFromText(input: DocumentDateInput, coarse: ResolvedDate | null): Re
     dated.push(r);
   }
   const leadWeekday = mentions.find(({ m, zone }) => leadZones.includes(zone) && isBareWeekday(m))?.m.stated.weekday;
+  // "les accrochages … durant toute la journée d'hier": a lead that tells its news as yesterday's.
+  const leadYesterday = mentions.some(({ m, zone }) => leadZones.includes(zone) && m.relativeDays === -1);
 
   if (dated.length) {
     const latest = dated.reduce((a, b) => (b.iso! > a.iso! ? b : a));
@@ -139,6 +141,11 @@ function dateFromText(input: DocumentDateInput, coarse: ResolvedDate | null): Re
           return { ...latest, iso, rule: k === 0 ? `docdate.text.latest-date` : 'docdate.text.lead-weekday-after-latest-date' };
         }
       }
+    }
+    // A report that tells its news as yesterday's is of the day after it: the day after the latest dated fact.
+    if (leadWeekday === undefined && leadYesterday) {
+      const iso = fromDays(toDays(latest.iso!) + 1);
+      if (iso <= input.ceiling) return { ...latest, iso, rule: 'docdate.text.lead-yesterday-after-latest-date' };
     }
     return { ...latest, rule: 'docdate.text.latest-date' };
   }

@@ -145,6 +145,9 @@ export const STAGES: readonly Stage[] = [
   { name: 'analyse', run: (ctx, events) => { ctx.sentences = analyseSentences(ctx); return events; } },
   { name: 'candidates', run: (ctx) => buildCandidates(ctx) },
   { name: 'merge-same-event', run: (ctx, events) => mergeSameEvent(ctx, events) },
+  // "L'attaque de Bourem" typed as an attack on no one armed, retold as "des groupes armés ont attaqué l'armée":
+  // the event, told whole, has an armed target.
+  { name: 'armed-target-retold', run: (_ctx, events) => events.map(armedTargetRetold) },
   // "Un avion américain a répondu à l'attaque mardi …" in a paragraph that names Iraq and no other country: a dated
   // event told without a place is in that country (an article names other countries' places in other paragraphs).
   { name: 'country-of-paragraph', run: (ctx, events) => events.map((e) => countryOfParagraph(ctx, e)) },
@@ -1812,6 +1815,13 @@ function arrestOfDemonstration(a: Candidate, b: Candidate): boolean {
 const DEFAULT_TYPINGS: ReadonlySet<string> = new Set(['type.attack.no-armed-target', 'type.attack.default']);
 
 /** One telling typed only by default, another of the same kind by what it read (a state's strike): the latter's type. */
+/** An attack typed for want of an armed target whose tellings, joined, name armed forces as its target is a battle. */
+function armedTargetRetold(e: Candidate): Candidate {
+  if (e.kind !== 'attack' || e.subEventType !== 'Attack' || typingRule(e) !== 'type.attack.no-armed-target' || e.typing.civilianTarget) return e;
+  if (!e.actor2 || /^(?:Civilians|Protesters|Rioters)\b/.test(e.actor2)) return e;
+  return { ...e, subEventType: 'Armed clash', trace: [...e.trace, { field: 'sub_event_type', rule: 'type.attack.armed-target-retold' }] };
+}
+
 function typedByDefault(into: Candidate, e: Candidate): boolean {
   return into.kind === e.kind && isUntyped(into) && isUntyped(e) && DEFAULT_TYPINGS.has(typingRule(into) ?? '') && !DEFAULT_TYPINGS.has(typingRule(e) ?? '');
 }

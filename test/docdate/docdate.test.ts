@@ -92,3 +92,11 @@ test('a day and month of the background, outside the header month, never date th
   const r = docDate(' date 2023-11 Titre\n\nDeux civils ont été tués mardi près de la frontière, où les combats durent depuis l’attaque du 7 octobre dernier.\n', 'fr');
   assert.deepEqual([r.iso, r.precision], ['2023-11-01', 'month']);
 });
+
+test("a lead that tells its news as yesterday's dates the report the day after the latest dated fact", () => {
+  const raw = 'Titre\n\nTel est le bilan des accrochages qui ont opposé hier l’armée et des groupes armés près de la ville.\n\nLes combats du mardi 12 septembre 2023 ont fait dix morts.\n';
+  const r = docDate(raw, 'fr');
+  assert.deepEqual([r.iso, r.rule], ['2023-09-13', 'docdate.text.lead-yesterday-after-latest-date']);
+  // Without "hier", the report is of the latest dated fact, as before.
+  assert.equal(docDate(raw.replace(' hier', ''), 'fr').iso, '2023-09-12');
+});

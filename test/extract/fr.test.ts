@@ -612,3 +612,11 @@ test('fr: un lieu dans un participe qui décrit un nom (« interdite par la mair
   assert.equal(rest.length, 0);
   assert.deepEqual([e?.sub_event_type, e?.killed], ['Attack', 6]);
 });
+
+test('fr: une attaque typée faute de cible armée, que le texte dit ensuite dirigée contre l’armée, est un combat', () => {
+  const text = 'Mali : l’attaque de Bourem\n\nLe 12 septembre 2023, des groupes armés ont attaqué l’armée malienne dans la ville de Bourem.';
+  const [e, ...rest] = eventsOf(text, { published: '2023-09-13' });
+  assert.equal(rest.length, 0, [e, ...rest].map((x) => x?.notes).join(' | '));
+  assert.equal(e?.sub_event_type, 'Armed clash');
+  assert.equal(e?.actor2, 'Military Forces of Mali');
+});
