@@ -1432,6 +1432,8 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
     handedOver: trigger.kind === 'territory' && (handedOver(ctx, s) || retoldHandedOver(ctx, s)),
     stateActor: roles.actor1 ? roles.actor1.kind === 'state' : hasMatch(pack.stateForcesRe, input.folded, s.start, s.primary!.start),
     crowdAssault: hasMatch(pack.crowdAssaultRe, input.folded, segment.start, segment.end),
+    // Written in lower case: "the province of Witch Yaga" is a name.
+    mobCue: allMatches(pack.mobCueRe, input.folded, s.start, s.end).some((m) => /\p{Ll}/u.test(input.raw[m.start] ?? '')),
     resistsOperation: hasMatch(pack.crowdResistsOperationRe, input.folded, s.start, s.end),
     demonstration: sentencesAround(ctx, s, 1, 1).some((o) => o.triggers.some((t) => t.kind === 'protest' && !t.suppressedBy)),
     crowdSides: crowdFight(ctx, s, trigger, segment),

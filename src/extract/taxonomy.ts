@@ -63,6 +63,8 @@ export interface TypingInput {
   /** The sentence tells the other side withdrawing or handing the ground over ("after Kurdish forces pulled out",
    *  "sans combat"), and no fighting. */
   readonly handedOver?: boolean;
+  /** The sentence tells a crowd's justice ("suspected witches", "justice populaire"). */
+  readonly mobCue?: boolean;
   /** The crowd turns on people ("attacked", "pelted with stones", "lynched"). */
   readonly crowdAssault?: boolean;
   /** The crowd faces forces raiding, storming or searching its place ("clashed with forces that raided the camp"). */
@@ -138,6 +140,8 @@ export function chooseSubEventType(x: TypingInput): { sub: string; rule: string 
     case 'transfer': return { sub: 'Non-violent transfer of territory', rule: 'type.transfer' };
     case 'killing':
       if (byWeapon && byWeapon !== 'Armed clash') return { sub: byWeapon, rule: 'type.killing.weapon' };
+      // "Five suspected witches burned to death": a crowd's justice, not armed men's, unless the state or a weapon acts.
+      if (x.mobCue && !x.stateActor && !byWeapon) return { sub: 'Mob violence', rule: 'type.killing.mob-cue' };
       if (x.returnFire) return { sub: 'Armed clash', rule: 'type.killing.return-fire' };
       return x.armedTarget && !x.civilianTarget ? { sub: 'Armed clash', rule: 'type.killing.armed-target' } : { sub: 'Attack', rule: 'type.killing' };
     case 'explosion':

@@ -675,6 +675,8 @@ const CASES: [string, Expected][] = [
     { sub: 'Air/drone strike' }],
   // Class 7: those who side with a group ("pro-Hezbollah") are not the group.
   ['Title\n\nOn 21 November 2023, at least five fighters of a pro-Hezbollah group were killed in two US strikes south of Baghdad.', { actor1: 'Military Forces of the United States', actor2: null, killed: 5 }],
+  // A crowd's justice: suspected witches killed are mob violence; "Witch" in a name is no cue.
+  ['Title\n\nOn 6 March 2024, five suspected witches were burned to death in Kisii.', { sub: 'Mob violence', killed: 5 }],
 ];
 
 testCaseTable('en', CASES);

@@ -374,6 +374,8 @@ const CASES: [string, Expected][] = [
     { claim: 'claimed' }],
   // Classe 7 : des milices « pro-iraniennes » ne sont pas l’armée iranienne.
   ['Titre\n\nLe 21 novembre 2023, des milices pro-iraniennes ont attaqué la base américaine d’Aïn al-Assad avec des drones.', { actor1: null, actor2: 'Military Forces of the United States' }],
+  // Justice populaire : des « sorciers » tués par la foule, c’est la violence d’une foule.
+  ['Titre\n\nLe 6 mars 2024, deux hommes accusés de sorcellerie ont été tués à Bunia.', { sub: 'Mob violence', killed: 2 }],
 ];
 
 testCaseTable('fr', CASES);

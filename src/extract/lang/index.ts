@@ -71,6 +71,8 @@ interface RawLexicon {
   earlier_cues: string[];
   reported_speech: string[];
   participle_by: string[];
+  /** What makes a killing a crowd's justice ("suspected witches", "justice populaire"): ACLED's mob violence. */
+  mob_cues: string[];
   crowd_assault: string[];
   /** A crowd facing forces that raid, storm or search its place: it resists an operation, it demonstrates nothing. */
   crowd_resists_operation: string[];
@@ -279,6 +281,8 @@ export interface LanguagePack {
   /** "Attacked By", "visées par": a participle with its agent, a passive even without its auxiliary (headlines). */
   readonly participleByRe: RegExp;
   /** "rioters attacked two warders", "threw stones at the convoy": a crowd's violence against people. */
+  /** A crowd's justice told with a killing or an attack ("suspected witches burned to death"). */
+  readonly mobCueRe: RegExp;
   readonly crowdAssaultRe: RegExp;
   readonly crowdResistsOperationRe: RegExp;
   /** Crowds that fight without being organised armed groups ("students", "supporters", "les manifestants"): a fight of theirs is a riot. */
@@ -628,6 +632,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     reportedSpeechRe: words(lex.reported_speech),
     participleByRe: words(lex.participle_by),
     crowdAssaultRe: words(lex.crowd_assault),
+    mobCueRe: words(lex.mob_cues),
     crowdResistsOperationRe: words(lex.crowd_resists_operation),
     crowdSideRe: words(lex.crowd_sides),
     armedSideRe: words(lex.armed_sides),
