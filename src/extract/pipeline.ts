@@ -1816,7 +1816,6 @@ function arrestOfDemonstration(a: Candidate, b: Candidate): boolean {
 /** Attack typings that say only that nothing more was read: "La frappe a causé…" with no author or target. */
 const DEFAULT_TYPINGS: ReadonlySet<string> = new Set(['type.attack.no-armed-target', 'type.attack.default']);
 
-/** One telling typed only by default, another of the same kind by what it read (a state's strike): the latter's type. */
 /** An attack typed for want of an armed target whose tellings, joined, name armed forces as its target is a battle. */
 function armedTargetRetold(e: Candidate): Candidate {
   if (e.kind !== 'attack' || e.subEventType !== 'Attack' || typingRule(e) !== 'type.attack.no-armed-target' || e.typing.civilianTarget) return e;
@@ -1824,6 +1823,7 @@ function armedTargetRetold(e: Candidate): Candidate {
   return { ...e, subEventType: 'Armed clash', trace: [...e.trace, { field: 'sub_event_type', rule: 'type.attack.armed-target-retold' }] };
 }
 
+/** One telling typed only by default, another of the same kind by what it read (a state's strike): the latter's type. */
 function typedByDefault(into: Candidate, e: Candidate): boolean {
   return into.kind === e.kind && isUntyped(into) && isUntyped(e) && DEFAULT_TYPINGS.has(typingRule(into) ?? '') && !DEFAULT_TYPINGS.has(typingRule(e) ?? '');
 }

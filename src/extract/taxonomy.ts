@@ -63,7 +63,7 @@ export interface TypingInput {
   /** The sentence tells the other side withdrawing or handing the ground over ("after Kurdish forces pulled out",
    *  "sans combat"), and no fighting. */
   readonly handedOver?: boolean;
-  /** The sentence tells a crowd's justice ("suspected witches", "justice populaire"). */
+  /** The sentence tells a crowd's justice ("suspected witches", "justice populaire"): a killing is a mob's. */
   readonly mobCue?: boolean;
   /** The crowd turns on people ("attacked", "pelted with stones", "lynched"). */
   readonly crowdAssault?: boolean;

@@ -280,9 +280,9 @@ export interface LanguagePack {
   readonly reportedSpeechRe: RegExp;
   /** "Attacked By", "visées par": a participle with its agent, a passive even without its auxiliary (headlines). */
   readonly participleByRe: RegExp;
-  /** "rioters attacked two warders", "threw stones at the convoy": a crowd's violence against people. */
-  /** A crowd's justice told with a killing or an attack ("suspected witches burned to death"). */
+  /** A crowd's justice told with a killing ("suspected witches burned to death"). */
   readonly mobCueRe: RegExp;
+  /** "rioters attacked two warders", "threw stones at the convoy": a crowd's violence against people. */
   readonly crowdAssaultRe: RegExp;
   readonly crowdResistsOperationRe: RegExp;
   /** Crowds that fight without being organised armed groups ("students", "supporters", "les manifestants"): a fight of theirs is a riot. */
