@@ -5,7 +5,7 @@ import { victimsOnParse } from './syntax-victims.ts';
 import { readFileSync } from 'node:fs';
 import type { Language, Span, Weapon } from '../types.ts';
 import { fold } from '../text/fold.ts';
-import { BEFORE, AFTER, allMatches, hasMatch, phraseSource } from '../text/patterns.ts';
+import { BEFORE, AFTER, allMatches, hasMatch, phraseSource, type Match } from '../text/patterns.ts';
 import type { LanguagePack, TriggerKind } from './lang/index.ts';
 
 export interface TriggerMention extends Span {
@@ -44,9 +44,7 @@ export function findTriggers(folded: string, span: Span, pack: LanguagePack,
       .filter((m) => !pack.dayPartAfterPeriodRe.test(folded.slice(m.end, m.end + 30))).map((m) => ({ ...m, why: 'period' })),
     // "pour soutenir les récentes attaques contre les bases": a campaign; "recent Israeli strikes killed five people on
     // 5 March" tells its own toll and day, and is an event.
-    // A count of more than one ("five", "cinq") is a toll's; "un centre", "a base" count nothing.
-    ...(namesDay || /\d/.test(text) || allMatches(pack.numberRe, folded, span.start, span.end).some((m) => (pack.numbers.get(m.text) ?? 0) > 1) ? []
-      : allMatches(pack.campaignRe, folded, span.start, span.end).map((m) => ({ ...m, why: 'period' }))),
+    ...campaignCues(folded, span, pack, namesDay || /\d/.test(text)).map((m) => ({ ...m, why: 'period' })),
     // "15 fatalities split across 5 events": a toll shared out, not a group that splits.
     ...allMatches(pack.tollDistributedRe, folded, span.start, span.end).map((m) => ({ ...m, why: 'statistic' })),
   ];
@@ -243,6 +241,15 @@ function daysOfMonthRe(pack: LanguagePack): RegExp {
 
 function normalizeAlias(s: string): string {
   return fold(s).replace(/[\s'-]+/g, ' ').replace(/^(?:l |the )/, '').trim();
+}
+
+/** A campaign's cues ("les récentes attaques"), unless the sentence names a day or a count of more than one (a toll's:
+ *  "five", "cinq"; "un centre", "a base" count nothing). The count is looked for only where a cue stands. */
+function campaignCues(folded: string, span: Span, pack: LanguagePack, dayOrDigit: boolean): Match[] {
+  if (dayOrDigit) return [];
+  const cues = allMatches(pack.campaignRe, folded, span.start, span.end);
+  if (!cues.length || allMatches(pack.numberRe, folded, span.start, span.end).some((m) => (pack.numbers.get(m.text) ?? 0) > 1)) return [];
+  return cues;
 }
 
 /** "pro-" just before a name: a side that sides with it ("pro-Hezbollah", "pro-iraniennes", "pro-Russian"). */

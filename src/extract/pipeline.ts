@@ -1816,11 +1816,18 @@ function arrestOfDemonstration(a: Candidate, b: Candidate): boolean {
 /** Attack typings that say only that nothing more was read: "La frappe a causé…" with no author or target. */
 const DEFAULT_TYPINGS: ReadonlySet<string> = new Set(['type.attack.no-armed-target', 'type.attack.default']);
 
-/** An attack typed for want of an armed target whose tellings, joined, name armed forces as its target is a battle. */
+/** Sides that bear no arms: civilians, and the crowds a protest or a riot makes (CROWD_OF_TYPE). */
+function unarmedSide(actor: string): boolean {
+  return actor.startsWith('Civilians') || Object.values(CROWD_OF_TYPE).some((crowd) => actor.startsWith(crowd));
+}
+
+/** An attack typed for want of an armed target whose tellings, joined, name an armed side as its target: typed again
+ *  with that target, by the same choice as every telling (chooseSubEventType). */
 function armedTargetRetold(e: Candidate): Candidate {
-  if (e.kind !== 'attack' || e.subEventType !== 'Attack' || typingRule(e) !== 'type.attack.no-armed-target' || e.typing.civilianTarget) return e;
-  if (!e.actor2 || /^(?:Civilians|Protesters|Rioters)\b/.test(e.actor2)) return e;
-  return { ...e, subEventType: 'Armed clash', trace: [...e.trace, { field: 'sub_event_type', rule: 'type.attack.armed-target-retold' }] };
+  if (e.subEventType !== 'Attack' || typingRule(e) !== 'type.attack.no-armed-target' || e.typing.civilianTarget || !e.actor2 || unarmedSide(e.actor2)) return e;
+  const typed = chooseSubEventType({ ...e.typing, kind: e.kind, weapons: [...e.weapons], armedTarget: true });
+  if (typed.sub === e.subEventType) return e;
+  return { ...e, subEventType: typed.sub, trace: [...e.trace, { field: 'sub_event_type', rule: `${typed.rule}+armed-target-retold` }] };
 }
 
 /** One telling typed only by default, another of the same kind by what it read (a state's strike): the latter's type. */
