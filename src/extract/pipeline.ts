@@ -562,7 +562,9 @@ class AnalysedSentence implements SentenceAnalysis {
     // personnes ont été tuées … près de la frontière": the dateline names where the report was filed, not the event's place.
     const dateline = places.find((m) => m.start - this.start <= 1 && PLACE_DATELINE_AFTER.test(input.folded.slice(m.end, m.end + 60)));
     const kept = dateline ? places.filter((m) => m !== dateline) : places;
-    return { actors, kept, cited: citations.names };
+    // "selon les Gardiens de la révolution", "according to the Houthis": a side the text cites is cited as outlets are.
+    const citedSides = named.filter((a) => pack.sideAsSourceBeforeRe.test(input.folded.slice(Math.max(this.start, a.start - 40), a.start))).map((a) => a.canonical);
+    return { actors, kept, cited: [...new Set([...citations.names, ...citedSides])] };
   }
 
   get actors(): readonly ActorMention[] { return this.mentions.actors; }
@@ -2067,7 +2069,10 @@ function freeze(ctx: DocumentContext, c: Candidate): ExtractedEvent {
   // government where it happened ("US officials said" of a bombing in Damascus) are a source, not a confirmation.
   const home = c.countryCode ? stateActorName(ctx.gaz.countryName(c.countryCode) ?? c.countryCode, false) : null;
   const thirdParty = c.confirmedBy !== null && c.actor1 === null && c.actor2 !== null && c.confirmedBy !== c.actor2 && c.confirmedBy !== home;
-  const status = c.confirmed && !thirdParty ? 'confirmed' : c.claimed ? 'claimed' : c.denied ? 'denied' : 'reported';
+  // An author the text cites for its own act ("…, selon les Gardiens de la révolution") claims it.
+  const authorCited = !c.claimed && c.actor1 !== null && c.cited.has(c.actor1) && !c.denied;
+  const claimed = c.claimed || authorCited;
+  const status = c.confirmed && !thirdParty ? 'confirmed' : claimed ? 'claimed' : c.denied ? 'denied' : 'reported';
   const by = status === 'claimed' ? c.claimBy ?? c.actor1 : status === 'confirmed' ? c.confirmedBy : null;
   const evidence = [...new Map(c.evidence.map((s) => [`${s.start}:${s.end}`, s])).values()]
     .sort((a, b) => a.start - b.start)
@@ -2088,7 +2093,7 @@ function freeze(ctx: DocumentContext, c: Candidate): ExtractedEvent {
     claim: { status, by } as const,
     cited: [...c.cited],
     evidence,
-    trace: c.trace,
+    trace: authorCited ? [...c.trace, { field: 'claim', rule: `${ctx.pack.language}.claim.author-cited` }] : c.trace,
   };
   return { ...event, notes: noteFor(event), day_without_year: c.date ? null : c.dayWithoutYear, ...(c.several ? { tells_several: true } : {}) };
 }

@@ -87,6 +87,11 @@ const CASES: [string, Expected][] = [
   // A date inside a phrase that opens a period ("since the outbreak … on October 8") is when the period began, not the event's day.
   ['Headline\n\nHezbollah fired 40 rockets at an army base in Ein Zeitim, the biggest barrage since the outbreak of the fighting between the two sides on October 8, 2023.',
     { sub: 'Shelling/artillery/missile attack', date: '2024-03-14', place: 'Ein Zeitim' }],
+  // An author the text cites for its own act claims it; a side cited for another's act is a source only.
+  ['Headline\n\nHouthi fighters fired missiles at a ship off Hodeidah on March 4, 2024, according to the Houthis.',
+    { actor1: 'Ansar Allah', claim: 'claimed', by: 'Ansar Allah' }],
+  ['Headline\n\nUS forces struck a radar site near Hodeidah on March 4, 2024, according to the Houthis.',
+    { actor1: 'Military Forces of the United States', claim: 'reported' }],
   // The claim's by-phrase is the author who claims: "an attack claimed by X" (the claim before its author).
   ['Headline\n\nOn March 4, 2024, a Greek-owned tanker was struck by a drone off the coast of Yemen in an attack claimed by Yemen\'s Iran-backed Houthis.',
     { actor1: 'Ansar Allah', claim: 'claimed', by: 'Ansar Allah' }],

@@ -10,6 +10,11 @@ const CASES: [string, Expected][] = [
     { claim: 'claimed', by: 'JNIM: Group for Support of Islam and Muslims' }],
   ['Titre\n\nLe 5 mars 2024, des roquettes ont frappé la base de Gao. Les frappes ont été confirmées par l\'armée malienne.',
     { claim: 'confirmed' }],
+  // L'auteur que le texte cite pour son propre acte le revendique ; un camp cité pour l'acte d'un autre n'est qu'une source.
+  ['Titre\n\nLe 5 mars 2024, des combattants shebab ont attaqué un convoi près de Mandera, selon les Shebab.',
+    { actor1: 'Al Shabaab', claim: 'claimed', by: 'Al Shabaab' }],
+  ['Titre\n\nLe 5 mars 2024, l\'armée américaine a frappé un site radar près de Hodeïda, selon les Houthis.',
+    { actor1: 'Military Forces of the United States', claim: 'reported' }],
   // Le complément d'agent de la revendication, le nom d'événement sujet, et un groupe nommé après son nom.
   ['Titre\n\nUne attaque à la roquette contre un poste de police de Mandera, le 5 mars 2024, a été revendiquée par les Shebab.',
     { actor1: 'Al Shabaab', actor2: null, claim: 'claimed', by: 'Al Shabaab' }],

@@ -139,6 +139,9 @@ interface RawLexicon {
   contrast_joins: string[];
   /** A claim verb whose subject follows it ("ce qu'a revendiqué X"): the side right after is who claims. */
   claim_subject_after: string[];
+  /** Words after which a side is who the text cites ("selon les Gardiens de la révolution", "according to the Houthis"):
+   *  an event's author cited for it is the author's own claim. */
+  side_as_source_after: string[];
   origin_or_period: string[];
   /** Parts of a day after a period's word ("since morning", "depuis l'aube"): the period lies within the day. */
   day_parts_after_period: string[];
@@ -191,6 +194,8 @@ export interface LanguagePack {
   readonly demonstrativeBeforeRe: RegExp;
   /** Text ending right before a side that makes it the subject of a claim verb before it ("ce qu'a revendiqué "). */
   readonly claimSubjectBeforeRe: RegExp;
+  /** Text ending right before a side cited as the source ("selon les ", "according to the "). */
+  readonly sideAsSourceBeforeRe: RegExp;
   readonly leadingArticleRe: RegExp;
   readonly controlledAfterRe: RegExp;
   /** A noun of place right after an origin-or-period word (its article first). */
@@ -571,6 +576,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     titledMemberBeforeRe: new RegExp(`(?:^|\\s)${anyOf(lex.member_titles)}\\.?\\s+(?:[^\\s,;:]+\\s+){0,3}${anyOf(L.of_country)}\\s*(?:${anyOf(lex.articles)}\\s+)?(?:[^\\s,;:()]+\\s+){0,4}\\(?$`),
     claimantNamedRe: new RegExp(`(?:^|\\s)(?:${lex.agent_prepositions.map((p) => phraseSource(p, L)).join('|')})\\s+(?:[^\\s,.;:]+\\s+){0,3}${anyOf(lex.naming_words)}\\s*["«“]?\\s*(?:${anyOf(lex.articles)}\\s*)?$`),
     claimSubjectBeforeRe: new RegExp(`(?:^|\\s)${anyOf(lex.claim_subject_after)}\\s+(?:${anyOf(lex.articles)}\\s*)?$`),
+    sideAsSourceBeforeRe: new RegExp(`(?:^|\\s)${anyOf(lex.side_as_source_after)}\\s+(?:${anyOf(lex.articles)}\\s*)?$`),
     demonstrativeBeforeRe: new RegExp(`(?:^|\\s)${anyOf(lex.demonstratives)}\\s+(?:[^\\s,;:]+\\s+)?$`),
     originPlaceNounRe: new RegExp(`^\\s+(?:${anyOf(lex.articles)}\\s*)?${anyOf(lex.origin_place_nouns)}\\b`),
     months,
