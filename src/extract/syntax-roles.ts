@@ -36,6 +36,9 @@ export interface SyntaxRoleLexicon {
   /** Verbs that say who is at a place ("host", "station", "accueillir", "déployer"): in a clause describing a place, their
    *  subject or object is whom the place holds. */
   readonly hostVerbs: ReadonlySet<string>;
+  /** Attack nouns whose "of"-phrase names who attacks ("l'attaque du Hezbollah", "les frappes de l'armée"): where the
+   *  language reads a side in that phrase as the author, not the target (English does not: "the bombing of Hamas"). */
+  readonly authorGenitiveNouns: ReadonlySet<string>;
   /** Conjunctions of a clause that tells another moment the main one happened at ("when", "lorsque"), by lemma. */
   readonly whenMarkers: ReadonlySet<string>;
 }
@@ -244,6 +247,10 @@ export function syntacticRole(s: ParsedSentence, trigger: Span, side: Span, lex:
     // attaches IS to the attack); the cue of the preposition before the side (targetPrepositionRe) decides.
     // "a US drone strike", "la frappe israélienne", "Israel's strike": the side named on the event noun acts.
     if ((base === 'amod' || rel === 'nmod:poss' || base === 'compound') && t.upos === 'NOUN') return read('agent', 'event-noun-modifier');
+    // "l'attaque du Kataëb Hezbollah": a group named in the of-phrase of an attack noun that has no by-phrase is its
+    // author; a common noun there ("l'attaque des soldats") may be either side, and a by-phrase makes it the target.
+    if (base === 'nmod' && marker && lex.genitiveMarkers.has(marker) && t.upos === 'NOUN' && a.upos === 'PROPN' && lex.authorGenitiveNouns.has(t.lemma.toLowerCase())
+      && !children(s, t, 'nmod', 'obl').some((c) => isByPhrase(s, c, lex))) return read('agent', 'event-noun-genitive');
     return null;
   }
   // "Le ministère a indiqué avoir frappé Kramatorsk", "the group claimed to have struck": the trigger is the

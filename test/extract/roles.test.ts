@@ -33,6 +33,14 @@ const EN: [string, Expected][] = [
 ];
 
 const FR: [string, Expected][] = [
+  // Un groupe nommé dans le complément de nom d'une attaque en est l'auteur ; un nom commun peut être l'un ou l'autre camp,
+  // et un complément d'agent en fait la cible.
+  ['Titre\n\nLa porte-parole du Pentagone a expliqué que l\'avion avait les yeux rivés sur l\'attaque du Kataëb Hezbollah, le 5 mars 2024, près de la base d\'Aïn al-Assad.',
+    { actor1: 'Kataib Hezbollah', actor2: null }],
+  ['Titre\n\nLe 5 mars 2024, l\'attaque des soldats maliens par des jihadistes près de Gao a fait dix morts.',
+    { actor1: null, actor2: 'Military Forces of Mali' }],
+  ['Titre\n\nLe 5 mars 2024, l\'attaque du Hezbollah par l\'armée israélienne près de Naqoura a fait dix morts.',
+    { actor1: 'Military Forces of Israel', actor2: 'Hezbollah' }],
   ['Titre\n\nLe 4 mars 2024, un convoi de l’armée malienne a subi une attaque près de Gao.',
     { actor1: null, actor2: 'Military Forces of Mali' }],
   ['Titre\n\nLe 4 mars 2024, la base de l’armée malienne à Gao a été la cible d’une attaque.',
