@@ -1719,12 +1719,21 @@ function placeCompatible(a: Candidate, b: Candidate): 'same' | 'contains' | fals
 
 /** One event per kind, place and day: retellings of one event in one document become one. */
 function mergeSameEvent(ctx: DocumentContext, events: Candidate[]): Candidate[] {
-  const out: Candidate[] = [];
+  let out: Candidate[] = [];
   for (const e of events) {
     const into = out.find((o) => sameEvent(o, e));
     if (into) mergeInto(into, e);
     else out.push(e);
   }
+  // Tellings joined by their neighbours may now name a place that joins an earlier telling (a lead's "dans l'est de la
+  // Syrie" and, further down, a placeless retelling followed by "près d'Abou Kamal").
+  const again: Candidate[] = [];
+  for (const e of out) {
+    const into = again.find((o) => sameEvent(o, e));
+    if (into) mergeInto(into, e);
+    else again.push(e);
+  }
+  out = again;
   // "un raid de l'armée de l'air … Le bombardement, survenu samedi…": a bombing whose tellings name aircraft and no
   // gun or rocket fell from the air, whichever telling gave the event its kind.
   // Only the weapons its tellings name count, not those of the sentences around a telling that named none.
@@ -1786,7 +1795,12 @@ function sameEvent(a: Candidate, b: Candidate): boolean {
   const toll = near && (a.bareToll || b.bareToll);
   if (!sameType && !(sameActors && adjacent) && !toll) return false;
   if (a.actor1 && b.actor1 && a.actor1 !== b.actor1) return false;
-  if (place === 'contains' && !near && !(a.date && a.date === b.date && sameType)) return false;
+  // Far apart in the text, an area and a place inside it are one event when they share the day, or when neither is
+  // dated and the two tell the same author striking the same side the same way ("frappes dans l'est de la Syrie
+  // contre les Gardiens" in the lead, "près d'Abou Kamal" further down).
+  const undatedSameBlow = !a.date && !b.date && !a.dayWithoutYear && !b.dayWithoutYear && sameActors && a.subEventType === b.subEventType
+    && !!a.place && !!b.place && (a.place.place.geo_precision === 3) !== (b.place.place.geo_precision === 3);
+  if (place === 'contains' && !near && !(a.date && a.date === b.date && sameType) && !undatedSameBlow) return false;
   // Two places of the same precision that are not the same place are two events.
   if (place === 'contains' && a.place && b.place && a.place.rank === b.place.rank && a.place.rank < 3) return false;
   return true;

@@ -402,6 +402,16 @@ test('fr: a place the story moves to is not the scene of an event told without a
   assert.equal(e.killed, 2);
 });
 
+test('fr: an undated lead placed in an area and its retelling further down at a town inside it are one event; another target is another', () => {
+  const lead = "Les Etats-Unis ont mené des frappes dans l'est de la Syrie contre deux dépôts d'armes utilisés par les Gardiens de la révolution iraniens.";
+  const between = "La Maison Blanche a adressé un message à Téhéran. Le porte-parole n'a pas voulu en dire plus. Le Pentagone compte ses troupes dans la région. Le conflit menace de s'étendre.";
+  const place = "Les frappes ont eu lieu près de la ville syrienne d'Abou Kamal, a déclaré un responsable.";
+  const one = only(`Titre\n\n${lead}\n\n${between}\n\nLes Etats-Unis ont mené des frappes contre deux dépôts d'armes des Gardiens de la révolution iraniens. ${place}`, { published: null });
+  assert.equal(one.location?.name, 'Albu Kamal');
+  const two = eventsOf(`Titre\n\n${lead}\n\n${between}\n\nLes Etats-Unis ont mené des frappes contre des positions de l'Etat islamique. ${place}`, { published: null });
+  assert.deepEqual(two.map((e) => [e.location?.name, e.actor2]), [['eastern Syria', 'Islamic Revolutionary Guard Corps'], ['Albu Kamal', 'Islamic State']]);
+});
+
 test('fr: a day and month in a document that tells no year is not a date, but is kept for resolution', () => {
   const e = only('Titre\n\nUne attaque de drone a visé la base d’al-Tanf le 23 octobre, a indiqué le Pentagone.', { published: null });
   assert.equal(e.date, null);
