@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import countries from 'i18n-iso-countries';
 import { countryName } from './country-names.ts';
-import { nameKey } from '../text/fold.ts';
+import { nameKey, shinSpellingKey } from '../text/fold.ts';
 import { IS_NAME, IS_PREFIX, NameIndex, type NameIndexData } from './name-index.ts';
 import { StringTable, type StringTableData } from './string-table.ts';
 import { readCacheFile, writeCacheFile } from './cache-file.ts';
@@ -282,12 +282,18 @@ export class Gazetteer {
       if (a === undefined) { a = admin1Names.length; admin1Names.push(division); admin1Index.set(division, a); }
       return a;
     };
-    const addName = (name: string, entry: number) => {
-      const key = nameKey(name);
-      if (!key) return;
+    const addKey = (key: string, entry: number) => {
       const list = byKey.get(key);
       if (!list) byKey.set(key, [entry]);
       else if (list[list.length - 1] !== entry) list.push(entry);
+    };
+    const addName = (name: string, entry: number) => {
+      const key = nameKey(name);
+      if (!key) return;
+      addKey(key, entry);
+      // "Aalma ech Chaab" is also found as "Alma al-Shaab".
+      const shin = shinSpellingKey(name);
+      if (shin) addKey(shin, entry);
     };
     let count = 0;
     let start = 0;

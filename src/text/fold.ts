@@ -50,7 +50,7 @@ export function nameKey(name: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .split(' ')
     .filter((t) => t && !ARTICLES.has(t))
-    .map((t) => t.replace(/(\p{L})\1+/gu, '$1'))
+    .map((t) => spellingKey(t))
     .join(' ');
 }
 
@@ -61,11 +61,31 @@ export function tokenKey(word: string): string {
   let key = tokenKeys.get(word);
   if (key === undefined) {
     key = fold(word).replace(/\u0640/g, '');
-    key = ARTICLES.has(key) ? '' : key.replace(/(\p{L})\1+/gu, '$1');
+    key = ARTICLES.has(key) ? '' : spellingKey(key);
     if (tokenKeys.size > 200_000) tokenKeys.clear();
     tokenKeys.set(word, key);
   }
   return key;
 }
 
-const ARTICLES = new Set(['al', 'el', 'ad', 'ash', 'as', 'ar', 'an', 'at', 'az', 'ath', 'the', 'l', 'd']);
+// "ech"/"esh": the article before a sun letter as French and English spell it ("Aalma ech Chaab", "Tell esh Sheikh").
+const ARTICLES = new Set(['al', 'el', 'ad', 'ash', 'as', 'ar', 'an', 'at', 'az', 'ath', 'ech', 'esh', 'the', 'l', 'd']);
+
+/** One word of a key: doubled letters collapsed ("Aalma", "Alma"; "Shaab", "Shab"). */
+function spellingKey(word: string): string {
+  return word.replace(/(\p{L})\1+/gu, '$1');
+}
+
+/**
+ * The key of an Arabic name spelled the French way, spelled the English way: a name written with the Arabic article
+ * ("Aalma ech Chaab", "Tell el Chaouk") is a transliteration, where "ch" is the sound English writes "sh" ("Alma
+ * al-Shaab"). Null when the name is no such transliteration or the key would not change. Only for names with the
+ * article: elsewhere "ch" is its own sound ("Chiga", "Chaani").
+ */
+export function shinSpellingKey(name: string): string | null {
+  const tokens = fold(name).replace(/[^\p{L}\p{N}]+/gu, ' ').split(' ');
+  if (!tokens.some((t) => ARTICLES.has(t) && t !== 'the' && t !== 'l' && t !== 'd')) return null;
+  const key = nameKey(name);
+  const variant = key.replace(/ch/g, 'sh');
+  return variant !== key ? variant : null;
+}

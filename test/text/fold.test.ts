@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fold, nameKey } from '../../src/text/fold.ts';
+import { fold, nameKey, shinSpellingKey } from '../../src/text/fold.ts';
 import { splitSentences } from '../../src/text/sentences.ts';
 
 test('fold keeps the length of the raw text, so offsets carry over', () => {
@@ -19,6 +19,13 @@ test('nameKey makes spellings of one name meet', () => {
   ];
   for (const [a, b] of same) assert.equal(nameKey(a), nameKey(b), `${a} ~ ${b}`);
   assert.notEqual(nameKey('Harir'), nameKey('Erbil'));
+});
+
+test('an Arabic name spelled the French way also has its English key; other names keep their "ch"', () => {
+  assert.equal(nameKey('Tell ech Chaouk'), nameKey('Tell Chaouk'));
+  assert.equal(shinSpellingKey('Aalma ech Chaab'), nameKey('Alma al-Shaab'));
+  assert.equal(shinSpellingKey('Deir el Chaar'), nameKey('Deir al-Shaar'));
+  for (const name of ['Chiga', 'Chaani', 'Chad', 'Ain al-Asad']) assert.equal(shinSpellingKey(name), null, name);
 });
 
 test('sentences split on end punctuation but not on abbreviations', () => {
