@@ -9,7 +9,7 @@ import { allMatches, hasMatch } from '../text/patterns.ts';
 import { fold, nameKey } from '../text/fold.ts';
 import { gazetteer, type Gazetteer } from '../geo/gazetteer.ts';
 import { kmBetween } from '../geo/distance.ts';
-import { DESCRIPTOR_TAIL, DIVISION_NOUN, PLACE_NOUN_WORD, codeOfCountryName, findPlaceMentions, liesIn, namesakeCountries, type PlaceMention } from '../geo/places.ts';
+import { DATELINE_AFTER, DESCRIPTOR_TAIL, DIVISION_NOUN, PLACE_DATELINE_AFTER, PLACE_NOUN_WORD, codeOfCountryName, findPlaceMentions, liesIn, namesakeCountries, type PlaceMention } from '../geo/places.ts';
 import { languagePack, type LanguagePack, type TriggerKind } from './lang/index.ts';
 import { documentDateMentions, fromDays, isUnreal, precisionRank, resolveMention, toDays, type DateMention, type DateMentionsOf } from './dates.ts';
 import {
@@ -54,6 +54,8 @@ export interface SentenceAnalysis extends Sentence {
   readonly weapons: readonly WeaponMention[];
   readonly actors: readonly ActorMention[];
   readonly places: readonly PlaceMention[];
+  /** The place a dateline opening the sentence names ("MOGADISHU, Somalia —"): where the report was filed. */
+  readonly dateline: PlaceMention | null;
   readonly dates: readonly DateMention[];
   readonly casualties: Casualties;
   /** The tolls told inside one of the sentence's segments (the whole sentence's when it is one). */
@@ -162,6 +164,9 @@ export const STAGES: readonly Stage[] = [
   // dated by the report, at a week's precision, as the lead is; after the drop, so that it keeps no background.
   { name: 'dated-by-report', run: (ctx, events) => events.map((e) => datedByReport(ctx, e)) },
   { name: 'place-from-scene', run: (ctx, events) => events.map((e) => placeFromScene(ctx, e)) },
+  // "ALMA AL-SHAAB, Lebanon — An Israeli shell landed …" with the event told in "south Lebanon": a village's dateline is
+  // where the reporter stood, at the scene.
+  { name: 'place-from-dateline', run: (ctx, events) => events.map((e) => placeFromDateline(ctx, e)) },
   // "Mercredi, une nouvelle frappe a touché ce camp": another strike is by whoever struck before.
   { name: 'another-of-its-kind', run: (ctx, events) => events.map((e, i) => anotherOfItsKind(ctx, e, events.slice(0, i))) },
   // "Les 19 et 22 novembre, ils ont mené des attaques de drones contre la base d'al-Harir" after "la base d'al-Harir,
@@ -407,7 +412,7 @@ class AnalysedSentence implements SentenceAnalysis {
   private parsed: ParsedSentence | undefined = undefined;
   private eventEnd: number | undefined = undefined;
   private describingSpans: readonly Span[] | undefined = undefined;
-  private mentionsRead: { readonly actors: readonly ActorMention[]; readonly kept: readonly PlaceMention[]; readonly cited: readonly string[] } | undefined = undefined;
+  private mentionsRead: { readonly actors: readonly ActorMention[]; readonly kept: readonly PlaceMention[]; readonly cited: readonly string[]; readonly dateline: PlaceMention | null } | undefined = undefined;
 
   // The finders are given the sentence as split (one object shape for every span they read), not this object.
   constructor(private readonly ctx: DocumentContext, private readonly sentence: Sentence, readonly index: number, readonly zone: Zone['kind'], readonly dates: readonly DateMention[],
@@ -549,7 +554,7 @@ class AnalysedSentence implements SentenceAnalysis {
   }
 
   /** The sentence's sides, places (but the dateline's) and citations, before any is judged the event's. */
-  private readMentions(): { readonly actors: readonly ActorMention[]; readonly kept: readonly PlaceMention[]; readonly cited: readonly string[] } {
+  private readMentions(): { readonly actors: readonly ActorMention[]; readonly kept: readonly PlaceMention[]; readonly cited: readonly string[]; readonly dateline: PlaceMention | null } {
     const { input, pack, gaz, countries } = this.ctx;
     const named = findActors(input.raw, input.folded, this.sentence, pack, stateActorName);
     const citations = findCitations(input.raw, input.folded, this.sentence, pack);
@@ -564,9 +569,10 @@ class AnalysedSentence implements SentenceAnalysis {
     const kept = dateline ? places.filter((m) => m !== dateline) : places;
     // "selon les Gardiens de la révolution", "according to the Houthis": a side the text cites is cited as outlets are.
     const citedSides = named.filter((a) => pack.sideAsSourceBeforeRe.test(input.folded.slice(Math.max(this.start, a.start - 40), a.start))).map((a) => a.canonical);
-    return { actors, kept, cited: [...new Set([...citations.names, ...citedSides])] };
+    return { actors, kept, cited: [...new Set([...citations.names, ...citedSides])], dateline: dateline ?? null };
   }
 
+  get dateline(): PlaceMention | null { return (this.mentionsRead ??= this.readMentions()).dateline; }
   get actors(): readonly ActorMention[] { return this.mentions.actors; }
   get places(): readonly PlaceMention[] { return this.mentions.places; }
   get cited(): readonly string[] { return this.mentions.cited; }
@@ -686,9 +692,6 @@ export function stateActorName(country: string, police: boolean): string {
 
 const REPORTING_BEFORE_DATE = /(?:annonce|annoncee|declare|rapporte|indique|affirme|precise|confirme|said|announced|reported|told|confirmed|stated|publie|publiee|published)\s+(?:\S+\s+){0,2}$/;
 // A dateline is known by its form, whatever the agency: "19 octobre (Reuters) –", "Nov 3 (Xinhua) -", "Nov 3 -" (dashes are folded to '-').
-const DATELINE_AFTER = /^\s*(?:\d{4})?\s*(?:\([^()]{2,30}\)\s*-|\s-\s)/;
-/** What follows the place of a dateline: its country or date, then the dateline's end ("Mogadishu, Somalia —", "BEIRUT, Nov 3 (AFP) -"). */
-const PLACE_DATELINE_AFTER = new RegExp(`^(?:\\s*,\\s*[^\\s,.;:()-][^,.;:()-]{0,30})?${DATELINE_AFTER.source.slice(1)}`);
 const SINCE_BEFORE_DATE = /(?:depuis|since|until|jusqu'au|jusqu'a|d'ici|by)\s+(?:le\s+|the\s+)?$/;
 
 function buildCandidates(ctx: DocumentContext): Candidate[] {
@@ -2061,6 +2064,25 @@ function placeFromScene(ctx: DocumentContext, e: Candidate): Candidate {
     place: scene.place,
     countryCode: scene.place.place.country_code ?? e.countryCode,
     trace: [...e.trace.filter((t) => t.field !== 'location'), { field: 'location', rule, span: scene.place }],
+  };
+}
+
+/** Towns of fewer people than this are no bureau: a report filed from one was filed from the scene. */
+const DATELINE_VILLAGE_POPULATION = 50_000;
+
+/** An event placed only in a country or an area, in a report whose dateline names a village of that country within the
+ *  area's reach, is at that village. A city's dateline (a bureau: "BEIRUT (Reuters)") says nothing of where things happened. */
+function placeFromDateline(ctx: DocumentContext, e: Candidate): Candidate {
+  if (!e.place || e.place.rank <= 2) return e;
+  const dateline = ctx.sentences.find((s) => s.zone === 'body' && s.dateline)?.dateline;
+  if (!dateline || dateline.entry?.kind !== 'city' || dateline.entry.population >= DATELINE_VILLAGE_POPULATION || dateline.place.lat === null || dateline.place.lon === null) return e;
+  const area = e.place.place;
+  if (area.country_code !== dateline.place.country_code) return e;
+  if (area.lat !== null && area.lon !== null && kmBetween(area.lat, area.lon, dateline.place.lat, dateline.place.lon) > (e.place.entry?.extentKm ?? VAGUE_AREA_KM)) return e;
+  return {
+    ...e,
+    place: dateline,
+    trace: [...e.trace.filter((t) => t.field !== 'location'), { field: 'location', rule: `${dateline.rule}+dateline`, span: dateline }],
   };
 }
 

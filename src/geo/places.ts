@@ -352,12 +352,19 @@ function overlapsAny(x: Span, spans: readonly Span[]): boolean {
 const QUALIFIER_AFTER_UNKNOWN = new RegExp(`^(?:\\s*\\(\\s*[^\\s(),;:.][^(),;:.]{0,24},\\s*|\\s*[,(]\\s*(?:(?:in|dans|near|pres de|pres d')\\s+)?|\\s+(?:in|dans|a|au|en|near|pres de|pres d')\\s*)(?:the\\s+|la\\s+|le\\s+|l'\\s*)?(?:${DIVISION_NOUN}\\s+(?:of\\s+|de\\s+|d'\\s*|du\\s+)?)?$`);
 const OF_AFTER_PLACE_NOUN = /^\s+(?:of|de|du|d')\s*(?:the\s+|la\s+|le\s+|l'\s*)?$/;
 
+/** What ends a dateline ("(AFP) -", " - "), the em dash folded to a hyphen. */
+export const DATELINE_AFTER = /^\s*(?:\d{4})?\s*(?:\([^()]{2,30}\)\s*-|\s-\s)/;
+/** What follows the place of a dateline: its country or date, then the dateline's end ("Mogadishu, Somalia —", "BEIRUT, Nov 3 (AFP) -"). */
+export const PLACE_DATELINE_AFTER = new RegExp(`^(?:\\s*,\\s*[^\\s,.;:()-][^,.;:()-]{0,30})?${DATELINE_AFTER.source.slice(1)}`);
+
 function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, key: string, words: string[], sentenceInitial: boolean,
   tokens: readonly Span[], index: number, pack: LanguagePack, gaz: Gazetteer, ctx: PlaceContext): PlaceMention | null {
   const before = folded.slice(Math.max(sentence.start, hit.start - 60), hit.start);
   const after = folded.slice(hit.end, Math.min(sentence.end, hit.end + 25));
   let candidates = gaz.lookup(key).filter((e) => !e.requiresContext || e.requiresContext.some((w) => ctx.foldedDocument.includes(fold(w))));
   const provinceCue = PROVINCE_BEFORE.test(before) || PROVINCE_AFTER.test(after);
+  // "ALMA AL-SHAAB, Lebanon —": a dateline says the name is a place, as a locative does.
+  const dateline = sentenceInitial && PLACE_DATELINE_AFTER.test(after);
   // "Narok County", "province de X" with no such division known: the town it is named after stands
   // for it, at the precision of a region (3), never as the town itself.
   let namedAfterTown = false;
@@ -468,7 +475,7 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
       if (openingAbroad && (e.population < 100_000 || form !== 'exact')) return false;
       // A town abroad, unknown to the document's context, needs a locative cue and a size.
       if (!ctx.countries.includes(e.country_code) && ctx.countries.length > 0) return (locative || introduced) && e.population >= ABROAD_MIN_POPULATION;
-      return locative || provinceCue || e.population >= 15_000;
+      return locative || provinceCue || dateline || e.population >= 15_000;
     })
     .sort((a, b) => b.score - a.score);
   const best = scored[0]?.e;

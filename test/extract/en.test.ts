@@ -455,6 +455,10 @@ const CASES: [string, Expected][] = [
   ['Headline\n\nOn March 5, 2024, boda boda riders protested in Kitengela town, burning tyres on the road over insecurity.', { sub: 'Violent demonstration' }],
   // A dateline names where the report was filed; the event is where the sentence places it.
   ['Headline\n\nBaidoa, Somalia — Soldiers on Sunday repelled an attack on a military base in Burhakaba.', { sub: 'Armed clash', place: 'Buurhakaba' }],
+  // A village's dateline is the scene: an event the text places only in an area around it is there; a city's (a bureau's) is not.
+  ['Headline\n\nKFAR KILA, Lebanon — An Israeli shell landed in a gathering of journalists in south Lebanon on March 13, 2024, killing one.', { place: 'Kfar Kila', killed: 1 }],
+  ['Headline\n\nBEIRUT, Lebanon (Reuters) — An Israeli shell landed in a gathering of journalists in south Lebanon on March 13, 2024, killing one.', { place: 'South Governorate', killed: 1 }],
+  ['Headline\n\nMARJAYOUN, Lebanon — An Israeli drone struck a car in Syria on March 13, 2024, killing one.', { country: 'SY' }],
   // A name glued to a lower-case word is part of another name: not Bari, Italy, nor Somalia's Bari region.
   ['Headline\n\nSoldiers on Sunday repelled a suicide car bomb attack on a military base in the Bari-dheer area in central Somalia.',
     { sub: 'Suicide bomb', place: 'central Somalia' }],
