@@ -188,17 +188,31 @@ function withinCoarse(iso: string, coarse: ResolvedDate): boolean {
   return true;
 }
 
+/** The place a dateline in the lead opens with ("ALMA Al-SHAAB, Lebanon —", "GAO (AFP) -"), folded; null when none. */
+function datelinePlace(input: DocumentDateInput): string | null {
+  for (const zone of input.cleaned.zones.filter((z) => z.kind === 'body' || z.kind === 'dateline').slice(0, 3)) {
+    const head = input.folded.slice(zone.start, Math.min(zone.end, zone.start + 80));
+    const name = /^([^\s,.;:()-][^,.;:()]{2,40}?)(?=\s*,\s*[^\s,.;:()-][^,.;:()-]{0,30}\s-\s|\s*\([^()]{2,30}\)\s*-|\s-\s)/.exec(head)?.[1];
+    if (name) return name;
+  }
+  return null;
+}
+
 function captionDate(input: DocumentDateInput, weekday: number): ResolvedDate | null {
   const pack = input.pack!;
   const bodyText = input.cleaned.zones.filter((z) => z.kind === 'body').map((z) => input.raw.slice(z.start, z.end)).join(' ');
   const years = new Set(bodyText.match(/\b(?:19|20)\d{2}\b/g) ?? []);
+  const place = datelinePlace(input);
   for (const zone of input.cleaned.zones.filter((z) => z.kind === 'caption')) {
+    // A caption that names the place the report is filed from shows the story's scene, not an archive picture.
+    const ofTheScene = place !== null && input.folded.slice(zone.start, zone.end).includes(place);
     for (const m of findDateMentions(input.raw, input.folded, zone as Span, pack)) {
       if (m.stated.year === undefined || m.stated.month === undefined || m.stated.day === undefined) continue;
-      if (!years.has(String(m.stated.year))) continue;
+      if (!years.has(String(m.stated.year)) && !ofTheScene) continue;
       const iso = isoDay(m.stated.year, m.stated.month, m.stated.day);
       if (new Date(`${iso}T00:00:00Z`).getUTCDay() === weekday) {
-        return { iso, precision: 'day', rule: 'docdate.caption-corroborated-by-weekday-and-year', stated: m.stated, span: { start: m.start, end: m.end } };
+        const rule = years.has(String(m.stated.year)) ? 'docdate.caption-corroborated-by-weekday-and-year' : 'docdate.caption-corroborated-by-weekday-and-dateline';
+        return { iso, precision: 'day', rule, stated: m.stated, span: { start: m.start, end: m.end } };
       }
     }
   }

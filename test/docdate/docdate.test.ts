@@ -63,6 +63,17 @@ test('a caption date counts only when the body confirms its weekday and year', (
   assert.equal(docDate(unconfirmed, 'fr').iso, null);
 });
 
+test('a caption date counts when it names the place the report is filed from and the lead its weekday', () => {
+  const head = 'Journalists wounded by shelling at Lebanon border\n\nOne reporter dead; the army says it is looking into it\n\n';
+  const caption = 'Smoke rises over the village of Kfar Kila on October 13, 2023 (Photographer Name / AFP)';
+  const raw = `${head}${caption}\n\nKFAR KILA, Lebanon — A shell landed near a gathering of reporters on Friday.\n`;
+  assert.equal(docDate(raw, 'en').iso, '2023-10-13');
+  assert.equal(docDate(raw, 'en').rule, 'docdate.caption-corroborated-by-weekday-and-dateline');
+  // Another place's picture, or a weekday the caption's day is not, dates nothing.
+  assert.equal(docDate(`${head}${caption}\n\nMARJAYOUN, Lebanon — A shell landed near a gathering of reporters on Friday.\n`, 'en').iso, null);
+  assert.equal(docDate(`${head}${caption}\n\nKFAR KILA, Lebanon — A shell landed near a gathering of reporters on Monday.\n`, 'en').iso, null);
+});
+
 test('a header month is kept at month precision, or refined by a date of that month', () => {
   assert.deepEqual([docDate(' date 2023-12 Le groupe a annoncé aujourd’hui lundi une attaque.\n', 'fr').iso, docDate(' date 2023-12 Le groupe a annoncé aujourd’hui lundi une attaque.\n', 'fr').precision], ['2023-12-01', 'month']);
   assert.equal(docDate(' date 2023-10 Title\n\nUS forces were attacked on October 24 in Syria.\n', 'en').iso, '2023-10-24');
