@@ -216,6 +216,8 @@ function daysAgree(a: MentionKey, b: MentionKey): boolean {
   // Two calendar dates that differ are two days, as written: the day of tolerance is for a weekday or
   // "yesterday" counted from another day, or a night told by the day it ended.
   if (a.dayStated && b.dayStated) return a.day === b.day;
+  // A month ("en novembre", a URL's 2023/11) is dated its first day and holds the days after it, not the weeks before.
+  if ((a.datePrecision === 'month' && b.day < a.day - 1) || (b.datePrecision === 'month' && a.day < b.day - 1)) return false;
   return Math.abs(a.day - b.day) <= Math.max(dateTolerance(a.datePrecision), dateTolerance(b.datePrecision));
 }
 

@@ -41,6 +41,12 @@ test('two reports of a day and the day after at one site are one event, though a
   assert.deepEqual(groups, ['a.txt+b.txt', 'c.txt']);
 });
 
+test('a report dated only by its month is an event of that month: not one of the weeks before it', async () => {
+  const monthOnly = { date: '2024-04-01', date_precision: 'month' as const };
+  assert.deepEqual(sizes([mention('a.txt', { date: '2024-03-13' }), mention('b.txt', monthOnly)]), [1, 1]);
+  assert.deepEqual(sizes([mention('a.txt', { date: '2024-04-21' }), mention('b.txt', monthOnly)]), [2]);
+});
+
 test('two attacks on the same base on different days stay two events', async () => {
   assert.deepEqual(sizes([mention('a.txt'), mention('b.txt', { date: '2024-03-09' })]), [1, 1]);
 });
