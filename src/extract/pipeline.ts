@@ -1064,6 +1064,8 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
     const opposed = trigger.kind === 'clash' ? null : before.match(pack.opposedBeforeRe);
     if (opposed && !(trigger.end > a.start - (before.length - opposed.index!) && trigger.start < a.start)) continue;
     let agent = 0, target = 0;
+    // Who tells of the blow in its own words ("X a annoncé dans un communiqué que des missiles ont été tirés sur…").
+    let claimsIt = false;
     const reading = syntacticRole(s.syntax, trigger, a, pack.syntaxRoles, pack.language);
     // "The Pentagon said U.S. jets struck…": a side after a reporting verb that the parse makes the event verb's own
     // subject is who acted, not a speaker put after its verb ("…, said US officials").
@@ -1082,6 +1084,10 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
         continue;
       }
       agent += 3;
+      // An armed group's statement of a blow is its claim; a state's is its claim only with the blow's motive ("pour
+      // venger l'assassinat"): "le Pentagone a annoncé dans un communiqué que des missiles ont été tirés sur la base"
+      // tells of a blow it took.
+      claimsIt = claimsOwnAct && (a.kind !== 'state' || hasMatch(pack.claimMotiveRe, folded, trigger.end, segment.end));
     }
     if (a.via === 'attack-noun') agent += 5;
     // "a missile from a Houthi-controlled part of Yemen", "shells fired from Russian-held territory": whoever holds the
@@ -1096,7 +1102,9 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
     const claimant = a.kind !== 'state' && !s.claims.negated.length && s.claims.claimed.some((c) => claimsBy(s, c, a, pack, folded));
     if (claimant) agent += 2 * SYNTAX_WEIGHT;
     if (a.end <= trigger.start) {
-      if (passiveBetween(folded, pack, a.end, trigger.start, s.describing) || hasMatch(pack.passiveAuxiliaryRe, folded, trigger.start, trigger.end)
+      // The passive of the blow its claim tells is the munition's, not the claimant's ("… ont été tirés sur la base").
+      if (claimsIt) agent += 2;
+      else if (passiveBetween(folded, pack, a.end, trigger.start, s.describing) || hasMatch(pack.passiveAuxiliaryRe, folded, trigger.start, trigger.end)
         // A headline drops the auxiliary: "U.S. Bases In Syria, Iraq Attacked By Drones" is passive all the same.
         || hasMatch(pack.participleByRe, folded, trigger.start, trigger.end)) target += 3;
       // "Police raid an al Shabaab hideout, kill two": the object of an earlier verb of the sentence is its target.

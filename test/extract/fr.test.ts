@@ -10,6 +10,11 @@ const CASES: [string, Expected][] = [
     { claim: 'claimed', by: 'JNIM: Group for Support of Islam and Muslims' }],
   ['Titre\n\nLe 5 mars 2024, des roquettes ont frappé la base de Gao. Les frappes ont été confirmées par l\'armée malienne.',
     { claim: 'confirmed' }],
+  // Un État qui dit dans un communiqué le tir et son motif dit le sien (au plus-que-parfait aussi) ; sans motif, le tir qu'il a subi.
+  ['Titre\n\nLe corps des Gardiens de la révolution avait annoncé dans un communiqué que des dizaines de missiles ont été tirés sur la base d\'Aïn al-Assad le 5 mars 2024 pour venger l\'assassinat du général.',
+    { actor1: 'Islamic Revolutionary Guard Corps', claim: 'claimed', by: 'Islamic Revolutionary Guard Corps' }],
+  ['Titre\n\nLe Pentagone a annoncé dans un communiqué que des missiles ont été tirés sur la base d\'Aïn al-Assad le 5 mars 2024.',
+    { actor1: null, actor2: 'Military Forces of the United States', claim: 'confirmed' }],
   // L'auteur que le texte cite pour son propre acte le revendique ; un camp cité pour l'acte d'un autre n'est qu'une source.
   ['Titre\n\nLe 5 mars 2024, des combattants shebab ont attaqué un convoi près de Mandera, selon les Shebab.',
     { actor1: 'Al Shabaab', claim: 'claimed', by: 'Al Shabaab' }],

@@ -142,6 +142,9 @@ interface RawLexicon {
   /** Words after which a side is who the text cites ("selon les Gardiens de la révolution", "according to the Houthis"):
    *  an event's author cited for it is the author's own claim. */
   side_as_source_after: string[];
+  /** Phrases that give a blow's motive ("pour venger", "in retaliation for"): a state that tells a blow with its motive
+   *  in its own statement tells of its own blow. */
+  claim_motives: string[];
   origin_or_period: string[];
   /** Parts of a day after a period's word ("since morning", "depuis l'aube"): the period lies within the day. */
   day_parts_after_period: string[];
@@ -196,6 +199,7 @@ export interface LanguagePack {
   readonly claimSubjectBeforeRe: RegExp;
   /** Text ending right before a side cited as the source ("selon les ", "according to the "). */
   readonly sideAsSourceBeforeRe: RegExp;
+  readonly claimMotiveRe: RegExp;
   readonly leadingArticleRe: RegExp;
   readonly controlledAfterRe: RegExp;
   /** A noun of place right after an origin-or-period word (its article first). */
@@ -577,6 +581,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     claimantNamedRe: new RegExp(`(?:^|\\s)(?:${lex.agent_prepositions.map((p) => phraseSource(p, L)).join('|')})\\s+(?:[^\\s,.;:]+\\s+){0,3}${anyOf(lex.naming_words)}\\s*["«“]?\\s*(?:${anyOf(lex.articles)}\\s*)?$`),
     claimSubjectBeforeRe: new RegExp(`(?:^|\\s)${anyOf(lex.claim_subject_after)}\\s+(?:${anyOf(lex.articles)}\\s*)?$`),
     sideAsSourceBeforeRe: new RegExp(`(?:^|\\s)${anyOf(lex.side_as_source_after)}\\s+(?:${anyOf(lex.articles)}\\s*)?$`),
+    claimMotiveRe: words(lex.claim_motives),
     demonstrativeBeforeRe: new RegExp(`(?:^|\\s)${anyOf(lex.demonstratives)}\\s+(?:[^\\s,;:]+\\s+)?$`),
     originPlaceNounRe: new RegExp(`^\\s+(?:${anyOf(lex.articles)}\\s*)?${anyOf(lex.origin_place_nouns)}\\b`),
     months,
