@@ -1805,7 +1805,11 @@ function sameEvent(a: Candidate, b: Candidate): boolean {
   // "Nine people were killed in Deir ez-Zor" after the strike there: the toll of the event, whatever its type.
   const toll = near && (a.bareToll || b.bareToll);
   if (!sameType && !(sameActors && adjacent) && !toll) return false;
-  if (a.actor1 && b.actor1 && a.actor1 !== b.actor1) return false;
+  // In a fight, who is named first is the writer's choice: a retelling that names the other side first ("PIJ militants
+  // exchanged fire with IDF troops. IDF claimed that it killed 15 militants") is the same fight.
+  const battle = eventTypeOf(a.subEventType) === 'Battles' && eventTypeOf(b.subEventType) === 'Battles';
+  const sidesSwapped = battle && (a.actor1 === b.actor2 || b.actor1 === a.actor2) && (!a.actor2 || !b.actor2 || a.actor2 === b.actor1);
+  if (a.actor1 && b.actor1 && a.actor1 !== b.actor1 && !sidesSwapped) return false;
   // Far apart in the text, an area and a place inside it are one event when they share the day, or when neither is
   // dated and the two tell the same author striking the same side the same way ("frappes dans l'est de la Syrie
   // contre les Gardiens" in the lead, "près d'Abou Kamal" further down).

@@ -455,6 +455,9 @@ const CASES: [string, Expected][] = [
   ['Headline\n\nOn March 5, 2024, boda boda riders protested in Kitengela town, burning tyres on the road over insecurity.', { sub: 'Violent demonstration' }],
   // A dateline names where the report was filed; the event is where the sentence places it.
   ['Headline\n\nBaidoa, Somalia — Soldiers on Sunday repelled an attack on a military base in Burhakaba.', { sub: 'Armed clash', place: 'Buurhakaba' }],
+  // In a fight, the side named first is the writer's choice: the other side telling its toll is the same fight.
+  ['Headline\n\nOn 30 January 2024, PIJ militants exchanged fire with Israeli troops south of Gaza City. The IDF claimed that it killed 3 militants in its operations in Gaza City on 30 January.',
+    { sub: 'Armed clash', actor1: 'Palestinian Islamic Jihad', actor2: 'Military Forces of Israel', killed: 3 }],
   // A village's dateline is the scene: an event the text places only in an area around it is there; a city's (a bureau's) is not.
   ['Headline\n\nKFAR KILA, Lebanon — An Israeli shell landed in a gathering of journalists in south Lebanon on March 13, 2024, killing one.', { place: 'Kfar Kila', killed: 1 }],
   ['Headline\n\nBEIRUT, Lebanon (Reuters) — An Israeli shell landed in a gathering of journalists in south Lebanon on March 13, 2024, killing one.', { place: 'South Governorate', killed: 1 }],
@@ -689,6 +692,11 @@ const CASES: [string, Expected][] = [
 ];
 
 testCaseTable('en', CASES);
+
+test('en: two fights the same day at one town, each with a side the other lacks, stay two', () => {
+  const events = eventsOf('Headline\n\nOn 30 January 2024, PIJ militants clashed with Israeli troops in Khan Younis. Hamas militants clashed with Israeli troops in Khan Younis.');
+  assert.deepEqual(events.map((e) => e.actor1), ['Palestinian Islamic Jihad', 'Hamas']);
+});
 
 test('en: "the rest of the rockets" fell where they fell as part of the salvo already told', () => {
   const events = eventsOf('Headline\n\nOn 5 March 2024, Hezbollah fired about 20 rockets toward Kiryat Shmona. The rest of the rockets fell within Lebanese territory.');
