@@ -20,6 +20,8 @@ const ALIASES: [string, string][] = [
   ['al-Shadadi', 'Al-Shaddadi'], ['Al-Shaddadi', 'Al-Shaddadi'], ['الشدادي', 'Al-Shaddadi'],
   ['Hassaké', 'Al Hasakah'], ['Al-Hasakah', 'Al Hasakah'], ['Kirkouk', 'Kirkuk'], ['Kirkuk', 'Kirkuk'], ['Conoco', 'Conoco gas field'], ['Konico', 'Conoco gas field'],
   ['al-Tanf', 'Al-Tanf'], ['التنف', 'Al-Tanf'], ['Mossoul', 'Mosul'],
+  // Israel's districts by their Hebrew names.
+  ['HaZafon', 'Northern District'], ['HaDarom', 'Southern District'], ['HaMerkaz', 'Central District'],
 ];
 for (const [alias, name] of ALIASES) {
   test(`alias ${alias} → ${name}`, () => {
