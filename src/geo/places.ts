@@ -60,8 +60,26 @@ export function findPlaceMentions(raw: string, folded: string, span: Span, pack:
   // Names the gazetteer does not know, introduced by a place noun: "le village syrien d'al-Khazra".
   if (UNKNOWN_PLACE_NOUN_WORD.test(folded.slice(span.start, span.end))) collectIntroducedNames(raw, folded, span, pack, gaz, ctx, out);
   out.sort((a, b) => a.start - b.start);
+  namesakesInListedArea(folded, gaz, out);
   placeUnknownNames(raw, folded, span, pack, ctx, out);
   return applyDirections(raw, folded, span, pack, gaz, ctx, out);
+}
+
+/**
+ * "Al Yamun (Jenin, West Bank)": a town followed by the wider area it lies in, of another country than the town read,
+ * is that area's namesake of the town when the gazetteer knows one there (Janin, West Bank, and not Jenin, Poland).
+ */
+function namesakesInListedArea(folded: string, gaz: Gazetteer, out: PlaceMention[]): void {
+  for (let k = 0; k + 1 < out.length; k++) {
+    const town = out[k]!, area = out[k + 1]!;
+    if (town.entry?.kind !== 'city' || (area.entry?.kind !== 'region' && area.entry?.kind !== 'country') || area.place.lat === null) continue;
+    if (!area.place.country_code || area.place.country_code === town.place.country_code) continue;
+    if (!/^\s*,\s*$/.test(folded.slice(town.end, area.start))) continue;
+    const namesake = gaz.lookup(nameKey(town.text)).find((e) => e.kind === 'city' && e.country_code === area.place.country_code
+      && liesIn({ name: e.name, admin1: e.admin1, country: null, country_code: e.country_code, lat: e.lat, lon: e.lon, geo_precision: 1 }, area.place));
+    if (!namesake) continue;
+    out[k] = { ...town, entry: namesake, place: toPlace(namesake, gaz, town.near), rule: `${town.rule}.in-listed-area` };
+  }
 }
 
 /** A text's word tokens, where the next capitalised one is from each, and (once read) each one's key for the gazetteer. */

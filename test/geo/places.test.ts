@@ -58,6 +58,13 @@ for (const [text, language, countries, name, precision] of CASES) {
   });
 }
 
+test('a town followed by the wider area it lies in is that area\'s namesake: Jenin, West Bank is not Jenin, Poland', () => {
+  const [village, town] = places('Israeli forces raided a house in Qabatiya (Jenin, West Bank).', 'en');
+  assert.deepEqual([town?.place.name, town?.place.country_code, town?.place.geo_precision], ['Janin', 'PS', 1]);
+  // The village the gazetteer lacks takes the town's point, not the West Bank's middle.
+  assert.deepEqual([village?.place.name, village?.place.lat], ['Qabatiya', town?.place.lat]);
+});
+
 test('an ambiguous name goes to the country of the document', () => {
   const [iq] = places('La ville de Samarra a été visée.', 'fr', ['IQ']);
   assert.equal(iq?.place.country_code, 'IQ');
