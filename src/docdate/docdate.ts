@@ -205,7 +205,7 @@ function captionDate(input: DocumentDateInput, weekday: number): ResolvedDate | 
   const place = datelinePlace(input);
   for (const zone of input.cleaned.zones.filter((z) => z.kind === 'caption')) {
     // A caption that names the place the report is filed from shows the story's scene, not an archive picture.
-    const ofTheScene = place !== null && input.folded.slice(zone.start, zone.end).includes(place);
+    const ofTheScene = place !== null && new RegExp(`(?:^|[^\\p{L}\\p{N}])${place.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(input.folded.slice(zone.start, zone.end));
     for (const m of findDateMentions(input.raw, input.folded, zone as Span, pack)) {
       if (m.stated.year === undefined || m.stated.month === undefined || m.stated.day === undefined) continue;
       if (!years.has(String(m.stated.year)) && !ofTheScene) continue;

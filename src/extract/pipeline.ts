@@ -1084,9 +1084,9 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
         continue;
       }
       agent += 3;
-      // An armed group's statement of a blow is its claim; a state's is its claim only with the blow's motive ("pour
-      // venger l'assassinat"): "le Pentagone a annoncé dans un communiqué que des missiles ont été tirés sur la base"
-      // tells of a blow it took.
+      // An armed group's statement of a blow is its claim; a state's is its claim only with vengeance as the blow's
+      // purpose ("pour venger l'assassinat"): "le Pentagone a annoncé dans un communiqué que des missiles ont été tirés
+      // sur la base (en représailles à …)" tells of a blow it took.
       claimsIt = claimsOwnAct && (a.kind !== 'state' || hasMatch(pack.claimMotiveRe, folded, trigger.end, segment.end));
     }
     if (a.via === 'attack-noun') agent += 5;
@@ -1808,7 +1808,7 @@ function sameEvent(a: Candidate, b: Candidate): boolean {
   // In a fight, who is named first is the writer's choice: a retelling that names the other side first ("PIJ militants
   // exchanged fire with IDF troops. IDF claimed that it killed 15 militants") is the same fight.
   const battle = eventTypeOf(a.subEventType) === 'Battles' && eventTypeOf(b.subEventType) === 'Battles';
-  const sidesSwapped = battle && (a.actor1 === b.actor2 || b.actor1 === a.actor2) && (!a.actor2 || !b.actor2 || a.actor2 === b.actor1);
+  const sidesSwapped = battle && sidesOfOneFight(a, b);
   if (a.actor1 && b.actor1 && a.actor1 !== b.actor1 && !sidesSwapped) return false;
   // Far apart in the text, an area and a place inside it are one event when they share the day, or when neither is
   // dated and the two tell the same author striking the same side the same way ("frappes dans l'est de la Syrie
@@ -1819,6 +1819,12 @@ function sameEvent(a: Candidate, b: Candidate): boolean {
   // Two places of the same precision that are not the same place are two events.
   if (place === 'contains' && a.place && b.place && a.place.rank === b.place.rank && a.place.rank < 3) return false;
   return true;
+}
+
+/** Two tellings of a fight that name its sides the other way round: each one's author is the other's second side
+ *  (or that side is left unnamed), and at least one of them is named in both. */
+function sidesOfOneFight(a: Candidate, b: Candidate): boolean {
+  return (a.actor1 === b.actor2 || !b.actor2) && (b.actor1 === a.actor2 || !a.actor2) && (a.actor1 === b.actor2 || b.actor1 === a.actor2);
 }
 
 /** A date known only as "around the report" (week) and a day in the week before it may be one event. */
@@ -1891,6 +1897,10 @@ function mergeInto(into: Candidate, e: Candidate): void {
   // "the rioters" they clashed with), nor the reverse.
   if (!into.actor1 && e.actor1 !== into.actor2) into.actor1 = e.actor1;
   if (!into.actor2 && e.actor2 !== into.actor1) into.actor2 = e.actor2;
+  // A fight told the other way round ("PIJ militants exchanged fire …; the IDF claimed it killed 3 militants"): the
+  // other telling's author is this one's other side.
+  if (!into.actor2 && into.actor1 && e.actor1 && e.actor1 !== into.actor1 && eventTypeOf(into.subEventType) === 'Battles' && eventTypeOf(e.subEventType) === 'Battles'
+    && sidesOfOneFight(into, e)) into.actor2 = e.actor1;
   // A specific type (drone strike) beats a generic one (an explosion heard) told of the same event.
   if (arrestOfDemonstration(into, e)) {
     // Arrests told with a demonstration are the police's intervention in it, not an event of their own.
@@ -2079,6 +2089,15 @@ function placeFromScene(ctx: DocumentContext, e: Candidate): Candidate {
   };
 }
 
+/** How many of a body's first sentences may open with its dateline (after a standfirst and a caption's sentence). */
+const DATELINE_SENTENCES = 3;
+
+/** A dateline's form: its place in capitals, or followed by its country or region (", Lebanon") or its agency ("(AFP)"). */
+function datelineWritten(ctx: DocumentContext, place: PlaceMention): boolean {
+  const written = ctx.input.raw.slice(place.start, place.end);
+  return written === written.toUpperCase() || /^\s*[,(]/.test(ctx.input.folded.slice(place.end, place.end + 3));
+}
+
 /** Towns of fewer people than this are no bureau: a report filed from one was filed from the scene. */
 const DATELINE_VILLAGE_POPULATION = 50_000;
 
@@ -2086,8 +2105,14 @@ const DATELINE_VILLAGE_POPULATION = 50_000;
  *  area's reach, is at that village. A city's dateline (a bureau: "BEIRUT (Reuters)") says nothing of where things happened. */
 function placeFromDateline(ctx: DocumentContext, e: Candidate): Candidate {
   if (!e.place || e.place.rank <= 2) return e;
-  const dateline = ctx.sentences.find((s) => s.zone === 'body' && s.dateline)?.dateline;
-  if (!dateline || dateline.entry?.kind !== 'city' || dateline.entry.population >= DATELINE_VILLAGE_POPULATION || dateline.place.lat === null || dateline.place.lon === null) return e;
+  // The dateline opens the story: one of its first sentences (a standfirst may come before it), written as a dateline
+  // is ("ALMA AL-SHAAB, Lebanon —", "Baidoa, Somalia —", "GAO (AFP) -"), not a name set off by a dash further down
+  // ("Kfar Kila - a village a few hundred metres from the border - …"). It places the lead's events: those first told
+  // in its paragraph or before it, not an event the story turns to later ("Elsewhere in Lebanon, …").
+  const opening = ctx.sentences.filter((s) => s.zone === 'body').slice(0, DATELINE_SENTENCES).find((s) => s.dateline && datelineWritten(ctx, s.dateline));
+  const dateline = opening?.dateline;
+  if (!opening || !dateline || e.first > paragraphOf(ctx, opening.index).at(-1)!.index) return e;
+  if (dateline.entry?.kind !== 'city' || dateline.entry.population >= DATELINE_VILLAGE_POPULATION || dateline.place.lat === null || dateline.place.lon === null) return e;
   const area = e.place.place;
   if (area.country_code !== dateline.place.country_code) return e;
   if (area.lat !== null && area.lon !== null && kmBetween(area.lat, area.lon, dateline.place.lat, dateline.place.lon) > (e.place.entry?.extentKm ?? VAGUE_AREA_KM)) return e;
@@ -2141,7 +2166,7 @@ function freeze(ctx: DocumentContext, c: Candidate): ExtractedEvent {
     claim: { status, by } as const,
     cited: [...c.cited],
     evidence,
-    trace: authorCited ? [...c.trace, { field: 'claim', rule: `${ctx.pack.language}.claim.author-cited` }] : c.trace,
+    trace: authorCited && status === 'claimed' ? [...c.trace, { field: 'claim', rule: `${ctx.pack.language}.claim.author-cited` }] : c.trace,
   };
   return { ...event, notes: noteFor(event), day_without_year: c.date ? null : c.dayWithoutYear, ...(c.several ? { tells_several: true } : {}) };
 }

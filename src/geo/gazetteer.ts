@@ -287,12 +287,12 @@ export class Gazetteer {
       if (!list) byKey.set(key, [entry]);
       else if (list[list.length - 1] !== entry) list.push(entry);
     };
-    const addName = (name: string, entry: number) => {
+    const addName = (name: string, entry: number, countryCode: string) => {
       const key = nameKey(name);
       if (!key) return;
       addKey(key, entry);
-      // "Aalma ech Chaab" is also found as "Alma al-Shaab".
-      const shin = shinSpellingKey(name);
+      // "Aalma ech Chaab" is also found as "Alma al-Shaab": in the countries whose names are Arabic.
+      const shin = ARABIC_NAMED_COUNTRIES.has(countryCode) ? shinSpellingKey(name) : null;
       if (shin) addKey(shin, entry);
     };
     let count = 0;
@@ -307,12 +307,12 @@ export class Gazetteer {
       const entry = count++;
       geonameId.push(Number(f[0])); lat.push(la); lon.push(lo); population.push(Number(f[14]) || 0); country.push(countryNumber(f[8]!)); admin1.push(divisionNumber(f[8]!, f[10]!));
       names.push((f[2] || f[1]!).replace(/^['’‘]+|['’‘]+$/g, ''));
-      addName(f[1]!, entry);
-      if (f[2] && f[2] !== f[1]) addName(f[2], entry);
+      addName(f[1]!, entry, f[8]!);
+      if (f[2] && f[2] !== f[1]) addName(f[2], entry, f[8]!);
       if (f[3]) {
         for (const alt of f[3].split(',')) {
           // "GAO" is Guantánamo's airport code, not a name of it: codes would take other towns' names (Gao, Mali).
-          if (alt.length >= 3 && alt.length <= 40 && USEFUL_SCRIPT.test(alt) && !AIRPORT_CODE.test(alt)) addName(alt, entry);
+          if (alt.length >= 3 && alt.length <= 40 && USEFUL_SCRIPT.test(alt) && !AIRPORT_CODE.test(alt)) addName(alt, entry, f[8]!);
         }
       }
     }
@@ -329,7 +329,7 @@ export class Gazetteer {
       // No population in this list: 0, so that a town of known size is preferred among namesakes.
       geonameId.push(0); lat.push(la); lon.push(lo); population.push(0); country.push(countryNumber(c.country)); admin1.push(divisionNumber(c.country, c.admin1));
       names.push(c.name);
-      addName(c.name, entry);
+      addName(c.name, entry, c.country);
     }
     // A name given twice to one town (its name and an alternate) lists it once.
     for (const [key, list] of byKey) if (list.length > 1) byKey.set(key, [...new Set(list)]);
@@ -442,6 +442,9 @@ function add(index: Map<string, GeoEntry[]>, name: string, entry: GeoEntry): voi
   if (!list) index.set(key, [entry]);
   else if (!list.some((e) => e.id === entry.id)) list.push(entry);
 }
+
+/** Countries whose places bear Arabic names, which French transliterations write with "ch" for "sh" (shinSpellingKey). */
+const ARABIC_NAMED_COUNTRIES: ReadonlySet<string> = new Set(['DZ', 'BH', 'EG', 'IQ', 'IL', 'JO', 'KW', 'LB', 'LY', 'MA', 'MR', 'OM', 'PS', 'QA', 'SA', 'SD', 'SY', 'TN', 'AE', 'YE', 'EH', 'TD']);
 
 const DATA_FILES = ['./data/sites.json', './data/regions.json', './data/aliases.json'];
 

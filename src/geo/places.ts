@@ -72,11 +72,14 @@ export function findPlaceMentions(raw: string, folded: string, span: Span, pack:
 function namesakesInListedArea(folded: string, gaz: Gazetteer, out: PlaceMention[]): void {
   for (let k = 0; k + 1 < out.length; k++) {
     const town = out[k]!, area = out[k + 1]!;
-    if (town.entry?.kind !== 'city' || (area.entry?.kind !== 'region' && area.entry?.kind !== 'country') || area.place.lat === null) continue;
+    const country = area.entry?.kind === 'country';
+    if (town.entry?.kind !== 'city' || (area.entry?.kind !== 'region' && !country) || (!country && area.place.lat === null)) continue;
     if (!area.place.country_code || area.place.country_code === town.place.country_code) continue;
     if (!/^\s*,\s*$/.test(folded.slice(town.end, area.start))) continue;
-    const namesake = gaz.lookup(nameKey(town.text)).find((e) => e.kind === 'city' && e.country_code === area.place.country_code
-      && liesIn({ name: e.name, admin1: e.admin1, country: null, country_code: e.country_code, lat: e.lat, lon: e.lon, geo_precision: 1 }, area.place));
+    // In a country, its largest town of the name ("Tripoli, Lebanon"); in a region, one that lies in it.
+    const namesake = gaz.lookup(nameKey(town.text)).filter((e) => e.kind === 'city' && e.country_code === area.place.country_code
+      && (country || liesIn({ name: e.name, admin1: e.admin1, country: null, country_code: e.country_code, lat: e.lat, lon: e.lon, geo_precision: 1 }, area.place)))
+      .sort((a, b) => b.population - a.population)[0];
     if (!namesake) continue;
     out[k] = { ...town, entry: namesake, place: toPlace(namesake, gaz, town.near), rule: `${town.rule}.in-listed-area` };
   }

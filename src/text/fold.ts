@@ -69,6 +69,7 @@ export function tokenKey(word: string): string {
 }
 
 // "ech"/"esh": the article before a sun letter as French and English spell it ("Aalma ech Chaab", "Tell esh Sheikh").
+const SHIN_ARTICLES = new Set(['al', 'el', 'ech', 'esh']);
 const ARTICLES = new Set(['al', 'el', 'ad', 'ash', 'as', 'ar', 'an', 'at', 'az', 'ath', 'ech', 'esh', 'the', 'l', 'd']);
 
 /** One word of a key: doubled letters collapsed ("Aalma", "Alma"; "Shaab", "Shab"). */
@@ -83,8 +84,10 @@ function spellingKey(word: string): string {
  * article: elsewhere "ch" is its own sound ("Chiga", "Chaani").
  */
 export function shinSpellingKey(name: string): string | null {
+  // The article as French transliterations write it; "an", "ar", "as"… are also words of Breton, Irish or Wade-Giles
+  // names ("Ar Chab" is an alternate name of Cape Town).
   const tokens = fold(name).replace(/[^\p{L}\p{N}]+/gu, ' ').split(' ');
-  if (!tokens.some((t) => ARTICLES.has(t) && t !== 'the' && t !== 'l' && t !== 'd')) return null;
+  if (!tokens.some((t) => SHIN_ARTICLES.has(t))) return null;
   const key = nameKey(name);
   const variant = key.replace(/ch/g, 'sh');
   return variant !== key ? variant : null;

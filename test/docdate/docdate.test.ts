@@ -72,6 +72,8 @@ test('a caption date counts when it names the place the report is filed from and
   // Another place's picture, or a weekday the caption's day is not, dates nothing.
   assert.equal(docDate(`${head}${caption}\n\nMARJAYOUN, Lebanon — A shell landed near a gathering of reporters on Friday.\n`, 'en').iso, null);
   assert.equal(docDate(`${head}${caption}\n\nKFAR KILA, Lebanon — A shell landed near a gathering of reporters on Monday.\n`, 'en').iso, null);
+  // The dateline's place as a word of the caption, not inside one ("TYRE" in "tyres").
+  assert.equal(docDate(`${head}Burning tyres block a road in Beirut on October 13, 2023 (Photographer Name / AFP)\n\nTYRE, Lebanon — Drivers blocked roads on Friday.\n`, 'en').iso, null);
 });
 
 test('a header month is kept at month precision, or refined by a date of that month', () => {

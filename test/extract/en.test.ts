@@ -92,6 +92,9 @@ const CASES: [string, Expected][] = [
     { actor1: 'Ansar Allah', claim: 'claimed', by: 'Ansar Allah' }],
   ['Headline\n\nUS forces struck a radar site near Hodeidah on March 4, 2024, according to the Houthis.',
     { actor1: 'Military Forces of the United States', claim: 'reported' }],
+  // A state's forces cited for their own act claim it too, as the IRGC "selon les Gardiens de la révolution" does.
+  ['Headline\n\nIsraeli jets struck a house in Rafah on March 5, 2024, according to the Israeli military.',
+    { actor1: 'Military Forces of Israel', claim: 'claimed', by: 'Military Forces of Israel' }],
   // The claim's by-phrase is the author who claims: "an attack claimed by X" (the claim before its author).
   ['Headline\n\nOn March 4, 2024, a Greek-owned tanker was struck by a drone off the coast of Yemen in an attack claimed by Yemen\'s Iran-backed Houthis.',
     { actor1: 'Ansar Allah', claim: 'claimed', by: 'Ansar Allah' }],
@@ -460,6 +463,8 @@ const CASES: [string, Expected][] = [
   // In a fight, the side named first is the writer's choice: the other side telling its toll is the same fight.
   ['Headline\n\nOn 30 January 2024, PIJ militants exchanged fire with Israeli troops south of Gaza City. The IDF claimed that it killed 3 militants in its operations in Gaza City on 30 January.',
     { sub: 'Armed clash', actor1: 'Palestinian Islamic Jihad', actor2: 'Military Forces of Israel', killed: 3 }],
+  ['Headline\n\nOn 30 January 2024, PIJ militants exchanged fire south of Gaza City. The IDF claimed that it killed 3 PIJ militants in Gaza City on 30 January.',
+    { sub: 'Armed clash', actor1: 'Palestinian Islamic Jihad', actor2: 'Military Forces of Israel', killed: 3 }],
   // A village's dateline is the scene: an event the text places only in an area around it is there; a city's (a bureau's) is not.
   ['Headline\n\nKFAR KILA, Lebanon — An Israeli shell landed in a gathering of journalists in south Lebanon on March 13, 2024, killing one.', { place: 'Kfar Kila', killed: 1 }],
   ['Headline\n\nBEIRUT, Lebanon (Reuters) — An Israeli shell landed in a gathering of journalists in south Lebanon on March 13, 2024, killing one.', { place: 'South Governorate', killed: 1 }],
@@ -695,9 +700,21 @@ const CASES: [string, Expected][] = [
 
 testCaseTable('en', CASES);
 
-test('en: two fights the same day at one town, each with a side the other lacks, stay two', () => {
+test('en: two fights the same day at one town, each with a side the other lacks, stay two, in either order', () => {
   const events = eventsOf('Headline\n\nOn 30 January 2024, PIJ militants clashed with Israeli troops in Khan Younis. Hamas militants clashed with Israeli troops in Khan Younis.');
   assert.deepEqual(events.map((e) => e.actor1), ['Palestinian Islamic Jihad', 'Hamas']);
+  const pij = 'PIJ militants exchanged fire with Israeli troops in Gaza City on 30 January 2024.', hamas = 'Israeli troops clashed with Hamas militants in Gaza City on 30 January 2024.';
+  for (const text of [`${pij} ${hamas}`, `${hamas} ${pij}`]) {
+    assert.deepEqual(eventsOf(`Headline\n\n${text}`).map((e) => [e.actor1, e.actor2]).sort(),
+      [['Military Forces of Israel', 'Hamas'], ['Palestinian Islamic Jihad', 'Military Forces of Israel']], text);
+  }
+});
+
+test('en: a dateline places the lead, written as a dateline; a name set off by dashes further down, or a later event, is not placed by it', () => {
+  const [lead] = eventsOf('Headline\n\nIsraeli shelling killed two civilians in south Lebanon on March 13, 2024, medics said.\n\nKfar Kila - a village a few hundred metres from the border - has been emptied of its people.');
+  assert.equal(lead?.location?.name, 'South Governorate');
+  const events = eventsOf('Headline\n\nKFAR KILA, Lebanon — An Israeli shell landed in a gathering of journalists in south Lebanon on March 13, 2024, killing one.\n\nThe army said it was looking into it.\n\nElsewhere in Lebanon, Israeli air strikes killed three Hezbollah fighters on March 12, 2024.');
+  assert.deepEqual(events.map((e) => e.location?.name), ['Kfar Kila', 'Lebanon']);
 });
 
 test('en: "the rest of the rockets" fell where they fell as part of the salvo already told', () => {

@@ -15,6 +15,9 @@ const CASES: [string, Expected][] = [
     { actor1: 'Islamic Revolutionary Guard Corps', claim: 'claimed', by: 'Islamic Revolutionary Guard Corps' }],
   ['Titre\n\nLe Pentagone a annoncé dans un communiqué que des missiles ont été tirés sur la base d\'Aïn al-Assad le 5 mars 2024.',
     { actor1: null, actor2: 'Military Forces of the United States', claim: 'confirmed' }],
+  // Le motif de l'attaquant que rapporte l'État frappé ("en représailles à") n'en fait pas l'auteur.
+  ['Titre\n\nLe Pentagone a annoncé dans un communiqué que des missiles ont été tirés sur la base d\'Aïn al-Assad le 5 mars 2024 en représailles à la frappe américaine.',
+    { actor1: null, actor2: 'Military Forces of the United States' }],
   // L'auteur que le texte cite pour son propre acte le revendique ; un camp cité pour l'acte d'un autre n'est qu'une source.
   ['Titre\n\nLe 5 mars 2024, des combattants shebab ont attaqué un convoi près de Mandera, selon les Shebab.',
     { actor1: 'Al Shabaab', claim: 'claimed', by: 'Al Shabaab' }],

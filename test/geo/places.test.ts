@@ -65,6 +65,16 @@ test('a town followed by the wider area it lies in is that area\'s namesake: Jen
   assert.deepEqual([village?.place.name, village?.place.lat], ['Qabatiya', town?.place.lat]);
 });
 
+test('a town followed by its country is that country\'s: Tripoli, Lebanon', () => {
+  const [town] = places('Fighting was reported in Tripoli, Lebanon.', 'en');
+  assert.equal(town?.place.country_code, 'LB');
+});
+
+test('the English spelling of a French-transliterated Arabic name is no key for names of other languages', () => {
+  // "Ar Chab", an alternate name of Cape Town, has an article-like word but is no Arabic name.
+  assert.ok(!places('A roadside bomb exploded in al-Shaab on March 5, 2024, killing two.', 'en').some((p) => p.place.country_code === 'ZA'));
+});
+
 test('an ambiguous name goes to the country of the document', () => {
   const [iq] = places('La ville de Samarra a été visée.', 'fr', ['IQ']);
   assert.equal(iq?.place.country_code, 'IQ');

@@ -142,8 +142,9 @@ interface RawLexicon {
   /** Words after which a side is who the text cites ("selon les Gardiens de la révolution", "according to the Houthis"):
    *  an event's author cited for it is the author's own claim. */
   side_as_source_after: string[];
-  /** Phrases that give a blow's motive ("pour venger", "in retaliation for"): a state that tells a blow with its motive
-   *  in its own statement tells of its own blow. */
+  /** Words of vengeance as a blow's purpose ("pour venger l'assassinat", "to avenge"): a state that tells a blow with
+   *  that purpose in its own statement tells of its own blow. Not "in retaliation for", "en représailles à": a state
+   *  that was struck reports its attacker's stated motive so. */
   claim_motives: string[];
   origin_or_period: string[];
   /** Parts of a day after a period's word ("since morning", "depuis l'aube"): the period lies within the day. */
