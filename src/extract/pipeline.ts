@@ -1918,6 +1918,14 @@ function mergeInto(into: Candidate, e: Candidate): void {
     addTrace(into.trace, { field: 'sub_event_type', rule: 'type.demonstration.joined' });
     if (joined === e.subEventType) into.kind = e.kind;
     into.subEventType = joined;
+  } else if ((into.kind === 'attack' && e.kind === 'crash') || (into.kind === 'crash' && e.kind === 'attack')) {
+    // "L'attaque … a été revendiquée. Un drone est tombé à l'intérieur de la base": the munition that fell is what the
+    // attack was made with, not an accident of its own; the attack is typed by it.
+    const attack = into.kind === 'attack' ? into : e;
+    const typed = chooseSubEventType({ ...attack.typing, kind: 'attack', weapons: [...new Set([...into.weapons, ...e.weapons])], convoy: false });
+    addTrace(into.trace, { field: 'sub_event_type', rule: `${typed.rule}+munition-fell` });
+    into.kind = 'attack';
+    into.subEventType = typed.sub;
   } else if (!tollOfInto && ((KIND_PRIORITY.indexOf(e.kind) < KIND_PRIORITY.indexOf(into.kind) && eventTypeOf(e.subEventType) === eventTypeOf(into.subEventType)) || (isUntyped(into) && !isUntyped(e))
     || typedByDefault(into, e) || tollInto)) {
     into.kind = e.kind;

@@ -460,6 +460,9 @@ const CASES: [string, Expected][] = [
   ['Headline\n\nBaidoa, Somalia — Soldiers on Sunday repelled an attack on a military base in Burhakaba.', { sub: 'Armed clash', place: 'Buurhakaba' }],
   // A district named in Hebrew says which country the bracket's town is in: Akko is Acre, not a namesake in Nigeria.
   ['Headline\n\nOn 5 March 2024, Hezbollah forces in Lebanon fired rockets toward Adamit (Akko, HaZafon). No direct hits were reported.', { place: 'Adamit', country: 'IL' }],
+  // A drone that fell on the base of a claimed attack is the attack's weapon, not an accident.
+  ['Headline\n\nOn March 5, 2024, the attack on Ain al-Asad air base was claimed by the Islamic Resistance in Iraq. A drone fell inside the base, a military source said.',
+    { sub: 'Air/drone strike', actor1: 'Islamic Resistance in Iraq', weapons: ['drone'] }],
   // In a fight, the side named first is the writer's choice: the other side telling its toll is the same fight.
   ['Headline\n\nOn 30 January 2024, PIJ militants exchanged fire with Israeli troops south of Gaza City. The IDF claimed that it killed 3 militants in its operations in Gaza City on 30 January.',
     { sub: 'Armed clash', actor1: 'Palestinian Islamic Jihad', actor2: 'Military Forces of Israel', killed: 3 }],

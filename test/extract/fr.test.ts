@@ -10,6 +10,9 @@ const CASES: [string, Expected][] = [
     { claim: 'claimed', by: 'JNIM: Group for Support of Islam and Muslims' }],
   ['Titre\n\nLe 5 mars 2024, des roquettes ont frappé la base de Gao. Les frappes ont été confirmées par l\'armée malienne.',
     { claim: 'confirmed' }],
+  // Le drone tombé sur la base d'une attaque revendiquée est l'arme de l'attaque, non un accident.
+  ['Titre\n\nLe 5 mars 2024, l\'attaque contre la base d\'Aïn al-Assad a été revendiquée par la Résistance islamique en Irak. Un drone est tombé à l\'intérieur de la base, a indiqué une source militaire.',
+    { sub: 'Air/drone strike', actor1: 'Islamic Resistance in Iraq', weapons: ['drone'] }],
   // Un État qui dit dans un communiqué le tir et son motif dit le sien (au plus-que-parfait aussi) ; sans motif, le tir qu'il a subi.
   ['Titre\n\nLe corps des Gardiens de la révolution avait annoncé dans un communiqué que des dizaines de missiles ont été tirés sur la base d\'Aïn al-Assad le 5 mars 2024 pour venger l\'assassinat du général.',
     { actor1: 'Islamic Revolutionary Guard Corps', claim: 'claimed', by: 'Islamic Revolutionary Guard Corps' }],
