@@ -18,7 +18,7 @@ import {
 } from './mentions.ts';
 import { parseSpan } from '../syntax/parse.ts';
 import type { ParsedSentence } from '../syntax/types.ts';
-import { affectedOf, backgroundClause, munitionVerbOf, brokenOnParse, headWordIn, inPeriodPhrase, isAgentOf, subjectOnParse, type SyntaxRoleLexicon, namesAgent, inAgentDescription, inParticipleAside, inNounParticiple, relativeClauseOf, relativeClauses, ofTheSubject, whenClauseApart, betweenSubjectAndVerb, syntacticRole, type SyntacticReading } from './syntax-roles.ts';
+import { affectedOf, backgroundClause, munitionVerbOf, brokenOnParse, headWordIn, inPeriodPhrase, isAgentOf, speakerOf, subjectOnParse, type SyntaxRoleLexicon, namesAgent, inAgentDescription, inParticipleAside, inNounParticiple, relativeClauseOf, relativeClauses, ofTheSubject, whenClauseApart, betweenSubjectAndVerb, syntacticRole, type SyntacticReading } from './syntax-roles.ts';
 import { children, isNegated, subtreeSpan } from '../syntax/tree.ts';
 import { KIND_PRIORITY, bombingFromTheAir, chooseSubEventType, demonstrationFamily, eventTypeOf, joinDemonstration, type TypingInput } from './taxonomy.ts';
 
@@ -1588,11 +1588,25 @@ function claimsBy(s: SentenceAnalysis, c: Span, a: Span, pack: LanguagePack, fol
 function claimedBy(s: SentenceAnalysis, roles: Roles, pack: LanguagePack, folded: string): boolean {
   if (!s.claims.claimed.length || s.claims.negated.length) return false;
   const a1 = roles.actor1;
+  // "…, the International Organization for Migration said in a statement": a statement another names itself the
+  // speaker of is no claim of the author's (a name the parse makes the subject of the cue's verb, outside the author's
+  // mentions).
+  const own = a1 ? s.claims.claimed.filter((c) => !spokenByAnother(s, c, a1)) : s.claims.claimed;
   // The claim is the author's own word: its author precedes the claim verb, or the sentence continues its subject.
-  return (!!a1 && a1.kind !== 'state' && s.claims.claimed.some((c) => c.start >= a1.start)) || (!a1 && s.continuation) ||
-    (!!a1 && a1.kind === 'state' && s.claims.claimed.some((c) => c.start >= a1.start) && !s.claims.confirmed.length) ||
+  return (!!a1 && a1.kind !== 'state' && own.some((c) => c.start >= a1.start)) || (!a1 && s.continuation) ||
+    (!!a1 && a1.kind === 'state' && own.some((c) => c.start >= a1.start) && !s.claims.confirmed.length) ||
     // "an attack claimed by the Houthis", "un attentat, qui a été revendiqué par les Shebab": the author is the claim's by-phrase.
     (!!a1 && a1.kind !== 'state' && s.claims.claimed.some((c) => claimsBy(s, c, a1, pack, folded)));
+}
+
+/** The speaker of a claim cue is a name (capitalised inside the sentence: "the International Organization for
+ *  Migration") or another side ("the Israeli military"), and none of the author's mentions ("the group" may be it). */
+function spokenByAnother(s: SentenceAnalysis, cue: Span, author: ActorMention): boolean {
+  const speaker = speakerOf(s.syntax, cue);
+  if (!speaker) return false;
+  const within = (x: Span) => speaker.start >= x.start && speaker.end <= x.end;
+  if (s.actors.some((x) => x.canonical === author.canonical && within(x))) return false;
+  return (speaker.start > s.start && /^\p{Lu}/u.test(speaker.form)) || s.actors.some((x) => x.canonical !== author.canonical && within(x));
 }
 
 function sentenceCountry(ctx: DocumentContext, s: SentenceAnalysis): string | null {

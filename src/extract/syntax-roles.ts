@@ -364,6 +364,15 @@ export function subjectOnParse(s: ParsedSentence, trigger: Span, side: Span): bo
   return baseRelation(v.deprel) === 'conj' && headOf(s, v)?.id === verb.id && !children(s, v, 'nsubj', 'nsubj:pass').length;
 }
 
+/** Who speaks a cue ("in a statement", "dans un communiqué"): the subject of the verb the cue hangs on ("…, the
+ *  International Organization for Migration said in a statement"), or null when the parse gives none. */
+export function speakerOf(s: ParsedSentence, cue: Span): Word | null {
+  let v = headWordIn(s, cue);
+  for (let guard = 0; v && v.upos !== 'VERB' && guard <= s.words.length; guard++) v = headOf(s, v);
+  if (!v) return null;
+  return children(s, v, 'nsubj')[0] ?? null;
+}
+
 /**
  * Whether a side is the by-phrase of a participle that describes the event or what delivered it: "hit by a
  * missile fired by the Houthis", "in an attack claimed by the Houthis", "touché par un drone lancé par les

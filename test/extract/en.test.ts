@@ -92,6 +92,11 @@ const CASES: [string, Expected][] = [
     { actor1: 'Ansar Allah', claim: 'claimed', by: 'Ansar Allah' }],
   ['Headline\n\nUS forces struck a radar site near Hodeidah on March 4, 2024, according to the Houthis.',
     { actor1: 'Military Forces of the United States', claim: 'reported' }],
+  // A statement another names itself the speaker of is no claim of the author's; "the group" may be the author speaking.
+  ['Headline\n\nAbout 50 people were killed in El Geneina after clashes between the Sudanese army and the RSF on March 5, 2024, the International Organization for Migration said in a statement.',
+    { sub: 'Armed clash', claim: 'reported' }],
+  ['Headline\n\nAl-Shabaab fighters attacked a police post in Mandera on March 5, 2024, the group said in a statement.',
+    { actor1: 'Al Shabaab', claim: 'claimed', by: 'Al Shabaab' }],
   // A state's forces cited for their own act claim it too, as the IRGC "selon les Gardiens de la révolution" does.
   ['Headline\n\nIsraeli jets struck a house in Rafah on March 5, 2024, according to the Israeli military.',
     { actor1: 'Military Forces of Israel', claim: 'claimed', by: 'Military Forces of Israel' }],
