@@ -6,6 +6,8 @@ import type { CleanedDocument, ResolvedDate, Span, Zone } from '../types.ts';
 import type { LanguagePack } from '../extract/lang/index.ts';
 import { MIN_YEAR, documentDateMentions, findDateMentions, fromDays, isoDay, resolveMention, toDays, validDay, type DateMention, type DateMentionsOf } from '../extract/dates.ts';
 import { splitSentences } from '../text/sentences.ts';
+import { AFTER, BEFORE, escapeRegex } from '../text/patterns.ts';
+import { DATELINE_NAME } from '../text/dateline.ts';
 
 export interface DocumentDateInput {
   readonly raw: string;
@@ -191,8 +193,7 @@ function withinCoarse(iso: string, coarse: ResolvedDate): boolean {
 /** The place a dateline in the lead opens with ("ALMA Al-SHAAB, Lebanon —", "GAO (AFP) -"), folded; null when none. */
 function datelinePlace(input: DocumentDateInput): string | null {
   for (const zone of input.cleaned.zones.filter((z) => z.kind === 'body' || z.kind === 'dateline').slice(0, 3)) {
-    const head = input.folded.slice(zone.start, Math.min(zone.end, zone.start + 80));
-    const name = /^([^\s,.;:()-][^,.;:()]{2,40}?)(?=\s*,\s*[^\s,.;:()-][^,.;:()-]{0,30}\s-\s|\s*\([^()]{2,30}\)\s*-|\s-\s)/.exec(head)?.[1];
+    const name = DATELINE_NAME.exec(input.folded.slice(zone.start, Math.min(zone.end, zone.start + 80)))?.[1];
     if (name) return name;
   }
   return null;
@@ -202,10 +203,11 @@ function captionDate(input: DocumentDateInput, weekday: number): ResolvedDate | 
   const pack = input.pack!;
   const bodyText = input.cleaned.zones.filter((z) => z.kind === 'body').map((z) => input.raw.slice(z.start, z.end)).join(' ');
   const years = new Set(bodyText.match(/\b(?:19|20)\d{2}\b/g) ?? []);
+  // A caption that names the place the report is filed from shows the story's scene, not an archive picture.
   const place = datelinePlace(input);
+  const placeRe = place === null ? null : new RegExp(`${BEFORE}${escapeRegex(place)}${AFTER}`);
   for (const zone of input.cleaned.zones.filter((z) => z.kind === 'caption')) {
-    // A caption that names the place the report is filed from shows the story's scene, not an archive picture.
-    const ofTheScene = place !== null && new RegExp(`(?:^|[^\\p{L}\\p{N}])${place.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(input.folded.slice(zone.start, zone.end));
+    const ofTheScene = placeRe !== null && placeRe.test(input.folded.slice(zone.start, zone.end));
     for (const m of findDateMentions(input.raw, input.folded, zone as Span, pack)) {
       if (m.stated.year === undefined || m.stated.month === undefined || m.stated.day === undefined) continue;
       if (!years.has(String(m.stated.year)) && !ofTheScene) continue;

@@ -9,7 +9,8 @@ import { allMatches, hasMatch } from '../text/patterns.ts';
 import { fold, nameKey } from '../text/fold.ts';
 import { gazetteer, type Gazetteer } from '../geo/gazetteer.ts';
 import { kmBetween } from '../geo/distance.ts';
-import { DATELINE_AFTER, DESCRIPTOR_TAIL, DIVISION_NOUN, PLACE_DATELINE_AFTER, PLACE_NOUN_WORD, codeOfCountryName, findPlaceMentions, liesIn, namesakeCountries, type PlaceMention } from '../geo/places.ts';
+import { DATELINE_AFTER, PLACE_DATELINE_AFTER } from '../text/dateline.ts';
+import { DESCRIPTOR_TAIL, DIVISION_NOUN, PLACE_NOUN_WORD, codeOfCountryName, findPlaceMentions, liesIn, namesakeCountries, type PlaceMention } from '../geo/places.ts';
 import { languagePack, type LanguagePack, type TriggerKind } from './lang/index.ts';
 import { documentDateMentions, fromDays, isUnreal, precisionRank, resolveMention, toDays, type DateMention, type DateMentionsOf } from './dates.ts';
 import {
@@ -166,7 +167,10 @@ export const STAGES: readonly Stage[] = [
   { name: 'place-from-scene', run: (ctx, events) => events.map((e) => placeFromScene(ctx, e)) },
   // "ALMA AL-SHAAB, Lebanon — An Israeli shell landed …" with the event told in "south Lebanon": a village's dateline is
   // where the reporter stood, at the scene.
-  { name: 'place-from-dateline', run: (ctx, events) => events.map((e) => placeFromDateline(ctx, e)) },
+  { name: 'place-from-dateline', run: (ctx, events) => {
+    const opening = openingDateline(ctx);
+    return opening ? events.map((e) => placeFromDateline(e, opening)) : events;
+  } },
   // "Mercredi, une nouvelle frappe a touché ce camp": another strike is by whoever struck before.
   { name: 'another-of-its-kind', run: (ctx, events) => events.map((e, i) => anotherOfItsKind(ctx, e, events.slice(0, i))) },
   // "Les 19 et 22 novembre, ils ont mené des attaques de drones contre la base d'al-Harir" after "la base d'al-Harir,
@@ -691,7 +695,6 @@ export function stateActorName(country: string, police: boolean): string {
 // ---- Candidates ----
 
 const REPORTING_BEFORE_DATE = /(?:annonce|annoncee|declare|rapporte|indique|affirme|precise|confirme|said|announced|reported|told|confirmed|stated|publie|publiee|published)\s+(?:\S+\s+){0,2}$/;
-// A dateline is known by its form, whatever the agency: "19 octobre (Reuters) –", "Nov 3 (Xinhua) -", "Nov 3 -" (dashes are folded to '-').
 const SINCE_BEFORE_DATE = /(?:depuis|since|until|jusqu'au|jusqu'a|d'ici|by)\s+(?:le\s+|the\s+)?$/;
 
 function buildCandidates(ctx: DocumentContext): Candidate[] {
@@ -1744,21 +1747,9 @@ function placeCompatible(a: Candidate, b: Candidate): 'same' | 'contains' | fals
 
 /** One event per kind, place and day: retellings of one event in one document become one. */
 function mergeSameEvent(ctx: DocumentContext, events: Candidate[]): Candidate[] {
-  let out: Candidate[] = [];
-  for (const e of events) {
-    const into = out.find((o) => sameEvent(o, e));
-    if (into) mergeInto(into, e);
-    else out.push(e);
-  }
-  // Tellings joined by their neighbours may now name a place that joins an earlier telling (a lead's "dans l'est de la
-  // Syrie" and, further down, a placeless retelling followed by "près d'Abou Kamal").
-  const again: Candidate[] = [];
-  for (const e of out) {
-    const into = again.find((o) => sameEvent(o, e));
-    if (into) mergeInto(into, e);
-    else again.push(e);
-  }
-  out = again;
+  // Twice: tellings joined by their neighbours may then name a place that joins an earlier telling (a lead's "dans
+  // l'est de la Syrie" and, further down, a placeless retelling followed by "près d'Abou Kamal").
+  const out = joinTellings(joinTellings(events));
   // "un raid de l'armée de l'air … Le bombardement, survenu samedi…": a bombing whose tellings name aircraft and no
   // gun or rocket fell from the air, whichever telling gave the event its kind.
   // Only the weapons its tellings name count, not those of the sentences around a telling that named none.
@@ -1781,6 +1772,17 @@ function mergeSameEvent(ctx: DocumentContext, events: Candidate[]): Candidate[] 
       c.actor1 = dated.actor1;
       addTrace(c.trace, { field: 'actor1', rule: `${ctx.pack.language}.actor.coordinated-with-dated` });
     }
+  }
+  return out;
+}
+
+/** Each telling joins the first earlier one of the same event, in text order. */
+function joinTellings(events: readonly Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const e of events) {
+    const into = out.find((o) => sameEvent(o, e));
+    if (into) mergeInto(into, e);
+    else out.push(e);
   }
   return out;
 }
@@ -1821,9 +1823,7 @@ function sameEvent(a: Candidate, b: Candidate): boolean {
   if (!sameType && !(sameActors && adjacent) && !toll) return false;
   // In a fight, who is named first is the writer's choice: a retelling that names the other side first ("PIJ militants
   // exchanged fire with IDF troops. IDF claimed that it killed 15 militants") is the same fight.
-  const battle = eventTypeOf(a.subEventType) === 'Battles' && eventTypeOf(b.subEventType) === 'Battles';
-  const sidesSwapped = battle && sidesOfOneFight(a, b);
-  if (a.actor1 && b.actor1 && a.actor1 !== b.actor1 && !sidesSwapped) return false;
+  if (a.actor1 && b.actor1 && a.actor1 !== b.actor1 && !sidesOfOneFight(a, b)) return false;
   // Far apart in the text, an area and a place inside it are one event when they share the day, or when neither is
   // dated and the two tell the same author striking the same side the same way ("frappes dans l'est de la Syrie
   // contre les Gardiens" in the lead, "près d'Abou Kamal" further down).
@@ -1835,10 +1835,11 @@ function sameEvent(a: Candidate, b: Candidate): boolean {
   return true;
 }
 
-/** Two tellings of a fight that name its sides the other way round: each one's author is the other's second side
- *  (or that side is left unnamed), and at least one of them is named in both. */
+/** Two tellings of a fight (both battles) that name its sides the other way round: each one's author is the other's
+ *  second side (or that side is left unnamed), and at least one of them is named in both. */
 function sidesOfOneFight(a: Candidate, b: Candidate): boolean {
-  return (a.actor1 === b.actor2 || !b.actor2) && (b.actor1 === a.actor2 || !a.actor2) && (a.actor1 === b.actor2 || b.actor1 === a.actor2);
+  return eventTypeOf(a.subEventType) === 'Battles' && eventTypeOf(b.subEventType) === 'Battles'
+    && (a.actor1 === b.actor2 || !b.actor2) && (b.actor1 === a.actor2 || !a.actor2) && (a.actor1 === b.actor2 || b.actor1 === a.actor2);
 }
 
 /** A date known only as "around the report" (week) and a day in the week before it may be one event. */
@@ -1913,8 +1914,7 @@ function mergeInto(into: Candidate, e: Candidate): void {
   if (!into.actor2 && e.actor2 !== into.actor1) into.actor2 = e.actor2;
   // A fight told the other way round ("PIJ militants exchanged fire …; the IDF claimed it killed 3 militants"): the
   // other telling's author is this one's other side.
-  if (!into.actor2 && into.actor1 && e.actor1 && e.actor1 !== into.actor1 && eventTypeOf(into.subEventType) === 'Battles' && eventTypeOf(e.subEventType) === 'Battles'
-    && sidesOfOneFight(into, e)) into.actor2 = e.actor1;
+  if (!into.actor2 && into.actor1 && e.actor1 && e.actor1 !== into.actor1 && sidesOfOneFight(into, e)) into.actor2 = e.actor1;
   // A specific type (drone strike) beats a generic one (an explosion heard) told of the same event.
   if (arrestOfDemonstration(into, e)) {
     // Arrests told with a demonstration are the police's intervention in it, not an event of their own.
@@ -2123,25 +2123,35 @@ function datelineWritten(ctx: DocumentContext, place: PlaceMention): boolean {
 /** Towns of fewer people than this are no bureau: a report filed from one was filed from the scene. */
 const DATELINE_VILLAGE_POPULATION = 50_000;
 
-/** An event placed only in a country or an area, in a report whose dateline names a village of that country within the
- *  area's reach, is at that village. A city's dateline (a bureau: "BEIRUT (Reuters)") says nothing of where things happened. */
-function placeFromDateline(ctx: DocumentContext, e: Candidate): Candidate {
-  if (!e.place || e.place.rank <= 2) return e;
-  // The dateline opens the story: one of its first sentences (a standfirst may come before it), written as a dateline
-  // is ("ALMA AL-SHAAB, Lebanon —", "Baidoa, Somalia —", "GAO (AFP) -"), not a name set off by a dash further down
-  // ("Kfar Kila - a village a few hundred metres from the border - …"). It places the lead's events: those first told
-  // in its paragraph or before it, not an event the story turns to later ("Elsewhere in Lebanon, …").
+/** The village a report is filed from, and the last sentence of the lead it places: the dateline opens the story, in one
+ *  of its first sentences (a standfirst may come before it), written as a dateline is ("ALMA AL-SHAAB, Lebanon —",
+ *  "Baidoa, Somalia —", "GAO (AFP) -"), not a name set off by a dash further down ("Kfar Kila - a village a few hundred
+ *  metres from the border - …"). A city's dateline (a bureau: "BEIRUT (Reuters)") says nothing of where things happened. */
+interface OpeningDateline {
+  readonly village: PlaceMention;
+  /** The index of the last sentence of the dateline's paragraph. */
+  readonly leadEnd: number;
+}
+
+function openingDateline(ctx: DocumentContext): OpeningDateline | null {
   const opening = ctx.sentences.filter((s) => s.zone === 'body').slice(0, DATELINE_SENTENCES).find((s) => s.dateline && datelineWritten(ctx, s.dateline));
-  const dateline = opening?.dateline;
-  if (!opening || !dateline || e.first > paragraphOf(ctx, opening.index).at(-1)!.index) return e;
-  if (dateline.entry?.kind !== 'city' || dateline.entry.population >= DATELINE_VILLAGE_POPULATION || dateline.place.lat === null || dateline.place.lon === null) return e;
+  const village = opening?.dateline;
+  if (!opening || !village || village.entry?.kind !== 'city' || village.entry.population >= DATELINE_VILLAGE_POPULATION || village.place.lat === null) return null;
+  return { village, leadEnd: paragraphOf(ctx, opening.index).at(-1)!.index };
+}
+
+/** An event of the lead (first told in the dateline's paragraph or before it, not one the story turns to later:
+ *  "Elsewhere in Lebanon, …") placed only in a country or an area, in a report filed from a village of that country
+ *  within the area's reach, is at that village. */
+function placeFromDateline(e: Candidate, { village, leadEnd }: OpeningDateline): Candidate {
+  if (!e.place || e.place.rank <= 2 || e.first > leadEnd || village.place.lat === null || village.place.lon === null) return e;
   const area = e.place.place;
-  if (area.country_code !== dateline.place.country_code) return e;
-  if (area.lat !== null && area.lon !== null && kmBetween(area.lat, area.lon, dateline.place.lat, dateline.place.lon) > (e.place.entry?.extentKm ?? VAGUE_AREA_KM)) return e;
+  if (area.country_code !== village.place.country_code) return e;
+  if (area.lat !== null && area.lon !== null && kmBetween(area.lat, area.lon, village.place.lat, village.place.lon) > (e.place.entry?.extentKm ?? VAGUE_AREA_KM)) return e;
   return {
     ...e,
-    place: dateline,
-    trace: [...e.trace.filter((t) => t.field !== 'location'), { field: 'location', rule: `${dateline.rule}+dateline`, span: dateline }],
+    place: village,
+    trace: [...e.trace.filter((t) => t.field !== 'location'), { field: 'location', rule: `${village.rule}+dateline`, span: village }],
   };
 }
 

@@ -10,6 +10,7 @@ import type { GeoEntry, Gazetteer } from './gazetteer.ts';
 import { IS_NAME, IS_PREFIX } from './name-index.ts';
 import { kmBetween } from './distance.ts';
 import { allMatches } from '../text/patterns.ts';
+import { PLACE_DATELINE_AFTER } from '../text/dateline.ts';
 
 export interface PlaceMention extends Span {
   readonly text: string;
@@ -372,11 +373,6 @@ function overlapsAny(x: Span, spans: readonly Span[]): boolean {
 // area may follow a wider one the gazetteer does not know ("X town (South, Tyr)": province, then district).
 const QUALIFIER_AFTER_UNKNOWN = new RegExp(`^(?:\\s*\\(\\s*[^\\s(),;:.][^(),;:.]{0,24},\\s*|\\s*[,(]\\s*(?:(?:in|dans|near|pres de|pres d')\\s+)?|\\s+(?:in|dans|a|au|en|near|pres de|pres d')\\s*)(?:the\\s+|la\\s+|le\\s+|l'\\s*)?(?:${DIVISION_NOUN}\\s+(?:of\\s+|de\\s+|d'\\s*|du\\s+)?)?$`);
 const OF_AFTER_PLACE_NOUN = /^\s+(?:of|de|du|d')\s*(?:the\s+|la\s+|le\s+|l'\s*)?$/;
-
-/** What ends a dateline ("(AFP) -", " - "), the em dash folded to a hyphen. */
-export const DATELINE_AFTER = /^\s*(?:\d{4})?\s*(?:\([^()]{2,30}\)\s*-|\s-\s)/;
-/** What follows the place of a dateline: its country or date, then the dateline's end ("Mogadishu, Somalia —", "BEIRUT, Nov 3 (AFP) -"). */
-export const PLACE_DATELINE_AFTER = new RegExp(`^(?:\\s*,\\s*[^\\s,.;:()-][^,.;:()-]{0,30})?${DATELINE_AFTER.source.slice(1)}`);
 
 function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, key: string, words: string[], sentenceInitial: boolean,
   tokens: readonly Span[], index: number, pack: LanguagePack, gaz: Gazetteer, ctx: PlaceContext): PlaceMention | null {
