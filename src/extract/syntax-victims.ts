@@ -73,6 +73,7 @@ export function victimsOnParse(s: ParsedSentence, cue: Span, numberOf: (word: st
       how = 'acl';
     }
   }
+  if (!victim) ({ victim, how } = sharedVictim(s, verb) ?? { victim: null, how });
   if (!victim) return null;
   // A weapon, a vehicle or a building brought down or destroyed counts no victim; nor does a part of them ("l'un des
   // drones a été neutralisé", "one of the drones was shot down").
@@ -80,6 +81,35 @@ export function victimsOnParse(s: ParsedSentence, cue: Span, numberOf: (word: st
   if (thing(victim)) return null;
   if ((victim.upos === 'NUM' || victim.upos === 'PRON') && children(s, victim, 'nmod', 'obl').some(thing)) return null;
   return counted(s, victim, cue, how, numberOf, death.alternatives);
+}
+
+/**
+ * The victim a killing verb shares with the verb it is coordinated with, when it has none of its own. UD
+ * attaches a shared argument to the first conjunct only: "the driver is shot and killed" (the first verb's
+ * subject: passive, or a participle read as an adjective after "is"), "a mob lynches and burns a thief"
+ * (the object after the last conjunct, attached to it).
+ */
+function sharedVictim(s: ParsedSentence, verb: Word): { victim: Word; how: string } | null {
+  const own = (w: Word) => children(s, w, 'nsubj', 'nsubj:pass', 'obj');
+  if (own(verb).length) return null;
+  const passiveForm = verb.feats.VerbForm === 'Part' && verb.feats.Tense !== 'Pres';
+  // The verb is a later conjunct: its subject is the first's, when both tell what was done to it.
+  if (verb.deprel === 'conj') {
+    const first = headOf(s, verb);
+    if (first && (first.upos === 'VERB' || first.upos === 'ADJ')) {
+      const pass = children(s, first, 'nsubj:pass')[0];
+      if (pass && (passiveForm || isPassive(s, verb))) return { victim: pass, how: 'nsubj:pass' };
+      const copular = first.upos === 'ADJ' && children(s, first, 'cop').length > 0;
+      const subject = children(s, first, 'nsubj')[0];
+      if (copular && subject && passiveForm) return { victim: subject, how: 'nsubj:pass' };
+    }
+    return null;
+  }
+  // The verb is the first conjunct, active: the object its next conjunct holds.
+  if (verb.upos !== 'VERB' || passiveForm || isPassive(s, verb)) return null;
+  const next = children(s, verb, 'conj').find((c) => c.upos === 'VERB' && !children(s, c, 'nsubj', 'nsubj:pass').length);
+  const object = next ? children(s, next, 'obj')[0] : undefined;
+  return object ? { victim: object, how: 'obj' } : null;
 }
 
 /** The victims headed by `victim`, summed over its conjuncts, or null when one of them is not counted. */

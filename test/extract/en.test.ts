@@ -588,6 +588,13 @@ const CASES: [string, Expected][] = [
     { killed: 1 }],
   ['Title\n\nOn 5 March 2024, a mob in Kisumu threatened to lynch two suspects before police dispersed it.',
     { killed: null }],
+  // Coordinated verbs share their victim: the first verb's subject ("is shot and killed"), the last one's object.
+  ['Title\n\nOn 5 March 2024, the governor\'s driver was shot and killed in Kisumu.',
+    { killed: 1 }],
+  ['Title\n\nOn 5 March 2024, a trader was attacked and killed by gunmen in Mandera.',
+    { killed: 1 }],
+  ['Title\n\nOn 5 March 2024, police officers shot and killed a suspect in Kisumu.',
+    { killed: 1 }],
   // A headline drops the article of its one victim ("kill soldier"); "gunned down" is a killing.
   ['Title\n\nOn 5 March 2024, an armed group kills police officer near Wajir.',
     { killed: 1 }],

@@ -343,6 +343,9 @@ const CASES: [string, Expected][] = [
     { actor1: 'Military Forces of Burkina Faso' }],
   ['Titre\n\nLe 5 mars 2024, un chef de village a été abattu par des hommes armés à Gao.',
     { killed: 1 }],
+  // Deux verbes coordonnés partagent leur victime : le sujet du premier (« a été enlevé et tué »).
+  ['Titre\n\nLe 5 mars 2024, le chauffeur du gouverneur a été enlevé et tué à Gao.',
+    { killed: 1 }],
   // Des drones utilisés « pour attaquer » une base : l'attaque elle-même, revendiquée.
   ['Titre\n\nLe 5 mars 2024, la Résistance islamique en Irak a déclaré avoir utilisé des drones pour attaquer la base de Tell Beydar, dans la province de Hassaké.',
     { sub: 'Air/drone strike', actor1: 'Islamic Resistance in Iraq', claim: 'claimed' }],
