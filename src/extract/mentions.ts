@@ -455,7 +455,11 @@ export function findCasualties(folded: string, span: Span, pack: LanguagePack, d
     // "was killed and his body dumped", "killed …, resulting in his death", "shot dead …; the man's body was taken to the
     // mortuary": a pronoun's victim, or the remains of one, is a victim already counted.
     if ((parsed.rule === 'victim-possessive-pronoun' || pack.remainsNouns.has(cue.text)) && (cue.what === 'killed' ? killed : wounded) !== null) continue;
-    const count = parsed;
+    // "killing the deputy chairman, alongside 6 other members", "was killed along with another man": those who died
+    // with the victims counted, before the next cue of the sentence.
+    const nextCue = cues[i + 1]?.start ?? span.end;
+    const companions = companionsAfter(folded, parsed.end, nextCue, pack, dateSpans);
+    const count = companions ? { ...parsed, value: parsed.value + companions.value, end: companions.end, rule: `${parsed.rule}+companions` } : parsed;
     counted = Math.max(counted, count.end);
     const previous = last[cue.what];
     const partOfPrevious = previous !== undefined && count.start >= previous.end &&
@@ -525,6 +529,26 @@ function statedToll(patterns: readonly RegExp[], folded: string, span: Span): (S
 }
 
 interface Count extends Span { readonly value: number; readonly rule: string }
+
+/**
+ * Who died with the victims just counted, told after them by a companion join ("alongside", "along with", "ainsi
+ * que"): a number ("alongside 6 other members"), or one person by an article or a possessive ("along with another
+ * man", "his companion"). A thing ("along with their cattle", "a vehicle") is no one.
+ */
+function companionsAfter(folded: string, from: number, to: number, pack: LanguagePack, dateSpans: readonly Span[]): Count | null {
+  const join = pack.companionAfterRe.exec(folded.slice(from, Math.min(to, from + 80)));
+  if (!join) return null;
+  const at = from + join[0].length;
+  if (at >= to) return null;
+  const single = pack.companionSingleRe.exec(folded.slice(at, Math.min(to, at + 40)));
+  if (single) {
+    const noun = single[1]!;
+    const thing = pack.deathWords.things.has(noun) || pack.deathWords.things.has(noun.replace(/s$/, ''));
+    return thing || (/s$/.test(noun) && !/ss$/.test(noun)) ? null : { value: 1, start: from, end: at + single[0].length, rule: 'companion' };
+  }
+  const number = countAfter(folded, at - 1, to, pack, dateSpans);
+  return number ? { value: number.value, start: from, end: number.end, rule: 'companions' } : null;
+}
 
 /** The victims the parse gives a killing verb, as a count of this reader's kind (rule "victim-<relation>"). */
 function victimCount(parsed: ParsedSentence, cue: Span, pack: LanguagePack): Count | null {

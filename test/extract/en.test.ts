@@ -595,6 +595,16 @@ const CASES: [string, Expected][] = [
     { killed: 1 }],
   ['Title\n\nOn 5 March 2024, police officers shot and killed a suspect in Kisumu.',
     { killed: 1 }],
+  // Who died with the victims counted, told after them ("alongside 6 other members", "along with another man"); a
+  // thing lost with them, or a side named with the authors, is no victim.
+  ['Title\n\nOn 5 March 2024, jets struck a flat in Beirut, killing a commander of the group, alongside 6 other members.',
+    { killed: 7 }],
+  ['Title\n\nOn 5 March 2024, a trader was shot dead by gunmen along with another man in Mandera.',
+    { killed: 2 }],
+  ['Title\n\nOn 5 March 2024, raiders killed two herders in Mandera along with their cattle.',
+    { killed: 2 }],
+  ['Title\n\nOn 5 March 2024, police, along with soldiers, killed two militants in Mandera.',
+    { killed: 2 }],
   // A headline drops the article of its one victim ("kill soldier"); "gunned down" is a killing.
   ['Title\n\nOn 5 March 2024, an armed group kills police officer near Wajir.',
     { killed: 1 }],

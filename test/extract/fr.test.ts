@@ -346,6 +346,9 @@ const CASES: [string, Expected][] = [
   // Deux verbes coordonnés partagent leur victime : le sujet du premier (« a été enlevé et tué »).
   ['Titre\n\nLe 5 mars 2024, le chauffeur du gouverneur a été enlevé et tué à Gao.',
     { killed: 1 }],
+  // Ceux qui sont morts avec les victimes comptées, nommés après elles (« ainsi que trois de ses fils »).
+  ['Titre\n\nLe 5 mars 2024, des hommes armés ont tué le chef du village ainsi que trois de ses fils à Gao.',
+    { killed: 4 }],
   // Des drones utilisés « pour attaquer » une base : l'attaque elle-même, revendiquée.
   ['Titre\n\nLe 5 mars 2024, la Résistance islamique en Irak a déclaré avoir utilisé des drones pour attaquer la base de Tell Beydar, dans la province de Hassaké.',
     { sub: 'Air/drone strike', actor1: 'Islamic Resistance in Iraq', claim: 'claimed' }],
