@@ -220,6 +220,8 @@ export function syntacticRole(s: ParsedSentence, trigger: Span, side: Span, lex:
   if (occupant(s, a, t, lex)) return read('target', 'occupant');
   if (above.includes(t)) {
     const branch = branchUnder(s, t, a);
+    // "was shot dead by police": the parser hangs the by-phrase on the resultative adjective; it is the passive verb's.
+    if (branch.deprel === 'xcomp' && branch.upos === 'ADJ' && a.head === branch.id && isPassive(s, t) && isByPhrase(s, a, lex)) return read('agent', 'by-phrase');
     // Only through the phrase the side heads: "the commander of the unit that attacked" is not the trigger's.
     for (let x: Word | null = a; x && x.id !== branch.id; x = headOf(s, x)) {
       if (!WITHIN_PHRASE.has(baseRelation(x.deprel))) return null;

@@ -10,6 +10,9 @@ const EN: [string, Expected][] = [
     { actor1: 'Islamic State', actor2: 'Military Forces of the United States' }],
   ['Headline\n\nOn March 4, 2024, a US convoy was attacked by Islamic State militants near Deir ez-Zor.',
     { actor1: 'Islamic State', actor2: 'Military Forces of the United States' }],
+  // A by-phrase the parser hangs on the resultative adjective ("shot dead by police") is the passive verb's agent.
+  ['Headline\n\nOn March 4, 2024, a man was shot dead by police in Nairobi.',
+    { actor1: 'Police Forces of Kenya', killed: 1 }],
   // "came under attack": active in form, passive in meaning.
   ['Headline\n\nOn March 4, 2024, a US convoy came under attack by Islamic State militants near Deir ez-Zor.',
     { actor1: 'Islamic State', actor2: 'Military Forces of the United States' }],
