@@ -189,12 +189,17 @@ const DELIVERY_TYPES = new Set(['Air/drone strike', 'Shelling/artillery/missile 
 
 const FROM_AFAR = new Set(['Air/drone strike', 'Shelling/artillery/missile attack']);
 
+/** The family whose sub-event types name unrelated happenings (ACLED's catch-all for what is not violence or protest). */
+const UNRELATED_SUBTYPES_FAMILY = 'Strategic developments';
+
 function kindsAgree(a: MentionKey, b: MentionKey, sameSite: boolean): boolean {
   if (a.subEventType !== b.subEventType && DELIVERY_TYPES.has(a.subEventType) && DELIVERY_TYPES.has(b.subEventType)) return false;
   // Two sides exchanging fire is not a strike from the air or by artillery: a town can see both the same
   // day. (A bomb that opens a gunfight is one complex attack, told as either: not kept apart.)
   if ((a.subEventType === 'Armed clash' && FROM_AFAR.has(b.subEventType)) || (b.subEventType === 'Armed clash' && FROM_AFAR.has(a.subEventType))) return false;
-  if (a.family === b.family) return true;
+  // Strategic developments are not one kind of event told variously: an arrest, an interception and a demolition the
+  // same day in one city are three events.
+  if (a.family === b.family) return a.family !== UNRELATED_SUBTYPES_FAMILY || a.subEventType === b.subEventType;
   // One outlet's "attack" on a base is another's "drone strike": across these two families only at one site.
   return sameSite && REMOTE_OR_BATTLE.has(a.family) && REMOTE_OR_BATTLE.has(b.family);
 }

@@ -82,6 +82,13 @@ test('an exchange of fire and a strike from the air at one place on one day are 
   assert.deepEqual(sizes([mention('a.txt', { ...clash, weapons: [...clash.weapons] }), mention('b.txt', { ...suicide, weapons: [...suicide.weapons] })]), [2]);
 });
 
+test('an arrest, an interception and a demolition the same day in one city are three events; two reports of one arrest are one', async () => {
+  const strategic = (sub_event_type: string, actor1: string | null) => ({ event_type: 'Strategic developments', sub_event_type, actor1, actor2: null, weapons: [] }) as Partial<EventRecord>;
+  assert.deepEqual(sizes([mention('a.txt', strategic('Disrupted weapons use', null)), mention('b.txt', strategic('Arrests', 'Hamas')),
+    mention('c.txt', strategic('Looting/property destruction', 'Military Forces of Israel'))]), [1, 1, 1]);
+  assert.deepEqual(sizes([mention('a.txt', strategic('Arrests', 'Hamas')), mention('b.txt', strategic('Arrests', null))]), [2]);
+});
+
 test('contradicting authors are not merged', async () => {
   assert.deepEqual(sizes([mention('a.txt', { actor1: 'Hezbollah' }), mention('b.txt', { actor1: 'Hamas' })]), [1, 1]);
 });
