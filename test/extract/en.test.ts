@@ -424,6 +424,9 @@ const CASES: [string, Expected][] = [
   ['Headline\n\nOn July 9, 2023, the air force struck the centre of Khartoum.', { sub: 'Air/drone strike', place: 'Khartoum', weapons: ['aircraft'] }],
   // Houses, lands and graves blown up or razed with no one hurt: property destroyed.
   ['Headline\n\nOn 22 January 2024, the army blew up a residential area and houses in Rafah. There were no casualties.', { sub: 'Looting/property destruction', place: 'Rafah', killed: 0 }],
+  ['Headline\n\nOn 22 January 2024, Israeli troops blew up houses in Khan Younis. No one was hurt.', { sub: 'Looting/property destruction', actor1: 'Military Forces of Israel', place: 'Khan Yunis' }],
+  // A building blown up on the people in it is a blow, not a demolition.
+  ['Headline\n\nOn 4 March 2024, militants blew up a building in Mosul, killing five soldiers.', { sub: 'Armed clash', killed: 5 }],
   // Rubble is no riot: stones and bricks are a crowd's weapons only when thrown.
   ['Headline\n\nOn May 2, 2024, a missile hit a cafe in Kharkiv, killing 5 people. Piles of bricks and broken bottles remained where it stood.',
     { sub: 'Shelling/artillery/missile attack', place: 'Kharkiv', killed: 5 }],
