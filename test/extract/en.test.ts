@@ -598,6 +598,9 @@ const CASES: [string, Expected][] = [
     { killed: 1 }],
   ['Title\n\nOn 5 March 2024, police officers shot and killed a suspect in Kisumu.',
     { killed: 1 }],
+  // Victims counted with an approximation ("at least 12 villagers") are no crowd that attacks.
+  ['Title\n\nOn 4 March 2024, gunmen on motorcycles killed at least 12 villagers in an attack in the village of Tillia, in western Niger.',
+    { sub: 'Attack', actor2: 'Civilians (Niger)', killed: 12 }],
   // Who died with the victims counted, told after them ("alongside 6 other members", "along with another man"); a
   // thing lost with them, or a side named with the authors, is no victim.
   ['Title\n\nOn 5 March 2024, jets struck a flat in Beirut, killing a commander of the group, alongside 6 other members.',
