@@ -19,7 +19,7 @@ import {
 } from './mentions.ts';
 import { parseSpan } from '../syntax/parse.ts';
 import type { ParsedSentence } from '../syntax/types.ts';
-import { affectedOf, backgroundClause, munitionVerbOf, brokenOnParse, headWordIn, inPeriodPhrase, isAgentOf, speakerOf, subjectOnParse, type SyntaxRoleLexicon, namesAgent, inAgentDescription, inParticipleAside, inNounParticiple, relativeClauseOf, relativeClauses, ofTheSubject, whenClauseApart, betweenSubjectAndVerb, syntacticRole, type SyntacticReading } from './syntax-roles.ts';
+import { affectedOf, backgroundClause, munitionVerbOf, brokenOnParse, headWordIn, inPeriodPhrase, isAgentOf, speakerOf, subjectOnParse, type SyntaxRoleLexicon, namesAgent, inAgentDescription, inParticipleAside, inNounParticiple, relativeClauseOf, relativeClauses, ofTheSubject, whenClauseApart, coordinatedClauseOfItsOwn, betweenSubjectAndVerb, syntacticRole, type SyntacticReading } from './syntax-roles.ts';
 import { children, isNegated, subtreeSpan } from '../syntax/tree.ts';
 import { KIND_PRIORITY, bombingFromTheAir, chooseSubEventType, demonstrationFamily, eventTypeOf, joinDemonstration, type TypingInput } from './taxonomy.ts';
 
@@ -791,15 +791,21 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
       continue;
     }
     // "une attaque de drone sur al-Tanf et une attaque de missile sur Conoco": one event per verb and its places.
-    const segments = triggerSegments(input.raw, input.folded, s, placesOfEvent(s, pack, input.folded), pack);
-    const targets: { place: PlaceMention | null; trigger: TriggerMention; segment: Span; ownToll: boolean }[] = segments ??
+    const eventPlaces = placesOfEvent(s, pack, input.folded);
+    const segments = triggerSegments(input.raw, input.folded, s, eventPlaces, pack) ?? replyClause(ctx, s, eventPlaces);
+    const targets: Target[] = segments ??
       (noPlace ? [null] : places).map((place) => ({ place, trigger: s.primary!, segment: spanOf(s), ownToll: false }));
     // "Al Mayadeen a rapporté une attaque de drone sur al-Tanf et une attaque de missile sur Conoco": blows a sentence
     // lists, each with its verb or noun and its place, are told of one moment unless one names a day of its own.
     const listed = !!segments && new Set(targets.map((t) => t.trigger)).size > 1;
     for (const d of date) {
-      for (const { place, trigger, segment, ownToll } of targets) {
-        const c = newCandidate(ctx, s, place, d, segments ? assignRoles(ctx, s, trigger, segment) : roles, trigger, segment, ownToll);
+      for (const { place, trigger, segment, ownToll, reply } of targets) {
+        const c = newCandidate(ctx, s, place, d, segments ? assignRoles(ctx, s, trigger, segment) : roles, trigger, segment, ownToll, !!reply);
+        // The side a reply's clause names as its subject replies ("and the army responded with air strikes").
+        if (reply?.author && !c.actor1 && c.actor2 !== reply.author.canonical) {
+          c.actor1 = reply.author.canonical;
+          addTrace(c.trace, { field: 'actor1', rule: `${pack.language}.actor.reply-subject`, span: reply.author });
+        }
         c.sequel = sequel;
         const framed = answeredBlow(ctx, s, trigger);
         if (framed) {
@@ -1404,16 +1410,58 @@ function triggerSegments(raw: string, folded: string, s: SentenceAnalysis, place
   return clause ? out.map((o) => ({ ...o, segment: { start: Math.min(o.segment.start, clause.start), end: o.segment.end } })) : null;
 }
 
+/** One event a sentence tells: its place, its trigger, the part of the sentence that tells it, whether that part tells
+ *  its own toll, and, for a blow and the reply to it (replyClause), the side that replies. */
+interface Target {
+  readonly place: PlaceMention | null;
+  readonly trigger: TriggerMention;
+  readonly segment: Span;
+  readonly ownToll: boolean;
+  readonly reply?: { readonly author: ActorMention | null };
+}
+
+/**
+ * "Hamas fired rockets at Sderot, and the Israeli army responded with air strikes", "les FSR ont attaqué El Fasher, et
+ * l'armée a répliqué par des frappes aériennes": a blow from afar told by a verb coordinated with the first blow's, with
+ * a subject of its own that is another side, is that side's reply: an event of its own, at the places its clause names
+ * (none, when it names none: where a reply struck is not where the blow it answers fell). The first blow keeps the
+ * clause before it, its own kind and its own sides. A verb that shares the first's subject ("attacked the village and
+ * killed 12") tells the same event.
+ */
+function replyClause(ctx: DocumentContext, s: SentenceAnalysis, places: readonly PlaceMention[]): Target[] | null {
+  const triggers = s.triggers.filter((t) => !t.suppressedBy && t.kind !== 'shootdown').sort((a, b) => a.start - b.start);
+  const first = triggers[0];
+  if (!first || !BLOW_KINDS.has(first.kind)) return null;
+  for (const later of triggers.slice(1)) {
+    if (!REMOTE_KINDS.has(later.kind) || later.kind === first.kind || later.start < first.end) continue;
+    const reply = coordinatedClauseOfItsOwn(s.syntax, later, first);
+    if (!reply || reply.clause.start <= first.end) continue;
+    const side = s.actors.find((a) => a.start >= reply.subject.start && a.end <= reply.subject.end);
+    const firstSide = s.actors.find((a) => a.end <= first.start);
+    if (!side || (firstSide && firstSide.canonical === side.canonical)) continue;
+    const head = { start: s.start, end: reply.clause.start };
+    const own = (p: PlaceMention, span: Span) => p.start >= span.start && p.start < span.end;
+    const firstPlaces = choosePlaces(ctx.input.raw, ctx.input.folded, places.filter((p) => own(p, head)));
+    const replyPlaces = choosePlaces(ctx.input.raw, ctx.input.folded, places.filter((p) => own(p, reply.clause)));
+    return [
+      ...(firstPlaces.length ? firstPlaces : [null]).map((place) => ({ place, trigger: first, segment: head, ownToll: true, reply: { author: null } })),
+      ...(replyPlaces.length ? replyPlaces : [null]).map((place) => ({ place, trigger: later, segment: { start: reply.clause.start, end: s.end }, ownToll: true, reply: { author: side } })),
+    ];
+  }
+  return null;
+}
+
 function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMention | null, date: SentenceDate, roles: Roles,
-  trigger: TriggerMention = s.primary!, segment: Span = s, ownToll = false): Candidate {
+  trigger: TriggerMention = s.primary!, segment: Span = s, ownToll = false, ownWeapons = false): Candidate {
   const { pack, input } = ctx;
-  // The weapons of the event are those told with its verb; others in the sentence may belong to a reply or a recall.
+  // The weapons of the event are those told with its verb; others in the sentence may belong to a reply or a recall
+  // (a blow and the reply to it, each in its clause, keep only their own).
   const near = s.weapons.filter((w) => w.start >= segment.start && w.end <= segment.end && gapBetween(w, trigger) <= 80);
-  const weapons = new Set<Weapon>((near.length ? near : s.weapons).map((w) => w.weapon));
+  const weapons = new Set<Weapon>((near.length || ownWeapons ? near : s.weapons).map((w) => w.weapon));
   if (trigger.weapon) weapons.add(trigger.weapon);
   // "Les bases ont été attaquées" names no weapon; the sentences around it often do ("… deux drones ont été abattus").
   const typingWeapons = weapons.size ? [...weapons]
-    : sentencesAround(ctx, s, 2, 2).flatMap((o) => o.weapons.map((w) => w.weapon));
+    : sentencesAround(ctx, s, 2, 2).filter((o) => !ownWeapons || o.index !== s.index).flatMap((o) => o.weapons.map((w) => w.weapon));
   const sides = targetSides(ctx, s, trigger);
   const casualties = ownToll ? s.casualtiesIn(segment) : s.casualties;
 

@@ -526,3 +526,33 @@ export function whenClauseApart(s: ParsedSentence, inner: Span, outer: Span, lex
   }
   return null;
 }
+
+/** The verb a word's clause is told by: the word itself when a verb, else the first verb above it. */
+function clauseVerb(s: ParsedSentence, w: Word): Word | null {
+  for (let x: Word | null = w, guard = 0; x && guard <= s.words.length; x = headOf(s, x), guard++) if (x.upos === 'VERB') return x;
+  return null;
+}
+
+/**
+ * "Hamas fired rockets at Sderot, and the army responded with air strikes", "les FSR ont attaqué El Fasher, et
+ * l'armée a répliqué par des frappes": the clause of `later` when it is a verb coordinated with the verb of `first`
+ * and has a subject of its own (another side replies): its span, from its subject (or the conjunction before it),
+ * and the span of that subject. Null when the later verb shares the first's subject ("attacked the village and
+ * killed 12"), or is not coordinated with it.
+ */
+export function coordinatedClauseOfItsOwn(s: ParsedSentence, later: Span, first: Span): { clause: Span; subject: Span } | null {
+  const l = headWordIn(s, later), f = headWordIn(s, first);
+  if (!l || !f) return null;
+  const v2 = clauseVerb(s, l), v1 = clauseVerb(s, f);
+  if (!v2 || !v1) return null;
+  // A greedy parser may label the second verb advcl: its "and" still coordinates it.
+  const coordinated = v2.deprel === 'conj' || (baseRelation(v2.deprel) === 'advcl' && children(s, v2, 'cc').length > 0);
+  if (v2.id === v1.id || !coordinated || v2.head !== v1.id) return null;
+  const subject = children(s, v2, 'nsubj')[0];
+  const firstSubject = children(s, v1, 'nsubj')[0];
+  if (!subject || !firstSubject || subject.lemma.toLowerCase() === firstSubject.lemma.toLowerCase()) return null;
+  const span = subtreeSpan(s, v2);
+  const opener = children(s, v2, 'cc')[0];
+  const start = Math.min(span.start, opener?.start ?? span.start, subtreeSpan(s, subject).start);
+  return { clause: { start, end: span.end }, subject: subtreeSpan(s, subject) };
+}

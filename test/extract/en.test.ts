@@ -969,3 +969,19 @@ test('en: a dated event told without a place, in a paragraph that names one coun
   // A paragraph that names two countries does not say which one: the event has neither place nor country, and is dropped.
   assert.equal(eventsOf(text.replace('calm.', 'calm. Militia leaders in Syria did not.'), { published: '2024-03-14' }).length, 0);
 });
+
+test('en: a blow and the reply another side makes in a coordinated clause are two events, each with its kind and author', () => {
+  const events = eventsOf('Headline\n\nOn March 4, 2024, Hamas fired rockets at Sderot, and the Israeli army responded with air strikes.');
+  const rockets = events.find((e) => e.actor1 === 'Hamas'), reply = events.find((e) => e.actor1 !== 'Hamas');
+  assert.equal(events.length, 2);
+  assert.equal(rockets?.sub_event_type, 'Shelling/artillery/missile attack');
+  assert.equal(rockets?.actor1, 'Hamas');
+  assert.equal(rockets?.location?.name, 'Sederot');
+  assert.deepEqual(rockets?.weapons, ['rocket']);
+  assert.equal(reply?.sub_event_type, 'Air/drone strike');
+  assert.equal(reply?.actor1, 'Military Forces of Israel');
+  // Where a reply struck is not where the blow it answers fell.
+  assert.notEqual(reply?.location?.name, 'Sederot');
+  // A second verb of the same subject tells the same event.
+  assert.equal(eventsOf('Headline\n\nOn March 4, 2024, militants fired rockets at Sderot and carried out air strikes.').length, 1);
+});

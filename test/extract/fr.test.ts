@@ -654,3 +654,12 @@ test('fr: une attaque typée faute de cible armée, que le texte dit ensuite dir
   assert.equal(e?.sub_event_type, 'Armed clash');
   assert.equal(e?.actor2, 'Military Forces of Mali');
 });
+
+test('fr: un coup et la riposte d\'un autre camp, coordonnés, sont deux événements, chacun de son type et de son auteur', () => {
+  const events = eventsOf('Titre\n\nLe 4 mars 2024, les Forces de soutien rapide ont attaqué la ville d\'El Fasher, et l\'armée a répliqué par des frappes aériennes.');
+  const attack = events.find((e) => e.actor1 === 'Rapid Support Forces'), reply = events.find((e) => e.actor1 === 'Military Forces of Sudan');
+  assert.equal(events.length, 2);
+  assert.equal(attack?.location?.name, 'El Fasher');
+  assert.notEqual(attack?.sub_event_type, 'Air/drone strike');
+  assert.equal(reply?.sub_event_type, 'Air/drone strike');
+});
