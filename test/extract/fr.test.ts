@@ -65,6 +65,11 @@ const CASES: [string, Expected][] = [
   // Une marche pacifique : manifester.
   ['Titre\n\nLe 5 mars 2024, une marche pacifique a réuni des milliers de personnes à Dakar.',
     { sub: 'Peaceful protest', place: 'Dakar' }],
+  // « Manifester » sans complément d'objet : le jour ou le lieu peut venir avant la préposition, ou rien après.
+  ['Titre\n\nDes milliers de personnes ont manifesté samedi 2 mars 2024 à Bamako contre la vie chère.',
+    { sub: 'Peaceful protest', place: 'Bamako' }],
+  ['Titre\n\nLe 2 mars 2024, à Bamako, des milliers de personnes ont manifesté.',
+    { sub: 'Peaceful protest', place: 'Bamako' }],
   // Un échange de prisonniers, quelle qu'en soit la tournure, est un accord mis en œuvre.
   ['Titre\n\nLe 5 mars 2024, le gouvernement a libéré 30 rebelles près de Gao en échange de la libération de 16 soldats.',
     { sub: 'Agreement' }],

@@ -27,6 +27,7 @@ const NEGATIVE: [string, string][] = [
   ['a munition\'s blows over a period (en)', 'Headline\n\nSince October, shells fired from the east have hit the town of Kherson dozens of times.'],
   ['background since (en)', 'Headline\n\nSince the assassination of the commander, US forces have been targeted repeatedly.'],
   ['bracketed photo credit caption (en)', 'A headline\n\nThe text is about diplomacy.\n\nSmoke billows after a strike on a village near the border on May 4, 2022 (Jane Doe / AFP)'],
+  ['manifester un sentiment (exprimer, pas protester)', 'Titre\n\nLe 2 mars 2024, les États-Unis ont manifesté leur soutien au gouvernement à Bamako.'],
   ['a call for a ceasefire (en)', 'Headline\n\nOn Saturday, the group called for an immediate ceasefire in Gaza and the delivery of aid.'],
   ['a ceasefire violated (en)', 'Headline\n\nOn March 4, 2024, residents of Goma said the ceasefire was violated again.'],
   ['une trêve rompue', 'Titre\n\nLe 4 mars 2024, la trêve a été rompue à Goma, selon des habitants.'],
