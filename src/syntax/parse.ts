@@ -34,7 +34,6 @@ export function syntaxModels(language: SyntaxLanguage): Models {
 
 /** One tokenized sentence through the tagger and the parser. */
 export function parseTokens(sentence: TokenizedSentence, language: SyntaxLanguage): ParsedSentence {
-  const { tagger, parser } = syntaxModels(language);
   const forms: string[] = [];
   const spans: { start: number; end: number }[] = [];
   for (const t of sentence.tokens) {
@@ -44,15 +43,57 @@ export function parseTokens(sentence: TokenizedSentence, language: SyntaxLanguag
     }
   }
   if (!forms.length) return { start: sentence.start, end: sentence.end, words: [] };
+  const analysed = analyseWords(forms, language);
+  const words: Word[] = forms.map((form, i) => ({ id: i + 1, form, ...analysed[i]!, start: spans[i]!.start, end: spans[i]!.end }));
+  return { start: sentence.start, end: sentence.end, words };
+}
+
+/** The tag, features, lemma, head and relation of each word of a sentence (heads 1-based, 0 the root). */
+export function analyseWords(forms: readonly string[], language: SyntaxLanguage): Omit<Word, 'id' | 'form' | 'start' | 'end'>[] {
+  const { tagger, parser } = syntaxModels(language);
   // The models read the apostrophe the treebanks mostly write ("n'", "l'"); the words keep the text's own ("n’").
   const seen = forms.map((f) => f.replace(/[\u2019\u2018\u02bc]/g, "'"));
-  const tags = tagger.tag(seen);
-  const arcs = parser.parse(seen.map((form, i) => ({ form, lemma: tags[i]!.lemma, upos: tags[i]!.upos, feats: tags[i]!.feats })));
-  const words: Word[] = forms.map((form, i) => ({
-    id: i + 1, form, lemma: tags[i]!.lemma, upos: tags[i]!.upos as Upos, feats: tags[i]!.feats,
-    head: arcs[i]!.head, deprel: arcs[i]!.deprel, start: spans[i]!.start, end: spans[i]!.end,
-  }));
-  return { start: sentence.start, end: sentence.end, words };
+  // Quotation marks around a word or two (« neutralisé », "terrorists") mark the words as someone's, not their part
+  // in the sentence: the treebanks hardly quote a verb, and a quoted one is read as an adjective. The models read the
+  // sentence without them; each is then attached, as UD does, to the quoted words' head.
+  const quoted = scareQuotes(seen);
+  const kept = seen.map((_, i) => i).filter((i) => !quoted.has(i));
+  const tags = tagger.tag(kept.map((i) => seen[i]!));
+  const arcs = parser.parse(kept.map((i, k) => ({ form: seen[i]!, lemma: tags[k]!.lemma, upos: tags[k]!.upos, feats: tags[k]!.feats })));
+  const idOf = new Int32Array(kept.length + 1);
+  kept.forEach((i, k) => { idOf[k + 1] = i + 1; });
+  const out: Omit<Word, 'id' | 'form' | 'start' | 'end'>[] = new Array(forms.length);
+  kept.forEach((i, k) => {
+    out[i] = { lemma: tags[k]!.lemma, upos: tags[k]!.upos as Upos, feats: tags[k]!.feats, head: idOf[arcs[k]!.head]!, deprel: arcs[k]!.deprel };
+  });
+  for (const [i, inside] of quoted) {
+    // The quoted words' head: the one among them whose own head lies outside them.
+    const head = inside.find((w) => !inside.includes(out[w]!.head - 1)) ?? inside[0]!;
+    out[i] = { lemma: forms[i]!, upos: 'PUNCT', feats: {}, head: head + 1, deprel: 'punct' };
+  }
+  return out;
+}
+
+const OPENING_QUOTES = new Set(['«', '"', '“', '„']);
+const CLOSING_QUOTES = new Set(['»', '"', '”', '“']);
+/** At most this many words between quotation marks set aside: a longer quotation is a statement, parsed as written. */
+const MAX_QUOTED_WORDS = 3;
+
+/** The quotation marks that enclose one to three words (no punctuation between), each with the indices of the words it encloses. */
+function scareQuotes(forms: readonly string[]): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  for (let i = 0; i < forms.length; i++) {
+    if (!OPENING_QUOTES.has(forms[i]!)) continue;
+    let j = i + 1;
+    while (j < forms.length && j - i - 1 <= MAX_QUOTED_WORDS && /[\p{L}\p{N}]/u.test(forms[j]!)) j++;
+    const inside = Array.from({ length: j - i - 1 }, (_, k) => i + 1 + k);
+    if (j < forms.length && inside.length >= 1 && inside.length <= MAX_QUOTED_WORDS && CLOSING_QUOTES.has(forms[j]!)) {
+      out.set(i, inside);
+      out.set(j, inside);
+      i = j;
+    }
+  }
+  return out;
 }
 
 /** Parses a text (or the part of it in `range`): its sentences, each word with offsets into `text`. */

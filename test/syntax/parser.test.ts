@@ -9,6 +9,7 @@ import { parseConllu } from '../../src/syntax/conllu.ts';
 import { encodeModel, readModel } from '../../src/syntax/model-file.ts';
 import { Parser, projectivise, trainParser, type Arc, type ParserInput } from '../../src/syntax/parser.ts';
 import { Tagger } from '../../src/syntax/tagger.ts';
+import { analyseWords } from '../../src/syntax/parse.ts';
 
 type Lang = 'fr' | 'en';
 const path = (lang: Lang, kind: string) => fileURLToPath(new URL(`../../src/lang/${lang}/syntax/${kind}.bin`, import.meta.url));
@@ -251,3 +252,24 @@ test('parser: non-projective trees are lifted for training', () => {
 test('parser: a model of another kind is refused with its kind named', () => {
   assert.throws(() => Parser.fromModel({ kind: 'tagger', meta: {}, arrays: {} }), /tagger/);
 });
+
+// Quotation marks around a word or two set aside by the path vigie runs (parse.ts analyseWords): the treebanks hardly
+// quote a verb, and a quoted one read as it stands becomes an adjective. Each mark goes to the quoted words' head.
+const QUOTED: readonly (readonly [Lang, string, readonly Expected[]])[] = [
+  ['fr', 'L\' armée a affirmé avoir « neutralisé » dix terroristes .', [['neutralisé', 'xcomp', 'affirmé'], ['«', 'punct', 'neutralisé'], ['»', 'punct', 'neutralisé']]],
+  ['en', 'The army said it had " neutralized " ten militants .', [['neutralized', 'ccomp', 'said'], ['militants', 'obj', 'neutralized'], ['"', 'punct', 'neutralized'], ['"#2', 'punct', 'neutralized']]],
+  // A quotation longer than three words is a statement, parsed as written.
+  ['en', 'He said " we will strike their bases tomorrow " .', [['strike', 'ccomp', 'said']]],
+];
+for (const [lang, sentence, expected] of QUOTED) {
+  test(`parser ${lang}, quoted words: ${sentence}`, () => {
+    const words = sentence.split(' ');
+    const analysed = analyseWords(words, lang);
+    for (const [dep, rel, head] of expected) {
+      const w = analysed[position(words, dep) - 1]!;
+      const relOk = w.deprel === rel || (!rel.includes(':') && w.deprel.split(':')[0] === rel);
+      assert.ok(w.head === position(words, head) && relOk, `${sentence}: expected ${dep} -${rel}-> ${head}, got ${w.deprel} -> ${w.head}`);
+    }
+    assert.equal(analysed.filter((w) => w.head === 0).length, 1, 'one root');
+  });
+}
