@@ -593,7 +593,7 @@ function singleObject(folded: string, from: number, to: number): Count | null {
 const TOKEN = /[a-z0-9\u00e0-\u024f'-]+|[,;:.()]/g;
 
 // "killing an unspecified number of civilians", "un nombre indéterminé de": an amount untold, not one victim.
-const LARGE_NUMBER_NOUN = /^(?:hundreds?|thousands?|millions?|billions?|dozens?|score|centaines?|milliers?|millions?|milliards?|dizaines?|(?:(?:unspecified|unknown|undetermined|indeterminate|unconfirmed|large|small|growing)\s+)?number\s+of|nombre\b|certain\s+nombre)\b/;
+const LARGE_NUMBER_NOUN = /^(?:hundreds?|thousands?|millions?|billions?|dozens?|score|centaines?|milliers?|millions?|milliards?|dizaines?|(?:douz|quinz|vingt|trent|quarant|cinquant|soixant)aines?|(?:(?:unspecified|unknown|undetermined|indeterminate|unconfirmed|large|small|growing)\s+)?number\s+of|nombre\b|certain\s+nombre)\b/;
 
 /**
  * Is tokens[i] a part of a decimal number ("0,5", "1.5", "2,75")? A separator glued between two runs of digits

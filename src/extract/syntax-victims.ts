@@ -146,6 +146,11 @@ function countOf(s: ParsedSentence, head: Word, numberOf: (word: string) => numb
   if (head.upos === 'NUM') return numeralValue(head, numberOf);
   // "the bodies of…", "dozens of civilians": a plural, or a quantity noun, says no number.
   if (QUANTITY.has(head.lemma.toLowerCase())) return null;
+  // "une dizaine de terroristes", "a dozen civilians": a noun of number counts its people.
+  if (head.upos === 'NOUN' && head.feats.Number !== 'Plur') {
+    const approximate = numberOf(head.form.toLowerCase());
+    if (approximate !== undefined && approximate > 1) return approximate;
+  }
   if (head.feats.Number === 'Plur') return null;
   if (head.upos === 'PROPN') return 1;
   // "he was killed" is one person; "it was neutralized" is a thing (a drone, a missile), no victim.

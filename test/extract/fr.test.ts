@@ -351,6 +351,13 @@ const CASES: [string, Expected][] = [
   // Deux verbes coordonnés partagent leur victime : le sujet du premier (« a été enlevé et tué »).
   ['Titre\n\nLe 5 mars 2024, le chauffeur du gouverneur a été enlevé et tué à Gao.',
     { killed: 1 }],
+  // Un nom de nombre compte ses victimes (« une quinzaine de civils » : 15), qu'il suive le verbe ou le précède.
+  ['Titre\n\nLe 5 mars 2024, des hommes armés ont tué une quinzaine de civils à Gao.',
+    { killed: 15 }],
+  ['Titre\n\nLe 5 mars 2024, l\'armée a neutralisé une dizaine de terroristes près de Gao.',
+    { killed: 10 }],
+  ['Titre\n\nLe 5 mars 2024, une quarantaine de personnes ont été tuées à Gao.',
+    { killed: 40 }],
   // Ceux qui sont morts avec les victimes comptées, nommés après elles (« ainsi que trois de ses fils »).
   ['Titre\n\nLe 5 mars 2024, des hommes armés ont tué le chef du village ainsi que trois de ses fils à Gao.',
     { killed: 4 }],
