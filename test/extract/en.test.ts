@@ -425,6 +425,9 @@ const CASES: [string, Expected][] = [
   // Houses, lands and graves blown up or razed with no one hurt: property destroyed.
   ['Headline\n\nOn 22 January 2024, the army blew up a residential area and houses in Rafah. There were no casualties.', { sub: 'Looting/property destruction', place: 'Rafah', killed: 0 }],
   ['Headline\n\nOn 22 January 2024, Israeli troops blew up houses in Khan Younis. No one was hurt.', { sub: 'Looting/property destruction', actor1: 'Military Forces of Israel', place: 'Khan Yunis' }],
+  // Arson: property set fire to is destroyed; a crowd's burning tyres stay its riot.
+  ['Headline\n\nOn 1 March 2024, unknown assailants set fire to a church in the village of Mukulia, near Beni, in the Democratic Republic of Congo.', { sub: 'Looting/property destruction' }],
+  ['Headline\n\nOn 1 March 2024, protesters set fire to tyres in Nairobi.', { sub: 'Violent demonstration' }],
   // A building blown up on the people in it is a blow, not a demolition.
   ['Headline\n\nOn 4 March 2024, militants blew up a building in Mosul, killing five soldiers.', { sub: 'Armed clash', killed: 5 }],
   // Rubble is no riot: stones and bricks are a crowd's weapons only when thrown.

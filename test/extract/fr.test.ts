@@ -351,6 +351,8 @@ const CASES: [string, Expected][] = [
   // Deux verbes coordonnés partagent leur victime : le sujet du premier (« a été enlevé et tué »).
   ['Titre\n\nLe 5 mars 2024, le chauffeur du gouverneur a été enlevé et tué à Gao.',
     { killed: 1 }],
+  // Des biens incendiés : « ont mis le feu à plusieurs maisons ».
+  ['Titre\n\nLe 1er mars 2024, des hommes armés ont mis le feu à plusieurs maisons à Beni.', { sub: 'Looting/property destruction', place: 'Beni' }],
   // Un nom de nombre compte ses victimes (« une quinzaine de civils » : 15), qu'il suive le verbe ou le précède.
   ['Titre\n\nLe 5 mars 2024, des hommes armés ont tué une quinzaine de civils à Gao.',
     { killed: 15 }],
