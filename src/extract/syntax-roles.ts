@@ -80,7 +80,12 @@ export function inPeriodPhrase(s: ParsedSentence, date: Span, lex: SyntaxRoleLex
   if (!d) return false;
   const isMarker = (w: Word) => lex.periodMarkers.has(w.lemma.toLowerCase()) || lex.periodMarkers.has(w.form.toLowerCase());
   for (let x: Word | null = d, guard = 0; x && guard <= s.words.length; x = headOf(s, x), guard++) {
-    if (isMarker(x) || children(s, x, 'mark', 'case').some(isMarker)) break;
+    if (isMarker(x)) break;
+    if (children(s, x, 'mark', 'case').some(isMarker)) {
+      // "tirées depuis le Liban vers le nord d'Israël jeudi": a marker of a name outside the date ("depuis le Liban")
+      // tells where from, not since when; the date the parse hung inside that phrase is the event's.
+      return !(x.upos === 'PROPN' && (x.end <= date.start || x.start >= date.end));
+    }
     if (baseRelation(x.deprel) === 'root') return closesMarkedPhrase(s, date, isMarker);
   }
   return true;

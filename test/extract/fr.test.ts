@@ -351,6 +351,9 @@ const CASES: [string, Expected][] = [
   // Deux verbes coordonnés partagent leur victime : le sujet du premier (« a été enlevé et tué »).
   ['Titre\n\nLe 5 mars 2024, le chauffeur du gouverneur a été enlevé et tué à Gao.',
     { killed: 1 }],
+  // « depuis le Liban » dit d'où, non depuis quand : le jour que l'analyse range dans ce groupe est celui de l'événement
+  // (publié le jeudi 14 mars 2024 : « mardi » est le 12).
+  ['Titre\n\nDeux roquettes ont été tirées depuis le Liban vers le nord d\'Israël mardi, sans faire de victimes.', { date: '2024-03-12' }],
   // Des biens incendiés : « ont mis le feu à plusieurs maisons ».
   ['Titre\n\nLe 1er mars 2024, des hommes armés ont mis le feu à plusieurs maisons à Beni.', { sub: 'Looting/property destruction', place: 'Beni' }],
   // Un nom de nombre compte ses victimes (« une quinzaine de civils » : 15), qu'il suive le verbe ou le précède.
