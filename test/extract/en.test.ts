@@ -425,6 +425,8 @@ const CASES: [string, Expected][] = [
   // Houses, lands and graves blown up or razed with no one hurt: property destroyed.
   ['Headline\n\nOn 22 January 2024, the army blew up a residential area and houses in Rafah. There were no casualties.', { sub: 'Looting/property destruction', place: 'Rafah', killed: 0 }],
   ['Headline\n\nOn 22 January 2024, Israeli troops blew up houses in Khan Younis. No one was hurt.', { sub: 'Looting/property destruction', actor1: 'Military Forces of Israel', place: 'Khan Yunis' }],
+  // Opening fire on a checkpoint is no checkpoint opened.
+  ['Headline\n\nOn 5 March 2024, gunmen opened fire on a checkpoint in Aden, killing three soldiers.', { sub: 'Armed clash', killed: 3 }],
   // Arson: property set fire to is destroyed; a crowd's burning tyres stay its riot.
   ['Headline\n\nOn 1 March 2024, unknown assailants set fire to a church in the village of Mukulia, near Beni, in the Democratic Republic of Congo.', { sub: 'Looting/property destruction' }],
   ['Headline\n\nOn 1 March 2024, protesters set fire to tyres in Nairobi.', { sub: 'Violent demonstration' }],
