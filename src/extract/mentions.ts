@@ -34,6 +34,8 @@ export function findTriggers(folded: string, span: Span, pack: LanguagePack,
   const text = folded.slice(span.start, span.end);
   const daysOfMonth = text.match(daysOfMonthRe(pack))?.length ?? 0;
   const namesDay = hasMatch(pack.weekdayRe, text) || daysOfMonth > 0;
+  // A day beside the one a period starts from: a weekday, or a second day of a month.
+  const ownDay = hasMatch(pack.weekdayRe, text) || daysOfMonth > 1;
   const suppressors = [
     ...allMatches(pack.statisticRe, folded, span.start, span.end).map((m) => ({ ...m, why: 'statistic' })),
     // "A total of 51 people were killed in the strike on X on 5 October": a total told with its day is one event's toll,
@@ -70,6 +72,11 @@ export function findTriggers(folded: string, span: Span, pack: LanguagePack,
         }
       }
       if (!suppressedBy && framings.some((f) => m.start >= f.start && m.start < f.end)) suppressedBy = `${pack.language}.suppress.framing`;
+      // "More than 30,000 people have been killed in Gaza since October 7", "ont été tuées depuis le 7 octobre": what has
+      // happened from a date up to now is a running total over many events, not one; unless the sentence gives a day of
+      // its own ("were killed on Monday, the deadliest since October 7").
+      if (!suppressedBy && !ownDay && (pack.perfectBeforeRe.test(folded.slice(Math.max(span.start, m.start - 25), m.start)) || pack.perfectStartRe.test(folded.slice(m.start, m.end)))
+        && pack.sinceAfterRe.test(folded.slice(m.end, span.end))) suppressedBy = `${pack.language}.suppress.running-total`;
       if (!suppressedBy && frequencies.some((f) => gapBetween(f, m) <= 40 && sameClause(folded, Math.min(f.start, m.end), Math.max(f.start, m.end)))) {
         suppressedBy = `${pack.language}.suppress.frequency`;
       }

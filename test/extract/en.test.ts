@@ -425,6 +425,8 @@ const CASES: [string, Expected][] = [
   // Houses, lands and graves blown up or razed with no one hurt: property destroyed.
   ['Headline\n\nOn 22 January 2024, the army blew up a residential area and houses in Rafah. There were no casualties.', { sub: 'Looting/property destruction', place: 'Rafah', killed: 0 }],
   ['Headline\n\nOn 22 January 2024, Israeli troops blew up houses in Khan Younis. No one was hurt.', { sub: 'Looting/property destruction', actor1: 'Military Forces of Israel', place: 'Khan Yunis' }],
+  // A day of its own makes the toll an event's, whatever period it is compared with.
+  ['Headline\n\nFive people were killed in Rafah on Monday, March 4, 2024, the deadliest strike since October 7.', { killed: 5, date: '2024-03-04' }],
   // Opening fire on a checkpoint is no checkpoint opened.
   ['Headline\n\nOn 5 March 2024, gunmen opened fire on a checkpoint in Aden, killing three soldiers.', { sub: 'Armed clash', killed: 3 }],
   // Arson: property set fire to is destroyed; a crowd's burning tyres stay its riot.

@@ -88,7 +88,7 @@ interface RawLexicon {
   protest_intervention: string[];
   protest_excessive: string[];
   riot_cues: string[];
-  casualty: { killed: string[]; killed_active: string[]; wounded: string[]; none: string[]; none_killed_only: string[]; none_wounded_only: string[]; subset_between: string[]; list_joins: string[]; companion_joins: string[]; companion_singles: string[]; list_count_openers: string[]; intent_before: string[]; subset_before: string[]; running_total_before_date: string[]; death_nouns: string[]; remains_nouns: string[]; death_of: string[]; death_verbs: string[]; alternative_joins: string[]; not_victims: string[]; toll_assigned: string[]; toll_total: string[]; toll_distributed: string[]; preposition_before_article: string[]; preposition_before_gerund: string[] };
+  casualty: { killed: string[]; killed_active: string[]; wounded: string[]; none: string[]; none_killed_only: string[]; none_wounded_only: string[]; subset_between: string[]; list_joins: string[]; companion_joins: string[]; companion_singles: string[]; list_count_openers: string[]; intent_before: string[]; subset_before: string[]; running_total_before_date: string[]; perfect_before_trigger: string[]; since_after_trigger: string[]; death_nouns: string[]; remains_nouns: string[]; death_of: string[]; death_verbs: string[]; alternative_joins: string[]; not_victims: string[]; toll_assigned: string[]; toll_total: string[]; toll_distributed: string[]; preposition_before_article: string[]; preposition_before_gerund: string[] };
   claims: { claimed: string[]; confirmed: string[]; denied: string[]; negated_claim: string[]; negated_confirmation: string[]; unofficial_sources: string[] };
   citations: string[];
   part_of_day_before_date: string[];
@@ -334,6 +334,12 @@ export interface LanguagePack {
   readonly subsetBetweenRe: RegExp;
   /** A conjunction and a count a few words after a count: the first of a list of victims ("a journalist and 3 members"). */
   readonly victimListAfterRe: RegExp;
+  /** "have been killed", "ont été tuées": a perfect before a trigger (what has happened up to now). */
+  readonly perfectBeforeRe: RegExp;
+  /** The same perfect opening a trigger's own words ("ont ete tuees": the French trigger holds its auxiliary). */
+  readonly perfectStartRe: RegExp;
+  /** " in Gaza since October 7", " depuis le 7 octobre": the start of a period after a trigger, before its date. */
+  readonly sinceAfterRe: RegExp;
   /** "killing the commander, alongside 6 other members": who died with the victims counted, after them in their clause. */
   readonly companionAfterRe: RegExp;
   /** "along with another man", "ainsi qu'un autre": one more victim, named by an article or a possessive. */
@@ -674,6 +680,9 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     noWoundedRe: words(lex.casualty.none_wounded_only),
     subsetBetweenRe: new RegExp(`(?:^|\\W)(?:${lex.casualty.subset_between.map((p) => phraseSource(p, L)).join('|')})\\W`),
     victimListAfterRe: new RegExp(`^(?:\\s+[^\\s,.;:]+){0,4}?\\s+(?:${lex.casualty.list_joins.map((p) => phraseSource(p, L)).join('|')})\\s+(?:\\d|(?:${[...numbers.keys()].map((p) => phraseSource(p, L)).join('|')})${AFTER})`),
+    perfectBeforeRe: new RegExp(`(?:^|\\s)(?:${lex.casualty.perfect_before_trigger.map((p) => phraseSource(p, L)).join('|')})\\s*$`),
+    perfectStartRe: new RegExp(`^(?:${lex.casualty.perfect_before_trigger.map((p) => phraseSource(p, L)).join('|')})\\s`),
+    sinceAfterRe: new RegExp(`^[^.;:!?]{0,50}?(?:^|\\s)(?:${lex.casualty.since_after_trigger.map((p) => phraseSource(p, L)).join('|')})\\s+(?:the\\s+|le\\s+|l'\\s*)?(?:\\d{1,4}(?![\\d.,])|${Object.keys(MONTH_NUMBER[language] ?? {}).join('|')})`),
     companionAfterRe: new RegExp(`^(?:\\s*[^\\s,.;:]+){0,5}?\\s*,?\\s+(?:${lex.casualty.companion_joins.map((p) => phraseSource(p, L)).join('|')})(?:\\s+|(?<='))`),
     companionSingleRe: new RegExp(`^(?:${lex.casualty.companion_singles.map((p) => phraseSource(p, L)).join('|')})\\s+(?:[^\\s,.;:]+\\s+)?([^\\s,.;:]+)`),
     partOfDayBeforeDateRe: lex.part_of_day_before_date.length ? new RegExp(`^(?:${lex.part_of_day_before_date.map((p) => phraseSource(p, L)).join('|')})\\s+`) : null,
