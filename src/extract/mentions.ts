@@ -401,7 +401,7 @@ export interface Casualties {
 
 // A unit or a thing after a number makes it a measure or a count of things, not a toll ("2 houses … inflicting 23 fatalities"); whole words only ("and" is not "an", a year).
 // So does a part of things ("one of the drones … was neutralized", "l'un des drones").
-const UNIT_AFTER = /^[\s-]*(?:(?:of\s+(?:the|these|those|its|their)|des|de\s+ces|de\s+leurs)\s+)?(?:km|kilometres?|kilometers?|miles?|%|pour cent|percent|heures?|hours?|jours?|days?|ans?|years?|year-old|semaines?|weeks?|mois|months?|minutes?|h\b|gmt|am\b|pm\b|roquettes?|rockets?|missiles?|drones?|obus|shells?|bombes?|bombs?|attaques?|attacks?|strikes?|frappes?|fois|times|metres?|meters?|dollars?|euros?|m\b|houses?|homes?|buildings?|vehicles?|cars?|tents?|tanks?|trucks?|villages?|maisons?|batiments?|immeubles?|vehicules?|voitures?|tentes?|chars?|camions?)(?![a-z0-9])/;
+const UNIT_AFTER = /^[\s-]*(?:(?:of\s+(?:the|these|those|its|their)|des|de\s+ces|de\s+leurs|de|d'|of)\s*)?(?:km|kilometres?|kilometers?|miles?|%|pour cent|percent|heures?|hours?|jours?|days?|ans?|annees?|years?|year-old|semaines?|weeks?|mois|months?|minutes?|h\b|gmt|am\b|pm\b|roquettes?|rockets?|missiles?|drones?|obus|shells?|bombes?|bombs?|attaques?|attacks?|strikes?|frappes?|fois|times|metres?|meters?|dollars?|euros?|m\b|houses?|homes?|buildings?|vehicles?|cars?|tents?|tanks?|trucks?|villages?|maisons?|batiments?|immeubles?|vehicules?|voitures?|tentes?|chars?|camions?)(?![a-z0-9])/;
 
 
 export function findCasualties(folded: string, span: Span, pack: LanguagePack, dateSpans: readonly Span[], background: readonly Span[] = [],
@@ -547,14 +547,24 @@ function companionsAfter(folded: string, from: number, to: number, pack: Languag
   if (!join) return null;
   const at = from + join[0].length;
   if (at >= to) return null;
-  const single = pack.companionSingleRe.exec(folded.slice(at, Math.min(to, at + 40)));
-  if (single) {
-    const noun = single[1]!;
-    const thing = pack.deathWords.things.has(noun) || pack.deathWords.things.has(noun.replace(/s$/, ''));
-    return thing || (/s$/.test(noun) && !/ss$/.test(noun)) ? null : { value: 1, start: from, end: at + single[0].length, rule: 'companion' };
-  }
+  // A number, with or without an article or a possessive before it ("6 other members", "une dizaine de ses proches",
+  // "his two sons").
   const number = countAfter(folded, at - 1, to, pack, dateSpans);
-  return number ? { value: number.value, start: from, end: number.end, rule: 'companions' } : null;
+  if (number) return { value: number.value, start: from, end: number.end, rule: 'companions' };
+  const single = pack.companionSingleRe.exec(folded.slice(at, Math.min(to, at + 40)));
+  if (!single) return null;
+  const first = at + single[0].indexOf(single[1]!);
+  const counted = countAfter(folded, first - 1, to, pack, dateSpans);
+  if (counted) return { value: counted.value, start: from, end: counted.end, rule: 'companions' };
+  // One person: neither word after the article is a thing, a plural or a quantity ("a vehicle", "an unspecified number").
+  const words = [single[1]!, single[2]].filter((w): w is string => !!w);
+  const noOne = (w: string) => pack.deathWords.things.has(w) || pack.deathWords.things.has(w.replace(/s$/, '')) || (/s$/.test(w) && !/ss$/.test(w))
+    || LARGE_NUMBER_NOUN.test(w);
+  if (LARGE_NUMBER_NOUN.test(folded.slice(first, first + 40))) return null;
+  // "un de ses gardes", "one of his guards": one of a group is one person.
+  if (/^(?:de|d'|of)$/.test(words[0]!)) return { value: 1, start: from, end: first + words[0]!.length, rule: 'companion' };
+  if (noOne(words[0]!) || (words[1] !== undefined && noOne(words[1]) && !/^(?:in|at|on|near|from|of|a|au|aux|dans|pres|de|du|des|en|sur)$/.test(words[1]))) return null;
+  return { value: 1, start: from, end: first + single[1]!.length, rule: 'companion' };
 }
 
 /** The victims the parse gives a killing verb, as a count of this reader's kind (rule "victim-<relation>"). */
@@ -681,7 +691,8 @@ function countAfter(folded: string, from: number, to: number, pack: LanguagePack
   const value = tokens.length && !isDecimalAt(tokens, 0) ? numberForward(tokens, 0, pack) : null;
   if (!value || dateSpans.some((d) => tokens[0]!.start >= d.start && tokens[0]!.start < d.end)) return null;
   // "tuant un nombre indéterminé de civils": an article before a quantity noun counts no one.
-  if (/^(?:a|an|un|une)$/.test(tokens[0]!.text) && LARGE_NUMBER_NOUN.test(folded.slice(tokens[0]!.end).trimStart().slice(0, 24))) return null;
+  // A number word that takes the article ("une quinzaine", "a dozen") is a count.
+  if (value.lastIndex === 0 && /^(?:a|an|un|une)$/.test(tokens[0]!.text) && LARGE_NUMBER_NOUN.test(folded.slice(tokens[0]!.end).trimStart().slice(0, 24))) return null;
   const last = tokens[value.lastIndex]!;
   if (UNIT_AFTER.test(folded.slice(last.end, last.end + 30))) return null;
   return { value: value.value, start: from, end: last.end, rule: 'number-after' };

@@ -148,7 +148,8 @@ function countOf(s: ParsedSentence, head: Word, numberOf: (word: string) => numb
   if (QUANTITY.has(head.lemma.toLowerCase())) return null;
   // "une dizaine de terroristes", "a dozen civilians": a noun of number counts its people.
   if (head.upos === 'NOUN' && head.feats.Number !== 'Plur') {
-    const approximate = numberOf(head.form.toLowerCase());
+    const article = children(s, head, 'det')[0];
+    const approximate = numberOf(head.form.toLowerCase()) ?? (article ? numberOf(`${article.form.toLowerCase()} ${head.form.toLowerCase()}`) : undefined);
     if (approximate !== undefined && approximate > 1) return approximate;
   }
   if (head.feats.Number === 'Plur') return null;

@@ -67,7 +67,7 @@ export function analyseWords(forms: readonly string[], language: SyntaxLanguage)
     out[i] = { lemma: tags[k]!.lemma, upos: tags[k]!.upos as Upos, feats: tags[k]!.feats, head: idOf[arcs[k]!.head]!, deprel: arcs[k]!.deprel };
   });
   for (const [i, inside] of quoted) {
-    // The quoted words' head: the one among them whose own head lies outside them.
+    // The quoted words' head: the first of them whose own head lies outside them.
     const head = inside.find((w) => !inside.includes(out[w]!.head - 1)) ?? inside[0]!;
     out[i] = { lemma: forms[i]!, upos: 'PUNCT', feats: {}, head: head + 1, deprel: 'punct' };
   }
@@ -82,14 +82,19 @@ const MAX_QUOTED_WORDS = 3;
 /** The quotation marks that enclose one to three words (no punctuation between), each with the indices of the words it encloses. */
 function scareQuotes(forms: readonly string[]): Map<number, number[]> {
   const out = new Map<number, number[]>();
+  // A straight quote both opens and closes: after an odd number of them, the next one closes a quotation.
+  let straight = 0;
   for (let i = 0; i < forms.length; i++) {
-    if (!OPENING_QUOTES.has(forms[i]!)) continue;
+    const form = forms[i]!;
+    if (!OPENING_QUOTES.has(form)) continue;
+    if (form === '"' && straight++ % 2 === 1) continue;
     let j = i + 1;
     while (j < forms.length && j - i - 1 <= MAX_QUOTED_WORDS && /[\p{L}\p{N}]/u.test(forms[j]!)) j++;
     const inside = Array.from({ length: j - i - 1 }, (_, k) => i + 1 + k);
     if (j < forms.length && inside.length >= 1 && inside.length <= MAX_QUOTED_WORDS && CLOSING_QUOTES.has(forms[j]!)) {
       out.set(i, inside);
       out.set(j, inside);
+      if (forms[j] === '"') straight++;
       i = j;
     }
   }

@@ -433,7 +433,9 @@ const CASES: [string, Expected][] = [
   ['Headline\n\nOn 1 March 2024, unknown assailants set fire to a church in the village of Mukulia, near Beni, in the Democratic Republic of Congo.', { sub: 'Looting/property destruction' }],
   ['Headline\n\nOn 1 March 2024, protesters set fire to tyres in Nairobi.', { sub: 'Violent demonstration' }],
   // A building blown up on the people in it is a blow, not a demolition.
-  ['Headline\n\nOn 4 March 2024, militants blew up a building in Mosul, killing five soldiers.', { sub: 'Armed clash', killed: 5 }],
+  ['Headline\n\nOn 4 March 2024, militants blew up buildings in Mosul, killing five soldiers.', { sub: 'Armed clash', killed: 5 }],
+  // Buildings a munition flattens are its blow's, not a demolition.
+  ['Headline\n\nOn 22 January 2024, an explosion blew up homes in Rafah.', { sub: 'Shelling/artillery/missile attack' }],
   // Rubble is no riot: stones and bricks are a crowd's weapons only when thrown.
   ['Headline\n\nOn May 2, 2024, a missile hit a cafe in Kharkiv, killing 5 people. Piles of bricks and broken bottles remained where it stood.',
     { sub: 'Shelling/artillery/missile attack', place: 'Kharkiv', killed: 5 }],
@@ -608,6 +610,10 @@ const CASES: [string, Expected][] = [
   // Victims counted with an approximation ("at least 12 villagers") are no crowd that attacks.
   ['Title\n\nOn 4 March 2024, gunmen on motorcycles killed at least 12 villagers in an attack in the village of Tillia, in western Niger.',
     { sub: 'Attack', actor2: 'Civilians (Niger)', killed: 12 }],
+  ['Title\n\nOn 4 March 2024, gunmen killed an estimated 30 villagers in an attack in the village of Tillia, in western Niger.',
+    { sub: 'Attack', killed: 30 }],
+  ['Title\n\nOn 4 March 2024, gunmen killed at least twelve villagers in an attack in the village of Tillia, in western Niger.',
+    { sub: 'Attack', killed: 12 }],
   // Who died with the victims counted, told after them ("alongside 6 other members", "along with another man"); a
   // thing lost with them, or a side named with the authors, is no victim.
   ['Title\n\nOn 5 March 2024, jets struck a flat in Beirut, killing a commander of the group, alongside 6 other members.',
@@ -618,6 +624,10 @@ const CASES: [string, Expected][] = [
     { killed: 2 }],
   ['Title\n\nOn 5 March 2024, police, along with soldiers, killed two militants in Mandera.',
     { killed: 2 }],
+  ['Title\n\nOn 5 March 2024, a drone strike killed a commander along with a vehicle in Idlib.', { killed: 1 }],
+  ['Title\n\nOn 5 March 2024, a drone strike killed a commander together with an unspecified number of fighters in Idlib.', { killed: 1 }],
+  ['Title\n\nOn 5 March 2024, gunmen killed a chief along with his two sons in Mandera.', { killed: 3 }],
+  ['Title\n\nOn 5 March 2024, police killed a suspect and arrested another along with three accomplices in Mandera.', { killed: 1 }],
   // A headline drops the article of its one victim ("kill soldier"); "gunned down" is a killing.
   ['Title\n\nOn 5 March 2024, an armed group kills police officer near Wajir.',
     { killed: 1 }],
@@ -908,6 +918,9 @@ test('en: the new cues do not fire on look-alikes (bodies recovered, hostages fr
     ['Headline\n\nOn March 5, 2024, the army convoy drove back empty from the town of Mandera after delivering food.', 'Government regains territory'],
     ['Headline\n\nOn March 5, 2024, the Kenyan army launched drones on Tuesday to search for missing hikers near Mandera.', 'Air/drone strike'],
     ['Headline\n\nOn March 5, 2024, talks in Doha on a deal to release hostages held in Gaza collapsed.', 'Agreement'],
+    // Buildings a munition flattens or an explosion blows up are its blow's, not a demolition.
+    ['Headline\n\nOn March 5, 2024, Russian missiles flattened buildings in Kharkiv.', 'Looting/property destruction'],
+    ['Headline\n\nOn March 5, 2024, an explosion blew up homes in Rafah.', 'Looting/property destruction'],
   ]);
 });
 

@@ -27,6 +27,8 @@ const NEGATIVE: [string, string][] = [
   ['a munition\'s blows over a period (en)', 'Headline\n\nSince October, shells fired from the east have hit the town of Kherson dozens of times.'],
   ['background since (en)', 'Headline\n\nSince the assassination of the commander, US forces have been targeted repeatedly.'],
   ['bracketed photo credit caption (en)', 'A headline\n\nThe text is about diplomacy.\n\nSmoke billows after a strike on a village near the border on May 4, 2022 (Jane Doe / AFP)'],
+  ['manifester un sentiment, le jour avant l\'objet', 'Titre\n\nLe 2 mars 2024, le Premier ministre a manifesté samedi son soutien aux victimes à Bamako.'],
+  ['« manifeste », adjectif', 'Titre\n\nLe 2 mars 2024, à Bamako, le risque d\'une nouvelle crise est manifeste.'],
   ['running total since a date (en)', 'Headline\n\nMore than 30,000 people have been killed in Gaza since October 7, according to the health ministry.'],
   ['bilan cumulé depuis une date (fr)', 'Titre\n\nPlus de 30 000 personnes ont été tuées à Gaza depuis le 7 octobre, selon le ministère de la Santé.'],
   ['manifester un sentiment (exprimer, pas protester)', 'Titre\n\nLe 2 mars 2024, les États-Unis ont manifesté leur soutien au gouvernement à Bamako.'],

@@ -258,8 +258,9 @@ test('parser: a model of another kind is refused with its kind named', () => {
 const QUOTED: readonly (readonly [Lang, string, readonly Expected[]])[] = [
   ['fr', 'L\' armée a affirmé avoir « neutralisé » dix terroristes .', [['neutralisé', 'xcomp', 'affirmé'], ['«', 'punct', 'neutralisé'], ['»', 'punct', 'neutralisé']]],
   ['en', 'The army said it had " neutralized " ten militants .', [['neutralized', 'ccomp', 'said'], ['militants', 'obj', 'neutralized'], ['"', 'punct', 'neutralized'], ['"#2', 'punct', 'neutralized']]],
-  // A quotation longer than three words is a statement, parsed as written.
+  // A quotation longer than three words is a statement, parsed as written; a straight mark that closes it opens nothing.
   ['en', 'He said " we will strike their bases tomorrow " .', [['strike', 'ccomp', 'said']]],
+  ['en', 'He said " we will fight to the end " and the army " neutralized " ten militants .', [['"#3', 'punct', 'neutralized'], ['"#4', 'punct', 'neutralized'], ['militants', 'obj', 'neutralized']]],
 ];
 for (const [lang, sentence, expected] of QUOTED) {
   test(`parser ${lang}, quoted words: ${sentence}`, () => {

@@ -553,7 +553,8 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
   // The nationality words are a list too, for cues that name a state's officials ("{nationality} officials said").
   const nationality = nationalityWords(lex);
   const countryNames = countryNameWords(lex, nationality);
-  const L: Record<string, string[]> = { ...lex.lists, nationality: [...nationality.keys()] };
+  // The words that count people ("five", "a dozen", "at least"), for cues that must tell a count from a crowd.
+  const L: Record<string, string[]> = { ...lex.lists, nationality: [...nationality.keys()], count_word: [...Object.keys(lex.numbers), ...lex.approximate] };
   const words = (phrases: readonly string[]) => wordsRegex(phrases, L);
   // One group matching any of a list's phrases; one that never matches when the language lists none.
   const anyOf = (phrases: readonly string[] | undefined) => (phrases?.length ? `(?:${phrases.map((p) => phraseSource(p, L)).join('|')})` : '(?!)');
@@ -683,8 +684,8 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     perfectBeforeRe: new RegExp(`(?:^|\\s)(?:${lex.casualty.perfect_before_trigger.map((p) => phraseSource(p, L)).join('|')})\\s*$`),
     perfectStartRe: new RegExp(`^(?:${lex.casualty.perfect_before_trigger.map((p) => phraseSource(p, L)).join('|')})\\s`),
     sinceAfterRe: new RegExp(`^[^.;:!?]{0,50}?(?:^|\\s)(?:${lex.casualty.since_after_trigger.map((p) => phraseSource(p, L)).join('|')})\\s+(?:the\\s+|le\\s+|l'\\s*)?(?:\\d{1,4}(?![\\d.,])|${Object.keys(MONTH_NUMBER[language] ?? {}).join('|')})`),
-    companionAfterRe: new RegExp(`^(?:\\s*[^\\s,.;:]+){0,5}?\\s*,?\\s+(?:${lex.casualty.companion_joins.map((p) => phraseSource(p, L)).join('|')})(?:\\s+|(?<='))`),
-    companionSingleRe: new RegExp(`^(?:${lex.casualty.companion_singles.map((p) => phraseSource(p, L)).join('|')})\\s+(?:[^\\s,.;:]+\\s+)?([^\\s,.;:]+)`),
+    companionAfterRe: new RegExp(`^(?:\\s*(?!(?:${[...lex.casualty.list_joins, ...lex.casualty.alternative_joins].map((p) => phraseSource(p, L)).join('|')})(?![a-z]))[^\\s,.;:]+){0,5}?\\s*,?\\s+(?:${lex.casualty.companion_joins.map((p) => phraseSource(p, L)).join('|')})(?:\\s+|(?<='))`),
+    companionSingleRe: new RegExp(`^(?:${lex.casualty.companion_singles.map((p) => phraseSource(p, L)).join('|')})\\s+([^\\s,.;:]+)(?:\\s+([^\\s,.;:]+))?`),
     partOfDayBeforeDateRe: lex.part_of_day_before_date.length ? new RegExp(`^(?:${lex.part_of_day_before_date.map((p) => phraseSource(p, L)).join('|')})\\s+`) : null,
     subsetBeforeRe: endingWith(lex.casualty.subset_before, '', L),
     prepositionBeforeArticle: new Set(lex.casualty.preposition_before_article),
