@@ -650,6 +650,8 @@ function countBefore(folded: string, floor: number, cueStart: number, pack: Lang
     if (value !== null && value.value === 1 && /^(?:a|an|un|une)$/.test(t.text) && (!articles || tokens.length - i > 6)) { gap++; continue; }
     // "As a result, a militiaman was killed": a preposition's "a" opens its object, not a count of victims.
     if (value !== null && /^(?:a|an|un|une)$/.test(t.text) && i > 0 && pack.prepositionBeforeArticle.has(tokens[i - 1]!.text)) { gap++; continue; }
+    // "the number two of the movement": a rank, not a count.
+    if (value !== null && value.firstIndex > 0 && pack.rankWords.has(tokens[value.firstIndex - 1]!.text)) { gap++; i = value.firstIndex; continue; }
     if (value !== null && !dateSpans.some((d) => t.start >= d.start && t.start < d.end) && !UNIT_AFTER.test(folded.slice(t.end, t.end + 30))) {
       total = wholeBefore ? value.value : total + value.value;
       found = true;

@@ -19,6 +19,8 @@ export interface VictimCount extends Span {
 const ONE = new Set(['a', 'an', 'one', 'un', 'une']);
 /** Nouns of quantity: "an unspecified number of Palestinians", "un certain nombre de blessés" count no one. */
 const QUANTITY = new Set(['number', 'amount', 'nombre', 'quantité', 'quantite']);
+/** Nouns whose numeral is a rank ("number two", "numéro deux"), not a count. */
+const RANK = new Set(['number', 'numéro', 'numero']);
 
 export interface DeathWords {
   readonly nouns: ReadonlySet<string>;
@@ -140,6 +142,8 @@ function numeralValue(w: Word, numberOf: (word: string) => number | undefined): 
 const BARE_VICTIM_RELATIONS: ReadonlySet<string> = new Set(['obj', 'nsubj:pass', 'nsubj', 'acl']);
 
 function countOf(s: ParsedSentence, head: Word, numberOf: (word: string) => number | undefined, bare: boolean): number | null {
+  // "the number two of the movement", "le numéro deux": a rank names one person.
+  if (RANK.has(head.lemma.toLowerCase()) && head.feats.Number !== 'Plur' && children(s, head, 'nummod', 'appos').some((c) => c.upos === 'NUM')) return 1;
   const numeral = children(s, head, 'nummod')[0];
   if (numeral) return numeralValue(numeral, numberOf);
   // "the death of 6", "one of the injured": a numeral standing for the people.

@@ -427,6 +427,8 @@ const CASES: [string, Expected][] = [
   ['Headline\n\nOn 22 January 2024, Israeli troops blew up houses in Khan Younis. No one was hurt.', { sub: 'Looting/property destruction', actor1: 'Military Forces of Israel', place: 'Khan Yunis' }],
   // A day of its own makes the toll an event's, whatever period it is compared with.
   ['Headline\n\nFive people were killed in Rafah on Monday, March 4, 2024, the deadliest strike since October 7.', { killed: 5, date: '2024-03-04' }],
+  // A rank ("the number two of the movement") names one person, not two.
+  ['Headline\n\nOn 5 March 2024, the number two of the movement was killed in a drone strike near Beirut.', { killed: 1 }],
   // Storming a village is an assault, not a taking of ground: killing its people, it is an attack.
   ['Headline\n\nOn 3 March 2024, over 30 people were killed when gunmen stormed a village near Bandiagara.', { sub: 'Attack', killed: 30 }],
   // Opening fire on a checkpoint is no checkpoint opened.

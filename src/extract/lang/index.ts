@@ -88,7 +88,7 @@ interface RawLexicon {
   protest_intervention: string[];
   protest_excessive: string[];
   riot_cues: string[];
-  casualty: { killed: string[]; killed_active: string[]; wounded: string[]; none: string[]; none_killed_only: string[]; none_wounded_only: string[]; subset_between: string[]; list_joins: string[]; companion_joins: string[]; companion_singles: string[]; list_count_openers: string[]; intent_before: string[]; subset_before: string[]; running_total_before_date: string[]; perfect_before_trigger: string[]; since_after_trigger: string[]; death_nouns: string[]; remains_nouns: string[]; death_of: string[]; death_verbs: string[]; alternative_joins: string[]; not_victims: string[]; toll_assigned: string[]; toll_total: string[]; toll_distributed: string[]; preposition_before_article: string[]; preposition_before_gerund: string[] };
+  casualty: { killed: string[]; killed_active: string[]; wounded: string[]; none: string[]; none_killed_only: string[]; none_wounded_only: string[]; subset_between: string[]; list_joins: string[]; companion_joins: string[]; companion_singles: string[]; list_count_openers: string[]; intent_before: string[]; subset_before: string[]; running_total_before_date: string[]; rank_before_number: string[]; perfect_before_trigger: string[]; since_after_trigger: string[]; death_nouns: string[]; remains_nouns: string[]; death_of: string[]; death_verbs: string[]; alternative_joins: string[]; not_victims: string[]; toll_assigned: string[]; toll_total: string[]; toll_distributed: string[]; preposition_before_article: string[]; preposition_before_gerund: string[] };
   claims: { claimed: string[]; confirmed: string[]; denied: string[]; negated_claim: string[]; negated_confirmation: string[]; unofficial_sources: string[] };
   citations: string[];
   part_of_day_before_date: string[];
@@ -335,6 +335,8 @@ export interface LanguagePack {
   /** A conjunction and a count a few words after a count: the first of a list of victims ("a journalist and 3 members"). */
   readonly victimListAfterRe: RegExp;
   /** "have been killed", "ont été tuées": a perfect before a trigger (what has happened up to now). */
+  /** "number two of the movement", "le numéro deux": words that make the number after them a rank, not a count. */
+  readonly rankWords: ReadonlySet<string>;
   readonly perfectBeforeRe: RegExp;
   /** The same perfect opening a trigger's own words ("ont ete tuees": the French trigger holds its auxiliary). */
   readonly perfectStartRe: RegExp;
@@ -681,6 +683,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     noWoundedRe: words(lex.casualty.none_wounded_only),
     subsetBetweenRe: new RegExp(`(?:^|\\W)(?:${lex.casualty.subset_between.map((p) => phraseSource(p, L)).join('|')})\\W`),
     victimListAfterRe: new RegExp(`^(?:\\s+[^\\s,.;:]+){0,4}?\\s+(?:${lex.casualty.list_joins.map((p) => phraseSource(p, L)).join('|')})\\s+(?:\\d|(?:${[...numbers.keys()].map((p) => phraseSource(p, L)).join('|')})${AFTER})`),
+    rankWords: new Set(lex.casualty.rank_before_number.map((w) => fold(w))),
     perfectBeforeRe: new RegExp(`(?:^|\\s)(?:${lex.casualty.perfect_before_trigger.map((p) => phraseSource(p, L)).join('|')})\\s*$`),
     perfectStartRe: new RegExp(`^(?:${lex.casualty.perfect_before_trigger.map((p) => phraseSource(p, L)).join('|')})\\s`),
     sinceAfterRe: new RegExp(`^[^.;:!?]{0,50}?(?:^|\\s)(?:${lex.casualty.since_after_trigger.map((p) => phraseSource(p, L)).join('|')})\\s+(?:the\\s+|le\\s+|l'\\s*)?(?:\\d{1,4}(?![\\d.,])|${Object.keys(MONTH_NUMBER[language] ?? {}).join('|')})`),
