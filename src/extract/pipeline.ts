@@ -967,7 +967,8 @@ function choosePlaces(raw: string, folded: string, all: readonly PlaceMention[])
     !!b.place.country_code && b.place.country_code !== m.place.country_code && WHERE_IT_LIES_GAP.test(folded.slice(m.end, b.start)));
   const abroad = new Set(mentions.filter(placedAbroad));
   if (abroad.size) return choosePlaces(raw, folded, all.filter((m) => !abroad.has(m)));
-  const hasPlain = mentions.some((m) => !m.near && m.rank <= 3);
+  // A plain place that only says where a "near" one lies ("near Bandiagara, in central Mali") is no place of its own.
+  const hasPlain = mentions.some((m) => !m.near && m.rank <= 3 && !mentions.some((n) => n.near && n.end <= m.start && qualifies(folded, n, m)));
   const eff = (m: PlaceMention) => m.rank + (m.near && hasPlain ? 1.5 : 0);
   const best = mentions.reduce((a, b) => (eff(b) < eff(a) ? b : a));
   const group = [best];
@@ -982,7 +983,7 @@ function choosePlaces(raw: string, folded: string, all: readonly PlaceMention[])
     if (Math.abs(a.rank - b.rank) <= 1) return true;
     return CONJUNCTION_GAP.test(gap) && !encloses(a, b) && !encloses(b, a);
   };
-  for (let j = i - 1; j >= 0 && coordinated(mentions[j]!, mentions[j + 1]!); j--) group.unshift(mentions[j]!);
+  for (let j = i - 1; j >= 0 && coordinated(mentions[j]!, mentions[j + 1]!) && !qualifies(folded, mentions[j]!, mentions[j + 1]!); j--) group.unshift(mentions[j]!);
   for (let j = i + 1; j < mentions.length && coordinated(mentions[j - 1]!, mentions[j]!); j++) {
     // "Mtwapa, Mombasa county", "Baragoi, Samburu": the division after a comma says where the town is.
     if (qualifies(folded, group[group.length - 1]!, mentions[j]!)) break;

@@ -431,6 +431,8 @@ const CASES: [string, Expected][] = [
   ['Headline\n\nOn 5 March 2024, the number two of the movement was killed in a drone strike near Beirut.', { killed: 1 }],
   // Storming a village is an assault, not a taking of ground: killing its people, it is an attack.
   ['Headline\n\nOn 3 March 2024, over 30 people were killed when gunmen stormed a village near Bandiagara.', { sub: 'Attack', killed: 30 }],
+  // The part of a country after a comma says where the town "near" which it happened lies: one event, near the town.
+  ['Headline\n\nOn 3 March 2024, gunmen killed 30 people near Bandiagara, in central Mali.', { place: 'Bandiagara', killed: 30 }],
   // Opening fire on a checkpoint is no checkpoint opened.
   ['Headline\n\nOn 5 March 2024, gunmen opened fire on a checkpoint in Aden, killing three soldiers.', { sub: 'Armed clash', killed: 3 }],
   // Arson: property set fire to is destroyed; a crowd's burning tyres stay its riot.
