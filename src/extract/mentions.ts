@@ -240,7 +240,7 @@ const dayOfMonthMatchers = new Map<Language, RegExp>();
 function daysOfMonthRe(pack: LanguagePack): RegExp {
   let re = dayOfMonthMatchers.get(pack.language);
   if (!re) {
-    re = new RegExp(`\\d{1,2}(?:er|st|nd|rd|th)? (?:${pack.monthRe})|(?:${pack.monthRe}) \\d{1,2}`, 'g');
+    re = new RegExp(`\\d{1,2}(?:er|st|nd|rd|th)? (?:${pack.monthRe})|(?:${pack.monthRe}) \\d{1,2}(?!\\d)`, 'g');
     dayOfMonthMatchers.set(pack.language, re);
   }
   return re;
@@ -563,7 +563,11 @@ function companionsAfter(folded: string, from: number, to: number, pack: Languag
   if (LARGE_NUMBER_NOUN.test(folded.slice(first, first + 40))) return null;
   // "un de ses gardes", "one of his guards": one of a group is one person.
   if (/^(?:de|d'|of)$/.test(words[0]!)) return { value: 1, start: from, end: first + words[0]!.length, rule: 'companion' };
-  if (noOne(words[0]!) || (words[1] !== undefined && noOne(words[1]) && !/^(?:in|at|on|near|from|of|a|au|aux|dans|pres|de|du|des|en|sur)$/.test(words[1]))) return null;
+  // The first word is the noun or its adjective ("a young girl"); the second, when the first is an adjective, a
+  // thing ("an armoured vehicle") — or any word of the rest of the clause ("his wife as she slept"): a plural
+  // there says nothing.
+  const thing = (w: string) => pack.deathWords.things.has(w) || pack.deathWords.things.has(w.replace(/s$/, ''));
+  if (noOne(words[0]!) || (words[1] !== undefined && thing(words[1]))) return null;
   return { value: 1, start: from, end: first + single[1]!.length, rule: 'companion' };
 }
 
@@ -645,13 +649,13 @@ function countBefore(folded: string, floor: number, cueStart: number, pack: Lang
     if (t.text === '.' || t.text === ';' || t.text === ':') break;
     // "0,5 mort": a decimal is no count, and what is before it is not the count of this word.
     if (isDecimalAt(tokens, i)) break;
-    const value = numberAt(tokens, i, pack);
+    let value = numberAt(tokens, i, pack);
     // "a"/"an" count one only close to the casualty word ("a man was killed"), not "a Hamas post … killing".
     if (value !== null && value.value === 1 && /^(?:a|an|un|une)$/.test(t.text) && (!articles || tokens.length - i > 6)) { gap++; continue; }
     // "As a result, a militiaman was killed": a preposition's "a" opens its object, not a count of victims.
     if (value !== null && /^(?:a|an|un|une)$/.test(t.text) && i > 0 && pack.prepositionBeforeArticle.has(tokens[i - 1]!.text)) { gap++; continue; }
-    // "the number two of the movement": a rank, not a count.
-    if (value !== null && value.firstIndex > 0 && pack.rankWords.has(tokens[value.firstIndex - 1]!.text)) { gap++; i = value.firstIndex; continue; }
+    // "the number two of the movement", "Hamas's No. 2": a rank names one person, not as many as its number.
+    if (value !== null && rankBefore(tokens, value.firstIndex, pack)) value = { value: 1, firstIndex: value.firstIndex };
     if (value !== null && !dateSpans.some((d) => t.start >= d.start && t.start < d.end) && !UNIT_AFTER.test(folded.slice(t.end, t.end + 30))) {
       total = wholeBefore ? value.value : total + value.value;
       found = true;
@@ -681,6 +685,14 @@ function countBefore(folded: string, floor: number, cueStart: number, pack: Lang
     gap++;
   }
   return found ? { value: total, start: first, end: cueStart, rule: 'number-before' } : null;
+}
+
+/** Is the number at tokens[k] a rank: after a rank word ("number", "numéro"), or its abbreviation and a full stop ("No. 2")? */
+function rankBefore(tokens: readonly Tok[], k: number, pack: LanguagePack): boolean {
+  const prev = tokens[k - 1]?.text;
+  if (prev === undefined) return false;
+  if (pack.rankWords.has(prev)) return true;
+  return prev === '.' && pack.rankWords.has(tokens[k - 2]?.text ?? '');
 }
 
 /** "killing 6 civilians", "tuant cinq personnes", "shot dead two protesters": the number right after the verb. */

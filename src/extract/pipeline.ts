@@ -983,7 +983,16 @@ function choosePlaces(raw: string, folded: string, all: readonly PlaceMention[])
     if (Math.abs(a.rank - b.rank) <= 1) return true;
     return CONJUNCTION_GAP.test(gap) && !encloses(a, b) && !encloses(b, a);
   };
-  for (let j = i - 1; j >= 0 && coordinated(mentions[j]!, mentions[j + 1]!) && !qualifies(folded, mentions[j]!, mentions[j + 1]!); j--) group.unshift(mentions[j]!);
+  for (let j = i - 1; j >= 0 && coordinated(mentions[j]!, mentions[j + 1]!); j--) {
+    // "near Bandiagara, in central Mali": the place after the comma says where the one before lies; the one before is
+    // the place (taken in its stead when it was the one chosen), and the list stops there.
+    if (qualifies(folded, mentions[j]!, mentions[j + 1]!)) {
+      if (group[0] === mentions[j + 1]) group[0] = mentions[j]!;
+      else break;
+      continue;
+    }
+    group.unshift(mentions[j]!);
+  }
   for (let j = i + 1; j < mentions.length && coordinated(mentions[j - 1]!, mentions[j]!); j++) {
     // "Mtwapa, Mombasa county", "Baragoi, Samburu": the division after a comma says where the town is.
     if (qualifies(folded, group[group.length - 1]!, mentions[j]!)) break;

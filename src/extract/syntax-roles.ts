@@ -22,6 +22,8 @@ export interface SyntaxRoleLexicon {
   readonly backgroundMarkers: ReadonlySet<string>;
   /** Words that open a period ("since", "depuis"): a date inside their phrase is when the period began, not an event's day. */
   readonly periodMarkers: ReadonlySet<string>;
+  /** Period markers that also tell where from ("depuis le Liban"): syntax_roles.origin_markers. */
+  readonly originMarkers: ReadonlySet<string>;
   /** Nouns that name an attack ("attack", "raid", "frappe"): what a participle's by-phrase describes ("an attack claimed by X"). */
   readonly eventNouns: ReadonlySet<string>;
   /** Verbs and nouns of violating an agreement ("violate", "breach", "violation", "rompre"): an agreement they govern is broken, not made. */
@@ -81,10 +83,13 @@ export function inPeriodPhrase(s: ParsedSentence, date: Span, lex: SyntaxRoleLex
   const isMarker = (w: Word) => lex.periodMarkers.has(w.lemma.toLowerCase()) || lex.periodMarkers.has(w.form.toLowerCase());
   for (let x: Word | null = d, guard = 0; x && guard <= s.words.length; x = headOf(s, x), guard++) {
     if (isMarker(x)) break;
-    if (children(s, x, 'mark', 'case').some(isMarker)) {
-      // "tirées depuis le Liban vers le nord d'Israël jeudi": a marker of a name outside the date ("depuis le Liban")
-      // tells where from, not since when; the date the parse hung inside that phrase is the event's.
-      return !(x.upos === 'PROPN' && (x.end <= date.start || x.start >= date.end));
+    const marker = children(s, x, 'mark', 'case').find(isMarker);
+    if (marker) {
+      // "tirées depuis le Liban vers le nord d'Israël jeudi": a marker that also tells where from, on a name outside the
+      // date ("depuis le Liban"), tells where from, not since when; the date the parse hung inside that phrase is the
+      // event's. "since Operation Protective Edge on 20 July 2014" stays a period: "since" tells no origin.
+      const origin = lex.originMarkers.has(marker.lemma.toLowerCase()) || lex.originMarkers.has(marker.form.toLowerCase());
+      return !(origin && x.upos === 'PROPN' && (x.end <= date.start || x.start >= date.end));
     }
     if (baseRelation(x.deprel) === 'root') return closesMarkedPhrase(s, date, isMarker);
   }

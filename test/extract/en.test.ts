@@ -426,7 +426,15 @@ const CASES: [string, Expected][] = [
   ['Headline\n\nOn 22 January 2024, the army blew up a residential area and houses in Rafah. There were no casualties.', { sub: 'Looting/property destruction', place: 'Rafah', killed: 0 }],
   ['Headline\n\nOn 22 January 2024, Israeli troops blew up houses in Khan Younis. No one was hurt.', { sub: 'Looting/property destruction', actor1: 'Military Forces of Israel', place: 'Khan Yunis' }],
   // A day of its own makes the toll an event's, whatever period it is compared with.
-  ['Headline\n\nFive people were killed in Rafah on Monday, March 4, 2024, the deadliest strike since October 7.', { killed: 5, date: '2024-03-04' }],
+  ['Headline\n\nFive people have been killed in Rafah on Monday, March 4, 2024, the deadliest strike since October 7.', { killed: 5, date: '2024-03-04' }],
+  // A period told of the place, after a comma, is not the event's ("the Tessit camp, besieged since August").
+  ['Headline\n\nOn 5 March 2024, militants have attacked the Tessit camp, besieged since August.', { place: 'Tessit' }],
+  // "since" tells no origin: a name after it stays the start of a period, its date not the event's.
+  ['Headline\n\nIsraeli strikes killed 40 people in Rafah, the deadliest toll since Operation Protective Edge on 20 July 2014.', { killed: 40, place: 'Rafah', date: '2024-03-14' }],
+  // A rank in a list counts one; "No. 2" is a rank too.
+  ['Headline\n\nOn 5 March 2024, the number two of the movement and three guards were killed in a drone strike near Beirut.', { killed: 4 }],
+  ['Headline\n\nOn 5 March 2024, Hamas\'s No. 2 Saleh al-Arouri was killed in a drone strike in Beirut.', { killed: 1 }],
+  ['Title\n\nOn 5 March 2024, gunmen killed a chief along with his wife as she slept in Mandera.', { killed: 2 }],
   // A rank ("the number two of the movement") names one person, not two.
   ['Headline\n\nOn 5 March 2024, the number two of the movement was killed in a drone strike near Beirut.', { killed: 1 }],
   // Storming a village is an assault, not a taking of ground: killing its people, it is an attack.
@@ -1010,4 +1018,9 @@ test('en: a blow and the reply another side makes in a coordinated clause are tw
   assert.notEqual(reply?.location?.name, 'Sederot');
   // A second verb of the same subject tells the same event.
   assert.equal(eventsOf('Headline\n\nOn March 4, 2024, militants fired rockets at Sderot and carried out air strikes.').length, 1);
+});
+
+test('en: towns "near" which it happened, each followed by where it lies, are one event each, at the town', () => {
+  const events = eventsOf('Headline\n\nOn 5 March 2024, gunmen killed 30 people near Bandiagara, in central Mali, and in Djibo, in northern Burkina Faso.');
+  assert.deepEqual(events.map((e) => e.location?.name).sort(), ['Bandiagara', 'Djibo']);
 });

@@ -356,6 +356,9 @@ const CASES: [string, Expected][] = [
   ['Titre\n\nDeux roquettes ont été tirées depuis le Liban vers le nord d\'Israël mardi, sans faire de victimes.', { date: '2024-03-12' }],
   // Des biens incendiés : « ont mis le feu à plusieurs maisons ».
   ['Titre\n\nLe 1er mars 2024, des hommes armés ont mis le feu à plusieurs maisons à Beni.', { sub: 'Looting/property destruction', place: 'Beni' }],
+  // Une période dite du lieu, après une virgule, n'est pas celle de l'événement.
+  ['Titre\n\nLe 5 mars 2024, des jihadistes ont attaqué le camp de Tessit, encerclé depuis août.', { place: 'Tessit' }],
+  ['Titre\n\nLe 2 mars 2024, des étudiants ont manifesté jusqu\'au ministère de l\'Éducation à Dakar.', { sub: 'Peaceful protest', place: 'Dakar' }],
   // Un rang (« le numéro deux du mouvement ») nomme une personne.
   ['Titre\n\nLe 5 mars 2024, le numéro deux du mouvement a été tué dans une frappe de drone près de Beyrouth.', { killed: 1 }],
   // Un nom de nombre d'années ou de kilomètres ne compte personne ; « une quarantaine », avec son article, compte 40.

@@ -153,7 +153,7 @@ interface RawLexicon {
   origin_before: string[];
   controlled_after: string[];
   origin_place_nouns: string[];
-  syntax_roles: { undergo: string[]; undergo_markers: string[]; carry_out: string[]; agent_markers: string[]; background_markers: string[]; period_markers: string[]; event_nouns: string[]; breach_words: string[]; relative_subjects: string[]; munition_verbs: string[]; genitive_markers: string[]; author_genitive_nouns: string[]; host_verbs: string[]; when_markers: string[] };
+  syntax_roles: { undergo: string[]; undergo_markers: string[]; carry_out: string[]; agent_markers: string[]; background_markers: string[]; period_markers: string[]; origin_markers: string[]; event_nouns: string[]; breach_words: string[]; relative_subjects: string[]; munition_verbs: string[]; genitive_markers: string[]; author_genitive_nouns: string[]; host_verbs: string[]; when_markers: string[] };
 }
 
 export interface CompiledTrigger {
@@ -334,9 +334,9 @@ export interface LanguagePack {
   readonly subsetBetweenRe: RegExp;
   /** A conjunction and a count a few words after a count: the first of a list of victims ("a journalist and 3 members"). */
   readonly victimListAfterRe: RegExp;
-  /** "have been killed", "ont été tuées": a perfect before a trigger (what has happened up to now). */
   /** "number two of the movement", "le numéro deux": words that make the number after them a rank, not a count. */
   readonly rankWords: ReadonlySet<string>;
+  /** "have been killed", "ont été tuées": a perfect before a trigger (what has happened up to now). */
   readonly perfectBeforeRe: RegExp;
   /** The same perfect opening a trigger's own words ("ont ete tuees": the French trigger holds its auxiliary). */
   readonly perfectStartRe: RegExp;
@@ -579,7 +579,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
   const r = lex.syntax_roles;
   const syntaxRoles: SyntaxRoleLexicon = {
     undergo: lemmas(r.undergo), undergoMarkers: lemmas(r.undergo_markers), carryOut: lemmas(r.carry_out), agentMarkers: lemmas(r.agent_markers),
-    backgroundMarkers: lemmas(r.background_markers), periodMarkers: lemmas(r.period_markers), eventNouns: lemmas(r.event_nouns), breachWords: lemmas(r.breach_words), munitionVerbs: lemmas(r.munition_verbs), genitiveMarkers: lemmas(r.genitive_markers), authorGenitiveNouns: lemmas(r.author_genitive_nouns), relativePronouns: lemmas(r.relative_subjects), hostVerbs: lemmas(r.host_verbs), whenMarkers: lemmas(r.when_markers),
+    backgroundMarkers: lemmas(r.background_markers), periodMarkers: lemmas(r.period_markers), originMarkers: lemmas(r.origin_markers), eventNouns: lemmas(r.event_nouns), breachWords: lemmas(r.breach_words), munitionVerbs: lemmas(r.munition_verbs), genitiveMarkers: lemmas(r.genitive_markers), authorGenitiveNouns: lemmas(r.author_genitive_nouns), relativePronouns: lemmas(r.relative_subjects), hostVerbs: lemmas(r.host_verbs), whenMarkers: lemmas(r.when_markers),
   };
   return {
     language,
@@ -686,7 +686,8 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     rankWords: new Set(lex.casualty.rank_before_number.map((w) => fold(w))),
     perfectBeforeRe: new RegExp(`(?:^|\\s)(?:${lex.casualty.perfect_before_trigger.map((p) => phraseSource(p, L)).join('|')})\\s*$`),
     perfectStartRe: new RegExp(`^(?:${lex.casualty.perfect_before_trigger.map((p) => phraseSource(p, L)).join('|')})\\s`),
-    sinceAfterRe: new RegExp(`^[^.;:!?]{0,50}?(?:^|\\s)(?:${lex.casualty.since_after_trigger.map((p) => phraseSource(p, L)).join('|')})\\s+(?:the\\s+|le\\s+|l'\\s*)?(?:\\d{1,4}(?![\\d.,])|${Object.keys(MONTH_NUMBER[language] ?? {}).join('|')})`),
+    // Within the trigger's own phrase: no comma or relative pronoun before "since" ("le camp de Tessit, encerclé depuis août").
+    sinceAfterRe: new RegExp(`^(?:(?!(?:^|\\s)(?:${lex.relative_pronouns.map((p) => phraseSource(p, L)).join('|')})\\s)[^.;:!?,]){0,50}?(?:^|\\s)(?:${lex.casualty.since_after_trigger.map((p) => phraseSource(p, L)).join('|')})\\s+(?:the\\s+|le\\s+|l'\\s*)?(?:\\d{1,4}(?!\\d|[.,]\\d)|(?:${[...months.keys()].sort((a, b) => b.length - a.length).join('|')})\\.?(?![a-z]))`),
     companionAfterRe: new RegExp(`^(?:\\s*(?!(?:${[...lex.casualty.list_joins, ...lex.casualty.alternative_joins].map((p) => phraseSource(p, L)).join('|')})(?![a-z]))[^\\s,.;:]+){0,5}?\\s*,?\\s+(?:${lex.casualty.companion_joins.map((p) => phraseSource(p, L)).join('|')})(?:\\s+|(?<='))`),
     companionSingleRe: new RegExp(`^(?:${lex.casualty.companion_singles.map((p) => phraseSource(p, L)).join('|')})\\s+([^\\s,.;:]+)(?:\\s+([^\\s,.;:]+))?`),
     partOfDayBeforeDateRe: lex.part_of_day_before_date.length ? new RegExp(`^(?:${lex.part_of_day_before_date.map((p) => phraseSource(p, L)).join('|')})\\s+`) : null,
