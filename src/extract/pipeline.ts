@@ -1156,7 +1156,13 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
   const all = [...byActor.values()];
   let agents = all.filter((x) => x.agent > x.target).sort((a, b) => b.agent - a.agent);
   let targets = all.filter((x) => x.agent <= x.target).sort((a, b) => b.target - a.target);
-  if (!targets.length && agents.length > 1) { targets = agents.slice(1); agents = agents.slice(0, 1); }
+  // Two sides read as acting and none as acted on: the second is the target, unless the parse makes both the
+  // verb's agents ("Wagner's fighters and Malian soldiers executed dozens of civilians": allies, coordinated).
+  if (!targets.length && agents.length > 1) {
+    const bothAgents = (x: { a: ActorMention }) => readings.get(x.a)?.role === 'agent' && readings.get(agents[0]!.a)?.role === 'agent';
+    targets = agents.slice(1).filter((x) => !bothAgents(x));
+    agents = agents.slice(0, 1);
+  }
   // Fighting between two sides ("des affrontements ont opposé X à Y"): the first named acts.
   if (!agents.length && targets.length > 1 && trigger.kind === 'clash') {
     const [first, ...rest] = [...targets].sort((a, b) => a.a.start - b.a.start);

@@ -13,6 +13,9 @@ const EN: [string, Expected][] = [
   // A by-phrase the parser hangs on the resultative adjective ("shot dead by police") is the passive verb's agent.
   ['Headline\n\nOn March 4, 2024, a man was shot dead by police in Nairobi.',
     { actor1: 'Police Forces of Kenya', killed: 1 }],
+  // Sides coordinated as the verb's subjects act together: neither is the other's target.
+  ['Headline\n\nOn March 5, 2024, Hezbollah and Hamas fighters fired rockets at Metula.',
+    { actor1: 'Hezbollah', actor2: null }],
   // "came under attack": active in form, passive in meaning.
   ['Headline\n\nOn March 4, 2024, a US convoy came under attack by Islamic State militants near Deir ez-Zor.',
     { actor1: 'Islamic State', actor2: 'Military Forces of the United States' }],
