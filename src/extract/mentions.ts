@@ -595,7 +595,8 @@ function singleObject(folded: string, from: number, to: number): Count | null {
   // "killed a million people", "tué un millier de personnes": a number, not one victim.
   if (LARGE_NUMBER_NOUN.test(window.slice(m[0].length, m[0].length + 24))) return null;
   let value = 1, end = m[0].trimEnd().length;
-  const more = /^\s+[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,2}?(\s*,\s*|\s+(?:and|et)\s+)(?:a|an|un|une)\s/;
+  // "a chief and his son", "un chef coutumier et son fils": a singular possessive after the joiner names one more.
+  const more = /^\s+[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,2}?(\s*,\s*|\s+(?:and|et)\s+)(?:a|an|un|une|his|her|son|sa)\s/;
   // Phrases joined by commas are a list only when "and" closes it: "a man, a woman and a child"; "an
   // official, a community watch officer" is one victim named twice (an apposition).
   let listed = 1, pending = 0;
@@ -787,7 +788,8 @@ function numberForward(tokens: readonly Tok[], i: number, pack: LanguagePack): {
     if (v2 !== undefined) return { value: v2, lastIndex: i + 1 };
   }
   const v = wordNumber(t, pack);
-  return v !== undefined && v > 0 && t !== 'a' && t !== 'an' ? { value: v, lastIndex: i } : null;
+  // An indefinite article ("a", "un") is one victim only as singleObject reads it, with the list it may open.
+  return v !== undefined && v > 0 && !/^(?:a|an|un|une)$/.test(t) ? { value: v, lastIndex: i } : null;
 }
 
 /** The value of one number word ("five", "cinq", "vingt-deux"), if it is one. */

@@ -435,6 +435,9 @@ const CASES: [string, Expected][] = [
   ['Headline\n\nOn 5 March 2024, the number two of the movement and three guards were killed in a drone strike near Beirut.', { killed: 4 }],
   ['Headline\n\nOn 5 March 2024, Hamas\'s No. 2 Saleh al-Arouri was killed in a drone strike in Beirut.', { killed: 1 }],
   ['Title\n\nOn 5 March 2024, gunmen killed a chief along with his wife as she slept in Mandera.', { killed: 2 }],
+  // A possessive after "and" names one more victim ("a chief and his son"); "in his house" names none.
+  ['Title\n\nOn 5 March 2024, gunmen killed a chief and his son in Djugu.', { killed: 2 }],
+  ['Title\n\nOn 5 March 2024, gunmen killed a man in his house in Mandera.', { killed: 1 }],
   // A rank ("the number two of the movement") names one person, not two.
   ['Headline\n\nOn 5 March 2024, the number two of the movement was killed in a drone strike near Beirut.', { killed: 1 }],
   // Storming a village is an assault, not a taking of ground: killing its people, it is an attack.
