@@ -1009,7 +1009,8 @@ function choosePlaces(raw: string, folded: string, all: readonly PlaceMention[])
 const WHERE_IT_LIES_GAP = new RegExp(`^(?:\\s*(?:area|(?:sub-?)?${DIVISION_NOUN}|${PLACE_NOUN_WORD}))?\\s*(?:,|\\bof\\b|\\bin\\b|\\bde\\b|\\bdu\\b|\\bd'|\\bdans\\b)\\s*(?:(?:the|la|le|l')\\s+)?(?:[^\\s,.;:()]+\\s+){0,3}(?:(?:sub-?)?${DIVISION_NOUN}\\s*,\\s*)?$`);
 
 // ", " or ", dans le comté de ", ", Mombasa county": what separates a place from the division it is in.
-const QUALIFIER_GAP = new RegExp(`^\\s*,\\s*(?:(?:dans\\s+|in\\s+)?(?:le\\s+|la\\s+|l'\\s*|the\\s+)?${DIVISION_NOUN}\\s+(?:de\\s+|d'\\s*|du\\s+|of\\s+)?)?$`);
+// ", Mombasa county", ", in the district of", ", in Ituri": what may stand between a place and the division it lies in.
+const QUALIFIER_GAP = new RegExp(`^\\s*,\\s*(?:(?:dans\\s+|in\\s+|en\\s+)?(?:le\\s+|la\\s+|l'\\s*|the\\s+)?(?:${DIVISION_NOUN}\\s+(?:de\\s+|d'\\s*|du\\s+|of\\s+)?)?)?$`);
 
 /** Is b, right after a comma, where a is rather than a second place: its division, or a reference point ("Jurf al Saqr, south of Baghdad")? */
 function qualifies(folded: string, a: PlaceMention, b: PlaceMention): boolean {

@@ -1027,3 +1027,8 @@ test('en: towns "near" which it happened, each followed by where it lies, are on
   const events = eventsOf('Headline\n\nOn 5 March 2024, gunmen killed 30 people near Bandiagara, in central Mali, and in Djibo, in northern Burkina Faso.');
   assert.deepEqual(events.map((e) => e.location?.name).sort(), ['Bandiagara', 'Djibo']);
 });
+
+test('en: "in Djugu, in Ituri": the province after a comma says where the town lies; one event, at the town', () => {
+  const events = eventsOf('Headline\n\nOn 5 March 2024, gunmen killed a chief and his son in Djugu, in Ituri.');
+  assert.deepEqual(events.map((e) => e.location?.name), ['Djugu']);
+});
