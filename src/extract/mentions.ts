@@ -446,9 +446,9 @@ export function findCasualties(folded: string, span: Span, pack: LanguagePack, d
       && !pack.passiveBeforeRe.test(folded.slice(Math.max(floor, cue.start - 30), cue.start));
     const near = cue.forward || activePast
       // The number before an active verb counts its authors ("two officers shoot and kill a woman").
-      ? countAfter(folded, cue.end, span.end, pack, dateSpans) ?? singleObject(folded, cue.end, span.end)
+      ? countAfter(folded, cue.end, span.end, pack, dateSpans) ?? singleObject(folded, cue.end, span.end, pack)
       : gerund
-      ? countAfter(folded, cue.end, span.end, pack, dateSpans) ?? singleObject(folded, cue.end, span.end)
+      ? countAfter(folded, cue.end, span.end, pack, dateSpans) ?? singleObject(folded, cue.end, span.end, pack)
         // "a market in Idlib, killing…": the article of a noun before a gerund is not its victims' count.
         ?? countBefore(folded, floor, cue.start, pack, dateSpans, { articles: false })
       : countBefore(folded, floor, cue.start, pack, dateSpans) ?? countAfter(folded, cue.end, span.end, pack, dateSpans);
@@ -588,15 +588,14 @@ export const MAX_TOLL = 1_000_000;
  * "killing a fighter and a civilian", "tuant un soldat et un civil": one per indefinite noun phrase of a
  * list right after it (a short phrase each: "a Hezbollah fighter").
  */
-function singleObject(folded: string, from: number, to: number): Count | null {
+function singleObject(folded: string, from: number, to: number, pack: LanguagePack): Count | null {
   const window = folded.slice(from, Math.min(to, from + 120));
   const m = /^\s+(?:a|an|un|une)\s/.exec(window);
   if (!m) return null;
   // "killed a million people", "tué un millier de personnes": a number, not one victim.
   if (LARGE_NUMBER_NOUN.test(window.slice(m[0].length, m[0].length + 24))) return null;
   let value = 1, end = m[0].trimEnd().length;
-  // "a chief and his son", "un chef coutumier et son fils": a singular possessive after the joiner names one more.
-  const more = /^\s+[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,2}?(\s*,\s*|\s+(?:and|et)\s+)(?:a|an|un|une|his|her|son|sa)\s/;
+  const more = /^\s+[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,2}?(\s*,\s*|\s+(?:and|et)\s+)(?:a|an|un|une)\s/;
   // Phrases joined by commas are a list only when "and" closes it: "a man, a woman and a child"; "an
   // official, a community watch officer" is one victim named twice (an apposition).
   let listed = 1, pending = 0;
@@ -607,6 +606,14 @@ function singleObject(folded: string, from: number, to: number): Count | null {
     listed += pending;
     pending = 0;
     end = at;
+  }
+  // "a chief and his son", "un chef coutumier et son fils": a possessive and a noun of kin or escort after the joiner
+  // names one more ("and his weapon was taken", "and his family" do not).
+  const joined = /^\s+[^\s,.;:()]+(?:\s+[^\s,.;:()]+){0,2}?\s+(?:and|et)\s+/.exec(window.slice(end));
+  const kin = joined ? pack.companionKinRe.exec(window.slice(end + joined[0].length)) : null;
+  if (joined && kin && pending === 0) {
+    listed++;
+    end += joined[0].length + kin[0].length;
   }
   value = listed;
   return { value, start: from, end: from + end, rule: value === 1 ? 'article-after' : 'articles-after' };

@@ -1015,6 +1015,10 @@ const QUALIFIER_GAP = new RegExp(`^\\s*,\\s*(?:(?:dans\\s+|in\\s+|en\\s+)?(?:le\
 /** Is b, right after a comma, where a is rather than a second place: its division, or a reference point ("Jurf al Saqr, south of Baghdad")? */
 function qualifies(folded: string, a: PlaceMention, b: PlaceMention): boolean {
   const gap = folded.slice(a.end, b.start);
+  // A bare ", in X" qualifies only with a division for X (not a town near by), and not in a list of places
+  // (", in Kilifi and in Malindi").
+  if (/^\s*,\s*(?:in|dans|en)\s+(?:le\s+|la\s+|l'\s*|the\s+)?$/.test(gap)
+    && (b.rank !== 3 || b.entry?.kind === 'city' || /^\s*(?:,|and|et)\s*(?:in|dans|en|a|au)?\s/.test(folded.slice(b.end, b.end + 14)))) return false;
   if (b.near && /^\s*,/.test(gap) && !CONJUNCTION_GAP.test(gap)) return true;
   return QUALIFIER_GAP.test(gap) && encloses(b, a);
 }
@@ -1160,7 +1164,8 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
   // Two sides read as acting and none as acted on: the second is the target, unless the parse makes both the
   // verb's agents ("Wagner's fighters and Malian soldiers executed dozens of civilians": allies, coordinated).
   if (!targets.length && agents.length > 1) {
-    const bothAgents = (x: { a: ActorMention }) => readings.get(x.a)?.role === 'agent' && readings.get(agents[0]!.a)?.role === 'agent';
+    // A fight's coordinated subjects are its two sides ("Al-Shabaab and Kenyan soldiers clashed").
+    const bothAgents = (x: { a: ActorMention }) => trigger.kind !== 'clash' && readings.get(x.a)?.role === 'agent' && readings.get(agents[0]!.a)?.role === 'agent';
     targets = agents.slice(1).filter((x) => !bothAgents(x));
     agents = agents.slice(0, 1);
   }

@@ -438,6 +438,8 @@ const CASES: [string, Expected][] = [
   // A possessive after "and" names one more victim ("a chief and his son"); "in his house" names none.
   ['Title\n\nOn 5 March 2024, gunmen killed a chief and his son in Djugu.', { killed: 2 }],
   ['Title\n\nOn 5 March 2024, gunmen killed a man in his house in Mandera.', { killed: 1 }],
+  ['Title\n\nOn 5 March 2024, gunmen killed a soldier and his weapon was taken in Djugu.', { killed: 1 }],
+  ['Title\n\nOn 5 March 2024, gunmen killed a man and his family in Djugu.', { killed: 1 }],
   // A rank ("the number two of the movement") names one person, not two.
   ['Headline\n\nOn 5 March 2024, the number two of the movement was killed in a drone strike near Beirut.', { killed: 1 }],
   // Storming a village is an assault, not a taking of ground: killing its people, it is an attack.
@@ -1031,4 +1033,7 @@ test('en: towns "near" which it happened, each followed by where it lies, are on
 test('en: "in Djugu, in Ituri": the province after a comma says where the town lies; one event, at the town', () => {
   const events = eventsOf('Headline\n\nOn 5 March 2024, gunmen killed a chief and his son in Djugu, in Ituri.');
   assert.deepEqual(events.map((e) => e.location?.name), ['Djugu']);
+  // A town after ", in" is another place, and so is a list of them.
+  assert.deepEqual(eventsOf('Headline\n\nOn 5 March 2024, gunmen killed 3 people in Mombasa, in Kilifi.').map((e) => e.location?.name).sort(), ['Kilifi', 'Mombasa']);
+  assert.equal(eventsOf('Headline\n\nOn 5 March 2024, protesters marched in Mombasa, in Kilifi and in Malindi.').length, 3);
 });

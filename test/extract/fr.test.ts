@@ -361,6 +361,7 @@ const CASES: [string, Expected][] = [
   ['Titre\n\nLe 2 mars 2024, des étudiants ont manifesté jusqu\'au ministère de l\'Éducation à Dakar.', { sub: 'Peaceful protest', place: 'Dakar' }],
   // « un chef coutumier et son fils » : deux victimes.
   ['Titre\n\nLe 5 mars 2024, des hommes armés ont tué un chef coutumier et son fils dans le village de Djugu.', { killed: 2 }],
+  ['Titre\n\nLe 5 mars 2024, des hommes armés ont tué un soldat et son arme a été emportée à Djugu.', { killed: 1 }],
   // Un rang (« le numéro deux du mouvement ») nomme une personne.
   ['Titre\n\nLe 5 mars 2024, le numéro deux du mouvement a été tué dans une frappe de drone près de Beyrouth.', { killed: 1 }],
   // Un nom de nombre d'années ou de kilomètres ne compte personne ; « une quarantaine », avec son article, compte 40.

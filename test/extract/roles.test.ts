@@ -16,6 +16,9 @@ const EN: [string, Expected][] = [
   // Sides coordinated as the verb's subjects act together: neither is the other's target.
   ['Headline\n\nOn March 5, 2024, Hezbollah and Hamas fighters fired rockets at Metula.',
     { actor1: 'Hezbollah', actor2: null }],
+  // …but the coordinated subjects of a fight are its two sides.
+  ['Headline\n\nOn March 5, 2024, Al-Shabaab and Kenyan soldiers clashed in Mandera.',
+    { actor1: 'Al Shabaab', actor2: 'Military Forces of Kenya' }],
   // "came under attack": active in form, passive in meaning.
   ['Headline\n\nOn March 4, 2024, a US convoy came under attack by Islamic State militants near Deir ez-Zor.',
     { actor1: 'Islamic State', actor2: 'Military Forces of the United States' }],

@@ -88,7 +88,7 @@ interface RawLexicon {
   protest_intervention: string[];
   protest_excessive: string[];
   riot_cues: string[];
-  casualty: { killed: string[]; killed_active: string[]; wounded: string[]; none: string[]; none_killed_only: string[]; none_wounded_only: string[]; subset_between: string[]; list_joins: string[]; companion_joins: string[]; companion_singles: string[]; list_count_openers: string[]; intent_before: string[]; subset_before: string[]; running_total_before_date: string[]; rank_before_number: string[]; perfect_before_trigger: string[]; since_after_trigger: string[]; death_nouns: string[]; remains_nouns: string[]; death_of: string[]; death_verbs: string[]; alternative_joins: string[]; not_victims: string[]; toll_assigned: string[]; toll_total: string[]; toll_distributed: string[]; preposition_before_article: string[]; preposition_before_gerund: string[] };
+  casualty: { killed: string[]; killed_active: string[]; wounded: string[]; none: string[]; none_killed_only: string[]; none_wounded_only: string[]; subset_between: string[]; list_joins: string[]; companion_joins: string[]; companion_singles: string[]; companion_kin: string[]; list_count_openers: string[]; intent_before: string[]; subset_before: string[]; running_total_before_date: string[]; rank_before_number: string[]; perfect_before_trigger: string[]; since_after_trigger: string[]; death_nouns: string[]; remains_nouns: string[]; death_of: string[]; death_verbs: string[]; alternative_joins: string[]; not_victims: string[]; toll_assigned: string[]; toll_total: string[]; toll_distributed: string[]; preposition_before_article: string[]; preposition_before_gerund: string[] };
   claims: { claimed: string[]; confirmed: string[]; denied: string[]; negated_claim: string[]; negated_confirmation: string[]; unofficial_sources: string[] };
   citations: string[];
   part_of_day_before_date: string[];
@@ -346,6 +346,8 @@ export interface LanguagePack {
   readonly companionAfterRe: RegExp;
   /** "along with another man", "ainsi qu'un autre": one more victim, named by an article or a possessive. */
   readonly companionSingleRe: RegExp;
+  /** "and his son", "et son fils": a possessive and a noun of kin or escort, one more victim in a list. */
+  readonly companionKinRe: RegExp;
   /** A part of the day before the date it qualifies, at the start of a text ("the afternoon of "): the date reader may lose the day. */
   readonly partOfDayBeforeDateRe: RegExp | null;
   /** Before a toll whose part the next toll tells ("of the 29 people injured, 26 …", "parmi les 29 blessés"). */
@@ -689,6 +691,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     // Within the trigger's own phrase: no comma or relative pronoun before "since" ("le camp de Tessit, encerclé depuis août").
     sinceAfterRe: new RegExp(`^(?:(?!(?:^|\\s)(?:${lex.relative_pronouns.map((p) => phraseSource(p, L)).join('|')})\\s)[^.;:!?,]){0,50}?(?:^|\\s)(?:${lex.casualty.since_after_trigger.map((p) => phraseSource(p, L)).join('|')})\\s+(?:the\\s+|le\\s+|l'\\s*)?(?:\\d{1,4}(?!\\d|[.,]\\d)|(?:${[...months.keys()].sort((a, b) => b.length - a.length).join('|')})\\.?(?![a-z]))`),
     companionAfterRe: new RegExp(`^(?:\\s*(?!(?:${[...lex.casualty.list_joins, ...lex.casualty.alternative_joins].map((p) => phraseSource(p, L)).join('|')})(?![a-z]))[^\\s,.;:]+){0,5}?\\s*,?\\s+(?:${lex.casualty.companion_joins.map((p) => phraseSource(p, L)).join('|')})(?:\\s+|(?<='))`),
+    companionKinRe: new RegExp(`^(?:his|her|son|sa)\\s+(?:${lex.casualty.companion_kin.map((p) => phraseSource(p, L)).join('|')})(?![a-z])(?!\\s+(?:was|were|has|had|is|a|ont|est|etait|fut)\\s)`),
     companionSingleRe: new RegExp(`^(?:${lex.casualty.companion_singles.map((p) => phraseSource(p, L)).join('|')})\\s+([^\\s,.;:]+)(?:\\s+([^\\s,.;:]+))?`),
     partOfDayBeforeDateRe: lex.part_of_day_before_date.length ? new RegExp(`^(?:${lex.part_of_day_before_date.map((p) => phraseSource(p, L)).join('|')})\\s+`) : null,
     subsetBeforeRe: endingWith(lex.casualty.subset_before, '', L),
