@@ -556,18 +556,16 @@ function companionsAfter(folded: string, from: number, to: number, pack: Languag
   const first = at + single[0].indexOf(single[1]!);
   const counted = countAfter(folded, first - 1, to, pack, dateSpans);
   if (counted) return { value: counted.value, start: from, end: counted.end, rule: 'companions' };
-  // One person: neither word after the article is a thing, a plural or a quantity ("a vehicle", "an unspecified number").
-  const words = [single[1]!, single[2]].filter((w): w is string => !!w);
-  const noOne = (w: string) => pack.deathWords.things.has(w) || pack.deathWords.things.has(w.replace(/s$/, '')) || (/s$/.test(w) && !/ss$/.test(w))
-    || LARGE_NUMBER_NOUN.test(w);
+  // "an unspecified number of fighters", "a dozen": a quantity, no one person.
   if (LARGE_NUMBER_NOUN.test(folded.slice(first, first + 40))) return null;
+  const [noun, next] = [single[1]!, single[2]];
   // "un de ses gardes", "one of his guards": one of a group is one person.
-  if (/^(?:de|d'|of)$/.test(words[0]!)) return { value: 1, start: from, end: first + words[0]!.length, rule: 'companion' };
-  // The first word is the noun or its adjective ("a young girl"); the second, when the first is an adjective, a
-  // thing ("an armoured vehicle") — or any word of the rest of the clause ("his wife as she slept"): a plural
-  // there says nothing.
+  if (/^(?:de|d'|of)$/.test(noun)) return { value: 1, start: from, end: first + noun.length, rule: 'companion' };
+  // The first word is the noun or its adjective ("a young girl"): a thing or a plural there is no one person; the
+  // second word is the noun after an adjective ("an armoured vehicle") or already the rest of the clause ("his wife as
+  // she slept"), where only a thing says something.
   const thing = (w: string) => pack.deathWords.things.has(w) || pack.deathWords.things.has(w.replace(/s$/, ''));
-  if (noOne(words[0]!) || (words[1] !== undefined && thing(words[1]))) return null;
+  if (thing(noun) || (/s$/.test(noun) && !/ss$/.test(noun)) || (next !== undefined && thing(next))) return null;
   return { value: 1, start: from, end: first + single[1]!.length, rule: 'companion' };
 }
 
@@ -699,8 +697,8 @@ function countBefore(folded: string, floor: number, cueStart: number, pack: Lang
 function rankBefore(tokens: readonly Tok[], k: number, pack: LanguagePack): boolean {
   const prev = tokens[k - 1]?.text;
   if (prev === undefined) return false;
-  if (pack.rankWords.has(prev)) return true;
-  return prev === '.' && pack.rankWords.has(tokens[k - 2]?.text ?? '');
+  if (pack.deathWords.ranks.has(prev)) return true;
+  return prev === '.' && pack.deathWords.ranks.has(tokens[k - 2]?.text ?? '');
 }
 
 /** "killing 6 civilians", "tuant cinq personnes", "shot dead two protesters": the number right after the verb. */

@@ -1385,7 +1385,7 @@ function actsOn(ctx: DocumentContext, subject: Span, verb: Span): boolean {
 const GENERIC_KINDS: ReadonlySet<TriggerKind> = new Set(['attack', 'explosion', 'killing']);
 
 /** Several verbs of distinct kinds, each with its own places after it: the segments of the sentence, one per event. */
-function triggerSegments(raw: string, folded: string, s: SentenceAnalysis, places: readonly PlaceMention[], pack: LanguagePack): { place: PlaceMention; trigger: TriggerMention; segment: Span; ownToll: boolean }[] | null {
+function triggerSegments(raw: string, folded: string, s: SentenceAnalysis, places: readonly PlaceMention[], pack: LanguagePack): Target[] | null {
   let heads: TriggerMention[] = [];
   for (const t of s.triggers) {
     if (t.suppressedBy || t.kind === 'attack' || t.kind === 'explosion' || t.kind === 'shootdown') continue;
@@ -1410,7 +1410,7 @@ function triggerSegments(raw: string, folded: string, s: SentenceAnalysis, place
   }
   if (heads.length < 2) return null;
   heads.sort((a, b) => a.start - b.start);
-  const out: { place: PlaceMention; trigger: TriggerMention; segment: Span; ownToll: boolean }[] = [];
+  const out: Target[] = [];
   heads.forEach((t, i) => {
     const segment = { start: clauseStarts?.[i] ?? (i === 0 ? s.start : t.start), end: clauseStarts?.[i + 1] ?? heads[i + 1]?.start ?? s.end };
     const from = clauseStarts?.[i] ?? t.start;

@@ -6,7 +6,7 @@
 // language's lexicon (syntax_roles in lang/<language>/lexicon.json): data, not code.
 import type { Span } from '../types.ts';
 import type { ParsedSentence, Word } from '../syntax/types.ts';
-import { baseRelation, children, headOf, isPassive, relationPath, subtree, subtreeSpan } from '../syntax/tree.ts';
+import { baseRelation, children, governingVerb, headOf, isPassive, relationPath, subtree, subtreeSpan } from '../syntax/tree.ts';
 
 export interface SyntaxRoleLexicon {
   /** Lemmas of verbs whose subject undergoes the event named by their object or oblique ("come", "suffer", "subir"). */
@@ -537,10 +537,9 @@ export function whenClauseApart(s: ParsedSentence, inner: Span, outer: Span, lex
   return null;
 }
 
-/** The verb a word's clause is told by: the word itself when a verb, else the first verb above it. */
+/** The verb a word's clause is told by: the word itself when a verb, else the verb that governs it. */
 function clauseVerb(s: ParsedSentence, w: Word): Word | null {
-  for (let x: Word | null = w, guard = 0; x && guard <= s.words.length; x = headOf(s, x), guard++) if (x.upos === 'VERB') return x;
-  return null;
+  return w.upos === 'VERB' ? w : governingVerb(s, w);
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Span } from '../types.ts';
 import type { ParsedSentence, Word } from '../syntax/types.ts';
 import { baseRelation, children, headOf, isPassive } from '../syntax/tree.ts';
 import { headWordIn } from './syntax-roles.ts';
+import { fold } from '../text/fold.ts';
 
 export interface VictimCount extends Span {
   readonly value: number;
@@ -19,8 +20,6 @@ export interface VictimCount extends Span {
 const ONE = new Set(['a', 'an', 'one', 'un', 'une']);
 /** Nouns of quantity: "an unspecified number of Palestinians", "un certain nombre de blessés" count no one. */
 const QUANTITY = new Set(['number', 'amount', 'nombre', 'quantité', 'quantite']);
-/** Nouns whose numeral is a rank ("number two", "numéro deux"), not a count. */
-const RANK = new Set(['number', 'numéro', 'numero']);
 
 export interface DeathWords {
   readonly nouns: ReadonlySet<string>;
@@ -32,6 +31,8 @@ export interface DeathWords {
   readonly alternatives: ReadonlySet<string>;
   /** Lemmas of things a killing verb may take that are no one ("two drones were shot down", "deux drones ont été abattus"). */
   readonly things: ReadonlySet<string>;
+  /** Nouns whose numeral is a rank, not a count ("number two", "numéro deux"): the lexicon's casualty.rank_before_number. */
+  readonly ranks: ReadonlySet<string>;
 }
 
 /**
@@ -40,7 +41,7 @@ export interface DeathWords {
  * number, summed over conjuncts. `numberOf` reads a numeral's value (the language's number words).
  */
 export function victimsOnParse(s: ParsedSentence, cue: Span, numberOf: (word: string) => number | undefined,
-  death: DeathWords = { nouns: new Set(), remains: new Set(), of: new Set(), verbs: new Set(), alternatives: new Set(), things: new Set() }): VictimCount | null {
+  death: DeathWords = { nouns: new Set(), remains: new Set(), of: new Set(), verbs: new Set(), alternatives: new Set(), things: new Set(), ranks: new Set() }): VictimCount | null {
   const verb = headWordIn(s, cue);
   if (!verb) return null;
   const lemma = verb.lemma.toLowerCase();
@@ -51,12 +52,12 @@ export function victimsOnParse(s: ParsedSentence, cue: Span, numberOf: (word: st
     // "the UN's human rights body", "the governing body of the African Union": a body owned by a name is an organ.
     if (of && death.remains.has(lemma) && of.upos === 'PROPN') return null;
     // A pronoun ("his death", "her body") points back to someone named before: the caller decides whether they are counted already.
-    return of ? counted(s, of, cue, of.upos === 'PRON' ? 'possessive-pronoun' : of.deprel === 'nmod:poss' ? 'nmod-poss' : 'nmod', numberOf, death.alternatives) : null;
+    return of ? counted(s, of, cue, of.upos === 'PRON' ? 'possessive-pronoun' : of.deprel === 'nmod:poss' ? 'nmod-poss' : 'nmod', numberOf, death) : null;
   }
   // "the injured rioter succumbed to his wounds", "un blessé est décédé": the subject of a verb of dying.
   if (verb.upos === 'VERB' && death.verbs.has(lemma)) {
     const subject = children(s, verb, 'nsubj')[0];
-    return subject ? counted(s, subject, cue, 'nsubj', numberOf, death.alternatives) : null;
+    return subject ? counted(s, subject, cue, 'nsubj', numberOf, death) : null;
   }
   if (verb.upos !== 'VERB' && verb.upos !== 'ADJ') return null;
   // "des missiles se sont abattus sur la ville": a pronominal verb (fell), not a killing.
@@ -82,7 +83,7 @@ export function victimsOnParse(s: ParsedSentence, cue: Span, numberOf: (word: st
   const thing = (w: Word) => death.things.has(w.lemma.toLowerCase()) || death.things.has(w.form.toLowerCase().replace(/s$/, ''));
   if (thing(victim)) return null;
   if ((victim.upos === 'NUM' || victim.upos === 'PRON') && children(s, victim, 'nmod', 'obl').some(thing)) return null;
-  return counted(s, victim, cue, how, numberOf, death.alternatives);
+  return counted(s, victim, cue, how, numberOf, death);
 }
 
 /**
@@ -116,12 +117,12 @@ function sharedVictim(s: ParsedSentence, verb: Word): { victim: Word; how: strin
 
 /** The victims headed by `victim`, summed over its conjuncts, or null when one of them is not counted. */
 function counted(s: ParsedSentence, victim: Word, cue: Span, how: string, numberOf: (word: string) => number | undefined,
-  alternatives: ReadonlySet<string>): VictimCount | null {
+  death: DeathWords): VictimCount | null {
   let value = 0, end = victim.end;
   // "a smuggler or Kolbar": two names of one victim, counted once.
-  const conjuncts = children(s, victim, 'conj').filter((c) => !children(s, c, 'cc').some((cc) => alternatives.has(cc.lemma.toLowerCase())));
+  const conjuncts = children(s, victim, 'conj').filter((c) => !children(s, c, 'cc').some((cc) => death.alternatives.has(cc.lemma.toLowerCase())));
   for (const w of [victim, ...conjuncts]) {
-    const n = countOf(s, w, numberOf, BARE_VICTIM_RELATIONS.has(how));
+    const n = countOf(s, w, numberOf, BARE_VICTIM_RELATIONS.has(how), death.ranks);
     if (n === null) return null;
     value += n;
     end = Math.max(end, w.end);
@@ -141,9 +142,9 @@ function numeralValue(w: Word, numberOf: (word: string) => number | undefined): 
 /** The relations whose noun may go without an article and still be one victim: a headline's subject or object. */
 const BARE_VICTIM_RELATIONS: ReadonlySet<string> = new Set(['obj', 'nsubj:pass', 'nsubj', 'acl']);
 
-function countOf(s: ParsedSentence, head: Word, numberOf: (word: string) => number | undefined, bare: boolean): number | null {
+function countOf(s: ParsedSentence, head: Word, numberOf: (word: string) => number | undefined, bare: boolean, ranks: ReadonlySet<string>): number | null {
   // "the number two of the movement", "le numéro deux": a rank names one person.
-  if (RANK.has(head.lemma.toLowerCase()) && head.feats.Number !== 'Plur' && children(s, head, 'nummod', 'appos').some((c) => c.upos === 'NUM')) return 1;
+  if ((ranks.has(head.lemma.toLowerCase()) || ranks.has(fold(head.lemma))) && head.feats.Number !== 'Plur' && children(s, head, 'nummod', 'appos').some((c) => c.upos === 'NUM')) return 1;
   const numeral = children(s, head, 'nummod')[0];
   if (numeral) return numeralValue(numeral, numberOf);
   // "the death of 6", "one of the injured": a numeral standing for the people.

@@ -334,8 +334,6 @@ export interface LanguagePack {
   readonly subsetBetweenRe: RegExp;
   /** A conjunction and a count a few words after a count: the first of a list of victims ("a journalist and 3 members"). */
   readonly victimListAfterRe: RegExp;
-  /** "number two of the movement", "le numéro deux": words that make the number after them a rank, not a count. */
-  readonly rankWords: ReadonlySet<string>;
   /** "have been killed", "ont été tuées": a perfect before a trigger (what has happened up to now). */
   readonly perfectBeforeRe: RegExp;
   /** The same perfect opening a trigger's own words ("ont ete tuees": the French trigger holds its auxiliary). */
@@ -685,7 +683,6 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     noWoundedRe: words(lex.casualty.none_wounded_only),
     subsetBetweenRe: new RegExp(`(?:^|\\W)(?:${lex.casualty.subset_between.map((p) => phraseSource(p, L)).join('|')})\\W`),
     victimListAfterRe: new RegExp(`^(?:\\s+[^\\s,.;:]+){0,4}?\\s+(?:${lex.casualty.list_joins.map((p) => phraseSource(p, L)).join('|')})\\s+(?:\\d|(?:${[...numbers.keys()].map((p) => phraseSource(p, L)).join('|')})${AFTER})`),
-    rankWords: new Set(lex.casualty.rank_before_number.map((w) => fold(w))),
     perfectBeforeRe: new RegExp(`(?:^|\\s)(?:${lex.casualty.perfect_before_trigger.map((p) => phraseSource(p, L)).join('|')})\\s*$`),
     perfectStartRe: new RegExp(`^(?:${lex.casualty.perfect_before_trigger.map((p) => phraseSource(p, L)).join('|')})\\s`),
     // Within the trigger's own phrase: no comma or relative pronoun before "since" ("le camp de Tessit, encerclé depuis août").
@@ -706,7 +703,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     tollAssignedRes: lex.casualty.toll_assigned.map((p) => new RegExp(`${BEFORE}${phraseSource(p, L)}${AFTER}`, 'g')),
     tollTotalRes: lex.casualty.toll_total.map((p) => new RegExp(`${BEFORE}${phraseSource(p, L)}${AFTER}`, 'g')),
     tollDistributedRe: words(lex.casualty.toll_distributed),
-    deathWords: { nouns: new Set(lex.casualty.death_nouns), remains: new Set(lex.casualty.remains_nouns), of: new Set(lex.casualty.death_of), verbs: new Set(lex.casualty.death_verbs), alternatives: new Set(lex.casualty.alternative_joins), things: new Set(lex.casualty.not_victims) },
+    deathWords: { nouns: new Set(lex.casualty.death_nouns), remains: new Set(lex.casualty.remains_nouns), of: new Set(lex.casualty.death_of), verbs: new Set(lex.casualty.death_verbs), alternatives: new Set(lex.casualty.alternative_joins), things: new Set(lex.casualty.not_victims), ranks: new Set(lex.casualty.rank_before_number.map((w) => fold(w))) },
     claimedRe: words(lex.claims.claimed),
     confirmedRe: words(lex.claims.confirmed),
     // The source's own words (an apposition: "une chaîne … associée aux Unités…,") up to the verb; a clause of its own
