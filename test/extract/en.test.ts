@@ -440,6 +440,7 @@ const CASES: [string, Expected][] = [
   ['Title\n\nOn 5 March 2024, gunmen killed a man in his house in Mandera.', { killed: 1 }],
   ['Title\n\nOn 5 March 2024, gunmen killed a soldier and his weapon was taken in Djugu.', { killed: 1 }],
   ['Title\n\nOn 5 March 2024, gunmen killed a man and his family in Djugu.', { killed: 1 }],
+  ['Title\n\nOn 5 March 2024, gunmen killed a chief and his sons in Djugu.', { killed: 1 }],
   // A rank ("the number two of the movement") names one person, not two.
   ['Headline\n\nOn 5 March 2024, the number two of the movement was killed in a drone strike near Beirut.', { killed: 1 }],
   // Storming a village is an assault, not a taking of ground: killing its people, it is an attack.
