@@ -11,7 +11,7 @@ import { gazetteer, type Gazetteer } from '../geo/gazetteer.ts';
 import { kmBetween } from '../geo/distance.ts';
 import { DATELINE_AFTER, PLACE_DATELINE_AFTER } from '../text/dateline.ts';
 import { DESCRIPTOR_TAIL, DIVISION_NOUN, PLACE_NOUN_WORD, codeOfCountryName, findPlaceMentions, liesIn, namesakeCountries, type PlaceMention } from '../geo/places.ts';
-import { languagePack, type LanguagePack, type TriggerKind } from './lang/index.ts';
+import { languagePack, type LanguagePack, type NoteLabel, type TriggerKind } from './lang/index.ts';
 import { documentDateMentions, fromDays, isUnreal, precisionRank, resolveMention, toDays, type DateMention, type DateMentionsOf } from './dates.ts';
 import {
   findActors, findBareForces, findCasualties, findCitations, findClaimCues, findTriggers, findWeapons, framingSpans, gapBetween, longestOnly, wordNumber,
@@ -135,6 +135,8 @@ interface DocumentContext {
   /** The state forces the document names with their state ("l'armée israélienne", "Kenyan police"), in order: whose
    *  "the army" or "police" named later is (ownedForces). */
   readonly stateForces: readonly ActorMention[];
+  /** The label the note opens with ("Interception: On 29 January …"), and where it stands. */
+  readonly label: { readonly label: NoteLabel; readonly span: Span } | null;
   sentences: SentenceAnalysis[];
 }
 
@@ -182,7 +184,40 @@ export const STAGES: readonly Stage[] = [
   { name: 'actors-distinct', run: (_ctx, events) => events.map((e) => (e.actor1 && e.actor1 === e.actor2 ? { ...e, actor2: null } : e)) },
   // A demonstration no organisation is named for is its crowd's: ACLED's "Protesters (Country)", "Rioters (Country)".
   { name: 'crowd-side', run: (ctx, events) => events.map((e) => crowdSide(ctx, e)) },
+  // "Interception: On 29 January, militants fired rockets …; the rockets were intercepted": a note that opens on a
+  // label names the kind of the event it leads with, whatever its verbs tell on the way.
+  { name: 'note-label', run: (ctx, events) => (ctx.label ? events.map((e) => labelled(ctx, e)) : events) },
 ];
+
+/** The label a note opens with, at the start of its first content zone, followed by a colon. */
+function noteLabel(input: ExtractInput, pack: LanguagePack): DocumentContext['label'] {
+  const zone = contentZones(input.zones)[0];
+  if (!zone) return null;
+  for (const label of pack.noteLabels) {
+    label.re.lastIndex = zone.start;
+    const m = label.re.exec(input.folded);
+    if (!m) continue;
+    const start = zone.start + (m[0].length - m[0].trimStart().length);
+    return { label, span: { start, end: input.folded.lastIndexOf(':', zone.start + m[0].length) } };
+  }
+  return null;
+}
+
+/** The sentence a note's label heads: the first after it (the label stands outside every sentence). */
+function labelledSentence(label: Span, s: Span, before: Span | null): boolean {
+  // The colon ends the label: a sentence made of the label alone ends just after it.
+  return s.start > label.end && (before === null || before.end <= label.end + 1);
+}
+
+/** The events told in the labelled sentence take the label's sub-event type. */
+function labelled(ctx: DocumentContext, e: Candidate): Candidate {
+  const { label, span } = ctx.label!;
+  const sentence = ctx.sentences.find((s, i) => labelledSentence(span, s, ctx.sentences[i - 1] ?? null));
+  if (!sentence || !e.sentences.has(sentence.index) || e.subEventType === label.subEventType) return e;
+  const trace = [...e.trace];
+  addTrace(trace, { field: 'sub_event_type', rule: label.id, span });
+  return { ...e, subEventType: label.subEventType, trace };
+}
 
 /**
  * A blow at a site (a base, a camp: precision 1, a named entry) that names no target takes the state's forces
@@ -261,7 +296,7 @@ export interface ExtractionResult {
 export function extractEvents(input: ExtractInput, options: { gazetteer?: Gazetteer } = {}): ExtractionResult {
   const pack = languagePack(input.language);
   const gaz = options.gazetteer ?? gazetteer();
-  const ctx: DocumentContext = { input, pack, gaz, ...contextCountries(input, pack, gaz), sentences: [] };
+  const ctx: DocumentContext = { input, pack, gaz, ...contextCountries(input, pack, gaz), label: noteLabel(input, pack), sentences: [] };
   let events: Candidate[] = [];
   for (const stage of STAGES) events = stage.run(ctx, events);
   return { events: events.sort((a, b) => a.evidence[0]!.start - b.evidence[0]!.start).map((c) => freeze(ctx, c)), sentences: ctx.sentences };
@@ -377,7 +412,13 @@ const SUMMARY_SUPPRESSIONS = /\.suppress\.(?:(?:undated-)?period|statistic|frequ
 function analyseSentences(ctx: DocumentContext): SentenceAnalysis[] {
   const { input, pack } = ctx;
   const zones = contentZones(input.zones);
-  const sentences = splitSentences(input.raw, zones);
+  // A note's label is no part of its first sentence: "Interception:" read as the clause's head would bend its parse.
+  const label = ctx.label?.span;
+  const sentences = splitSentences(input.raw, zones).map((s) => {
+    if (!label || s.start > label.start || s.end <= label.end + 1) return s;
+    const start = label.end + 1 + (input.raw.slice(label.end + 1, s.end).length - input.raw.slice(label.end + 1, s.end).trimStart().length);
+    return start < s.end ? { ...s, start } : s;
+  });
   const dateMentions = input.dateMentions ?? documentDateMentions(input.raw, input.folded, pack);
   // A sentence's paragraph is the index of its zone (splitSentences reads one zone per paragraph).
   const zoneOf = (s: Sentence) => {
@@ -408,6 +449,8 @@ class AnalysedSentence implements SentenceAnalysis {
   readonly anaphoric: boolean;
   readonly continuation: boolean;
   private readonly past: readonly Span[];
+  /** The label of the note, when this sentence is the one it heads. */
+  private readonly label: NoteLabel | null;
   private framedSpans: readonly Span[] | undefined = undefined;
   private casualtiesRead: Casualties | undefined = undefined;
   private mentioned: { readonly actors: readonly ActorMention[]; readonly places: readonly PlaceMention[]; readonly cited: readonly string[] } | undefined = undefined;
@@ -433,7 +476,11 @@ class AnalysedSentence implements SentenceAnalysis {
     const summing = before && before.paragraph === s.paragraph && pack.sentenceRelativeRe.test(folded.slice(s.start, s.end))
       && !dates.some((d) => d.stated.day !== undefined || d.relativeDays !== undefined)
       && before.triggers.length > 0 && before.triggers.every((t) => t.suppressedBy && SUMMARY_SUPPRESSIONS.test(t.suppressedBy));
-    this.triggers = summing ? triggers.map((t) => (t.suppressedBy ? t : { ...t, suppressedBy: `${pack.language}.suppress.continues-summary` })) : triggers;
+    const told = summing ? triggers.map((t) => (t.suppressedBy ? t : { ...t, suppressedBy: `${pack.language}.suppress.continues-summary` })) : triggers;
+    // A note's label leads its first sentence when no word of it does: a sentence that tells no event of the lexicon
+    // ("Movement of forces: troops were sent to …") still tells the one the label names.
+    this.label = ctx.label && labelledSentence(ctx.label.span, s, before) ? ctx.label.label : null;
+    this.triggers = told;
     this.primary = this.leadingTrigger();
     this.sameDay = hasMatch(pack.sameDayRe, folded, s.start, s.end);
     this.past = allMatches(pack.backgroundTimeRe, folded, s.start, s.end);
@@ -443,14 +490,23 @@ class AnalysedSentence implements SentenceAnalysis {
     this.continuation = pack.continuationRe.test(sentenceText) && !pack.impersonalRe.test(sentenceText);
   }
 
+  /** The label's trigger, on the act the sentence tells: its first verb with a subject ("Property destruction: On 10
+   *  January, forces demolished a house"), around which its sides are read; without a verb, its first word. */
+  private labelTrigger(): TriggerMention | null {
+    if (!this.label) return null;
+    const verbs = this.syntax.words.filter((w) => w.upos === 'VERB');
+    const act = verbs.find((w) => children(this.syntax, w, 'nsubj', 'nsubj:pass').length > 0) ?? verbs[0] ?? this.syntax.words[0];
+    return act ? { start: act.start, end: act.end, kind: this.label.kind, weapon: null, rule: this.label.id } : null;
+  }
+
   private leadingTrigger(): TriggerMention | null {
     const { input: { folded }, pack } = this.ctx;
     // "n'avaient visé aucun objectif", "did not strike": a negated act is not told as happening.
     const candidates = this.triggers.filter((t) => !t.suppressedBy);
-    if (!candidates.length) return null;
+    if (!candidates.length) return this.labelTrigger();
     const active = candidates.filter((t) => !negatedOnParse(this.syntax, t) && !compoundModifierOnParse(this.syntax, t)
       && !(t.kind === 'agreement' && brokenOnParse(this.syntax, t, pack.syntaxRoles)));
-    if (!active.length) return null;
+    if (!active.length) return this.labelTrigger();
     // Theft, arrests or abductions told with deaths or wounds ("killed two herders and stole their cattle", "the
     // officer was later arrested", "abducted and killed a trader"): the violence is the event; they lead only a sentence without a toll.
     const { casualties } = this;

@@ -764,6 +764,19 @@ const CASES: [string, Expected][] = [
   ['Title\n\nOn 21 November 2023, at least five fighters of a pro-Hezbollah group were killed in two US strikes south of Baghdad.', { actor1: 'Military Forces of the United States', actor2: null, killed: 5 }],
   // A crowd's justice: suspected witches killed are mob violence; "Witch" in a name is no cue.
   ['Title\n\nOn 6 March 2024, five suspected witches were burned to death in Kisii.', { sub: 'Mob violence', killed: 5 }],
+  // A note that opens on a label names its event's kind: what its verbs tell on the way does not retype it, and a
+  // sentence whose words tell no event still tells the labelled one, with its sides read around its verb.
+  ['Interception: On 6 March 2024, militants in Gaza fired two rockets at Ashkelon, causing sirens to sound in the city.',
+    { sub: 'Disrupted weapons use', place: 'Ashkelon' }],
+  ['Property destruction: On 6 March 2024, Kenyan soldiers demolished several shops in Garissa.',
+    { sub: 'Looting/property destruction', actor1: 'Military Forces of Kenya', place: 'Garissa' }],
+  ['Movement of forces: On 6 March 2024, Kenyan troops were sent to Mandera to reinforce the border.',
+    { sub: 'Change to group/activity', place: 'Mandera' }],
+  ['Non-violent activity: On 6 March 2024, Al Shabaab militants held a meeting with elders in Lamu.',
+    { sub: 'Other', actor1: 'Al Shabaab', place: 'Lamu' }],
+  // Only a label that opens the note and ends in a colon: a headline of the same words is a headline.
+  ['Interception of rockets\n\nOn 6 March 2024, militants in Gaza fired two rockets at Ashkelon, causing sirens to sound in the city.',
+    { sub: 'Shelling/artillery/missile attack', place: 'Ashkelon' }],
 ];
 
 testCaseTable('en', CASES);

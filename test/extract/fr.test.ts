@@ -428,6 +428,11 @@ const CASES: [string, Expected][] = [
   ['Titre\n\nLe 21 novembre 2023, des milices pro-iraniennes ont attaqué la base américaine d’Aïn al-Assad avec des drones.', { actor1: null, actor2: 'Military Forces of the United States' }],
   // Justice populaire : des « sorciers » tués par la foule, c’est la violence d’une foule.
   ['Titre\n\nLe 6 mars 2024, deux hommes accusés de sorcellerie ont été tués à Bunia.', { sub: 'Mob violence', killed: 2 }],
+  // Une note qui s'ouvre sur une étiquette nomme le genre de son événement, espace insécable ou non avant le deux-points.
+  ['Destruction de biens : le 6 mars 2024, des soldats maliens ont détruit plusieurs boutiques à Gao.',
+    { sub: 'Looting/property destruction', place: 'Gao' }],
+  ['Mouvement de troupes : le 6 mars 2024, l’armée malienne a envoyé des renforts à Tombouctou.',
+    { sub: 'Change to group/activity', place: 'Timbuktu' }],
 ];
 
 testCaseTable('fr', CASES);

@@ -9,6 +9,9 @@ import { fold } from '../../text/fold.ts';
 import { AFTER, BEFORE, PatternSet, phraseSource, wordsRegex } from '../../text/patterns.ts';
 import type { SyntaxRoleLexicon } from '../syntax-roles.ts';
 import type { DeathWords } from '../syntax-victims.ts';
+import { SUB_EVENT_TYPES } from '../taxonomy.ts';
+
+const SUB_EVENT_TYPES_ALL: ReadonlySet<string> = new Set(Object.values(SUB_EVENT_TYPES).flat());
 
 export type TriggerKind =
   | 'air' | 'shelling' | 'ied' | 'suicide' | 'grenade' | 'explosion' | 'attack' | 'shootdown' | 'clash' | 'ambush'
@@ -76,6 +79,8 @@ interface RawLexicon {
   crowd_assault: string[];
   /** A crowd facing forces that raid, storm or search its place: it resists an operation, it demonstrates nothing. */
   crowd_resists_operation: string[];
+  /** Labels a note opens with ("Interception:", "Property destruction:"): the kind of event the note tells. */
+  note_labels: { id: string; kind: TriggerKind; sub_event_type: string; labels: string[] }[];
   crowd_sides: string[];
   armed_sides: string[];
   clash_words: string[];
@@ -154,6 +159,15 @@ interface RawLexicon {
   controlled_after: string[];
   origin_place_nouns: string[];
   syntax_roles: { undergo: string[]; undergo_markers: string[]; carry_out: string[]; agent_markers: string[]; background_markers: string[]; period_markers: string[]; origin_markers: string[]; event_nouns: string[]; breach_words: string[]; relative_subjects: string[]; munition_verbs: string[]; genitive_markers: string[]; author_genitive_nouns: string[]; host_verbs: string[]; when_markers: string[] };
+}
+
+/** A label a note opens with, and the event it names. */
+export interface NoteLabel {
+  readonly id: string;
+  readonly kind: TriggerKind;
+  readonly subEventType: string;
+  /** Sticky: tried where the note's text starts, spaces before the label allowed. */
+  readonly re: RegExp;
 }
 
 export interface CompiledTrigger {
@@ -295,6 +309,7 @@ export interface LanguagePack {
   /** "rioters attacked two warders", "threw stones at the convoy": a crowd's violence against people. */
   readonly crowdAssaultRe: RegExp;
   readonly crowdResistsOperationRe: RegExp;
+  readonly noteLabels: readonly NoteLabel[];
   /** Crowds that fight without being organised armed groups ("students", "supporters", "les manifestants"): a fight of theirs is a riot. */
   readonly crowdSideRe: RegExp;
   /** Organised or communal armed sides ("bandits", "militias", "herders", "des hommes armés"): a fight of theirs stays a battle. */
@@ -659,6 +674,10 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     crowdAssaultRe: words(lex.crowd_assault),
     mobCueRe: words(lex.mob_cues),
     crowdResistsOperationRe: words(lex.crowd_resists_operation),
+    noteLabels: lex.note_labels.map((l) => {
+      if (!SUB_EVENT_TYPES_ALL.has(l.sub_event_type)) throw new Error(`${language} lexicon: note label ${l.id} names an unknown sub-event type "${l.sub_event_type}"`);
+      return { id: l.id, kind: l.kind, subEventType: l.sub_event_type, re: new RegExp(`\\s*${anyOf(l.labels)}[ \\t]*:(?=\\s)`, 'y') };
+    }),
     crowdSideRe: words(lex.crowd_sides),
     armedSideRe: words(lex.armed_sides),
     clashWordRe: words(lex.clash_words),
