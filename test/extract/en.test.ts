@@ -764,6 +764,11 @@ const CASES: [string, Expected][] = [
   ['Title\n\nOn 21 November 2023, at least five fighters of a pro-Hezbollah group were killed in two US strikes south of Baghdad.', { actor1: 'Military Forces of the United States', actor2: null, killed: 5 }],
   // A crowd's justice: suspected witches killed are mob violence; "Witch" in a name is no cue.
   ['Title\n\nOn 6 March 2024, five suspected witches were burned to death in Kisii.', { sub: 'Mob violence', killed: 5 }],
+  // Forces that answer an attack fight it: the attack is a battle; someone else who intervenes is no answer of theirs.
+  ['Title\n\nOn 6 March 2024, bandits attacked traders at a market in Marsabit. Police officers responded and the bandits fled.',
+    { sub: 'Armed clash', place: 'Marsabit' }],
+  ['Title\n\nOn 6 March 2024, a student was beaten and injured by two police officers in Kisumu when he intervened in the arrest of a classmate.',
+    { sub: 'Attack', place: 'Kisumu' }],
   // A note that opens on a label names its event's kind: what its verbs tell on the way does not retype it, and a
   // sentence whose words tell no event still tells the labelled one, with its sides read around its verb.
   ['Interception: On 6 March 2024, militants in Gaza fired two rockets at Ashkelon, causing sirens to sound in the city.',
