@@ -993,6 +993,8 @@ function dayWithoutYear(ctx: DocumentContext, s: SentenceAnalysis): string | nul
 const COORDINATION = /^\s*(?:,\s*)?(?:(?:et|and|ou|or|as well as|ainsi que)\s+(?:[^\s,.;]+\s+){0,5}|,\s*(?:[^\s,.;]+\s+){0,2})(?:[dl]')?$/;
 
 const CONJUNCTION_GAP = /^\s*(?:,\s*)?(?:et|and|ainsi que|as well as)\s/;
+/** The brackets of a list's item: no part of what joins two items. */
+const BRACKETS = /\s*\([^()]*\)/g;
 /** From a place to a name inside the bracket opened after it (a place noun may stand between: "Bajil city ("). */
 const BRACKET_OF_PLACE = /^(?:\s+[a-z'-]+)?\s*\([^()]*$/;
 /** What may stand in such a bracket before a name: other names and commas ("(Bajil, "), not words ("(coordinates for "). */
@@ -1030,8 +1032,10 @@ function choosePlaces(raw: string, folded: string, all: readonly PlaceMention[])
   const group = [best];
   const i = mentions.indexOf(best);
   const coordinated = (a: PlaceMention, b: PlaceMention) => {
-    const gap = folded.slice(a.end, b.start);
-    if (!COORDINATION.test(gap) || b.start - a.end > 45 || (a.rank === 4) !== (b.rank === 4)) return false;
+    // "Al Khabt (coded to Al Mirwah), Al Mahwait, Ar Rujum": the bracket after a listed place belongs to it; what
+    // joins it to the next is what is left.
+    const gap = folded.slice(a.end, b.start).replace(BRACKETS, '');
+    if (!COORDINATION.test(gap) || gap.length > 45 || (a.rank === 4) !== (b.rank === 4)) return false;
     // "the road between Maseno and Busia", "entre Lafey et Elwak": the two ends of one place.
     if (BETWEEN_BEFORE.test(folded.slice(Math.max(0, a.start - 40), a.start))) return false;
     // Places of different kinds are two places when a conjunction joins them ("near Al Anbar and Jurf

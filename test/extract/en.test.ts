@@ -831,6 +831,11 @@ test('en: two bases in one sentence are two events', () => {
   assert.deepEqual(events.map((e) => e.location?.name).sort(), ['Erbil International Airport', 'Harir Air Base']);
 });
 
+test('en: a list of places with a bracket after each item is one event per place', () => {
+  const events = eventsOf('Headline\n\nOn 5 January 2024, protesters held demonstrations in Garissa (Garissa county), Wajir (Wajir county) and Mandera in solidarity with Gaza.');
+  assert.deepEqual(events.map((e) => e.location?.name).sort(), ['Garissa', 'Mandera', 'Wajir']);
+});
+
 test('en: no number reported means null casualties, not zero', () => {
   const e = only('Headline\n\nRockets hit the al-Tanf garrison on Friday, wounding several soldiers.');
   assert.equal(e.killed, null);
