@@ -298,6 +298,8 @@ export function findActors(raw: string, folded: string, span: Span, pack: Langua
     const countryAsSubject = pack.stateSubjectAfterRe.test(after);
     if (police.test(near) || police.test(far)) via = 'police-noun';
     else if (countryAsSubject) via = 'attack-noun';
+    // "frappe de drone israélienne": the attack noun and its bare complement are one noun, whose nationality it is.
+    else if (allMatches(pack.attackNounClassifierRe, near).some((m) => m.end === near.length)) via = 'attack-noun';
     else if (hasMatch(pack.milNounRe, closest)) via = 'military-noun';
     else if (hasMatch(pack.attackNounRe, closest)) via = 'attack-noun';
     else if (hasMatch(pack.milNounRe, near) || hasMatch(pack.milNounRe, far) || pack.milNounAfterRe.test(after)) via = 'military-noun';

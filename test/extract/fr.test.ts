@@ -428,6 +428,12 @@ const CASES: [string, Expected][] = [
   ['Titre\n\nLe 21 novembre 2023, des milices pro-iraniennes ont attaqué la base américaine d’Aïn al-Assad avec des drones.', { actor1: null, actor2: 'Military Forces of the United States' }],
   // Justice populaire : des « sorciers » tués par la foule, c’est la violence d’une foule.
   ['Titre\n\nLe 6 mars 2024, deux hommes accusés de sorcellerie ont été tués à Bunia.', { sub: 'Mob violence', killed: 2 }],
+  // « frappe de drone israélienne » : le nom d'attaque et son complément sans article font un nom, dont la
+  // nationalité est l'auteur ; « attaque de la base américaine » : avec un article, la base est la cible.
+  ['Titre\n\nLe 6 mars 2024, une frappe de drone israélienne a tué deux membres du Hezbollah près de Tyr.',
+    { sub: 'Air/drone strike', actor1: 'Military Forces of Israel', actor2: 'Hezbollah' }],
+  ['Titre\n\nLe 6 mars 2024, des miliciens ont revendiqué une attaque de la base américaine de Tanf avec des drones.',
+    { actor1: null, actor2: 'Military Forces of the United States' }],
   // Une note qui s'ouvre sur une étiquette nomme le genre de son événement, espace insécable ou non avant le deux-points.
   ['Destruction de biens : le 6 mars 2024, des soldats maliens ont détruit plusieurs boutiques à Gao.',
     { sub: 'Looting/property destruction', place: 'Gao' }],

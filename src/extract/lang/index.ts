@@ -455,6 +455,9 @@ export interface LanguagePack {
   /** "l'armée du | Mali", "the forces of | Sudan": the words that tie a state's forces to its name after them. */
   readonly ofCountryBeforeRe: RegExp;
   readonly attackNounRe: RegExp;
+  /** An attack noun with a bare noun of what it is done with ("frappe de drone", "tirs d'artillerie"): a nationality
+   *  right after it is the attack's, as it is after the noun alone ("frappe de drone israélienne"). */
+  readonly attackNounClassifierRe: RegExp;
   readonly targetPrepositionRe: RegExp;
   readonly agentPrepositionRe: RegExp;
   /** Right after a participle: its agent phrase ("… by military officers", "… par des militaires"), up to four words. */
@@ -772,6 +775,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     lapseBeforeRe: new RegExp(`${anyOf(L.lapse)}\\s+${anyOf(L.toll_cause)}(?![a-z])`),
     backedAfterRe: new RegExp(`^[\\s-]*${anyOf(L.backed_after)}(?![a-z])`),
     attackNounRe: words(L.attack_noun ?? []),
+    attackNounClassifierRe: words(L.attack_noun_classifier ?? []),
     // Whole words, in the actor's own clause: "station" holds no "on", and "On 6 March 2024, X" does not make X a target.
     targetPrepositionRe: new RegExp(`${BEFORE}(?:${lex.target_prepositions.map((p) => phraseSource(p, L)).join('|')})\\s+(?:[^\\s,.;:]+\\s+){0,4}$`),
     agentPrepositionRe: new RegExp(`${BEFORE}(?:${lex.agent_prepositions.map((p) => phraseSource(p, L)).join('|')})\\s+(?:[^\\s,.;:]+\\s+){0,3}$`),
