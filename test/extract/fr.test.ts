@@ -434,6 +434,10 @@ const CASES: [string, Expected][] = [
     { sub: 'Air/drone strike', actor1: 'Military Forces of Israel', actor2: 'Hezbollah' }],
   ['Titre\n\nLe 6 mars 2024, des miliciens ont revendiqué une attaque de la base américaine de Tanf avec des drones.',
     { actor1: null, actor2: 'Military Forces of the United States' }],
+  // « une frappe israélienne » est une frappe aérienne, comme « an Israeli strike » : la frappe d'un État sans arme
+  // nommée, même quand un bilan suit.
+  ['Titre\n\nLe 6 mars 2024, une frappe israélienne a tué deux membres du Hezbollah près de Tyr.',
+    { sub: 'Air/drone strike', actor1: 'Military Forces of Israel', actor2: 'Hezbollah', killed: 2 }],
   // Une note qui s'ouvre sur une étiquette nomme le genre de son événement, espace insécable ou non avant le deux-points.
   ['Destruction de biens : le 6 mars 2024, des soldats maliens ont détruit plusieurs boutiques à Gao.',
     { sub: 'Looting/property destruction', place: 'Gao' }],
