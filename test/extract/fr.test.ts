@@ -438,6 +438,9 @@ const CASES: [string, Expected][] = [
   // nommée, même quand un bilan suit.
   ['Titre\n\nLe 6 mars 2024, une frappe israélienne a tué deux membres du Hezbollah près de Tyr.',
     { sub: 'Air/drone strike', actor1: 'Military Forces of Israel', actor2: 'Hezbollah', killed: 2 }],
+  // « un village du nord du Burkina Faso » : la région d'un pays se dit aussi au génitif, comme « of northern Mali ».
+  ['Titre\n\nLe 3 mars 2024, des hommes armés ont attaqué un village du nord du Burkina Faso, tuant 20 civils.',
+    { sub: 'Attack', place: 'northern Burkina Faso', country: 'BF', killed: 20 }],
   // Une note qui s'ouvre sur une étiquette nomme le genre de son événement, espace insécable ou non avant le deux-points.
   ['Destruction de biens : le 6 mars 2024, des soldats maliens ont détruit plusieurs boutiques à Gao.',
     { sub: 'Looting/property destruction', place: 'Gao' }],
