@@ -20,7 +20,7 @@ import {
 import { parseSpan } from '../syntax/parse.ts';
 import type { ParsedSentence } from '../syntax/types.ts';
 import { affectedOf, backgroundClause, munitionVerbOf, brokenOnParse, headWordIn, inPeriodPhrase, isAgentOf, speakerOf, subjectOnParse, type SyntaxRoleLexicon, namesAgent, inAgentDescription, inParticipleAside, inNounParticiple, relativeClauseOf, relativeClauses, ofTheSubject, whenClauseApart, coordinatedClauseOfItsOwn, betweenSubjectAndVerb, syntacticRole, type SyntacticReading } from './syntax-roles.ts';
-import { children, isNegated, subtreeSpan } from '../syntax/tree.ts';
+import { children, headOf, isNegated, subtreeSpan } from '../syntax/tree.ts';
 import { KIND_PRIORITY, bombingFromTheAir, chooseSubEventType, demonstrationFamily, eventTypeOf, joinDemonstration, type TypingInput } from './taxonomy.ts';
 
 export interface ExtractInput {
@@ -395,6 +395,8 @@ const CONTEXT_CITY_POPULATION = 100_000;
 /** What leads a sentence only when it tells no deaths or wounds: theft, arrests, and abductions (ACLED codes an
  *  abduction whose victim is killed as the attack it ends in). */
 const YIELD_TO_VIOLENCE: ReadonlySet<TriggerKind> = new Set(['looting', 'arrest', 'abduction']);
+/** Acts whose toll a killing verb with no author of its own tells ("raided …; 14 people were killed"). */
+const ACTS_WITH_TOLL: ReadonlySet<TriggerKind> = new Set(['attack', 'ambush', 'clash']);
 
 /** The acts a conflict can be the setting of (a toll "killed in ethnic clashes" is the clashes' own). */
 const SETTING_OF_KINDS: ReadonlySet<TriggerKind> = new Set(['attack', 'ambush', 'abduction', 'sexual']);
@@ -543,9 +545,14 @@ class AnalysedSentence implements SentenceAnalysis {
         if (clause && pack.tollCauseRe.test(folded.slice(clause.start, clause.end)) && !pack.lapseBeforeRe.test(folded.slice(Math.max(this.start, clause.start - 30), clause.start + 12))) background.delete(t);
       }
     }
+    // "Israeli troops raided the camp; the ministry said 14 people were killed": a toll a speaker reports, naming no one
+    // who killed, is the toll of the act told with its author, which leads.
+    const authoredAct = active.find((t) => ACTS_WITH_TOLL.has(t.kind) && !background.has(t) && namesAgent(this.syntax, t));
+    const tollOnly = (t: TriggerMention) => !!authoredAct && t.kind === 'killing' && !namesAgent(this.syntax, t) && reportedOnParse(this.syntax, t, pack);
     const rank = (t: TriggerMention) => (background.has(t) && background.size < active.length ? 2 * KIND_PRIORITY.length : 0)
       + (violence && YIELD_TO_VIOLENCE.has(t.kind) ? KIND_PRIORITY.indexOf('killing') + 0.5
         : settings.has(t) ? KIND_PRIORITY.length
+        : tollOnly(t) ? KIND_PRIORITY.indexOf(authoredAct!.kind) + 0.5
         : KIND_PRIORITY.indexOf(t.kind));
     return [...active].sort((a, b) => rank(a) - rank(b) || a.start - b.start)[0] ?? null;
   }
@@ -891,6 +898,16 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
 
 /** A sentence's places but those the parse puts in what describes the side that acts ("militias loyal to
  *  Moscow struck a depot in Kupiansk"), when another place is left; parsed only for sentences of two places or more. */
+/** Whether a verb of reporting governs the trigger's clause ("the ministry said 14 people were killed"). */
+function reportedOnParse(parsed: ParsedSentence, trigger: Span, pack: LanguagePack): boolean {
+  let w = headWordIn(parsed, trigger);
+  for (let guard = 0; w && guard <= parsed.words.length; guard++) {
+    w = headOf(parsed, w);
+    if (w && w.upos === 'VERB' && pack.reportingVerbWords.has(fold(w.form))) return true;
+  }
+  return false;
+}
+
 /** Whether the parse negates the verb a trigger stands on ("ne … pas", "not", "never"). */
 function negatedOnParse(parsed: ParsedSentence, trigger: Span): boolean {
   const verb = headWordIn(parsed, trigger);

@@ -271,6 +271,8 @@ export interface LanguagePack {
   readonly reportingBeforeRe: RegExp;
   /** After "également"/"also": a reporting verb ("a également fait savoir"): who speaks again, not who acts again. */
   readonly reportingNextRe: RegExp;
+  /** The reporting verbs as words (folded): a verb of the parse that reports what its clause tells. */
+  readonly reportingVerbWords: ReadonlySet<string>;
   /** "clashes between" (and "clashes between X and"): the names next are the sides, not places. */
   readonly sidesBetweenRe: RegExp;
   /** "Pokot raiders", "la communauté": a noun after a name that makes it a people, not a place. */
@@ -658,6 +660,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     // The side after an inverted reporting verb ("…, a annoncé la police", "…, said the army") is the source.
     reportingBeforeRe: new RegExp(`(?:^|\\s)${lex.reporting_auxiliaries.length ? `(?:${anyOf(lex.reporting_auxiliaries)}\\s+)?` : ''}${anyOf(lex.reporting_verbs)}\\s+(?:(?!${anyOf(L.complementizer)}\\b)[^\\s,;:]+\\s+){0,2}$`),
     reportingAfterRe: new RegExp(`^\\s*(?:\\S+\\s+){0,3}${lex.reporting_auxiliaries.length ? `(?:${lex.reporting_auxiliaries.map((p) => phraseSource(p, L)).join('|')})\\s+` : ''}(?:${lex.reporting_verbs.map((p) => phraseSource(p, L)).join('|')})`),
+    reportingVerbWords: new Set(lex.reporting_verbs.filter((v) => !v.startsWith('re:')).map((v) => fold(v))),
     reportingNextRe: new RegExp(`^\\s*(?:\\S+\\s+)?(?:${lex.reporting_verbs.map((p) => phraseSource(p, L)).join('|')})${AFTER}`),
     sidesBetweenRe: new RegExp(`(?:${lex.sides_between.map((p) => phraseSource(p, L)).join('|')})\\s+(?:${phraseSource(lex.place_article, L)})?(?:\\S+\\s+(?:and|et)\\s+(?:${phraseSource(lex.place_article, L)})?)?$`),
     peopleAfter: new Set(lex.people_after),
