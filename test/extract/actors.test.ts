@@ -38,6 +38,13 @@ const EN: [string, Expected][] = [
     { actor1: 'STC: Southern Transitional Council' }],
   ['Headline\n\nOn March 10, 2024, the Uganda Peoples Defence Force shelled ADF positions in Ituri.',
     { actor1: 'Military Forces of Uganda', actor2: 'ADF: Allied Democratic Forces' }],
+  // National armies by their own names and acronyms.
+  ['Headline\n\nOn March 11, 2024, FARDC troops clashed with M23 rebels near Sake.',
+    { actor1: 'Military Forces of the Democratic Republic of Congo', actor2: 'M23: March 23 Movement' }],
+  ['Headline\n\nOn March 12, 2024, the Somali National Army killed 12 al-Shabaab fighters in an operation near Adan Yabaal.',
+    { actor1: 'Military Forces of Somalia', actor2: 'Al Shabaab' }],
+  ['Headline\n\nOn March 13, 2024, Fano militias ambushed an ENDF convoy near Bahir Dar.',
+    { actor1: 'Fano Militia', actor2: 'Military Forces of Ethiopia' }],
 ];
 
 const FR: [string, Expected][] = [
@@ -69,6 +76,13 @@ const FR: [string, Expected][] = [
     { actor1: 'TTP: Tehreek-i-Taliban Pakistan' }],
   ['Titre\n\nLe 8 mars 2024, une frappe israélienne a tué deux combattants du mouvement Amal près de Tyr.',
     { actor1: 'Military Forces of Israel', actor2: 'Amal Movement' }],
+  // Les armées nationales par leur nom et leur sigle.
+  ['Titre\n\nLe 11 mars 2024, des affrontements entre les FARDC et les rebelles du M23 ont fait dix morts près de Sake.',
+    { actor1: 'Military Forces of the Democratic Republic of Congo', actor2: 'M23: March 23 Movement', killed: 10 }],
+  ['Titre\n\nLe 12 mars 2024, les FAMa ont repoussé une attaque du JNIM contre leur camp de Boulkessi.',
+    { actor1: 'JNIM: Group for Support of Islam and Muslims', actor2: 'Military Forces of Mali' }],
+  ['Titre\n\nLe 13 mars 2024, les Forces armées centrafricaines ont attaqué des positions rebelles près de Bambari.',
+    { actor1: 'Military Forces of the Central African Republic' }],
 ];
 
 testCaseTable('en', EN);
