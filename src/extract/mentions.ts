@@ -262,10 +262,23 @@ function campaignCues(folded: string, span: Span, pack: LanguagePack, dayOrDigit
 /** "pro-" just before a name: a side that sides with it ("pro-Hezbollah", "pro-iraniennes", "pro-Russian"). */
 const PRO_BEFORE = /(?:^|[^a-z])pro-\s?$/;
 
+/** "le groupe État islamique au Sahel": an alias that starts inside a match, at a word, and runs past it is the longer
+ *  name ("État islamique au Sahel" inside "groupe État islamique"), which the leftmost match alone would cut. */
+function longerAliases(re: RegExp, folded: string, span: Span, matches: readonly Match[]): Match[] {
+  const out: Match[] = [];
+  for (const m of matches) {
+    const inner = allMatches(re, folded, m.start + 1, span.end).find((x) => x.start < m.end && x.end > m.end && !/[a-z0-9\u00e0-\u024f]/.test(folded[x.start - 1] ?? ''));
+    const kept = inner ?? m;
+    if (out.some((o) => kept.start < o.end)) continue;
+    out.push(kept);
+  }
+  return out;
+}
+
 export function findActors(raw: string, folded: string, span: Span, pack: LanguagePack, countryActor: (country: string, police: boolean) => string): ActorMention[] {
   const out: ActorMention[] = [];
   const { re, byKey } = aliasMatcher(pack.language);
-  for (const m of allMatches(re, folded, span.start, span.end)) {
+  for (const m of longerAliases(re, folded, span, allMatches(re, folded, span.start, span.end))) {
     const row = byKey.get(normalizeAlias(m.text));
     if (!row) continue;
     const rawText = raw.slice(m.start, m.end);

@@ -76,6 +76,9 @@ const FR: [string, Expected][] = [
     { actor1: 'TTP: Tehreek-i-Taliban Pakistan' }],
   ['Titre\n\nLe 8 mars 2024, une frappe israélienne a tué deux combattants du mouvement Amal près de Tyr.',
     { actor1: 'Military Forces of Israel', actor2: 'Amal Movement' }],
+  // Un nom plus long qui commence dans un autre (« groupe État islamique » / « État islamique au Sahel ») l'emporte.
+  ['Titre\n\nLe 3 mars 2024, le groupe État islamique au Sahel a attaqué le camp de Tessit.',
+    { actor1: 'Islamic State Sahel Province' }],
   // Les armées nationales par leur nom et leur sigle.
   ['Titre\n\nLe 11 mars 2024, des affrontements entre les FARDC et les rebelles du M23 ont fait dix morts près de Sake.',
     { actor1: 'Military Forces of the Democratic Republic of Congo', actor2: 'M23: March 23 Movement', killed: 10 }],
