@@ -764,6 +764,9 @@ const CASES: [string, Expected][] = [
   ['Title\n\nOn 21 November 2023, at least five fighters of a pro-Hezbollah group were killed in two US strikes south of Baghdad.', { actor1: 'Military Forces of the United States', actor2: null, killed: 5 }],
   // A crowd's justice: suspected witches killed are mob violence; "Witch" in a name is no cue.
   ['Title\n\nOn 6 March 2024, five suspected witches were burned to death in Kisii.', { sub: 'Mob violence', killed: 5 }],
+  // "attributed to X" names the author, as "by X" does.
+  ['Title\n\nOn 3 March 2024, drone strikes attributed to the Rapid Support Forces killed 12 civilians in El Obeid.',
+    { sub: 'Air/drone strike', actor1: 'Rapid Support Forces', killed: 12 }],
   // A toll a speaker reports, naming no one who killed, is the toll of the act told with its author.
   ['Title\n\nOn 2 March 2024, Israeli troops raided the Nur Shams refugee camp near Tulkarem; the Palestinian health ministry said 14 people were killed.',
     { sub: 'Attack', actor1: 'Military Forces of Israel', killed: 14, place: 'Tulkarm' }],

@@ -441,6 +441,9 @@ const CASES: [string, Expected][] = [
   // « un village du nord du Burkina Faso » : la région d'un pays se dit aussi au génitif, comme « of northern Mali ».
   ['Titre\n\nLe 3 mars 2024, des hommes armés ont attaqué un village du nord du Burkina Faso, tuant 20 civils.',
     { sub: 'Attack', place: 'northern Burkina Faso', country: 'BF', killed: 20 }],
+  // « attribuées aux X » nomme l'auteur, comme « par X ».
+  ['Titre\n\nLe 3 mars 2024, des frappes de drones attribuées aux Forces de soutien rapide ont tué douze civils à El-Obeid.',
+    { sub: 'Air/drone strike', actor1: 'Rapid Support Forces', killed: 12 }],
   // « le ministère de la Santé » : le portefeuille d'un ministère n'est pas une ville (Santee, en Californie).
   ['Titre\n\nLe 2 mars 2024, le ministère de la Santé a annoncé que 14 personnes avaient été tuées dans une frappe à Rafah.',
     { place: 'Rafah', country: 'PS', killed: 14 }],
