@@ -764,6 +764,12 @@ const CASES: [string, Expected][] = [
   ['Title\n\nOn 21 November 2023, at least five fighters of a pro-Hezbollah group were killed in two US strikes south of Baghdad.', { actor1: 'Military Forces of the United States', actor2: null, killed: 5 }],
   // A crowd's justice: suspected witches killed are mob violence; "Witch" in a name is no cue.
   ['Title\n\nOn 6 March 2024, five suspected witches were burned to death in Kisii.', { sub: 'Mob violence', killed: 5 }],
+  // A munition something was destroyed "with" is a weapon, not a seized cache; "its fighters had destroyed" tells an
+  // act of the speaker's own.
+  ["Title\n\nOn 3 March 2024, Hamas's armed wing said its fighters had destroyed an Israeli tank with an anti-tank missile east of Khan Younis.",
+    { sub: 'Shelling/artillery/missile attack', actor1: 'Hamas', actor2: 'Military Forces of Israel', weapons: ['missile'] }],
+  ['Title\n\nOn 3 March 2024, the army said it had destroyed a weapons cache near Gao.',
+    { sub: 'Disrupted weapons use', place: 'Gao' }],
   // "attributed to X" names the author, as "by X" does.
   ['Title\n\nOn 3 March 2024, drone strikes attributed to the Rapid Support Forces killed 12 civilians in El Obeid.',
     { sub: 'Air/drone strike', actor1: 'Rapid Support Forces', killed: 12 }],
