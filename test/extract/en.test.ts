@@ -770,6 +770,9 @@ const CASES: [string, Expected][] = [
     { sub: 'Shelling/artillery/missile attack', actor1: 'Hamas', actor2: 'Military Forces of Israel', weapons: ['missile'] }],
   ['Title\n\nOn 3 March 2024, the army said it had destroyed a weapons cache near Gao.',
     { sub: 'Disrupted weapons use', place: 'Gao' }],
+  // Clergy are civilians.
+  ['Title\n\nOn 6 March 2024, unknown gunmen shot dead a Catholic priest in the Cameroonian town of Bamenda.',
+    { sub: 'Attack', actor2: 'Civilians (Cameroon)', killed: 1, place: 'Bamenda' }],
   // "attributed to X" names the author, as "by X" does.
   ['Title\n\nOn 3 March 2024, drone strikes attributed to the Rapid Support Forces killed 12 civilians in El Obeid.',
     { sub: 'Air/drone strike', actor1: 'Rapid Support Forces', killed: 12 }],
@@ -976,6 +979,8 @@ test('en: the new cues do not fire on look-alikes (bodies recovered, hostages fr
     // Buildings a munition flattens or an explosion blows up are its blow's, not a demolition.
     ['Headline\n\nOn March 5, 2024, Russian missiles flattened buildings in Kharkiv.', 'Looting/property destruction'],
     ['Headline\n\nOn March 5, 2024, an explosion blew up homes in Rafah.', 'Looting/property destruction'],
+    // Hostages "held" somewhere are in captivity, not arrested.
+    ['Headline\n\nOn March 2, 2024, thousands of Israelis protested in Tel Aviv to demand a deal to free the hostages held in Gaza.', 'Arrests'],
   ]);
 });
 
