@@ -1436,7 +1436,8 @@ function victimsAmong(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigge
   const { pack } = ctx;
   // "killed by an unknown armed militia": who acts is not a victim; "…, an Ethiopian official said", "selon des
   // habitants": who tells of it neither.
-  const hits = names.filter((h) => !/(?:\bby|\bpar|de la part d[eu']?)\s+(?:\S+\s+){0,3}$/.test(folded.slice(Math.max(s.start, h.start - 40), h.start))
+  // "tué par balles deux civils": a bullet is how, not who.
+  const hits = names.filter((h) => !/(?:\bby|\bpar(?! balles?\b)|de la part d[eu']?)\s+(?:\S+\s+){0,3}$/.test(folded.slice(Math.max(s.start, h.start - 40), h.start))
     && !pack.reportingNextRe.test(folded.slice(h.end, Math.min(s.end, h.end + 40))) && !SOURCE_BEFORE.test(folded.slice(Math.max(s.start, h.start - 40), h.start)));
   const cues = [...allMatches(pack.killedRe, folded, s.start, s.end), ...allMatches(pack.woundedRe, folded, s.start, s.end)];
   // "The home of a councillor was attacked": the subject of a passive verb is what the verb fell on, whether the

@@ -441,6 +441,13 @@ const CASES: [string, Expected][] = [
   // « un village du nord du Burkina Faso » : la région d'un pays se dit aussi au génitif, comme « of northern Mali ».
   ['Titre\n\nLe 3 mars 2024, des hommes armés ont attaqué un village du nord du Burkina Faso, tuant 20 civils.',
     { sub: 'Attack', place: 'northern Burkina Faso', country: 'BF', killed: 20 }],
+  // « tué par balles » : la balle dit comment, pas qui ; « tirs d'obus » s'élide ; la ceinture d'explosifs d'un kamikaze.
+  ['Titre\n\nLe 5 mars 2024, des hommes armés ont tué par balles deux civils à Djibo.',
+    { sub: 'Attack', actor2: 'Civilians (Burkina Faso)', killed: 2, place: 'Djibo' }],
+  ["Titre\n\nLe 1er mars 2024, au moins 40 personnes ont péri dans l'incendie d'un marché de Gao provoqué par des tirs d'obus des jihadistes.",
+    { sub: 'Shelling/artillery/missile attack', killed: 40, place: 'Gao' }],
+  ["Titre\n\nLe 1er mars 2024, un kamikaze a fait exploser sa ceinture d'explosifs dans une mosquée de Maiduguri, faisant 12 morts.",
+    { sub: 'Suicide bomb', killed: 12, place: 'Maiduguri' }],
   // « attribuées aux X » nomme l'auteur, comme « par X ».
   ['Titre\n\nLe 3 mars 2024, des frappes de drones attribuées aux Forces de soutien rapide ont tué douze civils à El-Obeid.',
     { sub: 'Air/drone strike', actor1: 'Rapid Support Forces', killed: 12 }],
