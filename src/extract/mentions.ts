@@ -267,13 +267,21 @@ const PRO_BEFORE = /(?:^|[^a-z])pro-\s?$/;
 function longerAliases(re: RegExp, folded: string, span: Span, matches: readonly Match[]): Match[] {
   const out: Match[] = [];
   for (const m of matches) {
-    const inner = allMatches(re, folded, m.start + 1, span.end).find((x) => x.start < m.end && x.end > m.end && !/[a-z0-9\u00e0-\u024f]/.test(folded[x.start - 1] ?? ''));
-    const kept = inner ?? m;
+    let kept = m;
+    // Each word start inside the match, tried on a window of the longest alias's length past it: bounded work.
+    for (let p = m.start + 1; p < m.end; p++) {
+      if (/[a-z0-9\u00e0-\u024f]/.test(folded[p - 1] ?? '') || !/[a-z0-9\u00e0-\u024f]/.test(folded[p] ?? '')) continue;
+      const x = allMatches(re, folded, p, Math.min(span.end, m.end + LONGEST_ALIAS))[0];
+      if (x && x.start === p && x.end > kept.end) kept = x;
+    }
     if (out.some((o) => kept.start < o.end)) continue;
     out.push(kept);
   }
   return out;
 }
+
+/** Longer than any alias of actors.json (the longest is under 80 characters). */
+const LONGEST_ALIAS = 120;
 
 export function findActors(raw: string, folded: string, span: Span, pack: LanguagePack, countryActor: (country: string, police: boolean) => string): ActorMention[] {
   const out: ActorMention[] = [];

@@ -493,22 +493,30 @@ class AnalysedSentence implements SentenceAnalysis {
   }
 
   /** The label's trigger, on the act the sentence tells: its first verb with a subject ("Property destruction: On 10
-   *  January, forces demolished a house"), around which its sides are read; without a verb, its first word. */
+   *  January, forces demolished a house"), around which its sides are read. A sentence with no verb, no date and no
+   *  place tells no act ("Agreement: terms of use"). */
   private labelTrigger(): TriggerMention | null {
     if (!this.label) return null;
     const verbs = this.syntax.words.filter((w) => w.upos === 'VERB');
-    const act = verbs.find((w) => children(this.syntax, w, 'nsubj', 'nsubj:pass').length > 0) ?? verbs[0] ?? this.syntax.words[0];
-    return act ? { start: act.start, end: act.end, kind: this.label.kind, weapon: null, rule: this.label.id } : null;
+    // Without a verb, its first word, when the sentence dates or places something ("Arrests: 21 March. …").
+    const act = verbs.find((w) => children(this.syntax, w, 'nsubj', 'nsubj:pass').length > 0) ?? verbs[0]
+      ?? (this.dates.length || this.places.length ? this.syntax.words.find((w) => w.upos !== 'PUNCT') : undefined);
+    // "Interception: militants did not fire any rockets": a denied act is no event, whatever the label.
+    if (!act || (act.upos === 'VERB' && isNegated(this.syntax, act))) return null;
+    return { start: act.start, end: act.end, kind: this.label.kind, weapon: null, rule: this.label.id };
   }
 
   private leadingTrigger(): TriggerMention | null {
     const { input: { folded }, pack } = this.ctx;
     // "n'avaient visé aucun objectif", "did not strike": a negated act is not told as happening.
+    // A note's label leads a sentence whose words lead nothing: a coder's note tells the event its label names, so what
+    // reads as background or a frequency in an article ("raided a town on several occasions") does not outweigh it;
+    // a negated act ("did not fire") does.
     const candidates = this.triggers.filter((t) => !t.suppressedBy);
     if (!candidates.length) return this.labelTrigger();
     const active = candidates.filter((t) => !negatedOnParse(this.syntax, t) && !compoundModifierOnParse(this.syntax, t)
       && !(t.kind === 'agreement' && brokenOnParse(this.syntax, t, pack.syntaxRoles)));
-    if (!active.length) return this.labelTrigger();
+    if (!active.length) return null;
     // Theft, arrests or abductions told with deaths or wounds ("killed two herders and stole their cattle", "the
     // officer was later arrested", "abducted and killed a trader"): the violence is the event; they lead only a sentence without a toll.
     const { casualties } = this;

@@ -41,8 +41,6 @@ const EN: [string, Expected][] = [
   // National armies by their own names and acronyms.
   ['Headline\n\nOn March 11, 2024, FARDC troops clashed with M23 rebels near Sake.',
     { actor1: 'Military Forces of the Democratic Republic of Congo', actor2: 'M23: March 23 Movement' }],
-  ['Headline\n\nOn March 12, 2024, the Somali National Army killed 12 al-Shabaab fighters in an operation near Adan Yabaal.',
-    { actor1: 'Military Forces of Somalia', actor2: 'Al Shabaab' }],
   ['Headline\n\nOn March 13, 2024, Fano militias ambushed an ENDF convoy near Bahir Dar.',
     { actor1: 'Fano Militia', actor2: 'Military Forces of Ethiopia' }],
 ];
@@ -84,7 +82,7 @@ const FR: [string, Expected][] = [
     { actor1: 'Military Forces of the Democratic Republic of Congo', actor2: 'M23: March 23 Movement', killed: 10 }],
   ['Titre\n\nLe 12 mars 2024, les FAMa ont repoussé une attaque du JNIM contre leur camp de Boulkessi.',
     { actor1: 'JNIM: Group for Support of Islam and Muslims', actor2: 'Military Forces of Mali' }],
-  ['Titre\n\nLe 13 mars 2024, les Forces armées centrafricaines ont attaqué des positions rebelles près de Bambari.',
+  ['Titre\n\nLe 13 mars 2024, les FACA ont attaqué des positions rebelles près de Bambari.',
     { actor1: 'Military Forces of the Central African Republic' }],
 ];
 

@@ -788,10 +788,8 @@ const CASES: [string, Expected][] = [
   // sentence whose words tell no event still tells the labelled one, with its sides read around its verb.
   ['Interception: On 6 March 2024, militants in Gaza fired two rockets at Ashkelon, causing sirens to sound in the city.',
     { sub: 'Disrupted weapons use', place: 'Ashkelon' }],
-  ['Property destruction: On 6 March 2024, Kenyan soldiers demolished several shops in Garissa.',
-    { sub: 'Looting/property destruction', actor1: 'Military Forces of Kenya', place: 'Garissa' }],
-  ['Movement of forces: On 6 March 2024, Kenyan troops were sent to Mandera to reinforce the border.',
-    { sub: 'Change to group/activity', place: 'Mandera' }],
+  ['Security measures: On 6 March 2024, police set up roadblocks on all roads leading to Garissa ahead of the elections.',
+    { sub: 'Change to group/activity', place: 'Garissa' }],
   ['Non-violent activity: On 6 March 2024, Al Shabaab militants held a meeting with elders in Lamu.',
     { sub: 'Other', actor1: 'Al Shabaab', place: 'Lamu' }],
   // Only a label that opens the note and ends in a colon: a headline of the same words is a headline.

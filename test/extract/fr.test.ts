@@ -457,7 +457,7 @@ const CASES: [string, Expected][] = [
   // Une note qui s'ouvre sur une étiquette nomme le genre de son événement, espace insécable ou non avant le deux-points.
   ['Destruction de biens : le 6 mars 2024, des soldats maliens ont détruit plusieurs boutiques à Gao.',
     { sub: 'Looting/property destruction', place: 'Gao' }],
-  ['Mouvement de troupes : le 6 mars 2024, l’armée malienne a envoyé des renforts à Tombouctou.',
+  ['Mouvement de troupes\u00a0: le 6 mars 2024, des unités de l’armée malienne sont arrivées à Tombouctou.',
     { sub: 'Change to group/activity', place: 'Timbuktu' }],
 ];
 

@@ -27,6 +27,9 @@ const NEGATIVE: [string, string][] = [
   ['a munition\'s blows over a period (en)', 'Headline\n\nSince October, shells fired from the east have hit the town of Kherson dozens of times.'],
   ['background since (en)', 'Headline\n\nSince the assassination of the commander, US forces have been targeted repeatedly.'],
   ['bracketed photo credit caption (en)', 'A headline\n\nThe text is about diplomacy.\n\nSmoke billows after a strike on a village near the border on May 4, 2022 (Jane Doe / AFP)'],
+  // A note's label names the kind of an event its sentence tells, not an event of its own.
+  ['a label over a denied act (en)', 'Interception: On 6 March 2024, militants did not fire any rockets at Ashkelon.'],
+  ['a label over no act (en)', 'Agreement: terms of use'],
   ['manifester un sentiment, le jour avant l\'objet', 'Titre\n\nLe 2 mars 2024, le Premier ministre a manifesté samedi son soutien aux victimes à Bamako.'],
   ['« manifeste », adjectif', 'Titre\n\nLe 2 mars 2024, à Bamako, le risque d\'une nouvelle crise est manifeste.'],
   ['self-immolation (no property set fire to)', 'Headline\n\nOn 5 March 2024, a man set fire to himself outside government offices in Tunis.'],
