@@ -1594,9 +1594,7 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
     civilianTarget,
     armedTarget,
     // "ont mené des frappes", "US strikes": a strike, not an attack of any kind.
-    strikeNoun: (trigger.kind === 'attack' && hasMatch(pack.strikeNounRe, input.folded, trigger.start, trigger.end))
-      // "killed a commander in a strike on his car": the strike the killing is told by.
-      || (trigger.kind === 'killing' && hasMatch(pack.killedInStrikeRe, input.folded, trigger.end, segment.end)),
+    strikeNoun: trigger.kind === 'attack' && hasMatch(pack.strikeNounRe, input.folded, trigger.start, trigger.end),
     convoy: hasMatch(pack.convoyRe, input.folded, s.start, s.end),
     // What the police and the crowd did is often told in the next sentence: the paragraph around the protest counts.
     protestIntervention: aroundHas(ctx, s, pack.protestInterventionRe),

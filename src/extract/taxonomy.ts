@@ -143,8 +143,6 @@ export function chooseSubEventType(x: TypingInput): { sub: string; rule: string 
       // "Five suspected witches burned to death": a crowd's justice, not armed men's, unless the state or a weapon acts.
       if (x.mobCue && !x.stateActor && !byWeapon) return { sub: 'Mob violence', rule: 'type.killing.mob-cue' };
       if (x.returnFire) return { sub: 'Armed clash', rule: 'type.killing.return-fire' };
-      // A state's strike that killed, with no weapon named, is what states strike with most, as an attack told so is.
-      if (x.strikeNoun && x.stateActor) return { sub: 'Air/drone strike', rule: 'type.killing.state-strike' };
       return x.armedTarget && !x.civilianTarget ? { sub: 'Armed clash', rule: 'type.killing.armed-target' } : { sub: 'Attack', rule: 'type.killing' };
     case 'explosion':
     case 'attack':

@@ -441,9 +441,6 @@ const CASES: [string, Expected][] = [
   // « un village du nord du Burkina Faso » : la région d'un pays se dit aussi au génitif, comme « of northern Mali ».
   ['Titre\n\nLe 3 mars 2024, des hommes armés ont attaqué un village du nord du Burkina Faso, tuant 20 civils.',
     { sub: 'Attack', place: 'northern Burkina Faso', country: 'BF', killed: 20 }],
-  // Un État qui tue « dans une frappe » frappe du ciel.
-  ['Titre\n\nLe 4 mars 2024, l’armée israélienne a tué un commandant du Hezbollah dans une frappe contre sa voiture près de Tyr.',
-    { sub: 'Air/drone strike', actor1: 'Military Forces of Israel', actor2: 'Hezbollah', killed: 1 }],
   // « tué par balles » : la balle dit comment, pas qui ; « tirs d'obus » s'élide ; la ceinture d'explosifs d'un kamikaze.
   ['Titre\n\nLe 5 mars 2024, des hommes armés ont tué par balles deux civils à Djibo.',
     { sub: 'Attack', actor2: 'Civilians (Burkina Faso)', killed: 2, place: 'Djibo' }],

@@ -67,7 +67,6 @@ interface RawLexicon {
   return_fire: string[];
   negation_before: string[];
   strike_nouns: string[];
-  killed_in_strike: string[];
   several_events: string[];
   clause_joins: string[];
   /** "…, and the second …", "…, et le second …": joins whose second clause takes up the blow counted before, its kind elided. */
@@ -295,8 +294,6 @@ export interface LanguagePack {
   readonly negatedBeforeRe: RegExp;
   /** "strikes", "frappes": an attack word that says the blow came from afar. */
   readonly strikeNounRe: RegExp;
-  /** "killed … in a strike", "tué … dans une frappe": the strike a killing is told by. */
-  readonly killedInStrikeRe: RegExp;
   /** "deux attaques de drones distinctes", "two separate attacks": a telling of several events at once. */
   readonly severalEventsRe: RegExp;
   /** "…, and the second …", "…, et le second …": a join whose second clause takes up the blow counted before. */
@@ -674,7 +671,6 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     roadBeforeRe: new RegExp(`${BEFORE}(?:${lex.road_nouns.map((p) => phraseSource(p, L)).join('|')})\\s+(?:[^\\s,.;()-]+\\s*-\\s*)?$`),
     returnFireRe: words(lex.return_fire),
     strikeNounRe: words(lex.strike_nouns),
-    killedInStrikeRe: words(lex.killed_in_strike),
     severalEventsRe: words(lex.several_events),
     clauseJoinRe: words([...lex.clause_joins, ...lex.elliptical_joins]),
     ellipticalJoinRe: words(lex.elliptical_joins),
