@@ -352,9 +352,7 @@ function contextCountries(input: ExtractInput, pack: LanguagePack, gaz: Gazettee
     for (const m of allMatches(pack.nationalityRe, input.folded, zone.start, zone.end)) {
       const country = pack.nationality.get(m.text);
       const code = country && country !== 'United States' ? codeOfCountryName(gaz, country) : null;
-      // A state's forces named through their nationality ("a Syrian army bus") say where the story is as a town does.
-      const forces = actors.some((a) => a.kind === 'state' && a.start <= m.start && m.end <= a.end);
-      add(code, forces ? 0.6 : 0.3);
+      add(code, 0.3);
       if (code) supportOf(code).named = true;
     }
   }

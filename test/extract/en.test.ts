@@ -770,9 +770,6 @@ const CASES: [string, Expected][] = [
     { sub: 'Shelling/artillery/missile attack', actor1: 'Hamas', actor2: 'Military Forces of Israel', weapons: ['missile'] }],
   ['Title\n\nOn 3 March 2024, the army said it had destroyed a weapons cache near Gao.',
     { sub: 'Disrupted weapons use', place: 'Gao' }],
-  // A state's forces named through their nationality vote for their country as a town does: Palmyra is Syria's here.
-  ['Title\n\nOn 5 March 2024, Islamic State militants ambushed a Syrian army bus near Palmyra, killing 20 soldiers.',
-    { place: 'Tadmur', country: 'SY', actor2: 'Military Forces of Syria' }],
   // Clergy are civilians.
   ['Title\n\nOn 6 March 2024, unknown gunmen shot dead a Catholic priest in the Cameroonian town of Bamenda.',
     { sub: 'Attack', actor2: 'Civilians (Cameroon)', killed: 1, place: 'Bamenda' }],
