@@ -5,7 +5,7 @@ import { victimsOnParse } from './syntax-victims.ts';
 import { readFileSync } from 'node:fs';
 import type { Language, Span, Weapon } from '../types.ts';
 import { fold } from '../text/fold.ts';
-import { BEFORE, AFTER, allMatches, hasMatch, phraseSource, type Match } from '../text/patterns.ts';
+import { BEFORE, AFTER, WORD_CHAR, allMatches, hasMatch, phraseSource, type Match } from '../text/patterns.ts';
 import type { LanguagePack, TriggerKind } from './lang/index.ts';
 
 export interface TriggerMention extends Span {
@@ -199,7 +199,7 @@ export interface ActorMention extends Span {
 }
 
 const actorData = JSON.parse(readFileSync(new URL('./actors.json', import.meta.url), 'utf8')) as ActorData;
-const aliasMatchers = new Map<Language, { re: RegExp; byKey: Map<string, ActorRow> }>();
+const aliasMatchers = new Map<Language, { re: RegExp; byKey: Map<string, ActorRow>; longest: number }>();
 
 function aliasMatcher(language: Language) {
   let m = aliasMatchers.get(language);
@@ -215,7 +215,9 @@ function aliasMatcher(language: Language) {
     }
     // Short all-caps aliases (IS, EI, PMF) must be matched with their case, on the raw text.
     const sources = [...new Set(phrases)].sort((a, b) => b.length - a.length).map((p) => phraseSource(p));
-    m = { re: new RegExp(`${BEFORE}(?:${sources.join('|')})${AFTER}`, 'g'), byKey };
+    // The longest an alias may run in a text: its length, each space written as a run of spaces or hyphens.
+    const longest = Math.max(0, ...phrases.map((p) => 2 * p.length));
+    m = { re: new RegExp(`${BEFORE}(?:${sources.join('|')})${AFTER}`, 'g'), byKey, longest };
     aliasMatchers.set(language, m);
   }
   return m;
@@ -264,14 +266,14 @@ const PRO_BEFORE = /(?:^|[^a-z])pro-\s?$/;
 
 /** "le groupe État islamique au Sahel": an alias that starts inside a match, at a word, and runs past it is the longer
  *  name ("État islamique au Sahel" inside "groupe État islamique"), which the leftmost match alone would cut. */
-function longerAliases(re: RegExp, folded: string, span: Span, matches: readonly Match[]): Match[] {
+function longerAliases(matcher: { re: RegExp; longest: number }, folded: string, span: Span, matches: readonly Match[]): Match[] {
   const out: Match[] = [];
   for (const m of matches) {
     let kept = m;
     // Each word start inside the match, tried on a window of the longest alias's length past it: bounded work.
     for (let p = m.start + 1; p < m.end; p++) {
-      if (/[a-z0-9\u00e0-\u024f]/.test(folded[p - 1] ?? '') || !/[a-z0-9\u00e0-\u024f]/.test(folded[p] ?? '')) continue;
-      const x = allMatches(re, folded, p, Math.min(span.end, m.end + LONGEST_ALIAS))[0];
+      if (WORD_CHAR.test(folded[p - 1] ?? '') || !WORD_CHAR.test(folded[p] ?? '')) continue;
+      const x = allMatches(matcher.re, folded, p, Math.min(span.end, p + matcher.longest))[0];
       if (x && x.start === p && x.end > kept.end) kept = x;
     }
     if (out.some((o) => kept.start < o.end)) continue;
@@ -280,13 +282,11 @@ function longerAliases(re: RegExp, folded: string, span: Span, matches: readonly
   return out;
 }
 
-/** Longer than any alias of actors.json (the longest is under 80 characters). */
-const LONGEST_ALIAS = 120;
-
 export function findActors(raw: string, folded: string, span: Span, pack: LanguagePack, countryActor: (country: string, police: boolean) => string): ActorMention[] {
   const out: ActorMention[] = [];
-  const { re, byKey } = aliasMatcher(pack.language);
-  for (const m of longerAliases(re, folded, span, allMatches(re, folded, span.start, span.end))) {
+  const matcher = aliasMatcher(pack.language);
+  const { re, byKey } = matcher;
+  for (const m of longerAliases(matcher, folded, span, allMatches(re, folded, span.start, span.end))) {
     const row = byKey.get(normalizeAlias(m.text));
     if (!row) continue;
     const rawText = raw.slice(m.start, m.end);

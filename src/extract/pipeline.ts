@@ -186,7 +186,10 @@ export const STAGES: readonly Stage[] = [
   { name: 'crowd-side', run: (ctx, events) => events.map((e) => crowdSide(ctx, e)) },
   // "Interception: On 29 January, militants fired rockets …; the rockets were intercepted": a note that opens on a
   // label names the kind of the event it leads with, whatever its verbs tell on the way.
-  { name: 'note-label', run: (ctx, events) => (ctx.label ? events.map((e) => labelled(ctx, e)) : events) },
+  { name: 'note-label', run: (ctx, events) => {
+    const sentence = ctx.label && ctx.sentences.find((s, i) => labelledSentence(ctx.label!.span, s, ctx.sentences[i - 1] ?? null));
+    return sentence ? events.map((e) => labelled(ctx.label!, sentence.index, e)) : events;
+  } },
 ];
 
 /** The label a note opens with, at the start of its first content zone, followed by a colon. */
@@ -197,8 +200,8 @@ function noteLabel(input: ExtractInput, pack: LanguagePack): DocumentContext['la
     label.re.lastIndex = zone.start;
     const m = label.re.exec(input.folded);
     if (!m) continue;
-    const start = zone.start + (m[0].length - m[0].trimStart().length);
-    return { label, span: { start, end: input.folded.lastIndexOf(':', zone.start + m[0].length) } };
+    // The match runs from the zone's start, spaces first, to the colon that ends it.
+    return { label, span: { start: zone.start + m[0].length - m[0].trimStart().length, end: zone.start + m[0].length - 1 } };
   }
   return null;
 }
@@ -210,10 +213,8 @@ function labelledSentence(label: Span, s: Span, before: Span | null): boolean {
 }
 
 /** The events told in the labelled sentence take the label's sub-event type. */
-function labelled(ctx: DocumentContext, e: Candidate): Candidate {
-  const { label, span } = ctx.label!;
-  const sentence = ctx.sentences.find((s, i) => labelledSentence(span, s, ctx.sentences[i - 1] ?? null));
-  if (!sentence || !e.sentences.has(sentence.index) || e.subEventType === label.subEventType) return e;
+function labelled({ label, span }: NonNullable<DocumentContext['label']>, sentence: number, e: Candidate): Candidate {
+  if (!e.sentences.has(sentence) || e.subEventType === label.subEventType) return e;
   const trace = [...e.trace];
   addTrace(trace, { field: 'sub_event_type', rule: label.id, span });
   return { ...e, subEventType: label.subEventType, trace };
@@ -418,7 +419,7 @@ function analyseSentences(ctx: DocumentContext): SentenceAnalysis[] {
   const label = ctx.label?.span;
   const sentences = splitSentences(input.raw, zones).map((s) => {
     if (!label || s.start > label.start || s.end <= label.end + 1) return s;
-    const start = label.end + 1 + (input.raw.slice(label.end + 1, s.end).length - input.raw.slice(label.end + 1, s.end).trimStart().length);
+    const start = label.end + 1 + /^\s*/.exec(input.raw.slice(label.end + 1, s.end))![0].length;
     return start < s.end ? { ...s, start } : s;
   });
   const dateMentions = input.dateMentions ?? documentDateMentions(input.raw, input.folded, pack);
@@ -479,8 +480,7 @@ class AnalysedSentence implements SentenceAnalysis {
       && !dates.some((d) => d.stated.day !== undefined || d.relativeDays !== undefined)
       && before.triggers.length > 0 && before.triggers.every((t) => t.suppressedBy && SUMMARY_SUPPRESSIONS.test(t.suppressedBy));
     const told = summing ? triggers.map((t) => (t.suppressedBy ? t : { ...t, suppressedBy: `${pack.language}.suppress.continues-summary` })) : triggers;
-    // A note's label leads its first sentence when no word of it does: a sentence that tells no event of the lexicon
-    // ("Movement of forces: troops were sent to …") still tells the one the label names.
+    // The note's label, for the sentence it heads: it leads that sentence when no word of it does (leadingTrigger).
     this.label = ctx.label && labelledSentence(ctx.label.span, s, before) ? ctx.label.label : null;
     this.triggers = told;
     this.primary = this.leadingTrigger();
@@ -508,12 +508,12 @@ class AnalysedSentence implements SentenceAnalysis {
 
   private leadingTrigger(): TriggerMention | null {
     const { input: { folded }, pack } = this.ctx;
-    // "n'avaient visé aucun objectif", "did not strike": a negated act is not told as happening.
     // A note's label leads a sentence whose words lead nothing: a coder's note tells the event its label names, so what
     // reads as background or a frequency in an article ("raided a town on several occasions") does not outweigh it;
     // a negated act ("did not fire") does.
     const candidates = this.triggers.filter((t) => !t.suppressedBy);
     if (!candidates.length) return this.labelTrigger();
+    // "n'avaient visé aucun objectif", "did not strike": a negated act is not told as happening.
     const active = candidates.filter((t) => !negatedOnParse(this.syntax, t) && !compoundModifierOnParse(this.syntax, t)
       && !(t.kind === 'agreement' && brokenOnParse(this.syntax, t, pack.syntaxRoles)));
     if (!active.length) return null;
@@ -904,8 +904,6 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
   return events;
 }
 
-/** A sentence's places but those the parse puts in what describes the side that acts ("militias loyal to
- *  Moscow struck a depot in Kupiansk"), when another place is left; parsed only for sentences of two places or more. */
 /** Whether a verb of reporting governs the trigger's clause ("the ministry said 14 people were killed"). */
 function reportedOnParse(parsed: ParsedSentence, trigger: Span, pack: LanguagePack): boolean {
   let w = headWordIn(parsed, trigger);
@@ -937,6 +935,8 @@ function compoundModifierOnParse(parsed: ParsedSentence, trigger: Span): boolean
 /** Kinds of violence done from afar: where their author is, is not where they strike. */
 const REMOTE_KINDS: ReadonlySet<TriggerKind> = new Set(['air', 'shelling']);
 
+/** A sentence's places but those the parse puts in what describes the side that acts ("militias loyal to
+ *  Moscow struck a depot in Kupiansk"), when another place is left; parsed only for sentences of two places or more. */
 function placesOfEvent(s: SentenceAnalysis, pack: LanguagePack, folded: string): readonly PlaceMention[] {
   if (s.places.length < 2 || !s.primary) return s.places;
   const trigger = s.primary;
@@ -1439,13 +1439,20 @@ function victimHits(ctx: DocumentContext, s: SentenceAnalysis, trigger: TriggerM
   return victimsAmong(ctx, s, trigger, allMatches(re, ctx.input.folded, s.start, s.end));
 }
 
+/** A by-phrase ending right before a name, a few words between ("killed by an unknown armed militia", "par des hommes"). */
+const AGENT_BEFORE_NAME = /(?:\bby|\bpar|de la part d[eu']?)\s+(?:\S+\s+){0,3}$/;
+
 function victimsAmong(ctx: DocumentContext, s: SentenceAnalysis, trigger: TriggerMention, names: readonly Span[]): Span[] {
   const { folded } = ctx.input;
   const { pack } = ctx;
   // "killed by an unknown armed militia": who acts is not a victim; "…, an Ethiopian official said", "selon des
   // habitants": who tells of it neither.
-  // "tué par balles deux civils": a bullet is how, not who.
-  const hits = names.filter((h) => !/(?:\bby|\bpar(?! balles?\b)|de la part d[eu']?)\s+(?:\S+\s+){0,3}$/.test(folded.slice(Math.max(s.start, h.start - 40), h.start))
+  // "tué par balles deux civils": an instrument is how, not who.
+  const agentBefore = (before: string) => {
+    const m = AGENT_BEFORE_NAME.exec(before);
+    return m !== null && !pack.instrumentRe.test(before.slice(m.index));
+  };
+  const hits = names.filter((h) => !agentBefore(folded.slice(Math.max(s.start, h.start - 40), h.start))
     && !pack.reportingNextRe.test(folded.slice(h.end, Math.min(s.end, h.end + 40))) && !SOURCE_BEFORE.test(folded.slice(Math.max(s.start, h.start - 40), h.start)));
   const cues = [...allMatches(pack.killedRe, folded, s.start, s.end), ...allMatches(pack.woundedRe, folded, s.start, s.end)];
   // "The home of a councillor was attacked": the subject of a passive verb is what the verb fell on, whether the

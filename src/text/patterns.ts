@@ -4,6 +4,8 @@ import { fold } from './fold.ts';
 const WORD = 'a-z0-9\\u00e0-\\u024f\\u0600-\\u06ff';
 export const BEFORE = `(?<![${WORD}])`;
 export const AFTER = `(?![${WORD}])`;
+/** One character of a word, as BEFORE and AFTER read it. */
+export const WORD_CHAR = new RegExp(`[${WORD}]`);
 
 export function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

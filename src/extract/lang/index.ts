@@ -9,9 +9,7 @@ import { fold } from '../../text/fold.ts';
 import { AFTER, BEFORE, PatternSet, phraseSource, wordsRegex } from '../../text/patterns.ts';
 import type { SyntaxRoleLexicon } from '../syntax-roles.ts';
 import type { DeathWords } from '../syntax-victims.ts';
-import { SUB_EVENT_TYPES } from '../taxonomy.ts';
-
-const SUB_EVENT_TYPES_ALL: ReadonlySet<string> = new Set(Object.values(SUB_EVENT_TYPES).flat());
+import { eventTypeOf } from '../taxonomy.ts';
 
 export type TriggerKind =
   | 'air' | 'shelling' | 'ied' | 'suicide' | 'grenade' | 'explosion' | 'attack' | 'shootdown' | 'clash' | 'ambush'
@@ -460,6 +458,8 @@ export interface LanguagePack {
   /** An attack noun with a bare noun of what it is done with ("frappe de drone", "tirs d'artillerie"): a nationality
    *  right after it is the attack's, as it is after the noun alone ("frappe de drone israélienne"). */
   readonly attackNounClassifierRe: RegExp;
+  /** How a killing was done, right after its verb ("par balles", "à coups de machette"): no agent's by-phrase. */
+  readonly instrumentRe: RegExp;
   readonly targetPrepositionRe: RegExp;
   readonly agentPrepositionRe: RegExp;
   /** Right after a participle: its agent phrase ("… by military officers", "… par des militaires"), up to four words. */
@@ -681,7 +681,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     mobCueRe: words(lex.mob_cues),
     crowdResistsOperationRe: words(lex.crowd_resists_operation),
     noteLabels: lex.note_labels.map((l) => {
-      if (!SUB_EVENT_TYPES_ALL.has(l.sub_event_type)) throw new Error(`${language} lexicon: note label ${l.id} names an unknown sub-event type "${l.sub_event_type}"`);
+      try { eventTypeOf(l.sub_event_type); } catch { throw new Error(`${language} lexicon: note label ${l.id} names an unknown sub-event type "${l.sub_event_type}"`); }
       return { id: l.id, kind: l.kind, subEventType: l.sub_event_type, re: new RegExp(`\\s*${anyOf(l.labels)}[ \\t]*:(?=\\s)`, 'y') };
     }),
     crowdSideRe: words(lex.crowd_sides),
@@ -779,6 +779,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     backedAfterRe: new RegExp(`^[\\s-]*${anyOf(L.backed_after)}(?![a-z])`),
     attackNounRe: words(L.attack_noun ?? []),
     attackNounClassifierRe: words(L.attack_noun_classifier ?? []),
+    instrumentRe: new RegExp(`^${anyOf(L.instrument)}(?![a-z])`),
     // Whole words, in the actor's own clause: "station" holds no "on", and "On 6 March 2024, X" does not make X a target.
     targetPrepositionRe: new RegExp(`${BEFORE}(?:${lex.target_prepositions.map((p) => phraseSource(p, L)).join('|')})\\s+(?:[^\\s,.;:]+\\s+){0,4}$`),
     agentPrepositionRe: new RegExp(`${BEFORE}(?:${lex.agent_prepositions.map((p) => phraseSource(p, L)).join('|')})\\s+(?:[^\\s,.;:]+\\s+){0,3}$`),
