@@ -6,6 +6,7 @@ import { languageFile } from '../lang/index.ts';
 import { readModel } from './model-file.ts';
 import { Tagger } from './tagger.ts';
 import { Parser } from './parser.ts';
+import { repairTree, type RepairableWord } from './repair.ts';
 import { tokenize, tokenizeSentence, type TokenizerLanguage } from './tokenize.ts';
 import type { ParsedSentence, TokenizedSentence, Upos, Word } from './types.ts';
 
@@ -60,11 +61,14 @@ export function analyseWords(forms: readonly string[], language: SyntaxLanguage)
   const kept = seen.map((_, i) => i).filter((i) => !quoted.has(i));
   const tags = tagger.tag(kept.map((i) => seen[i]!));
   const arcs = parser.parse(kept.map((i, k) => ({ form: seen[i]!, lemma: tags[k]!.lemma, upos: tags[k]!.upos, feats: tags[k]!.feats })));
+  // The tree as the parser left it, then the repairs no grammar of ours allows it to skip (repair.ts).
+  const tree: RepairableWord[] = kept.map((i, k) => ({ form: seen[i]!, upos: tags[k]!.upos, feats: tags[k]!.feats, head: arcs[k]!.head, deprel: arcs[k]!.deprel }));
+  repairTree(tree);
   const idOf = new Int32Array(kept.length + 1);
   kept.forEach((i, k) => { idOf[k + 1] = i + 1; });
   const out: Omit<Word, 'id' | 'form' | 'start' | 'end'>[] = new Array(forms.length);
   kept.forEach((i, k) => {
-    out[i] = { lemma: tags[k]!.lemma, upos: tags[k]!.upos as Upos, feats: tags[k]!.feats, head: idOf[arcs[k]!.head]!, deprel: arcs[k]!.deprel };
+    out[i] = { lemma: tags[k]!.lemma, upos: tags[k]!.upos as Upos, feats: tags[k]!.feats, head: idOf[tree[k]!.head]!, deprel: tree[k]!.deprel };
   });
   for (const [i, inside] of quoted) {
     // The quoted words' head: the first of them whose own head lies outside them.
