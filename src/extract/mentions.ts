@@ -58,13 +58,15 @@ export function findTriggers(folded: string, span: Span, pack: LanguagePack,
   // A period or statistic that opens the sentence ("Depuis l'assassinat…", "Au cours des deux derniers mois…") frames all of it.
   const opening = suppressors.find((s) => s.start - span.start <= 3);
   // A period ("since", "depuis") in a sentence that names no day is a summary of many events, not one.
-  const undatedPeriod = suppressors.some((s) => s.why === 'period' && /^(?:since|depuis|au cours d|over the (?:past|last)|so far|to date|in total|au total)/.test(folded.slice(s.start, s.end)))
-    && !namesDay;
+  // A period inside a relative clause set off by commas before the trigger describes the clause's noun, not the act
+  // told after it ("The RSF, who have besieged the city since May, shelled a market").
+  const reaching = (m: Span) => suppressors.filter((s) => !inRelativeAsideBefore(folded, span, s, m, pack));
+  const undatedPeriod = (m: Span) => !namesDay && reaching(m).some((s) => s.why === 'period' && /^(?:since|depuis|au cours d|over the (?:past|last)|so far|to date|in total|au total)/.test(folded.slice(s.start, s.end)));
   {
     for (const m of found) {
       let suppressedBy: string | undefined = opening && sameClause(folded, opening.end, m.start) ? `${pack.language}.suppress.${opening.why}-opening`
-        : undatedPeriodRule(undatedPeriod, pack.language);
-      for (const s of suppressedBy ? [] : suppressors) {
+        : undatedPeriodRule(undatedPeriod(m), pack.language);
+      for (const s of suppressedBy ? [] : reaching(m)) {
         // A statistic or period phrase that covers the trigger or stands just before it in its clause.
         if ((s.start <= m.start && s.end >= m.start) || (s.end <= m.start && m.start - s.end <= 30 && sameClause(folded, s.end, m.start))) {
           suppressedBy = `${pack.language}.suppress.${s.why}`;
@@ -77,7 +79,7 @@ export function findTriggers(folded: string, span: Span, pack: LanguagePack,
       // its own ("were killed on Monday, the deadliest since October 7").
       if (!suppressedBy && !ownDay && (pack.perfectBeforeRe.test(folded.slice(Math.max(span.start, m.start - 25), m.start)) || pack.perfectStartRe.test(folded.slice(m.start, m.end)))
         && pack.sinceAfterRe.test(folded.slice(m.end, span.end))) suppressedBy = `${pack.language}.suppress.running-total`;
-      if (!suppressedBy && frequencies.some((f) => gapBetween(f, m) <= 40 && sameClause(folded, Math.min(f.start, m.end), Math.max(f.start, m.end)))) {
+      if (!suppressedBy && frequencies.some((f) => !inRelativeAsideBefore(folded, span, f, m, pack) && gapBetween(f, m) <= 40 && sameClause(folded, Math.min(f.start, m.end), Math.max(f.start, m.end)))) {
         suppressedBy = `${pack.language}.suppress.frequency`;
       }
       if (!suppressedBy) {
@@ -109,6 +111,16 @@ function spatialOrigin(folded: string, raw: string | undefined, m: Span & { text
   return !!name && !pack.months.has(fold(name)) && !pack.weekdays.has(fold(name));
 }
 
+/** Whether a cue lies inside a relative clause that a comma opens before it and another closes before the trigger:
+ *  ", who have besieged the city since May, | shelled", ", qui contrôlent la ville depuis des mois, | ont attaqué". */
+function inRelativeAsideBefore(folded: string, sentence: Span, cue: Span, trigger: Span, pack: LanguagePack): boolean {
+  if (cue.end > trigger.start) return false;
+  const opening = folded.lastIndexOf(',', cue.start);
+  if (opening < sentence.start) return false;
+  const closing = folded.indexOf(',', cue.end);
+  return closing >= 0 && closing < trigger.start && pack.relativeStartRe.test(folded.slice(opening + 1, opening + 17));
+}
+
 /** A trigger that opens a relative clause between two points: "… the group of pirates who | abducted", with at most
  *  an auxiliary or an adverb between ("who had abducted"); not a verb further on ("the soldiers who were deployed
  *  there attacked"), which is the main clause's. */
@@ -137,6 +149,21 @@ export function framingSpans(folded: string, span: Span, pack: LanguagePack): Sp
     if (folded[end] !== ',' || !pack.relativeStartRe.test(folded.slice(end + 1, end + 16))) return { start: f.start, end };
     const stop = folded.slice(end, span.end).search(/[;:]/);
     return { start: f.start, end: stop < 0 ? span.end : end + stop };
+  });
+}
+
+/** "according to the health ministry of the Hamas government, which has run Gaza since 2007, | the bombing …", "selon
+ *  l'armée malienne, | …", "…, according to the Houthis.": an attribution runs to its comma (or the sentence's end), and
+ *  on through a relative clause set off after its last noun, to that clause's own comma. */
+export function attributionSpans(folded: string, span: Span, pack: LanguagePack): Span[] {
+  const stop = (from: number) => {
+    const k = folded.slice(from, span.end).search(/[,;:]/);
+    return k < 0 ? span.end : from + k;
+  };
+  return allMatches(pack.sideAsSourceRe, folded, span.start, span.end).map((cue) => {
+    let end = stop(cue.end);
+    while (end < span.end && folded[end] === ',' && pack.relativeStartRe.test(folded.slice(end + 1, end + 17))) end = stop(end + 1);
+    return { start: cue.start, end };
   });
 }
 

@@ -14,7 +14,7 @@ import { DESCRIPTOR_TAIL, DIVISION_NOUN, PLACE_NOUN_WORD, codeOfCountryName, fin
 import { languagePack, type LanguagePack, type NoteLabel, type TriggerKind } from './lang/index.ts';
 import { documentDateMentions, fromDays, isUnreal, precisionRank, resolveMention, toDays, type DateMention, type DateMentionsOf } from './dates.ts';
 import {
-  findActors, findBareForces, findCasualties, findCitations, findClaimCues, findTriggers, findWeapons, framingSpans, gapBetween, longestOnly, wordNumber,
+  attributionSpans, findActors, findBareForces, findCasualties, findCitations, findClaimCues, findTriggers, findWeapons, framingSpans, gapBetween, longestOnly, wordNumber,
   type ActorMention, type BareForcesMention, type Casualties, type ClaimCues, type TriggerFound, type TriggerMention, type WeaponMention,
 } from './mentions.ts';
 import { parseSpan } from '../syntax/parse.ts';
@@ -125,6 +125,8 @@ interface Candidate {
   answered: boolean;
   /** What its type was chosen from (victims, state author, strike noun), kept for a retelling that names a weapon. */
   typing: TypingInput;
+  /** The rule that gave its current type when another telling's type replaced its own (typingRule). */
+  typedBy?: string;
 }
 
 interface DocumentContext {
@@ -412,6 +414,13 @@ function isConflictSetting(folded: string, pack: LanguagePack, t: TriggerMention
 /** What sets a trigger aside as part of a summary of many events rather than one: a period, a statistic, a frequency. */
 const SUMMARY_SUPPRESSIONS = /\.suppress\.(?:(?:undated-)?period|statistic|frequency|continues-summary)/;
 
+/** "The army, which has been fighting in Gaza, struck…": a clause set off by a comma, a bracket or a dash adds to its noun.
+ *  A clause with no such mark tells which people are meant ("traders who import goods in the area of Mombasa held a
+ *  protest"), and where they are is where they act. */
+function setOff(folded: string, clause: Span): boolean {
+  return /[,(\u2013\u2014-]\s*$/.test(folded.slice(Math.max(0, clause.start - 4), clause.start)) || /^[,(\u2013\u2014-]/.test(folded.slice(clause.start, clause.start + 1));
+}
+
 function analyseSentences(ctx: DocumentContext): SentenceAnalysis[] {
   const { input, pack } = ctx;
   const zones = contentZones(input.zones);
@@ -594,7 +603,7 @@ class AnalysedSentence implements SentenceAnalysis {
 
   /** A place inside a relative clause that describes a noun ("which has been fighting in Gaza") is not the event's. */
   private inDescription(m: Span): boolean {
-    return this.describing.some((f) => m.start >= f.start && m.end <= f.end);
+    return this.describing.some((f) => m.start >= f.start && m.end <= f.end && setOff(this.ctx.input.folded, f));
   }
 
   /** "the Israeli army, which has been fighting in Gaza for months, struck…": the relative clauses that do not hold the
@@ -637,13 +646,21 @@ class AnalysedSentence implements SentenceAnalysis {
     const places = findPlaceMentions(input.raw, input.folded, this.sentence, pack, gaz, {
       countries, foldedDocument: input.folded, excluded: [...named, ...bare, ...citations.spans], titleCase: this.zone === 'title' && isTitleCase(input.raw.slice(this.start, this.end)),
     });
-    const actors = [...named, ...ownedForces(this.ctx, bare, places)].sort((a, b) => a.start - b.start);
+    // "According to the health ministry of the Hamas government, which has run Gaza since 2007, the bombing of the camp
+    // killed 50": who a report is attributed to is its source, not a side of the event; the places of the attribution
+    // are the event's only when the sentence names no other.
+    const attributions = attributionSpans(input.folded, this.sentence, pack);
+    const attributed = (m: Span) => attributions.some((a) => m.start >= a.start && m.end <= a.end);
+    const sides = [...named, ...ownedForces(this.ctx, bare, places)].sort((a, b) => a.start - b.start);
+    const actors = sides.filter((a) => !attributed(a));
     // "Mogadishu, Somalia — The army on Sunday foiled an attack on a base in central Somalia", "BEYROUTH (Reuters) - Sept
     // personnes ont été tuées … près de la frontière": the dateline names where the report was filed, not the event's place.
     const dateline = places.find((m) => m.start - this.start <= 1 && PLACE_DATELINE_AFTER.test(input.folded.slice(m.end, m.end + 60)));
-    const kept = dateline ? places.filter((m) => m !== dateline) : places;
+    const undated = dateline ? places.filter((m) => m !== dateline) : places;
+    const unattributed = undated.filter((m) => !attributed(m));
+    const kept = unattributed.length ? unattributed : undated;
     // "selon les Gardiens de la révolution", "according to the Houthis": a side the text cites is cited as outlets are.
-    const citedSides = named.filter((a) => pack.sideAsSourceBeforeRe.test(input.folded.slice(Math.max(this.start, a.start - 40), a.start))).map((a) => a.canonical);
+    const citedSides = named.filter((a) => attributed(a) || pack.sideAsSourceBeforeRe.test(input.folded.slice(Math.max(this.start, a.start - 40), a.start))).map((a) => a.canonical);
     return { actors, kept, cited: [...new Set([...citations.names, ...citedSides])], dateline: dateline ?? null };
   }
 
@@ -1943,7 +1960,10 @@ function mergeSameEvent(ctx: DocumentContext, events: Candidate[]): Candidate[] 
 function joinTellings(events: readonly Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const e of events) {
-    const into = out.find((o) => sameEvent(o, e));
+    // Of the earlier tellings it may be, the one whose toll it repeats at the very same place ("le bombardement du camp
+    // de Jabaliya a fait plus de 50 morts" retells Tuesday's 50 dead there, not Wednesday's strike told just before).
+    const candidates = out.filter((o) => sameEvent(o, e));
+    const into = candidates.find((o) => tollsAgree(o, e) && !!o.place?.entry && o.place.entry === e.place?.entry) ?? candidates[0];
     if (into) mergeInto(into, e);
     else out.push(e);
   }
@@ -1973,7 +1993,9 @@ function sameEvent(a: Candidate, b: Candidate): boolean {
   if (a.dayWithoutYear && b.dayWithoutYear && a.dayWithoutYear !== b.dayWithoutYear) return false;
   // A retelling with no date of its own at the very place of an event of the same kind is that event told again,
   // however far down the story ("Chanting …, the protesters moved through London" under the lead's march in London).
-  const retold = place === 'same' && (!a.date || !b.date) && a.kind === b.kind && !a.pastTense && !b.pastTense;
+  // A strike retold as a bombing or shelling with the very toll it took is that strike too.
+  const retold = place === 'same' && (!a.date || !b.date) && !a.pastTense && !b.pastTense
+    && (a.kind === b.kind || (STRIKE_KINDS.has(a.kind) && STRIKE_KINDS.has(b.kind) && tollsAgree(a, b)));
   if ((!a.date || !b.date || a.datePrecision !== b.datePrecision) && a.date !== b.date && !near && !retold) return false;
   // An attack told without its weapon ("ont ciblé deux bases") has no firm type: it may be any retelling.
   const sameType = eventTypeOf(a.subEventType) === eventTypeOf(b.subEventType) || isUntyped(a) || isUntyped(b)
@@ -1998,6 +2020,11 @@ function sameEvent(a: Candidate, b: Candidate): boolean {
   return true;
 }
 
+/** Two tellings that give the same death toll (some deaths, not none). */
+function tollsAgree(a: Candidate, b: Candidate): boolean {
+  return a.killed !== null && a.killed > 0 && a.killed === b.killed;
+}
+
 /** Two tellings of a fight (both battles) that name its sides the other way round: each one's author is the other's
  *  second side (or that side is left unnamed), and at least one of them is named in both. */
 function sidesOfOneFight(a: Candidate, b: Candidate): boolean {
@@ -2019,8 +2046,9 @@ function riotByDefault(c: Candidate): boolean {
   return c.subEventType === 'Violent demonstration' && typingRule(c) === 'type.riot';
 }
 
+/** The rule that typed an event: its first telling's, or that of the telling whose type a merge took. */
 function typingRule(c: Candidate): string | undefined {
-  return c.trace.find((t) => t.field === 'sub_event_type')?.rule;
+  return c.typedBy ?? c.trace.find((t) => t.field === 'sub_event_type')?.rule;
 }
 
 /** One is a demonstration, the other arrests told with it. */
@@ -2105,8 +2133,10 @@ function mergeInto(into: Candidate, e: Candidate): void {
     into.subEventType = typed.sub;
   } else if (!tollOfInto && ((KIND_PRIORITY.indexOf(e.kind) < KIND_PRIORITY.indexOf(into.kind) && eventTypeOf(e.subEventType) === eventTypeOf(into.subEventType)) || (isUntyped(into) && !isUntyped(e))
     || typedByDefault(into, e) || tollInto)) {
+    const by = typingRule(e);
     into.kind = e.kind;
     into.subEventType = e.subEventType;
+    into.typedBy = by;
   }
   for (const w of e.weapons) into.weapons.add(w);
   // A toll stated for the event beats the figures of its other tellings. A toll told of several events at once

@@ -5,6 +5,12 @@ import { assertNoEventOfType, eventsOf, only, testCaseTable, type Expected } fro
 // [article written for the test, expected fields of its one event]
 
 const CASES: [string, Expected][] = [
+  // Une relative entre virgules décrit son nom : sa période (« depuis des mois ») ne fait pas de l'acte qui suit un bilan.
+  ['Titre\n\nLes rebelles du M23, qui contrôlent la ville depuis des mois, ont attaqué un camp près de Goma mardi.',
+    { actor1: 'M23: March 23 Movement', place: 'Goma' }],
+  // Celui à qui un bilan est attribué en est la source, pas un camp ; les lieux de l'attribution ne sont pas ceux de l'événement.
+  ['Titre\n\nSelon le ministère de la Santé du gouvernement du Hamas, qui contrôle Gaza depuis 2007, le bombardement du camp de Jabaliya a fait 50 morts mardi.',
+    { actor1: null, place: 'Jabalya', killed: 50 }],
   // Le participe s'accorde : « les attaques ont été revendiquées », « les frappes ont été confirmées ».
   ['Titre\n\nLe 5 mars 2024, des hommes armés ont attaqué deux postes près de Gao. Les attaques ont été revendiquées par le GSIM.',
     { claim: 'claimed', by: 'JNIM: Group for Support of Islam and Muslims' }],
@@ -723,4 +729,16 @@ test('fr: un coup et la riposte d\'un autre camp, coordonnés, sont deux événe
   assert.equal(attack?.location?.name, 'El Fasher');
   assert.notEqual(attack?.sub_event_type, 'Air/drone strike');
   assert.equal(reply?.sub_event_type, 'Air/drone strike');
+});
+
+// Une reprise sans date qui redit le bilan d'un événement au même lieu (« le bombardement du camp … a fait plus de 50
+// morts ») est cet événement, pas la nouvelle frappe racontée juste avant.
+test('fr: a retelling with the same toll at the same place joins that event, not the one told just before', () => {
+  const events = eventsOf("Frappes sur le camp\n\nL'armée israélienne a reconnu avoir bombardé, mardi 31 octobre, le camp de Jabaliya, faisant au moins 50 morts.\n\n"
+    + "D'après l'armée, ce bombardement visait un dirigeant.\n\nMercredi, une nouvelle frappe a touché ce camp de réfugiés, selon la défense civile à Gaza. "
+    + "Ce bombardement a provoqué d'énormes destructions.\n\nSelon le ministère de la Santé du Hamas, qui contrôle Gaza depuis 2007, le bombardement du camp de Jabaliya a fait plus de 50 morts.");
+  const tuesday = events.find((e) => e.date === '2023-10-31'), wednesday = events.find((e) => e.date !== '2023-10-31');
+  assert.equal(tuesday?.killed, 50);
+  assert.ok(wednesday, 'the new strike stays an event of its own');
+  assert.equal(wednesday.killed, null);
 });

@@ -25,6 +25,10 @@ const NEGATIVE: [string, string][] = [
   ['une période ouverte par « depuis » et une date', 'Titre\n\nDepuis le 7 octobre, des centaines de roquettes ont frappé le nord d\u2019Israël.'],
   ['a munition\'s blow threatened (en)', 'Headline\n\nThe army warned that shells fired from the east could hit the town of Kherson.'],
   ['a munition\'s blows over a period (en)', 'Headline\n\nSince October, shells fired from the east have hit the town of Kherson dozens of times.'],
+  // What a relative clause says of its noun over a period is no event, the clause set off or not.
+  ['a relative clause of a period (en)', 'Headline\n\nThe RSF, which has shelled El Fasher since May, is accused of war crimes.'],
+  // "may" before a verb is still a modal.
+  ['a modal may (en)', 'Headline\n\nOfficials said the militants may attack the base in Garissa.'],
   ['background since (en)', 'Headline\n\nSince the assassination of the commander, US forces have been targeted repeatedly.'],
   ['bracketed photo credit caption (en)', 'A headline\n\nThe text is about diplomacy.\n\nSmoke billows after a strike on a village near the border on May 4, 2022 (Jane Doe / AFP)'],
   // A note's label names the kind of an event its sentence tells, not an event of its own.

@@ -212,6 +212,8 @@ export interface LanguagePack {
   readonly claimSubjectBeforeRe: RegExp;
   /** Text ending right before a side cited as the source ("selon les ", "according to the "). */
   readonly sideAsSourceBeforeRe: RegExp;
+  /** The words that open an attribution of what follows to a side ("according to", "selon"), anywhere. */
+  readonly sideAsSourceRe: RegExp;
   readonly claimMotiveRe: RegExp;
   readonly leadingArticleRe: RegExp;
   readonly controlledAfterRe: RegExp;
@@ -615,6 +617,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     claimantNamedRe: new RegExp(`(?:^|\\s)(?:${lex.agent_prepositions.map((p) => phraseSource(p, L)).join('|')})\\s+(?:[^\\s,.;:]+\\s+){0,3}${anyOf(lex.naming_words)}\\s*["«“]?\\s*(?:${anyOf(lex.articles)}\\s*)?$`),
     claimSubjectBeforeRe: new RegExp(`(?:^|\\s)${anyOf(lex.claim_subject_after)}\\s+(?:${anyOf(lex.articles)}\\s*)?$`),
     sideAsSourceBeforeRe: new RegExp(`(?:^|\\s)${anyOf(lex.side_as_source_after)}\\s+(?:${anyOf(lex.articles)}\\s*)?$`),
+    sideAsSourceRe: words(lex.side_as_source_after),
     claimMotiveRe: words(lex.claim_motives),
     demonstrativeBeforeRe: new RegExp(`(?:^|\\s)${anyOf(lex.demonstratives)}\\s+(?:[^\\s,;:]+\\s+)?$`),
     originPlaceNounRe: new RegExp(`^\\s+(?:${anyOf(lex.articles)}\\s*)?${anyOf(lex.origin_place_nouns)}\\b`),
