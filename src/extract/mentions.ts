@@ -60,7 +60,10 @@ export function findTriggers(folded: string, span: Span, pack: LanguagePack,
   // A period ("since", "depuis") in a sentence that names no day is a summary of many events, not one.
   // A period inside a relative clause set off by commas before the trigger describes the clause's noun, not the act
   // told after it ("The RSF, who have besieged the city since May, shelled a market").
-  const reaching = (m: Span) => suppressors.filter((s) => !inRelativeAsideBefore(folded, span, s, m, pack));
+  // Only for an act told on a day ("…, shelled a market on Sunday"), and only when no act stands before the clause: "Les
+  // attaques, qui se sont multipliées depuis janvier, ont tué 300 civils" sums up the attacks the clause describes.
+  const aside = (s: Span, m: Span) => namesDay && inRelativeAsideBefore(folded, span, s, m, pack) && !found.some((t) => t.end <= folded.lastIndexOf(',', s.start));
+  const reaching = (m: Span) => suppressors.filter((s) => !aside(s, m));
   const undatedPeriod = (m: Span) => !namesDay && reaching(m).some((s) => s.why === 'period' && /^(?:since|depuis|au cours d|over the (?:past|last)|so far|to date|in total|au total)/.test(folded.slice(s.start, s.end)));
   {
     for (const m of found) {
@@ -79,7 +82,7 @@ export function findTriggers(folded: string, span: Span, pack: LanguagePack,
       // its own ("were killed on Monday, the deadliest since October 7").
       if (!suppressedBy && !ownDay && (pack.perfectBeforeRe.test(folded.slice(Math.max(span.start, m.start - 25), m.start)) || pack.perfectStartRe.test(folded.slice(m.start, m.end)))
         && pack.sinceAfterRe.test(folded.slice(m.end, span.end))) suppressedBy = `${pack.language}.suppress.running-total`;
-      if (!suppressedBy && frequencies.some((f) => !inRelativeAsideBefore(folded, span, f, m, pack) && gapBetween(f, m) <= 40 && sameClause(folded, Math.min(f.start, m.end), Math.max(f.start, m.end)))) {
+      if (!suppressedBy && frequencies.some((f) => !aside(f, m) && gapBetween(f, m) <= 40 && sameClause(folded, Math.min(f.start, m.end), Math.max(f.start, m.end)))) {
         suppressedBy = `${pack.language}.suppress.frequency`;
       }
       if (!suppressedBy) {
@@ -155,16 +158,27 @@ export function framingSpans(folded: string, span: Span, pack: LanguagePack): Sp
 /** "according to the health ministry of the Hamas government, which has run Gaza since 2007, | the bombing …", "selon
  *  l'armée malienne, | …", "…, according to the Houthis.": an attribution runs to its comma (or the sentence's end), and
  *  on through a relative clause set off after its last noun, to that clause's own comma. */
+/** The noun an attribution names when nothing closes it: an article and one word. */
+const ATTRIBUTED_NOUN = /^\s+(?:(?:the|a|an|le|la|les|l'|des|un|une)\s*)?[^\s,.;:]+/;
+
 export function attributionSpans(folded: string, span: Span, pack: LanguagePack): Span[] {
   const stop = (from: number) => {
     const k = folded.slice(from, span.end).search(/[,;:]/);
     return k < 0 ? span.end : from + k;
   };
-  return allMatches(pack.sideAsSourceRe, folded, span.start, span.end).map((cue) => {
-    let end = stop(cue.end);
-    while (end < span.end && folded[end] === ',' && pack.relativeStartRe.test(folded.slice(end + 1, end + 17))) end = stop(end + 1);
-    return { start: cue.start, end };
-  });
+  return allMatches(pack.sideAsSourceRe, folded, span.start, span.end)
+    // "selon toute vraisemblance", "selon lesquelles", "according to which": no one is cited.
+    .filter((cue) => !pack.notAttributionAfterRe.test(folded.slice(cue.end, cue.end + 16)))
+    .map((cue) => {
+      let end = stop(cue.end);
+      // With no comma to close it, an attribution that no comma sets off before it either (", according to the army.") is
+      // its cue and the noun after it: "According to the army al-Shabaab fighters attacked …".
+      if (end === span.end && !/,\s*$/.test(folded.slice(Math.max(span.start, cue.start - 3), cue.start))) {
+        return { start: cue.start, end: cue.end + (ATTRIBUTED_NOUN.exec(folded.slice(cue.end, span.end))?.[0].length ?? 0) };
+      }
+      while (end < span.end && folded[end] === ',' && pack.relativeStartRe.test(folded.slice(end + 1, end + 17))) end = stop(end + 1);
+      return { start: cue.start, end };
+    });
 }
 
 /** The cues of a sum ("in total", "a total of", "au total"): a summary, unless the sentence names its day. */

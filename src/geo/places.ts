@@ -446,7 +446,11 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
   // "Limuru residents": said of a place as plainly as "in Limuru" ("residents of Limuru" is a locative already).
   // "Ed Dhayra town (South, Tyr)", "Kiguchwa (Isiolo)": a bracket after a name holds where that name lies.
   const bracketed = BRACKETED_AREA_BEFORE.test(raw.slice(Math.max(sentence.start, hit.start - 60), hit.start));
-  const locative = pack.locativeBeforeRe.test(before) || bracketed || pack.inhabitantsAfter.has(fold(nextWord)) || pack.placeNounsAfter.has(fold(nextWord));
+  // "Gunmen attacked Gao", "ont visé mardi Ansongo": the object of a blow or a taking, when it names a place, is where
+  // the blow fell — said as plainly as "in Gao"; but not of a town abroad ("struck the Abu Helo school" in Gaza is no
+  // town of India): that still takes a preposition of place.
+  const spelledLocative = pack.locativeBeforeRe.test(before) || bracketed || pack.inhabitantsAfter.has(fold(nextWord)) || pack.placeNounsAfter.has(fold(nextWord));
+  const locative = spelledLocative || pack.placeObjectVerbBeforeRe.test(before);
   // Short names ("Voi", "Ede") need a locative and must not open the sentence.
   if (single && key.length <= 3 && (!locative || sentenceInitial)) candidates = candidates.filter((e) => e.kind !== 'city');
   // A division known only from GeoNames' list needs "in" or a division word: "Pokot raiders" are people.
@@ -491,7 +495,7 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
       // Nor is a respelling abroad there, whatever its size: "Running battles" is not Runing, China.
       if (openingAbroad && (e.population < 100_000 || form !== 'exact')) return false;
       // A town abroad, unknown to the document's context, needs a locative cue and a size.
-      if (!ctx.countries.includes(e.country_code) && ctx.countries.length > 0) return (locative || introduced) && e.population >= ABROAD_MIN_POPULATION;
+      if (!ctx.countries.includes(e.country_code) && ctx.countries.length > 0) return (spelledLocative || introduced) && e.population >= ABROAD_MIN_POPULATION;
       return locative || provinceCue || dateline || e.population >= 15_000;
     })
     .sort((a, b) => b.score - a.score);

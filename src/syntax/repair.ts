@@ -53,27 +53,31 @@ export function repairRelativeRoot(words: RepairableWord[]): number {
   let closingComma = 0;
   for (let i = rootId + 1; i <= n; i++) if (words[i - 1]!.upos === 'PUNCT' && /^[,\u2013\u2014-]$/.test(words[i - 1]!.form)) { closingComma = i; break; }
   if (!closingComma) return 0;
+  // A finite verb, or one told with an auxiliary ("ont attaqué"): not a participle of the clause ("…, killing dozens,").
   let mainId = 0;
   for (let i = closingComma + 1; i <= n; i++) {
     const w = wordAt(words, i);
-    if (w.head === rootId && w.upos === 'VERB' && MAIN_VERB_HUNG_AS.test(w.deprel)) { mainId = i; break; }
+    if (w.head === rootId && w.upos === 'VERB' && MAIN_VERB_HUNG_AS.test(w.deprel) && tensed(words, i)) { mainId = i; break; }
   }
   if (!mainId) return 0;
   const main = wordAt(words, mainId);
   // What the root governed outside the relative clause is the main verb's: what comes before the antecedent's
   // phrase ("On Tuesday, the army, which …, struck") and what comes after the main verb (the final stop).
   const phraseStart = firstOfSubtree(words, antecedentId);
+  // The clause ends at the last comma before the main verb (a participle of it may follow a comma of its own).
+  let clauseEnd = closingComma;
+  for (let i = closingComma + 1; i < mainId; i++) if (/^[,\u2013\u2014-]$/.test(words[i - 1]!.form) && words[i - 1]!.upos === 'PUNCT') clauseEnd = i;
   for (let i = 1; i <= n; i++) {
     if (i === mainId || i === antecedentId) continue;
     const w = wordAt(words, i);
-    if (w.head === rootId && (i < phraseStart || i > mainId)) w.head = mainId;
+    if (w.head === rootId && (i < phraseStart || i > clauseEnd)) w.head = mainId;
   }
   main.head = 0;
   main.deprel = 'root';
   root.head = antecedentId;
   root.deprel = 'acl:relcl';
   antecedent.head = mainId;
-  antecedent.deprel = SUBJECT.test(antecedent.deprel) ? antecedent.deprel : 'nsubj';
+  antecedent.deprel = subjectOf(words, mainId);
   return 1;
 }
 
@@ -121,7 +125,7 @@ export function repairRelativeAntecedent(words: RepairableWord[]): number {
     const phraseStart = firstOfSubtree(words, antecedentId);
     for (let i = 1; i < phraseStart; i++) if (wordAt(words, i).head === clauseId) wordAt(words, i).head = mainId;
     antecedent.head = mainId;
-    antecedent.deprel = SUBJECT.test(antecedent.deprel) ? antecedent.deprel : 'nsubj';
+    antecedent.deprel = subjectOf(words, mainId);
     clause.head = antecedentId;
     clause.deprel = 'acl:relcl';
     repaired++;
@@ -132,6 +136,18 @@ export function repairRelativeAntecedent(words: RepairableWord[]): number {
 /** Every repair, in order; returns how many were made. */
 export function repairTree(words: RepairableWord[]): number {
   return repairRelativeRoot(words) + repairRelativeAntecedent(words);
+}
+
+/** A verb that can head a clause of its own: finite, or told with an auxiliary. */
+function tensed(words: RepairableWord[], id: number): boolean {
+  const w = wordAt(words, id);
+  const form = w.feats['VerbForm'];
+  return form === undefined || form === 'Fin' || words.some((x) => x.head === id && /^aux(?::|$)/.test(x.deprel));
+}
+
+/** The subject relation a verb gives: passive when it has a passive auxiliary ("was attacked"), else active. */
+function subjectOf(words: RepairableWord[], verbId: number): string {
+  return words.some((x) => x.head === verbId && x.deprel === 'aux:pass') ? 'nsubj:pass' : 'nsubj';
 }
 
 /** The lowest id in a word's subtree. */

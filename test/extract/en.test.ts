@@ -38,6 +38,15 @@ const CASES: [string, Expected][] = [
   // Who a report is attributed to is its source, not a side; the places of the attribution are not the event's.
   ['Headline\n\nAccording to the health ministry of the Hamas government, which has run Gaza since 2007, the bombing of the Jabalia camp on Tuesday killed 50 people.',
     { actor1: null, place: 'Jabalya', killed: 50 }],
+  // The subject the repair gives the main verb is active: the rebels attack, whatever the clause did to them.
+  ['Headline\n\nM23 rebels, which were driven out of Goma in 2013, attacked a convoy near Rutshuru on Monday.',
+    { actor1: 'M23: March 23 Movement', place: 'Rutshuru' }],
+  // An attribution with no comma to close it names its source and no more.
+  ['Headline\n\nAccording to the army al-Shabaab fighters attacked a base in Mogadishu on Monday.',
+    { actor1: 'Al Shabaab', place: 'Mogadishu' }],
+  // The object of a blow names where it fell, as "in" does.
+  ['Headline\n\nGunmen attacked Gao on Tuesday, killing three soldiers.',
+    { place: 'Gao', killed: 3 }],
   // Whoever holds the ground a munition came from fired it.
   ['Headline\n\nOn March 5, 2024, a missile from a Houthi-controlled part of Yemen hit a cargo ship in the Red Sea.',
     { sub: 'Shelling/artillery/missile attack', actor1: 'Ansar Allah', actor2: null }],

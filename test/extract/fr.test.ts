@@ -11,6 +11,14 @@ const CASES: [string, Expected][] = [
   // Celui à qui un bilan est attribué en est la source, pas un camp ; les lieux de l'attribution ne sont pas ceux de l'événement.
   ['Titre\n\nSelon le ministère de la Santé du gouvernement du Hamas, qui contrôle Gaza depuis 2007, le bombardement du camp de Jabaliya a fait 50 morts mardi.',
     { actor1: null, place: 'Jabalya', killed: 50 }],
+  // « selon toute vraisemblance », « selon lesquelles » : personne n'est cité.
+  ['Titre\n\nL\'attaque, selon toute vraisemblance menée par le JNIM, a visé un camp militaire près de Boulkessi lundi.',
+    { actor1: 'JNIM: Group for Support of Islam and Muslims' }],
+  ['Titre\n\nDes témoins ont confirmé des informations selon lesquelles des combattants du JNIM ont attaqué le camp de Boulkessi lundi.',
+    { actor1: 'JNIM: Group for Support of Islam and Muslims' }],
+  // L'objet d'un coup nomme où il tombe, comme « à » : « ont visé mardi Ansongo ».
+  ['Titre\n\nDes jihadistes ont visé mardi Ansongo, tuant deux soldats.',
+    { place: 'Ansongo' }],
   // Le participe s'accorde : « les attaques ont été revendiquées », « les frappes ont été confirmées ».
   ['Titre\n\nLe 5 mars 2024, des hommes armés ont attaqué deux postes près de Gao. Les attaques ont été revendiquées par le GSIM.',
     { claim: 'claimed', by: 'JNIM: Group for Support of Islam and Muslims' }],

@@ -28,6 +28,12 @@ const NEGATIVE: [string, string][] = [
   // What a relative clause says of its noun over a period is no event, the clause set off or not.
   ['a relative clause of a period (en)', 'Headline\n\nThe RSF, which has shelled El Fasher since May, is accused of war crimes.'],
   // "may" before a verb is still a modal.
+  // Acts summed up through the clause that describes them, with no day of their own, stay a summary.
+  ['attacks summed up through their relative clause (fr)', 'Titre\n\nLes attaques jihadistes, qui se sont multipliées depuis janvier, ont tué plus de 300 civils au Burkina Faso.'],
+  ['strikes summed up through their relative clause (en)', 'Headline\n\nAirstrikes by the army, which have intensified since January, killed more than 200 civilians in Sagaing.'],
+  ['a running toll after a relative clause of a period (en)', 'Headline\n\nIn Darfur, where fighting has raged since April, the RSF have killed thousands of civilians.'],
+  ['a modal may after "and" (en)', 'Headline\n\nAl-Shabaab militants are regrouping and may attack army bases in Mogadishu, officials said.'],
+  ['a modal may after "this" (en)', 'Headline\n\nThis may trigger attacks on army bases in Mogadishu, police warned.'],
   ['a modal may (en)', 'Headline\n\nOfficials said the militants may attack the base in Garissa.'],
   ['background since (en)', 'Headline\n\nSince the assassination of the commander, US forces have been targeted repeatedly.'],
   ['bracketed photo credit caption (en)', 'A headline\n\nThe text is about diplomacy.\n\nSmoke billows after a strike on a village near the border on May 4, 2022 (Jane Doe / AFP)'],

@@ -38,6 +38,26 @@ for (const [name, lines, want] of REPAIRED) {
   });
 }
 
+// From the review: a participle of the clause is no main verb; a word between the closing comma and the main verb is
+// the main verb's; the subject is passive only when the main verb is.
+test('repair: a participle inside the clause is passed over for the finite verb after it', () => {
+  const words: RepairableWord[] = [
+    ['The', 'DET', 2, 'det', {}], ['militia', 'NOUN', 5, 'nsubj:pass', {}], [',', 'PUNCT', 5, 'punct', {}], ['which', 'PRON', 5, 'nsubj:pass', { PronType: 'Rel' }],
+    ['seized', 'VERB', 0, 'root', { VerbForm: 'Fin' }], ['it', 'PRON', 5, 'obj', {}], [',', 'PUNCT', 8, 'punct', {}], ['killing', 'VERB', 5, 'advcl', { VerbForm: 'Ger' }],
+    ['dozens', 'NOUN', 8, 'obj', {}], [',', 'PUNCT', 11, 'punct', {}], ['attacked', 'VERB', 5, 'conj', { VerbForm: 'Fin' }], ['.', 'PUNCT', 5, 'punct', {}],
+  ].map(([form, upos, head, deprel, feats]) => ({ form: form as string, upos: upos as string, head: head as number, deprel: deprel as string, feats: feats as Record<string, string> }));
+  assert.equal(repairRelativeRoot(words), 1);
+  assert.equal(heads(words), '2:det 11:nsubj 5:punct 5:nsubj:pass 2:acl:relcl 5:obj 8:punct 5:advcl 8:obj 11:punct 0:root 11:punct');
+});
+test('repair: a word between the closing comma and the main verb goes to the main verb', () => {
+  const words = tree([
+    ['The', 'DET', '', 2, 'det'], ['army', 'NOUN', '', 5, 'nsubj'], [',', 'PUNCT', '', 5, 'punct'], ['which', 'PRON', 'Rel', 5, 'nsubj'],
+    ['fought', 'VERB', '', 0, 'root'], [',', 'PUNCT', '', 8, 'punct'], ['Tuesday', 'NOUN', '', 5, 'obl'], ['struck', 'VERB', '', 5, 'parataxis'],
+  ]);
+  assert.equal(repairRelativeRoot(words), 1);
+  assert.equal(heads(words), '2:det 8:nsubj 5:punct 5:nsubj 2:acl:relcl 8:punct 8:obl 0:root');
+});
+
 // The noun read as a second subject of its relative clause, the clause hung on the main verb that is left with none.
 const ANTECEDENT: readonly (readonly [string, readonly Line[], string])[] = [
   ['fr: "Les rebelles, qui tiennent la ville, ont attaqué"', [

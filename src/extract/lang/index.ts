@@ -45,6 +45,8 @@ interface RawLexicon {
   retold_site_determiners: string[];
   convoy: string[];
   locative: string[];
+  /** Verbs whose object is the place they fall on when it names one ("attacked Gao", "ont visé mardi Ansongo"). */
+  place_object_verbs: string[];
   country_locative: string[];
   /** "sur le territoire syrien", "on Iraqi soil": a nationality that names a country's ground, not one of its sides. */
   national_territory: string[];
@@ -145,6 +147,8 @@ interface RawLexicon {
   /** Words after which a side is who the text cites ("selon les Gardiens de la révolution", "according to the Houthis"):
    *  an event's author cited for it is the author's own claim. */
   side_as_source_after: string[];
+  /** What after an attribution's words makes them none: "selon toute vraisemblance", "according to which". */
+  not_attribution_after: string[];
   /** Words of vengeance as a blow's purpose ("pour venger l'assassinat", "to avenge"): a state that tells a blow with
    *  that purpose in its own statement tells of its own blow. Not "in retaliation for", "en représailles à": a state
    *  that was struck reports its attacker's stated motive so. */
@@ -214,6 +218,8 @@ export interface LanguagePack {
   readonly sideAsSourceBeforeRe: RegExp;
   /** The words that open an attribution of what follows to a side ("according to", "selon"), anywhere. */
   readonly sideAsSourceRe: RegExp;
+  /** What after those words makes them no attribution ("selon toute vraisemblance", "selon lesquelles"). */
+  readonly notAttributionAfterRe: RegExp;
   readonly claimMotiveRe: RegExp;
   readonly leadingArticleRe: RegExp;
   readonly controlledAfterRe: RegExp;
@@ -256,6 +262,8 @@ export interface LanguagePack {
   readonly convoyRe: RegExp;
   /** A preposition that puts the name after it on the map ("à Erbil", "in Kilifi"), at the end of a text. */
   readonly locativeBeforeRe: RegExp;
+  /** A verb whose object is a place, right before a name (a day may stand between: "ont visé mardi Ansongo"). */
+  readonly placeObjectVerbBeforeRe: RegExp;
   /** The same for a country, which needs a real locative ("in Syria"), not "Iran's" or "Iran-backed". */
   readonly countryLocativeBeforeRe: RegExp;
   /** A nationality naming a country's ground ("le territoire syrien", "Iraqi airspace"): the country is a place there. */
@@ -618,6 +626,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     claimSubjectBeforeRe: new RegExp(`(?:^|\\s)${anyOf(lex.claim_subject_after)}\\s+(?:${anyOf(lex.articles)}\\s*)?$`),
     sideAsSourceBeforeRe: new RegExp(`(?:^|\\s)${anyOf(lex.side_as_source_after)}\\s+(?:${anyOf(lex.articles)}\\s*)?$`),
     sideAsSourceRe: words(lex.side_as_source_after),
+    notAttributionAfterRe: new RegExp(`^\\s*(?:${lex.not_attribution_after.map((p) => phraseSource(p, L)).join('|')})(?![a-z])`),
     claimMotiveRe: words(lex.claim_motives),
     demonstrativeBeforeRe: new RegExp(`(?:^|\\s)${anyOf(lex.demonstratives)}\\s+(?:[^\\s,;:]+\\s+)?$`),
     originPlaceNounRe: new RegExp(`^\\s+(?:${anyOf(lex.articles)}\\s*)?${anyOf(lex.origin_place_nouns)}\\b`),
@@ -654,6 +663,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     periodMarkerRe: words(lex.syntax_roles.period_markers),
     convoyRe: words(lex.convoy),
     locativeBeforeRe: endingWith(lex.locative, lex.place_article, L),
+    placeObjectVerbBeforeRe: new RegExp(`(?:^|\\s)(?:${lex.place_object_verbs.map((p) => phraseSource(p, L)).join('|')})(?:\\s+(?:${(L.weekday ?? []).map((w) => fold(w)).join('|')}))?\\s*(?:${phraseSource(lex.place_article, L)})?$`),
     countryLocativeBeforeRe: endingWith(lex.country_locative, lex.place_article, L),
     nationalTerritoryRe: words(lex.national_territory),
     destinationBeforeRe: endingWith(lex.destination_locative, lex.place_article, L),
