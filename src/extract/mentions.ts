@@ -124,6 +124,11 @@ function inRelativeAsideBefore(folded: string, sentence: Span, cue: Span, trigge
   return closing >= 0 && closing < trigger.start && pack.relativeStartRe.test(folded.slice(opening + 1, opening + 17));
 }
 
+/** Whether a word names a munition fired from afar (a missile, a rocket, a shell, a drone), not a mine or a bomb left behind. */
+function firedFromAfar(pack: LanguagePack, word: string): boolean {
+  return word !== '' && pack.munitions.some(({ weapon, re }) => weapon !== 'ied' && hasMatch(re, word));
+}
+
 /** A trigger that opens a relative clause between two points: "… the group of pirates who | abducted", with at most
  *  an auxiliary or an adverb between ("who had abducted"); not a verb further on ("the soldiers who were deployed
  *  there attacked"), which is the main clause's. */
@@ -364,6 +369,12 @@ export function findActors(raw: string, folded: string, span: Span, pack: Langua
     else if (allMatches(pack.attackNounClassifierRe, near).some((m) => m.end === near.length)) via = 'attack-noun';
     else if (hasMatch(pack.milNounRe, closest)) via = 'military-noun';
     else if (hasMatch(pack.attackNounRe, closest)) via = 'attack-noun';
+    // "A Russian missile hit Kharkiv", "un obus israélien": a munition fired from afar is the nationality's blow ("Iranian-made
+    // drones" are not: a hyphen makes the nationality the maker's). A mine or a bomb left behind is no one's in particular.
+    // Only a munition that opens its phrase ("A Russian missile hit", "hit by an Israeli drone"): "Ukraine fired US
+    // missiles" are Ukraine's blow.
+    else if (!/^-/.test(after) && firedFromAfar(pack, pack.language === 'fr' ? lastWords(before, 1) : firstWords(after, 1))
+      && pack.articleEndRe.test(pack.language === 'fr' ? before.replace(/\S+\s*$/, '') : before)) via = 'attack-noun';
     else if (hasMatch(pack.milNounRe, near) || hasMatch(pack.milNounRe, far) || pack.milNounAfterRe.test(after)) via = 'military-noun';
     if (!via) continue;
     out.push({ start: nat.start, end: nat.end, canonical: countryActor(country, via === 'police-noun'), kind: 'state', via, rule: `${pack.language}.actor.nationality.${via}` });

@@ -47,6 +47,11 @@ const CASES: [string, Expected][] = [
   // The object of a blow names where it fell, as "in" does.
   ['Headline\n\nGunmen attacked Gao on Tuesday, killing three soldiers.',
     { place: 'Gao', killed: 3 }],
+  // A nationality on a munition that opens its phrase is the blow's author; on one another side fired, it is no side.
+  ['Headline\n\nA Russian missile hit an apartment block in Kharkiv on Tuesday.',
+    { sub: 'Shelling/artillery/missile attack', actor1: 'Military Forces of Russia', place: 'Kharkiv' }],
+  ['Headline\n\nUkraine fired US missiles at a base in Crimea on Tuesday.',
+    { sub: 'Shelling/artillery/missile attack', actor2: null }],
   // Whoever holds the ground a munition came from fired it.
   ['Headline\n\nOn March 5, 2024, a missile from a Houthi-controlled part of Yemen hit a cargo ship in the Red Sea.',
     { sub: 'Shelling/artillery/missile attack', actor1: 'Ansar Allah', actor2: null }],

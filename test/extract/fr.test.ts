@@ -19,6 +19,9 @@ const CASES: [string, Expected][] = [
   // L'objet d'un coup nomme où il tombe, comme « à » : « ont visé mardi Ansongo ».
   ['Titre\n\nDes jihadistes ont visé mardi Ansongo, tuant deux soldats.',
     { place: 'Ansongo' }],
+  // Le plus-que-parfait d'un discours rapporté (« ont indiqué que des jihadistes avaient tué ») raconte l'événement.
+  ['Titre\n\nLes autorités ont indiqué que des jihadistes avaient tué six soldats près de Djibo lundi.',
+    { killed: 6, place: 'Djibo' }],
   // Le participe s'accorde : « les attaques ont été revendiquées », « les frappes ont été confirmées ».
   ['Titre\n\nLe 5 mars 2024, des hommes armés ont attaqué deux postes près de Gao. Les attaques ont été revendiquées par le GSIM.',
     { claim: 'claimed', by: 'JNIM: Group for Support of Islam and Muslims' }],

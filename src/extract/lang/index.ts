@@ -222,6 +222,8 @@ export interface LanguagePack {
   readonly notAttributionAfterRe: RegExp;
   readonly claimMotiveRe: RegExp;
   readonly leadingArticleRe: RegExp;
+  /** A text that ends on an article, or on nothing (a phrase that opens its span): "A Russian missile", "hit by a". */
+  readonly articleEndRe: RegExp;
   readonly controlledAfterRe: RegExp;
   /** A noun of place right after an origin-or-period word (its article first). */
   readonly originPlaceNounRe: RegExp;
@@ -621,6 +623,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     originBeforeRe: new RegExp(`(?:^|\\s)${anyOf(lex.origin_before)}\\s+(?:${anyOf(lex.articles)}\\s*)?$`),
     controlledAfterRe: new RegExp(`^${anyOf(lex.controlled_after)}\\b`),
     leadingArticleRe: new RegExp(`^\\s+(?:${anyOf(lex.articles)}\\s*)?`),
+    articleEndRe: new RegExp(`^\\s*$|(?:^|\\s)(?:${anyOf(lex.articles)})\\s*$`),
     titledMemberBeforeRe: new RegExp(`(?:^|\\s)${anyOf(lex.member_titles)}\\.?\\s+(?:[^\\s,;:]+\\s+){0,3}${anyOf(L.of_country)}\\s*(?:${anyOf(lex.articles)}\\s+)?(?:[^\\s,;:()]+\\s+){0,4}\\(?$`),
     claimantNamedRe: new RegExp(`(?:^|\\s)(?:${lex.agent_prepositions.map((p) => phraseSource(p, L)).join('|')})\\s+(?:[^\\s,.;:]+\\s+){0,3}${anyOf(lex.naming_words)}\\s*["«“]?\\s*(?:${anyOf(lex.articles)}\\s*)?$`),
     claimSubjectBeforeRe: new RegExp(`(?:^|\\s)${anyOf(lex.claim_subject_after)}\\s+(?:${anyOf(lex.articles)}\\s*)?$`),
