@@ -19,7 +19,7 @@ import {
 } from './mentions.ts';
 import { parseSpan } from '../syntax/parse.ts';
 import type { ParsedSentence } from '../syntax/types.ts';
-import { affectedOf, backgroundClause, munitionVerbOf, brokenOnParse, headWordIn, inPeriodPhrase, isAgentOf, speakerOf, subjectOnParse, type SyntaxRoleLexicon, namesAgent, inAgentDescription, inParticipleAside, inNounParticiple, relativeClauseOf, relativeClauses, ofTheSubject, whenClauseApart, coordinatedClauseOfItsOwn, betweenSubjectAndVerb, syntacticRole, type SyntacticReading } from './syntax-roles.ts';
+import { affectedOf, backgroundClause, munitionVerbOf, brokenOnParse, headWordIn, inPeriodPhrase, isAgentOf, speakerOf, subjectOnParse, type SyntaxRoleLexicon, namesAgent, inAgentDescription, inParticipleAside, inNounParticiple, relativeClauseOf, relativeClauses, ofTheSubject, originOfSubject, whenClauseApart, coordinatedClauseOfItsOwn, betweenSubjectAndVerb, syntacticRole, type SyntacticReading } from './syntax-roles.ts';
 import { children, headOf, isNegated, subtreeSpan } from '../syntax/tree.ts';
 import { KIND_PRIORITY, bombingFromTheAir, chooseSubEventType, demonstrationFamily, eventTypeOf, joinDemonstration, type TypingInput } from './taxonomy.ts';
 
@@ -964,7 +964,7 @@ function placesOfEvent(s: SentenceAnalysis, pack: LanguagePack, folded: string):
   const placedAfter = s.places.some((p) => p.start >= trigger.end);
   const toldAfter = REMOTE_KINDS.has(trigger.kind) && placedAfter;
   const kept = s.places.filter((p) => !inAgentDescription(s.syntax, trigger, p) && !(toldAfter && (betweenSubjectAndVerb(s.syntax, trigger, p) || besideSide(s, folded, trigger, p)))
-    && !(placedAfter && ofTheSubject(s.syntax, trigger, p, pack.syntaxRoles)));
+    && !(placedAfter && ofTheSubject(s.syntax, trigger, p, pack.syntaxRoles)) && !originOfSubject(s.syntax, trigger, p, pack.syntaxRoles));
   return kept.length ? kept : s.places;
 }
 
@@ -1583,6 +1583,22 @@ function replyClause(ctx: DocumentContext, s: SentenceAnalysis, places: readonly
   return null;
 }
 
+/**
+ * The part of a sentence an event's toll is read in: all of it, but a clause of another moment that tells a killing of
+ * its own ("…near Kaya on Tuesday, a week after jihadists killed 30 civilians in Barsalogho", "After an ambush killed five
+ * soldiers near Tillabéri on Monday, the army launched airstrikes…"): that toll is the earlier event's.
+ */
+function apartFromBackground(ctx: DocumentContext, s: SentenceAnalysis, trigger: TriggerMention): Span {
+  for (const other of s.triggers) {
+    if (other === trigger || other.kind !== 'killing' || (other.start < trigger.end && trigger.start < other.end)) continue;
+    const clause = backgroundClause(s.syntax, other, ctx.pack.syntaxRoles);
+    if (!clause || (clause.start <= trigger.start && clause.end >= trigger.end)) continue;
+    if (clause.start >= trigger.end) return { start: s.start, end: clause.start };
+    if (clause.end <= trigger.start) return { start: clause.end, end: s.end };
+  }
+  return s;
+}
+
 function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMention | null, date: SentenceDate, roles: Roles,
   trigger: TriggerMention = s.primary!, segment: Span = s, ownToll = false, ownWeapons = false): Candidate {
   const { pack, input } = ctx;
@@ -1595,7 +1611,7 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
   const typingWeapons = weapons.size ? [...weapons]
     : sentencesAround(ctx, s, 2, 2).filter((o) => !ownWeapons || o.index !== s.index).flatMap((o) => o.weapons.map((w) => w.weapon));
   const sides = targetSides(ctx, s, trigger);
-  const casualties = ownToll ? s.casualtiesIn(segment) : s.casualties;
+  const casualties = ownToll ? s.casualtiesIn(segment) : s.casualtiesIn(apartFromBackground(ctx, s, trigger));
 
   // For a killing, the group named as its target must stand where victims stand ("two al Shabaab suspects were shot dead").
   // "Police shot dead five suspected carjackers": suspects state forces kill are a side they fight, not bystanders.

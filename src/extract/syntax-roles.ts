@@ -35,6 +35,8 @@ export interface SyntaxRoleLexicon {
   readonly relativePronouns: ReadonlySet<string>;
   /** Prepositions of the phrase a noun is "of" ("of", "de": "residents of X"), by lemma. */
   readonly genitiveMarkers: ReadonlySet<string>;
+  /** Prepositions that tell where a person comes from ("a soldier from Kidal"). */
+  readonly provenanceMarkers: ReadonlySet<string>;
   /** Verbs that say who is at a place ("host", "station", "accueillir", "déployer"): in a clause describing a place, their
    *  subject or object is whom the place holds. */
   readonly hostVerbs: ReadonlySet<string>;
@@ -56,8 +58,10 @@ export function backgroundClause(s: ParsedSentence, trigger: Span, lex: SyntaxRo
   for (let x: Word | null = t, guard = 0; x && guard <= s.words.length; x = headOf(s, x), guard++) {
     const base = baseRelation(x.deprel);
     if (base === 'root') return null;
-    if (!['advcl', 'obl', 'nmod', 'acl'].includes(base)) continue;
-    if (children(s, x, 'mark', 'case').some((m) => lex.backgroundMarkers.has(m.lemma.toLowerCase())) || lex.backgroundMarkers.has(x.lemma.toLowerCase())
+    if (!['advcl', 'obl', 'nmod', 'acl', 'parataxis'].includes(base)) continue;
+    // "a week after | jihadists killed 30": a parser may hang the clause's marker on its subject.
+    const subjectMarks = x.upos === 'VERB' ? children(s, x, 'nsubj', 'nsubj:pass').flatMap((n) => children(s, n, 'mark').filter((m) => m.start < n.start)) : [];
+    if ([...children(s, x, 'mark', 'case'), ...subjectMarks].some((m) => lex.backgroundMarkers.has(m.lemma.toLowerCase())) || lex.backgroundMarkers.has(x.lemma.toLowerCase())
       // "following" read as the verb of a clause whose object is the event: the form is the marker.
       || (x.upos === 'VERB' && lex.backgroundMarkers.has(x.form.toLowerCase()))) {
       return subtreeSpan(s, x);
@@ -440,6 +444,24 @@ export function ofTheSubject(s: ParsedSentence, trigger: Span, span: Span, lex: 
   if (!w) return false;
   const marker = caseMarker(s, w);
   return marker !== null && lex.genitiveMarkers.has(marker);
+}
+
+/**
+ * Whether a place tells where the subject of the trigger's verb comes from, in either voice ("A soldier from Kidal was
+ * killed in Gao", "Fighters from Kidal ambushed a convoy near Gao"): the place hangs, by a preposition of provenance, on
+ * that subject. Not a genitive: "la base d'al-Tanf a été ciblée" names the target's place. The caller keeps it when no
+ * other place is told.
+ */
+export function originOfSubject(s: ParsedSentence, trigger: Span, span: Span, lex: SyntaxRoleLexicon): boolean {
+  const t = headWordIn(s, trigger);
+  let w = headWordIn(s, span);
+  if (!t || !w) return false;
+  for (let guard = 0; w && ['compound', 'flat', 'amod'].includes(baseRelation(w.deprel)) && guard < 4; guard++) w = headOf(s, w);
+  if (!w || baseRelation(w.deprel) !== 'nmod') return false;
+  const marker = caseMarker(s, w);
+  if (marker === null || !lex.provenanceMarkers.has(marker)) return false;
+  const holder = headOf(s, w);
+  return !!holder && holder.head === t.id && /^nsubj(?::|$)/.test(holder.deprel) && (holder.upos === 'NOUN' || holder.upos === 'PROPN');
 }
 
 /**

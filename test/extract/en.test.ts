@@ -52,6 +52,14 @@ const CASES: [string, Expected][] = [
     { sub: 'Shelling/artillery/missile attack', actor1: 'Military Forces of Russia', place: 'Kharkiv' }],
   ['Headline\n\nUkraine fired US missiles at a base in Crimea on Tuesday.',
     { sub: 'Shelling/artillery/missile attack', actor2: null }],
+  // Where a side comes from is not where it acts, in either voice.
+  ['Headline\n\nA soldier from Kidal was killed in Gao on Tuesday.',
+    { place: 'Gao', killed: 1 }],
+  ['Headline\n\nFighters from Kidal ambushed a convoy near Gao on Tuesday.',
+    { place: 'Gao' }],
+  // The toll of a clause of another moment is that earlier event's, whatever clause the parser hung its marker on.
+  ['Headline\n\nThe army said it had killed 12 militants near Kaya on Tuesday, a week after jihadists killed 30 civilians in Barsalogho.',
+    { place: 'Kaya', killed: 12 }],
   // Whoever holds the ground a munition came from fired it.
   ['Headline\n\nOn March 5, 2024, a missile from a Houthi-controlled part of Yemen hit a cargo ship in the Red Sea.',
     { sub: 'Shelling/artillery/missile attack', actor1: 'Ansar Allah', actor2: null }],

@@ -22,6 +22,9 @@ const CASES: [string, Expected][] = [
   // Le plus-que-parfait d'un discours rapporté (« ont indiqué que des jihadistes avaient tué ») raconte l'événement.
   ['Titre\n\nLes autorités ont indiqué que des jihadistes avaient tué six soldats près de Djibo lundi.',
     { killed: 6, place: 'Djibo' }],
+  // Le complément du nom d'une cible (« la base d'al-Tanf ») est le lieu de la cible, pas une provenance.
+  ['Titre\n\nLa base d\'al-Tanf, dans la province syrienne de Homs, a été ciblée par plusieurs drones lundi.',
+    { place: 'Al-Tanf' }],
   // Le participe s'accorde : « les attaques ont été revendiquées », « les frappes ont été confirmées ».
   ['Titre\n\nLe 5 mars 2024, des hommes armés ont attaqué deux postes près de Gao. Les attaques ont été revendiquées par le GSIM.',
     { claim: 'claimed', by: 'JNIM: Group for Support of Islam and Muslims' }],
