@@ -88,7 +88,9 @@ export function findTriggers(folded: string, span: Span, pack: LanguagePack,
       if (!suppressedBy) {
         // "whether the pirates who abducted seven sailors…": a relative clause between the cue and the trigger tells
         // what its noun did, outside the doubt or the threat.
-        const threat = threats.find((s) => s.end <= m.start + 1 && m.start - s.end <= 60 && sameClause(folded, s.end, m.start) && !relativeBetween(folded, s.end, m.start, pack));
+        // "Residents fear an attack": a cue inside the trigger's own words (a pattern that spans a crowd and its act) too.
+        const threat = threats.find((s) => (s.end <= m.start + 1 && m.start - s.end <= 60 && sameClause(folded, s.end, m.start) && !relativeBetween(folded, s.end, m.start, pack))
+          || (s.start > m.start && s.end <= m.end));
         if (threat) suppressedBy = `${pack.language}.suppress.threat`;
         // "calling for an immediate ceasefire": the trigger is what is asked for, a few words after the call.
         else if (demands.some((d) => d.end <= m.start && m.start - d.end <= DEMAND_REACH && !/[,;:.]/.test(folded.slice(d.end, m.start)))) suppressedBy = `${pack.language}.suppress.demand`;

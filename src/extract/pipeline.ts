@@ -935,7 +935,10 @@ function reportedOnParse(parsed: ParsedSentence, trigger: Span, pack: LanguagePa
 function negatedOnParse(parsed: ParsedSentence, trigger: Span): boolean {
   const verb = headWordIn(parsed, trigger);
   // A word with an auxiliary is a predicate whatever its tag ("did not strike" tagged as a noun).
-  return verb !== null && (verb.upos === 'VERB' || children(parsed, verb, 'aux').length > 0) && isNegated(parsed, verb);
+  if (verb === null) return false;
+  // "there had been no attack", "aucune attaque n'a visé la base": an event noun under a negative determiner.
+  if ((verb.upos === 'NOUN' || verb.upos === 'PROPN') && children(parsed, verb, 'det').some((d) => d.feats['PronType'] === 'Neg')) return true;
+  return (verb.upos === 'VERB' || children(parsed, verb, 'aux').length > 0) && isNegated(parsed, verb);
 }
 
 /**

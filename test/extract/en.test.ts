@@ -60,6 +60,9 @@ const CASES: [string, Expected][] = [
   // The toll of a clause of another moment is that earlier event's, whatever clause the parser hung its marker on.
   ['Headline\n\nThe army said it had killed 12 militants near Kaya on Tuesday, a week after jihadists killed 30 civilians in Barsalogho.',
     { place: 'Kaya', killed: 12 }],
+  // "feared dead" is a toll, not a fear of an act.
+  ['Headline\n\nThree people are feared dead after gunmen attacked a village near Djugu on Tuesday.',
+    { killed: 3, place: 'Djugu' }],
   // Whoever holds the ground a munition came from fired it.
   ['Headline\n\nOn March 5, 2024, a missile from a Houthi-controlled part of Yemen hit a cargo ship in the Red Sea.',
     { sub: 'Shelling/artillery/missile attack', actor1: 'Ansar Allah', actor2: null }],
