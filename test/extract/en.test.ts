@@ -63,6 +63,13 @@ const CASES: [string, Expected][] = [
   // "feared dead" is a toll, not a fear of an act.
   ['Headline\n\nThree people are feared dead after gunmen attacked a village near Djugu on Tuesday.',
     { killed: 3, place: 'Djugu' }],
+  // A labour strike is a protest, told as a noun too; a strike by drones stays a blow.
+  ['Headline\n\nThe strike by teachers in Nairobi entered its third day on Tuesday.',
+    { sub: 'Peaceful protest', place: 'Nairobi' }],
+  ['Headline\n\nA general strike paralysed Nairobi on Tuesday.',
+    { sub: 'Peaceful protest' }],
+  ['Headline\n\nThe strike by US drones killed two militants near Jilib on Tuesday.',
+    { sub: 'Air/drone strike', killed: 2 }],
   // Whoever holds the ground a munition came from fired it.
   ['Headline\n\nOn March 5, 2024, a missile from a Houthi-controlled part of Yemen hit a cargo ship in the Red Sea.',
     { sub: 'Shelling/artillery/missile attack', actor1: 'Ansar Allah', actor2: null }],
