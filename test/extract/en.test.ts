@@ -70,6 +70,9 @@ const CASES: [string, Expected][] = [
     { sub: 'Peaceful protest' }],
   ['Headline\n\nThe strike by US drones killed two militants near Jilib on Tuesday.',
     { sub: 'Air/drone strike', killed: 2 }],
+  // People marching are a protest, as people who marched are; tear gas fired at them is an intervention.
+  ['Headline\n\nPolice fired tear gas at students marching in Nairobi on Tuesday.',
+    { sub: 'Protest with intervention', place: 'Nairobi' }],
   // Whoever holds the ground a munition came from fired it.
   ['Headline\n\nOn March 5, 2024, a missile from a Houthi-controlled part of Yemen hit a cargo ship in the Red Sea.',
     { sub: 'Shelling/artillery/missile attack', actor1: 'Ansar Allah', actor2: null }],

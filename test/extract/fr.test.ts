@@ -25,6 +25,9 @@ const CASES: [string, Expected][] = [
   // Le complément du nom d'une cible (« la base d'al-Tanf ») est le lieu de la cible, pas une provenance.
   ['Titre\n\nLa base d\'al-Tanf, dans la province syrienne de Homs, a été ciblée par plusieurs drones lundi.',
     { place: 'Al-Tanf' }],
+  // « une marche de l'opposition » est une manifestation ; « au marché » (masculin) reste un marché.
+  ['Titre\n\nLa police a dispersé mardi une marche de l\'opposition à Conakry.',
+    { sub: 'Protest with intervention', place: 'Conakry' }],
   // Le participe s'accorde : « les attaques ont été revendiquées », « les frappes ont été confirmées ».
   ['Titre\n\nLe 5 mars 2024, des hommes armés ont attaqué deux postes près de Gao. Les attaques ont été revendiquées par le GSIM.',
     { claim: 'claimed', by: 'JNIM: Group for Support of Islam and Muslims' }],

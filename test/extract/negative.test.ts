@@ -39,6 +39,7 @@ const NEGATIVE: [string, string][] = [
   ['aucune attaque (fr)', 'Titre\n\nAucune attaque n\'a visé la base de Gao mardi.'],
   ['a feared attack (en)', 'Headline\n\nResidents fear an attack by CODECO militias on Djugu on Tuesday.'],
   ['une attaque rumeur (fr)', 'Titre\n\nAucune victime n\'a été signalée à Gao mardi malgré les rumeurs d\'attaque.'],
+  ['un marché, pas une marche (fr)', 'Titre\n\nLes habitants ont fait leurs courses au marché de l\'opposition mardi à Conakry.'],
   ['a modal may (en)', 'Headline\n\nOfficials said the militants may attack the base in Garissa.'],
   ['background since (en)', 'Headline\n\nSince the assassination of the commander, US forces have been targeted repeatedly.'],
   ['bracketed photo credit caption (en)', 'A headline\n\nThe text is about diplomacy.\n\nSmoke billows after a strike on a village near the border on May 4, 2022 (Jane Doe / AFP)'],
