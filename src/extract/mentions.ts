@@ -740,7 +740,9 @@ function countBefore(folded: string, floor: number, cueStart: number, pack: Lang
     // "the number two of the movement", "Hamas's No. 2": a rank names one person, not as many as its number.
     if (value !== null && rankBefore(tokens, value.firstIndex, pack)) value = { value: 1, firstIndex: value.firstIndex };
     if (value !== null && !dateSpans.some((d) => t.start >= d.start && t.start < d.end) && !UNIT_AFTER.test(folded.slice(t.end, t.end + 30))) {
-      total = wholeBefore ? value.value : total + value.value;
+      // "between 10 and 15 people", "entre 20 et 30 assaillants": a range, whose lower bound is the count told for sure.
+      const rangeStart = value.firstIndex > 0 && pack.rangeOpeners.has(tokens[value.firstIndex - 1]!.text) && found;
+      total = wholeBefore || rangeStart ? value.value : total + value.value;
       found = true;
       first = tokens[value.firstIndex]!.start;
       i = value.firstIndex;
@@ -785,11 +787,13 @@ function countAfter(folded: string, from: number, to: number, pack: LanguagePack
   const at = approximation && !folded.slice(from, approximation.start).trim() ? approximation.end : from;
   const window = folded.slice(at, Math.min(to, at + 50));
   const tokens = [...window.matchAll(TOKEN)].map((m) => ({ text: m[0], start: at + m.index!, end: at + m.index! + m[0].length }));
-  const value = tokens.length && !isDecimalAt(tokens, 0) ? numberForward(tokens, 0, pack) : null;
-  if (!value || dateSpans.some((d) => tokens[0]!.start >= d.start && tokens[0]!.start < d.end)) return null;
+  // "killed between 10 and 15 people": the range's lower bound.
+  const from0 = tokens.length > 1 && pack.rangeOpeners.has(tokens[0]!.text) ? 1 : 0;
+  const value = tokens.length > from0 && !isDecimalAt(tokens, from0) ? numberForward(tokens, from0, pack) : null;
+  if (!value || dateSpans.some((d) => tokens[from0]!.start >= d.start && tokens[from0]!.start < d.end)) return null;
   // "tuant un nombre indéterminé de civils": an article before a quantity noun counts no one.
   // A number word that takes the article ("une quinzaine", "a dozen") is a count.
-  if (value.lastIndex === 0 && /^(?:a|an|un|une)$/.test(tokens[0]!.text) && LARGE_NUMBER_NOUN.test(folded.slice(tokens[0]!.end).trimStart().slice(0, 24))) return null;
+  if (value.lastIndex === from0 && /^(?:a|an|un|une)$/.test(tokens[from0]!.text) && LARGE_NUMBER_NOUN.test(folded.slice(tokens[from0]!.end).trimStart().slice(0, 24))) return null;
   const last = tokens[value.lastIndex]!;
   if (UNIT_AFTER.test(folded.slice(last.end, last.end + 30))) return null;
   return { value: value.value, start: from, end: last.end, rule: 'number-after' };

@@ -73,6 +73,13 @@ const CASES: [string, Expected][] = [
   // People marching are a protest, as people who marched are; tear gas fired at them is an intervention.
   ['Headline\n\nPolice fired tear gas at students marching in Nairobi on Tuesday.',
     { sub: 'Protest with intervention', place: 'Nairobi' }],
+  // A range's numbers are no two groups to add: its lower bound is the count told for sure.
+  ['Headline\n\nBetween 10 and 15 people were killed in an attack on Djibo on Tuesday.',
+    { killed: 10 }],
+  ['Headline\n\nGunmen killed between 10 and 15 people in Djibo on Tuesday.',
+    { killed: 10 }],
+  ['Headline\n\nFive soldiers and 12 militants were killed in clashes near Djibo on Tuesday.',
+    { killed: 17 }],
   // Whoever holds the ground a munition came from fired it.
   ['Headline\n\nOn March 5, 2024, a missile from a Houthi-controlled part of Yemen hit a cargo ship in the Red Sea.',
     { sub: 'Shelling/artillery/missile attack', actor1: 'Ansar Allah', actor2: null }],

@@ -28,6 +28,9 @@ const CASES: [string, Expected][] = [
   // « une marche de l'opposition » est une manifestation ; « au marché » (masculin) reste un marché.
   ['Titre\n\nLa police a dispersé mardi une marche de l\'opposition à Conakry.',
     { sub: 'Protest with intervention', place: 'Conakry' }],
+  // « entre 20 et 30 » : un intervalle, dont la borne basse est le bilan sûr.
+  ['Titre\n\nEntre 20 et 30 assaillants ont été neutralisés près de Djibo mardi.',
+    { killed: 20 }],
   // Le participe s'accorde : « les attaques ont été revendiquées », « les frappes ont été confirmées ».
   ['Titre\n\nLe 5 mars 2024, des hommes armés ont attaqué deux postes près de Gao. Les attaques ont été revendiquées par le GSIM.',
     { claim: 'claimed', by: 'JNIM: Group for Support of Islam and Muslims' }],

@@ -93,7 +93,7 @@ interface RawLexicon {
   protest_intervention: string[];
   protest_excessive: string[];
   riot_cues: string[];
-  casualty: { killed: string[]; killed_active: string[]; wounded: string[]; none: string[]; none_killed_only: string[]; none_wounded_only: string[]; subset_between: string[]; list_joins: string[]; companion_joins: string[]; companion_singles: string[]; companion_kin: string[]; list_count_openers: string[]; intent_before: string[]; subset_before: string[]; running_total_before_date: string[]; rank_before_number: string[]; perfect_before_trigger: string[]; since_after_trigger: string[]; death_nouns: string[]; remains_nouns: string[]; death_of: string[]; death_verbs: string[]; alternative_joins: string[]; not_victims: string[]; toll_assigned: string[]; toll_total: string[]; toll_distributed: string[]; preposition_before_article: string[]; preposition_before_gerund: string[] };
+  casualty: { killed: string[]; killed_active: string[]; wounded: string[]; none: string[]; none_killed_only: string[]; none_wounded_only: string[]; subset_between: string[]; list_joins: string[]; companion_joins: string[]; companion_singles: string[]; companion_kin: string[]; list_count_openers: string[]; range_openers: string[]; intent_before: string[]; subset_before: string[]; running_total_before_date: string[]; rank_before_number: string[]; perfect_before_trigger: string[]; since_after_trigger: string[]; death_nouns: string[]; remains_nouns: string[]; death_of: string[]; death_verbs: string[]; alternative_joins: string[]; not_victims: string[]; toll_assigned: string[]; toll_total: string[]; toll_distributed: string[]; preposition_before_article: string[]; preposition_before_gerund: string[] };
   claims: { claimed: string[]; confirmed: string[]; denied: string[]; negated_claim: string[]; negated_confirmation: string[]; unofficial_sources: string[] };
   citations: string[];
   part_of_day_before_date: string[];
@@ -392,6 +392,8 @@ export interface LanguagePack {
   readonly prepositionBeforeArticle: ReadonlySet<string>;
   /** What may stand between a list's joiner and its next count ("and another 3"): any other word ("and left 57") ends the list. */
   readonly listCountOpeners: RegExp;
+  /** The words that open a range of two numbers ("between 10 and 15", "entre 20 et 30"): not two groups to add. */
+  readonly rangeOpeners: ReadonlySet<string>;
   /** "body", "corps": remains, which may be of a victim the sentence has counted already. */
   readonly remainsNouns: ReadonlySet<string>;
   /** What makes a killing verb an aim, not a toll: "forced their way in to lynch two women", "pour tuer". */
@@ -735,6 +737,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     subsetBeforeRe: endingWith(lex.casualty.subset_before, '', L),
     prepositionBeforeArticle: new Set(lex.casualty.preposition_before_article),
     listCountOpeners: new RegExp(`^(?:\\s*(?:${anyOf(lex.casualty.list_count_openers)}))*\\s*$`),
+    rangeOpeners: new Set(lex.casualty.range_openers),
     remainsNouns: new Set(lex.casualty.remains_nouns.map((w) => fold(w))),
     intentBeforeRe: new RegExp(`(?:^|\\s)${anyOf(lex.casualty.intent_before)}\\s*$`),
     gerundAsObjectRe: lex.casualty.preposition_before_gerund.length
