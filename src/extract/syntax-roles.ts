@@ -277,6 +277,15 @@ export function syntacticRole(s: ParsedSentence, trigger: Span, side: Span, lex:
     const subject = children(s, governor, 'nsubj').find((x) => x.id === a.id || ancestors(s, a).includes(x));
     if (subject && subject.deprel !== 'nsubj:pass') return read('agent', 'controller');
   }
+  // "The army said it killed 25 militants", "l'armée a annoncé qu'elle avait tué…", "said its troops struck": a clause
+  // under the side's own verb whose subject is a personal pronoun of the third person, or forces it possesses, tells
+  // the speaker's own act.
+  if (governor && ['ccomp', 'parataxis'].includes(baseRelation(t.deprel)) && !isPassive(s, t)) {
+    const speaker = children(s, governor, 'nsubj').find((x) => x.id === a.id || ancestors(s, a).includes(x));
+    const subject = children(s, t, 'nsubj')[0];
+    const thirdPerson = (w: Word) => w.upos === 'PRON' && w.feats['PronType'] === 'Prs' && w.feats['Person'] === '3';
+    if (speaker && subject && (thirdPerson(subject) || children(s, subject, 'nmod:poss').some(thirdPerson))) return read('agent', 'own-act.controller');
+  }
   // The trigger is the object or oblique of a light verb whose subject is the side: "X came under attack",
   // "X launched an attack", "X a subi une attaque", "X a mené une attaque".
   const light = headOf(s, t);

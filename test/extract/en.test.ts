@@ -80,6 +80,11 @@ const CASES: [string, Expected][] = [
     { killed: 10 }],
   ['Headline\n\nFive soldiers and 12 militants were killed in clashes near Djibo on Tuesday.',
     { killed: 17 }],
+  // A side that says "it" did the act tells its own act: the author; an armed group's word of it is its claim.
+  ['Headline\n\nThe Kenyan army said it killed 25 militants near Mandera on Tuesday.',
+    { actor1: 'Military Forces of Kenya', killed: 25 }],
+  ['Headline\n\nAl-Shabaab said it killed 10 soldiers in an attack on a base near Jilib on Tuesday.',
+    { actor1: 'Al Shabaab', claim: 'claimed' }],
   // Whoever holds the ground a munition came from fired it.
   ['Headline\n\nOn March 5, 2024, a missile from a Houthi-controlled part of Yemen hit a cargo ship in the Red Sea.',
     { sub: 'Shelling/artillery/missile attack', actor1: 'Ansar Allah', actor2: null }],

@@ -31,6 +31,9 @@ const CASES: [string, Expected][] = [
   // « entre 20 et 30 » : un intervalle, dont la borne basse est le bilan sûr.
   ['Titre\n\nEntre 20 et 30 assaillants ont été neutralisés près de Djibo mardi.',
     { killed: 20 }],
+  // « a annoncé qu'elle avait tué » : le locuteur raconte son propre acte.
+  ['Titre\n\nL\'armée malienne a annoncé qu\'elle avait tué 25 terroristes près de Gao mardi.',
+    { actor1: 'Military Forces of Mali', killed: 25 }],
   // Le participe s'accorde : « les attaques ont été revendiquées », « les frappes ont été confirmées ».
   ['Titre\n\nLe 5 mars 2024, des hommes armés ont attaqué deux postes près de Gao. Les attaques ont été revendiquées par le GSIM.',
     { claim: 'claimed', by: 'JNIM: Group for Support of Islam and Muslims' }],
