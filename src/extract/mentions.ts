@@ -235,7 +235,12 @@ export function longestOnly<T extends Span>(spans: readonly T[]): T[] {
 
 // ---- Actors ----
 
-interface ActorRow { canonical: string; kind: string; fr?: string[]; en?: string[]; ar?: string[] }
+interface ActorRow {
+  canonical: string; kind: string; fr?: string[]; en?: string[]; ar?: string[];
+  /** Aliases that name this side only in a document about one of these countries ("FDS": the SDF in Syria, a Sahel
+   *  state's defence and security forces elsewhere). */
+  context_aliases?: Record<string, string[]>;
+}
 interface ActorData { actors: ActorRow[]; state_nouns: Record<string, Record<string, string[]>> }
 
 export interface ActorMention extends Span {
@@ -244,6 +249,8 @@ export interface ActorMention extends Span {
   /** How it was found: an alias, a nationality on a military noun, a nationality on an attack noun. */
   readonly via: 'alias' | 'military-noun' | 'attack-noun' | 'police-noun';
   readonly rule: string;
+  /** The countries a document must be about for the alias to name this side (ActorRow.context_aliases). */
+  readonly onlyIn?: readonly string[];
 }
 
 const actorData = JSON.parse(readFileSync(new URL('./actors.json', import.meta.url), 'utf8')) as ActorData;
@@ -342,7 +349,8 @@ export function findActors(raw: string, folded: string, span: Span, pack: Langua
     if (/^[a-z]{2,3}$/i.test(rawText.replace(/[.\s]/g, '')) && rawText !== rawText.toUpperCase()) continue;
     // "pro-Hezbollah fighters": those who side with a group are not the group.
     if (PRO_BEFORE.test(folded.slice(Math.max(span.start, m.start - 5), m.start))) continue;
-    out.push({ start: m.start, end: m.end, canonical: row.canonical, kind: row.kind, via: 'alias', rule: `${pack.language}.actor.alias` });
+    const onlyIn = row.context_aliases?.[rawText];
+    out.push({ start: m.start, end: m.end, canonical: row.canonical, kind: row.kind, via: 'alias', rule: `${pack.language}.actor.alias`, ...(onlyIn ? { onlyIn } : {}) });
   }
   // State forces written through a nationality: "forces américaines", "US troops", "frappe aérienne américaine".
   const police = policeRe(pack.language);

@@ -640,7 +640,8 @@ class AnalysedSentence implements SentenceAnalysis {
   /** The sentence's sides, places (but the dateline's) and citations, before any is judged the event's. */
   private readMentions(): { readonly actors: readonly ActorMention[]; readonly kept: readonly PlaceMention[]; readonly cited: readonly string[]; readonly dateline: PlaceMention | null } {
     const { input, pack, gaz, countries } = this.ctx;
-    const named = findActors(input.raw, input.folded, this.sentence, pack, stateActorName);
+    // An alias another country's story gives another sense ("les FDS" in Burkina Faso) is left to the bare forces.
+    const named = findActors(input.raw, input.folded, this.sentence, pack, stateActorName).filter((a) => !a.onlyIn || a.onlyIn.some((c) => countries.includes(c)));
     const citations = findCitations(input.raw, input.folded, this.sentence, pack);
     const bare = findBareForces(input.raw, input.folded, this.sentence, pack, named);
     const places = findPlaceMentions(input.raw, input.folded, this.sentence, pack, gaz, {

@@ -34,6 +34,11 @@ const CASES: [string, Expected][] = [
   // « a annoncé qu'elle avait tué » : le locuteur raconte son propre acte.
   ['Titre\n\nL\'armée malienne a annoncé qu\'elle avait tué 25 terroristes près de Gao mardi.',
     { actor1: 'Military Forces of Mali', killed: 25 }],
+  // « les FDS » : au Burkina Faso, les forces de défense et de sécurité du pays ; en Syrie, les Forces démocratiques syriennes.
+  ['Titre\n\nLes FDS ont tué 10 terroristes près de Djibo mardi.',
+    { actor1: 'Military Forces of Burkina Faso', killed: 10 }],
+  ['Titre\n\nLes FDS ont repris Raqqa mardi après des combats avec l\'EI.',
+    { actor1: 'Syrian Democratic Forces' }],
   // Le participe s'accorde : « les attaques ont été revendiquées », « les frappes ont été confirmées ».
   ['Titre\n\nLe 5 mars 2024, des hommes armés ont attaqué deux postes près de Gao. Les attaques ont été revendiquées par le GSIM.',
     { claim: 'claimed', by: 'JNIM: Group for Support of Islam and Muslims' }],
