@@ -527,7 +527,9 @@ export function findCasualties(folded: string, span: Span, pack: LanguagePack, d
     if (gerund && pack.gerundAsObjectRe.test(folded.slice(Math.max(span.start, cue.start - 60), cue.start))) continue;
     // "a mob lynched two thieves", "a gang killed a trader": a past form with an object and no auxiliary is
     // active; its number is the victims' after it, not the authors' before it ("a mob").
-    const activePast = !cue.forward && !gerund && pack.objectStartRe.test(folded.slice(cue.end, Math.min(span.end, cue.end + 30)))
+    // "a fait 14 morts le 12 mars": a determiner that opens a date is no object.
+    const dateAfter = dateSpans.some((d) => d.start >= cue.end && d.start - cue.end <= 5);
+    const activePast = !cue.forward && !gerund && !dateAfter && pack.objectStartRe.test(folded.slice(cue.end, Math.min(span.end, cue.end + 30)))
       && !pack.passiveBeforeRe.test(folded.slice(Math.max(floor, cue.start - 30), cue.start));
     const near = cue.forward || activePast
       // The number before an active verb counts its authors ("two officers shoot and kill a woman").

@@ -39,6 +39,9 @@ const CASES: [string, Expected][] = [
     { actor1: 'Military Forces of Burkina Faso', killed: 10 }],
   ['Titre\n\nLes FDS ont repris Raqqa mardi après des combats avec l\'EI.',
     { actor1: 'Syrian Democratic Forces' }],
+  // « a fait 14 morts le 12 mars » : le déterminant d'une date n'ouvre pas un complément d'objet.
+  ['Titre\n\nL\'attaque de Djibo a fait 14 morts le 12 mars.',
+    { killed: 14, date: '2024-03-12' }],
   // Le participe s'accorde : « les attaques ont été revendiquées », « les frappes ont été confirmées ».
   ['Titre\n\nLe 5 mars 2024, des hommes armés ont attaqué deux postes près de Gao. Les attaques ont été revendiquées par le GSIM.',
     { claim: 'claimed', by: 'JNIM: Group for Support of Islam and Muslims' }],
