@@ -88,9 +88,7 @@ export function findTriggers(folded: string, span: Span, pack: LanguagePack,
       if (!suppressedBy) {
         // "whether the pirates who abducted seven sailors…": a relative clause between the cue and the trigger tells
         // what its noun did, outside the doubt or the threat.
-        // "Residents fear an attack": a cue inside the trigger's own words (a pattern that spans a crowd and its act) too.
-        const threat = threats.find((s) => (s.end <= m.start + 1 && m.start - s.end <= 60 && sameClause(folded, s.end, m.start) && !relativeBetween(folded, s.end, m.start, pack))
-          || (s.start > m.start && s.end <= m.end));
+        const threat = threats.find((s) => s.end <= m.start + 1 && m.start - s.end <= 60 && sameClause(folded, s.end, m.start) && !relativeBetween(folded, s.end, m.start, pack));
         if (threat) suppressedBy = `${pack.language}.suppress.threat`;
         // "calling for an immediate ceasefire": the trigger is what is asked for, a few words after the call.
         else if (demands.some((d) => d.end <= m.start && m.start - d.end <= DEMAND_REACH && !/[,;:.]/.test(folded.slice(d.end, m.start)))) suppressedBy = `${pack.language}.suppress.demand`;
@@ -124,6 +122,15 @@ function inRelativeAsideBefore(folded: string, sentence: Span, cue: Span, trigge
   if (opening < sentence.start) return false;
   const closing = folded.indexOf(',', cue.end);
   return closing >= 0 && closing < trigger.start && pack.relativeStartRe.test(folded.slice(opening + 1, opening + 17));
+}
+
+/** The text before a munition's phrase leaves it the clause's subject: nothing or a comma before its article ("A Russian
+ *  missile hit"); not the object of a verb or of "with" ("Ukraine fired a US missile", "a frappé avec des missiles
+ *  américains"). */
+function munitionOpensAgentPhrase(pack: LanguagePack, before: string): boolean {
+  if (!pack.articleEndRe.test(before)) return false;
+  const rest = before.replace(/\S+\s*$/, '').trimEnd();
+  return rest === '' || /[,;:]$/.test(rest);
 }
 
 /** Whether a word names a munition fired from afar (a missile, a rocket, a shell, a drone), not a mine or a bomb left behind. */
@@ -384,7 +391,7 @@ export function findActors(raw: string, folded: string, span: Span, pack: Langua
     // Only a munition that opens its phrase ("A Russian missile hit", "hit by an Israeli drone"): "Ukraine fired US
     // missiles" are Ukraine's blow.
     else if (!/^-/.test(after) && firedFromAfar(pack, pack.language === 'fr' ? lastWords(before, 1) : firstWords(after, 1))
-      && pack.articleEndRe.test(pack.language === 'fr' ? before.replace(/\S+\s*$/, '') : before)) via = 'attack-noun';
+      && munitionOpensAgentPhrase(pack, pack.language === 'fr' ? before.replace(/\S+\s*$/, '') : before)) via = 'attack-noun';
     else if (hasMatch(pack.milNounRe, near) || hasMatch(pack.milNounRe, far) || pack.milNounAfterRe.test(after)) via = 'military-noun';
     if (!via) continue;
     out.push({ start: nat.start, end: nat.end, canonical: countryActor(country, via === 'police-noun'), kind: 'state', via, rule: `${pack.language}.actor.nationality.${via}` });
@@ -527,9 +534,10 @@ export function findCasualties(folded: string, span: Span, pack: LanguagePack, d
     if (gerund && pack.gerundAsObjectRe.test(folded.slice(Math.max(span.start, cue.start - 60), cue.start))) continue;
     // "a mob lynched two thieves", "a gang killed a trader": a past form with an object and no auxiliary is
     // active; its number is the victims' after it, not the authors' before it ("a mob").
-    // "a fait 14 morts le 12 mars": a determiner that opens a date is no object.
+    // "a fait 14 morts le 12 mars": a determiner that opens a date opens no object; with no count after the date, the
+    // count before the word is its own ("a lynché le 12 mars deux voleurs" still counts after it).
     const dateAfter = dateSpans.some((d) => d.start >= cue.end && d.start - cue.end <= 5);
-    const activePast = !cue.forward && !gerund && !dateAfter && pack.objectStartRe.test(folded.slice(cue.end, Math.min(span.end, cue.end + 30)))
+    const activePast = !cue.forward && !gerund && pack.objectStartRe.test(folded.slice(cue.end, Math.min(span.end, cue.end + 30)))
       && !pack.passiveBeforeRe.test(folded.slice(Math.max(floor, cue.start - 30), cue.start));
     const near = cue.forward || activePast
       // The number before an active verb counts its authors ("two officers shoot and kill a woman").
@@ -544,7 +552,8 @@ export function findCasualties(folded: string, span: Span, pack: LanguagePack, d
     // members of his family"): the parse's count, when it covers the first.
     const listed = near && parse && (cue.forward || activePast || gerund) && pack.victimListAfterRe.test(folded.slice(near.end, Math.min(span.end, near.end + 40)))
       ? victimCount(parse(), cue, pack) : null;
-    const parsed = (listed && near && listed.value > near.value && listed.end >= near.end ? listed : near) ?? (parse ? victimCount(parse(), cue, pack) : null);
+    const parsed = (listed && near && listed.value > near.value && listed.end >= near.end ? listed : near) ?? (parse ? victimCount(parse(), cue, pack) : null)
+      ?? (activePast && dateAfter ? countBefore(folded, floor, cue.start, pack, dateSpans) : null);
     if (parsed === null) continue;
     // "was killed and his body dumped", "killed …, resulting in his death", "shot dead …; the man's body was taken to the
     // mortuary": a pronoun's victim, or the remains of one, is a victim already counted.
@@ -737,6 +746,7 @@ function countBefore(folded: string, floor: number, cueStart: number, pack: Lang
   // "Twelve people, including a child, were killed": the number before "including"/"dont" is the whole of
   // the one after it, not another group to add.
   let wholeBefore = false;
+  let lastValue = 0, lastFirstIndex = -1;
   for (let i = tokens.length - 1; i >= 0 && gap <= 14; i--) {
     const t = tokens[i]!;
     if (t.text === '.' || t.text === ';' || t.text === ':') break;
@@ -750,9 +760,13 @@ function countBefore(folded: string, floor: number, cueStart: number, pack: Lang
     // "the number two of the movement", "Hamas's No. 2": a rank names one person, not as many as its number.
     if (value !== null && rankBefore(tokens, value.firstIndex, pack)) value = { value: 1, firstIndex: value.firstIndex };
     if (value !== null && !dateSpans.some((d) => t.start >= d.start && t.start < d.end) && !UNIT_AFTER.test(folded.slice(t.end, t.end + 30))) {
-      // "between 10 and 15 people", "entre 20 et 30 assaillants": a range, whose lower bound is the count told for sure.
-      const rangeStart = value.firstIndex > 0 && pack.rangeOpeners.has(tokens[value.firstIndex - 1]!.text) && found;
-      total = wholeBefore || rangeStart ? value.value : total + value.value;
+      // "between 10 and 15 people", "entre 20 et 30 assaillants": a range (the opener, a number, the joiner, the number
+      // just read), whose lower bound is the count told for sure; it replaces the upper bound, not the other groups.
+      const rangeStart = found && value.firstIndex > 0 && pack.rangeOpeners.has(tokens[value.firstIndex - 1]!.text)
+        && /^(?:and|et)$/.test(tokens[i + 1]?.text ?? '') && i + 2 === lastFirstIndex;
+      total = wholeBefore ? value.value : rangeStart ? total - lastValue + value.value : total + value.value;
+      lastValue = value.value;
+      lastFirstIndex = value.firstIndex;
       found = true;
       first = tokens[value.firstIndex]!.start;
       i = value.firstIndex;

@@ -1597,8 +1597,13 @@ function apartFromBackground(ctx: DocumentContext, s: SentenceAnalysis, trigger:
     if (other === trigger || other.kind !== 'killing' || (other.start < trigger.end && trigger.start < other.end)) continue;
     const clause = backgroundClause(s.syntax, other, ctx.pack.syntaxRoles);
     if (!clause || (clause.start <= trigger.start && clause.end >= trigger.end)) continue;
-    if (clause.start >= trigger.end) return { start: s.start, end: clause.start };
-    if (clause.end <= trigger.start) return { start: clause.end, end: s.end };
+    const rest = clause.start >= trigger.end ? { start: s.start, end: clause.start } : clause.end <= trigger.start ? { start: clause.end, end: s.end } : null;
+    // Only when the rest tells a toll of its own: otherwise the parse may have put the event's own toll in that clause
+    // ("Protesters blocked roads after police shot dead three demonstrators").
+    if (rest) {
+      const own = s.casualtiesIn(rest);
+      if (own.killed !== null) return rest;
+    }
   }
   return s;
 }

@@ -5,6 +5,7 @@
 // attack", "a mené une attaque") acts. The words of each kind of verb and preposition are the
 // language's lexicon (syntax_roles in lang/<language>/lexicon.json): data, not code.
 import type { Span } from '../types.ts';
+import { fold } from '../text/fold.ts';
 import type { ParsedSentence, Word } from '../syntax/types.ts';
 import { baseRelation, children, governingVerb, headOf, isPassive, relationPath, subtree, subtreeSpan } from '../syntax/tree.ts';
 
@@ -35,6 +36,8 @@ export interface SyntaxRoleLexicon {
   readonly relativePronouns: ReadonlySet<string>;
   /** Prepositions of the phrase a noun is "of" ("of", "de": "residents of X"), by lemma. */
   readonly genitiveMarkers: ReadonlySet<string>;
+  /** The language's verbs of saying, as written (folded): "said", "annonce". */
+  readonly reportingForms: ReadonlySet<string>;
   /** Prepositions that tell where a person comes from ("a soldier from Kidal"). */
   readonly provenanceMarkers: ReadonlySet<string>;
   /** Verbs that say who is at a place ("host", "station", "accueillir", "déployer"): in a clause describing a place, their
@@ -277,14 +280,14 @@ export function syntacticRole(s: ParsedSentence, trigger: Span, side: Span, lex:
     const subject = children(s, governor, 'nsubj').find((x) => x.id === a.id || ancestors(s, a).includes(x));
     if (subject && subject.deprel !== 'nsubj:pass') return read('agent', 'controller');
   }
-  // "The army said it killed 25 militants", "l'armée a annoncé qu'elle avait tué…", "said its troops struck": a clause
-  // under the side's own verb whose subject is a personal pronoun of the third person, or forces it possesses, tells
-  // the speaker's own act.
+  // "The army said it killed 25 militants", "l'armée a annoncé qu'elle avait tué…": a clause under the side's own verb
+  // of saying whose subject is a personal pronoun of the third person tells the speaker's own act ("its patrol struck
+  // an explosive device" is not: the patrol may be what was struck).
   if (governor && ['ccomp', 'parataxis'].includes(baseRelation(t.deprel)) && !isPassive(s, t)) {
     const speaker = children(s, governor, 'nsubj').find((x) => x.id === a.id || ancestors(s, a).includes(x));
     const subject = children(s, t, 'nsubj')[0];
     const thirdPerson = (w: Word) => w.upos === 'PRON' && w.feats['PronType'] === 'Prs' && w.feats['Person'] === '3';
-    if (speaker && subject && (thirdPerson(subject) || children(s, subject, 'nmod:poss').some(thirdPerson))) return read('agent', 'own-act.controller');
+    if (speaker && subject && thirdPerson(subject) && lex.reportingForms.has(fold(governor.form.toLowerCase()))) return read('agent', 'own-act.controller');
   }
   // The trigger is the object or oblique of a light verb whose subject is the side: "X came under attack",
   // "X launched an attack", "X a subi une attaque", "X a mené une attaque".

@@ -80,11 +80,20 @@ const CASES: [string, Expected][] = [
     { killed: 10 }],
   ['Headline\n\nFive soldiers and 12 militants were killed in clashes near Djibo on Tuesday.',
     { killed: 17 }],
-  // A side that says "it" did the act tells its own act: the author; an armed group's word of it is its claim.
+  // A side that says "it" did the act tells its own act: the author. Its own patrol that struck a mine is no act of it.
   ['Headline\n\nThe Kenyan army said it killed 25 militants near Mandera on Tuesday.',
     { actor1: 'Military Forces of Kenya', killed: 25 }],
   ['Headline\n\nAl-Shabaab said it killed 10 soldiers in an attack on a base near Jilib on Tuesday.',
-    { actor1: 'Al Shabaab', claim: 'claimed' }],
+    { actor1: 'Al Shabaab' }],
+  ['Headline\n\nThe army said its patrol struck an explosive device near Mandera on Tuesday, killing two soldiers.',
+    { actor1: null, killed: 2 }],
+  // From the review: neither a weapon someone fires nor groups beside a range lose their count.
+  ['Headline\n\nUkraine fired a US missile at Belgorod on Tuesday.',
+    { actor1: null, actor2: null }],
+  ['Headline\n\nBetween 10 and 15 soldiers and at least 20 militants were killed in clashes near Djibo on Tuesday.',
+    { killed: 30 }],
+  ['Headline\n\nProtesters blocked roads in Nairobi on Tuesday after police shot dead three demonstrators during a march.',
+    { killed: 3 }],
   // Whoever holds the ground a munition came from fired it.
   ['Headline\n\nOn March 5, 2024, a missile from a Houthi-controlled part of Yemen hit a cargo ship in the Red Sea.',
     { sub: 'Shelling/artillery/missile attack', actor1: 'Ansar Allah', actor2: null }],

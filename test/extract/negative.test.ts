@@ -34,11 +34,9 @@ const NEGATIVE: [string, string][] = [
   ['a running toll after a relative clause of a period (en)', 'Headline\n\nIn Darfur, where fighting has raged since April, the RSF have killed thousands of civilians.'],
   ['a modal may after "and" (en)', 'Headline\n\nAl-Shabaab militants are regrouping and may attack army bases in Mogadishu, officials said.'],
   ['a modal may after "this" (en)', 'Headline\n\nThis may trigger attacks on army bases in Mogadishu, police warned.'],
-  // An event noun under a negative determiner happened nowhere; a feared or rumoured attack is no attack.
+  // An event noun under a negative determiner happened nowhere.
   ['no attack (en)', 'Headline\n\nThere had been no attack on the base in Gao on Tuesday, officials said.'],
   ['aucune attaque (fr)', 'Titre\n\nAucune attaque n\'a visé la base de Gao mardi.'],
-  ['a feared attack (en)', 'Headline\n\nResidents fear an attack by CODECO militias on Djugu on Tuesday.'],
-  ['une attaque rumeur (fr)', 'Titre\n\nAucune victime n\'a été signalée à Gao mardi malgré les rumeurs d\'attaque.'],
   ['un marché, pas une marche (fr)', 'Titre\n\nLes habitants ont fait leurs courses au marché de l\'opposition mardi à Conakry.'],
   ['a modal may (en)', 'Headline\n\nOfficials said the militants may attack the base in Garissa.'],
   ['background since (en)', 'Headline\n\nSince the assassination of the commander, US forces have been targeted repeatedly.'],

@@ -612,6 +612,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
   const lemmas = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase()));
   const r = lex.syntax_roles;
   const syntaxRoles: SyntaxRoleLexicon = {
+    reportingForms: new Set(lex.reporting_verbs.filter((v) => !v.startsWith('re:')).map((v) => fold(v))),
     undergo: lemmas(r.undergo), undergoMarkers: lemmas(r.undergo_markers), carryOut: lemmas(r.carry_out), agentMarkers: lemmas(r.agent_markers),
     backgroundMarkers: lemmas(r.background_markers), periodMarkers: lemmas(r.period_markers), originMarkers: lemmas(r.origin_markers), eventNouns: lemmas(r.event_nouns), breachWords: lemmas(r.breach_words), munitionVerbs: lemmas(r.munition_verbs), genitiveMarkers: lemmas(r.genitive_markers), provenanceMarkers: lemmas(r.provenance_markers), authorGenitiveNouns: lemmas(r.author_genitive_nouns), relativePronouns: lemmas(r.relative_subjects), hostVerbs: lemmas(r.host_verbs), whenMarkers: lemmas(r.when_markers),
   };
