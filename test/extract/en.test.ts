@@ -94,6 +94,9 @@ const CASES: [string, Expected][] = [
     { killed: 30 }],
   ['Headline\n\nProtesters blocked roads in Nairobi on Tuesday after police shot dead three demonstrators during a march.',
     { killed: 3 }],
+  // An attack on an anniversary is an attack: the framing ends at its comma.
+  ['Headline\n\nGunmen attacked Bama on Tuesday, the anniversary of the 2014 massacre, killing 10 people.',
+    { killed: 10, place: 'Bama' }],
   // Whoever holds the ground a munition came from fired it.
   ['Headline\n\nOn March 5, 2024, a missile from a Houthi-controlled part of Yemen hit a cargo ship in the Red Sea.',
     { sub: 'Shelling/artillery/missile attack', actor1: 'Ansar Allah', actor2: null }],
