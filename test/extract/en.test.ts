@@ -97,6 +97,9 @@ const CASES: [string, Expected][] = [
   // An attack on an anniversary is an attack: the framing ends at its comma.
   ['Headline\n\nGunmen attacked Bama on Tuesday, the anniversary of the 2014 massacre, killing 10 people.',
     { killed: 10, place: 'Bama' }],
+  // A roadside bombing is the bomb's blow.
+  ['Headline\n\nA roadside bombing killed two soldiers near Mandera on Tuesday.',
+    { sub: 'Remote explosive/landmine/IED', killed: 2 }],
   // Whoever holds the ground a munition came from fired it.
   ['Headline\n\nOn March 5, 2024, a missile from a Houthi-controlled part of Yemen hit a cargo ship in the Red Sea.',
     { sub: 'Shelling/artillery/missile attack', actor1: 'Ansar Allah', actor2: null }],

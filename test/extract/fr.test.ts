@@ -42,6 +42,12 @@ const CASES: [string, Expected][] = [
   // « a fait 14 morts le 12 mars » : le déterminant d'une date n'ouvre pas un complément d'objet.
   ['Titre\n\nL\'attaque de Djibo a fait 14 morts le 12 mars.',
     { killed: 14, date: '2024-03-12' }],
+  // Des biens incendiés par des hommes armés sont une destruction de biens, pas une émeute ; des pneus brûlés par des
+  // émeutiers restent une émeute.
+  ['Titre\n\nDes hommes armés ont incendié le marché de Djibo mardi.',
+    { sub: 'Looting/property destruction' }],
+  ['Titre\n\nDes émeutiers ont incendié des pneus à Conakry mardi.',
+    { sub: 'Violent demonstration' }],
   // Le participe s'accorde : « les attaques ont été revendiquées », « les frappes ont été confirmées ».
   ['Titre\n\nLe 5 mars 2024, des hommes armés ont attaqué deux postes près de Gao. Les attaques ont été revendiquées par le GSIM.',
     { claim: 'claimed', by: 'JNIM: Group for Support of Islam and Muslims' }],
