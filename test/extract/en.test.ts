@@ -94,7 +94,7 @@ const CASES: [string, Expected][] = [
     { killed: 30 }],
   ['Headline\n\nProtesters blocked roads in Nairobi on Tuesday after police shot dead three demonstrators during a march.',
     { killed: 3 }],
-  // An attack on an anniversary is an attack: the framing ends at its comma.
+  // An attack on an anniversary is an attack.
   ['Headline\n\nGunmen attacked Bama on Tuesday, the anniversary of the 2014 massacre, killing 10 people.',
     { killed: 10, place: 'Bama' }],
   // A roadside bombing is the bomb's blow.

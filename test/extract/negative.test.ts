@@ -38,11 +38,6 @@ const NEGATIVE: [string, string][] = [
   ['no attack (en)', 'Headline\n\nThere had been no attack on the base in Gao on Tuesday, officials said.'],
   ['aucune attaque (fr)', 'Titre\n\nAucune attaque n\'a visé la base de Gao mardi.'],
   ['un marché, pas une marche (fr)', 'Titre\n\nLes habitants ont fait leurs courses au marché de l\'opposition mardi à Conakry.'],
-  // A trial, a verdict or a commemoration of a past attack tells no new one.
-  ['a sentence over a past attack (en)', 'Headline\n\nA court in Niamey on Tuesday sentenced three men over the 2021 attack on Tillia.'],
-  ['a commemoration (en)', 'Headline\n\nResidents of Bama on Tuesday commemorated the 2014 massacre in which 100 people were killed.'],
-  ['un procès (fr)', 'Titre\n\nLe procès de l\'attaque de Grand-Bassam s\'est ouvert mardi à Abidjan.'],
-  ['une condamnation (fr)', 'Titre\n\nUn tribunal de Niamey a condamné mardi trois hommes pour l\'attaque de Tillia en 2021.'],
   ['a modal may (en)', 'Headline\n\nOfficials said the militants may attack the base in Garissa.'],
   ['background since (en)', 'Headline\n\nSince the assassination of the commander, US forces have been targeted repeatedly.'],
   ['bracketed photo credit caption (en)', 'A headline\n\nThe text is about diplomacy.\n\nSmoke billows after a strike on a village near the border on May 4, 2022 (Jane Doe / AFP)'],
