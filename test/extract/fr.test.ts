@@ -48,6 +48,8 @@ const CASES: [string, Expected][] = [
     { sub: 'Looting/property destruction' }],
   ['Titre\n\nDes émeutiers ont incendié des pneus à Conakry mardi.',
     { sub: 'Violent demonstration' }],
+  ['Titre\n\nDes jeunes en colère ont incendié des cases et des greniers à Kaya mardi.',
+    { sub: 'Violent demonstration', actor1: 'Rioters (Burkina Faso)' }],
   // Le participe s'accorde : « les attaques ont été revendiquées », « les frappes ont été confirmées ».
   ['Titre\n\nLe 5 mars 2024, des hommes armés ont attaqué deux postes près de Gao. Les attaques ont été revendiquées par le GSIM.',
     { claim: 'claimed', by: 'JNIM: Group for Support of Islam and Muslims' }],
