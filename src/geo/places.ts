@@ -172,7 +172,8 @@ function scanKnownNames(raw: string, folded: string, span: Span, pack: LanguageP
         sequence = sequence ? `${sequence} ${k}` : k;
         flags = gaz.probe(sequence);
       } else if (!sequence) continue; // articles before the name ("al-", "the")
-      if (flags & IS_NAME) lengths.push(n);
+      // A name ends on a word of its own, not on an article after it ("Idlib as well as Aleppo" is "Idlib").
+      if (k && flags & IS_NAME) lengths.push(n);
       // An article after a name keeps its key: the longer sequence names the same place.
       // Not across punctuation: "in Lamu. The officers…" ends the name at the full stop.
       if (!(flags & IS_PREFIX) && !(i + n < tokens.length && !keyAt(text, first + i + n) && /^[\s-]*$/.test(raw.slice(tokens[i + n - 1]!.end, tokens[i + n]!.start)))) break;
@@ -184,7 +185,8 @@ function scanKnownNames(raw: string, folded: string, span: Span, pack: LanguageP
       if (overlapsAny(hit, ctx.excluded)) continue;
       const words = tokens.slice(i, i + n).map((t) => raw.slice(t.start, t.end));
       // A name starts after its article or elision: "l’Irak" is "Irak", "de la Syrie" is "Syrie".
-      if (LEADING_FUNCTION_WORDS.has(words[0]!.toLowerCase())) continue;
+      // "as well as Aleppo": a lowercase "as" or "an" is the English word, not the Arabic article ("As Suwayda").
+      if (LEADING_FUNCTION_WORDS.has(words[0]!.toLowerCase()) || words[0] === 'as' || words[0] === 'an') continue;
       if (!words.some(isCapitalized)) continue;
       // The key of the words joined: nameKey of the span, built from each word's memoised key.
       const key = text.keys.slice(first + i, first + i + n).filter(Boolean).join(' '); // each read by the probes above

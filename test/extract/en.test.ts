@@ -1154,3 +1154,10 @@ test('en: "in Djugu, in Ituri": the province after a comma says where the town l
   assert.deepEqual(eventsOf('Headline\n\nOn 5 March 2024, gunmen killed 3 people in Mombasa, in Kilifi.').map((e) => e.location?.name).sort(), ['Kilifi', 'Mombasa']);
   assert.equal(eventsOf('Headline\n\nOn 5 March 2024, protesters marched in Mombasa, in Kilifi and in Malindi.').length, 3);
 });
+
+// "as well as" joins two places as "and" does: a lowercase "as" is the English word, not an Arabic article, and a
+// name never ends on an article after it ("Idlib as").
+test('en: "X as well as Y" is one event per place', () => {
+  const places = eventsOf('Headline\n\nAirstrikes hit Idlib as well as Aleppo on Tuesday.').map((e) => e.location?.name);
+  assert.deepEqual(places.sort(), ['Aleppo', 'Idlib']);
+});
