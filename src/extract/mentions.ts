@@ -127,7 +127,7 @@ function inRelativeAsideBefore(folded: string, sentence: Span, cue: Span, trigge
 /** The text before a munition's phrase leaves it the clause's subject: nothing or a comma before its article ("A Russian
  *  missile hit"); not the object of a verb or of "with" ("Ukraine fired a US missile", "a frappé avec des missiles
  *  américains"). */
-function munitionOpensAgentPhrase(pack: LanguagePack, before: string): boolean {
+function munitionIsSubject(pack: LanguagePack, before: string): boolean {
   if (!pack.articleEndRe.test(before)) return false;
   const rest = before.replace(/\S+\s*$/, '').trimEnd();
   return rest === '' || /[,;:]$/.test(rest);
@@ -172,9 +172,6 @@ export function framingSpans(folded: string, span: Span, pack: LanguagePack): Sp
 /** "according to the health ministry of the Hamas government, which has run Gaza since 2007, | the bombing …", "selon
  *  l'armée malienne, | …", "…, according to the Houthis.": an attribution runs to its comma (or the sentence's end), and
  *  on through a relative clause set off after its last noun, to that clause's own comma. */
-/** The noun an attribution names when nothing closes it: an article and one word. */
-const ATTRIBUTED_NOUN = /^\s+(?:(?:the|a|an|le|la|les|l'|des|un|une)\s*)?[^\s,.;:]+/;
-
 export function attributionSpans(folded: string, span: Span, pack: LanguagePack): Span[] {
   const stop = (from: number) => {
     const k = folded.slice(from, span.end).search(/[,;:]/);
@@ -188,7 +185,9 @@ export function attributionSpans(folded: string, span: Span, pack: LanguagePack)
       // With no comma to close it, an attribution that no comma sets off before it either (", according to the army.") is
       // its cue and the noun after it: "According to the army al-Shabaab fighters attacked …".
       if (end === span.end && !/,\s*$/.test(folded.slice(Math.max(span.start, cue.start - 3), cue.start))) {
-        return { start: cue.start, end: cue.end + (ATTRIBUTED_NOUN.exec(folded.slice(cue.end, span.end))?.[0].length ?? 0) };
+        const rest = folded.slice(cue.end, span.end);
+        const article = pack.leadingArticleRe.exec(rest)?.[0].length ?? 0;
+        return { start: cue.start, end: cue.end + article + (/^[^\s,.;:]*/.exec(rest.slice(article))?.[0].length ?? 0) };
       }
       while (end < span.end && folded[end] === ',' && pack.relativeStartRe.test(folded.slice(end + 1, end + 17))) end = stop(end + 1);
       return { start: cue.start, end };
@@ -386,12 +385,12 @@ export function findActors(raw: string, folded: string, span: Span, pack: Langua
     else if (allMatches(pack.attackNounClassifierRe, near).some((m) => m.end === near.length)) via = 'attack-noun';
     else if (hasMatch(pack.milNounRe, closest)) via = 'military-noun';
     else if (hasMatch(pack.attackNounRe, closest)) via = 'attack-noun';
-    // "A Russian missile hit Kharkiv", "un obus israélien": a munition fired from afar is the nationality's blow ("Iranian-made
-    // drones" are not: a hyphen makes the nationality the maker's). A mine or a bomb left behind is no one's in particular.
-    // Only a munition that opens its phrase ("A Russian missile hit", "hit by an Israeli drone"): "Ukraine fired US
-    // missiles" are Ukraine's blow.
-    else if (!/^-/.test(after) && firedFromAfar(pack, pack.language === 'fr' ? lastWords(before, 1) : firstWords(after, 1))
-      && munitionOpensAgentPhrase(pack, pack.language === 'fr' ? before.replace(/\S+\s*$/, '') : before)) via = 'attack-noun';
+    // "A Russian missile hit Kharkiv", "un missile russe a frappé": a munition fired from afar, the subject of its clause, is
+    // the nationality's blow ("Iranian-made drones" are not: a hyphen makes the nationality the maker's; nor "Ukraine
+    // fired US missiles", whose munition is the object). A mine or a bomb left behind is no one's in particular.
+    else if (!/^-/.test(after) && (pack.language === 'fr'
+      ? firedFromAfar(pack, lastWords(before, 1)) && munitionIsSubject(pack, before.replace(/\S+\s*$/, ''))
+      : firedFromAfar(pack, firstWords(after, 1)) && munitionIsSubject(pack, before))) via = 'attack-noun';
     else if (hasMatch(pack.milNounRe, near) || hasMatch(pack.milNounRe, far) || pack.milNounAfterRe.test(after)) via = 'military-noun';
     if (!via) continue;
     out.push({ start: nat.start, end: nat.end, canonical: countryActor(country, via === 'police-noun'), kind: 'state', via, rule: `${pack.language}.actor.nationality.${via}` });

@@ -1588,11 +1588,10 @@ function replyClause(ctx: DocumentContext, s: SentenceAnalysis, places: readonly
 }
 
 /**
- * The part of a sentence an event's toll is read in: all of it, but a clause of another moment that tells a killing of
- * its own ("…near Kaya on Tuesday, a week after jihadists killed 30 civilians in Barsalogho", "After an ambush killed five
- * soldiers near Tillabéri on Monday, the army launched airstrikes…"): that toll is the earlier event's.
+ * An event's toll: the sentence's, but for a clause of another moment that tells a killing of its own ("…near Kaya on
+ * Tuesday, a week after jihadists killed 30 civilians in Barsalogho"): that toll is the earlier event's.
  */
-function apartFromBackground(ctx: DocumentContext, s: SentenceAnalysis, trigger: TriggerMention): Span {
+function tollApartFromBackground(ctx: DocumentContext, s: SentenceAnalysis, trigger: TriggerMention): Casualties {
   for (const other of s.triggers) {
     if (other === trigger || other.kind !== 'killing' || (other.start < trigger.end && trigger.start < other.end)) continue;
     const clause = backgroundClause(s.syntax, other, ctx.pack.syntaxRoles);
@@ -1600,12 +1599,10 @@ function apartFromBackground(ctx: DocumentContext, s: SentenceAnalysis, trigger:
     const rest = clause.start >= trigger.end ? { start: s.start, end: clause.start } : clause.end <= trigger.start ? { start: clause.end, end: s.end } : null;
     // Only when the rest tells a toll of its own: otherwise the parse may have put the event's own toll in that clause
     // ("Protesters blocked roads after police shot dead three demonstrators").
-    if (rest) {
-      const own = s.casualtiesIn(rest);
-      if (own.killed !== null) return rest;
-    }
+    const own = rest && s.casualtiesIn(rest);
+    if (own && own.killed !== null) return own;
   }
-  return s;
+  return s.casualties;
 }
 
 function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMention | null, date: SentenceDate, roles: Roles,
@@ -1620,7 +1617,7 @@ function newCandidate(ctx: DocumentContext, s: SentenceAnalysis, place: PlaceMen
   const typingWeapons = weapons.size ? [...weapons]
     : sentencesAround(ctx, s, 2, 2).filter((o) => !ownWeapons || o.index !== s.index).flatMap((o) => o.weapons.map((w) => w.weapon));
   const sides = targetSides(ctx, s, trigger);
-  const casualties = ownToll ? s.casualtiesIn(segment) : s.casualtiesIn(apartFromBackground(ctx, s, trigger));
+  const casualties = ownToll ? s.casualtiesIn(segment) : tollApartFromBackground(ctx, s, trigger);
 
   // For a killing, the group named as its target must stand where victims stand ("two al Shabaab suspects were shot dead").
   // "Police shot dead five suspected carjackers": suspects state forces kill are a side they fight, not bystanders.

@@ -185,8 +185,8 @@ function scanKnownNames(raw: string, folded: string, span: Span, pack: LanguageP
       if (overlapsAny(hit, ctx.excluded)) continue;
       const words = tokens.slice(i, i + n).map((t) => raw.slice(t.start, t.end));
       // A name starts after its article or elision: "l’Irak" is "Irak", "de la Syrie" is "Syrie".
-      // "as well as Aleppo": a lowercase "as" or "an" is the English word, not the Arabic article ("As Suwayda").
-      if (LEADING_FUNCTION_WORDS.has(words[0]!.toLowerCase()) || words[0] === 'as' || words[0] === 'an') continue;
+      // "as well as Aleppo": an article that is also a word of the text, written in lower case, is that word.
+      if (LEADING_FUNCTION_WORDS.has(words[0]!.toLowerCase()) || ARTICLES_THAT_ARE_WORDS.has(words[0]!)) continue;
       if (!words.some(isCapitalized)) continue;
       // The key of the words joined: nameKey of the span, built from each word's memoised key.
       const key = text.keys.slice(first + i, first + i + n).filter(Boolean).join(' '); // each read by the probes above
@@ -749,5 +749,7 @@ function commonWords(language: string): Set<string> {
 
 const LEADING_FUNCTION_WORDS = new Set(['l', 'd', 'le', 'la', 'les', 'the', 'de', 'du', 'des', 'a', 'au', 'aux', 'en', 'of', 'in', 'at']);
 const ARABIC_ARTICLES = new Set(['al', 'el', 'ad', 'ash', 'as', 'ar', 'an', 'at', 'az', 'ed', 'es', 'ez']);
+/** Arabic articles that are English words too ("as well as", "an attack"): in lower case with a space after, the word. */
+const ARTICLES_THAT_ARE_WORDS = new Set(['as', 'an']);
 const ARTICLE_WORDS = new Set([...ARABIC_ARTICLES, 'the', 'l', 'd', 'de', 'du', 'la', 'le']);
 const PLACE_WORDS = new Set(['province', 'county', 'district', 'region', 'ward', 'division', 'governorate', 'oblast', 'raion', 'rayon', 'state', 'sub', 'subcounty', 'constituency', 'location', 'estate', 'market', 'area', 'base', 'camp', 'ville', 'village', 'city', 'town', 'mont', 'mount', 'lac', 'lake', 'port', 'cap', 'cape', 'saint', 'san', 'sainte', 'santa', 'fort', 'bir', 'tell', 'tal', 'deir', 'ain', 'ein', 'beit', 'kafr', 'jabal', 'jebel', 'wadi', 'ras', 'abu', 'umm', 'north', 'south', 'east', 'west', 'new', 'upper', 'lower', 'greater']);

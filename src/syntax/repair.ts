@@ -1,12 +1,12 @@
 // Repairs of the parser's output that the grammar of every language vigie reads requires, applied after
 // the greedy parser has decided: a transition parser that commits early can leave a tree no grammar
-// allows, and the extraction reads roles off that tree.
-//
-// One repair: a relative pronoun is never the subject of the sentence's main verb. "The army, which has been
-// fighting in Gaza for months, struck a depot" is sometimes parsed with "fighting" as the root (its subject the
-// relative "which") and the sentence's real verb "struck" hung under it as parataxis or conj: the army then
-// fights, and nothing strikes. The relative clause goes back under its noun, and the verb after it becomes
-// the root, with that noun as its subject.
+// allows, and the extraction reads roles off that tree. Two repairs, both of a relative clause:
+// - a relative pronoun is never the subject of the sentence's main verb. "The army, which has been fighting in Gaza
+//   for months, struck a depot" is sometimes parsed with "fighting" as the root (its subject the relative "which")
+//   and the sentence's real verb "struck" hung under it: the army then fights, and nothing strikes;
+// - a clause has one subject: "Les rebelles, qui contrôlent la ville, ont attaqué un camp" parsed with "rebelles" a
+//   second subject of "contrôlent", and that clause hung on "attaqué", which is left with none.
+// Either way the relative clause goes back under its noun, and the verb after it gets that noun as its subject.
 
 /** What the repair reads and changes of each word (heads 1-based, 0 the root). */
 export interface RepairableWord {
@@ -22,7 +22,12 @@ const SUBJECT = /^nsubj(?::|$)/;
 const MAIN_VERB_HUNG_AS = /^(?:parataxis|conj|ccomp|advcl|xcomp)(?::|$)/;
 const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
 
-/** The relation a word bears to its head, as the parser's output for word id (1-based). */
+/** A comma or a dash, which opens or closes a clause set off in its sentence. */
+function isClauseMark(w: RepairableWord): boolean {
+  return w.upos === 'PUNCT' && /^[,\u2013\u2014-]$/.test(w.form);
+}
+
+/** The word of a 1-based id. */
 function wordAt(words: RepairableWord[], id: number): RepairableWord {
   return words[id - 1]!;
 }
@@ -48,10 +53,9 @@ export function repairRelativeRoot(words: RepairableWord[]): number {
   if (!pronounId) return 0;
   const antecedentId = antecedentOf(words, pronounId, rootId);
   if (!antecedentId) return 0;
-  const antecedent = wordAt(words, antecedentId);
   // The real main verb: after the relative clause has closed on a comma, hung under the root.
   let closingComma = 0;
-  for (let i = rootId + 1; i <= n; i++) if (words[i - 1]!.upos === 'PUNCT' && /^[,\u2013\u2014-]$/.test(words[i - 1]!.form)) { closingComma = i; break; }
+  for (let i = rootId + 1; i <= n; i++) if (isClauseMark(wordAt(words, i))) { closingComma = i; break; }
   if (!closingComma) return 0;
   // A finite verb, or one told with an auxiliary ("ont attaqué"): not a participle of the clause ("…, killing dozens,").
   let mainId = 0;
@@ -66,7 +70,7 @@ export function repairRelativeRoot(words: RepairableWord[]): number {
   const phraseStart = firstOfSubtree(words, antecedentId);
   // The clause ends at the last comma before the main verb (a participle of it may follow a comma of its own).
   let clauseEnd = closingComma;
-  for (let i = closingComma + 1; i < mainId; i++) if (/^[,\u2013\u2014-]$/.test(words[i - 1]!.form) && words[i - 1]!.upos === 'PUNCT') clauseEnd = i;
+  for (let i = closingComma + 1; i < mainId; i++) if (isClauseMark(wordAt(words, i))) clauseEnd = i;
   for (let i = 1; i <= n; i++) {
     if (i === mainId || i === antecedentId) continue;
     const w = wordAt(words, i);
@@ -74,10 +78,7 @@ export function repairRelativeRoot(words: RepairableWord[]): number {
   }
   main.head = 0;
   main.deprel = 'root';
-  root.head = antecedentId;
-  root.deprel = 'acl:relcl';
-  antecedent.head = mainId;
-  antecedent.deprel = subjectOf(words, mainId);
+  underItsNoun(words, rootId, antecedentId, mainId);
   return 1;
 }
 
@@ -121,13 +122,9 @@ export function repairRelativeAntecedent(words: RepairableWord[]): number {
     if (!antecedentId || wordAt(words, antecedentId).head !== clauseId) continue;
     // The verb after the clause must lack a subject of its own.
     if (words.some((w, i) => w.head === mainId && i + 1 !== clauseId && SUBJECT.test(w.deprel))) continue;
-    const antecedent = wordAt(words, antecedentId);
     const phraseStart = firstOfSubtree(words, antecedentId);
     for (let i = 1; i < phraseStart; i++) if (wordAt(words, i).head === clauseId) wordAt(words, i).head = mainId;
-    antecedent.head = mainId;
-    antecedent.deprel = subjectOf(words, mainId);
-    clause.head = antecedentId;
-    clause.deprel = 'acl:relcl';
+    underItsNoun(words, clauseId, antecedentId, mainId);
     repaired++;
   }
   return repaired;
@@ -136,6 +133,15 @@ export function repairRelativeAntecedent(words: RepairableWord[]): number {
 /** Every repair, in order; returns how many were made. */
 export function repairTree(words: RepairableWord[]): number {
   return repairRelativeRoot(words) + repairRelativeAntecedent(words);
+}
+
+/** The relative clause of `clauseId` under its noun, and the noun the subject of the main verb. */
+function underItsNoun(words: RepairableWord[], clauseId: number, antecedentId: number, mainId: number): void {
+  const clause = wordAt(words, clauseId), antecedent = wordAt(words, antecedentId);
+  clause.head = antecedentId;
+  clause.deprel = 'acl:relcl';
+  antecedent.head = mainId;
+  antecedent.deprel = subjectOf(words, mainId);
 }
 
 /** A verb that can head a clause of its own: finite, or told with an auxiliary. */

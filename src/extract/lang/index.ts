@@ -222,7 +222,7 @@ export interface LanguagePack {
   readonly notAttributionAfterRe: RegExp;
   readonly claimMotiveRe: RegExp;
   readonly leadingArticleRe: RegExp;
-  /** A text that ends on an article, or on nothing (a phrase that opens its span): "A Russian missile", "hit by a". */
+  /** A text that ends on an article, or that is empty (a phrase that opens its span): "A Russian missile". */
   readonly articleEndRe: RegExp;
   readonly controlledAfterRe: RegExp;
   /** A noun of place right after an origin-or-period word (its article first). */
@@ -611,8 +611,10 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
   const munitions = Object.entries(lex.munition_nouns).map(([weapon, phrases]) => ({ weapon: weapon as Weapon, re: words(phrases ?? []) }));
   const lemmas = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase()));
   const r = lex.syntax_roles;
+  // The verbs of saying as written (folded): read by the clause tests on the text and by the roles on the parse.
+  const reportingVerbWords = new Set(lex.reporting_verbs.filter((v) => !v.startsWith('re:')).map((v) => fold(v)));
   const syntaxRoles: SyntaxRoleLexicon = {
-    reportingForms: new Set(lex.reporting_verbs.filter((v) => !v.startsWith('re:')).map((v) => fold(v))),
+    reportingForms: reportingVerbWords,
     undergo: lemmas(r.undergo), undergoMarkers: lemmas(r.undergo_markers), carryOut: lemmas(r.carry_out), agentMarkers: lemmas(r.agent_markers),
     backgroundMarkers: lemmas(r.background_markers), periodMarkers: lemmas(r.period_markers), originMarkers: lemmas(r.origin_markers), eventNouns: lemmas(r.event_nouns), breachWords: lemmas(r.breach_words), munitionVerbs: lemmas(r.munition_verbs), genitiveMarkers: lemmas(r.genitive_markers), provenanceMarkers: lemmas(r.provenance_markers), authorGenitiveNouns: lemmas(r.author_genitive_nouns), relativePronouns: lemmas(r.relative_subjects), hostVerbs: lemmas(r.host_verbs), whenMarkers: lemmas(r.when_markers),
   };
@@ -679,7 +681,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     // The side after an inverted reporting verb ("…, a annoncé la police", "…, said the army") is the source.
     reportingBeforeRe: new RegExp(`(?:^|\\s)${lex.reporting_auxiliaries.length ? `(?:${anyOf(lex.reporting_auxiliaries)}\\s+)?` : ''}${anyOf(lex.reporting_verbs)}\\s+(?:(?!${anyOf(L.complementizer)}\\b)[^\\s,;:]+\\s+){0,2}$`),
     reportingAfterRe: new RegExp(`^\\s*(?:\\S+\\s+){0,3}${lex.reporting_auxiliaries.length ? `(?:${lex.reporting_auxiliaries.map((p) => phraseSource(p, L)).join('|')})\\s+` : ''}(?:${lex.reporting_verbs.map((p) => phraseSource(p, L)).join('|')})`),
-    reportingVerbWords: new Set(lex.reporting_verbs.filter((v) => !v.startsWith('re:')).map((v) => fold(v))),
+    reportingVerbWords,
     reportingNextRe: new RegExp(`^\\s*(?:\\S+\\s+)?(?:${lex.reporting_verbs.map((p) => phraseSource(p, L)).join('|')})${AFTER}`),
     sidesBetweenRe: new RegExp(`(?:${lex.sides_between.map((p) => phraseSource(p, L)).join('|')})\\s+(?:${phraseSource(lex.place_article, L)})?(?:\\S+\\s+(?:and|et)\\s+(?:${phraseSource(lex.place_article, L)})?)?$`),
     peopleAfter: new Set(lex.people_after),
