@@ -46,6 +46,8 @@ export interface SyntaxRoleLexicon {
   /** Attack nouns whose "of"-phrase names who attacks ("l'attaque du Hezbollah", "les frappes de l'armée"): where the
    *  language reads a side in that phrase as the author, not the target (English does not: "the bombing of Hamas"). */
   readonly authorGenitiveNouns: ReadonlySet<string>;
+  /** Nouns of an armed body ("armée", "junte"): in the of-phrase of an author-genitive noun, the author, as a name is. */
+  readonly armedBodies: ReadonlySet<string>;
   /** Conjunctions of a clause that tells another moment the main one happened at ("when", "lorsque"), by lemma. */
   readonly whenMarkers: ReadonlySet<string>;
 }
@@ -234,6 +236,8 @@ export function syntacticRole(s: ParsedSentence, trigger: Span, side: Span, lex:
   const read = (role: SyntaxRole, rule: string): SyntacticReading => ({ role, rule: `${language}.syntax.${rule}`, path: relationPath(s, a, t) });
   const above = ancestors(s, a);
   if (participleAgent(s, a, t, lex)) return read('agent', 'participle-by-phrase');
+  const author = eventNounAuthor(s, a, t, lex);
+  if (author) return read('agent', author);
   if (occupant(s, a, t, lex)) return read('target', 'occupant');
   if (above.includes(t)) {
     const branch = branchUnder(s, t, a);
@@ -266,10 +270,6 @@ export function syntacticRole(s: ParsedSentence, trigger: Span, side: Span, lex:
     // attaches IS to the attack); the cue of the preposition before the side (targetPrepositionRe) decides.
     // "a US drone strike", "la frappe israélienne", "Israel's strike": the side named on the event noun acts.
     if ((base === 'amod' || rel === 'nmod:poss' || base === 'compound') && t.upos === 'NOUN') return read('agent', 'event-noun-modifier');
-    // "l'attaque du Kataëb Hezbollah": a group named in the of-phrase of an attack noun that has no by-phrase is its
-    // author; a common noun there ("l'attaque des soldats") may be either side, and a by-phrase makes it the target.
-    if (base === 'nmod' && marker && lex.genitiveMarkers.has(marker) && t.upos === 'NOUN' && a.upos === 'PROPN' && lex.authorGenitiveNouns.has(t.lemma.toLowerCase())
-      && !children(s, t, 'nmod', 'obl').some((c) => isByPhrase(s, c, lex))) return read('agent', 'event-noun-genitive');
     return null;
   }
   // "Le ministère a indiqué avoir frappé Kramatorsk", "the group claimed to have struck": the trigger is the
@@ -337,6 +337,38 @@ function phraseTop(s: ParsedSentence, a: Word, alsoWithin: (w: Word) => boolean 
     x = h;
   }
   return x;
+}
+
+/**
+ * The author an event noun names, wherever the noun stands in the trigger's clause: the trigger itself ("l'attaque du
+ * Kataëb Hezbollah") or its phrase ("killed in an Islamic State attack", "tués dans une attaque de l'EI"). A side that
+ * modifies the noun ("an ADF attack", "Israel's strike") acts; so does one in the of-phrase of a noun that names its
+ * author there (authorGenitiveNouns: "frappe", "attaque") when it is a name or an armed body ("frappe de drone de
+ * l'armée malienne": the body may hang on the weapon's bare complement). A common noun of people there ("l'attaque des
+ * soldats") may be either side, and a by-phrase on the noun makes the of-phrase its target. Returns the rule's name.
+ */
+function eventNounAuthor(s: ParsedSentence, a: Word, t: Word, lex: SyntaxRoleLexicon): string | null {
+  const isEventNoun = (w: Word | null): boolean => !!w && w.upos === 'NOUN' && lex.eventNouns.has(w.lemma.toLowerCase());
+  // The phrase the side heads, up to the word it qualifies.
+  let top = a;
+  for (let guard = 0; guard <= s.words.length; guard++) {
+    const h = headOf(s, top);
+    if (!h || isEventNoun(h) || !['amod', 'flat', 'conj', 'appos'].includes(baseRelation(top.deprel))) break;
+    top = h;
+  }
+  let noun = headOf(s, top);
+  const base = baseRelation(top.deprel), marker = caseMarker(s, top);
+  const genitive = base === 'nmod' && marker !== null && lex.genitiveMarkers.has(marker);
+  // "frappe de drone de l'armée": past one bare complement of the noun (no determiner: its kind, not a phrase of its own).
+  if (genitive && noun && !isEventNoun(noun) && noun.upos === 'NOUN' && !children(s, noun, 'det').length && baseRelation(noun.deprel) === 'nmod') noun = headOf(s, noun);
+  if (!noun || !isEventNoun(noun)) return null;
+  // The noun is the trigger, or a phrase of the trigger's own clause.
+  if (noun.id !== t.id && !(noun.head === t.id && ['obl', 'nmod', 'nsubj', 'obj'].includes(baseRelation(noun.deprel)))) return null;
+  if (base === 'amod' || top.deprel === 'nmod:poss' || base === 'compound') return noun.id === t.id ? null : 'event-noun-modifier';
+  if (!genitive || !lex.authorGenitiveNouns.has(noun.lemma.toLowerCase())) return null;
+  if (children(s, noun, 'nmod', 'obl').some((c) => c.id !== top.id && isByPhrase(s, c, lex))) return null;
+  const named = top.upos === 'PROPN' || a.upos === 'PROPN' || /^\p{Lu}/u.test(top.form);
+  return named || lex.armedBodies.has(top.lemma.toLowerCase()) ? 'event-noun-genitive' : null;
 }
 
 /** Whether a phrase is a by-phrase of its head: obl:agent, or an obl/nmod opened by an agent marker ("by", "par"). */

@@ -36,6 +36,9 @@ const EN: [string, Expected][] = [
   // Who shoots the drone down is the side attacked, also as the subject of the verb the shooting down is coordinated with.
   ['Headline\n\nOn March 4, 2024, US forces engaged a one-way attack drone a few kilometers from Al-Assad Air Base, Iraq, and successfully shot it down without further incident, an official said.',
     { sub: 'Air/drone strike', actor1: null, actor2: 'Military Forces of the United States' }],
+  // The side named on the event noun of the verb's phrase ("killed in an X attack") is that event's author.
+  ['Headline\n\nOn March 5, 2024, ten civilians were killed in an Islamic State attack in Beni.',
+    { sub: 'Attack', actor1: 'Islamic State', killed: 10 }],
   // Civilians as the side an attack was done to.
   ['Headline\n\nOn March 4, 2024, an Israeli air strike on a house in Rafah killed six civilians, medics said.',
     { sub: 'Air/drone strike', actor1: 'Military Forces of Israel', actor2: 'Civilians (Palestine)', killed: 6 }],
@@ -50,6 +53,14 @@ const FR: [string, Expected][] = [
     { actor1: null, actor2: 'Military Forces of Mali' }],
   ['Titre\n\nLe 5 mars 2024, l\'attaque du Hezbollah par l\'armée israélienne près de Naqoura a fait dix morts.',
     { actor1: 'Military Forces of Israel', actor2: 'Hezbollah' }],
+  // Un corps armé dans le complément de nom de la frappe, fût-il accroché au complément nu de l'arme, en est l'auteur ;
+  // de même le groupe nommé dans l'attaque où des victimes ont été tuées.
+  ['Titre\n\nLe 5 mars 2024, une frappe de drone de l\'armée malienne a tué huit civils à Aguelhok.',
+    { sub: 'Air/drone strike', actor1: 'Military Forces of Mali', killed: 8 }],
+  ['Titre\n\nLe 5 mars 2024, dix civils ont été tués dans une attaque de l\'Etat islamique à Beni.',
+    { actor1: 'Islamic State', killed: 10 }],
+  ['Titre\n\nLe 5 mars 2024, une attaque de l\'armée malienne par des jihadistes près de Gao a fait dix morts.',
+    { actor1: null, actor2: 'Military Forces of Mali' }],
   ['Titre\n\nLe 4 mars 2024, un convoi de l’armée malienne a subi une attaque près de Gao.',
     { actor1: null, actor2: 'Military Forces of Mali' }],
   ['Titre\n\nLe 4 mars 2024, la base de l’armée malienne à Gao a été la cible d’une attaque.',
