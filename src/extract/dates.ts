@@ -113,7 +113,7 @@ export function findDateMentions(raw: string, folded: string, span: Span, pack: 
   // Everything else through chrono (on the raw text: it knows accents and case). chrono is the
   // costliest stage per sentence, and only its matches with a month or weekday word or a numeric
   // date are kept (below): a span with neither cannot yield one, so chrono is not asked.
-  if (!calendarWords(pack).test(text) && !NUMERIC_DATE.test(text)) return out.sort((a, b) => a.start - b.start);
+  if (!calendarWords(pack).test(text) && !NUMERIC_DATE.test(text)) return bareYears(raw, folded, span, pack, covered, out).sort((a, b) => a.start - b.start);
   const reference = new Date(Date.UTC(2000, 0, 1, 12));
   const results: { index: number; r: chrono.ParsedResult }[] = [];
   for (const r of PARSERS[pack.language].parse(raw.slice(span.start, span.end), { instant: reference, timezone: 0 })) {
@@ -152,7 +152,33 @@ export function findDateMentions(raw: string, folded: string, span: Span, pack: 
     out.push({ ...trimmed, stated, rule: `${pack.language}.date.chrono` });
     covered.push(hit);
   }
-  return out.sort((a, b) => a.start - b.start);
+  return bareYears(raw, folded, span, pack, covered, out).sort((a, b) => a.start - b.start);
+}
+
+/** The earliest year read alone as a date: before it, a four-digit figure is more often a count than a year. */
+const FIRST_BARE_YEAR = 1950;
+
+/**
+ * A year written alone ("in 2021", "since 2012", "the 2021 attack", "l'attentat de 2016", "en 2016"): a date of year
+ * precision, after what names a day or a month (which covers its year). The words that may open it are the language's
+ * (year_openers); a figure followed by a plural noun is a count ("in 2000 villages", "de 2000 personnes").
+ */
+function bareYears(raw: string, folded: string, span: Span, pack: LanguagePack, covered: Span[], out: DateMention[]): DateMention[] {
+  const re = pack.bareYearRe;
+  re.lastIndex = 0;
+  const text = folded.slice(span.start, span.end);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const year = Number(m.groups!.year);
+    if (year < FIRST_BARE_YEAR || year > 2100) continue;
+    const start = span.start + m.index + m[0].length - m.groups!.year!.length, hit = { start, end: start + 4 };
+    if (overlaps(hit, covered)) continue;
+    const next = /^\s+([a-z\u00e0-\u00ff'-]+)/.exec(folded.slice(hit.end, Math.min(span.end, hit.end + 30)))?.[1];
+    if (next && /[sx]$/.test(next) && !pack.functionWords.has(next)) continue;
+    out.push({ ...hit, stated: { year }, rule: `${pack.language}.date.bare-year` });
+    covered.push(hit);
+  }
+  return out;
 }
 
 /** A component chrono read in the text, not one it filled in from its reference. */

@@ -508,15 +508,25 @@ export function findCasualties(folded: string, span: Span, pack: LanguagePack, d
     ...allMatches(pack.killedRe, folded, span.start, span.end).map((m) => ({ ...m, what: 'killed' as const, forward: false })),
     ...allMatches(pack.killedActiveRe, folded, span.start, span.end).map((m) => ({ ...m, what: 'killed' as const, forward: true })),
     ...allMatches(pack.woundedRe, folded, span.start, span.end).map((m) => ({ ...m, what: 'wounded' as const, forward: false })),
+    // "the death toll rose to 30", "le bilan s'est alourdi à 30": a toll's noun, whose figure only the parse reads.
+    ...(parse ? allMatches(pack.tollNounRe, folded, span.start, span.end).map((m) => ({ ...m, what: 'killed' as const, forward: false, toll: true })) : []),
   ].sort((a, b) => a.start - b.start)
-    // "ont tué" holds "tue": the active verb counts once, forward.
-    .filter((c, _, all) => c.forward || !all.some((o) => o.forward && o.start <= c.start && c.end <= o.end))
+    // "ont tué" holds "tue": the active verb counts once, forward; "death toll" holds "death": the toll counts.
+    .filter((c, _, all) => c.forward || !all.some((o) => (o.forward || ('toll' in o && !('toll' in c))) && o !== c && o.start <= c.start && c.end <= o.end))
     // A toll inside a framing clause is the background's ("in retaliation for the war on Gaza, where 10,800 were killed").
     .filter((c) => !background.some((b) => c.start >= b.start && c.start < b.end))
     // "one of the injured rioters succumbed", "l'un des blessés est décédé": the wounded named as a group are the
     // subject's set, not a toll of their own.
     .filter((c) => !(c.what === 'wounded' && pack.groupOfBeforeRe.test(folded.slice(Math.max(span.start, c.start - 20), c.start))));
   const negated = [...noneAll, ...noKilled, ...noWounded];
+  // "killed 12 people, bringing to 40 the number killed this week", "ce qui porte à 40 le nombre de morts": a running
+  // tally after the sentence's toll adds up other events; alone in its sentence, it is the event's toll brought up to date.
+  const tallied = (from: number): boolean => {
+    if (killed === null || !pack.tallyBeforeRe.test(folded.slice(Math.max(span.start, from - 70), from))) return false;
+    spans.push({ start: from, end: from });
+    rules.push(`${pack.language}.casualty.killed.tally`);
+    return true;
+  };
   // The last toll of each kind, and whether the next one of that kind is a part of it.
   const last: Partial<Record<'killed' | 'wounded', { end: number; whole: boolean }>> = {};
   let counted = span.start;
@@ -529,12 +539,26 @@ export function findCasualties(folded: string, span: Span, pack: LanguagePack, d
     const gerund = /(?:ing|ant)$/.test(cue.text);
     // "threatened to lynch him", "tried to kill two women": a verb of aim tells what was wanted, not done.
     if (cue.forward && pack.intentBeforeRe.test(folded.slice(Math.max(span.start, cue.start - 20), cue.start))) continue;
+    // "sentenced three men to death", "condamnés à mort": a penalty, no one's death yet.
+    if (pack.penaltyBeforeRe.test(folded.slice(Math.max(span.start, cue.start - 60), cue.start))) continue;
     // "accused of killing a teacher", "for allegedly shooting and killing a youth": an act the sentence names, not its toll.
     if (gerund && pack.gerundAsObjectRe.test(folded.slice(Math.max(span.start, cue.start - 60), cue.start))) continue;
     // "a mob lynched two thieves", "a gang killed a trader": a past form with an object and no auxiliary is
     // active; its number is the victims' after it, not the authors' before it ("a mob").
     // "a fait 14 morts le 12 mars": a determiner that opens a date opens no object; with no count after the date, the
     // count before the word is its own ("a lynché le 12 mars deux voleurs" still counts after it).
+    if ('toll' in cue) {
+      const figure = victimCount(parse!(), cue, pack, dateSpans);
+      if (!figure) continue;
+      // "un bilan de 30 morts": the figure of a casualty word is that word's toll.
+      if (cues.some((o) => !('toll' in o) && o.start >= figure.end && o.start - figure.end <= 12)) continue;
+      if (tallied(figure.start)) continue;
+      killed = (killed ?? 0) + figure.value;
+      counted = Math.max(counted, figure.end);
+      spans.push({ start: Math.min(figure.start, cue.start), end: Math.max(figure.end, cue.end) });
+      rules.push(`${pack.language}.casualty.killed.toll-figure`);
+      continue;
+    }
     const dateAfter = dateSpans.some((d) => d.start >= cue.end && d.start - cue.end <= 5);
     const activePast = !cue.forward && !gerund && pack.objectStartRe.test(folded.slice(cue.end, Math.min(span.end, cue.end + 30)))
       && !pack.passiveBeforeRe.test(folded.slice(Math.max(floor, cue.start - 30), cue.start));
@@ -574,6 +598,7 @@ export function findCasualties(folded: string, span: Span, pack: LanguagePack, d
       rules.push(`${pack.language}.casualty.${cue.what}.statistic`);
       continue;
     }
+    if (cue.what === 'killed' && tallied(count.start)) continue;
     // "23,489 fatalities up to 10 January", "killed 40 since 7 October": a toll counted up to or from a
     // date is a running total over many events (a ministry's count, a campaign's), not this event's.
     const tollEnd = Math.max(count.end, cue.end);
@@ -665,8 +690,8 @@ function companionsAfter(folded: string, from: number, to: number, pack: Languag
 }
 
 /** The victims the parse gives a killing verb, as a count of this reader's kind (rule "victim-<relation>"). */
-function victimCount(parsed: ParsedSentence, cue: Span, pack: LanguagePack): Count | null {
-  const v = victimsOnParse(parsed, cue, (word) => wordNumber(word, pack), pack.deathWords);
+function victimCount(parsed: ParsedSentence, cue: Span, pack: LanguagePack, dates: readonly Span[] = []): Count | null {
+  const v = victimsOnParse(parsed, cue, (word) => wordNumber(word, pack), pack.deathWords, dates);
   return v && v.value > 0 ? { value: v.value, start: v.start, end: v.end, rule: `victim-${v.relation.replace(':', '-')}` } : null;
 }
 

@@ -540,9 +540,10 @@ class AnalysedSentence implements SentenceAnalysis {
     const inBackground = (t: TriggerMention) => {
       if (inParticipleAside(this.syntax, t)) return true;
       // "the army, which has been fighting for months, struck…": a relative clause describes its noun, unless it dates
-      // what it tells ("the command centre that was hit by an IDF strike last night": an event of its own).
+      // what it tells ("the command centre that was hit by an IDF strike last night": an event of its own). A year alone
+      // ("which were driven out of Goma in 2013") dates the noun's history, not news.
       const relative = relativeClauseOf(this.syntax, t, pack.syntaxRoles);
-      if (relative && !this.dates.some((d) => d.start >= relative.start && d.end <= relative.end)) return true;
+      if (relative && !this.dates.some((d) => d.start >= relative.start && d.end <= relative.end && !d.rule.endsWith('.bare-year'))) return true;
       const clause = backgroundClause(this.syntax, t, pack.syntaxRoles);
       // A country is no place of the clause's own: "following US-UK airstrikes on Yemen" is still background. A toll is
       // ("following a night of shelling that killed a soldier"): the clause tells an event of its own.
@@ -854,6 +855,10 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
       }
       continue;
     }
+    // "l'État islamique, qui s'est emparé du territoire des deux pays en 2014", "In 2021, jihadists killed 100 villagers":
+    // a sentence dated by a year alone, before the report's year, tells history, not news.
+    const published = input.published.iso;
+    if (published && dates.length && dates.every((d) => d.precision === 'year' && d.iso !== null && d.iso.slice(0, 4) < published.slice(0, 4))) continue;
 
     const places = choosePlaces(input.raw, input.folded, placesOfEvent(s, pack, input.folded));
     const roles = assignRoles(ctx, s);
@@ -1002,6 +1007,9 @@ function sentenceDates(ctx: DocumentContext, s: SentenceAnalysis): SentenceDate[
   const resolved = resolvedDates(ctx, s);
   const enumerated = resolved.filter(({ m }) => m.rule.endsWith('.enumeration'));
   let chosen = enumerated.length ? enumerated : resolved;
+  // "M23 rebels, which were driven out of Goma in 2013, attacked a convoy on Monday": a year alone dates the sentence
+  // only when nothing finer does.
+  if (chosen.length > 1 && chosen.some(({ r }) => r.precision !== 'year')) chosen = chosen.filter(({ r }) => r.precision !== 'year');
   if (!enumerated.length && chosen.length > 1) {
     // "a annoncé jeudi que … mercredi": the reporting day is not the event's.
     const notReporting = chosen.filter(({ m }) => !REPORTING_BEFORE_DATE.test(input.folded.slice(Math.max(s.start, m.start - 30), m.start)));

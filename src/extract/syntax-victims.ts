@@ -33,6 +33,10 @@ export interface DeathWords {
   readonly things: ReadonlySet<string>;
   /** Nouns whose numeral is a rank, not a count ("number two", "numéro deux"): the lexicon's casualty.rank_before_number. */
   readonly ranks: ReadonlySet<string>;
+  /** Nouns of a death toll ("toll", "bilan"), by lemma: their figure is the dead ("the toll rose to 30"). */
+  readonly tolls: ReadonlySet<string>;
+  /** Prepositions that give a toll its figure ("of", "to", "at"; "de", "à"), by lemma. */
+  readonly tollMarkers: ReadonlySet<string>;
 }
 
 /**
@@ -41,10 +45,12 @@ export interface DeathWords {
  * number, summed over conjuncts. `numberOf` reads a numeral's value (the language's number words).
  */
 export function victimsOnParse(s: ParsedSentence, cue: Span, numberOf: (word: string) => number | undefined,
-  death: DeathWords = { nouns: new Set(), remains: new Set(), of: new Set(), verbs: new Set(), alternatives: new Set(), things: new Set(), ranks: new Set() }): VictimCount | null {
+  death: DeathWords = { nouns: new Set(), remains: new Set(), of: new Set(), verbs: new Set(), alternatives: new Set(), things: new Set(), ranks: new Set(), tolls: new Set(), tollMarkers: new Set() },
+  dates: readonly Span[] = []): VictimCount | null {
   const verb = headWordIn(s, cue);
   if (!verb) return null;
   const lemma = verb.lemma.toLowerCase();
+  if (verb.upos === 'NOUN' && death.tolls.has(lemma)) return tollFigure(s, verb, cue, numberOf, death, dates);
   // "announced the death of two fighters", "resulting in his death": the noun's "of" phrase or possessor.
   if (verb.upos === 'NOUN' && death.nouns.has(lemma)) {
     // "la mort à Erbil": only the phrase of "of"/"de" names who died.
@@ -84,6 +90,37 @@ export function victimsOnParse(s: ParsedSentence, cue: Span, numberOf: (word: st
   if (thing(victim)) return null;
   if ((victim.upos === 'NUM' || victim.upos === 'PRON') && children(s, victim, 'nmod', 'obl').some(thing)) return null;
   return counted(s, victim, cue, how, numberOf, death);
+}
+
+/**
+ * The figure a death toll gives: its own ("a death toll of 30", "un bilan de 30") or, when the toll is its clause's
+ * subject, the figure its verb takes ("the toll rose to 30", "has reached 30", "le bilan s'est alourdi à 30"). A figure
+ * that counts a casualty word of its own ("un bilan de 30 morts") is that word's toll, not read here.
+ */
+function tollFigure(s: ParsedSentence, toll: Word, cue: Span, numberOf: (word: string) => number | undefined, death: DeathWords,
+  dates: readonly Span[]): VictimCount | null {
+  const figureOf = (w: Word, marked: boolean): number | null => {
+    // "le bilan de l'attentat du 5 mars": a day is no figure.
+    if (dates.some((d) => w.start < d.end && d.start < w.end)) return null;
+    const marker = children(s, w, 'case')[0];
+    if (marked ? !marker || !death.tollMarkers.has(marker.lemma.toLowerCase()) : marker) return null;
+    if (w.upos === 'NUM') return numeralValue(w, numberOf);
+    // "climbed to 30 people": a noun of people counted by its numeral.
+    const numeral = children(s, w, 'nummod')[0];
+    return numeral && !death.tolls.has(w.lemma.toLowerCase()) ? numeralValue(numeral, numberOf) : null;
+  };
+  const found = (w: Word, value: number | null): VictimCount | null =>
+    value === null || value <= 0 ? null : { value, start: Math.min(cue.start, w.start), end: Math.max(cue.end, w.end), relation: 'toll' };
+  for (const c of children(s, toll, 'nummod')) if (c.upos === 'NUM' && !dates.some((d) => c.start < d.end && d.start < c.end)) return found(c, numeralValue(c, numberOf));
+  for (const c of children(s, toll, 'nmod')) { const v = found(c, figureOf(c, true)); if (v) return v; }
+  const verb = baseRelation(toll.deprel) === 'nsubj' ? headOf(s, toll) : null;
+  if (!verb || verb.upos !== 'VERB') return null;
+  for (const c of children(s, verb, 'obl', 'obj', 'nmod')) {
+    if (c.start < toll.end) continue;
+    const v = found(c, figureOf(c, baseRelation(c.deprel) !== 'obj'));
+    if (v) return v;
+  }
+  return null;
 }
 
 /**

@@ -873,6 +873,19 @@ const CASES: [string, Expected][] = [
   // Only a label that opens the note and ends in a colon: a headline of the same words is a headline.
   ['Interception of rockets\n\nOn 6 March 2024, militants in Gaza fired two rockets at Ashkelon, causing sirens to sound in the city.',
     { sub: 'Shelling/artillery/missile attack', place: 'Ashkelon' }],
+  // A death toll's figure: its own, or the one its verb reaches.
+  ['Title\n\nThe death toll from Saturday\'s suicide bombing in Mogadishu rose to 30 on March 5, 2024.',
+    { sub: 'Suicide bomb', place: 'Mogadishu', killed: 30 }],
+  ['Title\n\nOn March 5, 2024, a suicide bombing in Mogadishu left a death toll of 30.',
+    { sub: 'Suicide bomb', killed: 30 }],
+  // A running tally after the sentence's toll adds up other events: not this one's.
+  ['Title\n\nGunmen killed 12 people in Kaduna on March 5, 2024, bringing to 40 the number of people killed in the state this week.',
+    { place: 'Kaduna', killed: 12 }],
+  ['Title\n\nIsraeli strikes killed 12 people in Rafah on March 5, 2024, raising the death toll in Gaza to 30,000.',
+    { place: 'Rafah', killed: 12 }],
+  // A sentence of death is a penalty, not a toll.
+  ['Title\n\nOn March 5, 2024, gunmen killed two farmers in Kaduna. A court later sentenced three men to death.',
+    { place: 'Kaduna', killed: 2 }],
 ];
 
 testCaseTable('en', CASES);

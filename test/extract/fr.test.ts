@@ -504,6 +504,11 @@ const CASES: [string, Expected][] = [
     { sub: 'Looting/property destruction', place: 'Gao' }],
   ['Mouvement de troupes\u00a0: le 6 mars 2024, des unités de l’armée malienne sont arrivées à Tombouctou.',
     { sub: 'Change to group/activity', place: 'Timbuktu' }],
+  // Le chiffre d'un bilan : le sien, ou celui qu'atteint son verbe ; un décompte qui suit le bilan de la phrase n'est pas le sien.
+  ['Titre\n\nLe bilan de l\'attentat-suicide du 5 mars 2024 à Mogadiscio s\'est alourdi à 30.',
+    { sub: 'Suicide bomb', place: 'Mogadishu', killed: 30 }],
+  ['Titre\n\nDes hommes armés ont tué 12 personnes le 5 mars 2024 à Kaduna, ce qui porte à 40 le nombre de morts cette semaine dans l\'Etat.',
+    { place: 'Kaduna', killed: 12 }],
 ];
 
 testCaseTable('fr', CASES);

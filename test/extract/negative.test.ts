@@ -25,6 +25,11 @@ const NEGATIVE: [string, string][] = [
   ['une période ouverte par « depuis » et une date', 'Titre\n\nDepuis le 7 octobre, des centaines de roquettes ont frappé le nord d\u2019Israël.'],
   ['a munition\'s blow threatened (en)', 'Headline\n\nThe army warned that shells fired from the east could hit the town of Kherson.'],
   ['a munition\'s blows over a period (en)', 'Headline\n\nSince October, shells fired from the east have hit the town of Kherson dozens of times.'],
+  // A year alone, before the report's, dates history.
+  ['history told by its year (en)', 'Headline\n\nIn 2021, jihadists killed 100 villagers in Tillaberi.'],
+  ['history told by its year (fr)', 'Titre\n\nL\u2019attentat de 2016 a tué 19 personnes à Grand-Bassam.'],
+  ['history in a relative clause (fr)', 'Titre\n\nLes États-Unis luttent contre l\u2019État islamique, qui s\u2019est emparé du territoire des deux pays en 2014.'],
+  ['a sentence of death (en)', 'Headline\n\nA court in Niamey sentenced three men to death on Monday.'],
   // What a relative clause says of its noun over a period is no event, the clause set off or not.
   ['a relative clause of a period (en)', 'Headline\n\nThe RSF, which has shelled El Fasher since May, is accused of war crimes.'],
   // "may" before a verb is still a modal.

@@ -93,12 +93,14 @@ interface RawLexicon {
   protest_intervention: string[];
   protest_excessive: string[];
   riot_cues: string[];
-  casualty: { killed: string[]; killed_active: string[]; wounded: string[]; none: string[]; none_killed_only: string[]; none_wounded_only: string[]; subset_between: string[]; list_joins: string[]; companion_joins: string[]; companion_singles: string[]; companion_kin: string[]; list_count_openers: string[]; range_openers: string[]; intent_before: string[]; subset_before: string[]; running_total_before_date: string[]; rank_before_number: string[]; perfect_before_trigger: string[]; since_after_trigger: string[]; death_nouns: string[]; remains_nouns: string[]; death_of: string[]; death_verbs: string[]; alternative_joins: string[]; not_victims: string[]; toll_assigned: string[]; toll_total: string[]; toll_distributed: string[]; preposition_before_article: string[]; preposition_before_gerund: string[] };
+  casualty: { killed: string[]; killed_active: string[]; wounded: string[]; none: string[]; none_killed_only: string[]; none_wounded_only: string[]; subset_between: string[]; list_joins: string[]; companion_joins: string[]; companion_singles: string[]; companion_kin: string[]; list_count_openers: string[]; range_openers: string[]; intent_before: string[]; penalty_before: string[]; subset_before: string[]; running_total_before_date: string[]; rank_before_number: string[]; perfect_before_trigger: string[]; since_after_trigger: string[]; death_nouns: string[]; remains_nouns: string[]; death_of: string[]; death_verbs: string[]; alternative_joins: string[]; not_victims: string[]; toll_assigned: string[]; toll_total: string[]; toll_distributed: string[]; toll_nouns: string[]; toll_markers: string[]; tally_before: string[]; preposition_before_article: string[]; preposition_before_gerund: string[] };
   claims: { claimed: string[]; confirmed: string[]; denied: string[]; negated_claim: string[]; negated_confirmation: string[]; unofficial_sources: string[] };
   citations: string[];
   part_of_day_before_date: string[];
   same_day: string[];
   today: string[];
+  /** Words after which a lone four-digit figure is a year ("in 2021", "the 2021 attack", "en 2016"), and words ending in s or x after one that are not a counted plural ("en 2016 les jihadistes"). */
+  bare_year: { openers: string[]; function_words: string[] };
   yesterday: string[];
   day_before_yesterday: string[];
   background_time: string[];
@@ -377,6 +379,12 @@ export interface LanguagePack {
   readonly partOfDayBeforeDateRe: RegExp | null;
   /** Before a toll whose part the next toll tells ("of the 29 people injured, 26 …", "parmi les 29 blessés"). */
   readonly subsetBeforeRe: RegExp;
+  /** Nouns of a death toll ("death toll", "bilan"): a cue whose figure the parse reads. */
+  readonly tollNounRe: RegExp;
+  /** What opens a running tally right before its figure ("bringing to", "raising the toll to", "ce qui porte à"). */
+  readonly tallyBeforeRe: RegExp;
+  /** A sentence passed before a word of death ("sentenced three men to", "condamnés à"): a penalty, not a toll. */
+  readonly penaltyBeforeRe: RegExp;
   /** A word that, after a toll and before a date, makes the toll a running total ("23,000 killed since 7 October"). */
   readonly runningTotalRe: RegExp;
   /** A toll the text gives this very event ("3 fatalities coded to this event"): one regex per phrase, its number in group `n`. */
@@ -413,6 +421,10 @@ export interface LanguagePack {
   readonly citationRe: RegExp;
   readonly sameDayRe: RegExp;
   readonly todayRe: RegExp;
+  /** A year written alone after one of the language's openers (group `year`). */
+  readonly bareYearRe: RegExp;
+  /** Words ending in s or x that may follow a year without making it a count. */
+  readonly functionWords: ReadonlySet<string>;
   readonly yesterdayRe: RegExp;
   readonly dayBeforeYesterdayRe: RegExp;
   readonly backgroundTimeRe: RegExp;
@@ -743,6 +755,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     rangeOpeners: new Set(lex.casualty.range_openers),
     remainsNouns: new Set(lex.casualty.remains_nouns.map((w) => fold(w))),
     intentBeforeRe: new RegExp(`(?:^|\\s)${anyOf(lex.casualty.intent_before)}\\s*$`),
+    penaltyBeforeRe: new RegExp(`(?:^|\\s)${anyOf(lex.casualty.penalty_before)}\\s*$`),
     gerundAsObjectRe: lex.casualty.preposition_before_gerund.length
       ? new RegExp(`(?:^|[^a-z])(?:${lex.casualty.preposition_before_gerund.map((p) => phraseSource(p, L)).join('|')})\\s+(?:(?:[a-z]+ly|[a-z]+ing|and|or)\\s+){0,3}$`)
       : /(?!)/,
@@ -750,7 +763,9 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     tollAssignedRes: lex.casualty.toll_assigned.map((p) => new RegExp(`${BEFORE}${phraseSource(p, L)}${AFTER}`, 'g')),
     tollTotalRes: lex.casualty.toll_total.map((p) => new RegExp(`${BEFORE}${phraseSource(p, L)}${AFTER}`, 'g')),
     tollDistributedRe: words(lex.casualty.toll_distributed),
-    deathWords: { nouns: new Set(lex.casualty.death_nouns), remains: new Set(lex.casualty.remains_nouns), of: new Set(lex.casualty.death_of), verbs: new Set(lex.casualty.death_verbs), alternatives: new Set(lex.casualty.alternative_joins), things: new Set(lex.casualty.not_victims), ranks: new Set(lex.casualty.rank_before_number.map((w) => fold(w))) },
+    deathWords: { nouns: new Set(lex.casualty.death_nouns), remains: new Set(lex.casualty.remains_nouns), of: new Set(lex.casualty.death_of), verbs: new Set(lex.casualty.death_verbs), alternatives: new Set(lex.casualty.alternative_joins), things: new Set(lex.casualty.not_victims), ranks: new Set(lex.casualty.rank_before_number.map((w) => fold(w))), tolls: new Set(lex.casualty.toll_nouns), tollMarkers: new Set(lex.casualty.toll_markers) },
+    tollNounRe: words(lex.casualty.toll_nouns),
+    tallyBeforeRe: endingWith(lex.casualty.tally_before, '', L),
     claimedRe: words(lex.claims.claimed),
     confirmedRe: words(lex.claims.confirmed),
     // The source's own words (an apposition: "une chaîne … associée aux Unités…,") up to the verb; a clause of its own
@@ -763,6 +778,8 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     citationRe: words(lex.citations),
     sameDayRe: words(lex.same_day),
     todayRe: words(lex.today),
+    bareYearRe: new RegExp(`(?:^|[\\s(])(?:${lex.bare_year.openers.map((p) => phraseSource(p, L)).join('|')})\\s*(?<year>\\d{4})(?![\\d/-]|[.,]\\d|\\s\\d)`, 'g'),
+    functionWords: new Set(lex.bare_year.function_words),
     yesterdayRe: words(lex.yesterday),
     dayBeforeYesterdayRe: words(lex.day_before_yesterday),
     backgroundTimeRe: words(lex.background_time),
