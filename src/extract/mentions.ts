@@ -470,7 +470,8 @@ export function findBareForces(raw: string, folded: string, span: Span, pack: La
       if (next && (hasMatch(pack.milNounRe, next) || hasMatch(pack.armedTargetRe, next))) continue;
       // "Al-Shabaab police", "the Houthi army": a capitalised name before the noun is its owner.
       const owner = /(\p{Lu}[\p{L}'-]*)\s+$/u.exec(raw.slice(Math.max(span.start, m.start - 30), m.start))?.[1];
-      if (owner && !pack.weekdays.has(fold(owner)) && !pack.months.has(fold(owner)) && !/^\p{Lu}/u.test(raw.slice(m.start, m.end))) continue;
+      // A count opening the sentence ("Three police officers were killed") owns nothing.
+      if (owner && !pack.weekdays.has(fold(owner)) && !pack.months.has(fold(owner)) && wordNumber(fold(owner), pack) === undefined && !/^\p{Lu}/u.test(raw.slice(m.start, m.end))) continue;
       out.push({ start: m.start, end: m.end, police, home });
     }
   }

@@ -1179,6 +1179,14 @@ function objectOfEarlierVerb(folded: string, s: SentenceAnalysis, trigger: Trigg
     && /^\s+(?:[^\s,;.:]+\s+){0,2}$/.test(folded.slice(t.end, a.start)) && !/\b(?:by|par|of|de|du|des|d')\s/.test(folded.slice(t.end, a.start)));
 }
 
+/** Whether a side is whom the sentence's toll counts: the passive subject or the object of a verb its casualty cue names. */
+function tollVictims(s: SentenceAnalysis, a: Span): boolean {
+  const w = headWordIn(s.syntax, a);
+  const verb = w ? headOf(s.syntax, w) : null;
+  if (!w || !verb || !['nsubj:pass', 'obj'].includes(w.deprel)) return false;
+  return s.casualties.spans.some((span) => verb.start >= span.start && verb.end <= span.end);
+}
+
 /** Who acted and who was targeted, from each actor mention's position and cues. */
 function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: TriggerMention = s.primary!, segment: Span = s): Roles {
   const { folded } = ctx.input;
@@ -1208,7 +1216,9 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
     // "The Pentagon said U.S. jets struck…": a side after a reporting verb that the parse makes the event verb's own
     // subject is who acted, not a speaker put after its verb ("…, said US officials").
     const subjectOfEvent = reading?.role === 'agent' && reading.rule.endsWith('.subject') && !SOURCE_BEFORE.test(before);
-    if (!subjectOfEvent && (SOURCE_BEFORE.test(before) || pack.reportingBeforeRe.test(before) || (pack.reportingAfterRe.test(after) && a.via !== 'attack-noun'))) {
+    // The victims a toll counts are no speakers ("killing 14 soldiers, US officials said").
+    const tollVictim = tollVictims(s, a);
+    if (!subjectOfEvent && (SOURCE_BEFORE.test(before) || pack.reportingBeforeRe.test(before) || (pack.reportingAfterRe.test(after) && a.via !== 'attack-noun' && !tollVictim))) {
       // A state speaking ("le Pentagone a annoncé") is a source; an armed group speaking of its attack claims it.
       // "Les Gardiens de la révolution ont annoncé avoir ciblé…", "the IDF said it struck…": a state claiming its own act.
       // "a indiqué avoir frappé": the parse says the speaker is the one who struck.
@@ -1258,7 +1268,11 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
     if (a.via === 'military-noun') target += 1;
     // Forces not named by their state are a side only where the tree makes them one (subject, object, by-phrase):
     // "killed after security forces opened fire" is told by another verb.
-    if (!reading && isBareForces(a)) continue;
+    // The victims a toll counts are struck all the same ("three police officers were killed when their vehicle hit a
+    // roadside bomb", "gunmen killed five soldiers in an attack"): the forces are then the target.
+    const victims = !reading && isBareForces(a) && tollVictim;
+    if (!reading && isBareForces(a) && !victims) continue;
+    if (victims) target += SYNTAX_WEIGHT;
     if (reading) {
       if (reading.role === 'agent') agent += SYNTAX_WEIGHT;
       else target += SYNTAX_WEIGHT;

@@ -39,6 +39,14 @@ const EN: [string, Expected][] = [
   // The side named on the event noun of the verb's phrase ("killed in an X attack") is that event's author.
   ['Headline\n\nOn March 5, 2024, ten civilians were killed in an Islamic State attack in Beni.',
     { sub: 'Attack', actor1: 'Islamic State', killed: 10 }],
+  // Forces not named by their state are the target when they are the victims a toll counts; their state is the place's.
+  ['Headline\n\nOn March 5, 2024, three police officers were killed when their vehicle hit a roadside bomb in Lamu county, Kenya.',
+    { actor2: 'Police Forces of Kenya', killed: 3 }],
+  ['Headline\n\nGunmen killed five soldiers in an attack near Boulsa, Burkina Faso, on March 5, 2024.',
+    { actor2: 'Military Forces of Burkina Faso', killed: 5 }],
+  // A named side before the noun owns the soldiers.
+  ['Headline\n\nOn March 5, 2024, RSF soldiers killed five civilians in El Fasher.',
+    { actor1: 'Rapid Support Forces', actor2: 'Civilians (Sudan)' }],
   // Civilians as the side an attack was done to.
   ['Headline\n\nOn March 4, 2024, an Israeli air strike on a house in Rafah killed six civilians, medics said.',
     { sub: 'Air/drone strike', actor1: 'Military Forces of Israel', actor2: 'Civilians (Palestine)', killed: 6 }],
@@ -61,6 +69,9 @@ const FR: [string, Expected][] = [
     { actor1: 'Islamic State', killed: 10 }],
   ['Titre\n\nLe 5 mars 2024, une attaque de l\'armée malienne par des jihadistes près de Gao a fait dix morts.',
     { actor1: null, actor2: 'Military Forces of Mali' }],
+  // Des gendarmes dont le bilan compte les morts sont la cible ; leur État est celui du lieu.
+  ['Titre\n\nCinq gendarmes ont été tués le 5 mars 2024 dans une attaque contre leur poste à Torodi, au Niger.',
+    { actor2: 'Police Forces of Niger', killed: 5 }],
   ['Titre\n\nLe 4 mars 2024, un convoi de l’armée malienne a subi une attaque près de Gao.',
     { actor1: null, actor2: 'Military Forces of Mali' }],
   ['Titre\n\nLe 4 mars 2024, la base de l’armée malienne à Gao a été la cible d’une attaque.',
