@@ -45,7 +45,13 @@ export function detectLanguage(text: string, declared?: string | null, vocabular
   // A page's first 1,500 characters tell the language as well as the whole text does.
   const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
   // Folded words, an elision apart from its word: "l’armée" is "l'" and "armee".
-  const words = fold(sample).match(/\p{L}+'?/gu) ?? [];
+  // A word in capitals in a text that has lower case is an acronym, not a function word: "UN" is the United Nations,
+  // not the French article ("A UN convoy came under fire").
+  const mixedCase = /\p{Ll}/u.test(sample);
+  // (fold keeps every offset: the folded word's letters are the raw text's at the same place.)
+  const words = [...fold(sample).matchAll(/\p{L}+'?/gu)]
+    .filter((m) => !(mixedCase && m[0].length >= 2 && /^\p{Lu}{2,}$/u.test(sample.slice(m.index!, m.index! + m[0].length))))
+    .map((m) => m[0]);
   const en = words.filter((w) => EN_FUNCTION_WORDS.has(w)).length;
   const fr = words.filter((w) => FR_FUNCTION_WORDS.has(w)).length;
   // Spanish, Italian, Portuguese, Catalan or Romanian share "de", "la", "a": their own function words veto any shortcut.

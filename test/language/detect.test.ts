@@ -8,6 +8,9 @@ const CASES: [string, string][] = [
   ['Security forces said on Tuesday that two rockets landed near the base without causing casualties, according to a local official.', 'en'],
   ['Drones hit the base.', 'en'],
   ['Un drone a frappé la base.', 'fr'],
+  // An acronym in capitals is no function word: "UN" is not the French article; a headline in capitals still counts.
+  ['A UN convoy came under fire near Bunia on Tuesday, wounding two peacekeepers.', 'en'],
+  ['UN DRONE A FRAPPÉ LA BASE DE LA MONUSCO PRÈS DE BUNIA.', 'fr'],
   ['Las fuerzas de seguridad anunciaron el martes que dos cohetes cayeron cerca de la base militar sin causar víctimas, según un funcionario local de la provincia.', 'es'],
   ['As forças de segurança anunciaram na terça-feira que dois foguetes caíram perto da base militar, sem causar vítimas, segundo um funcionário local.', 'pt'],
   ['Die Sicherheitskräfte teilten am Dienstag mit, dass zwei Raketen in der Nähe des Stützpunkts eingeschlagen seien, ohne Opfer zu verursachen.', 'de'],
