@@ -873,6 +873,9 @@ const CASES: [string, Expected][] = [
   // Only a label that opens the note and ends in a colon: a headline of the same words is a headline.
   ['Interception of rockets\n\nOn 6 March 2024, militants in Gaza fired two rockets at Ashkelon, causing sirens to sound in the city.',
     { sub: 'Shelling/artillery/missile attack', place: 'Ashkelon' }],
+  // Coming under fire is gunfire taken.
+  ['Title\n\nOn March 5, 2024, Malian troops came under fire near Gao.',
+    { sub: 'Armed clash', actor2: 'Military Forces of Mali', weapons: ['small_arms'] }],
   // A death toll's figure: its own, or the one its verb reaches.
   ['Title\n\nThe death toll from Saturday\'s suicide bombing in Mogadishu rose to 30 on March 5, 2024.',
     { sub: 'Suicide bomb', place: 'Mogadishu', killed: 30 }],

@@ -504,6 +504,9 @@ const CASES: [string, Expected][] = [
     { sub: 'Looting/property destruction', place: 'Gao' }],
   ['Mouvement de troupes\u00a0: le 6 mars 2024, des unités de l’armée malienne sont arrivées à Tombouctou.',
     { sub: 'Change to group/activity', place: 'Timbuktu' }],
+  // « a essuyé des tirs » : le sujet subit l'attaque, des tirs d'armes légères ; « des » après le verbe est l'article.
+  ['Titre\n\nLe 5 mars 2024, des soldats maliens ont essuyé des tirs près de Gao.',
+    { sub: 'Armed clash', actor2: 'Military Forces of Mali', weapons: ['small_arms'] }],
   // Le chiffre d'un bilan : le sien, ou celui qu'atteint son verbe ; un décompte qui suit le bilan de la phrase n'est pas le sien.
   ['Titre\n\nLe bilan de l\'attentat-suicide du 5 mars 2024 à Mogadiscio s\'est alourdi à 30.',
     { sub: 'Suicide bomb', place: 'Mogadishu', killed: 30 }],
