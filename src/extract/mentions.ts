@@ -5,7 +5,7 @@ import { victimsOnParse } from './syntax-victims.ts';
 import { readFileSync } from 'node:fs';
 import type { Language, Span, Weapon } from '../types.ts';
 import { fold } from '../text/fold.ts';
-import { BEFORE, AFTER, WORD_CHAR, allMatches, hasMatch, phraseSource, type Match } from '../text/patterns.ts';
+import { BEFORE, AFTER, WORD_CHAR, allMatches, alternation, hasMatch, phraseSource, type Match } from '../text/patterns.ts';
 import type { LanguagePack, TriggerKind } from './lang/index.ts';
 
 export interface TriggerMention extends Span {
@@ -278,7 +278,7 @@ function aliasMatcher(language: Language) {
     const sources = [...new Set(phrases)].sort((a, b) => b.length - a.length).map((p) => phraseSource(p));
     // The longest an alias may run in a text: its length, each space written as a run of spaces or hyphens.
     const longest = Math.max(0, ...phrases.map((p) => 2 * p.length));
-    m = { re: new RegExp(`${BEFORE}(?:${sources.join('|')})${AFTER}`, 'g'), byKey, longest };
+    m = { re: new RegExp(`${BEFORE}${alternation(sources)}${AFTER}`, 'g'), byKey, longest };
     aliasMatchers.set(language, m);
   }
   return m;
@@ -992,7 +992,7 @@ function outletMatcher(): RegExp {
   if (!outletRe) {
     const phrases: string[] = [];
     for (const o of outletData.outlets) for (const a of o.aliases) { outletByAlias.set(normalizeAlias(a), o.name); phrases.push(a); }
-    outletRe = new RegExp(`${BEFORE}(?:${[...new Set(phrases)].sort((a, b) => b.length - a.length).map((p) => phraseSource(p)).join('|')})${AFTER}`, 'g');
+    outletRe = new RegExp(`${BEFORE}${alternation([...new Set(phrases)].sort((a, b) => b.length - a.length).map((p) => phraseSource(p)))}${AFTER}`, 'g');
   }
   return outletRe;
 }

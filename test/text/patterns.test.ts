@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PatternSet, allMatches, wordsRegex } from '../../src/text/patterns.ts';
+import { PatternSet, allMatches, alternation, wordsRegex } from '../../src/text/patterns.ts';
 import { languagePack } from '../../src/extract/lang/index.ts';
 import { fold } from '../../src/text/fold.ts';
 
@@ -47,4 +47,28 @@ test('a language\'s trigger and weapon sets match each rule alone, over a union 
       assert.ok(pack.triggerSet.allMatches(text).some((m) => m.length > 0), raw);
     }
   }
+});
+
+// alternation() writes an alternation as a prefix tree: it must choose, at every position, the
+// alternative the plain alternation chooses (the first in order that matches with what follows).
+test('a factored alternation matches what the plain one matches, alternative for alternative', () => {
+  const lists = [
+    ['ab', 'a', 'abc'],
+    ['a', 'ab', 'abc'],
+    ['air[\\s-]+strike', 'air[\\s-]+raid', 'air', 'air[\\s-]?strikes'],
+    ["l'\\s*armee", "l'\\s*armee[\\s-]+de[\\s-]+l'\\s*air", 'la[\\s-]+police'],
+    ['drones?', 'drone[\\s-]+strike', '(?:us|u\\.s\\.) strikes?', 'us', ''],
+    ['(?:a|ab)c', 'abd', '(?<=x )ab', 'a.c', 'a\\sc'],
+  ];
+  const texts = ['abc ab a abcd', 'air strike air-raid air  strikes airstrikes air', "l'armee de l'air, l' armee, la police",
+    'us strikes, u.s. strike, drones drone strike', 'abd ac abc x ab a-c a c'];
+  for (const sources of lists) {
+    const plain = new RegExp(`(?<![a-z])(?:${sources.join('|')})(?![a-z])`, 'g');
+    const factored = new RegExp(`(?<![a-z])${alternation(sources)}(?![a-z])`, 'g');
+    for (const text of texts) assert.deepEqual(allMatches(factored, text), allMatches(plain, text), `${factored.source} on "${text}"`);
+  }
+  // Shared beginnings are written once.
+  assert.equal(alternation(['ab', 'ac', 'b']), '(?:a(?:b|c)|b)');
+  // Capturing groups would be renumbered: left as they are.
+  assert.equal(alternation(['(a)b', 'ac']), '(?:(a)b|ac)');
 });

@@ -6,7 +6,7 @@ import { countryName } from '../../geo/country-names.ts';
 import type { Weapon } from '../../types.ts';
 import { LANGUAGES, languageFile, type Language } from '../../lang/index.ts';
 import { fold } from '../../text/fold.ts';
-import { AFTER, BEFORE, PatternSet, phraseSource, wordsRegex } from '../../text/patterns.ts';
+import { AFTER, BEFORE, PatternSet, alternation, phraseSource, wordsRegex } from '../../text/patterns.ts';
 import type { SyntaxRoleLexicon } from '../syntax-roles.ts';
 import type { DeathWords } from '../syntax-victims.ts';
 import { eventTypeOf } from '../taxonomy.ts';
@@ -605,7 +605,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
   const L: Record<string, string[]> = { ...lex.lists, nationality: [...nationality.keys()], count_word: [...Object.keys(lex.numbers), ...lex.approximate] };
   const words = (phrases: readonly string[]) => wordsRegex(phrases, L);
   // One group matching any of a list's phrases; one that never matches when the language lists none.
-  const anyOf = (phrases: readonly string[] | undefined) => (phrases?.length ? `(?:${phrases.map((p) => phraseSource(p, L)).join('|')})` : '(?!)');
+  const anyOf = (phrases: readonly string[] | undefined) => (phrases?.length ? alternation(phrases.map((p) => phraseSource(p, L))) : '(?!)');
   const monthNames = L.month ?? [];
   const months = new Map<string, number>();
   // Month lists are written full name first, then its abbreviations.
