@@ -507,6 +507,13 @@ const CASES: [string, Expected][] = [
   // « a essuyé des tirs » : le sujet subit l'attaque, des tirs d'armes légères ; « des » après le verbe est l'article.
   ['Titre\n\nLe 5 mars 2024, des soldats maliens ont essuyé des tirs près de Gao.',
     { sub: 'Armed clash', actor2: 'Military Forces of Mali', weapons: ['small_arms'] }],
+  // Des biens saccagés sont des biens détruits ; une foule de manifestants qui saccage est une émeute.
+  ['Titre\n\nDes pillards ont saccagé le 5 mars 2024 des entrepôts du PAM à Wad Madani.',
+    { sub: 'Looting/property destruction', place: 'Wad Medani' }],
+  ['Titre\n\nLe 5 mars 2024, des boutiques ont été saccagées à Goma.',
+    { sub: 'Looting/property destruction', place: 'Goma' }],
+  ['Titre\n\nLe 5 mars 2024, des manifestants ont saccagé des bureaux de l\'administration à Goma.',
+    { sub: 'Violent demonstration', place: 'Goma' }],
   // Le chiffre d'un bilan : le sien, ou celui qu'atteint son verbe ; un décompte qui suit le bilan de la phrase n'est pas le sien.
   ['Titre\n\nLe bilan de l\'attentat-suicide du 5 mars 2024 à Mogadiscio s\'est alourdi à 30.',
     { sub: 'Suicide bomb', place: 'Mogadishu', killed: 30 }],
