@@ -844,6 +844,22 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
         addSentence(previous, s);
         s.casualties.rules.forEach((rule, k) => addTrace(previous.trace, { field: 'casualties', rule: `${rule}+next-sentence`, span: s.casualties.spans[k]! }));
       }
+      // "…, killing two officers. Al-Shabaab claimed responsibility.": a claim right after the event, with no act of its
+      // own, is the event's; its claimant is the side it names (a group, not a state), or the event's author.
+      if (previous && s.index - previous.last <= 1 && s.claims.claimed.length && !s.claims.negated.length && !s.claims.denied.length) {
+        const claimant = s.actors.find((a) => a.kind !== 'state' && a.canonical !== previous.actor2 && a.start < s.claims.claimed[0]!.start);
+        const by = claimant?.canonical ?? (previous.actor1 && !isStateActorName(previous.actor1) ? previous.actor1 : null);
+        if (by && (!previous.actor1 || previous.actor1 === by)) {
+          if (!previous.actor1) {
+            previous.actor1 = by;
+            addTrace(previous.trace, { field: 'actor1', rule: `${claimant!.rule}+claim`, span: claimant! });
+          }
+          previous.claimed = true;
+          previous.claimBy ??= by;
+          addSentence(previous, s);
+          addTrace(previous.trace, { field: 'claim', rule: `${pack.language}.claim.claimed+next-sentence`, span: s.claims.claimed[0]! });
+        }
+      }
       // A continuation that only names a place refines the previous event: "Elle visait … près de Kirkouk".
       if (previous && (s.continuation || s.anaphoric) && s.index - previous.last <= 1 && s.places.length) {
         const best = choosePlaces(input.raw, input.folded, s.places)[0];

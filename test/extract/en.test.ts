@@ -873,6 +873,17 @@ const CASES: [string, Expected][] = [
   // Only a label that opens the note and ends in a colon: a headline of the same words is a headline.
   ['Interception of rockets\n\nOn 6 March 2024, militants in Gaza fired two rockets at Ashkelon, causing sirens to sound in the city.',
     { sub: 'Shelling/artillery/missile attack', place: 'Ashkelon' }],
+  // A group telling of its own blow claims it: after the clause ("…, the group said"), of its fighters, or in the next sentence.
+  ['Title\n\nAl-Shabaab fighters attacked a military base near Beledweyne on March 5, 2024, killing six soldiers, the group said.',
+    { actor1: 'Al Shabaab', claim: 'claimed' }],
+  ['Title\n\nHamas said on March 5, 2024 its fighters killed three Israeli soldiers in Khan Younis.',
+    { actor1: 'Hamas', claim: 'claimed' }],
+  ['Title\n\nGunmen attacked a police post in Mandera on March 5, 2024, killing two officers. Al-Shabaab claimed responsibility.',
+    { actor1: 'Al Shabaab', claim: 'claimed', killed: 2 }],
+  ['Title\n\nGunmen attacked a police post in Mandera on March 5, 2024, killing two officers. No group has claimed responsibility.',
+    { actor1: null, claim: 'reported' }],
+  ['Title\n\nGunmen attacked a village near Gao on March 5, 2024, killing six civilians, the army said.',
+    { actor1: null, claim: 'reported' }],
   // Coming under fire is gunfire taken.
   ['Title\n\nOn March 5, 2024, Malian troops came under fire near Gao.',
     { sub: 'Armed clash', actor2: 'Military Forces of Mali', weapons: ['small_arms'] }],

@@ -507,6 +507,13 @@ const CASES: [string, Expected][] = [
   // « a essuyé des tirs » : le sujet subit l'attaque, des tirs d'armes légères ; « des » après le verbe est l'article.
   ['Titre\n\nLe 5 mars 2024, des soldats maliens ont essuyé des tirs près de Gao.',
     { sub: 'Armed clash', actor2: 'Military Forces of Mali', weapons: ['small_arms'] }],
+  // Un groupe qui dit son coup le revendique : après la proposition, de ses combattants, ou dans la phrase suivante.
+  ['Titre\n\nDes combattants du JNIM ont attaqué le 5 mars 2024 un camp militaire près de Gao, tuant six soldats, a affirmé le groupe.',
+    { actor1: 'JNIM: Group for Support of Islam and Muslims', claim: 'claimed' }],
+  ['Titre\n\nLe Hamas a affirmé le 5 mars 2024 que ses combattants avaient tué trois soldats israéliens à Khan Younès.',
+    { actor1: 'Hamas', claim: 'claimed' }],
+  ['Titre\n\nDes hommes armés ont attaqué le 5 mars 2024 un poste de police à Mandera, tuant deux policiers. Les shebab ont revendiqué l\'attaque.',
+    { actor1: 'Al Shabaab', claim: 'claimed' }],
   // Des biens saccagés sont des biens détruits ; une foule de manifestants qui saccage est une émeute.
   ['Titre\n\nDes pillards ont saccagé le 5 mars 2024 des entrepôts du PAM à Wad Madani.',
     { sub: 'Looting/property destruction', place: 'Wad Medani' }],
