@@ -988,7 +988,7 @@ function placesOfEvent(s: SentenceAnalysis, pack: LanguagePack, folded: string):
   // Where a crowd is "of" ("residents of X held a demonstration in Y") is where it comes from, whatever its kind.
   const placedAfter = s.places.some((p) => p.start >= trigger.end);
   const toldAfter = REMOTE_KINDS.has(trigger.kind) && placedAfter;
-  const kept = s.places.filter((p) => !inAgentDescription(s.syntax, trigger, p) && !(toldAfter && (betweenSubjectAndVerb(s.syntax, trigger, p) || besideSide(s, folded, trigger, p)))
+  const kept = s.places.filter((p) => !inAgentDescription(s.syntax, trigger, p, pack.syntaxRoles) && !(toldAfter && (betweenSubjectAndVerb(s.syntax, trigger, p) || besideSide(s, folded, trigger, p)))
     && !(placedAfter && ofTheSubject(s.syntax, trigger, p, pack.syntaxRoles)) && !originOfSubject(s.syntax, trigger, p, pack.syntaxRoles));
   return kept.length ? kept : s.places;
 }
@@ -1142,6 +1142,9 @@ const WHERE_IT_LIES_GAP = new RegExp(`^(?:\\s*(?:area|(?:sub-?)?${DIVISION_NOUN}
 // ", Mombasa county", ", in the district of", ", in Ituri": what may stand between a place and the division it lies in.
 const QUALIFIER_GAP = new RegExp(`^\\s*,\\s*(?:(?:dans\\s+|in\\s+|en\\s+)?(?:le\\s+|la\\s+|l'\\s*|the\\s+)?(?:${DIVISION_NOUN}\\s+(?:de\\s+|d'\\s*|du\\s+|of\\s+)?)?)?$`);
 
+// (A country's possessive may open the division: "in Burkina Faso's Centre-Nord region".)
+const NEAR_QUALIFIER_GAP = new RegExp(`^\\s+(?:in|dans|en)\\s+(?:le\\s+|la\\s+|l'\\s*|the\\s+)?(?:[^\\s,.;:]+(?:\\s+[^\\s,.;:]+)?'s\\s+)?(?:${DIVISION_NOUN}\\s+(?:de\\s+|d'\\s*|du\\s+|of\\s+)?)?$`);
+
 /** Is b, right after a comma, where a is rather than a second place: its division, or a reference point ("Jurf al Saqr, south of Baghdad")? */
 function qualifies(folded: string, a: PlaceMention, b: PlaceMention): boolean {
   const gap = folded.slice(a.end, b.start);
@@ -1150,6 +1153,9 @@ function qualifies(folded: string, a: PlaceMention, b: PlaceMention): boolean {
   if (/^\s*,\s*(?:in|dans|en)\s+(?:le\s+|la\s+|l'\s*|the\s+)?$/.test(gap)
     && (b.rank !== 3 || b.entry?.kind === 'city' || /^\s*(?:,|and|et)\s*(?:in|dans|en|a|au)?\s/.test(folded.slice(b.end, b.end + 14)))) return false;
   if (b.near && /^\s*,/.test(gap) && !CONJUNCTION_GAP.test(gap)) return true;
+  // "near Damboa in Borno state", "près de Boni dans la région de Mopti": a division right after a place near which the
+  // event was, with no comma, says where that place lies.
+  if (a.near && b.rank === 3 && b.entry?.kind !== 'city' && NEAR_QUALIFIER_GAP.test(gap) && encloses(b, a)) return true;
   return QUALIFIER_GAP.test(gap) && encloses(b, a);
 }
 

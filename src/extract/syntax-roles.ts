@@ -48,6 +48,8 @@ export interface SyntaxRoleLexicon {
   readonly authorGenitiveNouns: ReadonlySet<string>;
   /** Nouns of an armed body ("armée", "junte"): in the of-phrase of an author-genitive noun, the author, as a name is. */
   readonly armedBodies: ReadonlySet<string>;
+  /** Participles that say what a side is, not where ("armé", "masqué"), by lemma. */
+  readonly attributiveParticiples: ReadonlySet<string>;
   /** Conjunctions of a clause that tells another moment the main one happened at ("when", "lorsque"), by lemma. */
   readonly whenMarkers: ReadonlySet<string>;
 }
@@ -463,13 +465,16 @@ function participleAgent(s: ParsedSentence, a: Word, t: Word, lex: SyntaxRoleLex
  * place says who acts, not where. A place that names the side itself ("youth in Oyugis rioted",
  * "Mombasa residents") is where they acted, and is kept.
  */
-export function inAgentDescription(s: ParsedSentence, trigger: Span, span: Span): boolean {
+export function inAgentDescription(s: ParsedSentence, trigger: Span, span: Span, lex: SyntaxRoleLexicon): boolean {
   const t = headWordIn(s, trigger), w = headWordIn(s, span);
   if (!t || !w || t.id === w.id || !ancestors(s, w).includes(t)) return false;
   const branch = branchUnder(s, t, w);
   if (!((branch.deprel === 'nsubj' && !isPassive(s, t)) || branch.deprel === 'obl:agent')) return false;
   for (let x: Word | null = w; x && x.id !== branch.id; x = headOf(s, x)) {
     const base = baseRelation(x.deprel);
+    // "des hommes armés à Kidal": a participle that only says what the side is (armed, masked) describes no place of
+    // theirs; the place the parse hangs on it is the event's ("des soldats basés à Bamako" is where they are).
+    if (base === 'acl' && lex.attributiveParticiples.has(x.lemma.toLowerCase())) continue;
     if (base === 'amod' || base === 'acl') return true;
   }
   return false;

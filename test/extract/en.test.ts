@@ -884,6 +884,11 @@ const CASES: [string, Expected][] = [
     { actor1: null, claim: 'reported' }],
   ['Title\n\nGunmen attacked a village near Gao on March 5, 2024, killing six civilians, the army said.',
     { actor1: null, claim: 'reported' }],
+  // A division right after a place the event was near says where that place lies.
+  ['Title\n\nBoko Haram fighters killed five farmers near Damboa in Borno state on March 5, 2024.',
+    { place: 'Damboa', killed: 5 }],
+  ['Title\n\nJihadists killed ten soldiers near Boulsa in Burkina Faso\'s Centre-Nord region on March 5, 2024.',
+    { place: 'Boulsa', killed: 10 }],
   // Coming under fire is gunfire taken.
   ['Title\n\nOn March 5, 2024, Malian troops came under fire near Gao.',
     { sub: 'Armed clash', actor2: 'Military Forces of Mali', weapons: ['small_arms'] }],

@@ -514,6 +514,9 @@ const CASES: [string, Expected][] = [
     { actor1: 'Hamas', claim: 'claimed' }],
   ['Titre\n\nDes hommes armés ont attaqué le 5 mars 2024 un poste de police à Mandera, tuant deux policiers. Les shebab ont revendiqué l\'attaque.',
     { actor1: 'Al Shabaab', claim: 'claimed' }],
+  // « des hommes armés à Kidal » : armés dit ce qu'ils sont, pas où ils sont ; le lieu est celui de l'événement.
+  ['Titre\n\nTrois civils ont été tués le 5 mars 2024 par des hommes armés à Kidal, dans le nord du Mali.',
+    { place: 'Kidal', killed: 3 }],
   // Des biens saccagés sont des biens détruits ; une foule de manifestants qui saccage est une émeute.
   ['Titre\n\nDes pillards ont saccagé le 5 mars 2024 des entrepôts du PAM à Wad Madani.',
     { sub: 'Looting/property destruction', place: 'Wad Medani' }],
