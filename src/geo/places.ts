@@ -374,6 +374,8 @@ function overlapsAny(x: Span, spans: readonly Span[]): boolean {
 // What ties an unknown place to the area after it: ", ", " (", " in (the) (county of) ", ", near "; in a bracket, the
 // area may follow a wider one the gazetteer does not know ("X town (South, Tyr)": province, then district).
 const QUALIFIER_AFTER_UNKNOWN = new RegExp(`^(?:\\s*\\(\\s*[^\\s(),;:.][^(),;:.]{0,24},\\s*|\\s*[,(]\\s*(?:(?:in|dans|near|pres de|pres d')\\s+)?|\\s+(?:in|dans|a|au|en|near|pres de|pres d')\\s*)(?:the\\s+|la\\s+|le\\s+|l'\\s*)?(?:${DIVISION_NOUN}\\s+(?:of\\s+|de\\s+|d'\\s*|du\\s+)?)?$`);
+/** ", a town …", ", une localité …": an apposition that opens on a place noun (an adjective may stand before it). */
+const PLACE_APPOSITION_AFTER = new RegExp(`^\\s*,\\s*(?:a|an|the|une?|la|le|l')\\s*(?:[^\\s,;:.()]+\\s+)?${PLACE_NOUN_WORD}\\b`);
 const OF_AFTER_PLACE_NOUN = /^\s+(?:of|de|du|d')\s*(?:the\s+|la\s+|le\s+|l'\s*)?$/;
 
 function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, key: string, words: string[], sentenceInitial: boolean,
@@ -461,6 +463,9 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
 
   // "the town of X", "le village de X": the text itself says X is a place.
   const introduced = UNKNOWN_PLACE_NOUN.test(before);
+  // "Djibo, a town 30 km south of the border", "Boni, une localité du centre": an apposition that names it a place is a
+  // cue of place for a town abroad named by its own name (an alternate abroad still needs the noun before it).
+  const apposedPlace = PLACE_APPOSITION_AFTER.test(after);
   // "the Bari-ujeed region" is neither Bari, Italy, nor Somalia's Bari: a name glued to a lower-case word is part of
   // another name ("Iran-backed" still names a country, for the document's context).
   if (GLUED_WORD_AFTER.test(raw.slice(hit.end, hit.end + 3))) candidates = candidates.filter((e) => e.kind === 'country');
@@ -497,7 +502,7 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
       // Nor is a respelling abroad there, whatever its size: "Running battles" is not Runing, China.
       if (openingAbroad && (e.population < 100_000 || form !== 'exact')) return false;
       // A town abroad, unknown to the document's context, needs a locative cue and a size.
-      if (!ctx.countries.includes(e.country_code) && ctx.countries.length > 0) return (spelledLocative || introduced) && e.population >= ABROAD_MIN_POPULATION;
+      if (!ctx.countries.includes(e.country_code) && ctx.countries.length > 0) return (spelledLocative || introduced || (apposedPlace && form === 'exact')) && e.population >= ABROAD_MIN_POPULATION;
       return locative || provinceCue || dateline || e.population >= 15_000;
     })
     .sort((a, b) => b.score - a.score);

@@ -889,6 +889,9 @@ const CASES: [string, Expected][] = [
     { place: 'Damboa', killed: 5 }],
   ['Title\n\nJihadists killed ten soldiers near Boulsa in Burkina Faso\'s Centre-Nord region on March 5, 2024.',
     { place: 'Boulsa', killed: 10 }],
+  // An apposition that names a town a place is a cue of place, even for a town abroad of the document's countries.
+  ['Title\n\nJihadists attacked Djibo, a town 30 km south of the border with Mali, on March 5, 2024.',
+    { place: 'Djibo', country: 'BF' }],
   // Coming under fire is gunfire taken.
   ['Title\n\nOn March 5, 2024, Malian troops came under fire near Gao.',
     { sub: 'Armed clash', actor2: 'Military Forces of Mali', weapons: ['small_arms'] }],
