@@ -554,6 +554,14 @@ export function findCasualties(folded: string, span: Span, pack: LanguagePack, d
       // "un bilan de 30 morts": the figure of a casualty word is that word's toll.
       if (cues.some((o) => !('toll' in o) && o.start >= figure.end && o.start - figure.end <= 12)) continue;
       if (tallied(figure.start)) continue;
+      // A toll beside the sentence's own ("killed 12 people; the death toll in Gaza has risen to 30,717") or one that
+      // sums a period or a whole war ("the overall toll", "the toll since October 7", "le bilan de l'année") is a total
+      // over many events, not this one's.
+      if (killed !== null || pack.tollAggregateRe.test(folded.slice(Math.max(span.start, cue.start - 25), figure.end))) {
+        spans.push({ start: Math.min(figure.start, cue.start), end: Math.max(figure.end, cue.end) });
+        rules.push(`${pack.language}.casualty.killed.toll-figure.total`);
+        continue;
+      }
       killed = (killed ?? 0) + figure.value;
       counted = Math.max(counted, figure.end);
       spans.push({ start: Math.min(figure.start, cue.start), end: Math.max(figure.end, cue.end) });

@@ -20,7 +20,7 @@ import {
 import { parseSpan } from '../syntax/parse.ts';
 import type { ParsedSentence } from '../syntax/types.ts';
 import { affectedOf, backgroundClause, munitionVerbOf, brokenOnParse, headWordIn, inPeriodPhrase, isAgentOf, speakerOf, subjectOnParse, type SyntaxRoleLexicon, namesAgent, inAgentDescription, inParticipleAside, inNounParticiple, relativeClauseOf, relativeClauses, ofTheSubject, originOfSubject, whenClauseApart, coordinatedClauseOfItsOwn, betweenSubjectAndVerb, syntacticRole, type SyntacticReading } from './syntax-roles.ts';
-import { children, headOf, isNegated, subtreeSpan } from '../syntax/tree.ts';
+import { baseRelation, children, headOf, isNegated, subtreeSpan } from '../syntax/tree.ts';
 import { KIND_PRIORITY, bombingFromTheAir, chooseSubEventType, demonstrationFamily, eventTypeOf, joinDemonstration, type TypingInput } from './taxonomy.ts';
 
 export interface ExtractInput {
@@ -846,7 +846,7 @@ function buildCandidates(ctx: DocumentContext): Candidate[] {
       }
       // "…, killing two officers. Al-Shabaab claimed responsibility.": a claim right after the event, with no act of its
       // own, is the event's; its claimant is the side it names (a group, not a state), or the event's author.
-      if (previous && s.index - previous.last <= 1 && s.claims.claimed.length && !s.claims.negated.length && !s.claims.denied.length) {
+      if (previous && s.index - previous.last <= 1 && s.claims.claimed.length && !s.claims.negated.length && !s.claims.denied.length && !habitualClaim(s, pack, input.folded)) {
         const claimant = s.actors.find((a) => a.kind !== 'state' && a.canonical !== previous.actor2 && a.start < s.claims.claimed[0]!.start);
         const by = claimant?.canonical ?? (previous.actor1 && !isStateActorName(previous.actor1) ? previous.actor1 : null);
         if (by && (!previous.actor1 || previous.actor1 === by)) {
@@ -1015,7 +1015,28 @@ function resolvedDates(ctx: DocumentContext, s: SentenceAnalysis) {
     .filter((m) => !SINCE_BEFORE_DATE.test(input.folded.slice(Math.max(s.start, m.start - 25), m.start)))
     // Parsed only when a period marker stands before the date in its sentence.
     .filter((m) => !(hasMatch(pack.periodMarkerRe, input.folded, s.start, m.start) && inPeriodPhrase(s.syntax, m, pack.syntaxRoles)))
+    // A year alone dates the event only when the tree ties it to the event's own word or verb.
+    .filter((m) => !m.rule.endsWith('.bare-year') || yearDatesTrigger(s, m))
     .map((m) => ({ m, r: resolveMention(m, input.published.iso ? input.published : null, input.ceiling) }));
+}
+
+/**
+ * Whether a year written alone dates the sentence's event: "In 2021, jihadists killed…", "the 2021 attack killed…",
+ * "l'attentat de 2016 a tué…" (the year on the trigger's verb or on the trigger itself, as the phrase of either).
+ * A year on another noun or in another clause describes that ("the RSF, formed in 2013, attacked", "the 2015 peace
+ * deal", "at the end of 2023", "a camp of 2000 displaced").
+ */
+function yearDatesTrigger(s: SentenceAnalysis, m: Span): boolean {
+  if (!s.primary) return false;
+  const year = headWordIn(s.syntax, m), trigger = headWordIn(s.syntax, s.primary);
+  if (!year || !trigger) return false;
+  // The year's phrase: the year itself, or the noun it is the number of ("in the year 2021" is rare; "en 2016").
+  const head = headOf(s.syntax, year);
+  if (!head) return false;
+  const verb = trigger.upos === 'VERB' ? trigger : headOf(s.syntax, trigger);
+  if (head.id === trigger.id || (verb !== null && head.id === verb.id && ['obl', 'nmod', 'advmod', 'obj'].includes(baseRelation(year.deprel)))) return true;
+  // "The 2021 attack killed 100 villagers": the year of an event noun that is the trigger verb's own subject or phrase.
+  return s.triggers.some((t) => head.start >= t.start && head.end <= t.end) && (head.head === trigger.id || (verb !== null && head.head === verb.id));
 }
 
 function sentenceDates(ctx: DocumentContext, s: SentenceAnalysis): SentenceDate[] {
@@ -1199,6 +1220,15 @@ const SOURCE_BEFORE = /(?:selon|d'apres|citant|according to|citing|quoted by|por
 function objectOfEarlierVerb(folded: string, s: SentenceAnalysis, trigger: TriggerMention, a: Span): boolean {
   return s.triggers.some((t) => t !== trigger && !t.suppressedBy && t.end <= a.start && a.start - t.end <= 30
     && /^\s+(?:[^\s,;.:]+\s+){0,2}$/.test(folded.slice(t.end, a.start)) && !/\b(?:by|par|of|de|du|des|d')\s/.test(folded.slice(t.end, a.start)));
+}
+
+/** "Al-Shabaab frequently claims attacks in the region", "l'EI revendique régulièrement ce type d'attaques": a claim
+ *  told in the present with no auxiliary, or with a word of frequency, is a habit of the group, not a claim of this event. */
+function habitualClaim(s: SentenceAnalysis, pack: LanguagePack, folded: string): boolean {
+  const cue = s.claims.claimed[0]!;
+  if (hasMatch(pack.frequencyRe, folded, s.start, s.end) || hasMatch(pack.genericClaimObjectRe, folded, cue.start, s.end)) return true;
+  const verb = headWordIn(s.syntax, cue);
+  return !!verb && verb.upos === 'VERB' && verb.feats.Tense === 'Pres' && verb.feats.VerbForm !== 'Part' && !children(s.syntax, verb, 'aux').length;
 }
 
 /** Whether a side is whom the sentence's toll counts: the passive subject or the object of a verb its casualty cue names. */

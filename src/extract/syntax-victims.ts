@@ -105,9 +105,10 @@ function tollFigure(s: ParsedSentence, toll: Word, cue: Span, numberOf: (word: s
     const marker = children(s, w, 'case')[0];
     if (marked ? !marker || !death.tollMarkers.has(marker.lemma.toLowerCase()) : marker) return null;
     if (w.upos === 'NUM') return numeralValue(w, numberOf);
-    // "climbed to 30 people": a noun of people counted by its numeral.
+    // "climbed to 30 people": a noun of people counted by its numeral (not a year: "the toll of the 2021 attack").
     const numeral = children(s, w, 'nummod')[0];
-    return numeral && !death.tolls.has(w.lemma.toLowerCase()) ? numeralValue(numeral, numberOf) : null;
+    if (!numeral || dates.some((d) => numeral.start < d.end && d.start < numeral.end)) return null;
+    return !death.tolls.has(w.lemma.toLowerCase()) ? numeralValue(numeral, numberOf) : null;
   };
   const found = (w: Word, value: number | null): VictimCount | null =>
     value === null || value <= 0 ? null : { value, start: Math.min(cue.start, w.start), end: Math.max(cue.end, w.end), relation: 'toll' };

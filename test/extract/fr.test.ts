@@ -517,6 +517,14 @@ const CASES: [string, Expected][] = [
   // « des hommes armés à Kidal » : armés dit ce qu'ils sont, pas où ils sont ; le lieu est celui de l'événement.
   ['Titre\n\nTrois civils ont été tués le 5 mars 2024 par des hommes armés à Kidal, dans le nord du Mali.',
     { place: 'Kidal', killed: 3 }],
+  // Le nom « saccage » reste une émeute ; des supporters qui saccagent sont une foule.
+  ['Titre\n\nLe saccage du marché de Gao le 5 mars 2024 a fait deux blessés.',
+    { sub: 'Violent demonstration', wounded: 2 }],
+  ['Titre\n\nDes supporters ont saccagé le 5 mars 2024 le stade et des véhicules de police à Abidjan.',
+    { sub: 'Violent demonstration' }],
+  // Une habitude de revendiquer n'est pas la revendication de cet événement.
+  ['Titre\n\nUne bombe a tué deux policiers le 5 mars 2024 à Mandera. L\'EI revendique régulièrement ce type d\'attaques dans la région.',
+    { actor1: null, claim: 'reported' }],
   // Des biens saccagés sont des biens détruits ; une foule de manifestants qui saccage est une émeute.
   ['Titre\n\nDes pillards ont saccagé le 5 mars 2024 des entrepôts du PAM à Wad Madani.',
     { sub: 'Looting/property destruction', place: 'Wad Medani' }],

@@ -42,8 +42,11 @@ const EN: [string, Expected][] = [
   // Forces not named by their state are the target when they are the victims a toll counts; their state is the place's.
   ['Headline\n\nOn March 5, 2024, three police officers were killed when their vehicle hit a roadside bomb in Lamu county, Kenya.',
     { actor2: 'Police Forces of Kenya', killed: 3 }],
-  ['Headline\n\nGunmen killed five soldiers in an attack near Boulsa, Burkina Faso, on March 5, 2024.',
+  ['Headline\n\nGunmen killed five army soldiers in an attack near Boulsa, Burkina Faso, on March 5, 2024.',
     { actor2: 'Military Forces of Burkina Faso', killed: 5 }],
+  // Soldiers named without their army may be anyone's (a group's, child soldiers, peacekeepers): no side of their own.
+  ['Headline\n\nSoldiers killed four civilians near Kaya, Burkina Faso, on March 5, 2024, residents said.',
+    { actor2: 'Civilians (Burkina Faso)', killed: 4 }],
   // A named side before the noun owns the soldiers.
   ['Headline\n\nOn March 5, 2024, RSF soldiers killed five civilians in El Fasher.',
     { actor1: 'Rapid Support Forces', actor2: 'Civilians (Sudan)' }],

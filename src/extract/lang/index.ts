@@ -93,8 +93,8 @@ interface RawLexicon {
   protest_intervention: string[];
   protest_excessive: string[];
   riot_cues: string[];
-  casualty: { killed: string[]; killed_active: string[]; wounded: string[]; none: string[]; none_killed_only: string[]; none_wounded_only: string[]; subset_between: string[]; list_joins: string[]; companion_joins: string[]; companion_singles: string[]; companion_kin: string[]; list_count_openers: string[]; range_openers: string[]; intent_before: string[]; penalty_before: string[]; subset_before: string[]; running_total_before_date: string[]; rank_before_number: string[]; perfect_before_trigger: string[]; since_after_trigger: string[]; death_nouns: string[]; remains_nouns: string[]; death_of: string[]; death_verbs: string[]; alternative_joins: string[]; not_victims: string[]; toll_assigned: string[]; toll_total: string[]; toll_distributed: string[]; toll_nouns: string[]; toll_markers: string[]; tally_before: string[]; preposition_before_article: string[]; preposition_before_gerund: string[] };
-  claims: { claimed: string[]; confirmed: string[]; denied: string[]; negated_claim: string[]; negated_confirmation: string[]; unofficial_sources: string[] };
+  casualty: { killed: string[]; killed_active: string[]; wounded: string[]; none: string[]; none_killed_only: string[]; none_wounded_only: string[]; subset_between: string[]; list_joins: string[]; companion_joins: string[]; companion_singles: string[]; companion_kin: string[]; list_count_openers: string[]; range_openers: string[]; intent_before: string[]; penalty_before: string[]; subset_before: string[]; running_total_before_date: string[]; rank_before_number: string[]; perfect_before_trigger: string[]; since_after_trigger: string[]; death_nouns: string[]; remains_nouns: string[]; death_of: string[]; death_verbs: string[]; alternative_joins: string[]; not_victims: string[]; toll_assigned: string[]; toll_total: string[]; toll_distributed: string[]; toll_nouns: string[]; toll_markers: string[]; toll_aggregate: string[]; tally_before: string[]; preposition_before_article: string[]; preposition_before_gerund: string[] };
+  claims: { claimed: string[]; confirmed: string[]; denied: string[]; negated_claim: string[]; generic_objects: string[]; negated_confirmation: string[]; unofficial_sources: string[] };
   citations: string[];
   part_of_day_before_date: string[];
   same_day: string[];
@@ -381,6 +381,8 @@ export interface LanguagePack {
   readonly subsetBeforeRe: RegExp;
   /** Nouns of a death toll ("death toll", "bilan"): a cue whose figure the parse reads. */
   readonly tollNounRe: RegExp;
+  /** Words that make a toll a total over a period or a war ("overall", "since", "depuis", "au total"). */
+  readonly tollAggregateRe: RegExp;
   /** What opens a running tally right before its figure ("bringing to", "raising the toll to", "ce qui porte à"). */
   readonly tallyBeforeRe: RegExp;
   /** A sentence passed before a word of death ("sentenced three men to", "condamnés à"): a penalty, not a toll. */
@@ -433,6 +435,8 @@ export interface LanguagePack {
   readonly periodRe: RegExp;
   /** "des dizaines de fois", "repeatedly": many events told as one, before or after the verb. */
   readonly frequencyRe: RegExp;
+  /** What a group claims as a habit, in the plural ("attacks", "ce type d'attaques"): no one event's claim. */
+  readonly genericClaimObjectRe: RegExp;
   /** "En réponse aux…", "amid…": a motive or context phrase, up to its comma; what it names is background. */
   readonly framingRe: RegExp;
   readonly settingRe: RegExp;
@@ -765,6 +769,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     tollDistributedRe: words(lex.casualty.toll_distributed),
     deathWords: { nouns: new Set(lex.casualty.death_nouns), remains: new Set(lex.casualty.remains_nouns), of: new Set(lex.casualty.death_of), verbs: new Set(lex.casualty.death_verbs), alternatives: new Set(lex.casualty.alternative_joins), things: new Set(lex.casualty.not_victims), ranks: new Set(lex.casualty.rank_before_number.map((w) => fold(w))), tolls: new Set(lex.casualty.toll_nouns), tollMarkers: new Set(lex.casualty.toll_markers) },
     tollNounRe: words(lex.casualty.toll_nouns),
+    tollAggregateRe: words(lex.casualty.toll_aggregate),
     tallyBeforeRe: endingWith(lex.casualty.tally_before, '', L),
     claimedRe: words(lex.claims.claimed),
     confirmedRe: words(lex.claims.confirmed),
@@ -773,6 +778,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     unofficialSourceBeforeRe: new RegExp(`(?:^|\\s)${anyOf(lex.claims.unofficial_sources)}(?:\\s+(?!${anyOf(L.complementizer)}\\b|${anyOf(lex.reporting_verbs)}\\b)[^\\s,;:.]+){0,12}\\s*,?\\s*$`),
     deniedRe: words(lex.claims.denied),
     negatedClaimRe: words(lex.claims.negated_claim),
+    genericClaimObjectRe: words(lex.claims.generic_objects),
     negatedConfirmationRe: words(lex.claims.negated_confirmation),
     contrastRe: words(lex.contrast_joins),
     citationRe: words(lex.citations),
