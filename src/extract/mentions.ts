@@ -2,6 +2,8 @@
 // cited sources). Each mention keeps its span and the id of the rule that found it.
 import type { ParsedSentence } from '../syntax/types.ts';
 import { victimsOnParse } from './syntax-victims.ts';
+import { headWordIn } from './syntax-roles.ts';
+import { baseRelation, subtreeSpan } from '../syntax/tree.ts';
 import { readFileSync } from 'node:fs';
 import type { Language, Span, Weapon } from '../types.ts';
 import { fold } from '../text/fold.ts';
@@ -24,7 +26,7 @@ export type TriggerFound = Omit<TriggerMention, 'suppressedBy'>;
  * the patterns' own; each then checked for what sets it aside (a statistic, a period, a threat, a framing…).
  */
 export function findTriggers(folded: string, span: Span, pack: LanguagePack,
-  { more = () => [], raw }: { more?: (found: readonly TriggerFound[]) => readonly TriggerFound[]; raw?: string } = {}): TriggerMention[] {
+  { more = () => [], raw, parse }: { more?: (found: readonly TriggerFound[]) => readonly TriggerFound[]; raw?: string; parse?: () => ParsedSentence } = {}): TriggerMention[] {
   const matches = pack.triggerSet.allMatches(folded, span.start, span.end);
   const patterned: TriggerFound[] = pack.triggers.flatMap((t, k) => matches[k]!.map((m) => ({ start: m.start, end: m.end, kind: t.kind, weapon: t.weapon, rule: t.id })));
   const found = [...patterned, ...more(patterned)];
@@ -51,7 +53,7 @@ export function findTriggers(folded: string, span: Span, pack: LanguagePack,
     ...allMatches(pack.tollDistributedRe, folded, span.start, span.end).map((m) => ({ ...m, why: 'statistic' })),
   ];
   const frequencies = allMatches(pack.frequencyRe, folded, span.start, span.end);
-  const framings = framingSpans(folded, span, pack);
+  const framings = framingSpans(folded, span, pack, parse);
   const threats = allMatches(pack.threatRe, folded, span.start, span.end);
   const futures = allMatches(pack.threatAfterRe, folded, span.start, span.end);
   const demands = allMatches(pack.demandRe, folded, span.start, span.end);
@@ -158,15 +160,22 @@ const DEMAND_REACH = 25;
 /** A framing phrase runs to its comma: "En réponse aux frappes israéliennes sur Gaza, le groupe a tiré…", and on
  *  through a relative clause that hangs on its last noun, to the end of the clause ("… dans la bande de Gaza, où
  *  plus de 10 800 Palestiniens, pour la plupart des femmes, ont été tués"). */
-export function framingSpans(folded: string, span: Span, pack: LanguagePack): Span[] {
-  return allMatches(pack.framingRe, folded, span.start, span.end).map((f) => {
+export function framingSpans(folded: string, span: Span, pack: LanguagePack, parse?: () => ParsedSentence): Span[] {
+  // "Militants based in Somalia killed three people in Garissa", "a ship owned by an Israeli firm was hit": a participle
+  // that describes a noun frames its own phrase only, which the tree bounds; the verb after it is the sentence's.
+  const described = parse ? allMatches(pack.descriptiveFramingRe, folded, span.start, span.end).flatMap((f) => {
+    const s = parse(), w = headWordIn(s, f);
+    if (!w || !['acl', 'amod'].includes(baseRelation(w.deprel))) return [];
+    return [{ start: f.start, end: Math.max(f.end, subtreeSpan(s, w).end) }];
+  }) : [];
+  return [...described, ...allMatches(pack.framingRe, folded, span.start, span.end).filter((f) => !described.some((d) => d.start === f.start)).map((f) => {
     const comma = folded.slice(f.end, span.end).search(/[,;:]/);
     if (comma < 0) return { start: f.start, end: Math.min(span.end, f.end + 60) };
     const end = f.end + comma;
     if (folded[end] !== ',' || !pack.relativeStartRe.test(folded.slice(end + 1, end + 16))) return { start: f.start, end };
     const stop = folded.slice(end, span.end).search(/[;:]/);
     return { start: f.start, end: stop < 0 ? span.end : end + stop };
-  });
+  })];
 }
 
 /** "according to the health ministry of the Hamas government, which has run Gaza since 2007, | the bombing …", "selon

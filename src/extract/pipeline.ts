@@ -481,7 +481,7 @@ class AnalysedSentence implements SentenceAnalysis {
     this.start = s.start;
     this.end = s.end;
     this.paragraph = s.paragraph;
-    const triggers = findTriggers(folded, s, pack, { more: (found) => weaponSubjectTriggers(ctx, s, found, () => this.syntax), raw: ctx.input.raw });
+    const triggers = findTriggers(folded, s, pack, { more: (found) => weaponSubjectTriggers(ctx, s, found, () => this.syntax), raw: ctx.input.raw, parse: () => this.syntax });
     // "Depuis le 17 octobre, les bases ont été visées à plus de soixante reprises. Ce qui a donné lieu à trois raids …":
     // a sentence that opens on a summary as its relative clause goes on summing up.
     // A sentence that gives a day of its own tells that day's event ("Which is why on 5 March, jets struck …").
@@ -576,7 +576,7 @@ class AnalysedSentence implements SentenceAnalysis {
   }
 
   private get framed(): readonly Span[] {
-    return (this.framedSpans ??= framingSpans(this.ctx.input.folded, this.sentence, this.ctx.pack));
+    return (this.framedSpans ??= framingSpans(this.ctx.input.folded, this.sentence, this.ctx.pack, () => this.syntax));
   }
 
   get casualties(): Casualties {

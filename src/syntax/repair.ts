@@ -6,7 +6,8 @@
 //   and the sentence's real verb "struck" hung under it: the army then fights, and nothing strikes;
 // - a clause has one subject: "Les rebelles, qui contrôlent la ville, ont attaqué un camp" parsed with "rebelles" a
 //   second subject of "contrôlent", and that clause hung on "attaqué", which is left with none.
-// Either way the relative clause goes back under its noun, and the verb after it gets that noun as its subject.
+// Either way the relative clause goes back under its noun, and the verb after it gets that noun as its subject. A third
+// repair does the same for a reduced relative (a bare participle) read as the root.
 
 /** What the repair reads and changes of each word (heads 1-based, 0 the root). */
 export interface RepairableWord {
@@ -130,9 +131,48 @@ export function repairRelativeAntecedent(words: RepairableWord[]): number {
   return repaired;
 }
 
+/**
+ * The third repair: "Militants based in Somalia killed three people" parsed with the participle "based" as the root
+ * (its subject "Militants") and the sentence's finite verb "killed" hung under it. A past participle with no auxiliary
+ * is no main verb when a finite verb with no subject of its own follows it: it is a reduced relative describing its
+ * subject, which is the finite verb's. Returns how many were repaired (0 or 1).
+ */
+export function repairReducedRelativeRoot(words: RepairableWord[]): number {
+  const rootId = words.findIndex((w) => w.head === 0) + 1;
+  if (rootId === 0) return 0;
+  const root = wordAt(words, rootId);
+  if (root.upos !== 'VERB' || root.feats['VerbForm'] !== 'Part' || root.feats['Tense'] === 'Pres') return 0;
+  if (words.some((w) => w.head === rootId && /^(?:aux|cop)(?::|$)/.test(w.deprel))) return 0;
+  let subjectId = 0;
+  for (let i = 1; i < rootId; i++) if (wordAt(words, i).head === rootId && SUBJECT.test(wordAt(words, i).deprel)) subjectId = i;
+  if (!subjectId || !NOMINAL.has(wordAt(words, subjectId).upos)) return 0;
+  // The finite verb after the participle's phrase, with no subject of its own.
+  let mainId = 0;
+  for (let i = rootId + 1; i <= words.length; i++) {
+    const w = wordAt(words, i);
+    if (w.head === rootId && w.upos === 'VERB' && w.feats['VerbForm'] === 'Fin' && MAIN_VERB_HUNG_AS_PARTICIPLE.test(w.deprel)
+      && !words.some((x) => x.head === i && SUBJECT.test(x.deprel))) { mainId = i; break; }
+  }
+  if (!mainId) return 0;
+  // What the participle governed after the main verb, and its final punctuation, are the main verb's.
+  for (let i = mainId + 1; i <= words.length; i++) if (wordAt(words, i).head === rootId) wordAt(words, i).head = mainId;
+  const main = wordAt(words, mainId);
+  main.head = 0;
+  main.deprel = 'root';
+  const subject = wordAt(words, subjectId);
+  subject.head = mainId;
+  subject.deprel = 'nsubj';
+  root.head = subjectId;
+  root.deprel = 'acl';
+  return 1;
+}
+
+/** How a finite main verb may have been hung under a participle read as the root. */
+const MAIN_VERB_HUNG_AS_PARTICIPLE = /^(?:acl|parataxis|conj|ccomp|advcl|xcomp|dep)(?::|$)/;
+
 /** Every repair, in order; returns how many were made. */
 export function repairTree(words: RepairableWord[]): number {
-  return repairRelativeRoot(words) + repairRelativeAntecedent(words);
+  return repairRelativeRoot(words) + repairRelativeAntecedent(words) + repairReducedRelativeRoot(words);
 }
 
 /** The relative clause of `clauseId` under its noun, and the noun the subject of the main verb. */

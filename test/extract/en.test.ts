@@ -895,6 +895,9 @@ const CASES: [string, Expected][] = [
   // A group's habit of claiming is no claim of this event.
   ['Title\n\nA roadside bomb killed two police officers in Mandera on March 5, 2024. Al-Shabaab frequently claims responsibility for attacks in the region.',
     { actor1: null, claim: 'reported' }],
+  // A participle that describes the side frames its own phrase: the verb after it is the sentence's.
+  ['Title\n\nMilitants based in Somalia killed three people in Garissa on March 5, 2024.',
+    { place: 'Garissa', killed: 3 }],
   // A division right after a place the event was near says where that place lies.
   ['Title\n\nBoko Haram fighters killed five farmers near Damboa in Borno state on March 5, 2024.',
     { place: 'Damboa', killed: 5 }],

@@ -2,7 +2,7 @@
 // back under its noun. Tables of trees written for this test (model-independent), then the path vigie runs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { repairRelativeAntecedent, repairRelativeRoot, repairTree, type RepairableWord } from '../../src/syntax/repair.ts';
+import { repairReducedRelativeRoot, repairRelativeAntecedent, repairRelativeRoot, repairTree, type RepairableWord } from '../../src/syntax/repair.ts';
 import { analyseWords } from '../../src/syntax/parse.ts';
 
 /** A word line: form, UPOS, PronType (or ''), head, relation. */
@@ -87,6 +87,37 @@ test('repair antecedent: a main verb with a subject of its own keeps it', () => 
   assert.equal(heads(words), before);
 });
 
+// A bare participle read as the root, the finite verb hung under it: the participle describes the subject.
+type FeatLine = readonly [string, string, Record<string, string>, number, string];
+const featTree = (lines: readonly FeatLine[]): RepairableWord[] => lines.map(([form, upos, feats, head, deprel]) => ({ form, upos, feats, head, deprel }));
+const PART = { VerbForm: 'Part', Tense: 'Past' }, FIN = { VerbForm: 'Fin', Tense: 'Past' };
+const REDUCED: readonly (readonly [string, readonly FeatLine[], string | null])[] = [
+  ['en: "Militants based in Somalia killed three people."', [
+    ['Militants', 'NOUN', {}, 2, 'nsubj'], ['based', 'VERB', PART, 0, 'root'], ['in', 'ADP', {}, 4, 'case'], ['Somalia', 'PROPN', {}, 2, 'obl'],
+    ['killed', 'VERB', FIN, 2, 'acl'], ['three', 'NUM', {}, 7, 'nummod'], ['people', 'NOUN', {}, 5, 'obj'], ['.', 'PUNCT', {}, 2, 'punct'],
+  ], '5:nsubj 1:acl 4:case 2:obl 0:root 7:nummod 5:obj 5:punct'],
+  ['fr: "Des soldats basés à Gao ont attaqué" (the finite verb is the auxiliary\'s: no repair without a finite verb)', [
+    ['soldats', 'NOUN', {}, 2, 'nsubj'], ['basés', 'VERB', PART, 0, 'root'], ['à', 'ADP', {}, 4, 'case'], ['Gao', 'PROPN', {}, 2, 'obl'],
+    ['ont', 'AUX', { VerbForm: 'Fin' }, 6, 'aux'], ['attaqué', 'VERB', PART, 2, 'conj'],
+  ], null],
+  ['en: a passive with its auxiliary is a main verb', [
+    ['Militants', 'NOUN', {}, 3, 'nsubj:pass'], ['were', 'AUX', FIN, 3, 'aux:pass'], ['based', 'VERB', PART, 0, 'root'], ['in', 'ADP', {}, 5, 'case'],
+    ['Somalia', 'PROPN', {}, 3, 'obl'], ['said', 'VERB', FIN, 3, 'parataxis'],
+  ], null],
+  ['en: the finite verb has a subject of its own', [
+    ['Militants', 'NOUN', {}, 2, 'nsubj'], ['trained', 'VERB', PART, 0, 'root'], ['there', 'ADV', {}, 2, 'advmod'], ['officials', 'NOUN', {}, 5, 'nsubj'],
+    ['said', 'VERB', FIN, 2, 'parataxis'],
+  ], null],
+];
+for (const [name, lines, want] of REDUCED) {
+  test(`repair of a reduced relative: ${name}`, () => {
+    const words = featTree(lines);
+    const before = heads(words);
+    assert.equal(repairReducedRelativeRoot(words), want ? 1 : 0);
+    assert.equal(heads(words), want ?? before);
+  });
+}
+
 // Trees the grammar allows, or that give the repair nothing to stand on: left as they are.
 const LEFT_ALONE: readonly (readonly [string, readonly Line[]])[] = [
   ['a relative clause already under its noun', [
@@ -118,6 +149,7 @@ const PARSED: readonly (readonly ['en' | 'fr', string, string, string])[] = [
   ['en', 'The Israeli army , which has been fighting in Gaza for months , struck a depot in Tyre on Tuesday .', 'struck', 'army'],
   ['en', 'Al-Shabaab militants , who control much of the countryside , attacked a base near Mogadishu .', 'attacked', 'militants'],
   ['fr', 'Les rebelles , qui contrôlent la ville depuis des mois , ont attaqué un camp .', 'attaqué', 'rebelles'],
+  ['en', 'Militants based in Somalia killed three people in Garissa on Tuesday .', 'killed', 'Militants'],
 ];
 for (const [lang, sentence, verb, subject] of PARSED) {
   test(`repair, parsed (${lang}): ${sentence}`, () => {

@@ -109,6 +109,7 @@ interface RawLexicon {
   campaign_cues: string[];
   frequency_cues: string[];
   framing_cues: string[];
+  descriptive_framing_cues: string[];
   /** Framing cues of a setting that goes on where the event does ("amid artillery fire in Khan Yunis"). */
   setting_cues: string[];
   statistic_cues: string[];
@@ -439,6 +440,8 @@ export interface LanguagePack {
   readonly genericClaimObjectRe: RegExp;
   /** "En réponse aux…", "amid…": a motive or context phrase, up to its comma; what it names is background. */
   readonly framingRe: RegExp;
+  /** Framing cues that are a participle describing a noun ("based in", "owned by"): with a parse, they frame their own phrase only. */
+  readonly descriptiveFramingRe: RegExp;
   readonly settingRe: RegExp;
   readonly statisticRe: RegExp;
   readonly threatRe: RegExp;
@@ -793,6 +796,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     campaignRe: words(lex.campaign_cues),
     frequencyRe: words(lex.frequency_cues),
     framingRe: words(lex.framing_cues),
+    descriptiveFramingRe: words(lex.descriptive_framing_cues),
     settingRe: words(lex.setting_cues),
     statisticRe: words(lex.statistic_cues),
     threatRe: words(lex.threat_cues),
