@@ -18,6 +18,8 @@ export interface DateMention extends Span {
   readonly stated: Stated;
   /** Days relative to the anchor ("hier" = -1), for words that state no calendar value. */
   readonly relativeDays?: number;
+  /** How precise the relative day is: "last week" is a week (seven days back), "last month" a month; a day by default. */
+  readonly relativePrecision?: 'week' | 'month';
   /** A day the calendar does not have ("35 décembre", "February 30, 2023"): the text states a date, but no real one. */
   readonly unreal?: true;
   readonly rule: string;
@@ -107,6 +109,24 @@ export function findDateMentions(raw: string, folded: string, span: Span, pack: 
       const end = weekday !== undefined && after ? m.end + after[0].length : m.end;
       out.push({ start: m.start, end, stated: weekday !== undefined ? { weekday } : {}, relativeDays: days, rule: `${pack.language}.date.${rule}` });
       covered.push({ start: m.start, end });
+    }
+  }
+
+  // "two days ago", "il y a trois jours": a count of days back; "last week", "la semaine dernière": the week before
+  // (seven days back, at week precision); "last month", "le mois dernier": the month before.
+  for (const m of allMatches(pack.daysAgoRe, folded, span.start, span.end)) {
+    if (overlaps(m, covered)) continue;
+    const count = /\d+/.exec(m.text)?.[0] ?? m.text.split(/\s+/).find((w) => pack.numbers.has(w));
+    const n = count === undefined ? undefined : /^\d+$/.test(count) ? Number(count) : pack.numbers.get(count);
+    if (n === undefined || n < 1 || n > 14) continue;
+    out.push({ start: m.start, end: m.end, stated: {}, relativeDays: -n, rule: `${pack.language}.date.days-ago` });
+    covered.push(m);
+  }
+  for (const [re, days, precision, rule] of [[pack.lastWeekRe, -7, 'week', 'last-week'], [pack.lastMonthRe, -30, 'month', 'last-month']] as const) {
+    for (const m of allMatches(re, folded, span.start, span.end)) {
+      if (overlaps(m, covered)) continue;
+      out.push({ start: m.start, end: m.end, stated: {}, relativeDays: days, relativePrecision: precision, rule: `${pack.language}.date.${rule}` });
+      covered.push(m);
     }
   }
 
@@ -308,7 +328,12 @@ export function resolveMention(mention: DateMention, anchor: ResolvedDate | null
   if (stated.year !== undefined && (stated.year < MIN_YEAR || stated.year > limitYear + 1)) return { ...base, iso: null, precision: null, rule: `${mention.rule}:invalid` };
 
   if (mention.relativeDays !== undefined) {
-    if (anchorDay) return { ...base, iso: fromDays(toDays(anchorDay) + mention.relativeDays), precision: 'day', rule: `${mention.rule}+anchor` };
+    if (anchorDay && mention.relativePrecision === 'month') {
+      // "last month": the calendar month before the anchor's, its first day at month precision.
+      const y = Number(anchorDay.slice(0, 4)), m = Number(anchorDay.slice(5, 7));
+      return { ...base, iso: m === 1 ? isoDay(y - 1, 12, 1) : isoDay(y, m - 1, 1), precision: 'month', rule: `${mention.rule}+anchor` };
+    }
+    if (anchorDay) return { ...base, iso: fromDays(toDays(anchorDay) + mention.relativeDays), precision: mention.relativePrecision ?? 'day', rule: `${mention.rule}+anchor` };
     if (anchor?.iso) return { ...base, iso: anchor.iso, precision: anchor.precision, rule: `${mention.rule}+anchor-${anchor.precision}` };
     return { ...base, iso: null, precision: null, rule: `${mention.rule}:no-anchor` };
   }

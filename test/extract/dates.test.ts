@@ -17,6 +17,12 @@ const CASES: Record<'fr' | 'en', [string, ResolvedDate | null, (string | null)[]
     ['les 3, 5 et 9 mars 2022 à Mossoul', null, ['2022-03-03', '2022-03-05', '2022-03-09']],
     ['a annoncé aujourd’hui lundi que', month('2023-12-01'), ['2023-12-01']],
     ['hier, un drone a été abattu', day('2024-01-10'), ['2024-01-09']],
+    // Relative spans: a count of days back, the week before (seven days back), the month before.
+    ['il y a deux jours, un drone a été abattu', day('2024-03-06'), ['2024-03-04']],
+    ['la semaine dernière, un drone a été abattu', day('2024-03-06'), ['2024-02-28']],
+    ['le mois dernier, un drone a été abattu', day('2024-01-10'), ['2023-12-01']],
+    // An anchor of no day gives a relative span no day either.
+    ['il y a deux jours, un drone', month('2024-03-01'), ['2024-03-01']],
     ['mercredi 20 octobre, des explosions', null, ['2021-10-20']],
     ['le 7 janvier 2020 au soir', null, ['2020-01-07']],
     ['Le 15 novembre, les combattants', day('2023-12-03'), ['2023-11-15']],
@@ -32,6 +38,11 @@ const CASES: Record<'fr' | 'en', [string, ResolvedDate | null, (string | null)[]
     ['le 29 février 2024, une attaque', day('2024-03-10'), ['2024-02-29']],
   ],
   en: [
+    ['Gunmen killed five villagers two days ago', day('2024-03-06'), ['2024-03-04']],
+    ['Gunmen killed five villagers last week', day('2024-03-06'), ['2024-02-28']],
+    ['Gunmen killed five villagers late last month', day('2024-01-10'), ['2023-12-01']],
+    // Not a count of days back: "two days after" an attack, "a few days ago".
+    ['on Monday, two days after a similar attack', day('2024-03-06'), ['2024-03-04']],
     ['On December 31 2019, a man was killed', null, ['2019-12-31']],
     ['early Wednesday, officials said', day('2023-10-19'), ['2023-10-18']],
     ['on Nov. 19 and 22, drones struck', day('2023-12-01'), ['2023-11-19', '2023-11-22']],

@@ -99,6 +99,10 @@ interface RawLexicon {
   part_of_day_before_date: string[];
   same_day: string[];
   today: string[];
+  /** "two days ago", "il y a trois jours" (a count of days, group-free); "last week"; "last month". */
+  days_ago: string[];
+  last_week: string[];
+  last_month: string[];
   /** Words after which a lone four-digit figure is a year ("in 2021", "the 2021 attack", "en 2016"), and words ending in s or x after one that are not a counted plural ("en 2016 les jihadistes"). */
   bare_year: { openers: string[]; function_words: string[] };
   yesterday: string[];
@@ -424,6 +428,9 @@ export interface LanguagePack {
   readonly citationRe: RegExp;
   readonly sameDayRe: RegExp;
   readonly todayRe: RegExp;
+  readonly daysAgoRe: RegExp;
+  readonly lastWeekRe: RegExp;
+  readonly lastMonthRe: RegExp;
   /** A year written alone after one of the language's openers (group `year`). */
   readonly bareYearRe: RegExp;
   /** Words ending in s or x that may follow a year without making it a count. */
@@ -787,6 +794,9 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     citationRe: words(lex.citations),
     sameDayRe: words(lex.same_day),
     todayRe: words(lex.today),
+    daysAgoRe: words(lex.days_ago),
+    lastWeekRe: words(lex.last_week),
+    lastMonthRe: words(lex.last_month),
     bareYearRe: new RegExp(`(?:^|[\\s(])(?:${lex.bare_year.openers.map((p) => phraseSource(p, L)).join('|')})\\s*(?<year>\\d{4})(?![\\d/-]|[.,]\\d|\\s\\d)`, 'g'),
     functionWords: new Set(lex.bare_year.function_words),
     yesterdayRe: words(lex.yesterday),
