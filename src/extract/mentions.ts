@@ -1,6 +1,6 @@
 // Classifiers: what each sentence mentions (triggers, weapons, actors, casualties, claims,
 // cited sources). Each mention keeps its span and the id of the rule that found it.
-import type { ParsedSentence } from '../syntax/types.ts';
+import type { ParsedSentence, Word } from '../syntax/types.ts';
 import { victimsOnParse } from './syntax-victims.ts';
 import { headWordIn } from './syntax-roles.ts';
 import { baseRelation, subtreeSpan } from '../syntax/tree.ts';
@@ -96,10 +96,26 @@ export function findTriggers(folded: string, span: Span, pack: LanguagePack,
         else if (demands.some((d) => d.end <= m.start && m.start - d.end <= DEMAND_REACH && !/[,;:.]/.test(folded.slice(d.end, m.start)))) suppressedBy = `${pack.language}.suppress.demand`;
         else if (futures.some((f) => f.start >= m.end && f.start - m.end <= 50 && sameClause(folded, m.end, f.start))) suppressedBy = `${pack.language}.suppress.future`;
       }
+      // "A storm killed three people", "tués par la foudre", "died in floods": deaths of nature, no one's act.
+      if (!suppressedBy && m.kind === 'killing' && parse && naturalCause(parse(), m, pack)) suppressedBy = `${pack.language}.suppress.natural-hazard`;
       out.push({ ...m, ...(suppressedBy ? { suppressedBy } : {}) });
     }
   }
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Whether a killing word's subject, agent or cause ("in floods", "par la foudre") is a natural hazard or an accident. */
+function naturalCause(s: ParsedSentence, trigger: Span, pack: LanguagePack): boolean {
+  const t = headWordIn(s, trigger);
+  if (!t) return false;
+  const hazard = (w: Word) => pack.naturalHazards.has(fold(w.lemma.toLowerCase())) || pack.naturalHazards.has(fold(w.form.toLowerCase()));
+  const verb = t.upos === 'VERB' ? t : null;
+  if (!verb) return false;
+  const phrases = s.words.filter((w) => w.head === verb.id && ['nsubj', 'obl', 'obl:agent', 'nmod'].includes(w.deprel.replace(/:(?!agent).*/, '')));
+  // A headline's "Floods killed 12" may be read as a noun the participle describes.
+  if (verb.deprel.startsWith('acl') && verb.head > 0) phrases.push(s.words[verb.head - 1]!);
+  // The phrase's head, or a word the parse hung on it ("par la foudre mardi": "foudre" read as an adjective of "mardi").
+  return phrases.some((p) => hazard(p) || s.words.some((w) => w.head === p.id && ['amod', 'compound', 'flat'].includes(w.deprel.replace(/:.*/, '')) && hazard(w)));
 }
 
 /**

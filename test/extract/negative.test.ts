@@ -25,6 +25,12 @@ const NEGATIVE: [string, string][] = [
   ['une période ouverte par « depuis » et une date', 'Titre\n\nDepuis le 7 octobre, des centaines de roquettes ont frappé le nord d\u2019Israël.'],
   ['a munition\'s blow threatened (en)', 'Headline\n\nThe army warned that shells fired from the east could hit the town of Kherson.'],
   ['a munition\'s blows over a period (en)', 'Headline\n\nSince October, shells fired from the east have hit the town of Kherson dozens of times.'],
+  // Deaths of nature or accident are no one's act.
+  ['a storm (en)', 'Headline\n\nA storm killed three people in Lagos on Tuesday.'],
+  ['floods read as a headline (en)', 'Headline\n\nFloods killed 12 people in Maiduguri on Tuesday.'],
+  ['a landslide (en)', 'Headline\n\nThree people died in a landslide in Bukavu on Tuesday.'],
+  ['la foudre (fr)', 'Titre\n\nTrois personnes ont été tuées par la foudre mardi à Bouaké.'],
+  ['un accident (fr)', 'Titre\n\nTrois soldats ont été tués mardi dans un accident près de Gao.'],
   // A year alone, before the report's, dates history.
   ['history told by its year (en)', 'Headline\n\nIn 2021, jihadists killed 100 villagers in Tillaberi.'],
   ['history told by its year (fr)', 'Titre\n\nL\u2019attentat de 2016 a tué 19 personnes à Grand-Bassam.'],

@@ -99,6 +99,8 @@ interface RawLexicon {
   part_of_day_before_date: string[];
   same_day: string[];
   today: string[];
+  /** Nouns of natural hazards and accidents (folded): a killing they cause is no one's act. */
+  natural_hazards: string[];
   /** "two days ago", "il y a trois jours" (a count of days, group-free); "last week"; "last month". */
   days_ago: string[];
   last_week: string[];
@@ -428,6 +430,7 @@ export interface LanguagePack {
   readonly citationRe: RegExp;
   readonly sameDayRe: RegExp;
   readonly todayRe: RegExp;
+  readonly naturalHazards: ReadonlySet<string>;
   readonly daysAgoRe: RegExp;
   readonly lastWeekRe: RegExp;
   readonly lastMonthRe: RegExp;
@@ -794,6 +797,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     citationRe: words(lex.citations),
     sameDayRe: words(lex.same_day),
     todayRe: words(lex.today),
+    naturalHazards: new Set(lex.natural_hazards.map((w) => fold(w))),
     daysAgoRe: words(lex.days_ago),
     lastWeekRe: words(lex.last_week),
     lastMonthRe: words(lex.last_month),
