@@ -1145,7 +1145,8 @@ function choosePlaces(raw: string, folded: string, all: readonly PlaceMention[])
     group.unshift(mentions[j]!);
   }
   for (let j = i + 1; j < mentions.length && coordinated(mentions[j - 1]!, mentions[j]!); j++) {
-    // "Mtwapa, Mombasa county", "Baragoi, Samburu": the division after a comma says where the town is.
+    // "Mtwapa, Mombasa county", "Baragoi, Samburu": the division after a comma says where the town is. (Going on with the
+    // list after it, "in Malindi, in Kilifi county, and in Mombasa", was measured: ACLED Kenya +2 false events.)
     if (qualifies(folded, group[group.length - 1]!, mentions[j]!)) break;
     group.push(mentions[j]!);
   }
@@ -1172,7 +1173,8 @@ function qualifies(folded: string, a: PlaceMention, b: PlaceMention): boolean {
   // A bare ", in X" qualifies only with a division for X (not a town near by), and not in a list of places
   // (", in Kilifi and in Malindi").
   if (/^\s*,\s*(?:in|dans|en)\s+(?:le\s+|la\s+|l'\s*|the\s+)?$/.test(gap)
-    && (b.rank !== 3 || b.entry?.kind === 'city' || /^\s*(?:,|and|et)\s*(?:in|dans|en|a|au)?\s/.test(folded.slice(b.end, b.end + 14)))) return false;
+    // (A comma after the division and a date or anything else is no list: "in Tyre, in southern Lebanon, on Tuesday".)
+    && (b.rank !== 3 || b.entry?.kind === 'city' || /^\s*(?:(?:,|and|et)\s*(?:in|dans|en|a|au)\s|(?:and|et)\s)/.test(folded.slice(b.end, b.end + 14)))) return false;
   if (b.near && /^\s*,/.test(gap) && !CONJUNCTION_GAP.test(gap)) return true;
   // "near Damboa in Borno state", "près de Boni dans la région de Mopti": a division right after a place near which the
   // event was, with no comma, says where that place lies.

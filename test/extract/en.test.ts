@@ -898,6 +898,9 @@ const CASES: [string, Expected][] = [
   // A participle that describes the side frames its own phrase: the verb after it is the sentence's.
   ['Title\n\nMilitants based in Somalia killed three people in Garissa on March 5, 2024.',
     { place: 'Garissa', killed: 3 }],
+  // ", in southern Lebanon," after a town says where it lies, whatever follows the comma after it.
+  ['Title\n\nIsraeli strikes killed three people in Tyre, in southern Lebanon, on March 5, 2024.',
+    { place: 'Tyre', killed: 3 }],
   // Weather beside an act of war does not make it nature's.
   ['Title\n\nAn airstrike killed three people in Rafah during heavy rain on March 5, 2024.',
     { sub: 'Air/drone strike', killed: 3 }],

@@ -525,6 +525,8 @@ const CASES: [string, Expected][] = [
   // Une habitude de revendiquer n'est pas la revendication de cet événement.
   ['Titre\n\nUne bombe a tué deux policiers le 5 mars 2024 à Mandera. L\'EI revendique régulièrement ce type d\'attaques dans la région.',
     { actor1: null, claim: 'reported' }],
+  ['Titre\n\nDes frappes israéliennes ont tué trois personnes à Tyr, dans le sud du Liban, le 5 mars 2024.',
+    { place: 'Tyre', killed: 3 }],
   // Des biens saccagés sont des biens détruits ; une foule de manifestants qui saccage est une émeute.
   ['Titre\n\nDes pillards ont saccagé le 5 mars 2024 des entrepôts du PAM à Wad Madani.',
     { sub: 'Looting/property destruction', place: 'Wad Medani' }],
