@@ -25,6 +25,8 @@ const NEGATIVE: [string, string][] = [
   ['une période ouverte par « depuis » et une date', 'Titre\n\nDepuis le 7 octobre, des centaines de roquettes ont frappé le nord d\u2019Israël.'],
   ['a munition\'s blow threatened (en)', 'Headline\n\nThe army warned that shells fired from the east could hit the town of Kherson.'],
   ['a munition\'s blows over a period (en)', 'Headline\n\nSince October, shells fired from the east have hit the town of Kherson dozens of times.'],
+  // What resumes is no ground retaken.
+  ['des pourparlers qui reprennent (fr)', 'Titre\n\nLes pourparlers de paix ont repris mardi à Doha.'],
   // Deaths of nature or accident are no one's act.
   ['a storm (en)', 'Headline\n\nA storm killed three people in Lagos on Tuesday.'],
   ['floods read as a headline (en)', 'Headline\n\nFloods killed 12 people in Maiduguri on Tuesday.'],
