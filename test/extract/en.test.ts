@@ -901,6 +901,11 @@ const CASES: [string, Expected][] = [
   // ", in southern Lebanon," after a town says where it lies, whatever follows the comma after it.
   ['Title\n\nIsraeli strikes killed three people in Tyre, in southern Lebanon, on March 5, 2024.',
     { place: 'Tyre', killed: 3 }],
+  // A building burned down is property destroyed, one or many; a man burned is a person attacked.
+  ['Title\n\nGunmen burned down a school in Kaduna on March 5, 2024.',
+    { sub: 'Looting/property destruction', place: 'Kaduna' }],
+  ['Title\n\nGunmen torched a church in Kaduna on March 5, 2024.',
+    { sub: 'Looting/property destruction', place: 'Kaduna' }],
   // Weather beside an act of war does not make it nature's.
   ['Title\n\nAn airstrike killed three people in Rafah during heavy rain on March 5, 2024.',
     { sub: 'Air/drone strike', killed: 3 }],
