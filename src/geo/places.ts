@@ -470,7 +470,8 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
   // another name ("Iran-backed" still names a country, for the document's context).
   if (GLUED_WORD_AFTER.test(raw.slice(hit.end, hit.end + 3))) candidates = candidates.filter((e) => e.kind === 'country');
   if (!candidates.length) return null;
-  const written = spelling(words.join(' '));
+  // The name as the text writes it (an apostrophe inside a word is part of it: "Fada N'Gourma"), not its tokens joined.
+  const written = spelling(raw.slice(hit.start, hit.end));
   // Arabic-script text names towns by their alternates: it has no other way to.
   const arabicScript = /\p{Script=Arabic}/u.test(written);
   const scored = candidates

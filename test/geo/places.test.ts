@@ -36,6 +36,9 @@ const CASES: [string, Language, string[], string, 1 | 2 | 3 | null][] = [
   ['Une explosion a eu lieu près de Kirkouk.', 'fr', ['IQ'], 'Kirkuk', 2],
   ['Une roquette est tombée à 45 kilomètres au nord de Mossoul.', 'fr', ['IQ'], 'Mosul', 2],
   ['The attack happened near Samarra, officials said.', 'en', ['IQ'], 'Samarra', 2],
+  // A name with an apostrophe inside a word is written as its own name, whatever the case after the apostrophe.
+  ['Trois soldats ont été tués près de Fada N’Gourma.', 'fr', [], "Fada N'gourma", 2],
+  ['Three soldiers were killed in Fada N\'Gourma.', 'en', [], "Fada N'gourma", 1],
   ['Fighting was reported in Anbar province.', 'en', ['IQ'], 'Al Anbar', 3],
   ['Des tirs ont visé la province de Deir ez-Zor.', 'fr', ['SY'], 'Deir ez-Zor', 3],
   ['Des attaques ont eu lieu dans l’est de la Syrie.', 'fr', ['SY'], 'eastern Syria', 3],
