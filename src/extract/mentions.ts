@@ -107,10 +107,17 @@ export function findTriggers(folded: string, span: Span, pack: LanguagePack,
 /** Whether a killing word's subject, agent or cause ("in floods", "par la foudre") is a natural hazard or an accident. */
 function naturalCause(s: ParsedSentence, trigger: Span, pack: LanguagePack): boolean {
   const t = headWordIn(s, trigger);
-  if (!t) return false;
-  const hazard = (w: Word) => pack.naturalHazards.has(fold(w.lemma.toLowerCase())) || pack.naturalHazards.has(fold(w.form.toLowerCase()));
-  const verb = t.upos === 'VERB' ? t : null;
-  if (!verb) return false;
+  if (!t || t.upos !== 'VERB') return false;
+  const verb = t;
+  // "A storm of gunfire", "the rain of missiles": a hazard's noun with an of-phrase is a figure of speech.
+  const figurative = (w: Word) => s.words.some((x) => x.head === w.id && x.deprel.startsWith('nmod')
+    && s.words.some((c) => c.head === x.id && c.deprel === 'case' && pack.syntaxRoles.genitiveMarkers.has(c.lemma.toLowerCase())));
+  const hazard = (w: Word) => (pack.naturalHazards.has(fold(w.lemma.toLowerCase())) || pack.naturalHazards.has(fold(w.form.toLowerCase()))) && !figurative(w);
+  // A verb with a subject of its own that is no hazard tells someone's act, whatever the weather ("Gunmen killed 12
+  // villagers during a storm").
+  // (A headline's "Gunmen killed 12" may be read as a noun the participle describes: that noun is the subject.)
+  const subject = s.words.find((w) => w.head === verb.id && w.deprel === 'nsubj') ?? (verb.deprel.startsWith('acl') && verb.head > 0 ? s.words[verb.head - 1]! : undefined);
+  if (subject && !hazard(subject)) return false;
   const phrases = s.words.filter((w) => w.head === verb.id && ['nsubj', 'obl', 'obl:agent', 'nmod'].includes(w.deprel.replace(/:(?!agent).*/, '')));
   // A headline's "Floods killed 12" may be read as a noun the participle describes.
   if (verb.deprel.startsWith('acl') && verb.head > 0) phrases.push(s.words[verb.head - 1]!);
@@ -182,7 +189,10 @@ export function framingSpans(folded: string, span: Span, pack: LanguagePack, par
   const described = parse ? allMatches(pack.descriptiveFramingRe, folded, span.start, span.end).flatMap((f) => {
     const s = parse(), w = headWordIn(s, f);
     if (!w || !['acl', 'amod'].includes(baseRelation(w.deprel))) return [];
-    return [{ start: f.start, end: Math.max(f.end, subtreeSpan(s, w).end) }];
+    // Never past the comma that bounds any framing ("a company owned by investors in Djugu on Monday, killing three").
+    const comma = folded.slice(f.end, span.end).search(/[,;:]/);
+    const bound = comma < 0 ? span.end : f.end + comma;
+    return [{ start: f.start, end: Math.min(bound, Math.max(f.end, subtreeSpan(s, w).end)) }];
   }) : [];
   return [...described, ...allMatches(pack.framingRe, folded, span.start, span.end).filter((f) => !described.some((d) => d.start === f.start)).map((f) => {
     const comma = folded.slice(f.end, span.end).search(/[,;:]/);

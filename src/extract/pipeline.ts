@@ -1047,6 +1047,10 @@ function sentenceDates(ctx: DocumentContext, s: SentenceAnalysis): SentenceDate[
   // "M23 rebels, which were driven out of Goma in 2013, attacked a convoy on Monday": a year alone dates the sentence
   // only when nothing finer does.
   if (chosen.length > 1 && chosen.some(({ r }) => r.precision !== 'year')) chosen = chosen.filter(({ r }) => r.precision !== 'year');
+  // "A ceasefire agreed last month collapsed on Monday", "\"We buried them two days ago\", … killed on Saturday": a span
+  // counted back from the report yields to a day the sentence states.
+  const countedBack = (m: DateMention) => /\.date\.(?:days-ago|last-week|last-month)$/.test(m.rule);
+  if (chosen.length > 1 && chosen.some(({ m }) => !countedBack(m))) chosen = chosen.filter(({ m }) => !countedBack(m));
   if (!enumerated.length && chosen.length > 1) {
     // "a annoncé jeudi que … mercredi": the reporting day is not the event's.
     const notReporting = chosen.filter(({ m }) => !REPORTING_BEFORE_DATE.test(input.folded.slice(Math.max(s.start, m.start - 30), m.start)));
@@ -1174,7 +1178,7 @@ function qualifies(folded: string, a: PlaceMention, b: PlaceMention): boolean {
   // (", in Kilifi and in Malindi").
   if (/^\s*,\s*(?:in|dans|en)\s+(?:le\s+|la\s+|l'\s*|the\s+)?$/.test(gap)
     // (A comma after the division and a date or anything else is no list: "in Tyre, in southern Lebanon, on Tuesday".)
-    && (b.rank !== 3 || b.entry?.kind === 'city' || /^\s*(?:(?:,|and|et)\s*(?:in|dans|en|a|au)\s|(?:and|et)\s)/.test(folded.slice(b.end, b.end + 14)))) return false;
+    && (b.rank !== 3 || b.entry?.kind === 'city' || /^\s*(?:,?\s*(?:and|et)\s|,\s*(?:in|dans|en|a|au)\s)/.test(folded.slice(b.end, b.end + 14)))) return false;
   if (b.near && /^\s*,/.test(gap) && !CONJUNCTION_GAP.test(gap)) return true;
   // "near Damboa in Borno state", "près de Boni dans la région de Mopti": a division right after a place near which the
   // event was, with no comma, says where that place lies.

@@ -906,6 +906,20 @@ const CASES: [string, Expected][] = [
     { sub: 'Looting/property destruction', place: 'Kaduna' }],
   ['Title\n\nGunmen torched a church in Kaduna on March 5, 2024.',
     { sub: 'Looting/property destruction', place: 'Kaduna' }],
+  // Weather beside an act of war does not make it nature's, nor a hazard's noun used as a figure.
+  ['Title\n\nGunmen killed 12 villagers in Zamfara during a storm on March 4, 2024, police said.',
+    { sub: 'Attack', killed: 12 }],
+  ['Title\n\nThe rain of Russian missiles killed 15 people in Kyiv on March 4, 2024.',
+    { killed: 15 }],
+  // A span counted back from the report yields to a day the sentence states.
+  ['Title\n\nA ceasefire agreed last month collapsed when RSF fighters shelled El Obeid on March 4, 2024, killing eight civilians.',
+    { date: '2024-03-04', killed: 8 }],
+  // A description that only frames its phrase keeps the place after it; the list after a qualified town goes on.
+  ['Title\n\nADF rebels ambushed FARDC soldiers deployed in Rutshuru on March 4, 2024, killing four.',
+    { place: 'Rutshuru', killed: 4 }],
+  // A missile's blow on a building is the missile's.
+  ['Title\n\nRussian missiles destroyed a school in Kharkiv on March 4, 2024.',
+    { sub: 'Shelling/artillery/missile attack', place: 'Kharkiv' }],
   // Weather beside an act of war does not make it nature's.
   ['Title\n\nAn airstrike killed three people in Rafah during heavy rain on March 5, 2024.',
     { sub: 'Air/drone strike', killed: 3 }],
