@@ -96,12 +96,27 @@ export function findTriggers(folded: string, span: Span, pack: LanguagePack,
         else if (demands.some((d) => d.end <= m.start && m.start - d.end <= DEMAND_REACH && !/[,;:.]/.test(folded.slice(d.end, m.start)))) suppressedBy = `${pack.language}.suppress.demand`;
         else if (futures.some((f) => f.start >= m.end && f.start - m.end <= 50 && sameClause(folded, m.end, f.start))) suppressedBy = `${pack.language}.suppress.future`;
       }
+      // "Le procès de l'attentat de Bamako s'est ouvert", "the trial of the 2016 attack", "a debate on the attack": an
+      // event named as what a trial, an anniversary or a debate is about is a reference, not news.
+      if (!suppressedBy && parse && referencedEvent(parse(), m, pack)) suppressedBy = `${pack.language}.suppress.reference`;
       // "A storm killed three people", "tués par la foudre", "died in floods": deaths of nature, no one's act.
       if (!suppressedBy && m.kind === 'killing' && parse && naturalCause(parse(), m, pack)) suppressedBy = `${pack.language}.suppress.natural-hazard`;
       out.push({ ...m, ...(suppressedBy ? { suppressedBy } : {}) });
     }
   }
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Whether an event noun is the of- or on-phrase of a noun of reference (a trial, an anniversary, a debate). */
+function referencedEvent(s: ParsedSentence, trigger: Span, pack: LanguagePack): boolean {
+  let n = headWordIn(s, trigger);
+  if (!n || n.upos !== 'NOUN') return false;
+  const lex = pack.syntaxRoles;
+  const markerOf = (w: Word) => s.words.find((c) => c.head === w.id && c.deprel === 'case' && c.id < w.id)?.lemma.toLowerCase() ?? null;
+  const marker = markerOf(n);
+  if (!n.deprel.startsWith('nmod') || marker === null || !(lex.genitiveMarkers.has(marker) || lex.referenceMarkers.has(marker))) return false;
+  const head = n.head > 0 ? s.words[n.head - 1]! : null;
+  return !!head && head.upos === 'NOUN' && lex.referenceNouns.has(fold(head.lemma.toLowerCase()));
 }
 
 /** Whether a killing word's subject, agent or cause ("in floods", "par la foudre") is a natural hazard or an accident. */

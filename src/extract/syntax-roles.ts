@@ -50,6 +50,11 @@ export interface SyntaxRoleLexicon {
   readonly armedBodies: ReadonlySet<string>;
   /** Participles that say what a side is, not where ("armé", "masqué"), by lemma. */
   readonly attributiveParticiples: ReadonlySet<string>;
+  /** Nouns of what is about an event, not the event (trial, anniversary, debate), folded: an event noun in their of- or
+   *  on-phrase is a reference. */
+  readonly referenceNouns: ReadonlySet<string>;
+  /** Prepositions besides the genitive that tie an event to such a noun ("on", "sur"). */
+  readonly referenceMarkers: ReadonlySet<string>;
   /** Conjunctions of a clause that tells another moment the main one happened at ("when", "lorsque"), by lemma. */
   readonly whenMarkers: ReadonlySet<string>;
 }

@@ -917,6 +917,9 @@ const CASES: [string, Expected][] = [
   // A description that only frames its phrase keeps the place after it; the list after a qualified town goes on.
   ['Title\n\nADF rebels ambushed FARDC soldiers deployed in Rutshuru on March 4, 2024, killing four.',
     { place: 'Rutshuru', killed: 4 }],
+  // An attack during a trial is an attack.
+  ['Title\n\nAn attack on the court during the trial of jihadists in Bamako killed two guards on March 5, 2024.',
+    { place: 'Bamako', killed: 2 }],
   // A missile's blow on a building is the missile's.
   ['Title\n\nRussian missiles destroyed a school in Kharkiv on March 4, 2024.',
     { sub: 'Shelling/artillery/missile attack', place: 'Kharkiv' }],

@@ -169,7 +169,7 @@ interface RawLexicon {
   origin_before: string[];
   controlled_after: string[];
   origin_place_nouns: string[];
-  syntax_roles: { undergo: string[]; undergo_markers: string[]; carry_out: string[]; agent_markers: string[]; background_markers: string[]; period_markers: string[]; origin_markers: string[]; event_nouns: string[]; breach_words: string[]; relative_subjects: string[]; munition_verbs: string[]; genitive_markers: string[]; provenance_markers: string[]; author_genitive_nouns: string[]; armed_bodies: string[]; attributive_participles: string[]; host_verbs: string[]; when_markers: string[] };
+  syntax_roles: { undergo: string[]; undergo_markers: string[]; carry_out: string[]; agent_markers: string[]; background_markers: string[]; period_markers: string[]; origin_markers: string[]; event_nouns: string[]; breach_words: string[]; relative_subjects: string[]; munition_verbs: string[]; genitive_markers: string[]; provenance_markers: string[]; author_genitive_nouns: string[]; armed_bodies: string[]; attributive_participles: string[]; reference_nouns: string[]; reference_markers: string[]; host_verbs: string[]; when_markers: string[] };
 }
 
 /** A label a note opens with, and the event it names. */
@@ -645,7 +645,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
   const syntaxRoles: SyntaxRoleLexicon = {
     reportingForms: reportingVerbWords,
     undergo: lemmas(r.undergo), undergoMarkers: lemmas(r.undergo_markers), carryOut: lemmas(r.carry_out), agentMarkers: lemmas(r.agent_markers),
-    backgroundMarkers: lemmas(r.background_markers), periodMarkers: lemmas(r.period_markers), originMarkers: lemmas(r.origin_markers), eventNouns: lemmas(r.event_nouns), breachWords: lemmas(r.breach_words), munitionVerbs: lemmas(r.munition_verbs), genitiveMarkers: lemmas(r.genitive_markers), provenanceMarkers: lemmas(r.provenance_markers), authorGenitiveNouns: lemmas(r.author_genitive_nouns), armedBodies: lemmas(r.armed_bodies), attributiveParticiples: lemmas(r.attributive_participles), relativePronouns: lemmas(r.relative_subjects), hostVerbs: lemmas(r.host_verbs), whenMarkers: lemmas(r.when_markers),
+    backgroundMarkers: lemmas(r.background_markers), periodMarkers: lemmas(r.period_markers), originMarkers: lemmas(r.origin_markers), eventNouns: lemmas(r.event_nouns), breachWords: lemmas(r.breach_words), munitionVerbs: lemmas(r.munition_verbs), genitiveMarkers: lemmas(r.genitive_markers), provenanceMarkers: lemmas(r.provenance_markers), authorGenitiveNouns: lemmas(r.author_genitive_nouns), armedBodies: lemmas(r.armed_bodies), attributiveParticiples: lemmas(r.attributive_participles), referenceNouns: new Set(r.reference_nouns.map((w) => fold(w))), referenceMarkers: lemmas(r.reference_markers), relativePronouns: lemmas(r.relative_subjects), hostVerbs: lemmas(r.host_verbs), whenMarkers: lemmas(r.when_markers),
   };
   return {
     language,
