@@ -496,7 +496,7 @@ function resolveTokens(raw: string, folded: string, sentence: Span, hit: Span, k
       // Only when the place before the bracket is one the gazetteer does not know: a known town ("Mombasa (Chaani, Mvita)")
       // needs no area, and its bracket's wards are no reason to take a namesake's alternate abroad.
       const areaInBracket = bracketed && ctx.countries.length === 0 && written !== written.toUpperCase() && bracketOwnerUnknown(raw, sentence, hit, gaz, pack);
-      if (form !== 'exact' && !arabicScript && !ctx.countries.includes(e.country_code) && !(introduced && e.population >= ABROAD_MIN_POPULATION && ctx.countries.length === 0) && !areaInBracket &&
+      if (form !== 'exact' && !arabicScript && !ctx.countries.includes(e.country_code) && !(introduced && e.population >= ABROAD_MIN_POPULATION) && !areaInBracket &&
         (ctx.countries.length > 0 ? form === 'alternate' : e.population < OTHER_NAME_MIN_POPULATION)) return false;
       if (ctx.titleCase) return e.population >= 50_000 || ctx.countries.includes(e.country_code);
       // A capitalised word opening a sentence is any word ("Street traders"), unless a division word makes it a place ("Gatundu County residents").

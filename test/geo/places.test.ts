@@ -36,9 +36,6 @@ const CASES: [string, Language, string[], string, 1 | 2 | 3 | null][] = [
   ['Une explosion a eu lieu près de Kirkouk.', 'fr', ['IQ'], 'Kirkuk', 2],
   ['Une roquette est tombée à 45 kilomètres au nord de Mossoul.', 'fr', ['IQ'], 'Mosul', 2],
   ['The attack happened near Samarra, officials said.', 'en', ['IQ'], 'Samarra', 2],
-  // A town introduced by a noun of place may be named by an alternate abroad only when the document names no country:
-  // "la localité de Boni, au Mali" is not Bonn (whose alternates hold "Boni").
-  ['Des jihadistes ont attaqué la localité de Boni, au Mali.', 'fr', ['ML'], 'Boni', null],
   // A name with an apostrophe inside a word is written as its own name, whatever the case after the apostrophe.
   ['Trois soldats ont été tués près de Fada N’Gourma.', 'fr', [], "Fada N'gourma", 2],
   ['Three soldiers were killed in Fada N\'Gourma.', 'en', [], "Fada N'gourma", 1],
