@@ -116,7 +116,14 @@ function referencedEvent(s: ParsedSentence, trigger: Span, pack: LanguagePack): 
   const marker = markerOf(n);
   if (!n.deprel.startsWith('nmod') || marker === null || !(lex.genitiveMarkers.has(marker) || lex.referenceMarkers.has(marker))) return false;
   const head = n.head > 0 ? s.words[n.head - 1]! : null;
-  return !!head && head.upos === 'NOUN' && lex.referenceNouns.has(fold(head.lemma.toLowerCase()));
+  if (!head || head.upos !== 'NOUN' || !lex.referenceNouns.has(fold(head.lemma.toLowerCase()))) return false;
+  // An event the phrase dates or tells ("le débat sur l'attaque de dimanche, qui a coûté la vie à 20 soldats", "the
+  // film of the massacre … on Saturday") is news told through the reference.
+  const event = n;
+  const inside = s.words.filter((w) => { for (let x: Word | undefined = w; x; x = x.head > 0 ? s.words[x.head - 1] : undefined) if (x.id === event.id) return true; return false; });
+  const dated = inside.some((w) => pack.weekdays.has(fold(w.form.toLowerCase())) || pack.months.has(fold(w.form.toLowerCase())));
+  const told = inside.some((w) => w.id !== event.id && w.deprel.startsWith('acl'));
+  return !dated && !told;
 }
 
 /** Whether a killing word's subject, agent or cause ("in floods", "par la foudre") is a natural hazard or an accident. */
@@ -125,13 +132,19 @@ function naturalCause(s: ParsedSentence, trigger: Span, pack: LanguagePack): boo
   if (!t || t.upos !== 'VERB') return false;
   const verb = t;
   // "A storm of gunfire", "the rain of missiles": a hazard's noun with an of-phrase is a figure of speech.
-  const figurative = (w: Word) => s.words.some((x) => x.head === w.id && x.deprel.startsWith('nmod')
+  // (Only an of-phrase of weapons or violence: "the earthquake of February 6", "les inondations du fleuve" are nature's.)
+  const figurative = (w: Word) => s.words.some((x) => x.head === w.id && x.deprel.startsWith('nmod') && pack.figurativeOf.has(fold(x.lemma.toLowerCase()))
     && s.words.some((c) => c.head === x.id && c.deprel === 'case' && pack.syntaxRoles.genitiveMarkers.has(c.lemma.toLowerCase())));
-  const hazard = (w: Word) => (pack.naturalHazards.has(fold(w.lemma.toLowerCase())) || pack.naturalHazards.has(fold(w.form.toLowerCase()))) && !figurative(w);
+  const named = (w: Word) => pack.naturalHazards.has(fold(w.lemma.toLowerCase())) || pack.naturalHazards.has(fold(w.form.toLowerCase()));
+  // "Storm Daniel": the hazard's noun may be a word of the name.
+  const hazard = (w: Word) => (named(w) || s.words.some((x) => x.head === w.id && ['compound', 'flat', 'appos'].includes(x.deprel.replace(/:.*/, '')) && named(x))
+    || (w.deprel.replace(/:.*/, '') === 'flat' && w.head > 0 && named(s.words[w.head - 1]!))) && !figurative(w);
   // A verb with a subject of its own that is no hazard tells someone's act, whatever the weather ("Gunmen killed 12
   // villagers during a storm").
   // (A headline's "Gunmen killed 12" may be read as a noun the participle describes: that noun is the subject.)
-  const subject = s.words.find((w) => w.head === verb.id && w.deprel === 'nsubj') ?? (verb.deprel.startsWith('acl') && verb.head > 0 ? s.words[verb.head - 1]! : undefined);
+  let subject = s.words.find((w) => w.head === verb.id && w.deprel === 'nsubj') ?? (verb.deprel.startsWith('acl') && verb.head > 0 ? s.words[verb.head - 1]! : undefined);
+  // "Floods that killed 40", "les inondations, qui ont tué…": a relative pronoun stands for the noun its clause describes.
+  if (subject && subject.upos === 'PRON' && verb.deprel.startsWith('acl') && verb.head > 0) subject = s.words[verb.head - 1]!;
   if (subject && !hazard(subject)) return false;
   const phrases = s.words.filter((w) => w.head === verb.id && ['nsubj', 'obl', 'obl:agent', 'nmod'].includes(w.deprel.replace(/:(?!agent).*/, '')));
   // A headline's "Floods killed 12" may be read as a noun the participle describes.

@@ -1050,7 +1050,9 @@ function sentenceDates(ctx: DocumentContext, s: SentenceAnalysis): SentenceDate[
   // "A ceasefire agreed last month collapsed on Monday", "\"We buried them two days ago\", … killed on Saturday": a span
   // counted back from the report yields to a day the sentence states.
   const countedBack = (m: DateMention) => /\.date\.(?:days-ago|last-week|last-month)$/.test(m.rule);
-  if (chosen.length > 1 && chosen.some(({ m }) => !countedBack(m))) chosen = chosen.filter(({ m }) => !countedBack(m));
+  // (A day that only says when a speaker spoke, "Police said on Monday that … last week", is no day of the event.)
+  const statesEventDay = ({ m }: { m: DateMention }) => !countedBack(m) && !REPORTING_BEFORE_DATE.test(input.folded.slice(Math.max(s.start, m.start - 30), m.start));
+  if (chosen.length > 1 && chosen.some(statesEventDay)) chosen = chosen.filter(({ m }) => !countedBack(m));
   if (!enumerated.length && chosen.length > 1) {
     // "a annoncé jeudi que … mercredi": the reporting day is not the event's.
     const notReporting = chosen.filter(({ m }) => !REPORTING_BEFORE_DATE.test(input.folded.slice(Math.max(s.start, m.start - 30), m.start)));
@@ -1178,7 +1180,7 @@ function qualifies(folded: string, a: PlaceMention, b: PlaceMention): boolean {
   // (", in Kilifi and in Malindi").
   if (/^\s*,\s*(?:in|dans|en)\s+(?:le\s+|la\s+|l'\s*|the\s+)?$/.test(gap)
     // (A comma after the division and a date or anything else is no list: "in Tyre, in southern Lebanon, on Tuesday".)
-    && (b.rank !== 3 || b.entry?.kind === 'city' || /^\s*(?:,?\s*(?:and|et)\s|,\s*(?:in|dans|en|a|au)\s)/.test(folded.slice(b.end, b.end + 14)))) return false;
+    && (b.rank !== 3 || b.entry?.kind === 'city' || /^\s*(?:,?\s*(?:and|et)\s(?!then\b|puis\b|later\b|ensuite\b|also\b|aussi\b)|,\s*(?:in|dans|en|a|au)\s)/.test(folded.slice(b.end, b.end + 14)))) return false;
   if (b.near && /^\s*,/.test(gap) && !CONJUNCTION_GAP.test(gap)) return true;
   // "near Damboa in Borno state", "près de Boni dans la région de Mopti": a division right after a place near which the
   // event was, with no comma, says where that place lies.

@@ -917,6 +917,12 @@ const CASES: [string, Expected][] = [
   // A description that only frames its phrase keeps the place after it; the list after a qualified town goes on.
   ['Title\n\nADF rebels ambushed FARDC soldiers deployed in Rutshuru on March 4, 2024, killing four.',
     { place: 'Rutshuru', killed: 4 }],
+  // A day that only says when a speaker spoke does not beat a span counted back from the report.
+  ['Title\n\nPolice said on Monday that gunmen killed 12 people in Zamfara last week.',
+    { date: '2024-03-07', killed: 12 }],
+  // Burned religious buildings, one or many, are property destroyed.
+  ['Title\n\nMilitants torched three churches in Kaduna on March 4, 2024.',
+    { sub: 'Looting/property destruction', place: 'Kaduna' }],
   // An attack during a trial is an attack.
   ['Title\n\nAn attack on the court during the trial of jihadists in Bamako killed two guards on March 5, 2024.',
     { place: 'Bamako', killed: 2 }],

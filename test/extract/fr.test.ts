@@ -527,6 +527,9 @@ const CASES: [string, Expected][] = [
     { actor1: null, claim: 'reported' }],
   ['Titre\n\nDes frappes israéliennes ont tué trois personnes à Tyr, dans le sud du Liban, le 5 mars 2024.',
     { place: 'Tyre', killed: 3 }],
+  // Un événement que le débat date ou raconte reste un événement.
+  ['Titre\n\nLe gouvernement a organisé le 5 mars 2024 un débat sur l\'attaque de dimanche contre un camp militaire à Boulkessi, qui a coûté la vie à 20 soldats.',
+    { killed: 20 }],
   // Des biens saccagés sont des biens détruits ; une foule de manifestants qui saccage est une émeute.
   ['Titre\n\nDes pillards ont saccagé le 5 mars 2024 des entrepôts du PAM à Wad Madani.',
     { sub: 'Looting/property destruction', place: 'Wad Medani' }],

@@ -25,6 +25,10 @@ const NEGATIVE: [string, string][] = [
   ['une période ouverte par « depuis » et une date', 'Titre\n\nDepuis le 7 octobre, des centaines de roquettes ont frappé le nord d\u2019Israël.'],
   ['a munition\'s blow threatened (en)', 'Headline\n\nThe army warned that shells fired from the east could hit the town of Kherson.'],
   ['a munition\'s blows over a period (en)', 'Headline\n\nSince October, shells fired from the east have hit the town of Kherson dozens of times.'],
+  ['a named storm (en)', 'Headline\n\nStorm Daniel killed thousands of people in Derna on Monday.'],
+  ['des inondations et leur fleuve (fr)', 'Titre\n\nLes inondations du fleuve Niger ont tué 20 personnes lundi à Niamey.'],
+  ['floods in a relative clause (en)', 'Headline\n\nFloods that killed 40 people hit Maiduguri on Monday.'],
+  ['des activités qui reprennent (fr)', 'Titre\n\nLes activités commerciales ont repris lundi à Goma.'],
   // An event named as what a trial, an anniversary or a debate is about is a reference, not news.
   ['the trial of an attack (fr)', 'Titre\n\nLe procès de l\u2019attentat de Bamako s\u2019est ouvert mardi.'],
   ['the trial of an attack (en)', 'Headline\n\nThe trial of the 2016 Grand-Bassam attack opened in Abidjan on Tuesday.'],

@@ -101,6 +101,8 @@ interface RawLexicon {
   today: string[];
   /** Nouns of natural hazards and accidents (folded): a killing they cause is no one's act. */
   natural_hazards: string[];
+  /** What a hazard's noun is a figure for, in its of-phrase ("a storm of gunfire", "une pluie de balles"), folded. */
+  figurative_of: string[];
   /** "two days ago", "il y a trois jours" (a count of days, group-free); "last week"; "last month". */
   days_ago: string[];
   last_week: string[];
@@ -431,6 +433,7 @@ export interface LanguagePack {
   readonly sameDayRe: RegExp;
   readonly todayRe: RegExp;
   readonly naturalHazards: ReadonlySet<string>;
+  readonly figurativeOf: ReadonlySet<string>;
   readonly daysAgoRe: RegExp;
   readonly lastWeekRe: RegExp;
   readonly lastMonthRe: RegExp;
@@ -798,6 +801,7 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     sameDayRe: words(lex.same_day),
     todayRe: words(lex.today),
     naturalHazards: new Set(lex.natural_hazards.map((w) => fold(w))),
+    figurativeOf: new Set(lex.figurative_of.map((w) => fold(w))),
     daysAgoRe: words(lex.days_ago),
     lastWeekRe: words(lex.last_week),
     lastMonthRe: words(lex.last_month),
