@@ -194,7 +194,7 @@ function bareYears(raw: string, folded: string, span: Span, pack: LanguagePack, 
     const start = span.start + m.index + m[0].length - m.groups!.year!.length, hit = { start, end: start + 4 };
     if (overlaps(hit, covered)) continue;
     const next = /^\s+([a-z\u00e0-\u00ff'-]+)/.exec(folded.slice(hit.end, Math.min(span.end, hit.end + 30)))?.[1];
-    if (next && /[sx]$/.test(next) && !pack.functionWords.has(next)) continue;
+    if (next && /[sx]$/.test(next) && !pack.notCountedAfterYear.has(next)) continue;
     out.push({ ...hit, stated: { year }, rule: `${pack.language}.date.bare-year` });
     covered.push(hit);
   }

@@ -2,8 +2,8 @@
 // cited sources). Each mention keeps its span and the id of the rule that found it.
 import type { ParsedSentence, Word } from '../syntax/types.ts';
 import { victimsOnParse } from './syntax-victims.ts';
-import { headWordIn } from './syntax-roles.ts';
-import { baseRelation, subtreeSpan } from '../syntax/tree.ts';
+import { caseMarker, headWordIn } from './syntax-roles.ts';
+import { baseRelation, children, headOf, subtree, subtreeSpan } from '../syntax/tree.ts';
 import { readFileSync } from 'node:fs';
 import type { Language, Span, Weapon } from '../types.ts';
 import { fold } from '../text/fold.ts';
@@ -109,48 +109,44 @@ export function findTriggers(folded: string, span: Span, pack: LanguagePack,
 
 /** Whether an event noun is the of- or on-phrase of a noun of reference (a trial, an anniversary, a debate). */
 function referencedEvent(s: ParsedSentence, trigger: Span, pack: LanguagePack): boolean {
-  let n = headWordIn(s, trigger);
-  if (!n || n.upos !== 'NOUN') return false;
+  const event = headWordIn(s, trigger);
+  if (!event || event.upos !== 'NOUN' || baseRelation(event.deprel) !== 'nmod') return false;
   const lex = pack.syntaxRoles;
-  const markerOf = (w: Word) => s.words.find((c) => c.head === w.id && c.deprel === 'case' && c.id < w.id)?.lemma.toLowerCase() ?? null;
-  const marker = markerOf(n);
-  if (!n.deprel.startsWith('nmod') || marker === null || !(lex.genitiveMarkers.has(marker) || lex.referenceMarkers.has(marker))) return false;
-  const head = n.head > 0 ? s.words[n.head - 1]! : null;
+  const marker = caseMarker(s, event);
+  if (marker === null || !(lex.genitiveMarkers.has(marker) || lex.referenceMarkers.has(marker))) return false;
+  const head = headOf(s, event);
   if (!head || head.upos !== 'NOUN' || !lex.referenceNouns.has(fold(head.lemma.toLowerCase()))) return false;
   // An event the phrase dates or tells ("le débat sur l'attaque de dimanche, qui a coûté la vie à 20 soldats", "the
   // film of the massacre … on Saturday") is news told through the reference.
-  const event = n;
-  const inside = s.words.filter((w) => { for (let x: Word | undefined = w; x; x = x.head > 0 ? s.words[x.head - 1] : undefined) if (x.id === event.id) return true; return false; });
+  const inside = subtree(s, event);
   const dated = inside.some((w) => pack.weekdays.has(fold(w.form.toLowerCase())) || pack.months.has(fold(w.form.toLowerCase())));
-  const told = inside.some((w) => w.id !== event.id && w.deprel.startsWith('acl'));
+  const told = inside.some((w) => w.id !== event.id && baseRelation(w.deprel) === 'acl');
   return !dated && !told;
 }
 
 /** Whether a killing word's subject, agent or cause ("in floods", "par la foudre") is a natural hazard or an accident. */
 function naturalCause(s: ParsedSentence, trigger: Span, pack: LanguagePack): boolean {
-  const t = headWordIn(s, trigger);
-  if (!t || t.upos !== 'VERB') return false;
-  const verb = t;
+  const verb = headWordIn(s, trigger);
+  if (!verb || verb.upos !== 'VERB') return false;
+  const named = (w: Word) => pack.naturalHazards.has(fold(w.lemma.toLowerCase())) || pack.naturalHazards.has(fold(w.form.toLowerCase()));
   // "A storm of gunfire", "the rain of missiles": a hazard's noun with an of-phrase is a figure of speech.
   // (Only an of-phrase of weapons or violence: "the earthquake of February 6", "les inondations du fleuve" are nature's.)
-  const figurative = (w: Word) => s.words.some((x) => x.head === w.id && x.deprel.startsWith('nmod') && pack.figurativeOf.has(fold(x.lemma.toLowerCase()))
-    && s.words.some((c) => c.head === x.id && c.deprel === 'case' && pack.syntaxRoles.genitiveMarkers.has(c.lemma.toLowerCase())));
-  const named = (w: Word) => pack.naturalHazards.has(fold(w.lemma.toLowerCase())) || pack.naturalHazards.has(fold(w.form.toLowerCase()));
+  const figurative = (w: Word) => children(s, w, 'nmod').some((x) => pack.figurativeOf.has(fold(x.lemma.toLowerCase()))
+    && pack.syntaxRoles.genitiveMarkers.has(caseMarker(s, x) ?? ''));
   // "Storm Daniel": the hazard's noun may be a word of the name.
-  const hazard = (w: Word) => (named(w) || s.words.some((x) => x.head === w.id && ['compound', 'flat', 'appos'].includes(x.deprel.replace(/:.*/, '')) && named(x))
-    || (w.deprel.replace(/:.*/, '') === 'flat' && w.head > 0 && named(s.words[w.head - 1]!))) && !figurative(w);
+  const hazard = (w: Word) => (named(w) || children(s, w, 'compound', 'flat', 'appos').some(named)
+    || (baseRelation(w.deprel) === 'flat' && !!headOf(s, w) && named(headOf(s, w)!))) && !figurative(w);
+  // A headline's "Floods killed 12" / "Gunmen killed 12" may be read as a noun the participle describes: that noun is
+  // the subject, and so is the noun a relative pronoun stands for ("Floods that killed 40", "les inondations, qui ont tué").
+  const described = baseRelation(verb.deprel) === 'acl' ? headOf(s, verb) : null;
+  let subject = children(s, verb).find((w) => w.deprel === 'nsubj') ?? described ?? undefined;
+  if (subject && subject.upos === 'PRON' && described) subject = described;
   // A verb with a subject of its own that is no hazard tells someone's act, whatever the weather ("Gunmen killed 12
   // villagers during a storm").
-  // (A headline's "Gunmen killed 12" may be read as a noun the participle describes: that noun is the subject.)
-  let subject = s.words.find((w) => w.head === verb.id && w.deprel === 'nsubj') ?? (verb.deprel.startsWith('acl') && verb.head > 0 ? s.words[verb.head - 1]! : undefined);
-  // "Floods that killed 40", "les inondations, qui ont tué…": a relative pronoun stands for the noun its clause describes.
-  if (subject && subject.upos === 'PRON' && verb.deprel.startsWith('acl') && verb.head > 0) subject = s.words[verb.head - 1]!;
   if (subject && !hazard(subject)) return false;
-  const phrases = s.words.filter((w) => w.head === verb.id && ['nsubj', 'obl', 'obl:agent', 'nmod'].includes(w.deprel.replace(/:(?!agent).*/, '')));
-  // A headline's "Floods killed 12" may be read as a noun the participle describes.
-  if (verb.deprel.startsWith('acl') && verb.head > 0) phrases.push(s.words[verb.head - 1]!);
+  const phrases = [...children(s, verb, 'nsubj', 'obl', 'nmod'), ...(described ? [described] : [])];
   // The phrase's head, or a word the parse hung on it ("par la foudre mardi": "foudre" read as an adjective of "mardi").
-  return phrases.some((p) => hazard(p) || s.words.some((w) => w.head === p.id && ['amod', 'compound', 'flat'].includes(w.deprel.replace(/:.*/, '')) && hazard(w)));
+  return phrases.some((p) => hazard(p) || children(s, p, 'amod', 'compound', 'flat').some(hazard));
 }
 
 /**
@@ -212,24 +208,26 @@ const DEMAND_REACH = 25;
  *  through a relative clause that hangs on its last noun, to the end of the clause ("… dans la bande de Gaza, où
  *  plus de 10 800 Palestiniens, pour la plupart des femmes, ont été tués"). */
 export function framingSpans(folded: string, span: Span, pack: LanguagePack, parse?: () => ParsedSentence): Span[] {
-  // "Militants based in Somalia killed three people in Garissa", "a ship owned by an Israeli firm was hit": a participle
-  // that describes a noun frames its own phrase only, which the tree bounds; the verb after it is the sentence's.
-  const described = parse ? allMatches(pack.descriptiveFramingRe, folded, span.start, span.end).flatMap((f) => {
+  return allMatches(pack.framingRe, folded, span.start, span.end).map((f) => {
+    const bounded = framedTo(folded, span, f, pack);
+    // "Militants based in Somalia killed three people in Garissa", "a ship owned by an Israeli firm was hit": a participle
+    // that describes a noun frames its own phrase only, which the tree bounds; the verb after it is the sentence's.
+    if (!parse || !pack.descriptiveFraming.has(f.text)) return bounded;
     const s = parse(), w = headWordIn(s, f);
-    if (!w || !['acl', 'amod'].includes(baseRelation(w.deprel))) return [];
-    // Never past the comma that bounds any framing ("a company owned by investors in Djugu on Monday, killing three").
-    const comma = folded.slice(f.end, span.end).search(/[,;:]/);
-    const bound = comma < 0 ? span.end : f.end + comma;
-    return [{ start: f.start, end: Math.min(bound, Math.max(f.end, subtreeSpan(s, w).end)) }];
-  }) : [];
-  return [...described, ...allMatches(pack.framingRe, folded, span.start, span.end).filter((f) => !described.some((d) => d.start === f.start)).map((f) => {
-    const comma = folded.slice(f.end, span.end).search(/[,;:]/);
-    if (comma < 0) return { start: f.start, end: Math.min(span.end, f.end + 60) };
-    const end = f.end + comma;
-    if (folded[end] !== ',' || !pack.relativeStartRe.test(folded.slice(end + 1, end + 16))) return { start: f.start, end };
-    const stop = folded.slice(end, span.end).search(/[;:]/);
-    return { start: f.start, end: stop < 0 ? span.end : end + stop };
-  })];
+    if (!w || !['acl', 'amod'].includes(baseRelation(w.deprel))) return bounded;
+    return { start: f.start, end: Math.min(bounded.end, Math.max(f.end, subtreeSpan(s, w).end)) };
+  });
+}
+
+/** How far a framing cue reaches with no parse: to its comma (through a relative clause opened after it), or 60
+ *  characters. */
+function framedTo(folded: string, span: Span, f: Span, pack: LanguagePack): Span {
+  const comma = folded.slice(f.end, span.end).search(/[,;:]/);
+  if (comma < 0) return { start: f.start, end: Math.min(span.end, f.end + 60) };
+  const end = f.end + comma;
+  if (folded[end] !== ',' || !pack.relativeStartRe.test(folded.slice(end + 1, end + 16))) return { start: f.start, end };
+  const stop = folded.slice(end, span.end).search(/[;:]/);
+  return { start: f.start, end: stop < 0 ? span.end : end + stop };
 }
 
 /** "according to the health ministry of the Hamas government, which has run Gaza since 2007, | the bombing …", "selon

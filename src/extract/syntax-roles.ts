@@ -193,7 +193,7 @@ export function headWordIn(s: ParsedSentence, span: Span): Word | null {
 /** The preposition that opens a word's phrase: the phrase's first word when it is a preposition (the
  *  parser may hang it lower: "by Islamic State militants" with "by" under "State"), else a `case`
  *  dependent before the word. One after it opens another phrase ("militants near Deir ez-Zor"). */
-function caseMarker(s: ParsedSentence, w: Word): string | null {
+export function caseMarker(s: ParsedSentence, w: Word): string | null {
   const first = subtree(s, w)[0];
   if (first && first.id !== w.id && first.deprel === 'case') return first.lemma.toLowerCase();
   const c = children(s, w, 'case').find((x) => x.id < w.id);

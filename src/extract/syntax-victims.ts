@@ -99,20 +99,21 @@ export function victimsOnParse(s: ParsedSentence, cue: Span, numberOf: (word: st
  */
 function tollFigure(s: ParsedSentence, toll: Word, cue: Span, numberOf: (word: string) => number | undefined, death: DeathWords,
   dates: readonly Span[]): VictimCount | null {
+  // "le bilan de l'attentat du 5 mars", "the toll of the 2021 attack": a day or a year is no figure.
+  const inDate = (w: Word) => dates.some((d) => w.start < d.end && d.start < w.end);
   const figureOf = (w: Word, marked: boolean): number | null => {
-    // "le bilan de l'attentat du 5 mars": a day is no figure.
-    if (dates.some((d) => w.start < d.end && d.start < w.end)) return null;
+    if (inDate(w)) return null;
     const marker = children(s, w, 'case')[0];
     if (marked ? !marker || !death.tollMarkers.has(marker.lemma.toLowerCase()) : marker) return null;
     if (w.upos === 'NUM') return numeralValue(w, numberOf);
-    // "climbed to 30 people": a noun of people counted by its numeral (not a year: "the toll of the 2021 attack").
+    // "climbed to 30 people": a noun of people counted by its numeral.
     const numeral = children(s, w, 'nummod')[0];
-    if (!numeral || dates.some((d) => numeral.start < d.end && d.start < numeral.end)) return null;
+    if (!numeral || inDate(numeral)) return null;
     return !death.tolls.has(w.lemma.toLowerCase()) ? numeralValue(numeral, numberOf) : null;
   };
   const found = (w: Word, value: number | null): VictimCount | null =>
     value === null || value <= 0 ? null : { value, start: Math.min(cue.start, w.start), end: Math.max(cue.end, w.end), relation: 'toll' };
-  for (const c of children(s, toll, 'nummod')) if (c.upos === 'NUM' && !dates.some((d) => c.start < d.end && d.start < c.end)) return found(c, numeralValue(c, numberOf));
+  for (const c of children(s, toll, 'nummod')) if (c.upos === 'NUM' && !inDate(c)) return found(c, numeralValue(c, numberOf));
   for (const c of children(s, toll, 'nmod')) { const v = found(c, figureOf(c, true)); if (v) return v; }
   const verb = baseRelation(toll.deprel) === 'nsubj' ? headOf(s, toll) : null;
   if (!verb || verb.upos !== 'VERB') return null;

@@ -439,8 +439,8 @@ export interface LanguagePack {
   readonly lastMonthRe: RegExp;
   /** A year written alone after one of the language's openers (group `year`). */
   readonly bareYearRe: RegExp;
-  /** Words ending in s or x that may follow a year without making it a count. */
-  readonly functionWords: ReadonlySet<string>;
+  /** Words ending in s or x that may follow a year without making it a count ("en 2016 les jihadistes"). */
+  readonly notCountedAfterYear: ReadonlySet<string>;
   readonly yesterdayRe: RegExp;
   readonly dayBeforeYesterdayRe: RegExp;
   readonly backgroundTimeRe: RegExp;
@@ -453,8 +453,9 @@ export interface LanguagePack {
   readonly genericClaimObjectRe: RegExp;
   /** "En réponse aux…", "amid…": a motive or context phrase, up to its comma; what it names is background. */
   readonly framingRe: RegExp;
-  /** Framing cues that are a participle describing a noun ("based in", "owned by"): with a parse, they frame their own phrase only. */
-  readonly descriptiveFramingRe: RegExp;
+  /** Framing cues that are a participle describing a noun ("based in", "owned by"), folded: with a parse, they frame
+   *  their own phrase only (framingRe matches them too). */
+  readonly descriptiveFraming: ReadonlySet<string>;
   readonly settingRe: RegExp;
   readonly statisticRe: RegExp;
   readonly threatRe: RegExp;
@@ -806,15 +807,15 @@ function compile(language: Language, lex: RawLexicon): LanguagePack {
     lastWeekRe: words(lex.last_week),
     lastMonthRe: words(lex.last_month),
     bareYearRe: new RegExp(`(?:^|[\\s(])(?:${lex.bare_year.openers.map((p) => phraseSource(p, L)).join('|')})\\s*(?<year>\\d{4})(?![\\d/-]|[.,]\\d|\\s\\d)`, 'g'),
-    functionWords: new Set(lex.bare_year.function_words),
+    notCountedAfterYear: new Set(lex.bare_year.function_words),
     yesterdayRe: words(lex.yesterday),
     dayBeforeYesterdayRe: words(lex.day_before_yesterday),
     backgroundTimeRe: words(lex.background_time),
     periodRe: words(lex.period_cues),
     campaignRe: words(lex.campaign_cues),
     frequencyRe: words(lex.frequency_cues),
-    framingRe: words(lex.framing_cues),
-    descriptiveFramingRe: words(lex.descriptive_framing_cues),
+    framingRe: words([...lex.framing_cues, ...lex.descriptive_framing_cues]),
+    descriptiveFraming: new Set(lex.descriptive_framing_cues.map((p) => fold(p))),
     settingRe: words(lex.setting_cues),
     statisticRe: words(lex.statistic_cues),
     threatRe: words(lex.threat_cues),
