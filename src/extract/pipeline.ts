@@ -1329,10 +1329,11 @@ function assignRoles(ctx: DocumentContext, s: SentenceAnalysis, trigger: Trigger
     // Forces not named by their state are a side only where the tree makes them one (subject, object, by-phrase):
     // "killed after security forces opened fire" is told by another verb.
     // The victims a toll counts are struck all the same ("three police officers were killed when their vehicle hit a
-    // roadside bomb", "gunmen killed five soldiers in an attack"): the forces are then the target.
-    const victims = !reading && isBareForces(a) && tollVictim;
-    if (!reading && isBareForces(a) && !victims) continue;
-    if (victims) target += SYNTAX_WEIGHT;
+    // roadside bomb", "gunmen killed five army soldiers in an attack"): the forces are then the target.
+    if (!reading && isBareForces(a)) {
+      if (!tollVictim) continue;
+      target += SYNTAX_WEIGHT;
+    }
     if (reading) {
       if (reading.role === 'agent') agent += SYNTAX_WEIGHT;
       else target += SYNTAX_WEIGHT;
